@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { agendaItemDraftSchema, type MethodName, type MethodOutput, type MethodParams } from '../../shared/api';
+import {
+  compareMeetingsNewestFirst,
+  meetingSchema,
+  SCHEMA_VERSION,
+  summarizeMeeting,
+  type AgendaItem,
+  type Library,
+  type LibraryIndex,
+  type Meeting,
+  type MeetingSummary,
+  type Persona,
+} from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { LIMITS } from '../../shared/limits';
+import { BUILT_IN_TAGS, normalizeTagLabel } from '../../shared/tags';
+import { describeIssues } from '../../shared/validate';
+import type { LibraryStorage } from '../storage/libraryStorage';
+import { EventHub } from './events';
+
+export interface ServiceOptions {
+  storage: LibraryStorage;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+type Handlers = { [M in MethodName]: (params: MethodParams<M>) => MethodOutput<M> };
+
+/**
+ * The one implementation of the API. Documents live in memory; every change is made on a copy,
+ * validated as a whole, written (only the meeting's file, and the index only when its entry
+ * changes), and only then swapped in and announced. A failed write leaves memory as it was.
+ */
+export class MeetingService {
+  readonly events = new EventHub();
+  /** Things the user should be told about the data folder at start (recovered files, say). */
+  readonly notices: string[];
+  private index: LibraryIndex;
+  private readonly meetings = new Map<string, Meeting>();
+  private readonly storage: LibraryStorage;
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(options: ServiceOptions) {
+    this.storage = options.storage;
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? randomUUID;
+    const opened = this.storage.open();
+    this.index = opened.index;
+    this.notices = opened.notices;
+    this.index.meetings.sort(compareMeetingsNewestFirst);
+  }
+
+  readonly handlers: Handlers = {
+    'library.get': () => this.library(),
+    'meetings.get': ({ id }) => this.meeting(id),
+    'meetings.create': (draft) => {
+      if (this.index.meetings.length >= LIMITS.meetingsMax) {
+        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.meetingsMax} meetings.`);
+      }
+      this.checkPersonas(draft.personaIds);
+      const at = this.timestamp();
+      const meeting: Meeting = {
+        schemaVersion: SCHEMA_VERSION,
+        id: this.newId(),
+        title: draft.title,
+        scheduledAt: draft.scheduledAt,
+        lead: draft.lead,
+        participants: draft.participants,
+        personaIds: draft.personaIds,
+        status: 'planned',
+        currentItemId: null,
+        startedAt: null,
+        endedAt: null,
+        agenda: draft.agenda.map((item) => this.newAgendaItem(item)),
+        followUps: [],
+        createdAt: at,
+        updatedAt: at,
+        revision: 1,
+      };
+      return this.commitMeeting(meeting, null);
+    },
+    'meetings.update': ({ id, expectedRevision, changes }) =>
+      this.mutateMeeting(id, expectedRevision, (meeting) => {
+        const { agenda, ...fields } = changes;
+        if (fields.personaIds) this.checkPersonas(fields.personaIds);
+        Object.assign(meeting, definedOnly(fields));
+        if (agenda) {
+          const existing = new Map(meeting.agenda.map((item) => [item.id, item]));
+          meeting.agenda = agenda.map(({ id: itemId, ...item }) => {
+            if (itemId === undefined) return this.newAgendaItem(agendaItemDraftSchema.parse(item));
+            const kept = existing.get(itemId);
+            if (!kept) throw new ApiError('not_found', `This meeting has no agenda item ${itemId}.`);
+            return { ...kept, ...definedOnly(item) };
+          });
+          if (meeting.currentItemId && !meeting.agenda.some((item) => item.id === meeting.currentItemId)) {
+            meeting.currentItemId = meeting.agenda[0]?.id ?? null;
+          }
+        }
+      }),
+    'meetings.delete': ({ id }) => {
+      this.meeting(id);
+      this.storage.trashMeeting(id);
+      const index = { ...this.index, meetings: this.index.meetings.filter((summary) => summary.id !== id) };
+      this.storage.writeIndex(index);
+      this.index = index;
+      this.meetings.delete(id);
+      this.events.publish({ event: 'meeting.deleted', payload: { id } });
+      this.publishLibrary();
+      return { id };
+    },
+    'agenda.add': ({ meetingId, item, index }) =>
+      this.mutateMeeting(meetingId, undefined, (meeting) => {
+        if (meeting.agenda.length >= LIMITS.agendaItemsMax) {
+          throw new ApiError('limit_exceeded', `A meeting holds at most ${LIMITS.agendaItemsMax} agenda items.`);
+        }
+        meeting.agenda.splice(Math.min(index ?? meeting.agenda.length, meeting.agenda.length), 0, this.newAgendaItem(item));
+      }),
+    'agenda.update': ({ meetingId, itemId, expectedRevision, changes }) =>
+      this.mutateMeeting(meetingId, expectedRevision, (meeting) => {
+        Object.assign(agendaItem(meeting, itemId), definedOnly(changes));
+      }),
+    'agenda.remove': ({ meetingId, itemId }) =>
+      this.mutateMeeting(meetingId, undefined, (meeting) => {
+        agendaItem(meeting, itemId);
+        meeting.agenda = meeting.agenda.filter((item) => item.id !== itemId);
+        if (meeting.currentItemId === itemId) meeting.currentItemId = meeting.agenda[0]?.id ?? null;
+      }),
+    'agenda.move': ({ meetingId, itemId, toIndex }) =>
+      this.mutateMeeting(meetingId, undefined, (meeting) => {
+        const item = agendaItem(meeting, itemId);
+        const rest = meeting.agenda.filter((other) => other.id !== itemId);
+        rest.splice(Math.min(toIndex, rest.length), 0, item);
+        meeting.agenda = rest;
+      }),
+    'personas.create': (draft) => {
+      if (this.index.personas.length >= LIMITS.personasMax) {
+        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.personasMax} personas.`);
+      }
+      const at = this.timestamp();
+      const persona: Persona = { id: this.newId(), ...draft, createdAt: at, updatedAt: at };
+      this.commitIndex({ ...this.index, personas: [...this.index.personas, persona] });
+      return persona;
+    },
+    'personas.update': ({ id, changes }) => {
+      const current = this.persona(id);
+      const persona: Persona = { ...current, ...definedOnly(changes), updatedAt: this.timestamp() };
+      this.commitIndex({ ...this.index, personas: this.index.personas.map((p) => (p.id === id ? persona : p)) });
+      return persona;
+    },
+    'personas.delete': ({ id }) => {
+      const persona = this.persona(id);
+      const usedBy = this.index.meetings.filter((summary) => summary.personaIds.includes(id));
+      if (usedBy.length > 0) {
+        throw new ApiError(
+          'conflict',
+          `${persona.name} sits in the chair of ${usedBy.length} meeting${usedBy.length === 1 ? '' : 's'} ` +
+            `("${usedBy[0]!.title}"${usedBy.length > 1 ? ', …' : ''}); take them out of those meetings first.`,
+        );
+      }
+      this.commitIndex({ ...this.index, personas: this.index.personas.filter((p) => p.id !== id) });
+      return { id };
+    },
+    'tags.create': ({ label }) => {
+      const wanted = normalizeTagLabel(label);
+      const existing = [...BUILT_IN_TAGS, ...this.index.customTags].find((tag) => normalizeTagLabel(tag.label) === wanted);
+      if (existing) return existing;
+      if (this.index.customTags.length >= LIMITS.customTagsMax) {
+        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.customTagsMax} custom tags.`);
+      }
+      const tag = { id: this.newId(), label, builtIn: false };
+      this.commitIndex({ ...this.index, customTags: [...this.index.customTags, tag] });
+      return tag;
+    },
+    'settings.update': (settings) => {
+      this.commitIndex({ ...this.index, settings: { ...this.index.settings, ...settings } });
+      return this.index.settings;
+    },
+  };
+
+  library(): Library {
+    return {
+      meetings: this.index.meetings,
+      personas: this.index.personas,
+      tags: [...BUILT_IN_TAGS, ...this.index.customTags],
+      settings: this.index.settings,
+    };
+  }
+
+  /** A meeting from memory, read from its file the first time it is asked for. */
+  meeting(id: string): Meeting {
+    const cached = this.meetings.get(id);
+    if (cached) return cached;
+    if (!this.index.meetings.some((summary) => summary.id === id)) {
+      throw new ApiError('not_found', `There is no meeting with the id ${id}.`);
+    }
+    const meeting = this.storage.readMeeting(id);
+    this.meetings.set(id, meeting);
+    return meeting;
+  }
+
+  private persona(id: string): Persona {
+    const persona = this.index.personas.find((p) => p.id === id);
+    if (!persona) throw new ApiError('not_found', `There is no persona with the id ${id}.`);
+    return persona;
+  }
+
+  private checkPersonas(ids: readonly string[]): void {
+    for (const id of ids) this.persona(id);
+  }
+
+  private newAgendaItem(draft: { title: string; owner: string; timeboxMinutes: number; notes: string }): AgendaItem {
+    return {
+      id: this.newId(),
+      ...draft,
+      answer: null,
+      noImpactReason: null,
+      skipped: false,
+      startedAt: null,
+      decisions: [],
+    };
+  }
+
+  private timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  /** Applies `change` to a copy of the meeting, then commits it; the stored meeting is untouched on error. */
+  private mutateMeeting(id: string, expectedRevision: number | undefined, change: (draft: Meeting) => void): Meeting {
+    const current = this.meeting(id);
+    if (expectedRevision !== undefined && expectedRevision !== current.revision) {
+      throw new ApiError(
+        'conflict',
+        `"${current.title}" was changed elsewhere since you opened it (revision ${current.revision}, yours ${expectedRevision}). ` +
+          'Reload it to see those changes, then make yours again.',
+      );
+    }
+    const draft = structuredClone(current);
+    change(draft);
+    draft.revision = current.revision + 1;
+    draft.updatedAt = this.timestamp();
+    return this.commitMeeting(draft, current);
+  }
+
+  private commitMeeting(meeting: Meeting, previous: Meeting | null): Meeting {
+    const checked = meetingSchema.safeParse(meeting);
+    if (!checked.success) {
+      const issues = describeIssues(checked.error);
+      throw new ApiError('invalid_input', `That change would make the meeting invalid: ${issues[0]?.path} ${issues[0]?.message}.`, issues);
+    }
+    this.storage.writeMeeting(meeting);
+    this.meetings.set(meeting.id, meeting);
+    const summary = summarizeMeeting(meeting);
+    const oldSummary = previous && this.index.meetings.find((s) => s.id === meeting.id);
+    const indexChanged = !oldSummary || !sameSummary(oldSummary, summary);
+    try {
+      if (indexChanged) {
+        const meetings = this.index.meetings.filter((s) => s.id !== meeting.id);
+        meetings.push(summary);
+        meetings.sort(compareMeetingsNewestFirst);
+        // If this write fails the meeting file is still saved; the next start re-adopts it (LibraryStorage.open).
+        this.commitIndex({ ...this.index, meetings }, false);
+      }
+    } finally {
+      this.events.publish({ event: 'meeting.changed', payload: meeting });
+    }
+    if (indexChanged) this.publishLibrary();
+    return meeting;
+  }
+
+  private commitIndex(index: LibraryIndex, publish = true): void {
+    this.storage.writeIndex(index);
+    this.index = index;
+    if (publish) this.publishLibrary();
+  }
+
+  private publishLibrary(): void {
+    this.events.publish({ event: 'library.changed', payload: this.library() });
+  }
+}
+
+function agendaItem(meeting: Meeting, itemId: string): AgendaItem {
+  const item = meeting.agenda.find((candidate) => candidate.id === itemId);
+  if (!item) throw new ApiError('not_found', `The meeting "${meeting.title}" has no agenda item ${itemId}.`);
+  return item;
+}
+
+function sameSummary(a: MeetingSummary, b: MeetingSummary): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Drops keys whose value is undefined, so a partial change never blanks a field. */
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

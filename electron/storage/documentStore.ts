@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { ApiError } from '../../shared/errors';
+import { describeIssues } from '../../shared/validate';
+
+/**
+ * What we need of electron-store, and of conf (its base class) where Electron is absent: a class
+ * whose instances own one JSON file and write it whole, atomically, when `store` is assigned.
+ */
+export interface StoreFile {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+export interface StoreFileOptions {
+  cwd: string;
+  configName: string;
+  fileExtension: string;
+  clearInvalidConfig: boolean;
+  accessPropertiesByDotNotation: boolean;
+  watch: boolean;
+}
+export type StoreFileClass = new (options: StoreFileOptions) => StoreFile;
+
+export function storageError(file: string, action: string, cause: unknown): ApiError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new ApiError('storage_error', `Could not ${action} ${file}: ${reason}`);
+}
+
+/**
+ * One JSON document on disk. Reads are parsed and validated here, before the store class ever sees
+ * the file: conf's constructor rewrites a file whose JSON is not an object, which would lose it.
+ */
+export class DocumentFile<T> {
+  readonly path: string;
+  private writer: StoreFile | null = null;
+
+  constructor(
+    private readonly StoreClass: StoreFileClass,
+    private readonly dir: string,
+    private readonly name: string,
+    private readonly schema: z.ZodType<T>,
+  ) {
+    this.path = path.join(dir, `${name}.json`);
+  }
+
+  /** The validated document, or undefined when the file does not exist. Throws storage_error otherwise. */
+  read(): T | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw storageError(this.path, 'read', error);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw storageError(this.path, 'parse', error);
+    }
+    const parsed = this.schema.safeParse(json);
+    if (!parsed.success) {
+      const first = describeIssues(parsed.error)[0];
+      throw new ApiError(
+        'storage_error',
+        `The data file ${this.path} does not hold a valid document` + (first ? ` (${first.path}: ${first.message}).` : '.'),
+      );
+    }
+    return parsed.data;
+  }
+
+  /** Writes the whole document atomically (temp file, fsync, rename) through the store class. */
+  write(document: T): void {
+    try {
+      this.writer ??= new this.StoreClass({
+        cwd: this.dir,
+        configName: this.name,
+        fileExtension: 'json',
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+        watch: false,
+      });
+      this.writer.store = document as Record<string, unknown>;
+    } catch (error) {
+      throw storageError(this.path, 'save', error);
+    }
+  }
+}

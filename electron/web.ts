@@ -1,0 +1,64 @@
+/**
+ * Browser mode: the same service and renderer without Electron, on 127.0.0.1 only.
+ *   npm run web -- [--data-dir DIR] [--port N]
+ * Prints one line with the URL that opens the app; Ctrl+C stops it with every write on disk
+ * (writes are synchronous and atomic, so stopping only has to close sockets and free the folder).
+ */
+import Conf from 'conf';
+import { fileURLToPath } from 'node:url';
+import { ApiError } from '../shared/errors';
+import { openLibrary, type OpenLibrary } from './service/openLibrary';
+import { readFlag, resolveDataDir } from './storage/dataDir';
+import { DataDirLockedError } from './storage/lock';
+import { startServer } from './server/httpServer';
+
+const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+
+function parsePort(argv: readonly string[]): number {
+  const raw = readFlag(argv, '--port') ?? process.env.EMPTY_CHAIR_PORT;
+  if (raw === undefined) return 0;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535, not "${raw}".`);
+  return port;
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  let library: OpenLibrary;
+  let port: number;
+  try {
+    port = parsePort(argv);
+    library = openLibrary({ dataDir: resolveDataDir(argv), StoreClass: Conf, role: 'browser mode' });
+  } catch (error) {
+    const known = error instanceof DataDirLockedError || error instanceof ApiError || error instanceof Error;
+    console.error(`Empty Chair could not start: ${known ? (error as Error).message : String(error)}`);
+    process.exitCode = 1;
+    return;
+  }
+  for (const notice of library.service.notices) console.log(`Note: ${notice}`);
+
+  let server;
+  try {
+    server = await startServer({ service: library.service, port, staticDir: RENDERER_DIR });
+  } catch (error) {
+    library.close();
+    console.error(`Empty Chair could not listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log(`Empty Chair is running in browser mode. Open ${server.appUrl}`);
+  console.log(`Data folder: ${library.dataDir}. Press Ctrl+C to stop.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    library.close();
+    console.log(`Empty Chair stopped (${signal}); everything is saved.`);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+void main();

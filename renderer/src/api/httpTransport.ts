@@ -1,0 +1,97 @@
+import type { ApiEvent, Transport } from '../../../shared/api';
+import { isErrorData, type Result } from '../../../shared/errors';
+
+export interface HttpTransportOptions {
+  /** Origin of the server, e.g. http://127.0.0.1:4321 */
+  baseUrl: string;
+  token: string;
+  /** Called with true/false as the event socket connects and drops. */
+  onConnectionChange?: (connected: boolean) => void;
+}
+
+/**
+ * The API over HTTP (POST /api/<method>, bearer token) and its events over one WebSocket
+ * (/api/events?token=…), reconnecting with backoff. After a reconnect listeners get the
+ * current library again, since events may have been missed while the socket was down.
+ */
+export function createHttpTransport(options: HttpTransportOptions): Transport {
+  const listeners = new Set<(event: ApiEvent) => void>();
+  let socket: WebSocket | null = null;
+  let retryDelay = 250;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let everConnected = false;
+
+  const invoke = async (method: string, input: unknown): Promise<Result<unknown>> => {
+    let response: Response;
+    try {
+      response = await fetch(`${options.baseUrl}/api/${encodeURIComponent(method)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'internal', message: 'Empty Chair is not reachable. Is it still running?' } };
+    }
+    const body: unknown = await response.json().catch(() => null);
+    if (body && typeof body === 'object' && 'ok' in body) {
+      const result = body as Result<unknown>;
+      if (result.ok || isErrorData(result.error)) return result;
+    }
+    return { ok: false, error: { code: 'internal', message: `Unexpected answer from the server (HTTP ${response.status}).` } };
+  };
+
+  const connect = () => {
+    if (listeners.size === 0) return;
+    const wsUrl = new URL('/api/events', options.baseUrl.replace(/^http/, 'ws'));
+    wsUrl.searchParams.set('token', options.token);
+    const ws = new WebSocket(wsUrl);
+    socket = ws;
+    ws.onopen = () => {
+      retryDelay = 250;
+      options.onConnectionChange?.(true);
+      if (everConnected) {
+        void invoke('library.get', {}).then((result) => {
+          if (result.ok) emit({ event: 'library.changed', payload: result.value as never });
+        });
+      }
+      everConnected = true;
+    };
+    ws.onmessage = (message) => {
+      try {
+        emit(JSON.parse(String(message.data)) as ApiEvent);
+      } catch {
+        // A malformed frame is dropped; the next event or reconnect brings the state back.
+      }
+    };
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      options.onConnectionChange?.(false);
+      if (listeners.size === 0) return;
+      retryTimer = setTimeout(connect, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 5_000);
+    };
+  };
+
+  const emit = (event: ApiEvent) => {
+    for (const listener of [...listeners]) listener(event);
+  };
+
+  return {
+    invoke,
+    subscribe(listener) {
+      listeners.add(listener);
+      if (!socket && retryTimer === undefined) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          clearTimeout(retryTimer);
+          retryTimer = undefined;
+          const open = socket;
+          socket = null;
+          open?.close();
+        }
+      };
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// npm start: builds and opens the desktop app; where the Electron binary is missing, says so in
+// one sentence and runs browser mode instead (which prints the URL to open).
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { ROOT } from './build-renderer.mjs';
+import { findElectronBinary } from './electron-binary.mjs';
+
+const args = process.argv.slice(2);
+const electron = findElectronBinary();
+if (!electron) {
+  console.log('The Electron binary is not installed on this machine, so Empty Chair starts in browser mode instead.');
+  process.argv = [process.argv[0], process.argv[1], ...args];
+  await import('./web.mjs');
+} else {
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  const child = spawn(electron, [ROOT, ...args], { cwd: ROOT, stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+}

@@ -1,0 +1,47 @@
+// npm test: everything, in order: typecheck, lint, unit and renderer tests (vitest), a test browser,
+// the full build (renderer + Electron main/preload), then Playwright in Chromium. Every step runs
+// even after a failure, so one run shows everything that is wrong; the exit code says if any failed.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './build-renderer.mjs';
+
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+const results = path.join(ROOT, 'test-results');
+fs.mkdirSync(results, { recursive: true });
+
+const steps = [
+  ['typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['lint', bin('eslint'), ['.']],
+  ['unit and renderer tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(results, 'vitest.json')}`]],
+  ['test browser', process.execPath, [path.join(ROOT, 'scripts', 'ensure-browser.mjs')]],
+  ['build', bin('vite'), ['build', '--logLevel', 'warn']],
+  ['browser tests', bin('playwright'), ['test', '-c', 'tests/playwright.config.ts']],
+];
+
+const failed = [];
+for (const [name, command, args] of steps) {
+  console.log(`\n▶ ${name}`);
+  const started = Date.now();
+  const { status } = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (status !== 0) failed.push(name);
+  console.log(`${status === 0 ? '✔' : '✘'} ${name} (${seconds} s)`);
+}
+
+// One closing line with the counts of both runners.
+const readJson = (file) => {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(results, file), 'utf8'));
+  } catch {
+    return null;
+  }
+};
+const vitest = readJson('vitest.json');
+const playwright = readJson('playwright.json');
+const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
+const failedTests = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
+const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+console.log(failed.length ? `\nFailed steps: ${failed.join(', ')}` : '\nAll steps passed.');
+console.log(`Tests: ${passed} passed, ${failedTests} failed, ${skipped} skipped`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,170 @@
+/**
+ * The one declaration of the Empty Chair API. Each method: name, input schema, result type, and
+ * whether it changes data. Electron IPC, the HTTP server and the renderer client all loop over this
+ * object, so adding a method means adding it here and in the service, nowhere else.
+ */
+import { z } from 'zod';
+import {
+  idSchema,
+  isoDateTimeSchema,
+  optionalText,
+  proseText,
+  requiredText,
+  THEMES,
+  type Library,
+  type Meeting,
+  type Persona,
+  type Tag,
+} from './domain';
+import type { Result } from './errors';
+import { LIMITS } from './limits';
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** 'write' methods change data; 'read' methods never do. */
+  kind: 'read' | 'write';
+  /** Phantom field carrying the result type; never set at run time. */
+  readonly output?: O;
+}
+const read = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, kind: 'read' }) });
+const write = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, kind: 'write' }) });
+
+/** Inputs store instants in UTC so that sorting the strings sorts the times. */
+const instantInput = isoDateTimeSchema.transform((value) => new Date(value).toISOString());
+
+const personaIdsInput = z
+  .array(idSchema)
+  .max(LIMITS.personasPerMeetingMax, `at most ${LIMITS.personasPerMeetingMax} personas sit in one chair`)
+  .refine((ids) => new Set(ids).size === ids.length, 'must not name a persona twice');
+
+export const agendaItemDraftSchema = z.strictObject({
+  title: requiredText(LIMITS.titleMax),
+  owner: optionalText(LIMITS.nameMax).default(''),
+  timeboxMinutes: z.number().int().min(LIMITS.timeboxMinutesMin).max(LIMITS.timeboxMinutesMax).default(10),
+  notes: proseText(LIMITS.notesMax).default(''),
+});
+export type AgendaItemDraft = z.input<typeof agendaItemDraftSchema>;
+
+const agendaItemChangesSchema = z.strictObject({
+  title: agendaItemDraftSchema.shape.title.optional(),
+  owner: optionalText(LIMITS.nameMax).optional(),
+  timeboxMinutes: z.number().int().min(LIMITS.timeboxMinutesMin).max(LIMITS.timeboxMinutesMax).optional(),
+  notes: proseText(LIMITS.notesMax).optional(),
+});
+
+/**
+ * In a whole-agenda edit, an item with an id keeps its answer, decisions and any field left out;
+ * an item without one is new and gets the draft defaults. No defaults here: they would blank fields.
+ */
+const agendaItemEditSchema = agendaItemChangesSchema.extend({ id: idSchema.optional(), title: agendaItemDraftSchema.shape.title });
+
+const agendaInput = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(LIMITS.agendaItemsMax, `a meeting holds at most ${LIMITS.agendaItemsMax} agenda items`);
+
+const meetingFields = {
+  title: requiredText(LIMITS.titleMax),
+  scheduledAt: instantInput,
+  lead: optionalText(LIMITS.nameMax),
+  participants: z
+    .array(requiredText(LIMITS.nameMax))
+    .max(LIMITS.participantsMax, `a meeting has at most ${LIMITS.participantsMax} participants`),
+  personaIds: personaIdsInput,
+};
+
+export const meetingDraftSchema = z.strictObject({
+  ...meetingFields,
+  lead: meetingFields.lead.default(''),
+  participants: meetingFields.participants.default([]),
+  personaIds: meetingFields.personaIds.default([]),
+  agenda: agendaInput(agendaItemDraftSchema).default([]),
+});
+export type MeetingDraft = z.input<typeof meetingDraftSchema>;
+
+export const meetingChangesSchema = z.strictObject({
+  title: meetingFields.title.optional(),
+  scheduledAt: meetingFields.scheduledAt.optional(),
+  lead: meetingFields.lead.optional(),
+  participants: meetingFields.participants.optional(),
+  personaIds: meetingFields.personaIds.optional(),
+  agenda: agendaInput(agendaItemEditSchema)
+    .refine((items) => {
+      const ids = items.flatMap((item) => (item.id ? [item.id] : []));
+      return new Set(ids).size === ids.length;
+    }, 'must not list an agenda item twice')
+    .optional(),
+});
+export type MeetingChanges = z.input<typeof meetingChangesSchema>;
+
+export const personaDraftSchema = z.strictObject({
+  name: requiredText(LIMITS.nameMax),
+  segment: optionalText(LIMITS.segmentMax).default(''),
+  needs: z
+    .array(requiredText(LIMITS.needMax))
+    .max(LIMITS.needsPerPersonaMax, `a persona has at most ${LIMITS.needsPerPersonaMax} needs`)
+    .default([]),
+  quotes: z
+    .array(requiredText(LIMITS.quoteMax))
+    .max(LIMITS.quotesPerPersonaMax, `a persona has at most ${LIMITS.quotesPerPersonaMax} quotes`)
+    .default([]),
+});
+export type PersonaDraft = z.input<typeof personaDraftSchema>;
+
+const byId = z.strictObject({ id: idSchema });
+/** Sent back by a client that edited a copy at this revision; a newer revision on disk is a conflict. */
+const expectedRevision = z.number().int().min(1).optional();
+
+export const api = {
+  'library.get': read(z.strictObject({})).returns<Library>(),
+  'meetings.get': read(byId).returns<Meeting>(),
+  'meetings.create': write(meetingDraftSchema).returns<Meeting>(),
+  'meetings.update': write(z.strictObject({ id: idSchema, expectedRevision, changes: meetingChangesSchema })).returns<Meeting>(),
+  'meetings.delete': write(byId).returns<{ id: string }>(),
+  'agenda.add': write(
+    z.strictObject({ meetingId: idSchema, item: agendaItemDraftSchema, index: z.number().int().min(0).optional() }),
+  ).returns<Meeting>(),
+  'agenda.update': write(
+    z.strictObject({ meetingId: idSchema, itemId: idSchema, expectedRevision, changes: agendaItemChangesSchema }),
+  ).returns<Meeting>(),
+  'agenda.remove': write(z.strictObject({ meetingId: idSchema, itemId: idSchema })).returns<Meeting>(),
+  'agenda.move': write(
+    z.strictObject({ meetingId: idSchema, itemId: idSchema, toIndex: z.number().int().min(0) }),
+  ).returns<Meeting>(),
+  'personas.create': write(personaDraftSchema).returns<Persona>(),
+  'personas.update': write(
+    z.strictObject({ id: idSchema, changes: personaDraftSchema.partial().strict() }),
+  ).returns<Persona>(),
+  'personas.delete': write(byId).returns<{ id: string }>(),
+  'tags.create': write(z.strictObject({ label: requiredText(LIMITS.tagLabelMax) })).returns<Tag>(),
+  'settings.update': write(z.strictObject({ theme: z.enum(THEMES) })).returns<Library['settings']>(),
+} satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+/** The input after validation: defaults filled in, text trimmed. */
+export type MethodParams<M extends MethodName> = z.output<Api[M]['input']>;
+export type MethodOutput<M extends MethodName> = NonNullable<Api[M]['output']>;
+export const METHOD_NAMES = Object.keys(api) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** Push events: name and payload, declared once like the methods. */
+export interface ApiEvents {
+  /** A meeting was created or changed; carries the whole meeting as saved. */
+  'meeting.changed': Meeting;
+  'meeting.deleted': { id: string };
+  /** The library index changed (meeting list, personas, tags or settings). */
+  'library.changed': Library;
+}
+export type EventName = keyof ApiEvents;
+export const EVENT_NAMES: EventName[] = ['meeting.changed', 'meeting.deleted', 'library.changed'];
+export type ApiEvent = { [E in EventName]: { event: E; payload: ApiEvents[E] } }[EventName];
+
+/** What a transport has to offer: call a method by name, and listen to every event. */
+export interface Transport {
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+}
+

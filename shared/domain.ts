@@ -1,0 +1,184 @@
+/**
+ * The domain model: zod schemas for every stored document, and the types inferred from them.
+ * The same schemas validate API input at the boundary and documents read back from disk.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+export const SCHEMA_VERSION = 1;
+
+export const IMPACT_DIRECTIONS = ['helps', 'hurts', 'mixed', 'neutral', 'unknown'] as const;
+export type ImpactDirection = (typeof IMPACT_DIRECTIONS)[number];
+export const MEETING_STATUSES = ['planned', 'running', 'ended'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+/** Ids double as file names, so they are restricted to characters safe on every OS. */
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be an id of letters, digits, "-" or "_" (at most 64)');
+export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time' });
+export const isoDateSchema = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+
+/** Text the user must fill in: trimmed, not empty, bounded. */
+export const requiredText = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Text that may be empty: trimmed at the ends, bounded. */
+export const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+/** Free prose (notes, answers): kept exactly as typed, bounded. */
+export const proseText = (max: number) => z.string().max(max, `must be at most ${max} characters`);
+
+const nameSchema = requiredText(LIMITS.nameMax);
+const optionalNameSchema = optionalText(LIMITS.nameMax);
+
+export const personaSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  segment: optionalText(LIMITS.segmentMax),
+  needs: z.array(requiredText(LIMITS.needMax)).max(LIMITS.needsPerPersonaMax),
+  quotes: z.array(requiredText(LIMITS.quoteMax)).max(LIMITS.quotesPerPersonaMax),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type Persona = z.infer<typeof personaSchema>;
+
+export const tagSchema = z.object({
+  id: idSchema,
+  label: requiredText(LIMITS.tagLabelMax),
+  builtIn: z.boolean(),
+});
+export type Tag = z.infer<typeof tagSchema>;
+
+/** Who did something and when: every tag and answer carries one. */
+export const attributionSchema = z.object({ by: optionalNameSchema, at: isoDateTimeSchema });
+export type Attribution = z.infer<typeof attributionSchema>;
+
+export const decisionTagSchema = attributionSchema.extend({ tagId: idSchema });
+export type DecisionTag = z.infer<typeof decisionTagSchema>;
+
+export const decisionSchema = z.object({
+  id: idSchema,
+  text: requiredText(LIMITS.decisionTextMax),
+  owner: optionalNameSchema,
+  dueDate: isoDateSchema.nullable(),
+  tags: z.array(decisionTagSchema).max(LIMITS.tagsPerDecisionMax),
+  direction: z.enum(IMPACT_DIRECTIONS),
+  directionSetBy: attributionSchema.nullable(),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
+/** The answer to "How does this affect the customer?" for one agenda item. */
+export const impactAnswerSchema = attributionSchema.extend({
+  text: proseText(LIMITS.answerMax),
+  direction: z.enum(IMPACT_DIRECTIONS),
+  severity: z.number().int().min(0).max(3),
+  personaIds: z.array(idSchema).max(LIMITS.personasPerMeetingMax),
+});
+export type ImpactAnswer = z.infer<typeof impactAnswerSchema>;
+
+export const agendaItemSchema = z.object({
+  id: idSchema,
+  title: requiredText(LIMITS.titleMax),
+  owner: optionalNameSchema,
+  timeboxMinutes: z.number().int().min(LIMITS.timeboxMinutesMin).max(LIMITS.timeboxMinutesMax),
+  notes: proseText(LIMITS.notesMax),
+  answer: impactAnswerSchema.nullable(),
+  /** Set when the lead marks the item "No customer impact": the reason is required. */
+  noImpactReason: optionalText(LIMITS.reasonMax).nullable(),
+  /** Set when the lead moved past the item on purpose without an answer. */
+  skipped: z.boolean(),
+  /** When the item first became current, for the timer; null until then. */
+  startedAt: isoDateTimeSchema.nullable(),
+  decisions: z.array(decisionSchema).max(LIMITS.decisionsPerItemMax),
+});
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const followUpSchema = z.object({
+  id: idSchema,
+  text: requiredText(LIMITS.decisionTextMax),
+  owner: optionalNameSchema,
+  dueDate: isoDateSchema.nullable(),
+  itemId: idSchema.nullable(),
+  decisionId: idSchema.nullable(),
+  done: z.boolean(),
+  createdAt: isoDateTimeSchema,
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
+export const meetingSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  id: idSchema,
+  title: requiredText(LIMITS.titleMax),
+  scheduledAt: isoDateTimeSchema,
+  lead: optionalNameSchema,
+  participants: z.array(nameSchema).max(LIMITS.participantsMax),
+  personaIds: z.array(idSchema).max(LIMITS.personasPerMeetingMax),
+  status: z.enum(MEETING_STATUSES),
+  currentItemId: idSchema.nullable(),
+  startedAt: isoDateTimeSchema.nullable(),
+  endedAt: isoDateTimeSchema.nullable(),
+  agenda: z.array(agendaItemSchema).max(LIMITS.agendaItemsMax),
+  followUps: z.array(followUpSchema).max(LIMITS.followUpsMax),
+  createdAt: isoDateTimeSchema,
+  updatedAt: isoDateTimeSchema,
+  /** Increases by one on every saved change; clients send it back to detect edits made elsewhere. */
+  revision: z.number().int().min(1),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+/** What the library index keeps of each meeting: enough for the list, nothing that changes while it runs. */
+export const meetingSummarySchema = meetingSchema.pick({
+  id: true,
+  title: true,
+  scheduledAt: true,
+  lead: true,
+  status: true,
+  personaIds: true,
+  createdAt: true,
+}).extend({ agendaCount: z.number().int().min(0) });
+export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+
+export const settingsSchema = z.object({ theme: z.enum(THEMES) });
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The library index file: one small document, independent of how much is said in each meeting. */
+export const libraryIndexSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  meetings: z.array(meetingSummarySchema).max(LIMITS.meetingsMax),
+  personas: z.array(personaSchema).max(LIMITS.personasMax),
+  customTags: z.array(tagSchema).max(LIMITS.customTagsMax),
+  settings: settingsSchema,
+});
+export type LibraryIndex = z.infer<typeof libraryIndexSchema>;
+
+/** What the UI gets of the library: meetings newest first, personas, and the whole tag vocabulary. */
+export interface Library {
+  meetings: MeetingSummary[];
+  personas: Persona[];
+  tags: Tag[];
+  settings: Settings;
+}
+
+export function summarizeMeeting(meeting: Meeting): MeetingSummary {
+  return {
+    id: meeting.id,
+    title: meeting.title,
+    scheduledAt: meeting.scheduledAt,
+    lead: meeting.lead,
+    status: meeting.status,
+    personaIds: meeting.personaIds,
+    createdAt: meeting.createdAt,
+    agendaCount: meeting.agenda.length,
+  };
+}
+
+/** Newest first: by scheduled start, then by creation, so the order is total and stable. */
+export function compareMeetingsNewestFirst(a: MeetingSummary, b: MeetingSummary): number {
+  return b.scheduledAt.localeCompare(a.scheduledAt) || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id);
+}
+
+export function emptyLibraryIndex(): LibraryIndex {
+  return { schemaVersion: SCHEMA_VERSION, meetings: [], personas: [], customTags: [], settings: { theme: 'system' } };
+}

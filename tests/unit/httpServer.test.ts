@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { METHOD_NAMES, type MethodName } from '../../shared/api';
+import type { Meeting } from '../../shared/domain';
+import type { OpenLibrary } from '../../electron/service/openLibrary';
+import { MAX_REQUEST_BYTES, startServer, type RunningServer } from '../../electron/server/httpServer';
+import { open, sampleDraft, tempDir } from './helpers';
+
+let library: OpenLibrary;
+let server: RunningServer;
+let staticDir: string;
+
+beforeEach(async () => {
+  library = open(tempDir());
+  staticDir = tempDir('empty-chair-static-');
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Empty Chair</title>');
+  fs.mkdirSync(path.join(staticDir, 'assets'));
+  fs.writeFileSync(path.join(staticDir, 'assets', 'app.js'), 'console.log(1)');
+  server = await startServer({ service: library.service, staticDir });
+});
+afterEach(async () => {
+  await server.close();
+  library.close();
+});
+
+async function api(method: string, input: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, ...headers },
+    body: JSON.stringify(input),
+  });
+  return { status: response.status, body: (await response.json()) as { ok: boolean; value?: any; error?: { code: string } } };
+}
+
+/** A raw request, so the Host header can be anything (fetch would not let us forge it). */
+function rawRequest(pathname: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: 'POST', headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end('{}');
+  });
+}
+
+describe('browser-mode server', () => {
+  it('listens on 127.0.0.1 with a long random token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(Buffer.from(server.token, 'base64url').length).toBeGreaterThanOrEqual(32);
+    expect(server.appUrl).toBe(`${server.url}/#token=${server.token}`);
+  });
+
+  it('reaches every declared method through HTTP', async () => {
+    const persona = (await api('personas.create', { name: 'Priya' })).body.value;
+    const meeting: Meeting = (await api('meetings.create', sampleDraft({ personaIds: [persona.id] }))).body.value;
+    const item = meeting.agenda[0]!;
+    const spare = (await api('personas.create', { name: 'Spare' })).body.value;
+    const valid: Record<MethodName, unknown> = {
+      'library.get': {},
+      'meetings.get': { id: meeting.id },
+      'meetings.create': sampleDraft(),
+      'meetings.update': { id: meeting.id, changes: { lead: 'Zoë' } },
+      'agenda.add': { meetingId: meeting.id, item: { title: 'More' } },
+      'agenda.update': { meetingId: meeting.id, itemId: item.id, changes: { notes: 'n' } },
+      'agenda.move': { meetingId: meeting.id, itemId: item.id, toIndex: 1 },
+      'agenda.remove': { meetingId: meeting.id, itemId: item.id },
+      'personas.create': { name: 'Another' },
+      'personas.update': { id: persona.id, changes: { segment: 'Enterprise' } },
+      'personas.delete': { id: spare.id },
+      'tags.create': { label: 'churn' },
+      'settings.update': { theme: 'dark' },
+      'meetings.delete': { id: meeting.id },
+    };
+    expect(Object.keys(valid).sort()).toEqual([...METHOD_NAMES].sort());
+    for (const [method, input] of Object.entries(valid)) {
+      const { status, body } = await api(method, input);
+      expect({ method, status, ok: body.ok }).toEqual({ method, status: 200, ok: true });
+    }
+  });
+
+  it('maps typed errors to HTTP statuses and keeps the Result body', async () => {
+    expect(await api('meetings.get', { id: 'missing' })).toMatchObject({ status: 404, body: { ok: false, error: { code: 'not_found' } } });
+    expect(await api('meetings.create', { title: '' })).toMatchObject({ status: 400, body: { error: { code: 'invalid_input' } } });
+    expect(await api('nope.nothing', {})).toMatchObject({ status: 404, body: { error: { code: 'unknown_method' } } });
+  });
+
+  it('answers 401 without the token or with a wrong one, and changes nothing', async () => {
+    for (const authorization of ['', 'Bearer wrong', `Bearer ${server.token}x`, server.token]) {
+      const response = await api('meetings.create', sampleDraft(), { authorization });
+      expect(response).toMatchObject({ status: 401, body: { ok: false, error: { code: 'unauthorized' } } });
+    }
+    expect(library.service.library().meetings).toEqual([]);
+  });
+
+  it('answers 403 to a foreign Host (DNS rebinding) or a foreign Origin', async () => {
+    const auth = { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' };
+    expect(await rawRequest('/api/library.get', { ...auth, host: `127.0.0.1:${server.port}` })).toBe(200);
+    expect(await rawRequest('/api/library.get', { ...auth, host: `localhost:${server.port}` })).toBe(200);
+    expect(await rawRequest('/api/library.get', { ...auth, host: `evil.example:${server.port}` })).toBe(403);
+    expect(await rawRequest('/', { host: `evil.example:${server.port}` })).toBe(403);
+    expect((await api('library.get', {}, { origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('library.get', {}, { origin: server.url })).status).toBe(200);
+  });
+
+  it('refuses a body over the limit and bad JSON with typed errors', async () => {
+    const big = await fetch(`${server.url}/api/meetings.create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}` },
+      body: 'x'.repeat(MAX_REQUEST_BYTES + 1),
+    });
+    expect(big.status).toBe(413);
+    const bad = await fetch(`${server.url}/api/meetings.create`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.token}` },
+      body: '{not json',
+    });
+    expect(bad.status).toBe(400);
+    expect(library.service.library().meetings).toEqual([]);
+  });
+
+  it('serves the renderer with a strict CSP and never a file outside it', async () => {
+    const page = await fetch(`${server.url}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).toContain('Empty Chair');
+    expect((await fetch(`${server.url}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+    const traversal = await rawGet('/..%2f..%2f..%2fetc%2fpasswd');
+    expect(traversal.body).not.toContain('root:');
+  });
+
+  it('pushes events over a WebSocket that needs the token', async () => {
+    const wsUrl = `${server.url.replace('http', 'ws')}/api/events`;
+    await expect(connect(`${wsUrl}?token=wrong`)).rejects.toThrow(/401/);
+    await expect(connect(wsUrl, { origin: 'http://evil.example' }, server.token)).rejects.toThrow(/403/);
+    const ws = await connect(`${wsUrl}?token=${server.token}`);
+    const events: string[] = [];
+    const gotTwo = new Promise<void>((resolve) =>
+      ws.on('message', (data) => {
+        events.push(JSON.parse(String(data)).event);
+        if (events.length === 2) resolve();
+      }),
+    );
+    await api('meetings.create', sampleDraft());
+    await gotTwo;
+    expect(events).toEqual(['meeting.changed', 'library.changed']);
+    ws.close();
+  });
+
+  it('closes a socket that sends a frame over 64 KB', async () => {
+    const ws = await connect(`${server.url.replace('http', 'ws')}/api/events?token=${server.token}`);
+    const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
+    ws.send('x'.repeat(64 * 1024 + 1));
+    expect(await closed).toBe(1009);
+  });
+});
+
+function connect(url: string, headers: Record<string, string> = {}, token?: string): Promise<WebSocket> {
+  const target = token ? `${url}?token=${token}` : url;
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(target, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function rawGet(pathname: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port: server.port, path: pathname }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}

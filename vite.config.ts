@@ -1,0 +1,74 @@
+import { defineConfig, type PluginOption } from 'vite';
+import react from '@vitejs/plugin-react';
+import electron from 'vite-plugin-electron/simple';
+
+/**
+ * One config for the renderer (React, built to dist/renderer), the Electron main process and its
+ * preload (built to dist-electron at the end of `vite build`), and the vitest projects.
+ * The Electron plugin stays off under vitest and in web mode (EMPTY_CHAIR_WEB=1): it is not needed there.
+ */
+export default defineConfig(({ command }) => {
+  const withElectron = command === 'build' && !process.env.VITEST && process.env.EMPTY_CHAIR_WEB !== '1';
+  const plugins: PluginOption[] = [react()];
+  if (withElectron) {
+    plugins.push(
+      electron({
+        main: {
+          entry: 'electron/main.ts',
+          vite: {
+            build: {
+              outDir: 'dist-electron',
+              emptyOutDir: false,
+              rollupOptions: { external: ['electron', 'electron-store', 'conf', 'ws', 'zod'] },
+            },
+          },
+        },
+        preload: {
+          // Sandboxed preloads must be CommonJS and self-contained.
+          input: 'electron/preload.ts',
+          vite: {
+            build: {
+              outDir: 'dist-electron',
+              emptyOutDir: false,
+              rollupOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true } },
+            },
+          },
+        },
+      }),
+    );
+  }
+  return {
+    root: 'renderer',
+    base: './',
+    plugins,
+    build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, target: 'es2022' },
+    server: { host: '127.0.0.1', strictPort: false },
+    test: {
+      root: '.',
+      projects: [
+        {
+          extends: false,
+          test: {
+            name: 'node',
+            root: '.',
+            environment: 'node',
+            include: ['tests/unit/**/*.test.ts'],
+            testTimeout: 20_000,
+          },
+        },
+        {
+          extends: false,
+          plugins: [react()],
+          test: {
+            name: 'renderer',
+            root: '.',
+            environment: 'jsdom',
+            include: ['tests/renderer/**/*.test.tsx', 'tests/renderer/**/*.test.ts'],
+            setupFiles: ['tests/renderer/setup.ts'],
+            testTimeout: 20_000,
+          },
+        },
+      ],
+    },
+  };
+});
