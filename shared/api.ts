@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import {
+  decisionSchema,
+  IMPACT_DIRECTIONS,
   idSchema,
+  isoDateSchema,
   isoDateTimeSchema,
   optionalText,
   proseText,
@@ -109,6 +112,44 @@ export const personaDraftSchema = z.strictObject({
 });
 export type PersonaDraft = z.input<typeof personaDraftSchema>;
 
+const direction = z.enum(IMPACT_DIRECTIONS);
+
+export const answerChangesSchema = z.strictObject({
+  text: proseText(LIMITS.answerMax).optional(),
+  direction: direction.nullable().optional(),
+  severity: z.number().int().min(0).max(3).optional(),
+  personaIds: personaIdsInput.optional(),
+});
+
+export const decisionDraftSchema = z.strictObject({
+  text: requiredText(LIMITS.decisionTextMax),
+  owner: optionalText(LIMITS.nameMax).default(''),
+  dueDate: isoDateSchema.nullable().default(null),
+  direction: direction.default('unknown'),
+  tagIds: z
+    .array(idSchema)
+    .max(LIMITS.tagsPerDecisionMax, `a decision has at most ${LIMITS.tagsPerDecisionMax} tags`)
+    .default([]),
+});
+export type DecisionDraft = z.input<typeof decisionDraftSchema>;
+
+const decisionChangesSchema = z.strictObject({
+  text: requiredText(LIMITS.decisionTextMax).optional(),
+  owner: optionalText(LIMITS.nameMax).optional(),
+  dueDate: isoDateSchema.nullable().optional(),
+  direction: direction.optional(),
+});
+
+const followUpChangesSchema = z.strictObject({
+  text: requiredText(LIMITS.decisionTextMax).optional(),
+  owner: optionalText(LIMITS.nameMax).optional(),
+  dueDate: isoDateSchema.nullable().optional(),
+  done: z.boolean().optional(),
+});
+
+const inItem = { meetingId: idSchema, itemId: idSchema };
+const onDecision = { meetingId: idSchema, decisionId: idSchema };
+
 const byId = z.strictObject({ id: idSchema });
 /** Sent back by a client that edited a copy at this revision; a newer revision on disk is a conflict. */
 const expectedRevision = z.number().int().min(1).optional();
@@ -135,6 +176,31 @@ export const api = {
   ).returns<Persona>(),
   'personas.delete': write(byId).returns<{ id: string }>(),
   'tags.create': write(z.strictObject({ label: requiredText(LIMITS.tagLabelMax) })).returns<Tag>(),
+  'meetings.start': write(byId).returns<Meeting>(),
+  /** Moves to the next item. The impact gate refuses ('gate_closed') unless the current item is
+   * answered, marked "no customer impact" with a reason, or `skip` says to skip it on purpose. */
+  'meetings.next': write(z.strictObject({ id: idSchema, skip: z.boolean().optional() })).returns<Meeting>(),
+  'meetings.previous': write(byId).returns<Meeting>(),
+  /** Ends the meeting; the gate applies to the current item as for `meetings.next`. */
+  'meetings.end': write(z.strictObject({ id: idSchema, skip: z.boolean().optional() })).returns<Meeting>(),
+  /** Saves (part of) the answer to "How does this affect the customer?"; called as the lead types. */
+  'chair.answer': write(
+    z.strictObject({ ...inItem, changes: answerChangesSchema, followUpOwner: optionalText(LIMITS.nameMax).optional() }),
+  ).returns<Meeting>(),
+  /** Marks an item "No customer impact" with a reason; null takes the mark back. */
+  'chair.noImpact': write(z.strictObject({ ...inItem, reason: requiredText(LIMITS.reasonMax).nullable() })).returns<Meeting>(),
+  'decisions.add': write(z.strictObject({ ...inItem, decision: decisionDraftSchema })).returns<Meeting>(),
+  'decisions.update': write(z.strictObject({ ...onDecision, changes: decisionChangesSchema })).returns<Meeting>(),
+  'decisions.tag': write(z.strictObject({ ...onDecision, tagId: idSchema })).returns<Meeting>(),
+  'decisions.untag': write(z.strictObject({ ...onDecision, tagId: idSchema })).returns<Meeting>(),
+  'decisions.remove': write(z.strictObject(onDecision)).returns<Meeting>(),
+  /** Puts a removed decision back where it was: the undo of `decisions.remove`. */
+  'decisions.restore': write(
+    z.strictObject({ ...inItem, index: z.number().int().min(0), decision: decisionSchema }),
+  ).returns<Meeting>(),
+  'followUps.update': write(z.strictObject({ meetingId: idSchema, followUpId: idSchema, changes: followUpChangesSchema })).returns<Meeting>(),
+  /** A sample meeting with a persona, offered on first run so a new user sees the idea in a minute. */
+  'samples.create': write(z.strictObject({})).returns<Meeting>(),
   'settings.update': write(z.strictObject({ theme: z.enum(THEMES) })).returns<Library['settings']>(),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 

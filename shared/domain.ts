@@ -72,7 +72,8 @@ export type Decision = z.infer<typeof decisionSchema>;
 /** The answer to "How does this affect the customer?" for one agenda item. */
 export const impactAnswerSchema = attributionSchema.extend({
   text: proseText(LIMITS.answerMax),
-  direction: z.enum(IMPACT_DIRECTIONS),
+  /** Null until chosen: typing an answer first must not count as "unknown" and raise a follow-up. */
+  direction: z.enum(IMPACT_DIRECTIONS).nullable(),
   severity: z.number().int().min(0).max(3),
   personaIds: z.array(idSchema).max(LIMITS.personasPerMeetingMax),
 });
@@ -95,8 +96,12 @@ export const agendaItemSchema = z.object({
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
+export const FOLLOW_UP_SOURCES = ['unknown-impact', 'decision', 'manual'] as const;
+
 export const followUpSchema = z.object({
   id: idSchema,
+  /** 'unknown-impact': raised by an "unknown" answer to the chair ("Find out from customers"). */
+  source: z.enum(FOLLOW_UP_SOURCES),
   text: requiredText(LIMITS.decisionTextMax),
   owner: optionalNameSchema,
   dueDate: isoDateSchema.nullable(),

@@ -3,6 +3,8 @@ export const ERROR_CODES = [
   'invalid_input',
   'not_found',
   'conflict',
+  /** The impact gate: the current item has no customer answer, no reasoned "no impact", and no skip. */
+  'gate_closed',
   'limit_exceeded',
   'unknown_method',
   'unauthorized',

@@ -20,6 +20,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_input: 400,
   not_found: 404,
   conflict: 409,
+  gate_closed: 409,
   limit_exceeded: 413,
   unknown_method: 404,
   unauthorized: 401,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { agendaItemDraftSchema, type MethodName, type MethodOutput, type MethodParams } from '../../shared/api';
+import { agendaItemDraftSchema, meetingDraftSchema, personaDraftSchema, type MethodName, type MethodOutput, type MethodParams } from '../../shared/api';
 import {
   compareMeetingsNewestFirst,
   meetingSchema,
@@ -17,7 +17,11 @@ import { LIMITS } from '../../shared/limits';
 import { BUILT_IN_TAGS, normalizeTagLabel } from '../../shared/tags';
 import { describeIssues } from '../../shared/validate';
 import type { LibraryStorage } from '../storage/libraryStorage';
+import * as chair from './chair';
 import { EventHub } from './events';
+import { definedOnly } from './objects';
+import * as runner from './runner';
+import { SAMPLE_PERSONA, sampleMeetingDraft } from './sample';
 
 export interface ServiceOptions {
   storage: LibraryStorage;
@@ -55,32 +59,7 @@ export class MeetingService {
   readonly handlers: Handlers = {
     'library.get': () => this.library(),
     'meetings.get': ({ id }) => this.meeting(id),
-    'meetings.create': (draft) => {
-      if (this.index.meetings.length >= LIMITS.meetingsMax) {
-        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.meetingsMax} meetings.`);
-      }
-      this.checkPersonas(draft.personaIds);
-      const at = this.timestamp();
-      const meeting: Meeting = {
-        schemaVersion: SCHEMA_VERSION,
-        id: this.newId(),
-        title: draft.title,
-        scheduledAt: draft.scheduledAt,
-        lead: draft.lead,
-        participants: draft.participants,
-        personaIds: draft.personaIds,
-        status: 'planned',
-        currentItemId: null,
-        startedAt: null,
-        endedAt: null,
-        agenda: draft.agenda.map((item) => this.newAgendaItem(item)),
-        followUps: [],
-        createdAt: at,
-        updatedAt: at,
-        revision: 1,
-      };
-      return this.commitMeeting(meeting, null);
-    },
+    'meetings.create': (draft) => this.createMeeting(draft),
     'meetings.update': ({ id, expectedRevision, changes }) =>
       this.mutateMeeting(id, expectedRevision, (meeting) => {
         const { agenda, ...fields } = changes;
@@ -119,30 +98,22 @@ export class MeetingService {
       }),
     'agenda.update': ({ meetingId, itemId, expectedRevision, changes }) =>
       this.mutateMeeting(meetingId, expectedRevision, (meeting) => {
-        Object.assign(agendaItem(meeting, itemId), definedOnly(changes));
+        Object.assign(runner.findItem(meeting, itemId), definedOnly(changes));
       }),
     'agenda.remove': ({ meetingId, itemId }) =>
       this.mutateMeeting(meetingId, undefined, (meeting) => {
-        agendaItem(meeting, itemId);
+        runner.findItem(meeting, itemId);
         meeting.agenda = meeting.agenda.filter((item) => item.id !== itemId);
         if (meeting.currentItemId === itemId) meeting.currentItemId = meeting.agenda[0]?.id ?? null;
       }),
     'agenda.move': ({ meetingId, itemId, toIndex }) =>
       this.mutateMeeting(meetingId, undefined, (meeting) => {
-        const item = agendaItem(meeting, itemId);
+        const item = runner.findItem(meeting, itemId);
         const rest = meeting.agenda.filter((other) => other.id !== itemId);
         rest.splice(Math.min(toIndex, rest.length), 0, item);
         meeting.agenda = rest;
       }),
-    'personas.create': (draft) => {
-      if (this.index.personas.length >= LIMITS.personasMax) {
-        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.personasMax} personas.`);
-      }
-      const at = this.timestamp();
-      const persona: Persona = { id: this.newId(), ...draft, createdAt: at, updatedAt: at };
-      this.commitIndex({ ...this.index, personas: [...this.index.personas, persona] });
-      return persona;
-    },
+    'personas.create': (draft) => this.createPersona(draft),
     'personas.update': ({ id, changes }) => {
       const current = this.persona(id);
       const persona: Persona = { ...current, ...definedOnly(changes), updatedAt: this.timestamp() };
@@ -173,6 +144,23 @@ export class MeetingService {
       this.commitIndex({ ...this.index, customTags: [...this.index.customTags, tag] });
       return tag;
     },
+    'meetings.start': ({ id }) => this.mutateMeeting(id, undefined, (m, c) => runner.start(m, c.at)),
+    'meetings.next': (params) => this.mutateMeeting(params.id, undefined, (m, c) => runner.next(m, params, c.at)),
+    'meetings.previous': ({ id }) => this.mutateMeeting(id, undefined, (m, c) => runner.previous(m, c.at)),
+    'meetings.end': (params) => this.mutateMeeting(params.id, undefined, (m, c) => runner.end(m, params, c.at)),
+    'chair.answer': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.answer(m, params, c)),
+    'chair.noImpact': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.markNoImpact(m, params)),
+    'decisions.add': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.addDecision(m, params, c)),
+    'decisions.update': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.updateDecision(m, params, c)),
+    'decisions.tag': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.tagDecision(m, params, c)),
+    'decisions.untag': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.untagDecision(m, params, c)),
+    'decisions.remove': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.removeDecision(m, params)),
+    'decisions.restore': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.restoreDecision(m, params)),
+    'followUps.update': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.updateFollowUp(m, params)),
+    'samples.create': () => {
+      const persona = this.createPersona(personaDraftSchema.parse(SAMPLE_PERSONA));
+      return this.createMeeting(meetingDraftSchema.parse(sampleMeetingDraft(this.now(), persona.id)));
+    },
     'settings.update': (settings) => {
       this.commitIndex({ ...this.index, settings: { ...this.index.settings, ...settings } });
       return this.index.settings;
@@ -198,6 +186,43 @@ export class MeetingService {
     const meeting = this.storage.readMeeting(id);
     this.meetings.set(id, meeting);
     return meeting;
+  }
+
+  private createMeeting(draft: MethodParams<'meetings.create'>): Meeting {
+    if (this.index.meetings.length >= LIMITS.meetingsMax) {
+      throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.meetingsMax} meetings.`);
+    }
+    this.checkPersonas(draft.personaIds);
+    const at = this.timestamp();
+    const meeting: Meeting = {
+      schemaVersion: SCHEMA_VERSION,
+      id: this.newId(),
+      title: draft.title,
+      scheduledAt: draft.scheduledAt,
+      lead: draft.lead,
+      participants: draft.participants,
+      personaIds: draft.personaIds,
+      status: 'planned',
+      currentItemId: null,
+      startedAt: null,
+      endedAt: null,
+      agenda: draft.agenda.map((item) => this.newAgendaItem(item)),
+      followUps: [],
+      createdAt: at,
+      updatedAt: at,
+      revision: 1,
+    };
+    return this.commitMeeting(meeting, null);
+  }
+
+  private createPersona(draft: MethodParams<'personas.create'>): Persona {
+    if (this.index.personas.length >= LIMITS.personasMax) {
+      throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.personasMax} personas.`);
+    }
+    const at = this.timestamp();
+    const persona: Persona = { id: this.newId(), ...draft, createdAt: at, updatedAt: at };
+    this.commitIndex({ ...this.index, personas: [...this.index.personas, persona] });
+    return persona;
   }
 
   private persona(id: string): Persona {
@@ -227,7 +252,11 @@ export class MeetingService {
   }
 
   /** Applies `change` to a copy of the meeting, then commits it; the stored meeting is untouched on error. */
-  private mutateMeeting(id: string, expectedRevision: number | undefined, change: (draft: Meeting) => void): Meeting {
+  private mutateMeeting(
+    id: string,
+    expectedRevision: number | undefined,
+    change: (draft: Meeting, context: chair.ChangeContext) => void,
+  ): Meeting {
     const current = this.meeting(id);
     if (expectedRevision !== undefined && expectedRevision !== current.revision) {
       throw new ApiError(
@@ -237,9 +266,12 @@ export class MeetingService {
       );
     }
     const draft = structuredClone(current);
-    change(draft);
+    const at = this.timestamp();
+    // Until participants join (their own transport names them), every change is the lead's.
+    const context: chair.ChangeContext = { at, actor: current.lead || 'Lead', newId: this.newId, tags: this.library().tags };
+    change(draft, context);
     draft.revision = current.revision + 1;
-    draft.updatedAt = this.timestamp();
+    draft.updatedAt = at;
     return this.commitMeeting(draft, current);
   }
 
@@ -280,17 +312,7 @@ export class MeetingService {
   }
 }
 
-function agendaItem(meeting: Meeting, itemId: string): AgendaItem {
-  const item = meeting.agenda.find((candidate) => candidate.id === itemId);
-  if (!item) throw new ApiError('not_found', `The meeting "${meeting.title}" has no agenda item ${itemId}.`);
-  return item;
-}
-
 function sameSummary(a: MeetingSummary, b: MeetingSummary): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Drops keys whose value is undefined, so a partial change never blanks a field. */
-function definedOnly<T extends object>(changes: T): Partial<T> {
-  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
-}

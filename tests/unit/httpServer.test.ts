@@ -58,8 +58,12 @@ describe('browser-mode server', () => {
     const persona = (await api('personas.create', { name: 'Priya' })).body.value;
     const meeting: Meeting = (await api('meetings.create', sampleDraft({ personaIds: [persona.id] }))).body.value;
     const item = meeting.agenda[0]!;
+    const second = meeting.agenda[1]!;
+    let latest: Meeting | undefined;
+    let removed: Meeting['agenda'][number]['decisions'][number] | undefined;
+    const decisionId = () => latest!.agenda.find((i) => i.id === second.id)!.decisions[0]!.id;
     const spare = (await api('personas.create', { name: 'Spare' })).body.value;
-    const valid: Record<MethodName, unknown> = {
+    const valid: Record<MethodName, unknown | (() => unknown)> = {
       'library.get': {},
       'meetings.get': { id: meeting.id },
       'meetings.create': sampleDraft(),
@@ -73,12 +77,28 @@ describe('browser-mode server', () => {
       'personas.delete': { id: spare.id },
       'tags.create': { label: 'churn' },
       'settings.update': { theme: 'dark' },
+      'meetings.start': { id: meeting.id },
+      'chair.answer': { meetingId: meeting.id, itemId: second.id, changes: { text: 'Clearer bills', direction: 'unknown' } },
+      'chair.noImpact': { meetingId: meeting.id, itemId: second.id, reason: 'Internal tooling only' },
+      'meetings.next': { id: meeting.id, skip: true },
+      'meetings.previous': { id: meeting.id },
+      'decisions.add': { meetingId: meeting.id, itemId: second.id, decision: { text: 'Ship it', tagIds: ['pricing'] } },
+      'decisions.update': () => ({ meetingId: meeting.id, decisionId: decisionId(), changes: { direction: 'helps' } }),
+      'decisions.tag': () => ({ meetingId: meeting.id, decisionId: decisionId(), tagId: 'support' }),
+      'decisions.untag': () => ({ meetingId: meeting.id, decisionId: decisionId(), tagId: 'support' }),
+      'decisions.remove': () => ({ meetingId: meeting.id, decisionId: decisionId() }),
+      'decisions.restore': () => ({ meetingId: meeting.id, itemId: second.id, index: 0, decision: removed! }),
+      'followUps.update': () => ({ meetingId: meeting.id, followUpId: latest!.followUps[0]!.id, changes: { done: true } }),
+      'meetings.end': { id: meeting.id, skip: true },
+      'samples.create': {},
       'meetings.delete': { id: meeting.id },
     };
     expect(Object.keys(valid).sort()).toEqual([...METHOD_NAMES].sort());
     for (const [method, input] of Object.entries(valid)) {
-      const { status, body } = await api(method, input);
-      expect({ method, status, ok: body.ok }).toEqual({ method, status: 200, ok: true });
+      if (method === 'decisions.remove') removed = structuredClone(latest!.agenda.find((i) => i.id === second.id)!.decisions[0]);
+      const { status, body } = await api(method, typeof input === 'function' ? input() : input);
+      expect({ method, status, ok: body.ok, error: body.error }).toEqual({ method, status: 200, ok: true, error: undefined });
+      if (body.value?.agenda && body.value.id === meeting.id) latest = body.value;
     }
   });
 

@@ -1,0 +1,133 @@
+/** The customer panel's answers, decisions and follow-ups: pure changes to a meeting draft. */
+import type { MethodParams } from '../../shared/api';
+import type { Decision, FollowUp, Meeting, Tag } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { definedOnly } from './objects';
+import { findItem } from './runner';
+
+export interface ChangeContext {
+  at: string;
+  actor: string;
+  newId: () => string;
+  tags: readonly Tag[];
+}
+
+function checkPersonasSit(meeting: Meeting, personaIds: readonly string[]): void {
+  const outsider = personaIds.find((id) => !meeting.personaIds.includes(id));
+  if (outsider) throw new ApiError('invalid_input', `The persona ${outsider} does not sit in this meeting's chair.`);
+}
+
+export function answer(meeting: Meeting, params: MethodParams<'chair.answer'>, context: ChangeContext): void {
+  const item = findItem(meeting, params.itemId);
+  const { changes } = params;
+  if (changes.personaIds) checkPersonasSit(meeting, changes.personaIds);
+  const previous = item.answer ?? { text: '', direction: null, severity: 0, personaIds: [], by: context.actor, at: context.at };
+  const merged = { ...previous, ...definedOnly(changes), by: context.actor, at: context.at };
+  item.answer = merged;
+  if (merged.text.trim().length > 0) {
+    // A real answer replaces "no impact" and a skip: the item is now covered.
+    item.noImpactReason = null;
+    item.skipped = false;
+  }
+  syncUnknownFollowUp(meeting, item.id, merged.direction === 'unknown', params.followUpOwner ?? (item.owner || meeting.lead), context);
+}
+
+/** An "unknown" answer raises one "Find out from customers" follow-up per item; it goes again if the answer changes, unless done. */
+function syncUnknownFollowUp(meeting: Meeting, itemId: string, wanted: boolean, owner: string, context: ChangeContext): void {
+  const existing = meeting.followUps.find((f) => f.source === 'unknown-impact' && f.itemId === itemId);
+  if (wanted && !existing) {
+    const item = findItem(meeting, itemId);
+    const followUp: FollowUp = {
+      id: context.newId(),
+      source: 'unknown-impact',
+      text: `Find out from customers: ${item.title}`.slice(0, 2000),
+      owner,
+      dueDate: null,
+      itemId,
+      decisionId: null,
+      done: false,
+      createdAt: context.at,
+    };
+    meeting.followUps.push(followUp);
+  } else if (!wanted && existing && !existing.done) {
+    meeting.followUps = meeting.followUps.filter((f) => f !== existing);
+  }
+}
+
+export function markNoImpact(meeting: Meeting, params: MethodParams<'chair.noImpact'>): void {
+  const item = findItem(meeting, params.itemId);
+  item.noImpactReason = params.reason;
+  if (params.reason !== null) item.skipped = false;
+}
+
+function findDecision(meeting: Meeting, decisionId: string) {
+  for (const item of meeting.agenda) {
+    const index = item.decisions.findIndex((d) => d.id === decisionId);
+    if (index >= 0) return { item, index, decision: item.decisions[index]! };
+  }
+  throw new ApiError('not_found', `The meeting "${meeting.title}" has no decision ${decisionId}.`);
+}
+
+function checkTag(tagId: string, context: ChangeContext): void {
+  if (!context.tags.some((tag) => tag.id === tagId)) throw new ApiError('not_found', `There is no tag with the id ${tagId}.`);
+}
+
+export function addDecision(meeting: Meeting, params: MethodParams<'decisions.add'>, context: ChangeContext): void {
+  const item = findItem(meeting, params.itemId);
+  const { tagIds, ...draft } = params.decision;
+  tagIds.forEach((tagId) => checkTag(tagId, context));
+  const decision: Decision = {
+    id: context.newId(),
+    ...draft,
+    tags: [...new Set(tagIds)].map((tagId) => ({ tagId, by: context.actor, at: context.at })),
+    directionSetBy: { by: context.actor, at: context.at },
+    createdAt: context.at,
+    updatedAt: context.at,
+  };
+  item.decisions.push(decision);
+}
+
+export function updateDecision(meeting: Meeting, params: MethodParams<'decisions.update'>, context: ChangeContext): void {
+  const { decision } = findDecision(meeting, params.decisionId);
+  const { direction, ...rest } = params.changes;
+  Object.assign(decision, definedOnly(rest), { updatedAt: context.at });
+  if (direction !== undefined && direction !== decision.direction) {
+    decision.direction = direction;
+    decision.directionSetBy = { by: context.actor, at: context.at };
+  }
+}
+
+/** Tagging is idempotent, so two people adding the same tag at once both succeed and it appears once. */
+export function tagDecision(meeting: Meeting, params: MethodParams<'decisions.tag'>, context: ChangeContext): void {
+  const { decision } = findDecision(meeting, params.decisionId);
+  checkTag(params.tagId, context);
+  if (decision.tags.some((tag) => tag.tagId === params.tagId)) return;
+  decision.tags.push({ tagId: params.tagId, by: context.actor, at: context.at });
+  decision.updatedAt = context.at;
+}
+
+export function untagDecision(meeting: Meeting, params: MethodParams<'decisions.untag'>, context: ChangeContext): void {
+  const { decision } = findDecision(meeting, params.decisionId);
+  decision.tags = decision.tags.filter((tag) => tag.tagId !== params.tagId);
+  decision.updatedAt = context.at;
+}
+
+export function removeDecision(meeting: Meeting, params: MethodParams<'decisions.remove'>): void {
+  const { item, index } = findDecision(meeting, params.decisionId);
+  item.decisions.splice(index, 1);
+}
+
+export function restoreDecision(meeting: Meeting, params: MethodParams<'decisions.restore'>): void {
+  const item = findItem(meeting, params.itemId);
+  if (meeting.agenda.some((other) => other.decisions.some((d) => d.id === params.decision.id))) {
+    throw new ApiError('conflict', 'That decision is already in the meeting.');
+  }
+  item.decisions.splice(Math.min(params.index, item.decisions.length), 0, params.decision);
+}
+
+export function updateFollowUp(meeting: Meeting, params: MethodParams<'followUps.update'>): void {
+  const followUp = meeting.followUps.find((f) => f.id === params.followUpId);
+  if (!followUp) throw new ApiError('not_found', `The meeting "${meeting.title}" has no follow-up ${params.followUpId}.`);
+  Object.assign(followUp, definedOnly(params.changes));
+}
+
