@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import {
   decisionSchema,
+  meetingSchema,
+  personaSchema,
+  tagSchema,
   IMPACT_DIRECTIONS,
   idSchema,
   isoDateSchema,
@@ -199,6 +202,18 @@ export const api = {
     z.strictObject({ ...inItem, index: z.number().int().min(0), decision: decisionSchema }),
   ).returns<Meeting>(),
   'followUps.update': write(z.strictObject({ meetingId: idSchema, followUpId: idSchema, changes: followUpChangesSchema })).returns<Meeting>(),
+  /**
+   * Imports an exported meeting. Personas and custom tags it uses that the library lacks are added.
+   * A meeting whose id is already here is refused ('conflict') unless `asCopy`: then it gets new ids.
+   */
+  'meetings.import': write(
+    z.strictObject({
+      meeting: meetingSchema,
+      personas: z.array(personaSchema).max(LIMITS.personasMax).default([]),
+      tags: z.array(tagSchema).max(LIMITS.customTagsMax + 50).default([]),
+      asCopy: z.boolean().default(false),
+    }),
+  ).returns<Meeting>(),
   /** A sample meeting with a persona, offered on first run so a new user sees the idea in a minute. */
   'samples.create': write(z.strictObject({})).returns<Meeting>(),
   'settings.update': write(z.strictObject({ theme: z.enum(THEMES) })).returns<Library['settings']>(),

@@ -19,6 +19,7 @@ import { describeIssues } from '../../shared/validate';
 import type { LibraryStorage } from '../storage/libraryStorage';
 import * as chair from './chair';
 import { EventHub } from './events';
+import { planImport } from './importMeeting';
 import { definedOnly } from './objects';
 import * as runner from './runner';
 import { SAMPLE_PERSONA, sampleMeetingDraft } from './sample';
@@ -157,6 +158,39 @@ export class MeetingService {
     'decisions.remove': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.removeDecision(m, params)),
     'decisions.restore': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.restoreDecision(m, params)),
     'followUps.update': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.updateFollowUp(m, params)),
+    'meetings.import': (params) => {
+      const existing = this.index.meetings.find((summary) => summary.id === params.meeting.id);
+      if (existing && !params.asCopy) {
+        throw new ApiError(
+          'conflict',
+          `The library already has this meeting ("${existing.title}"). Import it as a copy to keep both.`,
+        );
+      }
+      const plan = planImport(params, this.library(), this.newId, (title) => `${title} (copy)`.slice(0, LIMITS.titleMax));
+      if (this.index.personas.length + plan.newPersonas.length > LIMITS.personasMax) {
+        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.personasMax} personas.`);
+      }
+      if (this.index.customTags.length + plan.newTags.length > LIMITS.customTagsMax) {
+        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.customTagsMax} custom tags.`);
+      }
+      const tagIds = new Set([...this.library().tags, ...plan.newTags].map((tag) => tag.id));
+      const unknownTag = plan.meeting.agenda.flatMap((i) => i.decisions.flatMap((d) => d.tags)).find((t) => !tagIds.has(t.tagId));
+      if (unknownTag) throw new ApiError('invalid_input', `The file uses the tag ${unknownTag.tagId} but does not describe it.`);
+      const personaIds = new Set([...this.index.personas, ...plan.newPersonas].map((p) => p.id));
+      const missing = plan.meeting.personaIds.find((id) => !personaIds.has(id));
+      if (missing) throw new ApiError('invalid_input', `The file seats the persona ${missing} but does not describe it.`);
+      if (this.index.meetings.length >= LIMITS.meetingsMax) {
+        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.meetingsMax} meetings.`);
+      }
+      if (plan.newPersonas.length || plan.newTags.length) {
+        this.commitIndex({
+          ...this.index,
+          personas: [...this.index.personas, ...plan.newPersonas],
+          customTags: [...this.index.customTags, ...plan.newTags],
+        });
+      }
+      return this.commitMeeting(plan.meeting, null);
+    },
     'samples.create': () => {
       const persona = this.createPersona(personaDraftSchema.parse(SAMPLE_PERSONA));
       return this.createMeeting(meetingDraftSchema.parse(sampleMeetingDraft(this.now(), persona.id)));

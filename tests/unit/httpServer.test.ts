@@ -3,10 +3,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { METHOD_NAMES, type MethodName } from '../../shared/api';
-import type { Meeting } from '../../shared/domain';
+import { METHOD_NAMES } from '../../shared/api';
+import type { Result } from '../../shared/errors';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { MAX_REQUEST_BYTES, startServer, type RunningServer } from '../../electron/server/httpServer';
+import { callEveryMethod } from './everyMethod';
 import { open, sampleDraft, tempDir } from './helpers';
 
 let library: OpenLibrary;
@@ -55,51 +56,9 @@ describe('browser-mode server', () => {
   });
 
   it('reaches every declared method through HTTP', async () => {
-    const persona = (await api('personas.create', { name: 'Priya' })).body.value;
-    const meeting: Meeting = (await api('meetings.create', sampleDraft({ personaIds: [persona.id] }))).body.value;
-    const item = meeting.agenda[0]!;
-    const second = meeting.agenda[1]!;
-    let latest: Meeting | undefined;
-    let removed: Meeting['agenda'][number]['decisions'][number] | undefined;
-    const decisionId = () => latest!.agenda.find((i) => i.id === second.id)!.decisions[0]!.id;
-    const spare = (await api('personas.create', { name: 'Spare' })).body.value;
-    const valid: Record<MethodName, unknown | (() => unknown)> = {
-      'library.get': {},
-      'meetings.get': { id: meeting.id },
-      'meetings.create': sampleDraft(),
-      'meetings.update': { id: meeting.id, changes: { lead: 'Zoë' } },
-      'agenda.add': { meetingId: meeting.id, item: { title: 'More' } },
-      'agenda.update': { meetingId: meeting.id, itemId: item.id, changes: { notes: 'n' } },
-      'agenda.move': { meetingId: meeting.id, itemId: item.id, toIndex: 1 },
-      'agenda.remove': { meetingId: meeting.id, itemId: item.id },
-      'personas.create': { name: 'Another' },
-      'personas.update': { id: persona.id, changes: { segment: 'Enterprise' } },
-      'personas.delete': { id: spare.id },
-      'tags.create': { label: 'churn' },
-      'settings.update': { theme: 'dark' },
-      'meetings.start': { id: meeting.id },
-      'chair.answer': { meetingId: meeting.id, itemId: second.id, changes: { text: 'Clearer bills', direction: 'unknown' } },
-      'chair.noImpact': { meetingId: meeting.id, itemId: second.id, reason: 'Internal tooling only' },
-      'meetings.next': { id: meeting.id, skip: true },
-      'meetings.previous': { id: meeting.id },
-      'decisions.add': { meetingId: meeting.id, itemId: second.id, decision: { text: 'Ship it', tagIds: ['pricing'] } },
-      'decisions.update': () => ({ meetingId: meeting.id, decisionId: decisionId(), changes: { direction: 'helps' } }),
-      'decisions.tag': () => ({ meetingId: meeting.id, decisionId: decisionId(), tagId: 'support' }),
-      'decisions.untag': () => ({ meetingId: meeting.id, decisionId: decisionId(), tagId: 'support' }),
-      'decisions.remove': () => ({ meetingId: meeting.id, decisionId: decisionId() }),
-      'decisions.restore': () => ({ meetingId: meeting.id, itemId: second.id, index: 0, decision: removed! }),
-      'followUps.update': () => ({ meetingId: meeting.id, followUpId: latest!.followUps[0]!.id, changes: { done: true } }),
-      'meetings.end': { id: meeting.id, skip: true },
-      'samples.create': {},
-      'meetings.delete': { id: meeting.id },
-    };
-    expect(Object.keys(valid).sort()).toEqual([...METHOD_NAMES].sort());
-    for (const [method, input] of Object.entries(valid)) {
-      if (method === 'decisions.remove') removed = structuredClone(latest!.agenda.find((i) => i.id === second.id)!.decisions[0]);
-      const { status, body } = await api(method, typeof input === 'function' ? input() : input);
-      expect({ method, status, ok: body.ok, error: body.error }).toEqual({ method, status: 200, ok: true, error: undefined });
-      if (body.value?.agenda && body.value.id === meeting.id) latest = body.value;
-    }
+    const results = await callEveryMethod(async (method, input) => (await api(method, input)).body as Result<unknown>);
+    expect(results.filter(({ result }) => !result.ok)).toEqual([]);
+    expect(new Set(results.map(({ method }) => method))).toEqual(new Set(METHOD_NAMES));
   });
 
   it('maps typed errors to HTTP statuses and keeps the Result body', async () => {

@@ -1,0 +1,71 @@
+import { METHOD_NAMES, type MethodName } from '../../shared/api';
+import type { Decision, Meeting } from '../../shared/domain';
+import type { Result } from '../../shared/errors';
+import { sampleDraft } from './helpers';
+
+type Call = (method: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * Calls every declared method once, with valid input, through any transport, in an order where each
+ * call has what it needs. Returns each method's result. Transport tests assert all came back ok, so
+ * a method added to shared/api.ts without being reachable everywhere fails them.
+ */
+export async function callEveryMethod(call: Call): Promise<{ method: string; result: Result<unknown> }[]> {
+  const value = async <T>(method: MethodName, input: unknown): Promise<T> => {
+    const result = await call(method, input);
+    if (!result.ok) throw new Error(`setup call ${method} failed: ${result.error.message}`);
+    return result.value as T;
+  };
+  const persona = await value<{ id: string }>('personas.create', { name: 'Priya' });
+  const spare = await value<{ id: string }>('personas.create', { name: 'Spare' });
+  const meeting = await value<Meeting>('meetings.create', sampleDraft({ personaIds: [persona.id] }));
+  const [first, second] = meeting.agenda;
+  let latest = meeting;
+  let removed: Decision | undefined;
+  const decisionId = () => latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.id;
+
+  const steps: [MethodName, unknown | (() => unknown)][] = [
+    ['library.get', {}],
+    ['meetings.get', { id: meeting.id }],
+    ['meetings.create', sampleDraft()],
+    ['meetings.update', { id: meeting.id, changes: { lead: 'Zoë' } }],
+    ['agenda.add', { meetingId: meeting.id, item: { title: 'More' } }],
+    ['agenda.update', { meetingId: meeting.id, itemId: first!.id, changes: { notes: 'n' } }],
+    ['agenda.move', { meetingId: meeting.id, itemId: first!.id, toIndex: 1 }],
+    ['agenda.remove', { meetingId: meeting.id, itemId: first!.id }],
+    ['personas.create', { name: 'Another' }],
+    ['personas.update', { id: persona.id, changes: { segment: 'Enterprise' } }],
+    ['personas.delete', { id: spare.id }],
+    ['tags.create', { label: 'churn' }],
+    ['settings.update', { theme: 'dark' }],
+    ['meetings.start', { id: meeting.id }],
+    ['chair.answer', { meetingId: meeting.id, itemId: second!.id, changes: { text: 'Clearer bills', direction: 'unknown' } }],
+    ['chair.noImpact', { meetingId: meeting.id, itemId: second!.id, reason: 'Internal tooling only' }],
+    ['meetings.next', { id: meeting.id, skip: true }],
+    ['meetings.previous', { id: meeting.id }],
+    ['decisions.add', { meetingId: meeting.id, itemId: second!.id, decision: { text: 'Ship it', tagIds: ['pricing'] } }],
+    ['decisions.update', () => ({ meetingId: meeting.id, decisionId: decisionId(), changes: { direction: 'helps' } })],
+    ['decisions.tag', () => ({ meetingId: meeting.id, decisionId: decisionId(), tagId: 'support' })],
+    ['decisions.untag', () => ({ meetingId: meeting.id, decisionId: decisionId(), tagId: 'support' })],
+    ['decisions.remove', () => ({ meetingId: meeting.id, decisionId: decisionId() })],
+    ['decisions.restore', () => ({ meetingId: meeting.id, itemId: second!.id, index: 0, decision: removed! })],
+    ['followUps.update', () => ({ meetingId: meeting.id, followUpId: latest.followUps[0]!.id, changes: { done: true } })],
+    ['meetings.end', { id: meeting.id, skip: true }],
+    ['meetings.import', () => ({ meeting: latest, personas: [], asCopy: true })],
+    ['samples.create', {}],
+    ['meetings.delete', { id: meeting.id }],
+  ];
+  const covered = new Set(steps.map(([method]) => method));
+  const missing = METHOD_NAMES.filter((method) => !covered.has(method));
+  if (missing.length) throw new Error(`callEveryMethod does not call: ${missing.join(', ')}`);
+
+  const results: { method: string; result: Result<unknown> }[] = [];
+  for (const [method, input] of steps) {
+    if (method === 'decisions.remove') removed = structuredClone(latest.agenda.find((i) => i.id === second!.id)!.decisions[0]);
+    const result = await call(method, typeof input === 'function' ? input() : input);
+    results.push({ method, result });
+    const returned = result.ok ? (result.value as Meeting) : undefined;
+    if (returned?.agenda && returned.id === meeting.id) latest = returned;
+  }
+  return results;
+}
