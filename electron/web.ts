@@ -2,7 +2,7 @@
  * Browser mode: the same service and renderer without Electron, on 127.0.0.1 only.
  *   npm run web -- [--data-dir DIR] [--port N]
  * Prints one line with the URL that opens the app; Ctrl+C stops it with every write on disk
- * (writes are synchronous and atomic, so stopping only has to close sockets and free the folder).
+ * (writes are synchronous and atomic; stopping closes sockets, takes a backup, frees the folder).
  */
 import Conf from 'conf';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,11 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     if (stopping) return;
     stopping = true;
     await server.close();
-    library.close();
+    const { unsavedChanges } = library.close();
+    if (unsavedChanges > 0) {
+      console.error(`Empty Chair stopped (${signal}), but ${unsavedChanges} change(s) could not be written to ${library.dataDir}.`);
+      process.exit(1);
+    }
     console.log(`Empty Chair stopped (${signal}); everything is saved.`);
     process.exit(0);
   };

@@ -17,7 +17,9 @@ import {
   proseText,
   requiredText,
   THEMES,
+  type BackupInfo,
   type Library,
+  type StorageStatus,
   type Meeting,
   type Persona,
   type Tag,
@@ -216,6 +218,12 @@ export const api = {
   ).returns<Meeting>(),
   /** A sample meeting with a persona, offered on first run so a new user sees the idea in a minute. */
   'samples.create': write(z.strictObject({})).returns<Meeting>(),
+  /** Where the data is, what was recovered, and whether any change is still waiting to be written. */
+  'storage.status': read(z.strictObject({})).returns<StorageStatus>(),
+  'backups.list': read(z.strictObject({})).returns<BackupInfo[]>(),
+  'backups.create': write(z.strictObject({})).returns<BackupInfo>(),
+  /** Puts the data back as it was in a backup; the answer names the backup that undoes it. */
+  'backups.restore': write(byId).returns<{ restored: BackupInfo; undoBackupId: string }>(),
   'settings.update': write(z.strictObject({ theme: z.enum(THEMES) })).returns<Library['settings']>(),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
@@ -238,9 +246,11 @@ export interface ApiEvents {
   'meeting.deleted': { id: string };
   /** The library index changed (meeting list, personas, tags or settings). */
   'library.changed': Library;
+  /** Unsaved changes, write errors, recoveries or backups changed. */
+  'storage.changed': StorageStatus;
 }
 export type EventName = keyof ApiEvents;
-export const EVENT_NAMES: EventName[] = ['meeting.changed', 'meeting.deleted', 'library.changed'];
+export const EVENT_NAMES: EventName[] = ['meeting.changed', 'meeting.deleted', 'library.changed', 'storage.changed'];
 export type ApiEvent = { [E in EventName]: { event: E; payload: ApiEvents[E] } }[EventName];
 
 /** What a transport has to offer: call a method by name, and listen to every event. */

@@ -187,3 +187,23 @@ export function compareMeetingsNewestFirst(a: MeetingSummary, b: MeetingSummary)
 export function emptyLibraryIndex(): LibraryIndex {
   return { schemaVersion: SCHEMA_VERSION, meetings: [], personas: [], customTags: [], settings: { theme: 'system' } };
 }
+
+/** One snapshot of the data folder, as the "Restore a backup" list shows it. */
+export interface BackupInfo {
+  id: string;
+  createdAt: string;
+  /** Why it was taken: 'scheduled', 'close', 'manual', 'before-restore', 'before-migration', 'start'. */
+  reason: string;
+  meetings: number;
+}
+
+/** What the user should know about the data folder: where it is, recoveries, and unsaved changes. */
+export interface StorageStatus {
+  dataDir: string;
+  /** Things that happened to the data the user must be told about (recovered or quarantined files). */
+  notices: string[];
+  /** Changes kept in memory that could not be written yet; retried until they can. */
+  unsavedChanges: number;
+  lastWriteError: string | null;
+  lastBackupAt: string | null;
+}

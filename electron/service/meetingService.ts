@@ -6,16 +6,19 @@ import {
   SCHEMA_VERSION,
   summarizeMeeting,
   type AgendaItem,
+  type BackupInfo,
   type Library,
   type LibraryIndex,
   type Meeting,
   type MeetingSummary,
   type Persona,
+  type StorageStatus,
 } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import { BUILT_IN_TAGS, normalizeTagLabel } from '../../shared/tags';
 import { describeIssues } from '../../shared/validate';
+import { storageError } from '../storage/documentStore';
 import type { LibraryStorage } from '../storage/libraryStorage';
 import * as chair from './chair';
 import { EventHub } from './events';
@@ -28,33 +31,52 @@ export interface ServiceOptions {
   storage: LibraryStorage;
   now?: () => Date;
   newId?: () => string;
+  /** Snapshots at most this often while data changes (default 15 minutes); null turns them off. */
+  backupIntervalMs?: number | null;
 }
+
+export const BACKUP_INTERVAL_MS = 15 * 60_000;
+const RETRY_FIRST_MS = 1_000;
+const RETRY_MAX_MS = 30_000;
 
 type Handlers = { [M in MethodName]: (params: MethodParams<M>) => MethodOutput<M> };
 
 /**
- * The one implementation of the API. Documents live in memory; every change is made on a copy,
- * validated as a whole, written (only the meeting's file, and the index only when its entry
- * changes), and only then swapped in and announced. A failed write leaves memory as it was.
+ * The one implementation of the API. Documents live in memory; every change is made on a copy and
+ * validated as a whole, then written: only the meeting's file, and the index only when its entry
+ * changes. A write the disk refuses (full, read-only) is kept in memory as unsaved, reported, and
+ * retried until it goes through; a change is acknowledged (ok) only once it is on disk.
  */
 export class MeetingService {
   readonly events = new EventHub();
-  /** Things the user should be told about the data folder at start (recovered files, say). */
-  readonly notices: string[];
   private index: LibraryIndex;
   private readonly meetings = new Map<string, Meeting>();
   private readonly storage: LibraryStorage;
   private readonly now: () => Date;
   private readonly newId: () => string;
+  private readonly unsavedMeetings = new Set<string>();
+  private indexUnsaved = false;
+  private lastWriteError: string | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryDelay = RETRY_FIRST_MS;
+  private readonly backupIntervalMs: number | null;
+  private backupTimer: ReturnType<typeof setTimeout> | undefined;
+  private changedSinceBackup = false;
+  private lastBackupAt: string | null;
 
   constructor(options: ServiceOptions) {
     this.storage = options.storage;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
-    const opened = this.storage.open();
-    this.index = opened.index;
-    this.notices = opened.notices;
+    this.backupIntervalMs = options.backupIntervalMs === undefined ? BACKUP_INTERVAL_MS : options.backupIntervalMs;
+    this.index = this.storage.open().index;
     this.index.meetings.sort(compareMeetingsNewestFirst);
+    this.lastBackupAt = this.storage.backups.list()[0]?.createdAt ?? null;
+  }
+
+  /** Things the user should be told about the data folder (recovered or quarantined files). */
+  get notices(): readonly string[] {
+    return this.storage.notices;
   }
 
   readonly handlers: Handlers = {
@@ -81,13 +103,11 @@ export class MeetingService {
       }),
     'meetings.delete': ({ id }) => {
       this.meeting(id);
-      this.storage.trashMeeting(id);
-      const index = { ...this.index, meetings: this.index.meetings.filter((summary) => summary.id !== id) };
-      this.storage.writeIndex(index);
-      this.index = index;
+      this.storage.trashMeeting(id); // throws before anything changes if the disk refuses
       this.meetings.delete(id);
+      this.unsavedMeetings.delete(id);
       this.events.publish({ event: 'meeting.deleted', payload: { id } });
-      this.publishLibrary();
+      this.commitIndex({ ...this.index, meetings: this.index.meetings.filter((summary) => summary.id !== id) });
       return { id };
     },
     'agenda.add': ({ meetingId, item, index }) =>
@@ -194,6 +214,17 @@ export class MeetingService {
     'samples.create': () => {
       const persona = this.createPersona(personaDraftSchema.parse(SAMPLE_PERSONA));
       return this.createMeeting(meetingDraftSchema.parse(sampleMeetingDraft(this.now(), persona.id)));
+    },
+    'storage.status': () => this.storageStatus(),
+    'backups.list': () => this.storage.backups.list(),
+    'backups.create': () => this.backUp('manual'),
+    'backups.restore': ({ id }) => {
+      if (this.unsavedCount() > 0) {
+        throw new ApiError('conflict', 'Some changes are not saved to disk yet; restoring now would lose them. Try again once they are saved.');
+      }
+      const result = this.storage.restoreBackup(id);
+      this.reload();
+      return result;
     },
     'settings.update': (settings) => {
       this.commitIndex({ ...this.index, settings: { ...this.index.settings, ...settings } });
@@ -315,30 +346,161 @@ export class MeetingService {
       const issues = describeIssues(checked.error);
       throw new ApiError('invalid_input', `That change would make the meeting invalid: ${issues[0]?.path} ${issues[0]?.message}.`, issues);
     }
-    this.storage.writeMeeting(meeting);
     this.meetings.set(meeting.id, meeting);
     const summary = summarizeMeeting(meeting);
     const oldSummary = previous && this.index.meetings.find((s) => s.id === meeting.id);
     const indexChanged = !oldSummary || !sameSummary(oldSummary, summary);
-    try {
-      if (indexChanged) {
-        const meetings = this.index.meetings.filter((s) => s.id !== meeting.id);
-        meetings.push(summary);
-        meetings.sort(compareMeetingsNewestFirst);
-        // If this write fails the meeting file is still saved; the next start re-adopts it (LibraryStorage.open).
-        this.commitIndex({ ...this.index, meetings }, false);
-      }
-    } finally {
-      this.events.publish({ event: 'meeting.changed', payload: meeting });
+    if (indexChanged) {
+      const meetings = this.index.meetings.filter((s) => s.id !== meeting.id);
+      meetings.push(summary);
+      meetings.sort(compareMeetingsNewestFirst);
+      this.index = { ...this.index, meetings };
     }
+    this.unsavedMeetings.add(meeting.id);
+    if (indexChanged) this.indexUnsaved = true;
+    const saved = this.flushUnsaved();
+    this.events.publish({ event: 'meeting.changed', payload: meeting });
     if (indexChanged) this.publishLibrary();
+    if (!saved) throw this.keptButUnsaved();
     return meeting;
   }
 
-  private commitIndex(index: LibraryIndex, publish = true): void {
-    this.storage.writeIndex(index);
+  private commitIndex(index: LibraryIndex): void {
     this.index = index;
-    if (publish) this.publishLibrary();
+    this.indexUnsaved = true;
+    const saved = this.flushUnsaved();
+    this.publishLibrary();
+    if (!saved) throw this.keptButUnsaved();
+  }
+
+  private keptButUnsaved(): ApiError {
+    return new ApiError(
+      'storage_error',
+      `${this.lastWriteError} Your change is kept in Empty Chair and will be written as soon as the disk allows; it keeps trying.`,
+    );
+  }
+
+  private unsavedCount(): number {
+    return this.unsavedMeetings.size + (this.indexUnsaved ? 1 : 0);
+  }
+
+  /**
+   * Writes every unsaved document, meeting files before the index (so a crash in between leaves a
+   * file the next start adopts, never an index entry without a file). Returns true when all are on
+   * disk; otherwise schedules a retry with backoff.
+   */
+  flushUnsaved(): boolean {
+    const hadProblem = this.lastWriteError !== null;
+    try {
+      for (const id of [...this.unsavedMeetings]) {
+        const meeting = this.meetings.get(id);
+        if (meeting) this.storage.writeMeeting(meeting);
+        this.unsavedMeetings.delete(id);
+      }
+      if (this.indexUnsaved) {
+        this.storage.writeIndex(this.index);
+        this.indexUnsaved = false;
+      }
+      this.lastWriteError = null;
+      this.retryDelay = RETRY_FIRST_MS;
+      clearTimeout(this.retryTimer);
+      this.retryTimer = undefined;
+      this.changedSinceBackup = true;
+      this.scheduleBackup();
+      if (hadProblem) this.publishStorage();
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      this.lastWriteError = error.message;
+      if (this.retryTimer === undefined) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = undefined;
+          this.flushUnsaved();
+        }, this.retryDelay);
+        this.retryTimer.unref?.();
+        this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+      }
+      this.publishStorage();
+      return false;
+    }
+  }
+
+  private scheduleBackup(): void {
+    if (this.backupIntervalMs === null || this.backupTimer !== undefined) return;
+    const since = this.lastBackupAt ? this.now().getTime() - Date.parse(this.lastBackupAt) : Infinity;
+    this.backupTimer = setTimeout(() => {
+      this.backupTimer = undefined;
+      if (this.changedSinceBackup) this.tryBackUp('scheduled');
+    }, Math.max(0, this.backupIntervalMs - since));
+    this.backupTimer.unref?.();
+  }
+
+  private backUp(reason: string): BackupInfo {
+    let backup: BackupInfo;
+    try {
+      backup = this.storage.backups.create(reason, this.now());
+      this.storage.backups.prune(this.now());
+    } catch (error) {
+      throw storageError(this.storage.backups.dir, 'write a backup in', error);
+    }
+    this.changedSinceBackup = false;
+    this.lastBackupAt = backup.createdAt;
+    this.publishStorage();
+    return backup;
+  }
+
+  private tryBackUp(reason: string): void {
+    try {
+      this.backUp(reason);
+    } catch (error) {
+      this.storage.notices.push((error as Error).message);
+      this.publishStorage();
+    }
+  }
+
+  /** After a restore: read everything again and tell every window. */
+  private reload(): void {
+    const open = [...this.meetings.keys()];
+    this.meetings.clear();
+    this.index = this.storage.open().index;
+    this.index.meetings.sort(compareMeetingsNewestFirst);
+    this.publishLibrary();
+    for (const id of open) {
+      try {
+        this.events.publish({ event: 'meeting.changed', payload: this.meeting(id) });
+      } catch {
+        this.events.publish({ event: 'meeting.deleted', payload: { id } });
+      }
+    }
+    this.publishStorage();
+  }
+
+  storageStatus(): StorageStatus {
+    return {
+      dataDir: this.storage.dataDir,
+      notices: [...this.storage.notices],
+      unsavedChanges: this.unsavedCount(),
+      lastWriteError: this.lastWriteError,
+      lastBackupAt: this.lastBackupAt,
+    };
+  }
+
+  /**
+   * On clean close: one last try at unsaved changes, and a backup if anything changed since the
+   * last one. Returns how many changes could still not be written, so the caller can say so.
+   */
+  close(): { unsavedChanges: number } {
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.backupTimer);
+    this.retryTimer = this.backupTimer = undefined;
+    const saved = this.unsavedCount() === 0 || this.flushUnsaved();
+    clearTimeout(this.retryTimer);
+    if (saved && this.changedSinceBackup && this.backupIntervalMs !== null) this.tryBackUp('close');
+    return { unsavedChanges: this.unsavedCount() };
+  }
+
+  private publishStorage(): void {
+    this.events.publish({ event: 'storage.changed', payload: this.storageStatus() });
   }
 
   private publishLibrary(): void {

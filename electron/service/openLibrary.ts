@@ -6,19 +6,40 @@ import { MeetingService } from './meetingService';
 export interface OpenLibrary {
   dataDir: string;
   service: MeetingService;
-  /** Releases the data folder. Every write is synchronous, so nothing is pending by then. */
-  close(): void;
+  /**
+   * Writes what is still unsaved, takes a backup if anything changed, and releases the data folder.
+   * Returns how many changes could not be written (the caller tells the user).
+   */
+  close(): { unsavedChanges: number };
 }
 
 /**
  * Takes the data folder's lock, then reads the library. `StoreClass` is electron-store in the
  * desktop app and conf (its base class) in browser mode and tests.
  */
-export function openLibrary(options: { dataDir: string; StoreClass: StoreFileClass; role: string }): OpenLibrary {
+export function openLibrary(options: {
+  dataDir: string;
+  StoreClass: StoreFileClass;
+  role: string;
+  backupIntervalMs?: number | null;
+}): OpenLibrary {
   const lock: DataDirLock = acquireDataDirLock(options.dataDir, options.role);
   try {
-    const service = new MeetingService({ storage: new LibraryStorage(options.dataDir, options.StoreClass) });
-    return { dataDir: options.dataDir, service, close: () => lock.release() };
+    const service = new MeetingService({
+      storage: new LibraryStorage(options.dataDir, options.StoreClass),
+      backupIntervalMs: options.backupIntervalMs,
+    });
+    let closed: { unsavedChanges: number } | undefined;
+    const close = () => {
+      if (closed) return closed;
+      try {
+        closed = service.close();
+      } finally {
+        lock.release();
+      }
+      return closed;
+    };
+    return { dataDir: options.dataDir, service, close };
   } catch (error) {
     lock.release();
     throw error;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/errors';
 import { describeIssues } from '../../shared/validate';
+import { SchemaVersionError, upgradeDocument, type DocumentKind } from './migrations';
 
 /**
  * What we need of electron-store, and of conf (its base class) where Electron is absent: a class
@@ -22,6 +23,16 @@ export interface StoreFileOptions {
 }
 export type StoreFileClass = new (options: StoreFileOptions) => StoreFile;
 
+/** The file's content is damaged (unparsable, wrong shape, unreadable version): quarantine material. */
+export class DamagedDocumentError extends ApiError {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super('storage_error', `The data file ${file} is damaged: ${reason}.`);
+  }
+}
+
 export function storageError(file: string, action: string, cause: unknown): ApiError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new ApiError('storage_error', `Could not ${action} ${file}: ${reason}`);
@@ -40,6 +51,7 @@ export class DocumentFile<T> {
     private readonly dir: string,
     private readonly name: string,
     private readonly schema: z.ZodType<T>,
+    private readonly kind: DocumentKind,
   ) {
     this.path = path.join(dir, `${name}.json`);
   }
@@ -53,19 +65,27 @@ export class DocumentFile<T> {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw storageError(this.path, 'read', error);
     }
+    return this.parse(text, this.path);
+  }
+
+  /** Parses, upgrades and validates a document's text; `file` names it in errors. */
+  parse(text: string, file: string): T {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
-      throw storageError(this.path, 'parse', error);
+      throw new DamagedDocumentError(file, `it is not valid JSON (${(error as Error).message})`);
+    }
+    try {
+      json = upgradeDocument(this.kind, json).document;
+    } catch (error) {
+      if (error instanceof SchemaVersionError) throw new DamagedDocumentError(file, error.message);
+      throw error;
     }
     const parsed = this.schema.safeParse(json);
     if (!parsed.success) {
       const first = describeIssues(parsed.error)[0];
-      throw new ApiError(
-        'storage_error',
-        `The data file ${this.path} does not hold a valid document` + (first ? ` (${first.path}: ${first.message}).` : '.'),
-      );
+      throw new DamagedDocumentError(file, `it does not hold a valid ${this.kind}` + (first ? ` (${first.path}: ${first.message})` : ''));
     }
     return parsed.data;
   }

@@ -5,11 +5,14 @@ import {
   libraryIndexSchema,
   meetingSchema,
   summarizeMeeting,
+  type BackupInfo,
   type LibraryIndex,
   type Meeting,
 } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { DocumentFile, storageError, type StoreFileClass } from './documentStore';
+import { BackupStore } from './backups';
+import { DamagedDocumentError, DocumentFile, storageError, type StoreFileClass } from './documentStore';
+import { quarantineFile, removeLeftoverTempFiles } from './quarantine';
 
 export const INDEX_NAME = 'library';
 export const MEETINGS_DIR = 'meetings';
@@ -18,22 +21,31 @@ const MEETING_FILE = /^([A-Za-z0-9][A-Za-z0-9_-]{0,63})\.json$/;
 
 /**
  * The data folder on disk: `library.json` (the index: meeting summaries, personas, tags, settings)
- * and `meetings/<id>.json`, one file per meeting. Deleted meetings move to `trash/`.
- * Pure I/O and validation: the service keeps the documents in memory and decides what to write.
+ * and `meetings/<id>.json`, one file per meeting. Deleted meetings move to `trash/`, damaged files
+ * to `quarantine/`, snapshots live in `backups/`. Pure I/O, validation and recovery: the service
+ * keeps the documents in memory and decides what to write.
  */
 export class LibraryStorage {
   readonly meetingsDir: string;
   readonly trashDir: string;
+  readonly backups: BackupStore;
+  /** What happened to the data that the user must be told; the service shows these. */
+  readonly notices: string[] = [];
   private readonly indexFile: DocumentFile<LibraryIndex>;
   private readonly meetingFiles = new Map<string, DocumentFile<Meeting>>();
 
   constructor(
     readonly dataDir: string,
     private readonly StoreClass: StoreFileClass,
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.meetingsDir = path.join(dataDir, MEETINGS_DIR);
     this.trashDir = path.join(dataDir, TRASH_DIR);
-    this.indexFile = new DocumentFile(StoreClass, dataDir, INDEX_NAME, libraryIndexSchema);
+    this.indexFile = new DocumentFile(StoreClass, dataDir, INDEX_NAME, libraryIndexSchema, 'library');
+    this.backups = new BackupStore(dataDir, () => [
+      this.indexFile.path,
+      ...this.listMeetingFiles(this.meetingsDir).map((id) => this.meetingPath(id)),
+    ]);
   }
 
   get indexPath(): string {
@@ -43,7 +55,7 @@ export class LibraryStorage {
   private meetingFile(id: string): DocumentFile<Meeting> {
     let file = this.meetingFiles.get(id);
     if (!file) {
-      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema);
+      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting');
       this.meetingFiles.set(id, file);
     }
     return file;
@@ -54,23 +66,28 @@ export class LibraryStorage {
   }
 
   /**
-   * Reads the index and squares it with the meeting files: a meeting written just before a crash
-   * (file present, no index entry) is adopted; a meeting moved to the trash just before a crash is
-   * dropped. Returns what the user should be told. Throws storage_error on an unreadable index.
+   * Reads the index, recovering it if damaged, and squares it with the meeting files: a meeting
+   * written just before a crash (file present, no index entry) is adopted; a meeting moved to the
+   * trash just before a crash is dropped. Temp files a crash left behind are removed first.
    */
-  open(): { index: LibraryIndex; notices: string[] } {
-    const stored = this.indexFile.read();
-    const index = stored ?? emptyLibraryIndex();
-    const notices: string[] = [];
+  open(): { index: LibraryIndex } {
+    removeLeftoverTempFiles([this.dataDir, this.meetingsDir, this.backups.dir]);
+    const index = this.readIndexRecovering();
     const onDisk = new Set(this.listMeetingFiles(this.meetingsDir));
     const known = new Set(index.meetings.map((summary) => summary.id));
     let changed = false;
 
     for (const id of onDisk) {
       if (known.has(id)) continue;
-      const meeting = this.readMeeting(id); // throws with the file's name if unreadable
+      let meeting: Meeting;
+      try {
+        meeting = this.readMeeting(id);
+      } catch (error) {
+        if (error instanceof ApiError) continue; // already quarantined and told; nothing to adopt
+        throw error;
+      }
       index.meetings.push(summarizeMeeting(meeting));
-      notices.push(`Recovered the meeting "${meeting.title}", which was missing from the library index.`);
+      this.notices.push(`Recovered the meeting "${meeting.title}", which was missing from the library index.`);
       changed = true;
     }
     const trashed = new Set(this.listMeetingFiles(this.trashDir));
@@ -80,15 +97,69 @@ export class LibraryStorage {
       changed = true;
     }
     if (changed) this.writeIndex(index);
-    return { index, notices };
+    return { index };
+  }
+
+  private readIndexRecovering(): LibraryIndex {
+    try {
+      return this.indexFile.read() ?? emptyLibraryIndex();
+    } catch (error) {
+      if (!(error instanceof DamagedDocumentError)) throw error;
+      const moved = quarantineFile(this.dataDir, this.indexFile.path, this.now());
+      const recovered = this.newestGoodCopy('library.json', (text, file) => this.indexFile.parse(text, file));
+      const index = recovered?.document ?? emptyLibraryIndex();
+      this.writeIndex(index);
+      this.notices.push(
+        `${error.message} It was moved to ${moved}. ` +
+          (recovered
+            ? `The library index from the backup of ${recovered.backup.createdAt} was restored; meetings saved since then were found again from their files.`
+            : 'No backup held a good copy: meetings were found again from their files, but personas, custom tags and settings could not be recovered.'),
+      );
+      return index;
+    }
+  }
+
+  /** The newest version of a document, among the backups, that reads and validates. */
+  private newestGoodCopy<T>(relative: string, parse: (text: string, file: string) => T): { document: T; backup: BackupInfo } | null {
+    for (const backup of this.backups.list()) {
+      const file = this.backups.fileIn(backup.id, relative);
+      try {
+        return { document: parse(fs.readFileSync(file, 'utf8'), file), backup };
+      } catch {
+        // Missing or damaged in this backup too: try an older one.
+      }
+    }
+    return null;
   }
 
   writeIndex(index: LibraryIndex): void {
     this.indexFile.write(index);
   }
 
+  /**
+   * Reads a meeting's file. A damaged one is quarantined and its newest good version restored from
+   * the backups (the user is told); with no good version left, a storage_error says where it went.
+   */
   readMeeting(id: string): Meeting {
-    const meeting = this.meetingFile(id).read();
+    const file = this.meetingFile(id);
+    let meeting: Meeting | undefined;
+    try {
+      meeting = file.read();
+    } catch (error) {
+      if (!(error instanceof DamagedDocumentError)) throw error;
+      const moved = quarantineFile(this.dataDir, file.path, this.now());
+      const recovered = this.newestGoodCopy(path.join(MEETINGS_DIR, `${id}.json`), (text, name) => file.parse(text, name));
+      if (!recovered) {
+        const message = `${error.message} It was moved to ${moved}, and no backup holds a good copy of it.`;
+        this.notices.push(message);
+        throw new ApiError('storage_error', message);
+      }
+      file.write(recovered.document);
+      this.notices.push(
+        `${error.message} It was moved to ${moved}, and "${recovered.document.title}" was restored as it was in the backup of ${recovered.backup.createdAt}.`,
+      );
+      meeting = recovered.document;
+    }
     if (!meeting) throw new ApiError('storage_error', `The meeting file ${this.meetingPath(id)} is missing.`);
     if (meeting.id !== id) {
       throw new ApiError('storage_error', `The meeting file ${this.meetingPath(id)} holds another meeting (${meeting.id}).`);
@@ -109,7 +180,38 @@ export class LibraryStorage {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(from, 'move to the trash', error);
     }
-    this.meetingFiles.delete(id);
+  }
+
+  /**
+   * Puts the data folder back as it was in a backup. A 'before-restore' backup is taken first, so
+   * restoring it undoes this. Meetings the backup does not have go to the trash, not away.
+   * Every document in the backup is validated before anything on disk changes.
+   */
+  restoreBackup(backupId: string): { restored: BackupInfo; undoBackupId: string } {
+    const restored = this.backups.list().find((backup) => backup.id === backupId);
+    if (!restored) throw new ApiError('not_found', `There is no backup ${backupId}.`);
+    const files = this.backups.filesIn(backupId);
+    for (const relative of files) {
+      const file = this.backups.fileIn(backupId, relative);
+      const parser = relative === 'library.json' ? this.indexFile : this.meetingFile(path.basename(relative, '.json'));
+      try {
+        parser.parse(fs.readFileSync(file, 'utf8'), file);
+      } catch (error) {
+        throw new ApiError('storage_error', `That backup cannot be restored: ${(error as Error).message}`);
+      }
+    }
+    const before = this.backups.create('before-restore', this.now());
+    const inBackup = new Set(files.filter((f) => f !== 'library.json').map((f) => path.basename(f, '.json')));
+    for (const id of this.listMeetingFiles(this.meetingsDir)) if (!inBackup.has(id)) this.trashMeeting(id);
+    fs.mkdirSync(this.meetingsDir, { recursive: true });
+    for (const relative of files) {
+      const target = path.join(this.dataDir, relative);
+      const temp = `${target}.restoring`;
+      fs.copyFileSync(this.backups.fileIn(backupId, relative), temp);
+      fs.renameSync(temp, target);
+    }
+    if (!files.includes('library.json')) this.writeIndex(emptyLibraryIndex());
+    return { restored, undoBackupId: before.id };
   }
 
   private listMeetingFiles(dir: string): string[] {

@@ -22,6 +22,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
   const [first, second] = meeting.agenda;
   let latest = meeting;
   let removed: Decision | undefined;
+  let backupId = '';
   const decisionId = () => latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.id;
 
   const steps: [MethodName, unknown | (() => unknown)][] = [
@@ -53,6 +54,10 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['meetings.end', { id: meeting.id, skip: true }],
     ['meetings.import', () => ({ meeting: latest, personas: [], asCopy: true })],
     ['samples.create', {}],
+    ['storage.status', {}],
+    ['backups.create', {}],
+    ['backups.list', {}],
+    ['backups.restore', () => ({ id: backupId })],
     ['meetings.delete', { id: meeting.id }],
   ];
   const covered = new Set(steps.map(([method]) => method));
@@ -64,6 +69,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     if (method === 'decisions.remove') removed = structuredClone(latest.agenda.find((i) => i.id === second!.id)!.decisions[0]);
     const result = await call(method, typeof input === 'function' ? input() : input);
     results.push({ method, result });
+    if (method === 'backups.create' && result.ok) backupId = (result.value as { id: string }).id;
     const returned = result.ok ? (result.value as Meeting) : undefined;
     if (returned?.agenda && returned.id === meeting.id) latest = returned;
   }

@@ -13,13 +13,15 @@ export function open(dataDir: string): OpenLibrary {
   return openLibrary({ dataDir, StoreClass: Conf, role: 'test' });
 }
 
-/** Every file under a folder with its bytes, to prove that a refused call wrote nothing. */
+/** Every data file under a folder with its bytes, to prove that a refused call wrote nothing (backups come on timers). */
 export function snapshotFiles(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (current: string) => {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'backups') walk(full);
+      }
       else if (!entry.name.endsWith('.lock')) out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
     }
   };

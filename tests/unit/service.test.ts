@@ -199,17 +199,29 @@ describe('bad input gets a typed error and changes nothing', () => {
     });
   });
 
-  it('keeps memory as it was when a write fails', () => {
+  it('keeps a change the disk refuses in memory, says so, and writes it once the disk allows', () => {
     const dir = tempDir();
     const library = openDir(dir);
     const meeting = ok(call<Meeting>(library, 'meetings.create', sampleDraft()));
     const file = path.join(dir, 'meetings', `${meeting.id}.json`);
-    // A directory where the file should be makes the atomic rename fail, like a read-only disk would.
-    fs.rmSync(file);
+    const onDisk = fs.readFileSync(file, 'utf8');
+    // A directory where the temp file must go makes every write fail, as a full or read-only disk would.
+    const blocker = `${file}.blocked`;
+    fs.renameSync(file, blocker);
     fs.mkdirSync(file);
-    const result = call(library, 'meetings.update', { id: meeting.id, changes: { title: 'Lost?' } });
+    const result = call(library, 'meetings.update', { id: meeting.id, changes: { title: 'Kept while the disk says no' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'storage_error' } });
-    if (!result.ok) expect(result.error.message).toContain(file);
-    expect(ok(call<Meeting>(library, 'meetings.get', { id: meeting.id })).title).toBe('Pricing page review');
+    if (!result.ok) expect(result.error.message).toMatch(/kept .* keeps trying/);
+    expect(ok(call<Meeting>(library, 'meetings.get', { id: meeting.id })).title).toBe('Kept while the disk says no');
+    // The meeting file and the index (its title changed) both wait to be written.
+    expect(library.service.storageStatus()).toMatchObject({ unsavedChanges: 2, lastWriteError: expect.stringContaining(file) });
+    // Nothing half-written: the good file is untouched.
+    expect(fs.readFileSync(blocker, 'utf8')).toBe(onDisk);
+
+    fs.rmdirSync(file);
+    fs.renameSync(blocker, file);
+    expect(library.service.flushUnsaved()).toBe(true);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).title).toBe('Kept while the disk says no');
+    expect(library.service.storageStatus()).toMatchObject({ unsavedChanges: 0, lastWriteError: null });
   });
 });

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
+import Conf from 'conf';
 import { dispatch } from '../../electron/service/dispatch';
+import { openLibrary } from '../../electron/service/openLibrary';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { defaultDataDir, resolveDataDir } from '../../electron/storage/dataDir';
 import { DataDirLockedError, LOCK_FILE_NAME } from '../../electron/storage/lock';
@@ -24,21 +26,93 @@ function createMeeting(library: OpenLibrary, title = 'Kept'): Meeting {
   return result.value as Meeting;
 }
 
-describe('an unreadable data file never becomes an empty library', () => {
-  const corruptions: [string, string][] = [
+describe('a damaged data file is quarantined and recovered, never an empty library without a word', () => {
+  const corpus: [string, string][] = [
     ['truncated JSON', '{"schemaVersion":1,"meet'],
-    ['NUL bytes', '\0\0\0\0'],
+    ['NUL bytes', '\0'.repeat(512)],
+    ['invalid JSON', '{schemaVersion: 1,}'],
     ['JSON of the wrong shape', '[1,2,3]'],
     ['a number', '42'],
     ['a future schema version', JSON.stringify({ schemaVersion: 99, meetings: [], personas: [], customTags: [], settings: { theme: 'system' } })],
   ];
-  it.each(corruptions)('library index holding %s: refuses to start, names the file, keeps its bytes', (_name, content) => {
+
+  /** A library with a persona and two meetings, closed cleanly (which takes a backup). */
+  function savedLibrary() {
     const dir = tempDir();
-    const first = open(dir);
-    createMeeting(first);
-    first.close();
+    const library = open(dir);
+    const persona = dispatch(library.service, 'personas.create', { name: 'Priya' });
+    if (!persona.ok) throw new Error(persona.error.message);
+    const a = createMeeting(library, 'Alpha');
+    const b = createMeeting(library, 'Beta');
+    library.close();
+    return { dir, a, b };
+  }
+
+  it.each(corpus)('library index holding %s: quarantined, restored from the backup, user told', (_name, content) => {
+    const { dir, a, b } = savedLibrary();
     const indexPath = path.join(dir, 'library.json');
     fs.writeFileSync(indexPath, content);
+    const again = openKept(dir);
+    const library = again.service.library();
+    expect(library.meetings.map((m) => m.title).sort()).toEqual(['Alpha', 'Beta']);
+    expect(library.personas.map((p) => p.name)).toEqual(['Priya']);
+    expect(dispatch(again.service, 'meetings.get', { id: a.id })).toMatchObject({ ok: true, value: a });
+    expect(dispatch(again.service, 'meetings.get', { id: b.id })).toMatchObject({ ok: true });
+    const notice = again.service.notices.join(' ');
+    expect(notice).toContain(indexPath);
+    const quarantined = /moved to (\S+)\. /.exec(notice)![1]!;
+    expect(fs.readFileSync(quarantined, 'utf8')).toBe(content);
+    expect(notice).toMatch(/restored/);
+  });
+
+  it.each(corpus)('meeting file holding %s: quarantined, restored from the backup, user told', (_name, content) => {
+    const { dir, a } = savedLibrary();
+    const file = path.join(dir, 'meetings', `${a.id}.json`);
+    fs.writeFileSync(file, content);
+    const again = openKept(dir);
+    expect(dispatch(again.service, 'meetings.get', { id: a.id })).toMatchObject({ ok: true, value: a });
+    expect(again.service.notices.join(' ')).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*moved to .*quarantine.*"Alpha" was restored`));
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(a);
+  });
+
+  it('with no backup, meetings are found again from their files and the user is told what was lost', () => {
+    const dir = tempDir();
+    const library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
+    const a = createMeeting(library, 'Alpha');
+    library.close();
+    fs.writeFileSync(path.join(dir, 'library.json'), '{"oops"');
+    const again = openKept(dir);
+    expect(again.service.library().meetings.map((m) => m.id)).toEqual([a.id]);
+    expect(again.service.notices.join(' ')).toMatch(/No backup held a good copy.*personas, custom tags and settings could not be recovered/);
+  });
+
+  it('a damaged meeting with no good copy anywhere gives a storage_error saying where it went', () => {
+    const dir = tempDir();
+    const library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
+    const a = createMeeting(library, 'Alpha');
+    const fine = createMeeting(library, 'Fine');
+    library.close();
+    fs.writeFileSync(path.join(dir, 'meetings', `${a.id}.json`), '{"oops"');
+    const again = openKept(dir);
+    const result = dispatch(again.service, 'meetings.get', { id: a.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage_error' } });
+    if (!result.ok) expect(result.error.message).toMatch(/moved to .*quarantine.*no backup holds a good copy/);
+    expect(dispatch(again.service, 'meetings.get', { id: fine.id })).toMatchObject({ ok: true });
+  });
+
+  it('a half-written temp file left by a crash is removed at start, the data intact', () => {
+    const { dir, a } = savedLibrary();
+    const leftover = path.join(dir, 'meetings', `${a.id}.json.tmp-1763890000a1b2c3`);
+    fs.writeFileSync(leftover, '{"schemaVersion":1,"id":"half');
+    const again = openKept(dir);
+    expect(fs.existsSync(leftover)).toBe(false);
+    expect(dispatch(again.service, 'meetings.get', { id: a.id })).toMatchObject({ ok: true, value: a });
+    expect(again.service.notices).toEqual([]);
+  });
+
+  it('an index that cannot be read at all (not damaged: an I/O error) stops the start, naming it', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'library.json'), { recursive: true });
     let error: unknown;
     try {
       open(dir);
@@ -46,27 +120,8 @@ describe('an unreadable data file never becomes an empty library', () => {
       error = caught;
     }
     expect(error).toMatchObject({ code: 'storage_error' });
-    expect((error as Error).message).toContain(indexPath);
-    expect(fs.readFileSync(indexPath, 'utf8')).toBe(content);
-    // The refused start left the folder unlocked, so the user can fix it and start again.
+    expect((error as Error).message).toContain(path.join(dir, 'library.json'));
     expect(fs.existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
-  });
-
-  it('a corrupt meeting file gives a storage_error naming it, and other meetings still open', () => {
-    const dir = tempDir();
-    const library = openKept(dir);
-    const broken = createMeeting(library, 'Broken');
-    const fine = createMeeting(library, 'Fine');
-    library.close();
-    toClose.pop();
-    const file = path.join(dir, 'meetings', `${broken.id}.json`);
-    fs.writeFileSync(file, '{"oops"');
-    const again = openKept(dir);
-    const result = dispatch(again.service, 'meetings.get', { id: broken.id });
-    expect(result).toMatchObject({ ok: false, error: { code: 'storage_error' } });
-    if (!result.ok) expect(result.error.message).toContain(file);
-    expect(dispatch(again.service, 'meetings.get', { id: fine.id })).toMatchObject({ ok: true });
-    expect(fs.readFileSync(file, 'utf8')).toBe('{"oops"');
   });
 });
 

@@ -1,0 +1,32 @@
+/**
+ * Our own schema migrations (not conf's: its migration feature has known bugs and would run inside
+ * its constructor, before we can back anything up). Each step upgrades a raw JSON document by one
+ * version; tests/unit/fixtures/schema-v<N>/ holds a library of every version we ever shipped.
+ */
+import { SCHEMA_VERSION } from '../../shared/domain';
+
+export type DocumentKind = 'library' | 'meeting';
+type Json = Record<string, unknown>;
+type Step = (document: Json) => Json;
+
+/** MIGRATIONS[kind][n] upgrades a document from version n + 1 to n + 2. Empty while only v1 exists. */
+export const MIGRATIONS: Record<DocumentKind, Step[]> = { library: [], meeting: [] };
+
+export class SchemaVersionError extends Error {}
+
+/** Brings a parsed document up to SCHEMA_VERSION. Throws SchemaVersionError for versions we cannot read. */
+export function upgradeDocument(kind: DocumentKind, document: unknown, steps: Step[] = MIGRATIONS[kind]): { document: unknown; from: number } {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return { document, from: SCHEMA_VERSION };
+  const from = (document as Json).schemaVersion;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { document, from: SCHEMA_VERSION };
+  if (from > SCHEMA_VERSION) {
+    throw new SchemaVersionError(`it was written by a newer Empty Chair (schema ${from}; this version reads up to ${SCHEMA_VERSION})`);
+  }
+  let current = document as Json;
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    const step = steps[version - 1];
+    if (!step) throw new SchemaVersionError(`there is no migration from schema ${version}`);
+    current = { ...step(current), schemaVersion: version + 1 };
+  }
+  return { document: current, from };
+}
