@@ -1,6 +1,9 @@
 import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
+import path from 'node:path';
 import electron from 'vite-plugin-electron/simple';
+
+const here = (...parts: string[]) => path.resolve(import.meta.dirname, ...parts);
 
 /**
  * One config for the renderer (React, built to dist/renderer), the Electron main process and its
@@ -14,21 +17,21 @@ export default defineConfig(({ command }) => {
     plugins.push(
       electron({
         main: {
-          entry: 'electron/main.ts',
+          entry: here('electron/main.ts'),
           vite: {
             build: {
-              outDir: 'dist-electron',
+              outDir: here('dist-electron'),
               emptyOutDir: false,
-              rollupOptions: { external: ['electron', 'electron-store', 'conf', 'ws', 'zod'] },
+              rollupOptions: { external: ['electron'] },
             },
           },
         },
         preload: {
           // Sandboxed preloads must be CommonJS and self-contained.
-          input: 'electron/preload.ts',
+          input: here('electron/preload.ts'),
           vite: {
             build: {
-              outDir: 'dist-electron',
+              outDir: here('dist-electron'),
               emptyOutDir: false,
               rollupOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs', inlineDynamicImports: true } },
             },
@@ -41,7 +44,7 @@ export default defineConfig(({ command }) => {
     root: 'renderer',
     base: './',
     plugins,
-    build: { outDir: '../dist/renderer', emptyOutDir: true, sourcemap: false, target: 'es2022' },
+    build: { outDir: here('dist/renderer'), emptyOutDir: true, sourcemap: false, target: 'es2022' },
     server: { host: '127.0.0.1', strictPort: false },
     test: {
       root: '.',

@@ -15,7 +15,9 @@ export interface StoreFile {
 }
 export interface StoreFileOptions {
   cwd: string;
+  /** conf's name for the file; electron-store overwrites it with `name`, so both are given. */
   configName: string;
+  name: string;
   fileExtension: string;
   clearInvalidConfig: boolean;
   accessPropertiesByDotNotation: boolean;
@@ -96,6 +98,7 @@ export class DocumentFile<T> {
       this.writer ??= new this.StoreClass({
         cwd: this.dir,
         configName: this.name,
+        name: this.name,
         fileExtension: 'json',
         clearInvalidConfig: false,
         accessPropertiesByDotNotation: false,

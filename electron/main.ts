@@ -1,0 +1,289 @@
+/**
+ * Electron entry: one instance per data folder, a locked-down window on the app:// protocol, the
+ * IPC adapter over the service, menus and dialogs. Everything with rules worth testing lives in
+ * pure modules next to it (security.ts, appProtocol.ts, ipc.ts); this file only wires them up.
+ */
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+  type Session,
+  type WebContents,
+} from 'electron';
+import Store from 'electron-store';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiError } from '../shared/errors';
+import { createAppProtocolHandler } from './appProtocol';
+import { registerIpcHandlers } from './ipc';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  isSafeExternalUrl,
+  isTrustedFrame,
+  isTrustedUrl,
+} from './security';
+import { openLibrary, type OpenLibrary } from './service/openLibrary';
+import { resolveDataDir } from './storage/dataDir';
+import { DataDirLockedError } from './storage/lock';
+
+const MAIN_DIR = path.dirname(fileURLToPath(import.meta.url)); // dist-electron/
+const RENDERER_DIR = path.join(MAIN_DIR, '..', 'dist', 'renderer');
+const PRELOAD_FILE = path.join(MAIN_DIR, 'preload.cjs');
+const DEV_ICON = path.join(MAIN_DIR, '..', 'electron', 'resources', 'icon.png');
+const isMac = process.platform === 'darwin';
+
+let library: OpenLibrary | null = null;
+let disposeIpc: (() => void) | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Shows why the app cannot start and exits; it never opens with an empty library instead. */
+function failToStart(error: unknown): void {
+  let title = 'Empty Chair could not start';
+  let message = errorMessage(error);
+  if (error instanceof DataDirLockedError) {
+    title = 'Empty Chair is already using this data folder';
+  } else if (error instanceof ApiError && error.code === 'storage_error') {
+    title = 'Empty Chair could not read its data';
+    message += '\n\nNothing was changed. Restore or move that file, then start Empty Chair again.';
+  }
+  console.error(`${title}: ${message}`);
+  dialog.showErrorBox(title, message);
+  // app.exit skips 'will-quit', so free the data folder here if it was taken.
+  shutDown();
+  app.exit(1);
+}
+
+/**
+ * --data-dir / EMPTY_CHAIR_DATA_DIR also become Electron's userData folder, so the single-instance
+ * lock and Chromium's own files belong to that library: two libraries may be open at once, one
+ * library never twice.
+ */
+function chooseDataDir(): string {
+  const defaultDir = app.getPath('userData');
+  const dataDir = resolveDataDir(process.argv, process.env, defaultDir);
+  if (dataDir !== path.resolve(defaultDir)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    app.setPath('userData', dataDir);
+    app.setPath('sessionData', dataDir);
+  }
+  return dataDir;
+}
+
+/** Our own origin may write to the clipboard (copying a summary); nothing may do anything else. */
+function hardenSession(ses: Session): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(permission === 'clipboard-sanitized-write' && isTrustedUrl(details.requestingUrl));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
+    return permission === 'clipboard-sanitized-write' && isTrustedUrl(requestingOrigin);
+  });
+  ses.setDevicePermissionHandler(() => false);
+  // Belt and braces: app:// responses carry the CSP already; this covers anything else loaded.
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+/** Applied to every webContents the app ever creates: no webviews, no popups, no navigation away. */
+function guardWebContents(contents: WebContents): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => {
+    if (isTrustedUrl(event.url)) return;
+    event.preventDefault();
+    // A plain https link clicked in the page opens in the system browser instead.
+    if (isSafeExternalUrl(event.url)) void shell.openExternal(event.url);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !isTrustedUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isTrustedUrl(event.url)) event.preventDefault();
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    title: 'Empty Chair',
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    backgroundColor: '#f6f4ef',
+    ...(!isMac && fs.existsSync(DEV_ICON) ? { icon: DEV_ICON } : {}),
+    webPreferences: {
+      preload: PRELOAD_FILE,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: !app.isPackaged,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  mainWindow = window;
+  return window;
+}
+
+function focusMainWindow(): void {
+  if (!app.isReady() || !library) return;
+  const window = mainWindow ?? createWindow();
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+function buildMenu(dataDir: string): Menu {
+  const showDataFolder: MenuItemConstructorOptions = {
+    label: 'Show Data Folder',
+    click: () => void shell.openPath(dataDir),
+  };
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' } as const] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    { role: 'help', submenu: isMac ? [showDataFolder] : [showDataFolder, { type: 'separator' }, { role: 'about' }] },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function showNotices(window: BrowserWindow, notices: readonly string[]): void {
+  if (notices.length === 0) return;
+  window.once('ready-to-show', () => {
+    void dialog.showMessageBox(window, {
+      type: 'warning',
+      title: 'Empty Chair',
+      message: 'Empty Chair found problems in its data folder and dealt with them.',
+      detail: notices.join('\n\n'),
+      buttons: ['OK'],
+    });
+  });
+}
+
+function start(dataDir: string): void {
+  try {
+    library = openLibrary({ dataDir, StoreClass: Store, role: 'desktop app' });
+  } catch (error) {
+    failToStart(error);
+    return;
+  }
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
+  disposeIpc = registerIpcHandlers(ipcMain, library.service, isTrustedFrame, () =>
+    BrowserWindow.getAllWindows().map((window) => window.webContents),
+  );
+  app.setAboutPanelOptions({ applicationName: 'Empty Chair', applicationVersion: app.getVersion() });
+  Menu.setApplicationMenu(buildMenu(dataDir));
+  showNotices(createWindow(), library.service.notices);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+let quitDespiteUnsaved = false;
+
+/**
+ * Changes the disk refused are kept in memory and retried; quitting would drop them, so the user
+ * decides. Returns true when the quit should go ahead.
+ */
+function confirmQuit(): boolean {
+  if (!library || quitDespiteUnsaved) return true;
+  const status = library.service.handlers['storage.status']({});
+  if (status.unsavedChanges === 0) return true;
+  const count = status.unsavedChanges === 1 ? '1 change is' : `${status.unsavedChanges} changes are`;
+  const choice = dialog.showMessageBoxSync({
+    type: 'warning',
+    title: 'Empty Chair',
+    message: `${count} not saved yet.`,
+    detail:
+      `Empty Chair could not write to ${status.dataDir}` +
+      (status.lastWriteError ? `: ${status.lastWriteError}` : '.') +
+      ' It keeps trying while it is open. If you quit now, those changes are lost.',
+    buttons: ['Keep Empty Chair Open', 'Quit and Lose Them'],
+    defaultId: 0,
+    cancelId: 0,
+  });
+  quitDespiteUnsaved = choice === 1;
+  return quitDespiteUnsaved;
+}
+
+function shutDown(): void {
+  disposeIpc?.();
+  disposeIpc = null;
+  const closing = library;
+  library = null;
+  if (!closing) return;
+  // Writes what it still can, takes a closing backup, and frees the data folder.
+  const { unsavedChanges } = closing.close();
+  if (unsavedChanges > 0) console.error(`Empty Chair: quit with ${unsavedChanges} unsaved change(s) in ${closing.dataDir}.`);
+}
+
+function main(): void {
+  // Before 'ready': every renderer sandboxed, and app:// treated like a secure https origin.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+
+  let dataDir: string;
+  try {
+    dataDir = chooseDataDir();
+  } catch (error) {
+    void app.whenReady().then(() => failToStart(error));
+    return;
+  }
+
+  if (!app.requestSingleInstanceLock()) {
+    // The first instance on this data folder gets 'second-instance' and comes to the front.
+    app.quit();
+    return;
+  }
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+  app.on('before-quit', (event) => {
+    if (confirmQuit()) return;
+    event.preventDefault();
+    // Staying open after the last window closed (Linux, Windows) must not leave an invisible app.
+    if (BrowserWindow.getAllWindows().length === 0) focusMainWindow();
+  });
+  app.on('will-quit', shutDown);
+  app
+    .whenReady()
+    .then(() => start(dataDir))
+    .catch((error: unknown) => failToStart(error));
+}
+
+main();

@@ -1,0 +1,35 @@
+/**
+ * Sandboxed preload: exposes one typed client, window.emptyChair = { invoke, subscribe }, and
+ * nothing else; the page never sees ipcRenderer or an IPC event object. Bundled to CommonJS, and
+ * its only runtime import is 'electron' (the sandbox allows no other), hence the repeated channel
+ * names below (tests/unit/ipc.test.ts checks they match electron/ipc.ts).
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { ApiEvent, Transport } from '../shared/api';
+import type { Result } from '../shared/errors';
+
+const INVOKE_CHANNEL = 'empty-chair:invoke';
+const EVENT_CHANNEL = 'empty-chair:event';
+
+const client: Transport = {
+  async invoke(method: string, input: unknown): Promise<Result<unknown>> {
+    try {
+      return (await ipcRenderer.invoke(INVOKE_CHANNEL, String(method), input)) as Result<unknown>;
+    } catch (error) {
+      // Input that cannot be cloned, or a main process that is going away: still a Result, never a throw.
+      const reason = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'internal', message: `Empty Chair could not reach its main process: ${reason}` } };
+    }
+  },
+  subscribe(listener: (event: ApiEvent) => void): () => void {
+    if (typeof listener !== 'function') throw new TypeError('subscribe needs a function');
+    // Only the payload crosses into the page: the IPC event would hand it ipcRenderer itself.
+    const forward = (_event: IpcRendererEvent, apiEvent: ApiEvent) => listener(apiEvent);
+    ipcRenderer.on(EVENT_CHANNEL, forward);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('emptyChair', client);

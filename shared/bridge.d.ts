@@ -1,0 +1,13 @@
+/**
+ * The client the desktop preload puts on window (electron/preload.ts). Absent in browser mode, so
+ * the renderer picks its transport by checking for it.
+ */
+import type { Transport } from './api';
+
+declare global {
+  interface Window {
+    emptyChair?: Transport;
+  }
+}
+
+export {};

@@ -1,0 +1,94 @@
+/**
+ * The preload against a stand-in for 'electron' (the real module would try to download the
+ * binary): what it puts on window, and that only API payloads ever reach the page.
+ */
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ApiEvent, Transport } from '../../shared/api';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/ipc';
+
+const fake = vi.hoisted(() => {
+  type Listener = (event: unknown, ...args: unknown[]) => void;
+  const listeners = new Map<string, Set<Listener>>();
+  const exposed = new Map<string, unknown>();
+  return {
+    exposed,
+    listeners,
+    contextBridge: {
+      exposeInMainWorld: (key: string, value: unknown) => {
+        exposed.set(key, value);
+      },
+    },
+    ipcRenderer: {
+      invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(),
+      on(channel: string, listener: Listener) {
+        if (!listeners.has(channel)) listeners.set(channel, new Set());
+        listeners.get(channel)!.add(listener);
+        return this;
+      },
+      removeListener(channel: string, listener: Listener) {
+        listeners.get(channel)?.delete(listener);
+        return this;
+      },
+      emit(channel: string, ...args: unknown[]) {
+        // Electron passes an IpcRendererEvent whose `sender` is ipcRenderer itself.
+        const event = { sender: fake.ipcRenderer, senderId: 0 };
+        for (const listener of listeners.get(channel) ?? []) listener(event, ...args);
+      },
+    },
+  };
+});
+
+vi.mock('electron', () => ({ contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer }));
+
+let client: Transport;
+
+beforeAll(async () => {
+  await import('../../electron/preload');
+  client = fake.exposed.get('emptyChair') as Transport;
+});
+
+// Braces matter: a function returned from beforeEach would run as its teardown.
+beforeEach(() => {
+  fake.ipcRenderer.invoke.mockReset();
+});
+
+describe('preload', () => {
+  it('exposes exactly one object, window.emptyChair, with invoke and subscribe only', () => {
+    expect([...fake.exposed.keys()]).toEqual(['emptyChair']);
+    expect(Object.keys(client).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.values(client).every((value) => typeof value === 'function')).toBe(true);
+  });
+
+  it('invokes the one API channel with the method and input, and returns the Result', async () => {
+    fake.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: { meetings: [] } });
+    await expect(client.invoke('library.get', {})).resolves.toEqual({ ok: true, value: { meetings: [] } });
+    expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, 'library.get', {});
+  });
+
+  it('turns an IPC failure into a Result instead of a rejection', async () => {
+    fake.ipcRenderer.invoke.mockImplementation(async () => {
+      throw new Error('An object could not be cloned.');
+    });
+    const result = await client.invoke('meetings.create', { title: 'x' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(!result.ok && result.error.message).toContain('could not be cloned');
+  });
+
+  it('hands listeners the API event only, never the IPC event, and unsubscribes', () => {
+    const received: unknown[][] = [];
+    const unsubscribe = client.subscribe((...args: unknown[]) => received.push(args));
+    const event: ApiEvent = { event: 'meeting.deleted', payload: { id: 'm1' } };
+    fake.ipcRenderer.emit(EVENT_CHANNEL, event);
+    fake.ipcRenderer.emit('some-other-channel', { event: 'meeting.deleted', payload: { id: 'm2' } });
+    expect(received).toEqual([[event]]);
+
+    unsubscribe();
+    fake.ipcRenderer.emit(EVENT_CHANNEL, event);
+    expect(received).toHaveLength(1);
+    expect(fake.listeners.get(EVENT_CHANNEL)?.size ?? 0).toBe(0);
+  });
+
+  it('refuses a listener that is not a function', () => {
+    expect(() => client.subscribe('nope' as unknown as (event: ApiEvent) => void)).toThrow(TypeError);
+  });
+});
