@@ -1,4 +1,5 @@
-// npm test: everything, in order: typecheck, lint, unit and renderer tests (vitest), a test browser,
+// npm test: everything, in order: typecheck, lint, unit and renderer tests (vitest, with a short
+// fuzz run), a short crash test, a test browser,
 // the full build (renderer + Electron main/preload), then Playwright in Chromium. Every step runs
 // even after a failure, so one run shows everything that is wrong; the exit code says if any failed.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ const steps = [
   ['typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
   ['lint', bin('eslint'), ['.']],
   ['unit and renderer tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(results, 'vitest.json')}`]],
+  ['crash test (50 kills)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'crash', 'run.ts'), '--kills', '50']],
   ['test browser', process.execPath, [path.join(ROOT, 'scripts', 'ensure-browser.mjs')]],
   ['build', bin('vite'), ['build', '--logLevel', 'warn']],
   ['browser tests', bin('playwright'), ['test', '-c', 'tests/playwright.config.ts']],
