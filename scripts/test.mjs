@@ -16,6 +16,7 @@ const steps = [
   ['lint', bin('eslint'), ['.']],
   ['unit and renderer tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(results, 'vitest.json')}`]],
   ['crash test (50 kills)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'crash', 'run.ts'), '--kills', '50']],
+  ['benchmarks, quick smoke run (timings not judged)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'run.ts'), '--quick']],
   ['test browser', process.execPath, [path.join(ROOT, 'scripts', 'ensure-browser.mjs')]],
   ['build', bin('vite'), ['build', '--logLevel', 'warn']],
   ['browser tests', bin('playwright'), ['test', '-c', 'tests/playwright.config.ts']],
