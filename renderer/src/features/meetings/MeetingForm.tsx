@@ -1,0 +1,297 @@
+import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { Meeting, Persona } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/limits';
+import type { ScreenProps } from '../../app/App';
+import { useClient } from '../../app/clientContext';
+import { ConfirmDialog, isModalOpen } from '../../app/Dialog';
+import { errorProps, FieldError, NO_ERRORS, spreadErrors, type FormErrors } from '../../app/fieldErrors';
+import { FormAlert } from '../../app/FormAlert';
+import { useFocusIfLost } from '../../app/useFocusIfLost';
+import { asApiError } from '../../app/useLibrary';
+import { ChairPicker } from '../personas/ChairPicker';
+import { AgendaEditor } from './AgendaEditor';
+import { describeMeetingIssue, formFromMeeting, meetingFieldKey, toDraft, type MeetingForm as FormState } from './draft';
+
+export type MeetingFormProps = ScreenProps &
+  (
+    | { mode: 'create'; initial: FormState }
+    | {
+        mode: 'edit';
+        initial: FormState;
+        meetingId: string;
+        /** The revision the form was filled from: sent back so edits made elsewhere are not overwritten. */
+        baseRevision: number;
+        /** The meeting as it is now (kept current by events), to warn about changes made elsewhere. */
+        live: Meeting | null;
+        deletedElsewhere: boolean;
+      }
+  );
+
+/** Create and edit in one form. The service validates; its errors are shown next to the fields. */
+export function MeetingForm(props: MeetingFormProps) {
+  const { library, navigate, showToast, mode } = props;
+  const client = useClient();
+  const id = useId();
+  const [initial, setInitial] = useState(props.initial);
+  const [form, setForm] = useState(props.initial);
+  const [baseRevision, setBaseRevision] = useState(props.mode === 'edit' ? props.baseRevision : 0);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [saving, setSaving] = useState(false);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
+  // Personas created here, until the library event that lists them arrives.
+  const [created, setCreated] = useState<Persona[]>([]);
+  const formRef = useRef<HTMLFormElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const focusErrors = useRef(false);
+
+  const personas = useMemo(() => {
+    const known = new Set(library.personas.map((persona) => persona.id));
+    return [...library.personas, ...created.filter((persona) => !known.has(persona.id))];
+  }, [library.personas, created]);
+
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const live = props.mode === 'edit' ? props.live : null;
+  const changedElsewhere = props.mode === 'edit' && !saving && live !== null && live.revision !== baseRevision;
+
+  // Arriving here after the meeting loaded, focus may have been on the loading screen's heading.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusIfLost(headingRef, true);
+
+  // After a failed save, take the user to the first field with a problem (or the alert).
+  useEffect(() => {
+    if (!focusErrors.current) return;
+    focusErrors.current = false;
+    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]:not(fieldset)');
+    (invalid ?? alertRef.current)?.focus();
+  }, [errors]);
+
+  const showErrors = (next: FormErrors) => {
+    focusErrors.current = true;
+    setErrors(next);
+  };
+
+  const leave = () => {
+    if (props.mode === 'edit') navigate({ name: 'meeting', id: props.meetingId });
+    else navigate({ name: 'list' });
+  };
+
+  const requestCancel = () => {
+    if (saving) return;
+    if (dirty) setConfirmingDiscard(true);
+    else leave();
+  };
+
+  const save = async () => {
+    if (saving) return;
+    const converted = toDraft(form);
+    if (!converted.ok) return showErrors(converted.errors);
+    setSaving(true);
+    try {
+      let meeting: Meeting;
+      if (props.mode === 'create') {
+        const { agenda, ...fields } = converted.value;
+        meeting = await client.call('meetings.create', {
+          ...fields,
+          agenda: agenda.map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes })),
+        });
+      } else {
+        meeting = await client.call('meetings.update', { id: props.meetingId, expectedRevision: baseRevision, changes: converted.value });
+      }
+      showToast(props.mode === 'create' ? 'Meeting created' : 'Meeting saved');
+      navigate({ name: 'meeting', id: meeting.id });
+    } catch (reason) {
+      // The form keeps everything typed; only the errors change.
+      showErrors(spreadErrors(asApiError(reason), meetingFieldKey, describeMeetingIssue, props.mode === 'edit' ? ['changes'] : []));
+      setSaving(false);
+    }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+
+  /** After a conflict: drop this form's changes and start again from the meeting as it is now. */
+  const loadLatest = () => {
+    if (!live) return;
+    const fresh = formFromMeeting(live);
+    setInitial(fresh);
+    setForm(fresh);
+    setBaseRevision(live.revision);
+    setErrors(NO_ERRORS);
+  };
+
+  // Ctrl/Cmd+S saves from anywhere on the page; Escape cancels unless a dialog has it.
+  const onWindowKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (isModalOpen() || event.defaultPrevented) return;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    } else if (event.key === 'Escape' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      requestCancel();
+    }
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onWindowKeyDown(event);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, []);
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
+
+  const field = (key: string) => `${id}-${key}`;
+  const title = mode === 'create' ? 'New meeting' : 'Edit meeting';
+
+  return (
+    <section className="editor" aria-labelledby={`${id}-heading`}>
+      <div className="screen-header">
+        <h1 ref={headingRef} id={`${id}-heading`} tabIndex={-1}>
+          {title}
+        </h1>
+        <p className="hint">
+          <kbd>Ctrl</kbd>+<kbd>S</kbd> saves · <kbd>Esc</kbd> cancels
+        </p>
+      </div>
+      {props.mode === 'edit' && props.deletedElsewhere ? (
+        <div className="banner banner-error inline-banner" role="alert">
+          This meeting was deleted elsewhere. Saving is no longer possible; use Cancel to leave.
+        </div>
+      ) : null}
+      {changedElsewhere ? (
+        <div className="banner banner-warning inline-banner" role="status">
+          This meeting was changed elsewhere after you opened it. Saving will report a conflict instead of overwriting those changes.
+        </div>
+      ) : null}
+      <FormAlert ref={alertRef} errors={errors} action="The meeting was not saved." />
+      {errors.form?.code === 'conflict' && live ? (
+        <p>
+          <button type="button" className="button" onClick={loadLatest}>
+            Discard my changes and load the latest version
+          </button>
+        </p>
+      ) : null}
+      <form ref={formRef} className="meeting-form" noValidate onSubmit={onSubmit} aria-labelledby={`${id}-heading`}>
+        <div className="editor-grid">
+          <section className="card" aria-labelledby={`${id}-details`}>
+            <h2 id={`${id}-details`}>Details</h2>
+            <div className="field">
+              <label htmlFor={field('title')}>Title</label>
+              <input
+                id={field('title')}
+                value={form.title}
+                maxLength={LIMITS.titleMax}
+                required
+                autoComplete="off"
+                placeholder="e.g. Pricing page review"
+                onChange={(event) => set('title', event.target.value)}
+                {...errorProps(errors, 'title', field('title'))}
+              />
+              <FieldError errors={errors} name="title" id={field('title')} />
+            </div>
+            <div className="field-row">
+              <div className="field">
+                <label htmlFor={field('scheduledAt')}>Scheduled start</label>
+                <input
+                  id={field('scheduledAt')}
+                  type="datetime-local"
+                  value={form.scheduledAt}
+                  required
+                  onChange={(event) => set('scheduledAt', event.target.value)}
+                  {...errorProps(errors, 'scheduledAt', field('scheduledAt'))}
+                />
+                <FieldError errors={errors} name="scheduledAt" id={field('scheduledAt')} />
+              </div>
+              <div className="field">
+                <label htmlFor={field('lead')}>Lead</label>
+                <input
+                  id={field('lead')}
+                  value={form.lead}
+                  maxLength={LIMITS.nameMax}
+                  autoComplete="off"
+                  onChange={(event) => set('lead', event.target.value)}
+                  {...errorProps(errors, 'lead', field('lead'))}
+                />
+                <FieldError errors={errors} name="lead" id={field('lead')} />
+              </div>
+            </div>
+            <div className="field">
+              <label htmlFor={field('participants')}>Participants</label>
+              <textarea
+                id={field('participants')}
+                value={form.participants}
+                rows={4}
+                maxLength={(LIMITS.nameMax + 1) * LIMITS.participantsMax}
+                onChange={(event) => set('participants', event.target.value)}
+                {...errorProps(errors, 'participants', field('participants'), field('participants-hint'))}
+              />
+              <p id={field('participants-hint')} className="hint">
+                One name per line.
+              </p>
+              <FieldError errors={errors} name="participants" id={field('participants')} />
+            </div>
+          </section>
+          <section className="card" aria-labelledby={`${id}-chair`}>
+            <h2 id={`${id}-chair`}>The chair</h2>
+            <ChairPicker
+              personas={personas}
+              selected={form.personaIds}
+              onChange={(ids) => set('personaIds', ids)}
+              errors={errors}
+              canCreate={library.personas.length < LIMITS.personasMax}
+              onPersonaCreated={(persona) => {
+                setCreated((current) => [...current, persona]);
+                setForm((current) =>
+                  current.personaIds.length < LIMITS.personasPerMeetingMax
+                    ? { ...current, personaIds: [...current.personaIds, persona.id] }
+                    : current,
+                );
+              }}
+            />
+          </section>
+        </div>
+        <section className="card" aria-labelledby={`${id}-agenda`}>
+          <h2 id={`${id}-agenda`}>Agenda</h2>
+          <AgendaEditor
+            rows={form.agenda}
+            errors={errors}
+            onChange={(agenda, structural) => {
+              set('agenda', agenda);
+              // Row errors are keyed by position; after a move or removal they would point at the wrong row.
+              if (structural) {
+                setErrors((current) => ({
+                  ...current,
+                  fields: Object.fromEntries(Object.entries(current.fields).filter(([key]) => !key.startsWith('agenda.'))),
+                }));
+              }
+            }}
+          />
+        </section>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={saving} aria-keyshortcuts="Control+S Meta+S">
+            {saving ? 'Saving…' : 'Save meeting'}
+          </button>
+          <button type="button" className="button" onClick={requestCancel} disabled={saving} aria-keyshortcuts="Escape">
+            Cancel
+          </button>
+          {dirty ? <span className="hint">Unsaved changes</span> : null}
+        </div>
+      </form>
+      {confirmingDiscard ? (
+        <ConfirmDialog
+          title="Discard your changes?"
+          confirmLabel="Discard changes"
+          cancelLabel="Keep editing"
+          danger
+          onConfirm={() => {
+            setConfirmingDiscard(false);
+            leave();
+          }}
+          onCancel={() => setConfirmingDiscard(false)}
+        >
+          <p>What you typed in this form has not been saved.</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+import './meetings.css';
+import { useEffect } from 'react';
+import type { ScreenProps } from '../../app/App';
+import { ChairMark } from '../../app/ChairMark';
+import { isModalOpen } from '../../app/Dialog';
+import { formatWhen, plural, STATUS_LABELS } from '../../app/format';
+import { isTypingTarget } from '../../app/keyboard';
+import { routeHash } from '../../app/useRoute';
+
+/** The first screen: every meeting, newest first (the service keeps that order), or the empty state. */
+export function MeetingsList({ library, navigate }: ScreenProps) {
+  const meetings = library.meetings;
+  const personaNames = new Map(library.personas.map((persona) => [persona.id, persona.name]));
+
+  // 'n' opens a new meeting, never while the user is typing or a dialog is open.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+      if (event.repeat || isTypingTarget(event.target) || isModalOpen()) return;
+      event.preventDefault();
+      navigate({ name: 'new' });
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [navigate]);
+
+  const newButton = (
+    <button type="button" className="button button-primary" onClick={() => navigate({ name: 'new' })} aria-keyshortcuts="n">
+      New meeting
+    </button>
+  );
+
+  if (meetings.length === 0) {
+    return (
+      <section className="empty-state" aria-labelledby="meetings-title">
+        <div className="empty-state-mark">
+          <ChairMark size={72} />
+        </div>
+        <h1 id="meetings-title" tabIndex={-1}>
+          No meetings yet
+        </h1>
+        <p className="empty-state-lead">
+          Amazon kept an empty chair in its meetings for the customer, the most important person in the room. Empty Chair
+          puts that chair into yours.
+        </p>
+        <p>
+          Plan a meeting, choose the customer personas who sit in the chair, and at every agenda item the chair asks:{' '}
+          <strong>How does this affect the customer?</strong> Everything stays on this computer.
+        </p>
+        {newButton}
+        <p className="hint">
+          Tip: press <kbd>N</kbd> to start a new meeting.
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="meetings-title">
+      <div className="screen-header">
+        <h1 id="meetings-title" tabIndex={-1}>
+          Meetings
+        </h1>
+        <div className="screen-actions">
+          <span className="hint">
+            <kbd>N</kbd> new meeting
+          </span>
+          {newButton}
+        </div>
+      </div>
+      <table className="meetings-table">
+        <thead>
+          <tr>
+            <th scope="col">Title</th>
+            <th scope="col">Scheduled</th>
+            <th scope="col">Lead</th>
+            <th scope="col">In the chair</th>
+            <th scope="col" className="numeric">
+              Agenda
+            </th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {meetings.map((meeting) => {
+            const chair = meeting.personaIds.map((id) => personaNames.get(id) ?? 'Unknown persona');
+            return (
+              <tr key={meeting.id}>
+                <th scope="row" className="meeting-title-cell">
+                  <a href={routeHash({ name: 'meeting', id: meeting.id })}>{meeting.title}</a>
+                </th>
+                <td>
+                  <time dateTime={meeting.scheduledAt}>{formatWhen(meeting.scheduledAt)}</time>
+                </td>
+                <td>{meeting.lead || <span className="muted">No lead</span>}</td>
+                <td className="chair-cell">{chair.length > 0 ? chair.join(', ') : <span className="muted">Nobody yet</span>}</td>
+                <td className="numeric">{plural(meeting.agendaCount, 'item')}</td>
+                <td>
+                  <span className={`status status-${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

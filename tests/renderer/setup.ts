@@ -1,0 +1,13 @@
+import { cleanup } from '@testing-library/react';
+import { afterEach } from 'vitest';
+
+// vitest runs without globals, so Testing Library cannot register its own cleanup or act() flag.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+afterEach(() => {
+  cleanup();
+  // The app routes by location.hash; each test starts on the meeting list.
+  window.history.replaceState(null, '', '/');
+  window.sessionStorage.clear();
+  delete document.documentElement.dataset.theme;
+});
