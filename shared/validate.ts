@@ -10,6 +10,34 @@ export function describeIssues(error: z.ZodError): { path: string; message: stri
   }));
 }
 
+/** "changes.agenda.2.title" → "Agenda item 3 title"; the field a person would recognise. */
+export function fieldLabel(path: string): string {
+  const words: string[] = [];
+  const parts = path.split('.').filter((part) => part !== 'changes' && part !== '(input)');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = parts[i + 1];
+    if (next !== undefined && /^\d+$/.test(next)) {
+      words.push(`${humanize(part.replace(/s$/, ''))} ${Number(next) + 1}`);
+      i++;
+    } else if (!/^\d+$/.test(part)) {
+      words.push(humanize(part));
+    }
+  }
+  const label = words.join(' ');
+  return label ? label[0]!.toUpperCase() + label.slice(1) : 'The input';
+}
+
+function humanize(key: string): string {
+  const known: Record<string, string> = { agenda: 'agenda item', personaIds: 'personas', tagIds: 'tags', timeboxMinutes: 'timebox (minutes)', scheduledAt: 'scheduled start', dueDate: 'due date' };
+  return known[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function describeForPeople(issue: { path: string; message: string } | undefined): string {
+  if (!issue) return 'Some of what was entered is not valid.';
+  return `${fieldLabel(issue.path)} ${issue.message}.`;
+}
+
 /** Validates a method's input at the boundary: returns the parsed params or throws a typed ApiError. */
 export function parseInput<M extends MethodName>(method: M, input: unknown): MethodParams<M>;
 export function parseInput(method: string, input: unknown): unknown;
@@ -18,12 +46,7 @@ export function parseInput(method: string, input: unknown): unknown {
   const parsed = api[method].input.safeParse(input === undefined ? {} : input);
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
-    const first = issues[0];
-    throw new ApiError(
-      'invalid_input',
-      first ? `Invalid input for ${method}: ${first.path} ${first.message}.` : `Invalid input for ${method}.`,
-      issues,
-    );
+    throw new ApiError('invalid_input', describeForPeople(issues[0]), issues);
   }
   return parsed.data;
 }

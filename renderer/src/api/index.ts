@@ -1,3 +1,4 @@
+import { ApiError } from '../../../shared/errors';
 import { createClient, type EmptyChairClient } from './client';
 import { createHttpTransport } from './httpTransport';
 
@@ -19,5 +20,17 @@ export function connectClient(onConnectionChange?: (connected: boolean) => void)
   }
   const token = fromHash ?? sessionStorage.getItem(TOKEN_KEY);
   if (!token) return null;
-  return createClient(createHttpTransport({ baseUrl: window.location.origin, token, onConnectionChange }));
+  const client = createClient(createHttpTransport({ baseUrl: window.location.origin, token, onConnectionChange }));
+  return {
+    ...client,
+    async call(method, input) {
+      try {
+        return await client.call(method, input);
+      } catch (error) {
+        // A token from an earlier run is dead: forget it, so the next link opened starts clean.
+        if (error instanceof ApiError && error.code === 'unauthorized') sessionStorage.removeItem(TOKEN_KEY);
+        throw error;
+      }
+    },
+  };
 }
