@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFlag } from '../../electron/storage/dataDir';
 import { generateLibrary } from './generate';
+import { benchBackup } from './backup';
 import { benchSave } from './save';
 import { benchStart } from './start';
 import { printTable, type BenchRow } from './table';
@@ -31,6 +32,7 @@ const rows: BenchRow[] = [];
 try {
   rows.push(...benchSave(work, { quick }));
   rows.push(...(await benchStart(work, { quick })));
+  rows.push(...benchBackup(work, { quick }));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
