@@ -6,7 +6,6 @@ import {
   SCHEMA_VERSION,
   summarizeMeeting,
   type AgendaItem,
-  type BackupInfo,
   type Library,
   type LibraryIndex,
   type Meeting,
@@ -18,12 +17,12 @@ import { ApiError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import { BUILT_IN_TAGS, normalizeTagLabel } from '../../shared/tags';
 import { describeIssues } from '../../shared/validate';
-import { storageError } from '../storage/documentStore';
 import type { LibraryStorage } from '../storage/libraryStorage';
 import * as chair from './chair';
 import { EventHub } from './events';
 import { planImport } from './importMeeting';
 import { definedOnly } from './objects';
+import { BACKUP_INTERVAL_MS, Persistence } from './persistence';
 import * as runner from './runner';
 import { SAMPLE_PERSONA, sampleMeetingDraft } from './sample';
 
@@ -35,9 +34,6 @@ export interface ServiceOptions {
   backupIntervalMs?: number | null;
 }
 
-export const BACKUP_INTERVAL_MS = 15 * 60_000;
-const RETRY_FIRST_MS = 1_000;
-const RETRY_MAX_MS = 30_000;
 
 type Handlers = { [M in MethodName]: (params: MethodParams<M>) => MethodOutput<M> };
 
@@ -54,24 +50,21 @@ export class MeetingService {
   private readonly storage: LibraryStorage;
   private readonly now: () => Date;
   private readonly newId: () => string;
-  private readonly unsavedMeetings = new Set<string>();
-  private indexUnsaved = false;
-  private lastWriteError: string | null = null;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryDelay = RETRY_FIRST_MS;
-  private readonly backupIntervalMs: number | null;
-  private backupTimer: ReturnType<typeof setTimeout> | undefined;
-  private changedSinceBackup = false;
-  private lastBackupAt: string | null;
+  private readonly persistence: Persistence;
 
   constructor(options: ServiceOptions) {
     this.storage = options.storage;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
-    this.backupIntervalMs = options.backupIntervalMs === undefined ? BACKUP_INTERVAL_MS : options.backupIntervalMs;
     this.index = this.storage.open().index;
     this.index.meetings.sort(compareMeetingsNewestFirst);
-    this.lastBackupAt = this.storage.backups.list()[0]?.createdAt ?? null;
+    this.persistence = new Persistence({
+      storage: this.storage,
+      documents: { meeting: (id) => this.meetings.get(id), index: () => this.index },
+      now: this.now,
+      backupIntervalMs: options.backupIntervalMs === undefined ? BACKUP_INTERVAL_MS : options.backupIntervalMs,
+      onStatusChange: () => this.events.publish({ event: 'storage.changed', payload: this.storageStatus() }),
+    });
   }
 
   /** Things the user should be told about the data folder (recovered or quarantined files). */
@@ -105,7 +98,7 @@ export class MeetingService {
       this.meeting(id);
       this.storage.trashMeeting(id); // throws before anything changes if the disk refuses
       this.meetings.delete(id);
-      this.unsavedMeetings.delete(id);
+      this.persistence.forget(id);
       this.events.publish({ event: 'meeting.deleted', payload: { id } });
       this.commitIndex({ ...this.index, meetings: this.index.meetings.filter((summary) => summary.id !== id) });
       return { id };
@@ -217,9 +210,9 @@ export class MeetingService {
     },
     'storage.status': () => this.storageStatus(),
     'backups.list': () => this.storage.backups.list(),
-    'backups.create': () => this.backUp('manual'),
+    'backups.create': () => this.persistence.backUp('manual'),
     'backups.restore': ({ id }) => {
-      if (this.unsavedCount() > 0) {
+      if (this.persistence.unsavedCount() > 0) {
         throw new ApiError('conflict', 'Some changes are not saved to disk yet; restoring now would lose them. Try again once they are saved.');
       }
       const result = this.storage.restoreBackup(id);
@@ -356,106 +349,28 @@ export class MeetingService {
       meetings.sort(compareMeetingsNewestFirst);
       this.index = { ...this.index, meetings };
     }
-    this.unsavedMeetings.add(meeting.id);
-    if (indexChanged) this.indexUnsaved = true;
-    const saved = this.flushUnsaved();
-    this.events.publish({ event: 'meeting.changed', payload: meeting });
-    if (indexChanged) this.publishLibrary();
-    if (!saved) throw this.keptButUnsaved();
+    try {
+      this.persistence.save(meeting.id, indexChanged);
+    } finally {
+      // Memory holds the change either way, so every window shows it; unsaved ones are retried.
+      this.events.publish({ event: 'meeting.changed', payload: meeting });
+      if (indexChanged) this.publishLibrary();
+    }
     return meeting;
   }
 
   private commitIndex(index: LibraryIndex): void {
     this.index = index;
-    this.indexUnsaved = true;
-    const saved = this.flushUnsaved();
-    this.publishLibrary();
-    if (!saved) throw this.keptButUnsaved();
+    try {
+      this.persistence.save(null, true);
+    } finally {
+      this.publishLibrary();
+    }
   }
 
-  private keptButUnsaved(): ApiError {
-    return new ApiError(
-      'storage_error',
-      `${this.lastWriteError} Your change is kept in Empty Chair and will be written as soon as the disk allows; it keeps trying.`,
-    );
-  }
-
-  private unsavedCount(): number {
-    return this.unsavedMeetings.size + (this.indexUnsaved ? 1 : 0);
-  }
-
-  /**
-   * Writes every unsaved document, meeting files before the index (so a crash in between leaves a
-   * file the next start adopts, never an index entry without a file). Returns true when all are on
-   * disk; otherwise schedules a retry with backoff.
-   */
+  /** Writes what the disk refused before; true when nothing is left unsaved. */
   flushUnsaved(): boolean {
-    const hadProblem = this.lastWriteError !== null;
-    try {
-      for (const id of [...this.unsavedMeetings]) {
-        const meeting = this.meetings.get(id);
-        if (meeting) this.storage.writeMeeting(meeting);
-        this.unsavedMeetings.delete(id);
-      }
-      if (this.indexUnsaved) {
-        this.storage.writeIndex(this.index);
-        this.indexUnsaved = false;
-      }
-      this.lastWriteError = null;
-      this.retryDelay = RETRY_FIRST_MS;
-      clearTimeout(this.retryTimer);
-      this.retryTimer = undefined;
-      this.changedSinceBackup = true;
-      this.scheduleBackup();
-      if (hadProblem) this.publishStorage();
-      return true;
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      this.lastWriteError = error.message;
-      if (this.retryTimer === undefined) {
-        this.retryTimer = setTimeout(() => {
-          this.retryTimer = undefined;
-          this.flushUnsaved();
-        }, this.retryDelay);
-        this.retryTimer.unref?.();
-        this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
-      }
-      this.publishStorage();
-      return false;
-    }
-  }
-
-  private scheduleBackup(): void {
-    if (this.backupIntervalMs === null || this.backupTimer !== undefined) return;
-    const since = this.lastBackupAt ? this.now().getTime() - Date.parse(this.lastBackupAt) : Infinity;
-    this.backupTimer = setTimeout(() => {
-      this.backupTimer = undefined;
-      if (this.changedSinceBackup) this.tryBackUp('scheduled');
-    }, Math.max(0, this.backupIntervalMs - since));
-    this.backupTimer.unref?.();
-  }
-
-  private backUp(reason: string): BackupInfo {
-    let backup: BackupInfo;
-    try {
-      backup = this.storage.backups.create(reason, this.now());
-      this.storage.backups.prune(this.now());
-    } catch (error) {
-      throw storageError(this.storage.backups.dir, 'write a backup in', error);
-    }
-    this.changedSinceBackup = false;
-    this.lastBackupAt = backup.createdAt;
-    this.publishStorage();
-    return backup;
-  }
-
-  private tryBackUp(reason: string): void {
-    try {
-      this.backUp(reason);
-    } catch (error) {
-      this.storage.notices.push((error as Error).message);
-      this.publishStorage();
-    }
+    return this.persistence.flush();
   }
 
   /** After a restore: read everything again and tell every window. */
@@ -476,27 +391,12 @@ export class MeetingService {
   }
 
   storageStatus(): StorageStatus {
-    return {
-      dataDir: this.storage.dataDir,
-      notices: [...this.storage.notices],
-      unsavedChanges: this.unsavedCount(),
-      lastWriteError: this.lastWriteError,
-      lastBackupAt: this.lastBackupAt,
-    };
+    return this.persistence.status();
   }
 
-  /**
-   * On clean close: one last try at unsaved changes, and a backup if anything changed since the
-   * last one. Returns how many changes could still not be written, so the caller can say so.
-   */
+  /** On clean close: see Persistence.close. */
   close(): { unsavedChanges: number } {
-    clearTimeout(this.retryTimer);
-    clearTimeout(this.backupTimer);
-    this.retryTimer = this.backupTimer = undefined;
-    const saved = this.unsavedCount() === 0 || this.flushUnsaved();
-    clearTimeout(this.retryTimer);
-    if (saved && this.changedSinceBackup && this.backupIntervalMs !== null) this.tryBackUp('close');
-    return { unsavedChanges: this.unsavedCount() };
+    return this.persistence.close();
   }
 
   private publishStorage(): void {
