@@ -1,7 +1,7 @@
 import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BackupInfo, Meeting } from '../../shared/domain';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
@@ -38,29 +38,38 @@ describe('backup rotation', () => {
 });
 
 describe('backups of the data folder', () => {
-  it('backs up on clean close, and at most once per interval while data changes', async () => {
-    const dir = tempDir();
-    const library = openDir(dir, 200);
-    value(library, 'meetings.create', sampleDraft({ title: 'One' }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(value<BackupInfo[]>(library, 'backups.list', {})).toHaveLength(1); // none before: the first comes at once
-    value(library, 'meetings.create', sampleDraft({ title: 'Two' }));
-    value(library, 'meetings.create', sampleDraft({ title: 'Three' }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(value<BackupInfo[]>(library, 'backups.list', {})).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const backups = value<BackupInfo[]>(library, 'backups.list', {});
-    expect(backups.map((b) => [b.reason, b.meetings])).toEqual([
-      ['scheduled', 3],
-      ['scheduled', 1],
-    ]);
-    toClose.pop()!.close();
-    const reopened = openDir(dir, 60_000);
-    expect(value<BackupInfo[]>(reopened, 'backups.list', {})).toHaveLength(2); // nothing changed since: no close backup
-    value(reopened, 'meetings.create', sampleDraft({ title: 'Four' }));
-    toClose.pop()!.close();
-    const third = openDir(dir, 60_000);
-    expect(value<BackupInfo[]>(third, 'backups.list', {})[0]).toMatchObject({ reason: 'close', meetings: 4 });
+  it('backs up on clean close, and at most once per interval while data changes', () => {
+    // Fake timers drive both setTimeout and the clock: no sleeping, no flakiness on a busy machine.
+    vi.useFakeTimers({ now: new Date('2026-11-23T09:00:00Z') });
+    try {
+      const dir = tempDir();
+      const library = openDir(dir, 15 * 60_000);
+      value(library, 'meetings.create', sampleDraft({ title: 'One' }));
+      vi.advanceTimersByTime(1);
+      expect(value<BackupInfo[]>(library, 'backups.list', {})).toHaveLength(1); // none before: the first comes at once
+      vi.advanceTimersByTime(5 * 60_000);
+      value(library, 'meetings.create', sampleDraft({ title: 'Two' }));
+      value(library, 'meetings.create', sampleDraft({ title: 'Three' }));
+      vi.advanceTimersByTime(9 * 60_000);
+      expect(value<BackupInfo[]>(library, 'backups.list', {})).toHaveLength(1); // 14 minutes: not yet
+      vi.advanceTimersByTime(60_000);
+      const backups = value<BackupInfo[]>(library, 'backups.list', {});
+      expect(backups.map((b) => [b.reason, b.meetings])).toEqual([
+        ['scheduled', 3],
+        ['scheduled', 1],
+      ]);
+      vi.advanceTimersByTime(60 * 60_000);
+      expect(value<BackupInfo[]>(library, 'backups.list', {})).toHaveLength(2); // nothing changed: no more backups
+      toClose.pop()!.close();
+      const reopened = openDir(dir, 15 * 60_000);
+      expect(value<BackupInfo[]>(reopened, 'backups.list', {})).toHaveLength(2); // nothing changed since: no close backup
+      value(reopened, 'meetings.create', sampleDraft({ title: 'Four' }));
+      toClose.pop()!.close();
+      const third = openDir(dir, 15 * 60_000);
+      expect(value<BackupInfo[]>(third, 'backups.list', {})[0]).toMatchObject({ reason: 'close', meetings: 4 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('restores a backup, and restoring the before-restore backup undoes it', () => {
