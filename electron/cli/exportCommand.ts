@@ -1,0 +1,170 @@
+/**
+ * npm run export -- [--data-dir DIR] (--meeting ID ... | --all | --from YYYY-MM-DD --to YYYY-MM-DD)
+ *                   --format md|html|csv|json --out FILE|-
+ *
+ * One meeting (--meeting ID) gives its full impact summary (md, html), its decisions (csv) or the
+ * meeting itself (json). Several meetings give a report (md, html), all their decisions (csv) or
+ * one JSON file holding them all. Dates are days in this computer's time zone, both included.
+ */
+import { parseArgs } from 'node:util';
+import type { Library, Meeting, MeetingSummary } from '../../shared/domain';
+import { EXPORT_FORMATS, exportMeeting, exportMeetings, isExportFormat } from '../../shared/export';
+import { dispatch } from '../service/dispatch';
+import type { OpenLibrary } from '../service/openLibrary';
+import {
+  chooseDataDir,
+  CliError,
+  closeDataFolder,
+  describeArgsError,
+  existingFolder,
+  EXIT_OK,
+  openDataFolder,
+  runCommand,
+  usageError,
+  writeOutput,
+  type CliIo,
+} from './common';
+
+export const EXPORT_USAGE =
+  'Usage: npm run export -- [--data-dir DIR] (--meeting ID | --all | --from YYYY-MM-DD --to YYYY-MM-DD) ' +
+  `--format ${EXPORT_FORMATS.join('|')} --out FILE (or --out - for standard output)`;
+
+/** A real calendar day as YYYY-MM-DD: 2026-02-30 is refused, not rolled over to March. */
+export function parseDay(value: string, flag: string): { y: number; m: number; d: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match) {
+    const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return { y, m, d };
+  }
+  throw usageError(`${flag} must be a real date written YYYY-MM-DD, not "${value}".`);
+}
+
+/** Midnight at the start of a day, in local time: what "from 2026-11-01" means to the person typing it. */
+const startOfDay = ({ y, m, d }: { y: number; m: number; d: number }, plusDays = 0) => new Date(y, m - 1, d + plusDays).getTime();
+
+interface Selection {
+  ids: string[] | null;
+  all: boolean;
+  from: string | null;
+  to: string | null;
+}
+
+function readSelection(values: { meeting?: string[]; all?: boolean; from?: string; to?: string }): Selection {
+  const ids = values.meeting?.length ? values.meeting : null;
+  const byDate = values.from !== undefined || values.to !== undefined;
+  const chosen = [ids !== null, Boolean(values.all), byDate].filter(Boolean).length;
+  if (chosen === 0) throw usageError('Choose what to export: --meeting ID, --all, or --from YYYY-MM-DD --to YYYY-MM-DD.');
+  if (chosen > 1) throw usageError('Use only one of --meeting, --all, or --from/--to.');
+  if (byDate && (values.from === undefined || values.to === undefined)) {
+    throw usageError(`${values.from === undefined ? '--from' : '--to'} is missing: a date range needs both --from and --to.`);
+  }
+  if (byDate) {
+    const from = parseDay(values.from!, '--from');
+    const to = parseDay(values.to!, '--to');
+    if (startOfDay(from) > startOfDay(to)) throw usageError(`--from ${values.from} is after --to ${values.to}.`);
+  }
+  return { ids, all: Boolean(values.all), from: values.from ?? null, to: values.to ?? null };
+}
+
+function pickSummaries(summaries: readonly MeetingSummary[], selection: Selection): MeetingSummary[] {
+  if (selection.all) return [...summaries];
+  const from = startOfDay(parseDay(selection.from!, '--from'));
+  const until = startOfDay(parseDay(selection.to!, '--to'), 1);
+  return summaries.filter((s) => {
+    const at = Date.parse(s.scheduledAt);
+    return at >= from && at < until;
+  });
+}
+
+function readLibrary(library: OpenLibrary): Library {
+  const listed = dispatch(library.service, 'library.get', {});
+  if (!listed.ok) throw new CliError(listed.error.message);
+  return listed.value as Library;
+}
+
+function loadMeetings(library: OpenLibrary, index: Library, selection: Selection): Meeting[] {
+  const get = (id: string): Meeting => {
+    const result = dispatch(library.service, 'meetings.get', { id });
+    if (result.ok) return result.value as Meeting;
+    if (result.error.code === 'not_found' || result.error.code === 'invalid_input') {
+      throw new CliError(`There is no meeting with the id "${id}" in ${library.dataDir}.`);
+    }
+    throw new CliError(result.error.message);
+  };
+  if (selection.ids) return [...new Set(selection.ids)].map(get);
+  const picked = pickSummaries(index.meetings, selection);
+  if (picked.length === 0) {
+    throw new CliError(
+      selection.all
+        ? `There are no meetings in ${library.dataDir}; nothing was exported.`
+        : `No meeting is scheduled from ${selection.from} to ${selection.to} in ${library.dataDir}; nothing was exported.`,
+    );
+  }
+  // Oldest first: a report reads as a story.
+  return picked
+    .map((s) => get(s.id))
+    .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.id.localeCompare(b.id));
+}
+
+export function exportCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  return runCommand('export', io, async () => {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: [...argv],
+        options: {
+          'data-dir': { type: 'string' },
+          meeting: { type: 'string', multiple: true },
+          all: { type: 'boolean' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      throw usageError(`${describeArgsError(error)} Run with --help to see the options.`);
+    }
+    if (values.help) {
+      io.stdout(`${EXPORT_USAGE}\n`);
+      return EXIT_OK;
+    }
+    if (values.format === undefined) throw usageError(`--format is missing: choose ${EXPORT_FORMATS.join(', ')}.`);
+    const format = values.format.toLowerCase();
+    if (!isExportFormat(format)) throw usageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${values.format}".`);
+    if (values.out === undefined || values.out === '') throw usageError('--out is missing: give the file to write, or - for standard output.');
+    const selection = readSelection(values);
+    const dataDir = chooseDataDir(values['data-dir'], io.env ?? process.env);
+    existingFolder(dataDir);
+
+    const library = openDataFolder(dataDir, io, 'export');
+    let meetings: Meeting[];
+    let lib: Library;
+    try {
+      lib = readLibrary(library);
+      meetings = loadMeetings(library, lib, selection);
+    } finally {
+      closeDataFolder(library);
+    }
+
+    const now = (io.now ?? (() => new Date()))().toISOString();
+    const single = selection.ids !== null && meetings.length === 1;
+    const result = single
+      ? exportMeeting(meetings[0]!, lib, format, { now })
+      : await exportMeetings(meetings, lib, format, { now, range: { from: selection.from, to: selection.to } });
+
+    const what = single ? `"${meetings[0]!.title.slice(0, 80)}"` : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}`;
+    if (values.out === '-') {
+      io.stdout(result.text);
+      io.stderr(`Exported ${what} as ${format}.\n`);
+    } else {
+      writeOutput(values.out, result.text);
+      io.stdout(`Exported ${what} as ${format} to ${values.out}.\n`);
+    }
+    return EXIT_OK;
+  });
+}

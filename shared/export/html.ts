@@ -1,0 +1,243 @@
+/**
+ * The meeting impact summary as one self-contained, printable HTML document: inline styles only,
+ * no scripts, no external resources, and a CSP that forbids them even if something slipped in.
+ * Every user string is HTML-escaped and sits in an element with dir="auto", so right-to-left text
+ * reads right and a stray bidi override cannot reorder the text around it.
+ */
+import type { ImpactDirection, Meeting } from '../domain';
+import { directionLabel, type DecisionEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
+import { coverageSentence, escapeHtml, formatInstant, plural, stateLabel } from './text';
+
+export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1d2330; --muted: #5b6474; --line: #d9dde5; --soft: #f4f6f9;
+  --helps: #17663a; --hurts: #b42318; --mixed: #6b3fa0; --neutral: #4a5568; --unknown: #8a5a00; --unset: #4a5568; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
+h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 .75rem; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
+h1, h2, h3, p, li, td, th, dd, blockquote { overflow-wrap: anywhere; }
+p { margin: .4rem 0; }
+.muted { color: var(--muted); }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; }
+.bar { height: .6rem; background: var(--soft); border: 1px solid var(--line); border-radius: .3rem; overflow: hidden; max-width: 24rem; }
+.bar > span { display: block; height: 100%; background: var(--helps); }
+table { width: 100%; border-collapse: collapse; margin: .5rem 0; font-size: .92rem; }
+th, td { text-align: start; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
+th { background: var(--soft); font-weight: 600; overflow-wrap: normal; }
+td.date { white-space: nowrap; }
+td.date > span { white-space: normal; }
+td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
+tr.flagged td { background: #fff6f5; }
+.badge { display: inline-block; padding: 0 .45rem; border-radius: .75rem; font-size: .8rem; font-weight: 600; color: #fff; white-space: nowrap; }
+.badge.helps { background: var(--helps); } .badge.hurts { background: var(--hurts); } .badge.mixed { background: var(--mixed); }
+.badge.neutral { background: var(--neutral); } .badge.unknown { background: var(--unknown); } .badge.unset { background: var(--unset); }
+.prose { white-space: pre-wrap; }
+.item { border: 1px solid var(--line); border-radius: .5rem; padding: .5rem 1rem .75rem; margin: .75rem 0; }
+.item h3 { margin-top: .25rem; }
+blockquote { margin: .5rem 0; padding: .4rem .75rem; border-inline-start: 4px solid var(--line); background: var(--soft); }
+ul { padding-inline-start: 1.25rem; }
+.tag { display: inline-block; border: 1px solid var(--line); border-radius: .3rem; padding: 0 .35rem; margin: 0 .2rem .1rem 0; font-size: .85rem; }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
+@page { margin: 16mm 14mm; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  h3 { break-after: avoid; }
+  .item, tr, blockquote { break-inside: avoid; }
+  thead { display: table-header-group; }
+  .badge, .bar > span, th, tr.flagged td, blockquote { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+`;
+
+/** The whole document around a body; `title` is user text and is escaped here. */
+export function htmlDocument(title: string, body: string): string {
+  return (
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n' +
+    `<meta http-equiv="Content-Security-Policy" content="${HTML_CSP}">\n` +
+    '<meta name="referrer" content="no-referrer">\n' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<title>${escapeHtml(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<main>\n${body}</main>\n</body>\n</html>\n`
+  );
+}
+
+/** User text as an inline element: escaped, and isolated in its own direction. */
+export function text(value: string, tag = 'span', className = ''): string {
+  const cls = className ? ` class="${className}"` : '';
+  return `<${tag} dir="auto"${cls}>${escapeHtml(value)}</${tag}>`;
+}
+
+/** A name or a dash when empty. */
+function name(value: string): string {
+  return value.trim() ? text(value) : '<span class="muted">–</span>';
+}
+
+/** Class names come from this map, never from data, so a value can never inject an attribute. */
+const BADGE_CLASS: Record<ImpactDirection | 'unset', string> = {
+  helps: 'helps',
+  hurts: 'hurts',
+  mixed: 'mixed',
+  neutral: 'neutral',
+  unknown: 'unknown',
+  unset: 'unset',
+};
+export function badge(direction: ImpactDirection | null): string {
+  return `<span class="badge ${BADGE_CLASS[direction ?? 'unset'] ?? 'unset'}">${escapeHtml(directionLabel(direction))}</span>`;
+}
+
+/** A date we formatted reads as is; anything else came from the file and is shown as user text. */
+export function htmlInstant(value: string): string {
+  const formatted = formatInstant(value);
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(formatted) ? formatted : text(formatted);
+}
+
+export function htmlDate(value: string | null): string {
+  if (value === null) return '<span class="muted">–</span>';
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : text(value);
+}
+
+function tagChips(entry: DecisionEntry): string {
+  if (entry.tags.length === 0) return '<span class="muted">untagged</span>';
+  return entry.tags
+    .map((tag) => {
+      const by = tag.by.trim() ? ` <span class="muted">by</span> ${text(tag.by)}` : '';
+      return `<span class="tag">${text(tag.label)}${by}</span>`;
+    })
+    .join(' ');
+}
+
+function decisionsTable(entries: DecisionEntry[], withItem: boolean): string {
+  const head = `<tr><th>Impact</th><th>Decision</th>${withItem ? '<th>Agenda item</th>' : ''}<th>Owner</th><th>Due</th><th>Tags</th></tr>`;
+  const rows = entries.map((entry) => {
+    const d = entry.decision;
+    return (
+      `<tr${entry.flagged ? ' class="flagged"' : ''}><td>${badge(d.direction)}</td><td>${text(d.text, 'div', 'prose')}</td>` +
+      `${withItem ? `<td>${text(entry.itemTitle)}</td>` : ''}<td>${name(d.owner)}</td><td class="date">${htmlDate(d.dueDate)}</td><td>${tagChips(entry)}</td></tr>`
+    );
+  });
+  return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`;
+}
+
+export function meetingToHtml(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary): string {
+  const c = summary.coverage;
+  const b: string[] = [];
+  const chair = summary.personas.filter((p) => p.inChair).map((p) => text(p.persona.name));
+  b.push(`<header>\n<h1 dir="auto">${escapeHtml(meeting.title)}</h1>\n<dl class="facts">`);
+  b.push(`<dt>Scheduled</dt><dd>${htmlInstant(meeting.scheduledAt)}</dd>`);
+  b.push(`<dt>Lead</dt><dd>${name(meeting.lead)}</dd>`);
+  b.push(`<dt>Participants</dt><dd>${meeting.participants.length ? meeting.participants.map((p) => text(p)).join(', ') : '–'}</dd>`);
+  b.push(`<dt>In the chair</dt><dd>${chair.length ? chair.join(', ') : '–'}</dd>`);
+  b.push(`<dt>Status</dt><dd>${escapeHtml(meeting.status)}</dd>\n</dl>\n</header>\n`);
+
+  b.push('<section>\n<h2>Chair coverage</h2>\n');
+  b.push(`<p>${escapeHtml(coverageSentence(c))}</p>\n`);
+  if (c.ratio !== null) {
+    b.push(`<div class="bar" role="img" aria-label="${Math.round(c.ratio * 100)}% covered"><span style="width:${Math.round(c.ratio * 100)}%"></span></div>\n`);
+  }
+  b.push('</section>\n');
+
+  b.push('<section>\n<h2>Decisions, flagged first</h2>\n');
+  if (summary.decisionCount === 0) {
+    b.push('<p>No decisions were logged.</p>\n');
+  } else {
+    const counts = summary.byDirection.map((g) => `${badge(g.direction)} ${g.decisions.length}`).join(' ');
+    b.push(
+      `<p>${escapeHtml(plural(summary.decisionCount, 'decision'))}: ${counts}. ` +
+        `${summary.flaggedCount} hurt customers or have an unknown impact.</p>\n`,
+    );
+    b.push(decisionsTable(summary.flaggedFirst, true));
+  }
+  b.push('</section>\n');
+
+  if (summary.byTag.length || summary.untagged.length) {
+    b.push('<section>\n<h2>Decisions by tag</h2>\n');
+    const groups = summary.byTag.map((g) => ({ label: text(g.tag.label), decisions: g.decisions }));
+    if (summary.untagged.length) groups.push({ label: 'Untagged', decisions: summary.untagged });
+    for (const group of groups) {
+      b.push(`<h3>${group.label} (${group.decisions.length})</h3>\n<ul>\n`);
+      b.push(group.decisions.map((e) => `<li>${badge(e.decision.direction)} ${text(e.decision.text, 'span', 'prose')}</li>`).join('\n'));
+      b.push('\n</ul>\n');
+    }
+    b.push('</section>\n');
+  }
+
+  b.push('<section>\n<h2>Impact per persona</h2>\n');
+  if (summary.personas.length === 0) {
+    b.push('<p>No persona sat in the chair.</p>\n');
+  } else {
+    const head =
+      '<tr><th>Persona</th><th class="num">Net</th><th class="num">Helps</th><th class="num">Hurts</th><th class="num">Mixed</th>' +
+      '<th class="num">Neutral</th><th class="num">Unknown</th><th class="num">Not set</th></tr>';
+    const rows = summary.personas.map((p) => {
+      const k = p.counts;
+      const net = p.net > 0 ? `+${p.net}` : p.net < 0 ? `−${-p.net}` : '0';
+      const label = `${text(p.persona.name)}${p.inChair ? '' : ' <span class="muted">(not in the chair)</span>'}`;
+      const cells = [net, k.helps, k.hurts, k.mixed, k.neutral, k.unknown, k.unset].map((n) => `<td class="num">${n}</td>`).join('');
+      return `<tr><td>${label}</td>${cells}</tr>`;
+    });
+    b.push(`<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`);
+    b.push('<p class="muted">Net impact counts each answer naming the persona: helps +1, hurts −1, the rest 0.</p>\n');
+  }
+  if (summary.unattributedAnswers > 0) {
+    b.push(`<p class="muted">${escapeHtml(plural(summary.unattributedAnswers, 'answer'))} named no persona and count for nobody.</p>\n`);
+  }
+  b.push('</section>\n');
+
+  b.push('<section>\n<h2>Agenda</h2>\n');
+  if (summary.items.length === 0) b.push('<p>The agenda is empty.</p>\n');
+  for (const s of summary.items) {
+    const item = s.item;
+    b.push(`<article class="item">\n<h3>${s.index + 1}. ${text(item.title)}</h3>\n`);
+    b.push(
+      `<p class="muted">Owner: ${name(item.owner)} · Timebox: ${item.timeboxMinutes} min · ${escapeHtml(stateLabel(s.state, s.discussed))}</p>\n`,
+    );
+    if (item.answer && (item.answer.text.trim() || item.answer.direction !== null)) {
+      const who = s.answerPersonas.length ? ` for ${s.answerPersonas.map((p) => text(p.name)).join(', ')}` : '';
+      const severity = item.answer.severity ? `, severity ${item.answer.severity} of 3` : '';
+      b.push(`<blockquote><p>How does this affect the customer? ${badge(item.answer.direction)}${severity}${who}</p>`);
+      if (item.answer.text.trim()) b.push(text(item.answer.text, 'p', 'prose'));
+      b.push('</blockquote>\n');
+    }
+    if (s.state === 'no-impact') b.push(`<p>No customer impact: ${text(item.noImpactReason ?? '', 'span', 'prose')}</p>\n`);
+    if (item.notes.trim()) b.push(`<p><span class="muted">Notes:</span> ${text(item.notes, 'span', 'prose')}</p>\n`);
+    if (s.decisions.length) b.push(decisionsTable(s.decisions, false));
+    b.push('</article>\n');
+  }
+  b.push('</section>\n');
+
+  b.push('<section>\n<h2>No customer impact</h2>\n');
+  b.push(
+    summary.noImpact.length
+      ? `<ul>\n${summary.noImpact.map((e) => `<li>${text(e.itemTitle)}: ${text(e.reason, 'span', 'prose')}</li>`).join('\n')}\n</ul>\n`
+      : '<p>No item was marked “no customer impact”.</p>\n',
+  );
+  b.push('</section>\n<section>\n<h2>Skipped</h2>\n');
+  b.push(
+    summary.skipped.length
+      ? `<ul>\n${summary.skipped.map((e) => `<li>${text(e.itemTitle)}</li>`).join('\n')}\n</ul>\n`
+      : '<p>No item was skipped.</p>\n',
+  );
+  b.push('</section>\n<section>\n<h2>Open follow-ups</h2>\n');
+  if (summary.openFollowUps.length) {
+    const rows = summary.openFollowUps.map(
+      ({ followUp, itemTitle }) =>
+        `<tr><td>${text(followUp.text, 'div', 'prose')}</td><td>${name(followUp.owner)}</td><td class="date">${htmlDate(followUp.dueDate)}</td>` +
+        `<td>${itemTitle === null ? '<span class="muted">–</span>' : text(itemTitle)}</td></tr>`,
+    );
+    b.push(
+      `<table>\n<thead><tr><th>Follow-up</th><th>Owner</th><th>Due</th><th>Agenda item</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`,
+    );
+  } else {
+    b.push('<p>No open follow-ups.</p>\n');
+  }
+  b.push('</section>\n');
+  b.push('<footer>Meeting impact summary exported from Empty Chair.</footer>\n');
+
+  return htmlDocument(meeting.title, b.join(''));
+}

@@ -1,0 +1,224 @@
+/**
+ * The report over several meetings (Markdown or HTML): a coverage line per meeting, totals, and the
+ * flagged decisions of every meeting. Built in chunks so a UI can show progress over 1,000 meetings
+ * and stay responsive; the CLI and the benchmark use the synchronous form.
+ */
+import { IMPACT_DIRECTIONS, type ImpactDirection, type Meeting } from '../domain';
+import { directionLabel, summarizeImpact, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
+import { badge, htmlDate, htmlDocument, htmlInstant, text } from './html';
+import { frontMatter, mdDate, mdInstant } from './markdown';
+import { coverageSentence, escapeHtml, escapeMarkdownBlock, escapeMarkdownInline as md, formatPercent, plural } from './text';
+
+export type ReportFormat = 'md' | 'html';
+
+export interface ReportOptions {
+  format: ReportFormat;
+  title?: string;
+  /** When the report was made; pass it for reproducible output. */
+  generatedAt?: string;
+  /** The dates asked for (YYYY-MM-DD), shown in the header; otherwise the meetings' own span is shown. */
+  range?: { from?: string | null; to?: string | null };
+  /** Meetings summarised between two progress calls (and, in the async form, two yields). */
+  chunkSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ReportTotals {
+  meetings: number;
+  discussed: number;
+  covered: number;
+  answered: number;
+  noImpact: number;
+  skipped: number;
+  decisions: number;
+  byDirection: Record<ImpactDirection, number>;
+  flagged: number;
+  openFollowUps: number;
+}
+
+export const DEFAULT_REPORT_TITLE = 'Meeting impact report';
+const DEFAULT_CHUNK = 100;
+
+function emptyTotals(): ReportTotals {
+  const byDirection = Object.fromEntries(IMPACT_DIRECTIONS.map((d) => [d, 0])) as Record<ImpactDirection, number>;
+  return { meetings: 0, discussed: 0, covered: 0, answered: 0, noImpact: 0, skipped: 0, decisions: 0, byDirection, flagged: 0, openFollowUps: 0 };
+}
+
+function addToTotals(totals: ReportTotals, summary: ImpactSummary): void {
+  const c = summary.coverage;
+  totals.meetings++;
+  totals.discussed += c.discussed;
+  totals.covered += c.covered;
+  totals.answered += c.answered;
+  totals.noImpact += c.noImpact;
+  totals.skipped += c.skipped;
+  totals.decisions += summary.decisionCount;
+  for (const group of summary.byDirection) totals.byDirection[group.direction] += group.decisions.length;
+  totals.flagged += summary.flaggedCount;
+  totals.openFollowUps += summary.openFollowUps.length;
+}
+
+function totalsCoverage(t: ReportTotals) {
+  return { ...t, ratio: t.discussed === 0 ? null : t.covered / t.discussed };
+}
+
+function span(meetings: readonly Meeting[], options: ReportOptions): { from: string | null; to: string | null } {
+  if (options.range && (options.range.from || options.range.to)) return { from: options.range.from ?? null, to: options.range.to ?? null };
+  const dates = meetings.map((m) => m.scheduledAt).sort();
+  return { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null };
+}
+
+const ratioText = (covered: number, discussed: number) =>
+  discussed === 0 ? 'not discussed' : `${covered} of ${discussed} (${formatPercent(covered / discussed)})`;
+
+interface Renderer {
+  row(meeting: Meeting, summary: ImpactSummary): string;
+  flagged(meeting: Meeting, summary: ImpactSummary): string;
+  finish(rows: string[], flagged: string[], totals: ReportTotals): string;
+}
+
+function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, title: string, generatedAt: string): Renderer {
+  const s = span(meetings, options);
+  const spanText = (v: string | null) => (v === null ? 'the start' : v.length === 10 ? mdDate(v) : mdInstant(v));
+  return {
+    row: (m, sum) =>
+      `| ${mdInstant(m.scheduledAt)} | ${md(m.title)} | ${m.lead.trim() ? md(m.lead) : '–'} | ` +
+      `${ratioText(sum.coverage.covered, sum.coverage.discussed)} | ${sum.decisionCount} | ${sum.flaggedCount} | ${sum.openFollowUps.length} |`,
+    flagged: (m, sum) => {
+      const flagged = sum.flaggedFirst.filter((e) => e.flagged);
+      if (flagged.length === 0) return '';
+      const lines = flagged.map(
+        (e) => `- **${directionLabel(e.decision.direction)}**: ${escapeMarkdownBlock(e.decision.text, '  ')} (item: ${md(e.itemTitle)})`,
+      );
+      return `### ${mdInstant(m.scheduledAt)} · ${md(m.title)}\n\n${lines.join('\n')}\n`;
+    },
+    finish: (rows, flagged, totals) => {
+      const t = totalsCoverage(totals);
+      const directions = IMPACT_DIRECTIONS.map((d) => `${directionLabel(d)} ${totals.byDirection[d]}`).join(' · ');
+      const out = [
+        frontMatter({
+          title,
+          generated: generatedAt,
+          from: s.from,
+          to: s.to,
+          meetings: totals.meetings,
+          coverage: { discussed: t.discussed, covered: t.covered, percent: t.ratio === null ? null : Math.round(t.ratio * 100) },
+        }),
+        `# ${md(title)}\n`,
+        `${plural(totals.meetings, 'meeting')} from ${spanText(s.from)} to ${s.to === null ? 'today' : spanText(s.to)}.\n`,
+        '## Totals\n',
+        [
+          `- Chair coverage: ${coverageSentence(t)}`,
+          `- Decisions: ${totals.decisions} (${directions})`,
+          `- Flagged decisions (hurts or unknown impact): ${totals.flagged}`,
+          `- Open follow-ups: ${totals.openFollowUps}`,
+        ].join('\n') + '\n',
+        '## Meetings\n',
+        rows.length
+          ? [
+              '| Date | Meeting | Lead | Chair coverage | Decisions | Flagged | Open follow-ups |',
+              '| --- | --- | --- | --- | ---: | ---: | ---: |',
+              ...rows,
+              `| **Total** | ${plural(totals.meetings, 'meeting')} | | ${ratioText(t.covered, t.discussed)} | ${totals.decisions} | ${totals.flagged} | ${totals.openFollowUps} |`,
+            ].join('\n') + '\n'
+          : 'No meetings.\n',
+        '## Flagged decisions\n',
+        flagged.length ? flagged.join('\n') : 'No decision hurts customers or has an unknown impact.\n',
+      ];
+      return out.join('\n');
+    },
+  };
+}
+
+function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, title: string, generatedAt: string): Renderer {
+  const s = span(meetings, options);
+  const spanText = (v: string | null) => (v === null ? 'the start' : v.length === 10 ? htmlDate(v) : htmlInstant(v));
+  return {
+    row: (m, sum) =>
+      `<tr><td class="date">${htmlInstant(m.scheduledAt)}</td><td>${text(m.title)}</td><td>${m.lead.trim() ? text(m.lead) : '–'}</td>` +
+      `<td>${escapeHtml(ratioText(sum.coverage.covered, sum.coverage.discussed))}</td><td class="num">${sum.decisionCount}</td>` +
+      `<td class="num">${sum.flaggedCount}</td><td class="num">${sum.openFollowUps.length}</td></tr>`,
+    flagged: (m, sum) => {
+      const flagged = sum.flaggedFirst.filter((e) => e.flagged);
+      if (flagged.length === 0) return '';
+      const items = flagged.map(
+        (e) => `<li>${badge(e.decision.direction)} ${text(e.decision.text, 'span', 'prose')} <span class="muted">(item: ${text(e.itemTitle)})</span></li>`,
+      );
+      return `<h3>${htmlInstant(m.scheduledAt)} · ${text(m.title)}</h3>\n<ul>\n${items.join('\n')}\n</ul>\n`;
+    },
+    finish: (rows, flagged, totals) => {
+      const t = totalsCoverage(totals);
+      const directions = IMPACT_DIRECTIONS.map((d) => `${badge(d)} ${totals.byDirection[d]}`).join(' ');
+      const body = [
+        `<header>\n<h1 dir="auto">${escapeHtml(title)}</h1>\n`,
+        `<p>${escapeHtml(plural(totals.meetings, 'meeting'))} from ${spanText(s.from)} to ${s.to === null ? 'today' : spanText(s.to)}.</p>\n</header>\n`,
+        '<section>\n<h2>Totals</h2>\n<ul>\n',
+        `<li>Chair coverage: ${escapeHtml(coverageSentence(t))}</li>\n`,
+        `<li>Decisions: ${totals.decisions} ${directions}</li>\n`,
+        `<li>Flagged decisions (hurts or unknown impact): ${totals.flagged}</li>\n`,
+        `<li>Open follow-ups: ${totals.openFollowUps}</li>\n</ul>\n</section>\n`,
+        '<section>\n<h2>Meetings</h2>\n',
+        rows.length
+          ? '<table>\n<thead><tr><th>Date</th><th>Meeting</th><th>Lead</th><th>Chair coverage</th><th class="num">Decisions</th>' +
+            '<th class="num">Flagged</th><th class="num">Open follow-ups</th></tr></thead>\n<tbody>\n' +
+            `${rows.join('\n')}\n</tbody>\n<tfoot><tr><th>Total</th><th>${escapeHtml(plural(totals.meetings, 'meeting'))}</th><th></th>` +
+            `<th>${escapeHtml(ratioText(t.covered, t.discussed))}</th><th class="num">${totals.decisions}</th><th class="num">${totals.flagged}</th>` +
+            `<th class="num">${totals.openFollowUps}</th></tr></tfoot>\n</table>\n`
+          : '<p>No meetings.</p>\n',
+        '</section>\n<section>\n<h2>Flagged decisions</h2>\n',
+        flagged.length ? flagged.join('') : '<p>No decision hurts customers or has an unknown impact.</p>\n',
+        '</section>\n',
+        `<footer>Generated ${htmlInstant(generatedAt)} by Empty Chair.</footer>\n`,
+      ];
+      return htmlDocument(title, body.join(''));
+    },
+  };
+}
+
+/** The work, one chunk per step; the drivers below decide what happens between steps. */
+function* reportSteps(meetings: readonly Meeting[], library: SummaryLibrary, options: ReportOptions): Generator<void, string> {
+  const title = options.title ?? DEFAULT_REPORT_TITLE;
+  const generatedAt = options.generatedAt ?? new Date().toISOString();
+  const renderer = options.format === 'html' ? htmlRenderer(meetings, options, title, generatedAt) : markdownRenderer(meetings, options, title, generatedAt);
+  const chunk = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK));
+  const totals = emptyTotals();
+  const rows: string[] = [];
+  const flagged: string[] = [];
+  for (let start = 0; start < meetings.length; start += chunk) {
+    for (const meeting of meetings.slice(start, start + chunk)) {
+      const summary = summarizeImpact(meeting, library);
+      addToTotals(totals, summary);
+      rows.push(renderer.row(meeting, summary));
+      const section = renderer.flagged(meeting, summary);
+      if (section) flagged.push(section);
+    }
+    options.onProgress?.(Math.min(start + chunk, meetings.length), meetings.length);
+    yield;
+  }
+  if (meetings.length === 0) options.onProgress?.(0, 0);
+  return renderer.finish(rows, flagged, totals);
+}
+
+export function buildReportSync(meetings: readonly Meeting[], library: SummaryLibrary, options: ReportOptions): string {
+  const steps = reportSteps(meetings, library, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Gives the event loop a turn between chunks, so a window repaints its progress bar. */
+export async function buildReport(meetings: readonly Meeting[], library: SummaryLibrary, options: ReportOptions): Promise<string> {
+  const steps = reportSteps(meetings, library, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+export function reportTotals(summaries: readonly ImpactSummary[]): ReportTotals {
+  const totals = emptyTotals();
+  for (const summary of summaries) addToTotals(totals, summary);
+  return totals;
+}

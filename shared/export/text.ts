@@ -1,0 +1,98 @@
+import type { Coverage, GateState } from '../coverage';
+
+/**
+ * Escaping and formatting shared by the exports. Every string a user typed goes through one of the
+ * escapers here before it reaches a document, so it always shows as text and never acts as markup.
+ */
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
+}
+
+/**
+ * ASCII punctuation that means something somewhere in CommonMark, GFM, Obsidian or Notion: emphasis,
+ * code, links, images, autolinks (`:` `@` `.` break "http://", "www." and e-mail detection), raw
+ * HTML, entities, headings, lists, block quotes, tables, strikethrough, highlights (`=`), math (`$`),
+ * comments (`%`), footnotes and block ids (`^`). CommonMark lets a backslash escape any ASCII
+ * punctuation, so escaping a few harmless ones too costs nothing but a backslash.
+ * Left alone because they never start markup: , ; ? ' " /
+ */
+const MARKDOWN_SIGNIFICANT = /[\\`*_{}[\]<>()#+\-.!|~&:@=$%^]/g;
+
+/** Bidi embeddings, overrides and isolates: an unclosed U+202E would reverse the rest of the line. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Text for one line of Markdown: every significant character escaped, line breaks and tabs turned
+ * into spaces, and the ends trimmed (leading spaces would make an indented code block).
+ */
+export function escapeMarkdownInline(text: string): string {
+  const line = text.replace(/[\r\n\t\f\v]+/g, ' ').trim();
+  return isolateBidi(line.replace(MARKDOWN_SIGNIFICANT, '\\$&'));
+}
+
+/**
+ * Text that may span lines (notes, answers): each line escaped like a one-liner, blank lines dropped
+ * so the block stays one paragraph, lines joined by backslash hard breaks (trailing spaces would not
+ * survive editors), and continuation lines indented by `indent` so they stay inside a list item.
+ */
+export function escapeMarkdownBlock(text: string, indent = ''): string {
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => escapeMarkdownInline(line))
+    .filter((line) => line.length > 0);
+  return lines.join(`\\\n${indent}`);
+}
+
+/**
+ * Wraps text holding bidi controls in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE, so that an
+ * override typed in it ends with it instead of reversing the text around it (what dir="auto" does
+ * in HTML). Text without such controls is left exactly as it was.
+ */
+export function isolateBidi(text: string): string {
+  return BIDI_CONTROLS.test(text) ? `\u2068${text}\u2069` : text;
+}
+
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** "2026-11-24 09:30 UTC" for a stored instant; anything unreadable is shown as it is. */
+export function formatInstant(value: string): string {
+  const match = ISO_INSTANT.exec(value);
+  if (!match) return value;
+  const date = match[3] === 'Z' ? null : new Date(value);
+  if (date && !Number.isNaN(date.getTime())) return formatInstant(date.toISOString());
+  return `${match[1]} ${match[2]} UTC`;
+}
+
+/** The YYYY-MM-DD of a stored instant, in UTC; anything unreadable is returned as it is. */
+export function instantDate(value: string): string {
+  const formatted = formatInstant(value);
+  return /^\d{4}-\d{2}-\d{2} /.test(formatted) ? formatted.slice(0, 10) : value;
+}
+
+export function formatPercent(ratio: number | null): string {
+  return ratio === null ? '–' : `${Math.round(ratio * 100)}%`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "4 of 6 discussed items covered (67%): 3 answered, 1 no customer impact, 1 skipped." */
+export function coverageSentence(coverage: Coverage): string {
+  if (coverage.ratio === null) return 'No agenda item has been discussed yet.';
+  return (
+    `${coverage.covered} of ${plural(coverage.discussed, 'discussed item')} covered (${formatPercent(coverage.ratio)}): ` +
+    `${coverage.answered} answered, ${coverage.noImpact} no customer impact, ${coverage.skipped} skipped.`
+  );
+}
+
+export function stateLabel(state: GateState, discussed: boolean): string {
+  if (state === 'answered') return 'Answered';
+  if (state === 'no-impact') return 'No customer impact';
+  if (state === 'skipped') return 'Skipped';
+  return discussed ? 'Not answered' : 'Not discussed';
+}

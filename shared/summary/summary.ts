@@ -1,0 +1,291 @@
+/**
+ * The meeting impact summary: a pure model of what a meeting decided and how it affects customers.
+ * The exports (shared/export) and the UI both render this one model, so they never disagree.
+ */
+import { chairCoverage, gateState, type Coverage, type GateState } from '../coverage';
+import {
+  IMPACT_DIRECTIONS,
+  type AgendaItem,
+  type Decision,
+  type FollowUp,
+  type ImpactDirection,
+  type Meeting,
+  type Persona,
+  type Tag,
+} from '../domain';
+
+/** The part of the library a summary needs: names for persona ids and labels for tag ids. */
+export interface SummaryLibrary {
+  readonly personas: readonly Persona[];
+  readonly tags: readonly Tag[];
+}
+
+export interface PersonaRef {
+  id: string;
+  /** The persona's name, or its id when the library no longer knows it. */
+  name: string;
+  known: boolean;
+}
+
+export interface TagRef {
+  id: string;
+  /** The tag's label, or its id when the library no longer knows it. */
+  label: string;
+  known: boolean;
+  builtIn: boolean;
+}
+
+/** A tag on a decision, resolved, with who put it there and when. */
+export interface ResolvedTag extends TagRef {
+  by: string;
+  at: string;
+}
+
+export interface DecisionEntry {
+  decision: Decision;
+  itemId: string;
+  itemTitle: string;
+  /** Position of the decision's agenda item, from 0. */
+  itemIndex: number;
+  tags: ResolvedTag[];
+  /** Hurts customers or has an unknown impact: someone has to look at it. */
+  flagged: boolean;
+}
+
+export interface ItemSummary {
+  item: AgendaItem;
+  index: number;
+  state: GateState;
+  /** The item has been current at some point in the meeting. */
+  discussed: boolean;
+  /** The personas the chair's answer names, resolved. */
+  answerPersonas: PersonaRef[];
+  decisions: DecisionEntry[];
+}
+
+export interface NoImpactEntry {
+  itemId: string;
+  itemTitle: string;
+  reason: string;
+}
+
+export interface SkippedEntry {
+  itemId: string;
+  itemTitle: string;
+}
+
+export interface DirectionGroup {
+  direction: ImpactDirection;
+  decisions: DecisionEntry[];
+}
+
+export interface TagGroup {
+  tag: TagRef;
+  decisions: DecisionEntry[];
+}
+
+/** Answers without a chosen direction yet count as 'unset', apart from 'unknown' (see ImpactAnswer). */
+export type AnswerDirection = ImpactDirection | 'unset';
+export const ANSWER_DIRECTIONS: readonly AnswerDirection[] = [...IMPACT_DIRECTIONS, 'unset'];
+
+export interface PersonaImpact {
+  persona: PersonaRef;
+  inChair: boolean;
+  /** helps +1, hurts −1, everything else 0, over every answer naming the persona. */
+  net: number;
+  counts: Record<AnswerDirection, number>;
+  answers: { itemId: string; itemTitle: string; direction: ImpactDirection | null }[];
+}
+
+export interface FollowUpEntry {
+  followUp: FollowUp;
+  itemTitle: string | null;
+  decisionText: string | null;
+}
+
+export interface ImpactSummary {
+  meetingId: string;
+  title: string;
+  coverage: Coverage;
+  items: ItemSummary[];
+  noImpact: NoImpactEntry[];
+  skipped: SkippedEntry[];
+  decisionCount: number;
+  /** One group per direction, in IMPACT_DIRECTIONS order, empty groups included so counts read as 0. */
+  byDirection: DirectionGroup[];
+  /** Tags in use, most used first, then by label. */
+  byTag: TagGroup[];
+  untagged: DecisionEntry[];
+  /** The chair's personas in chair order, then any other persona an answer names. */
+  personas: PersonaImpact[];
+  /** Answers that name no persona: they count towards nobody's net impact. */
+  unattributedAnswers: number;
+  /** Not done yet; by due date, undated last. */
+  openFollowUps: FollowUpEntry[];
+  /** Every decision, flagged ones first (hurts, then unknown), then the rest in agenda order. */
+  flaggedFirst: DecisionEntry[];
+  flaggedCount: number;
+}
+
+export function isFlagged(direction: ImpactDirection): boolean {
+  return direction === 'hurts' || direction === 'unknown';
+}
+
+const FLAG_RANK: Record<ImpactDirection, number> = { hurts: 0, unknown: 1, mixed: 2, neutral: 2, helps: 2 };
+
+export const DIRECTION_LABELS: Record<AnswerDirection, string> = {
+  helps: 'Helps',
+  hurts: 'Hurts',
+  mixed: 'Mixed',
+  neutral: 'Neutral',
+  unknown: 'Unknown',
+  unset: 'Not set',
+};
+
+export function directionLabel(direction: ImpactDirection | null): string {
+  return DIRECTION_LABELS[direction ?? 'unset'] ?? String(direction);
+}
+
+const NET_WEIGHT: Partial<Record<AnswerDirection, number>> = { helps: 1, hurts: -1 };
+
+/** Code-point order on the lower-cased text: the same on every machine, unlike localeCompare. */
+function compareText(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}
+
+function emptyCounts(): Record<AnswerDirection, number> {
+  return { helps: 0, hurts: 0, mixed: 0, neutral: 0, unknown: 0, unset: 0 };
+}
+
+export function summarizeImpact(meeting: Meeting, library: SummaryLibrary): ImpactSummary {
+  const personasById = new Map(library.personas.map((p) => [p.id, p]));
+  const tagsById = new Map(library.tags.map((t) => [t.id, t]));
+  const personaRef = (id: string): PersonaRef => {
+    const persona = personasById.get(id);
+    return persona ? { id, name: persona.name, known: true } : { id, name: id, known: false };
+  };
+  const tagRef = (id: string): TagRef => {
+    const tag = tagsById.get(id);
+    return tag ? { id, label: tag.label, known: true, builtIn: tag.builtIn } : { id, label: id, known: false, builtIn: false };
+  };
+
+  const items: ItemSummary[] = meeting.agenda.map((item, index) => {
+    const decisions = item.decisions.map(
+      (decision): DecisionEntry => ({
+        decision,
+        itemId: item.id,
+        itemTitle: item.title,
+        itemIndex: index,
+        tags: decision.tags.map((tag) => ({ ...tagRef(tag.tagId), by: tag.by, at: tag.at })),
+        flagged: isFlagged(decision.direction),
+      }),
+    );
+    return {
+      item,
+      index,
+      state: gateState(item),
+      discussed: item.startedAt !== null,
+      answerPersonas: [...new Set(item.answer?.personaIds ?? [])].map(personaRef),
+      decisions,
+    };
+  });
+  const decisions = items.flatMap((summary) => summary.decisions);
+
+  const noImpact = items
+    .filter((s) => s.state === 'no-impact')
+    .map((s) => ({ itemId: s.item.id, itemTitle: s.item.title, reason: s.item.noImpactReason ?? '' }));
+  const skipped = items.filter((s) => s.state === 'skipped').map((s) => ({ itemId: s.item.id, itemTitle: s.item.title }));
+
+  const byDirection = IMPACT_DIRECTIONS.map((direction) => ({
+    direction,
+    decisions: decisions.filter((entry) => entry.decision.direction === direction),
+  }));
+
+  const tagGroups = new Map<string, TagGroup>();
+  for (const entry of decisions) {
+    // A tag listed twice on one decision (an old file, a race) still counts the decision once.
+    for (const tag of new Map(entry.tags.map((t) => [t.id, t])).values()) {
+      let group = tagGroups.get(tag.id);
+      if (!group) {
+        group = { tag: { id: tag.id, label: tag.label, known: tag.known, builtIn: tag.builtIn }, decisions: [] };
+        tagGroups.set(tag.id, group);
+      }
+      group.decisions.push(entry);
+    }
+  }
+  const byTag = [...tagGroups.values()].sort(
+    (a, b) => b.decisions.length - a.decisions.length || compareText(a.tag.label, b.tag.label) || compareText(a.tag.id, b.tag.id),
+  );
+
+  const impacts = new Map<string, PersonaImpact>();
+  const impactFor = (id: string, inChair: boolean) => {
+    let impact = impacts.get(id);
+    if (!impact) {
+      impact = { persona: personaRef(id), inChair, net: 0, counts: emptyCounts(), answers: [] };
+      impacts.set(id, impact);
+    }
+    return impact;
+  };
+  for (const id of meeting.personaIds) impactFor(id, true);
+  let unattributedAnswers = 0;
+  for (const { item } of items) {
+    const answer = item.answer;
+    if (!answer) continue;
+    const named = [...new Set(answer.personaIds)];
+    if (named.length === 0) {
+      if (answer.direction !== null || answer.text.trim().length > 0) unattributedAnswers++;
+      continue;
+    }
+    const direction: AnswerDirection = answer.direction ?? 'unset';
+    for (const id of named) {
+      const impact = impactFor(id, meeting.personaIds.includes(id));
+      impact.counts[direction] = (impact.counts[direction] ?? 0) + 1;
+      impact.net += NET_WEIGHT[direction] ?? 0;
+      impact.answers.push({ itemId: item.id, itemTitle: item.title, direction: answer.direction });
+    }
+  }
+
+  const itemTitles = new Map(meeting.agenda.map((item) => [item.id, item.title]));
+  const decisionTexts = new Map(decisions.map((entry) => [entry.decision.id, entry.decision.text]));
+  const openFollowUps = meeting.followUps
+    .map((followUp, order) => ({ followUp, order }))
+    .filter(({ followUp }) => !followUp.done)
+    .sort((a, b) => {
+      const x = a.followUp.dueDate;
+      const y = b.followUp.dueDate;
+      if (x !== y) {
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return x < y ? -1 : 1;
+      }
+      return a.order - b.order;
+    })
+    .map(({ followUp }) => ({
+      followUp,
+      itemTitle: followUp.itemId === null ? null : (itemTitles.get(followUp.itemId) ?? null),
+      decisionText: followUp.decisionId === null ? null : (decisionTexts.get(followUp.decisionId) ?? null),
+    }));
+
+  // Array.prototype.sort is stable, so ties keep agenda order.
+  const flaggedFirst = [...decisions].sort((a, b) => FLAG_RANK[a.decision.direction] - FLAG_RANK[b.decision.direction]);
+
+  return {
+    meetingId: meeting.id,
+    title: meeting.title,
+    coverage: chairCoverage(meeting),
+    items,
+    noImpact,
+    skipped,
+    decisionCount: decisions.length,
+    byDirection,
+    byTag,
+    untagged: decisions.filter((entry) => entry.tags.length === 0),
+    personas: [...impacts.values()],
+    unattributedAnswers,
+    openFollowUps,
+    flaggedFirst,
+    flaggedCount: decisions.filter((entry) => entry.flagged).length,
+  };
+}
