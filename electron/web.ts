@@ -46,6 +46,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     return;
   }
   console.log(`Empty Chair is running in browser mode. Open ${server.appUrl}`);
+  void library.service.warmUp(); // the decision ledger fills in the background, after the first list is served
   console.log(`Data folder: ${library.dataDir}. Press Ctrl+C to stop.`);
 
   let stopping = false;

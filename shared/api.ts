@@ -25,6 +25,7 @@ import {
   type Tag,
 } from './domain';
 import type { Result } from './errors';
+import { ledgerQuerySchema, type LedgerResult } from './ledger';
 import { LIMITS } from './limits';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -218,6 +219,8 @@ export const api = {
   ).returns<Meeting>(),
   /** A sample meeting with a persona, offered on first run so a new user sees the idea in a minute. */
   'samples.create': write(z.strictObject({})).returns<Meeting>(),
+  /** Every decision in every meeting, filtered: text, tags, directions, persona, owner, dates, meetings. */
+  'ledger.search': read(ledgerQuerySchema).returns<LedgerResult>(),
   /** Where the data is, what was recovered, and whether any change is still waiting to be written. */
   'storage.status': read(z.strictObject({})).returns<StorageStatus>(),
   'backups.list': read(z.strictObject({})).returns<BackupInfo[]>(),

@@ -21,6 +21,7 @@ import type { LibraryStorage } from '../storage/libraryStorage';
 import * as chair from './chair';
 import { EventHub } from './events';
 import { planImport } from './importMeeting';
+import { LedgerIndex } from './ledgerIndex';
 import { definedOnly } from './objects';
 import { BACKUP_INTERVAL_MS, Persistence } from './persistence';
 import * as runner from './runner';
@@ -51,6 +52,12 @@ export class MeetingService {
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly persistence: Persistence;
+  private readonly ledger = new LedgerIndex();
+  /** True once every meeting in the index has been read into the ledger. */
+  private ledgerComplete = false;
+  /** Meetings whose file could not be read, with the error every later request gets. */
+  private readonly unreadable = new Map<string, ApiError>();
+  private warming: Promise<void> | null = null;
 
   constructor(options: ServiceOptions) {
     this.storage = options.storage;
@@ -98,6 +105,7 @@ export class MeetingService {
       this.meeting(id);
       this.storage.trashMeeting(id); // throws before anything changes if the disk refuses
       this.meetings.delete(id);
+      this.ledger.remove(id);
       this.persistence.forget(id);
       this.events.publish({ event: 'meeting.deleted', payload: { id } });
       this.commitIndex({ ...this.index, meetings: this.index.meetings.filter((summary) => summary.id !== id) });
@@ -208,6 +216,10 @@ export class MeetingService {
       const persona = this.createPersona(personaDraftSchema.parse(SAMPLE_PERSONA));
       return this.createMeeting(meetingDraftSchema.parse(sampleMeetingDraft(this.now(), persona.id)));
     },
+    'ledger.search': (query) => {
+      this.loadAllMeetings();
+      return this.ledger.search(query, this.ledgerComplete);
+    },
     'storage.status': () => this.storageStatus(),
     'backups.list': () => this.storage.backups.list(),
     'backups.create': () => this.persistence.backUp('manual'),
@@ -241,8 +253,17 @@ export class MeetingService {
     if (!this.index.meetings.some((summary) => summary.id === id)) {
       throw new ApiError('not_found', `There is no meeting with the id ${id}.`);
     }
-    const meeting = this.storage.readMeeting(id);
+    const failed = this.unreadable.get(id);
+    if (failed) throw failed;
+    let meeting: Meeting;
+    try {
+      meeting = this.storage.readMeeting(id);
+    } catch (error) {
+      if (error instanceof ApiError) this.unreadable.set(id, error);
+      throw error;
+    }
     this.meetings.set(id, meeting);
+    this.ledger.update(meeting);
     return meeting;
   }
 
@@ -340,6 +361,8 @@ export class MeetingService {
       throw new ApiError('invalid_input', `That change would make the meeting invalid: ${issues[0]?.path} ${issues[0]?.message}.`, issues);
     }
     this.meetings.set(meeting.id, meeting);
+    this.unreadable.delete(meeting.id);
+    this.ledger.update(meeting);
     const summary = summarizeMeeting(meeting);
     const oldSummary = previous && this.index.meetings.find((s) => s.id === meeting.id);
     const indexChanged = !oldSummary || !sameSummary(oldSummary, summary);
@@ -377,6 +400,9 @@ export class MeetingService {
   private reload(): void {
     const open = [...this.meetings.keys()];
     this.meetings.clear();
+    this.unreadable.clear();
+    this.ledger.clear();
+    this.ledgerComplete = false;
     this.index = this.storage.open().index;
     this.index.meetings.sort(compareMeetingsNewestFirst);
     this.publishLibrary();
@@ -388,6 +414,44 @@ export class MeetingService {
       }
     }
     this.publishStorage();
+  }
+
+  /** Reads every meeting not yet in memory, so the ledger covers them all. */
+  private loadAllMeetings(): void {
+    if (this.ledgerComplete) return;
+    for (const summary of this.index.meetings) this.tryLoad(summary.id);
+    this.ledgerComplete = true;
+  }
+
+  private tryLoad(id: string): void {
+    if (this.meetings.has(id) || this.unreadable.has(id)) return;
+    try {
+      this.meeting(id);
+    } catch {
+      // Recorded in `unreadable` (and the notices); the ledger goes on without it.
+    }
+  }
+
+  /**
+   * Builds the ledger in the background after start, a few meetings per turn of the event loop,
+   * so the first meeting list is served at once and a later search finds the work done.
+   */
+  warmUp(): Promise<void> {
+    this.warming ??= new Promise<void>((resolve) => {
+      const ids = this.index.meetings.map((summary) => summary.id);
+      const step = () => {
+        if (this.ledgerComplete) return resolve();
+        const batch = ids.splice(0, 25);
+        for (const id of batch) this.tryLoad(id);
+        if (ids.length > 0) setImmediate(step).unref();
+        else {
+          this.loadAllMeetings(); // picks up anything created meanwhile, then marks complete
+          resolve();
+        }
+      };
+      setImmediate(step).unref();
+    });
+    return this.warming;
   }
 
   storageStatus(): StorageStatus {

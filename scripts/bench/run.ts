@@ -10,7 +10,9 @@ import path from 'node:path';
 import { readFlag } from '../../electron/storage/dataDir';
 import { generateLibrary } from './generate';
 import { benchBackup } from './backup';
+import { benchExport } from './export';
 import { benchSave } from './save';
+import { benchSearch } from './search';
 import { benchStart } from './start';
 import { printTable, type BenchRow } from './table';
 
@@ -33,6 +35,8 @@ try {
   rows.push(...benchSave(work, { quick }));
   rows.push(...(await benchStart(work, { quick })));
   rows.push(...benchBackup(work, { quick }));
+  rows.push(...(await benchSearch(work, { quick })));
+  rows.push(...(await benchExport({ quick })));
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

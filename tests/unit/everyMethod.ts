@@ -54,6 +54,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['meetings.end', { id: meeting.id, skip: true }],
     ['meetings.import', () => ({ meeting: latest, personas: [], asCopy: true })],
     ['samples.create', {}],
+    ['ledger.search', { text: 'ship', tagIds: ['pricing'] }],
     ['storage.status', {}],
     ['backups.create', {}],
     ['backups.list', {}],

@@ -1,0 +1,48 @@
+import Conf from 'conf';
+import path from 'node:path';
+import { IMPACT_DIRECTIONS } from '../../shared/domain';
+import { BUILT_IN_TAGS } from '../../shared/tags';
+import { dispatch } from '../../electron/service/dispatch';
+import { openLibrary } from '../../electron/service/openLibrary';
+import { generateLibrary } from './generate';
+import { ms, quantile, type BenchRow } from './table';
+
+/** Ledger queries over every decision, and the time to build the index from disk at start. */
+export async function benchSearch(work: string, { quick }: { quick: boolean }): Promise<BenchRow[]> {
+  const meetings = quick ? 20 : 1000;
+  const dir = path.join(work, 'search');
+  generateLibrary(dir, { meetings });
+  const library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'bench', backupIntervalMs: null });
+  try {
+    const began = performance.now();
+    await library.service.warmUp();
+    const rebuild = performance.now() - began;
+    const queries: Record<string, unknown>[] = [
+      { text: 'pricing' },
+      { text: 'ship onboarding change' },
+      { tagIds: [BUILT_IN_TAGS[1]!.id] },
+      { directions: [IMPACT_DIRECTIONS[1], IMPACT_DIRECTIONS[4]] },
+      { owner: 'chlo' },
+      { from: '2025-06-01', to: '2025-09-30' },
+      { text: 'decision 7', directions: ['helps'], tagIds: [BUILT_IN_TAGS[0]!.id] },
+      { text: 'no such words anywhere' },
+    ];
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < (quick ? 16 : 400); i++) {
+      const started = performance.now();
+      const result = dispatch(library.service, 'ledger.search', queries[i % queries.length]);
+      times.push(performance.now() - started);
+      if (!result.ok) throw new Error(result.error.message);
+      total = (dispatch(library.service, 'ledger.search', { limit: 1 }) as { value: { total: number } }).value.total;
+    }
+    times.sort((a, b) => a - b);
+    const p95 = quantile(times, 0.95);
+    return [
+      { figure: `ledger search over ${total} decisions (8 query kinds)`, value: ms(times), budget: quick ? 'not judged' : `${p95 <= 20 ? 'ok' : 'MISSED'} (p95 <= 20 ms)`, command: 'npm run bench' },
+      { figure: `rebuild the ledger at start, ${meetings} meetings`, value: `${rebuild.toFixed(0)} ms`, budget: '-', command: 'npm run bench' },
+    ];
+  } finally {
+    library.close();
+  }
+}

@@ -1,0 +1,44 @@
+/** The decision ledger's query and entry shapes, shared by the service's index and the UI. */
+import { z } from 'zod';
+import { IMPACT_DIRECTIONS, idSchema, isoDateSchema, type ImpactDirection } from './domain';
+import { LIMITS } from './limits';
+
+export const ledgerQuerySchema = z.strictObject({
+  /** Words that must all appear in the decision, its agenda item or its meeting title. */
+  text: z.string().max(LIMITS.titleMax).optional(),
+  tagIds: z.array(idSchema).max(LIMITS.tagsPerDecisionMax).optional(),
+  directions: z.array(z.enum(IMPACT_DIRECTIONS)).max(IMPACT_DIRECTIONS.length).optional(),
+  personaId: idSchema.optional(),
+  owner: z.string().max(LIMITS.nameMax).optional(),
+  /** Meeting dates, inclusive, as YYYY-MM-DD. */
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  meetingIds: z.array(idSchema).max(LIMITS.meetingsMax).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+export type LedgerQuery = z.input<typeof ledgerQuerySchema>;
+
+export interface LedgerEntry {
+  meetingId: string;
+  meetingTitle: string;
+  scheduledAt: string;
+  itemId: string;
+  itemTitle: string;
+  decisionId: string;
+  text: string;
+  owner: string;
+  dueDate: string | null;
+  direction: ImpactDirection;
+  tagIds: string[];
+  /** Who the decision concerns: the item's answer's personas, or else the meeting's chair. */
+  personaIds: string[];
+}
+
+export interface LedgerResult {
+  /** All matches; `entries` is the page asked for, newest meeting first. */
+  total: number;
+  entries: LedgerEntry[];
+  /** False while the index is still being built at start: results may be incomplete. */
+  complete: boolean;
+}
