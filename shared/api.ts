@@ -25,6 +25,7 @@ import {
   type Tag,
 } from './domain';
 import type { Result } from './errors';
+import type { Dashboard } from './dashboard';
 import { ledgerQuerySchema, type LedgerResult } from './ledger';
 import { LIMITS } from './limits';
 
@@ -221,6 +222,8 @@ export const api = {
   'samples.create': write(z.strictObject({})).returns<Meeting>(),
   /** Every decision in every meeting, filtered: text, tags, directions, persona, owner, dates, meetings. */
   'ledger.search': read(ledgerQuerySchema).returns<LedgerResult>(),
+  /** Chair coverage and impact direction over time (per week), by tag and by persona; dates inclusive. */
+  'dashboard.get': read(z.strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })).returns<Dashboard>(),
   /** Where the data is, what was recovered, and whether any change is still waiting to be written. */
   'storage.status': read(z.strictObject({})).returns<StorageStatus>(),
   'backups.list': read(z.strictObject({})).returns<BackupInfo[]>(),

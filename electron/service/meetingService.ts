@@ -13,6 +13,7 @@ import {
   type Persona,
   type StorageStatus,
 } from '../../shared/domain';
+import { buildDashboard } from '../../shared/dashboard';
 import { ApiError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import { BUILT_IN_TAGS, normalizeTagLabel } from '../../shared/tags';
@@ -219,6 +220,11 @@ export class MeetingService {
     'ledger.search': (query) => {
       this.loadAllMeetings();
       return this.ledger.search(query, this.ledgerComplete);
+    },
+    'dashboard.get': (range) => {
+      this.loadAllMeetings();
+      const meetings = this.index.meetings.flatMap((summary) => this.meetings.get(summary.id) ?? []);
+      return buildDashboard(meetings, this.library(), range);
     },
     'storage.status': () => this.storageStatus(),
     'backups.list': () => this.storage.backups.list(),

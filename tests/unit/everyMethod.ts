@@ -55,6 +55,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['meetings.import', () => ({ meeting: latest, personas: [], asCopy: true })],
     ['samples.create', {}],
     ['ledger.search', { text: 'ship', tagIds: ['pricing'] }],
+    ['dashboard.get', { from: '2026-01-01' }],
     ['storage.status', {}],
     ['backups.create', {}],
     ['backups.list', {}],
