@@ -97,18 +97,30 @@ function hardenSession(ses: Session): void {
   });
 }
 
+/**
+ * The only call of shell.openExternal in the app (checklist item 15): https links without
+ * credentials and mailto go to the system browser or mail client; anything else (file:, smb:,
+ * custom schemes, javascript:, http:) is dropped. Returns whether it opened the URL.
+ */
+function openExternalIfSafe(url: unknown): boolean {
+  if (typeof url !== 'string' || !isSafeExternalUrl(url)) return false;
+  shell.openExternal(url).catch((error: unknown) => console.warn(`Empty Chair: could not open ${url}: ${errorMessage(error)}`));
+  return true;
+}
+
 /** Applied to every webContents the app ever creates: no webviews, no popups, no navigation away. */
 function guardWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // No new app window, ever: a safe link opens in the system browser instead.
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    openExternalIfSafe(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event) => {
     if (isTrustedUrl(event.url)) return;
     event.preventDefault();
     // A plain https link clicked in the page opens in the system browser instead.
-    if (isSafeExternalUrl(event.url)) void shell.openExternal(event.url);
+    openExternalIfSafe(event.url);
   });
   contents.on('will-frame-navigate', (event) => {
     if (!event.isMainFrame && !isTrustedUrl(event.url)) event.preventDefault();
@@ -141,6 +153,9 @@ function createWindow(): BrowserWindow {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // A middle-click on a link fires auxclick (not click) and asks for a new window; the window-open
+      // handler (guardWebContents) refuses that anyway, and this switches the event off altogether.
+      disableBlinkFeatures: 'Auxclick',
       devTools: !app.isPackaged,
     },
   });

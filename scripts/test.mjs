@@ -19,6 +19,7 @@ const steps = [
   ['benchmarks, quick smoke run (timings not judged)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'run.ts'), '--quick']],
   ['test browser', process.execPath, [path.join(ROOT, 'scripts', 'ensure-browser.mjs')]],
   ['build', bin('vite'), ['build', '--logLevel', 'warn']],
+  ['electron security scan (electronegativity: fails on high or medium)', process.execPath, [path.join(ROOT, 'scripts', 'electronegativity.mjs')]],
   ['browser tests', bin('playwright'), ['test', '-c', 'tests/playwright.config.ts']],
 ];
 

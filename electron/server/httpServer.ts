@@ -11,10 +11,14 @@ import type { MeetingService } from '../service/meetingService';
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 export const MAX_FRAME_BYTES = 64 * 1024;
 
-/** The page may talk only to this server; everything else is shut. Matches electron/ CSP. */
+/**
+ * The page may talk only to this server; everything else is shut. Matches electron/ CSP, plus a
+ * sandbox without allow-popups: in a plain browser tab, page script cannot open a window at all.
+ */
 export const WEB_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
+  'sandbox allow-scripts allow-same-origin allow-forms allow-downloads';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_input: 400,
@@ -221,7 +225,10 @@ function serveStatic(res: http.ServerResponse, pathname: string, staticDir: stri
     if (error) return sendJson(res, 404, failure('not_found', 'Nothing here.'));
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     const headers: http.OutgoingHttpHeaders = { 'content-type': type, 'content-length': data.length };
-    if (type.startsWith('text/html')) headers['content-security-policy'] = WEB_CSP;
+    if (type.startsWith('text/html')) {
+      headers['content-security-policy'] = WEB_CSP;
+      headers['cross-origin-opener-policy'] = 'same-origin';
+    }
     res.writeHead(200, headers);
     res.end(data);
   });

@@ -131,3 +131,45 @@ test('the page gets the typed client and nothing else of Electron or Node', asyn
     await app.close();
   }
 });
+
+test('hostile text, injected links and window.open never make a second window or leave app://', async () => {
+  const { app, page } = await launch(dataDir);
+  try {
+    const hostile = ['<a href="https://evil.example" target="_blank">evil link</a>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(2))'];
+    for (const title of hostile) {
+      const created = await page.evaluate(
+        (input) => window.emptyChair!.invoke('meetings.create', input),
+        { title, scheduledAt: '2030-01-01T09:00:00Z', agenda: [{ title: `Item: ${title}`, notes: title }] },
+      );
+      expect(created.ok).toBe(true);
+    }
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    for (const title of hostile) {
+      await page.getByText(title, { exact: true }).first().click();
+      await page.getByText(title, { exact: true }).first().click();
+      await page.goBack();
+    }
+    const attempts = await page.evaluate(() => {
+      // http, not https: a safe link would open in the system browser, which a test must not do.
+      const popup = window.open('http://evil.example/');
+      const link = Object.assign(document.createElement('a'), { href: 'http://evil.example/', target: '_blank' });
+      document.body.append(link);
+      link.click();
+      window.location.href = 'javascript:alert(3)';
+      return popup === null;
+    });
+    await page.waitForTimeout(500);
+    expect(attempts).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+    expect(page.url()).toMatch(/^app:\/\/empty-chair\//);
+    expect(dialogs).toEqual([]);
+    const live = await page.evaluate(() => document.querySelectorAll('[onerror], [onload], a[target], a[href^="javascript:"], #root img, #root iframe').length);
+    expect(live).toBe(0);
+  } finally {
+    await app.close();
+  }
+});

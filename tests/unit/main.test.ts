@@ -209,6 +209,11 @@ describe('start-up', () => {
   it('before ready: sandboxes every renderer, makes app:// privileged, scopes the instance lock to the data folder', async () => {
     await load();
     expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
+    // The sandbox comes first, before anything else touches Electron.
+    const sandboxAt = electron.app.enableSandbox.mock.invocationCallOrder[0]!;
+    for (const other of [electron.protocol.registerSchemesAsPrivileged, electron.app.getPath, electron.app.setPath, electron.app.requestSingleInstanceLock]) {
+      expect(Math.min(...other.mock.invocationCallOrder)).toBeGreaterThan(sandboxAt);
+    }
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
@@ -238,9 +243,11 @@ describe('start-up', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
       devTools: true,
     });
     expect(window.options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+    expect(window.options.webPreferences).not.toHaveProperty('additionalArguments');
     expect(window.loadURL).toHaveBeenCalledWith(APP_ENTRY_URL);
     expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(true);
@@ -420,6 +427,90 @@ describe('guards', () => {
     const redirect = event({ url: 'https://evil.example/' });
     contents.emit('will-redirect', redirect);
     expect(redirect.preventDefault).toHaveBeenCalled();
+  });
+
+  it('window.open never makes a window; only https (no credentials) and mailto reach the system browser', async () => {
+    await load();
+    await ready();
+    const contents = only(state.windows).webContents;
+    const opened = (url: string) => {
+      electron.shell.openExternal.mockClear();
+      expect(contents.openHandler!({ url, frameName: '', features: '', disposition: 'new-window' })).toEqual({ action: 'deny' });
+      return electron.shell.openExternal.mock.calls.map((call: unknown[]) => call[0]);
+    };
+    expect(opened('https://evil.example/')).toEqual(['https://evil.example/']);
+    expect(opened('mailto:lead@example.com')).toEqual(['mailto:lead@example.com']);
+    for (const url of [
+      'javascript:alert(1)',
+      'about:blank',
+      '',
+      'data:text/html,<script>alert(1)</script>',
+      'https://trusted.example@evil.example/',
+      'ms-msdt:/id PCWDiagnostic',
+      'smb://evil.example/share',
+      'vscode://file/etc/passwd',
+      `${APP_ENTRY_URL}#/meetings`,
+    ]) {
+      expect(opened(url), url).toEqual([]);
+    }
+    // Windows made from the renderer (window.open, target=_blank, middle-click) all go through here:
+    expect(state.windows).toHaveLength(1);
+  });
+
+  it('navigation to javascript:, data:, file: or another site is refused and never reaches the shell', async () => {
+    await load();
+    await ready();
+    const contents = only(state.windows).webContents;
+    for (const url of ['javascript:alert(document.domain)', 'data:text/html,hi', 'file:///etc/passwd', 'http://127.0.0.1:8080/', 'app://evil/index.html']) {
+      const navigation = event({ url, isMainFrame: true });
+      contents.emit('will-navigate', navigation);
+      expect(navigation.preventDefault, url).toHaveBeenCalled();
+      const frame = event({ url, isMainFrame: false });
+      contents.emit('will-frame-navigate', frame);
+      expect(frame.preventDefault, url).toHaveBeenCalled();
+      const redirect = event({ url });
+      contents.emit('will-redirect', redirect);
+      expect(redirect.preventDefault, url).toHaveBeenCalled();
+    }
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+    // Our own pages move freely, in the top frame and in redirects.
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+      const own = event({ url: `${APP_ENTRY_URL}#/meetings/1`, isMainFrame: true });
+      contents.emit(name, own);
+      expect(own.preventDefault, name).not.toHaveBeenCalled();
+    }
+  });
+
+  it('a webview is refused whatever it asks for', async () => {
+    await load();
+    await ready();
+    const contents = only(state.windows).webContents;
+    const attach = event();
+    contents.emit('will-attach-webview', attach, { nodeIntegration: false, preload: undefined }, { src: `${APP_ENTRY_URL}` });
+    expect(attach.preventDefault).toHaveBeenCalled();
+  });
+
+  it('a system browser that fails to open is logged, never thrown into the window', async () => {
+    await load();
+    await ready();
+    const contents = only(state.windows).webContents;
+    electron.shell.openExternal.mockRejectedValueOnce(new Error('no browser'));
+    expect(() => contents.openHandler!({ url: 'https://example.com/' })).not.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(console.warn).toHaveBeenCalledWith(expect.stringContaining('no browser'));
+  });
+
+  it('shell.openExternal is called in exactly one place in electron/, behind isSafeExternalUrl', () => {
+    const files = fs.readdirSync(path.resolve(import.meta.dirname, '../../electron'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const calls = files.flatMap((file) => {
+      const source = fs.readFileSync(path.resolve(import.meta.dirname, '../../electron', file), 'utf8');
+      return [...source.matchAll(/openExternal\(/g)].map(() => file);
+    });
+    expect(calls).toEqual(['main.ts']);
+    const main = fs.readFileSync(path.resolve(import.meta.dirname, '../../electron/main.ts'), 'utf8');
+    const body = /function openExternalIfSafe\([^)]*\): boolean \{([\s\S]*?)\n\}/.exec(main)?.[1] ?? '';
+    expect(body.indexOf('isSafeExternalUrl(url)')).toBeGreaterThan(-1);
+    expect(body.indexOf('isSafeExternalUrl(url)')).toBeLessThan(body.indexOf('shell.openExternal('));
   });
 
   it('denies every permission except clipboard writes from our own page, and adds the CSP header', async () => {
