@@ -76,7 +76,8 @@ export function registerFileHandlers(ipcMain: HandleLike, host: FileHost): () =>
     if (!host.isTrustedSender(event)) return refuse('Only the Empty Chair window may save files.');
     try {
       const name = checkText(fileName, 'The file name', 300);
-      const mime = checkText(mimeType, 'The file type', 100);
+      // 'text/markdown;charset=utf-8' and 'text/markdown' are the same kind of file.
+      const mime = checkText(mimeType, 'The file type', 100).split(';')[0]!.trim().toLowerCase();
       if (!MIME_EXTENSIONS[mime] || mime === 'application/pdf') return refuse(`Empty Chair does not save files of type ${mime}.`);
       const text = checkText(content, 'The content', MAX_EXPORT_CHARS);
       return await save(host, name, mime, async () => text);

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../shared/errors';
 import { createAppProtocolHandler } from './appProtocol';
+import { registerFileHandlers } from './files';
 import { registerIpcHandlers } from './ipc';
 import {
   APP_ENTRY_URL,
@@ -43,6 +44,7 @@ const isMac = process.platform === 'darwin';
 
 let library: OpenLibrary | null = null;
 let disposeIpc: (() => void) | null = null;
+let disposeFiles: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function errorMessage(error: unknown): string {
@@ -217,6 +219,16 @@ function start(dataDir: string): void {
   disposeIpc = registerIpcHandlers(ipcMain, library.service, isTrustedFrame, () =>
     BrowserWindow.getAllWindows().map((window) => window.webContents),
   );
+  disposeFiles = registerFileHandlers(ipcMain, {
+    isTrustedSender: (event) => isTrustedFrame((event as { senderFrame?: Parameters<typeof isTrustedFrame>[0] }).senderFrame),
+    chooseSavePath: async (defaultName, filter) => {
+      const options = { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [filter] };
+      const owner = BrowserWindow.getFocusedWindow() ?? mainWindow;
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    renderPdf,
+  });
   app.setAboutPanelOptions({ applicationName: 'Empty Chair', applicationVersion: app.getVersion() });
   Menu.setApplicationMenu(buildMenu(dataDir));
   showNotices(createWindow(), library.service.notices);
@@ -252,9 +264,31 @@ function confirmQuit(): boolean {
   return quitDespiteUnsaved;
 }
 
+/**
+ * An export's HTML to PDF: a hidden window with JavaScript off, in its own in-memory session that
+ * loads nothing but the data: URL itself (the HTML is self-contained; its CSP also forbids loads).
+ */
+async function renderPdf(html: string): Promise<Uint8Array> {
+  const pdfSession = session.fromPartition('empty-chair-pdf');
+  pdfSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  pdfSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !details.url.startsWith('data:') }));
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { session: pdfSession, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true },
+  });
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
+    return await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+  } finally {
+    window.destroy();
+  }
+}
+
 function shutDown(): void {
   disposeIpc?.();
   disposeIpc = null;
+  disposeFiles?.();
+  disposeFiles = null;
   const closing = library;
   library = null;
   if (!closing) return;

@@ -1,6 +1,6 @@
 /**
  * Sandboxed preload: exposes one typed client, window.emptyChair = { invoke, subscribe }, and
- * nothing else; the page never sees ipcRenderer or an IPC event object. Bundled to CommonJS, and
+ * window.emptyChairFiles = { save, printToPdf } for exports, nothing else; the page never sees ipcRenderer or an IPC event object. Bundled to CommonJS, and
  * its only runtime import is 'electron' (the sandbox allows no other), hence the repeated channel
  * names below (tests/unit/ipc.test.ts checks they match electron/ipc.ts).
  */
@@ -10,6 +10,8 @@ import type { Result } from '../shared/errors';
 
 const INVOKE_CHANNEL = 'empty-chair:invoke';
 const EVENT_CHANNEL = 'empty-chair:event';
+const SAVE_FILE_CHANNEL = 'empty-chair:save-file';
+const PRINT_PDF_CHANNEL = 'empty-chair:print-pdf';
 
 const client: Transport = {
   async invoke(method: string, input: unknown): Promise<Result<unknown>> {
@@ -33,3 +35,9 @@ const client: Transport = {
 };
 
 contextBridge.exposeInMainWorld('emptyChair', client);
+
+/** Saving exports: a native save dialog (and PDF through Chromium) in the main process; see electron/files.ts. */
+contextBridge.exposeInMainWorld('emptyChairFiles', {
+  save: (fileName: string, mimeType: string, content: string) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, fileName, mimeType, content),
+  printToPdf: (fileName: string, html: string) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, fileName, html),
+});

@@ -34,6 +34,12 @@ describe('saving exports from the desktop app', () => {
     expect(fs.readdirSync(dir)).toEqual([asked[0]!.defaultName]); // no temp file left
   });
 
+  it('accepts a type with a charset, as shared/export gives it', async () => {
+    const { asked, call } = setup();
+    expect((await call(SAVE_FILE_CHANNEL, true, 'a.csv', 'text/csv;charset=utf-8', 'x')).saved).toBe(true);
+    expect(asked[0]!.extensions).toEqual(['csv']);
+  });
+
   it('renders PDF from the HTML and saves it', async () => {
     const { call } = setup();
     const outcome = await call(PRINT_PDF_CHANNEL, true, 'Summary.pdf', '<!doctype html><p>hi</p>');

@@ -4,6 +4,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent, Transport } from '../../shared/api';
+import { PRINT_PDF_CHANNEL, SAVE_FILE_CHANNEL } from '../../electron/files';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/ipc';
 
 const fake = vi.hoisted(() => {
@@ -53,10 +54,23 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes exactly one object, window.emptyChair, with invoke and subscribe only', () => {
-    expect([...fake.exposed.keys()]).toEqual(['emptyChair']);
+  it('exposes exactly two objects: window.emptyChair (invoke, subscribe) and window.emptyChairFiles (save, printToPdf)', () => {
+    expect([...fake.exposed.keys()]).toEqual(['emptyChair', 'emptyChairFiles']);
+    const files = fake.exposed.get('emptyChairFiles') as Record<string, unknown>;
+    expect(Object.keys(files).sort()).toEqual(['printToPdf', 'save']);
     expect(Object.keys(client).sort()).toEqual(['invoke', 'subscribe']);
     expect(Object.values(client).every((value) => typeof value === 'function')).toBe(true);
+  });
+
+  it('sends saves and PDF prints on the channels electron/files.ts handles', async () => {
+    const files = fake.exposed.get('emptyChairFiles') as { save: (...a: string[]) => Promise<unknown>; printToPdf: (...a: string[]) => Promise<unknown> };
+    fake.ipcRenderer.invoke.mockResolvedValue({ saved: true });
+    await files.save('a.md', 'text/markdown', '# x');
+    await files.printToPdf('a.pdf', '<p>');
+    expect(fake.ipcRenderer.invoke.mock.calls).toEqual([
+      [SAVE_FILE_CHANNEL, 'a.md', 'text/markdown', '# x'],
+      [PRINT_PDF_CHANNEL, 'a.pdf', '<p>'],
+    ]);
   });
 
   it('invokes the one API channel with the method and input, and returns the Result', async () => {
