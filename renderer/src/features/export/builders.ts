@@ -1,0 +1,8 @@
+/**
+ * The pure export code the UI needs, in one module that is only ever loaded with import() (see loadBuilders.ts): it
+ * brings the domain schemas (zod) and every format, which the initial bundle must not carry.
+ */
+export { exportMeeting, exportMeetings, EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../../../../shared/export';
+export { meetingFileName } from '../../../../shared/export/fileName';
+export { parseMeetingExport, type MeetingExport } from '../../../../shared/export/json';
+

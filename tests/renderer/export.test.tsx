@@ -1,0 +1,332 @@
+/**
+ * Exports and import from the UI, against the real service. The formats themselves are tested in
+ * tests/unit (goldens, injection); here: the UI saves exactly the bytes shared/export makes, hands
+ * them to the right sink (desktop bridge or browser download), and imports a file only after a
+ * preview, never overwriting a meeting silently.
+ */
+import Conf from 'conf';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Transport } from '../../shared/api';
+import type { Library, Meeting, Persona } from '../../shared/domain';
+import { EXPORT_FORMATS, exportMeeting, exportMeetings } from '../../shared/export';
+import { dispatch } from '../../electron/service/dispatch';
+import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import { createClient } from '../../renderer/src/api/client';
+import { ClientContext } from '../../renderer/src/app/clientContext';
+import { ExportMenu } from '../../renderer/src/features/export/ExportMenu';
+import { ImportMeeting } from '../../renderer/src/features/export/ImportMeeting';
+import { mimeEssence, REVOKE_AFTER_MS, saveFile, type SaveRequest } from '../../renderer/src/features/export/saveFile';
+import { MeetingSummary } from '../../renderer/src/features/summary/MeetingSummary';
+
+const cleanups: (() => void)[] = [];
+const { createObjectURL, revokeObjectURL } = URL;
+afterEach(() => {
+  Object.assign(URL, { createObjectURL, revokeObjectURL });
+  cleanups.splice(0).forEach((fn) => fn());
+  delete window.emptyChairFiles;
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+function start(): OpenLibrary {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-export-ui-'));
+  const library = openLibrary({ dataDir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
+  cleanups.push(() => {
+    library.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return library;
+}
+
+function call<T>(library: OpenLibrary, method: string, input: unknown): T {
+  const result = dispatch(library.service, method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as T;
+}
+
+function clientFor(library: OpenLibrary) {
+  const calls: { method: string; input: unknown }[] = [];
+  const transport: Transport = {
+    invoke: async (method, input) => {
+      calls.push({ method, input });
+      return dispatch(library.service, method, input);
+    },
+    subscribe: (listener) => library.service.events.subscribe(listener),
+  };
+  return { client: createClient(transport), calls };
+}
+
+/** A meeting with user text that the formats escape (quotes, commas, a formula, Markdown, RTL). */
+function buildMeeting(library: OpenLibrary): Meeting {
+  const persona = call<Persona>(library, 'personas.create', { name: 'ليلى حداد' });
+  const meeting = call<Meeting>(library, 'meetings.create', {
+    title: 'Pricing: "tiers", review #2',
+    scheduledAt: '2026-11-24T09:30:00.000Z',
+    lead: 'Ana',
+    personaIds: [persona.id],
+    agenda: [{ title: 'New tiers' }, { title: 'Trial length' }],
+  });
+  const [i1, i2] = meeting.agenda.map((item) => item.id);
+  call(library, 'meetings.start', { id: meeting.id });
+  call(library, 'chair.answer', { meetingId: meeting.id, itemId: i1, changes: { text: 'Clearer *choice*', direction: 'helps', personaIds: [persona.id] } });
+  call(library, 'decisions.add', { meetingId: meeting.id, itemId: i1, decision: { text: '=SUM(A1) launch, "three" tiers', direction: 'helps', tagIds: ['pricing'] } });
+  call(library, 'meetings.next', { id: meeting.id });
+  call(library, 'chair.answer', { meetingId: meeting.id, itemId: i2, changes: { text: 'لا نعرف', direction: 'unknown', personaIds: [persona.id] } });
+  call(library, 'decisions.add', { meetingId: meeting.id, itemId: i2, decision: { text: 'Cut the trial', direction: 'hurts', owner: 'Ben', dueDate: '2026-12-01' } });
+  return call<Meeting>(library, 'meetings.end', { id: meeting.id });
+}
+
+describe('export menu', () => {
+  it('saves, for every format, exactly the bytes shared/export makes, through the desktop save dialog', async () => {
+    const library = start();
+    const meeting = buildMeeting(library);
+    const saved: { fileName: string; mimeType: string; content: string }[] = [];
+    window.emptyChairFiles = {
+      save: vi.fn(async (fileName: string, mimeType: string, content: string) => {
+        saved.push({ fileName, mimeType, content });
+        return { saved: true, path: `/home/ana/${fileName}` };
+      }),
+      printToPdf: vi.fn(),
+    };
+    const { client } = clientFor(library);
+    render(
+      <ClientContext.Provider value={client}>
+        <MeetingSummary meetingId={meeting.id} />
+      </ClientContext.Provider>,
+    );
+    const labels = { md: 'Markdown', html: 'HTML', csv: 'CSV', json: 'JSON' } as const;
+    for (const format of EXPORT_FORMATS) {
+      await userEvent.click(await screen.findByRole('button', { name: `Export as ${labels[format]}` }));
+      await waitFor(() => expect(saved).toHaveLength(EXPORT_FORMATS.indexOf(format) + 1));
+    }
+
+    const current = call<Meeting>(library, 'meetings.get', { id: meeting.id });
+    const lib = call<Library>(library, 'library.get', {});
+    const exportedAt = (JSON.parse(saved[3]!.content) as { exportedAt: string }).exportedAt;
+    const expected = EXPORT_FORMATS.map((format) => exportMeeting(current, lib, format, { now: exportedAt }));
+    expect(saved.map((s) => s.fileName)).toEqual(expected.map((e) => e.fileName));
+    expect(saved[0]!.fileName).toBe('2026-11-24 Pricing- -tiers-, review #2.md');
+    // Byte for byte, and the main process gets the bare type it knows (it refuses parameters).
+    expect(saved.map((s) => s.content)).toEqual(expected.map((e) => e.text));
+    expect(saved.map((s) => s.mimeType)).toEqual(['text/markdown', 'text/html', 'text/csv', 'application/json']);
+    expect(await screen.findByText(`Saved /home/ana/${expected[3]!.fileName}.`)).toBeTruthy();
+  });
+
+  it('hands the file to a stubbed sink with its full type and tells the user where it went', async () => {
+    const library = start();
+    const meeting = buildMeeting(library);
+    const lib = call<Library>(library, 'library.get', {});
+    const requests: SaveRequest[] = [];
+    const save = vi.fn(async (request: SaveRequest) => {
+      requests.push(request);
+      return { saved: false, via: 'desktop' as const };
+    });
+    render(<ExportMenu meeting={meeting} library={lib} save={save} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Export as CSV' }));
+    await screen.findByText('Not saved: the save dialog was closed.');
+    const expected = exportMeeting(meeting, lib, 'csv');
+    expect(requests).toEqual([{ fileName: expected.fileName, mimeType: expected.mimeType, content: expected.text }]);
+    expect(screen.getByRole('group', { name: 'Export' })).toBeTruthy();
+  });
+
+  it('shows a failed save as an error the user can read', async () => {
+    const library = start();
+    const meeting = buildMeeting(library);
+    const lib = call<Library>(library, 'library.get', {});
+    window.emptyChairFiles = { save: vi.fn(async () => ({ saved: false, error: 'Could not save /x.md: disk full' })), printToPdf: vi.fn() };
+    render(<ExportMenu meeting={meeting} library={lib} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Export as Markdown' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Could not save “2026-11-24 Pricing- -tiers-, review #2.md”: Could not save /x.md: disk full');
+  });
+
+  it('downloads in browser mode through a Blob URL and a temporary <a download>, the URL kept until the download starts', async () => {
+    const library = start();
+    const meeting = buildMeeting(library);
+    const lib = call<Library>(library, 'library.get', {});
+    const blobs: Blob[] = [];
+    const created = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:http://127.0.0.1/1234';
+    });
+    const revoked = vi.fn();
+    Object.assign(URL, { createObjectURL: created, revokeObjectURL: revoked });
+    const clicks: { href: string; download: string; inDocument: boolean }[] = [];
+    const onClick = (event: MouseEvent) => {
+      const link = event.target;
+      if (!(link instanceof HTMLAnchorElement)) return;
+      clicks.push({ href: link.href, download: link.download, inDocument: document.body.contains(link) });
+      event.preventDefault(); // jsdom does not navigate
+    };
+    document.addEventListener('click', onClick, true);
+    cleanups.push(() => document.removeEventListener('click', onClick, true));
+
+    render(<ExportMenu meeting={meeting} library={lib} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Export as Markdown' }));
+    await screen.findByText(/^Downloaded “2026-11-24 Pricing- -tiers-, review #2.md”/);
+
+    const expected = exportMeeting(meeting, lib, 'md');
+    expect(clicks).toEqual([{ href: 'blob:http://127.0.0.1/1234', download: expected.fileName, inDocument: true }]);
+    expect(document.querySelector('a[download]')).toBeNull();
+    expect(blobs[0]!.type).toBe('text/markdown;charset=utf-8');
+    expect(await blobs[0]!.text()).toBe(expected.text);
+    expect(revoked).not.toHaveBeenCalled();
+  });
+
+  it('saveFile revokes the download URL once the browser has had time to read it', async () => {
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:x'), revokeObjectURL: vi.fn() });
+    const prevent = (event: MouseEvent) => event.preventDefault();
+    document.addEventListener('click', prevent, true);
+    cleanups.push(() => document.removeEventListener('click', prevent, true));
+    vi.useFakeTimers();
+    expect(await saveFile({ fileName: 'a.json', mimeType: 'application/json', content: '{}' })).toEqual({ saved: true, via: 'download' });
+    vi.advanceTimersByTime(REVOKE_AFTER_MS - 1);
+    expect(URL.revokeObjectURL).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith('blob:x');
+  });
+
+  it('saveFile turns a desktop bridge that throws into an error outcome', async () => {
+    window.emptyChairFiles = { save: vi.fn(async () => Promise.reject(new Error('main process gone'))), printToPdf: vi.fn() };
+    expect(await saveFile({ fileName: 'a.md', mimeType: 'text/markdown;charset=utf-8', content: '#' })).toEqual({
+      saved: false,
+      error: 'main process gone',
+      via: 'desktop',
+    });
+    expect(mimeEssence('Text/CSV; charset=utf-8')).toBe('text/csv');
+  });
+});
+
+function jsonFile(text: string, name = 'meeting.json') {
+  return new File([text], name, { type: 'application/json' });
+}
+
+function renderImport(library: OpenLibrary) {
+  const { client, calls } = clientFor(library);
+  const onImported = vi.fn();
+  const view = render(
+    <ClientContext.Provider value={client}>
+      <ImportMeeting onImported={onImported} />
+    </ClientContext.Provider>,
+  );
+  const input = view.container.querySelector<HTMLInputElement>('input[type="file"]')!;
+  return { calls, onImported, input, view };
+}
+
+describe('import meeting', () => {
+  it('previews the file, then imports it with its personas into another library', async () => {
+    const source = start();
+    const meeting = buildMeeting(source);
+    const text = exportMeeting(meeting, call<Library>(source, 'library.get', {}), 'json').text;
+    const target = start();
+    const { calls, onImported, input } = renderImport(target);
+
+    await userEvent.upload(input, jsonFile(text, 'pricing.json'));
+    const dialog = await screen.findByRole('dialog', { name: 'Import this meeting?' });
+    const facts = Object.fromEntries(
+      within(dialog)
+        .getAllByRole('term')
+        .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+    );
+    expect(facts).toMatchObject({ Title: 'Pricing: "tiers", review #2', Status: 'Ended', Lead: 'Ana', Agenda: '2 items', Decisions: '2 decisions', 'Follow-ups': '1 follow-up' });
+    expect(within(dialog).getByText('Pricing: "tiers", review #2').getAttribute('dir')).toBe('auto');
+    expect(calls.map((c) => c.method)).not.toContain('meetings.import');
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    await screen.findByText('Imported “Pricing: "tiers", review #2”.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const imported = call<Meeting>(target, 'meetings.get', { id: meeting.id });
+    expect(imported.agenda.flatMap((item) => item.decisions.map((d) => d.text))).toEqual(['=SUM(A1) launch, "three" tiers', 'Cut the trial']);
+    expect(call<Library>(target, 'library.get', {}).personas.map((p) => p.name)).toEqual(['ليلى حداد']);
+    expect(onImported).toHaveBeenCalledWith(expect.objectContaining({ id: meeting.id }));
+  });
+
+  it('never overwrites a meeting with the same id: on conflict it offers a copy, and imports one when asked', async () => {
+    const library = start();
+    const meeting = buildMeeting(library);
+    const text = exportMeeting(meeting, call<Library>(library, 'library.get', {}), 'json').text;
+    call(library, 'meetings.update', { id: meeting.id, changes: { title: 'Renamed here since' } });
+    const before = call<Meeting>(library, 'meetings.get', { id: meeting.id });
+    const { calls, onImported, input } = renderImport(library);
+
+    await userEvent.upload(input, jsonFile(text));
+    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Import this meeting?' })).getByRole('button', { name: 'Import' }));
+    const conflict = await screen.findByRole('dialog', { name: 'This meeting is already in your library' });
+    expect(conflict.textContent).toContain('The library already has this meeting ("Renamed here since"). Import it as a copy to keep both.');
+    // Focus starts on Cancel, the choice that changes nothing.
+    expect(document.activeElement).toBe(within(conflict).getByRole('button', { name: 'Cancel' }));
+    expect(call<Meeting>(library, 'meetings.get', { id: meeting.id })).toEqual(before);
+
+    await userEvent.click(within(conflict).getByRole('button', { name: 'Import as a copy' }));
+    await screen.findByText('Imported a copy: “Pricing: "tiers", review #2 (copy)”.');
+    expect(calls.filter((c) => c.method === 'meetings.import').map((c) => (c.input as { asCopy: boolean }).asCopy)).toEqual([false, true]);
+    const meetings = call<Library>(library, 'library.get', {}).meetings;
+    expect(meetings.map((m) => m.title).sort()).toEqual(['Pricing: "tiers", review #2 (copy)', 'Renamed here since']);
+    expect(call<Meeting>(library, 'meetings.get', { id: meeting.id })).toEqual(before);
+    const copy = onImported.mock.calls[0]![0] as Meeting;
+    expect(copy.id).not.toBe(meeting.id);
+    expect(copy.agenda.flatMap((item) => item.decisions.map((d) => d.text))).toEqual(['=SUM(A1) launch, "three" tiers', 'Cut the trial']);
+  });
+
+  it('cancelling at the conflict imports nothing', async () => {
+    const library = start();
+    const meeting = buildMeeting(library);
+    const text = exportMeeting(meeting, call<Library>(library, 'library.get', {}), 'json').text;
+    const { calls, input } = renderImport(library);
+
+    await userEvent.upload(input, jsonFile(text));
+    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Import this meeting?' })).getByRole('button', { name: 'Import' }));
+    const conflict = await screen.findByRole('dialog', { name: 'This meeting is already in your library' });
+    await userEvent.click(within(conflict).getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('Nothing was imported.');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls.filter((c) => c.method === 'meetings.import')).toHaveLength(1);
+    expect(call<Library>(library, 'library.get', {}).meetings).toHaveLength(1);
+  });
+
+  it.each([
+    ['not JSON', 'this is not json {', /^Could not import “bad.json”: The file is not valid JSON: .*\. Nothing was changed\.$/],
+    ['another app’s JSON', '{"format":"someone-else","data":[]}', /The file is not an Empty Chair export: its "format" is "someone-else"/],
+    ['a newer version', '{"format":"empty-chair-meeting","formatVersion":99}', /exported by a newer Empty Chair \(format version 99/],
+    ['several meetings', null, /holds several meetings/],
+    ['a damaged meeting', 'damaged', /^Could not import “bad.json”: The file is not a valid Empty Chair export: meeting\.title/],
+  ])('refuses %s with a clear message and changes nothing', async (_name, content, message) => {
+    const library = start();
+    const meeting = buildMeeting(library);
+    const lib = call<Library>(library, 'library.get', {});
+    let text = content ?? (await exportMeetings([meeting], lib, 'json')).text;
+    if (content === 'damaged') {
+      const file = JSON.parse(exportMeeting(meeting, lib, 'json').text) as { meeting: { title: string } };
+      file.meeting.title = '';
+      text = JSON.stringify(file);
+    }
+    const { calls, input } = renderImport(library);
+    await userEvent.upload(input, jsonFile(text, 'bad.json'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(message);
+    expect(alert.textContent).toMatch(/Nothing was changed\.$/);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls.map((c) => c.method)).toEqual([]);
+    expect(call<Library>(library, 'library.get', {}).meetings).toHaveLength(1);
+    // The control is ready for the next file.
+    expect(screen.getByRole('button', { name: 'Import meeting…' }).hasAttribute('disabled')).toBe(false);
+  });
+
+  it('shows an import the service refuses inside the dialog, so the user can cancel', async () => {
+    const source = start();
+    const meeting = buildMeeting(source);
+    const file = JSON.parse(exportMeeting(meeting, call<Library>(source, 'library.get', {}), 'json').text) as { personas: unknown[] };
+    file.personas = []; // seats a persona it does not describe
+    const target = start();
+    const { input } = renderImport(target);
+    await userEvent.upload(input, jsonFile(JSON.stringify(file)));
+    const dialog = await screen.findByRole('dialog', { name: 'Import this meeting?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/seats the persona .* but does not describe it\. \(invalid_input\)/);
+    expect(call<Library>(target, 'library.get', {}).meetings).toHaveLength(0);
+  });
+});
