@@ -15,6 +15,8 @@ export interface WebApp {
   output: () => string;
   /** Ctrl+C, as a user would; resolves with the exit code once the process is gone. */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash or a power cut would: no clean-up at all. Resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 export function tempDataDir(): string {
@@ -55,8 +57,12 @@ export async function startWebApp(dataDir: string, extraArgs: string[] = []): Pr
     dataDir,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGINT');
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
       return exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }

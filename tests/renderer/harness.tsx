@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { render, type RenderResult } from '@testing-library/react';
-import type { Transport } from '../../shared/api';
+import type { ApiEvent, Transport } from '../../shared/api';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import { dispatch } from '../../electron/service/dispatch';
 import { createClient } from '../../renderer/src/api/client';
@@ -15,21 +15,42 @@ export interface Harness {
   /** Every method call the UI made, in order: proves what was (not) sent. */
   calls: { method: string; input: unknown }[];
   view: RenderResult;
+  /** Holds back events (as a dropped socket would) until `resumeEvents`, which delivers them in order. */
+  pauseEvents(): void;
+  resumeEvents(): void;
   close(): void;
 }
 
+export interface HarnessOptions {
+  /** Delay before each call reaches the service and again before its answer and events arrive, like a network. */
+  latencyMs?: number;
+}
+
 /** The real service on a temporary data folder, behind an in-process transport, with the App rendered on it. */
-export function renderApp(setup?: (library: OpenLibrary) => void): Harness {
+export function renderApp(setup?: (library: OpenLibrary) => void, options: HarnessOptions = {}): Harness {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-renderer-'));
   const library = openLibrary({ dataDir, StoreClass: Conf, role: 'test' });
   setup?.(library);
   const calls: Harness['calls'] = [];
+  const latency = options.latencyMs ?? 0;
+  const wait = () => (latency > 0 ? new Promise((resolve) => setTimeout(resolve, latency)) : Promise.resolve());
+  let paused = false;
+  const held: (() => void)[] = [];
   const transport: Transport = {
     invoke: async (method, input) => {
       calls.push({ method, input });
-      return dispatch(library.service, method, input);
+      await wait();
+      const result = dispatch(library.service, method, input);
+      await wait();
+      return result;
     },
-    subscribe: (listener) => library.service.events.subscribe(listener),
+    subscribe: (listener) =>
+      library.service.events.subscribe((event: ApiEvent) => {
+        const deliver = () => listener(event);
+        if (paused) held.push(deliver);
+        else if (latency > 0) setTimeout(deliver, latency);
+        else deliver();
+      }),
   };
   const view = render(<App client={createClient(transport)} />);
   return {
@@ -37,6 +58,13 @@ export function renderApp(setup?: (library: OpenLibrary) => void): Harness {
     dataDir,
     calls,
     view,
+    pauseEvents() {
+      paused = true;
+    },
+    resumeEvents() {
+      paused = false;
+      held.splice(0).forEach((deliver) => deliver());
+    },
     close() {
       view.unmount();
       library.close();

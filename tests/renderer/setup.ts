@@ -9,5 +9,6 @@ afterEach(() => {
   // The app routes by location.hash; each test starts on the meeting list.
   window.history.replaceState(null, '', '/');
   window.sessionStorage.clear();
+  window.localStorage.clear();
   delete document.documentElement.dataset.theme;
 });

@@ -1,6 +1,9 @@
 import type { ApiEvent, Transport } from '../../../shared/api';
 import { isErrorData, type Result } from '../../../shared/errors';
 
+/** Browsers refuse keepalive requests above 64 KiB in flight; stay well under it (UTF-16 length, so a rough cap). */
+const KEEPALIVE_MAX_BYTES = 30_000;
+
 export interface HttpTransportOptions {
   /** Origin of the server, e.g. http://127.0.0.1:4321 */
   baseUrl: string;
@@ -23,11 +26,14 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
   const invoke = async (method: string, input: unknown): Promise<Result<unknown>> => {
     let response: Response;
+    const payload = JSON.stringify(input ?? {});
     try {
       response = await fetch(`${options.baseUrl}/api/${encodeURIComponent(method)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-        body: JSON.stringify(input ?? {}),
+        body: payload,
+        // Saves flushed as the page is hidden or closed must outlive it; browsers allow this for small bodies only.
+        keepalive: typeof document !== 'undefined' && document.visibilityState === 'hidden' && payload.length < KEEPALIVE_MAX_BYTES,
       });
     } catch {
       return { ok: false, error: { code: 'internal', message: 'Empty Chair is not reachable. Is it still running?' } };

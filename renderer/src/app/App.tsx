@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { THEMES, type Library } from '../../../shared/domain';
+import type { Library } from '../../../shared/domain';
 import type { EmptyChairClient } from '../api';
-import { MeetingDetail } from '../features/meetings/MeetingDetail';
+import { MeetingScreen } from '../features/meetings/MeetingScreen';
 import { MeetingEditor } from '../features/meetings/MeetingEditor';
 import { MeetingsList } from '../features/meetings/MeetingsList';
+import { PersonasPage } from '../features/personas/PersonasPage';
 import { ChairMark } from './ChairMark';
 import { ClientContext, useClient } from './clientContext';
 import type { ConnectionStore } from './connection';
+import { THEMES } from './constants';
 import { NoClient } from './NoClient';
 import { asApiError, useLibrary } from './useLibrary';
 import { routeHash, useRoute, type Route } from './useRoute';
@@ -17,11 +19,23 @@ export interface AppProps {
   connection?: ConnectionStore;
 }
 
+/** A button in a toast, e.g. "Undo". */
+export interface ToastAction {
+  label: string;
+  run: () => void | Promise<void>;
+}
+
 /** What every screen gets from the shell. */
 export interface ScreenProps {
   library: Library;
   navigate: (route: Route) => void;
-  showToast: (message: string) => void;
+  showToast: (message: string, action?: ToastAction) => void;
+}
+
+interface Toast {
+  id: number;
+  message: string;
+  action?: ToastAction | undefined;
 }
 
 export function App({ client, connection }: AppProps) {
@@ -44,16 +58,30 @@ const noStore = { get: () => null, subscribe: () => () => {} };
 function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined }) {
   const { library, error, reload } = useLibrary();
   const [route, navigate] = useRoute();
-  const [toast, setToast] = useState<{ id: number; message: string } | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [toastHeld, setToastHeld] = useState(false);
   const store = connection ?? noStore;
   const connected = useSyncExternalStore(store.subscribe, store.get);
 
-  const showToast = useCallback((message: string) => setToast((current) => ({ id: (current?.id ?? 0) + 1, message })), []);
+  const showToast = useCallback(
+    (message: string, action?: ToastAction) => setToast((current) => ({ id: (current?.id ?? 0) + 1, message, action })),
+    [],
+  );
+  // A toast with a button (Undo) stays longer, and never goes while the pointer or focus is on it.
   useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 6_000);
+    if (!toast || toastHeld) return;
+    const timer = setTimeout(() => setToast(null), toast.action ? 10_000 : 6_000);
     return () => clearTimeout(timer);
-  }, [toast]);
+  }, [toast, toastHeld]);
+
+  // After a restart, a meeting that was running opens where it was: the runner at its current item.
+  const resumeChecked = useRef(false);
+  useEffect(() => {
+    if (!library || resumeChecked.current) return;
+    resumeChecked.current = true;
+    const running = library.meetings.find((meeting) => meeting.status === 'running');
+    if (running && route.name === 'list') navigate({ name: 'meeting', id: running.id });
+  }, [library, route, navigate]);
 
   const theme = library?.settings.theme ?? 'system';
   useEffect(() => {
@@ -112,6 +140,9 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
       case 'list':
         screen = <MeetingsList {...props} />;
         break;
+      case 'personas':
+        screen = <PersonasPage {...props} />;
+        break;
       case 'new':
         screen = <MeetingEditor key="new" {...props} />;
         break;
@@ -119,23 +150,77 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
         screen = <MeetingEditor key={`edit-${route.id}`} {...props} meetingId={route.id} />;
         break;
       case 'meeting':
-        screen = <MeetingDetail key={route.id} {...props} meetingId={route.id} />;
+        screen = <MeetingScreen key={route.id} {...props} meetingId={route.id} />;
         break;
     }
   }
 
+  const toastView = toast ? (
+    <div className="toast" onMouseEnter={() => setToastHeld(true)} onMouseLeave={() => setToastHeld(false)} onFocus={() => setToastHeld(true)} onBlur={() => setToastHeld(false)}>
+      <span>{toast.message}</span>
+      {toast.action ? (
+        <ToastButton
+          key={toast.id}
+          action={toast.action}
+          onDone={(message) => {
+            setToastHeld(false);
+            if (message) showToast(message);
+            else setToast(null);
+          }}
+        />
+      ) : null}
+    </div>
+  ) : null;
+
   return (
     <Shell
       banner={banner}
+      nav={<MainNav route={route} />}
       tools={library ? <ThemePicker theme={library.settings.theme} onError={(message) => showToast(message)} /> : null}
-      toast={toast?.message ?? null}
+      toast={toastView}
     >
       {screen}
     </Shell>
   );
 }
 
-function Shell({ children, banner, tools, toast = null }: { children: ReactNode; banner?: ReactNode; tools?: ReactNode; toast?: string | null }) {
+function ToastButton({ action, onDone }: { action: ToastAction; onDone: (message: string | null) => void }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      className="toast-action"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await action.run();
+          onDone(null);
+        } catch (reason) {
+          onDone(`${action.label} failed: ${asApiError(reason).message}`);
+        }
+      }}
+    >
+      {action.label}
+    </button>
+  );
+}
+
+function MainNav({ route }: { route: Route }) {
+  const here = (name: Route['name'][]) => (name.includes(route.name) ? 'page' : undefined);
+  return (
+    <nav className="main-nav" aria-label="Main">
+      <a href={routeHash({ name: 'list' })} aria-current={here(['list'])}>
+        Meetings
+      </a>
+      <a href={routeHash({ name: 'personas' })} aria-current={here(['personas'])}>
+        Personas
+      </a>
+    </nav>
+  );
+}
+
+function Shell({ children, banner, nav, tools, toast = null }: { children: ReactNode; banner?: ReactNode; nav?: ReactNode; tools?: ReactNode; toast?: ReactNode }) {
   return (
     <div className="app">
       <a className="skip-link" href="#main" onClick={(event) => {
@@ -150,6 +235,7 @@ function Shell({ children, banner, tools, toast = null }: { children: ReactNode;
           <ChairMark />
           <span className="brand-name">Empty Chair</span>
         </div>
+        {nav}
         <div className="app-tools">{tools}</div>
       </header>
       {banner}
@@ -157,7 +243,7 @@ function Shell({ children, banner, tools, toast = null }: { children: ReactNode;
         {children}
       </main>
       <div className="toast-region" role="status" aria-live="polite">
-        {toast ? <div className="toast">{toast}</div> : null}
+        {toast}
       </div>
     </div>
   );

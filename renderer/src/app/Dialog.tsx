@@ -1,33 +1,34 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-export interface ConfirmDialogProps {
-  title: string;
+export interface ModalProps {
+  title: ReactNode;
   children: ReactNode;
-  confirmLabel: string;
-  cancelLabel?: string;
-  danger?: boolean;
+  /** Escape and the dialog's own Cancel/Close call this; not while busy. */
+  onClose: () => void;
   busy?: boolean;
-  /** Shown inside the dialog when confirming failed, so the user can retry or cancel. */
-  error?: ReactNode;
-  onConfirm: () => void;
-  onCancel: () => void;
+  /** Where focus starts; the first focusable element when not given. */
+  initialFocus?: RefObject<HTMLElement | null>;
+  /** Ids of elements that describe the dialog (read out when it opens). */
+  describedBy?: string;
+  className?: string;
 }
 
 /**
- * A modal confirmation (role=dialog, aria-modal). Everything else on the page is made inert
- * while it is open, Tab cycles inside it, Escape cancels, and focus returns to where it was.
- * Focus starts on Cancel: the least destructive choice.
+ * A modal dialog (role=dialog, aria-modal). Everything else on the page is made inert while it is
+ * open, Tab cycles inside it, Escape closes it, and focus returns to where it was.
  */
-export function ConfirmDialog(props: ConfirmDialogProps) {
-  const { title, children, confirmLabel, cancelLabel = 'Cancel', danger, busy, error, onConfirm, onCancel } = props;
+export function Modal({ title, children, onClose, busy, initialFocus, describedBy, className }: ModalProps) {
   const [host] = useState(() => document.createElement('div'));
   const dialogRef = useRef<HTMLDivElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
-  const bodyId = useId();
+
+  const focusStart = () => {
+    const target = initialFocus?.current ?? dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE) ?? dialogRef.current;
+    target?.focus();
+  };
 
   useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -39,29 +40,31 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         madeInert.push(sibling);
       }
     }
-    cancelRef.current?.focus();
+    focusStart();
     return () => {
       for (const element of madeInert) element.removeAttribute('inert');
       host.remove();
       if (opener?.isConnected) opener.focus();
     };
+    // Runs once per dialog: the opener is whatever had focus when it opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [host]);
 
   // Should focus still escape (a click on the page in a browser without inert), bring it back.
   useEffect(() => {
     const onFocusIn = (event: FocusEvent) => {
       const dialog = dialogRef.current;
-      if (dialog && event.target instanceof Node && !dialog.contains(event.target)) cancelRef.current?.focus();
+      if (dialog && event.target instanceof Node && !dialog.contains(event.target)) focusStart();
     };
     document.addEventListener('focusin', onFocusIn);
     return () => document.removeEventListener('focusin', onFocusIn);
-  }, []);
+  });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      if (!busy) onCancel();
+      if (!busy) onClose();
       return;
     }
     if (event.key !== 'Tab' || !dialogRef.current) return;
@@ -82,35 +85,61 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     <div className="dialog-backdrop">
       <div
         ref={dialogRef}
-        className="dialog"
+        className={className ? `dialog ${className}` : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
-        aria-describedby={bodyId}
+        aria-describedby={describedBy}
+        tabIndex={-1}
         onKeyDown={onKeyDown}
       >
-        <h2 id={titleId} className="dialog-title">
+        <h2 id={titleId} className="dialog-title" dir="auto">
           {title}
         </h2>
-        <div id={bodyId} className="dialog-body">
-          {children}
-        </div>
-        {error ? (
-          <div className="dialog-error" role="alert">
-            {error}
-          </div>
-        ) : null}
-        <div className="dialog-actions">
-          <button ref={cancelRef} type="button" className="button" onClick={onCancel} disabled={busy}>
-            {cancelLabel}
-          </button>
-          <button type="button" className={danger ? 'button button-danger' : 'button button-primary'} onClick={onConfirm} disabled={busy}>
-            {confirmLabel}
-          </button>
-        </div>
+        {children}
       </div>
     </div>,
     host,
+  );
+}
+
+export interface ConfirmDialogProps {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  cancelLabel?: string;
+  danger?: boolean;
+  busy?: boolean;
+  /** Shown inside the dialog when confirming failed, so the user can retry or cancel. */
+  error?: ReactNode;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** A modal confirmation. Focus starts on Cancel: the least destructive choice. */
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { title, children, confirmLabel, cancelLabel = 'Cancel', danger, busy, error, onConfirm, onCancel } = props;
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const bodyId = useId();
+  return (
+    <Modal title={title} onClose={onCancel} busy={busy} initialFocus={cancelRef} describedBy={bodyId}>
+      <div id={bodyId} className="dialog-body">
+        {children}
+      </div>
+      {error ? (
+        <div className="dialog-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <div className="dialog-actions">
+        <button ref={cancelRef} type="button" className="button" onClick={onCancel} disabled={busy}>
+          {cancelLabel}
+        </button>
+        <button type="button" className={danger ? 'button button-danger' : 'button button-primary'} onClick={onConfirm} disabled={busy}>
+          {confirmLabel}
+        </button>
+      </div>
+    </Modal>
   );
 }
 

@@ -14,3 +14,17 @@ export const STATUS_LABELS: Record<MeetingStatus, string> = { planned: 'Planned'
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** A calendar date stored as YYYY-MM-DD, in the user's format (no time zone shift). */
+export function formatDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : day.format(date);
+}
+
+/** Text cut to a length for a short mention (a toast, a dialog title), with an ellipsis. */
+export function shorten(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

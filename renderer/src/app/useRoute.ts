@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 export type Route =
   | { name: 'list' }
   | { name: 'new' }
+  | { name: 'personas' }
   | { name: 'meeting'; id: string }
   | { name: 'edit'; id: string };
 
@@ -12,6 +13,7 @@ const EDIT = new RegExp(`^#/meetings/${ID}/edit$`);
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/new') return { name: 'new' };
+  if (hash === '#/personas') return { name: 'personas' };
   const edit = EDIT.exec(hash);
   if (edit) return { name: 'edit', id: edit[1]! };
   const meeting = MEETING.exec(hash);
@@ -25,6 +27,8 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'new':
       return '#/new';
+    case 'personas':
+      return '#/personas';
     case 'meeting':
       return `#/meetings/${route.id}`;
     case 'edit':

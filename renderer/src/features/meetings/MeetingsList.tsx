@@ -1,15 +1,20 @@
 import './meetings.css';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ScreenProps } from '../../app/App';
 import { ChairMark } from '../../app/ChairMark';
+import { useClient } from '../../app/clientContext';
 import { isModalOpen } from '../../app/Dialog';
 import { formatWhen, plural, STATUS_LABELS } from '../../app/format';
 import { isTypingTarget } from '../../app/keyboard';
+import { asApiError } from '../../app/useLibrary';
 import { routeHash } from '../../app/useRoute';
 
 /** The first screen: every meeting, newest first (the service keeps that order), or the empty state. */
 export function MeetingsList({ library, navigate }: ScreenProps) {
+  const client = useClient();
   const meetings = library.meetings;
+  const [sampleBusy, setSampleBusy] = useState(false);
+  const [sampleError, setSampleError] = useState<string | null>(null);
   const personaNames = new Map(library.personas.map((persona) => [persona.id, persona.name]));
 
   // 'n' opens a new meeting, never while the user is typing or a dialog is open.
@@ -47,9 +52,37 @@ export function MeetingsList({ library, navigate }: ScreenProps) {
           Plan a meeting, choose the customer personas who sit in the chair, and at every agenda item the chair asks:{' '}
           <strong>How does this affect the customer?</strong> Everything stays on this computer.
         </p>
-        {newButton}
+        <div className="empty-state-actions">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={sampleBusy}
+            onClick={async () => {
+              setSampleBusy(true);
+              setSampleError(null);
+              try {
+                const meeting = await client.call('samples.create', {});
+                navigate({ name: 'meeting', id: meeting.id });
+              } catch (reason) {
+                setSampleError(`Could not make the sample meeting: ${asApiError(reason).message}`);
+                setSampleBusy(false);
+              }
+            }}
+          >
+            Try a sample meeting
+          </button>
+          <button type="button" className="button" onClick={() => navigate({ name: 'new' })} aria-keyshortcuts="n">
+            New meeting
+          </button>
+        </div>
+        {sampleError ? (
+          <p role="alert" className="field-error">
+            {sampleError}
+          </p>
+        ) : null}
         <p className="hint">
-          Tip: press <kbd>N</kbd> to start a new meeting.
+          The sample has three agenda items and one customer persona: start it and see the chair ask about each. Tip: press{' '}
+          <kbd>N</kbd> to start a new meeting.
         </p>
       </section>
     );
@@ -87,7 +120,9 @@ export function MeetingsList({ library, navigate }: ScreenProps) {
             return (
               <tr key={meeting.id}>
                 <th scope="row" className="meeting-title-cell">
-                  <a href={routeHash({ name: 'meeting', id: meeting.id })}>{meeting.title}</a>
+                  <a href={routeHash({ name: 'meeting', id: meeting.id })} dir="auto">
+                    {meeting.title}
+                  </a>
                 </th>
                 <td>
                   <time dateTime={meeting.scheduledAt}>{formatWhen(meeting.scheduledAt)}</time>

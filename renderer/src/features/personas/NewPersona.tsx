@@ -6,15 +6,16 @@ import { errorProps, FieldError, NO_ERRORS, spreadErrors, type FormErrors } from
 import { FormAlert } from '../../app/FormAlert';
 import { asApiError } from '../../app/useLibrary';
 import { splitLines } from '../meetings/draft';
+import { updateThenFocus } from '../../app/focus';
 
 const LABELS: Record<string, string> = { name: 'Persona name', segment: 'Segment', needs: 'Needs', quotes: 'Quotes' };
 
-function personaFieldKey(path: string[]): string | null {
+export function personaFieldKey(path: string[]): string | null {
   const head = path[0];
   return head && head in LABELS ? head : null;
 }
 
-function describePersonaIssue(key: string, path: string[], message: string): string {
+export function describePersonaIssue(key: string, path: string[], message: string): string {
   const line = path[1] !== undefined && /^\d+$/.test(path[1]) ? `, line ${Number(path[1]) + 1}` : '';
   const text = message.replace(/\.$/, '');
   return /^[a-z]/.test(text) ? `${LABELS[key]}${line} ${text}.` : `${LABELS[key]}${line}: ${text}.`;
@@ -58,12 +59,15 @@ export function NewPersona({ onCreated, disabled }: { onCreated: (persona: Perso
       nameRef.current?.focus();
     } catch (reason) {
       const next = spreadErrors(asApiError(reason), personaFieldKey, describePersonaIssue);
-      setErrors(next);
-      setAnnouncement('');
       // Focus the first field with a problem, else the alert.
       const first = Object.keys(next.fields)[0];
-      const target = first ? document.getElementById(`${id}-${first}`) : alertRef.current;
-      requestAnimationFrame(() => target?.focus());
+      updateThenFocus(
+        () => {
+          setErrors(next);
+          setAnnouncement('');
+        },
+        () => (first ? document.getElementById(`${id}-${first}`) : alertRef.current),
+      );
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,317 @@
+import './decisions.css';
+import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
+import type { AgendaItem, Decision, ImpactDirection, Meeting, Tag } from '../../../../shared/domain';
+import type { ToastAction } from '../../app/App';
+import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
+import { formatDay, plural, shorten } from '../../app/format';
+import { asApiError } from '../../app/useLibrary';
+import { useMeetingCall } from '../meetings/meetingContext';
+import { DecisionForm, EMPTY_DECISION, type DecisionValues } from './DecisionForm';
+import { updateThenFocus } from '../../app/focus';
+
+type ShowToast = (message: string, action?: ToastAction) => void;
+
+export interface DecisionContext {
+  meetingId: string;
+  tags: readonly Tag[];
+  people: readonly string[];
+  showToast: ShowToast;
+}
+
+export function DirectionBadge({ direction }: { direction: ImpactDirection }) {
+  return (
+    <span className={`direction-badge direction-${direction}`}>
+      <span className="visually-hidden">Customer impact: </span>
+      {DIRECTION_LABELS[direction]}
+    </span>
+  );
+}
+
+interface RowProps {
+  decision: Decision;
+  tagLabels: ReadonlyMap<string, string>;
+  onEdit: (decisionId: string) => void;
+  onRemove: (decisionId: string, row: HTMLElement | null) => void;
+}
+
+/** One decision, read-only, with Edit and Remove. 1-5 set its direction while focus is in it. */
+export const DecisionRow = memo(function DecisionRow({ decision, tagLabels, onEdit, onRemove }: RowProps) {
+  const id = useId();
+  const rowRef = useRef<HTMLLIElement>(null);
+  return (
+    <li ref={rowRef} className="decision-row" data-direction-scope="decision" data-decision-id={decision.id}>
+      <div className="decision-main">
+        <p id={`${id}-text`} className="decision-text" dir="auto">
+          {decision.text}
+        </p>
+        <p className="decision-meta">
+          <DirectionBadge direction={decision.direction} />
+          {decision.owner ? (
+            <span>
+              Owner: <span dir="auto">{decision.owner}</span>
+            </span>
+          ) : null}
+          {decision.dueDate ? (
+            <span>
+              Due <time dateTime={decision.dueDate}>{formatDay(decision.dueDate)}</time>
+            </span>
+          ) : null}
+        </p>
+        {decision.tags.length > 0 ? (
+          <ul className="tag-list" aria-label="Tags">
+            {decision.tags.map((tag) => (
+              <li key={tag.tagId} className="tag" dir="auto">
+                {tagLabels.get(tag.tagId) ?? tag.tagId}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="decision-actions">
+        <button type="button" className="button button-small" aria-describedby={`${id}-text`} onClick={() => onEdit(decision.id)}>
+          Edit
+        </button>
+        <button type="button" className="button button-small button-quiet-danger" aria-describedby={`${id}-text`} onClick={() => onRemove(decision.id, rowRef.current)}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+});
+
+function toValues(decision: Decision): DecisionValues {
+  return {
+    text: decision.text,
+    owner: decision.owner,
+    dueDate: decision.dueDate ?? '',
+    direction: decision.direction,
+    tagIds: decision.tags.map((tag) => tag.tagId),
+  };
+}
+
+export function useTagLabels(tags: readonly Tag[]): ReadonlyMap<string, string> {
+  return useMemo(() => new Map(tags.map((tag) => [tag.id, tag.label])), [tags]);
+}
+
+interface EntriesProps extends DecisionContext {
+  item: AgendaItem;
+  /** The decisions to list (all of the item's, or those a filter lets through). */
+  decisions: readonly Decision[];
+  /** Where focus goes when the last row is removed. */
+  fallbackFocus: () => HTMLElement | null;
+}
+
+/** A list of decisions of one item; Edit turns a row into the form, Remove offers Undo. */
+export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, decisions, tags, people, showToast, fallbackFocus }: EntriesProps) {
+  const call = useMeetingCall();
+  const [editing, setEditing] = useState<string | null>(null);
+  const tagLabels = useTagLabels(tags);
+
+  const onEdit = useCallback((decisionId: string) => setEditing(decisionId), []);
+
+  const remove = useCallback(
+    async (decisionId: string, row: HTMLElement | null) => {
+      const current = item;
+      const index = current.decisions.findIndex((decision) => decision.id === decisionId);
+      const decision = current.decisions[index];
+      if (!decision) return;
+      const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('button');
+      try {
+        await call('decisions.remove', { meetingId, decisionId });
+      } catch (reason) {
+        showToast(`Could not remove the decision: ${asApiError(reason).message}`);
+        return;
+      }
+      // The row goes when the service's event arrives; focus moves on now, not with it.
+      (neighbour?.isConnected ? neighbour : fallbackFocus())?.focus();
+      showToast(`Decision removed: “${shorten(decision.text, 48)}”`, {
+        label: 'Undo',
+        run: async () => {
+          await call('decisions.restore', { meetingId, itemId: current.id, index, decision });
+        },
+      });
+    },
+    [call, meetingId, item, showToast, fallbackFocus],
+  );
+  const onRemove = useCallback((decisionId: string, row: HTMLElement | null) => void remove(decisionId, row), [remove]);
+
+  const save = async (decision: Decision, values: DecisionValues) => {
+    const before = new Set(decision.tags.map((tag) => tag.tagId));
+    const after = new Set(values.tagIds);
+    await call('decisions.update', {
+      meetingId,
+      decisionId: decision.id,
+      changes: { text: values.text, owner: values.owner, dueDate: values.dueDate || null, direction: values.direction },
+    });
+    for (const tagId of after) if (!before.has(tagId)) await call('decisions.tag', { meetingId, decisionId: decision.id, tagId });
+    for (const tagId of before) if (!after.has(tagId)) await call('decisions.untag', { meetingId, decisionId: decision.id, tagId });
+    updateThenFocus(() => setEditing(null), () => document.querySelector<HTMLElement>(`[data-decision-id="${decision.id}"] button`));
+  };
+
+  if (decisions.length === 0) return null;
+  return (
+    <ul className="decision-list">
+      {decisions.map((decision) =>
+        decision.id === editing ? (
+          <li key={decision.id} className="decision-row decision-row-editing">
+            <DecisionForm
+              mode="edit"
+              initial={toValues(decision)}
+              tags={tags}
+              people={people}
+              issuePrefix="changes"
+              onSubmit={(values) => save(decision, values)}
+              onCancel={() => updateThenFocus(() => setEditing(null), () => document.querySelector<HTMLElement>(`[data-decision-id="${decision.id}"] button`))}
+            />
+          </li>
+        ) : (
+          <DecisionRow key={decision.id} decision={decision} tagLabels={tagLabels} onEdit={onEdit} onRemove={onRemove} />
+        ),
+      )}
+    </ul>
+  );
+});
+
+export interface ItemDecisionsProps extends DecisionContext {
+  item: AgendaItem;
+  /** Bumped by the D shortcut: opens the form. */
+  logRequest: number;
+}
+
+/** The decisions of one agenda item, and "Log decision". */
+export const ItemDecisions = memo(function ItemDecisions(props: ItemDecisionsProps) {
+  const { meetingId, item, tags, people, showToast, logRequest } = props;
+  const call = useMeetingCall();
+  const id = useId();
+  const [adding, setAdding] = useState(false);
+  const [seenRequest, setSeenRequest] = useState(logRequest);
+  const logButtonRef = useRef<HTMLButtonElement>(null);
+  if (logRequest !== seenRequest) {
+    setSeenRequest(logRequest);
+    setAdding(true);
+  }
+  const fallbackFocus = useCallback(() => logButtonRef.current, []);
+
+  const add = async (values: DecisionValues) => {
+    await call('decisions.add', {
+      meetingId,
+      itemId: item.id,
+      decision: { text: values.text, owner: values.owner, dueDate: values.dueDate || null, direction: values.direction, tagIds: values.tagIds },
+    });
+    updateThenFocus(() => setAdding(false), () => logButtonRef.current);
+  };
+
+  return (
+    <section className="item-decisions" aria-labelledby={`${id}-heading`}>
+      <div className="section-head">
+        <h3 id={`${id}-heading`}>
+          Decisions <span className="heading-note">{item.decisions.length}</span>
+        </h3>
+        {adding ? null : (
+          <button ref={logButtonRef} type="button" className="button" onClick={() => setAdding(true)} aria-keyshortcuts="d">
+            Log decision
+          </button>
+        )}
+      </div>
+      {item.decisions.length === 0 && !adding ? <p className="muted">No decisions for this item yet.</p> : null}
+      <DecisionEntries meetingId={meetingId} item={item} decisions={item.decisions} tags={tags} people={people} showToast={showToast} fallbackFocus={fallbackFocus} />
+      {adding ? (
+        <DecisionForm
+          key={seenRequest}
+          mode="add"
+          initial={EMPTY_DECISION}
+          tags={tags}
+          people={people}
+          issuePrefix="decision"
+          onSubmit={add}
+          onCancel={() => updateThenFocus(() => setAdding(false), () => logButtonRef.current)}
+        />
+      ) : null}
+    </section>
+  );
+});
+
+export interface AllDecisionsProps extends DecisionContext {
+  agenda: Meeting['agenda'];
+}
+
+/** Every decision of the meeting, by item, filterable by tag and by direction. */
+export const AllDecisions = memo(function AllDecisions({ agenda, meetingId, tags, people, showToast }: AllDecisionsProps) {
+  const id = useId();
+  const [tagFilter, setTagFilter] = useState('');
+  const [directionFilter, setDirectionFilter] = useState<'' | ImpactDirection>('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const fallbackFocus = useCallback(() => headingRef.current, []);
+  const tagLabels = useTagLabels(tags);
+
+  const total = useMemo(() => agenda.reduce((sum, item) => sum + item.decisions.length, 0), [agenda]);
+  const usedTags = useMemo(() => {
+    const used = new Set(agenda.flatMap((item) => item.decisions.flatMap((decision) => decision.tags.map((tag) => tag.tagId))));
+    return [...used].map((tagId) => ({ id: tagId, label: tagLabels.get(tagId) ?? tagId })).sort((a, b) => a.label.localeCompare(b.label));
+  }, [agenda, tagLabels]);
+  const groups = useMemo(
+    () =>
+      agenda
+        .map((item) => ({
+          item,
+          decisions: item.decisions.filter(
+            (decision) => (!tagFilter || decision.tags.some((tag) => tag.tagId === tagFilter)) && (!directionFilter || decision.direction === directionFilter),
+          ),
+        }))
+        .filter((group) => group.decisions.length > 0),
+    [agenda, tagFilter, directionFilter],
+  );
+  const shown = groups.reduce((sum, group) => sum + group.decisions.length, 0);
+
+  return (
+    <section className="card all-decisions" aria-labelledby={`${id}-heading`}>
+      <div className="section-head">
+        <h2 ref={headingRef} id={`${id}-heading`} tabIndex={-1}>
+          All decisions{' '}
+          <span className="heading-note">{tagFilter || directionFilter ? `${shown} of ${total}` : plural(total, 'decision')}</span>
+        </h2>
+      </div>
+      <div className="filters" role="group" aria-label="Filter decisions">
+        <div className="field field-inline">
+          <label htmlFor={`${id}-tag`}>Tag</label>
+          <select id={`${id}-tag`} value={tagFilter} onChange={(event) => setTagFilter(event.target.value)}>
+            <option value="">All tags</option>
+            {usedTags.map((tag) => (
+              <option key={tag.id} value={tag.id}>
+                {tag.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-inline">
+          <label htmlFor={`${id}-direction`}>Direction</label>
+          <select id={`${id}-direction`} value={directionFilter} onChange={(event) => setDirectionFilter(event.target.value as '' | ImpactDirection)}>
+            <option value="">All directions</option>
+            {DIRECTIONS.map((direction) => (
+              <option key={direction} value={direction}>
+                {DIRECTION_LABELS[direction]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="hint" aria-live="polite">
+          {total === 0 ? '' : `Showing ${plural(shown, 'decision')}`}
+        </p>
+      </div>
+      {total === 0 ? (
+        <p className="muted">No decisions yet. Log them at each agenda item with “Log decision” (or D).</p>
+      ) : groups.length === 0 ? (
+        <p className="muted">No decisions match these filters.</p>
+      ) : (
+        groups.map(({ item, decisions }) => (
+          <div key={item.id} className="decision-group">
+            <h3 className="decision-group-title" dir="auto">
+              {item.title}
+            </h3>
+            <DecisionEntries meetingId={meetingId} item={item} decisions={decisions} tags={tags} people={people} showToast={showToast} fallbackFocus={fallbackFocus} />
+          </div>
+        ))
+      )}
+    </section>
+  );
+});

@@ -1,0 +1,207 @@
+/**
+ * The renderer's figures, measured in real Chromium (the same binary and flags as the Playwright
+ * tests) against browser mode on a temporary data folder:
+ *   (a) the initial JavaScript of dist/renderer, gzipped;
+ *   (b) from a 60-item / 300-decision meeting's data arriving (meetings.get answered) to the
+ *       runner's first frame after it rendered (performance marks in the renderer, app/perf.ts);
+ *   (c) keystroke to paint while typing the chair's answer: from each keydown's timestamp to the
+ *       next requestAnimationFrame callback after the textarea's value changed, over >= 100 keys,
+ *       with the autosave (and its echoes of the whole meeting) running as in real use.
+ * --quick runs a few keystrokes and one load, and judges nothing.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Meeting, Persona } from '../../shared/domain';
+import { ensureRendererBuilt, ROOT } from '../build-renderer.mjs';
+import { findChromium } from '../ensure-browser.mjs';
+import { buildMeeting } from './generate';
+import { quantile, type BenchRow } from './table';
+
+/** The same flags as tests/playwright.config.ts. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const BUDGET_KB = 150;
+const BUDGET_READY_MS = 200;
+const BUDGET_KEY_MS = 16;
+const command = 'npm run bench';
+
+/** The JavaScript index.html loads at start: its module script and any modulepreloads, gzipped. */
+export function initialJsGzipBytes(distDir = path.join(ROOT, 'dist', 'renderer')): { files: string[]; bytes: number } {
+  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const files = [
+    ...html.matchAll(/<script[^>]+type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((match) => match[1]!.replace(/^\.?\//, ''));
+  const bytes = files.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(distDir, file)), { level: 9 }).length, 0);
+  return { files, bytes };
+}
+
+interface Server {
+  origin: string;
+  token: string;
+  appUrl: string;
+  stop(): Promise<void>;
+}
+
+async function startBrowserMode(dataDir: string): Promise<Server> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'web.mjs'), '--data-dir', dataDir, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, EMPTY_CHAIR_DATA_DIR: '' },
+  });
+  const url = await new Promise<URL>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Open (http:\/\/\S+)/.exec(out);
+      if (match) resolve(new URL(match[1]!));
+    });
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${out}`)));
+  });
+  return {
+    origin: url.origin,
+    token: new URLSearchParams(url.hash.slice(1)).get('token')!,
+    appUrl: url.href,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGINT');
+      }),
+  };
+}
+
+async function call<T>(server: Server, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${server.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+  return body.value;
+}
+
+/** The big meeting (60 items, 300 decisions), running at its first item, imported through the API. */
+async function importBigMeeting(server: Server): Promise<Meeting> {
+  const persona = await call<Persona>(server, 'personas.create', {
+    name: 'Priya, SMB admin',
+    segment: 'Small business',
+    needs: ['Predictable invoices', 'Set up in an afternoon', 'A human when it breaks'],
+    quotes: ['I just want it to work on Monday morning.', 'Every surprise on the invoice costs me a week.'],
+  });
+  const built = buildMeeting(0, persona.id, 60, 300);
+  const first = built.agenda[0]!;
+  first.answer = null;
+  first.noImpactReason = null;
+  const running: Meeting = { ...built, status: 'running', endedAt: null, currentItemId: first.id };
+  return call<Meeting>(server, 'meetings.import', { meeting: running });
+}
+
+/** Loads the meeting screen and returns the renderer's data-to-interactive measure, in ms. */
+async function loadOnce(page: Page, url: string): Promise<number> {
+  await page.goto(url);
+  await page.reload();
+  const handle = await page.waitForFunction(
+    () => performance.getEntriesByName('empty-chair:meeting-interactive')[0]?.duration ?? null,
+    undefined,
+    { timeout: 30_000 },
+  );
+  const value = (await handle.jsonValue()) as number;
+  await page.waitForSelector('aside textarea.chair-text');
+  return value;
+}
+
+/** Types into the chair's answer and returns each keystroke's keydown-to-frame latency, in ms. */
+async function typeAndMeasure(page: Page, keys: number): Promise<number[]> {
+  const box = page.locator('aside textarea.chair-text');
+  await box.click();
+  await page.evaluate(() => {
+    const area = document.querySelector<HTMLTextAreaElement>('aside textarea.chair-text')!;
+    const samples: number[] = [];
+    (window as unknown as { latencies: number[] }).latencies = samples;
+    let pressedAt: number | null = null;
+    area.addEventListener('keydown', (event) => (pressedAt = event.timeStamp), true);
+    // 'input' comes once the value has changed (React renders the controlled value in it, too).
+    area.addEventListener('input', () => {
+      if (pressedAt === null) return;
+      const from = pressedAt;
+      pressedAt = null;
+      requestAnimationFrame(() => samples.push(performance.now() - from));
+    });
+  });
+  const text = 'It changes what she sees on the invoice every month, and she will ask support why. '.repeat(4).slice(0, keys);
+  // About 12 keys a second, a fast typist: autosave saves (and its echoes arrive) while typing goes on.
+  await page.keyboard.type(text, { delay: 80 });
+  await page.waitForTimeout(1_200);
+  const samples = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies.slice());
+  const saved = await box.inputValue();
+  if (saved !== text) throw new Error('The answer did not end as typed: the benchmark would measure the wrong thing.');
+  return samples;
+}
+
+export async function benchRenderer({ quick }: { quick: boolean }): Promise<BenchRow[]> {
+  await ensureRendererBuilt();
+  const { files, bytes } = initialJsGzipBytes();
+  const kb = bytes / 1024;
+
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found for the renderer benchmark (see scripts/ensure-browser.mjs).');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-bench-renderer-'));
+  const server = await startBrowserMode(dataDir);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const ready: number[] = [];
+  let latencies: number[] = [];
+  try {
+    const meeting = await importBigMeeting(server);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(server.appUrl); // takes the token into the tab's session
+    const meetingUrl = `${server.origin}/#/meetings/${meeting.id}`;
+    const rounds = quick ? 1 : 12;
+    // The first load warms the browser's caches; it is not counted unless quick.
+    if (!quick) await loadOnce(page, meetingUrl);
+    for (let round = 0; round < rounds; round++) ready.push(await loadOnce(page, meetingUrl));
+    latencies = await typeAndMeasure(page, quick ? 8 : 120);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  ready.sort((a, b) => a - b);
+  latencies.sort((a, b) => a - b);
+
+  const judge = (ok: boolean, budget: string) => (quick ? 'not judged' : `${ok ? 'ok' : 'MISSED'} (${budget})`);
+  const readyMedian = quantile(ready, 0.5);
+  const keyP95 = quantile(latencies, 0.95);
+  return [
+    {
+      figure: `renderer: initial JavaScript, gzipped (${files.length} file${files.length === 1 ? '' : 's'})`,
+      value: `${kb.toFixed(1)} KB`,
+      budget: judge(kb <= BUDGET_KB, `<= ${BUDGET_KB} KB`),
+      command,
+    },
+    {
+      figure: 'renderer: meeting data to runner interactive, 60 items / 300 decisions',
+      value: `median ${readyMedian.toFixed(1)} ms, max ${ready.at(-1)!.toFixed(1)} ms (${ready.length} loads)`,
+      budget: judge(readyMedian <= BUDGET_READY_MS, `<= ${BUDGET_READY_MS} ms`),
+      command,
+    },
+    {
+      figure: `renderer: keystroke to paint in the chair's answer (${latencies.length} keys)`,
+      value: `median ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${keyP95.toFixed(1)} ms`,
+      budget: judge(keyP95 <= BUDGET_KEY_MS, `p95 <= ${BUDGET_KEY_MS} ms`),
+      command,
+    },
+  ];
+}
+
+// Run on its own: node --import tsx scripts/bench/renderer.ts [--quick]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { printTable } = await import('./table');
+  printTable(await benchRenderer({ quick: process.argv.includes('--quick') }), 'Renderer benchmarks');
+}

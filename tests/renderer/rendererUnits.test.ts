@@ -1,0 +1,117 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IMPACT_DIRECTIONS, THEMES as SHARED_THEMES } from '../../shared/domain';
+import { describeSaveError, TextFieldController } from '../../renderer/src/app/autosave';
+import { DIRECTIONS, THEMES } from '../../renderer/src/app/constants';
+import { isTypingTarget } from '../../renderer/src/app/keyboard';
+import { shareUnchanged } from '../../renderer/src/app/shareUnchanged';
+import { ApiError } from '../../shared/errors';
+
+describe('renderer constants', () => {
+  it('equal the shared ones (kept apart so zod stays out of the page)', () => {
+    expect(DIRECTIONS).toEqual(IMPACT_DIRECTIONS);
+    expect(THEMES).toEqual(SHARED_THEMES);
+  });
+});
+
+describe('shareUnchanged', () => {
+  it('keeps the previous objects for equal parts, and only those', () => {
+    const before = { revision: 1, agenda: [{ id: 'a', decisions: [{ id: 'd1' }] }, { id: 'b', decisions: [] as { id: string }[] }] };
+    const after = structuredClone(before);
+    after.revision = 2;
+    after.agenda[1]!.decisions.push({ id: 'd2' });
+    const shared = shareUnchanged(before, after);
+    expect(shared).toEqual(after);
+    expect(shared).not.toBe(before);
+    expect(shared.agenda[0]).toBe(before.agenda[0]);
+    expect(shared.agenda[1]).not.toBe(before.agenda[1]);
+    expect(shareUnchanged(before, structuredClone(before))).toBe(before);
+    expect(shareUnchanged([1, 2], [1, 2, 3])).toEqual([1, 2, 3]);
+    expect(shareUnchanged({ a: 1, b: undefined } as Record<string, unknown>, { a: 1 })).toEqual({ a: 1 });
+  });
+});
+
+describe('isTypingTarget', () => {
+  it('is true for text fields and false for radios, checkboxes and buttons', () => {
+    const make = (html: string) => {
+      const host = document.createElement('div');
+      host.innerHTML = html;
+      document.body.appendChild(host);
+      return host.firstElementChild!;
+    };
+    expect(isTypingTarget(make('<input>'))).toBe(true);
+    expect(isTypingTarget(make('<input type="date">'))).toBe(true);
+    expect(isTypingTarget(make('<textarea></textarea>'))).toBe(true);
+    expect(isTypingTarget(make('<select><option>a</option></select>'))).toBe(true);
+    expect(isTypingTarget(make('<div contenteditable="true"></div>'))).toBe(true);
+    expect(isTypingTarget(make('<input type="radio">'))).toBe(false);
+    expect(isTypingTarget(make('<input type="checkbox">'))).toBe(false);
+    expect(isTypingTarget(make('<button>x</button>'))).toBe(false);
+    expect(isTypingTarget(document.body)).toBe(false);
+    document.body.innerHTML = '';
+  });
+});
+
+describe('TextFieldController', () => {
+  const deferred = () => {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  };
+
+  it('sends one save at a time, the latest text last, and ignores the echoes of its own saves', async () => {
+    const sent: string[] = [];
+    const pending: ReturnType<typeof deferred>[] = [];
+    const field = new TextFieldController('', 'g', {
+      send: (value) => {
+        sent.push(value);
+        const d = deferred();
+        pending.push(d);
+        return d.promise;
+      },
+      delayMs: 0,
+      maxWaitMs: 0,
+    });
+    field.change('a');
+    const first = field.flush();
+    field.change('ab');
+    field.change('abc');
+    void field.flush();
+    expect(sent).toEqual(['a']); // the second waits for the first
+    field.receive('a'); // the echo of the first save arrives while "abc" is typed
+    expect(field.getSnapshot().value).toBe('abc');
+    pending[0]!.resolve();
+    await vi.waitFor(() => expect(sent).toEqual(['a', 'abc']));
+    pending[1]!.resolve();
+    await first; // one flush covers the whole chain of saves
+    field.receive('abc');
+    expect(field.getSnapshot()).toMatchObject({ value: 'abc', status: 'saved', conflict: null });
+  });
+
+  it('takes a change from elsewhere when clean, and asks when it meets unsaved typing', async () => {
+    const field = new TextFieldController('x', 'g', { send: () => Promise.resolve(), delayMs: 10_000, maxWaitMs: 10_000 });
+    field.receive('from elsewhere');
+    expect(field.getSnapshot().value).toBe('from elsewhere');
+    field.change('mine');
+    field.receive('theirs');
+    expect(field.getSnapshot()).toMatchObject({ value: 'mine', conflict: { theirs: 'theirs' } });
+    field.dispose();
+  });
+
+  it('recognises a trimmed echo when told how the service stores the text', () => {
+    const field = new TextFieldController('', 'g', { send: () => Promise.resolve(), normalize: (v) => v.trim(), delayMs: 10_000 });
+    field.change('Ana ');
+    void field.flush();
+    field.receive('Ana');
+    expect(field.getSnapshot()).toMatchObject({ value: 'Ana ', conflict: null });
+  });
+});
+
+describe('describeSaveError', () => {
+  it('says how long a text is and how long it may be', () => {
+    const error = new ApiError('invalid_input', 'Changes text must be at most 20000 characters.', [{ path: 'changes.text', message: 'must be at most 20000 characters' }]);
+    expect(describeSaveError(error, 'The answer', 'x'.repeat(20_001))).toBe(
+      'The answer is too long to save: at most 20,000 characters. It has 20,001. Shorten it and it saves again.',
+    );
+    expect(describeSaveError(new ApiError('storage_error', 'Disk full.'), 'The notes')).toBe('The notes is not saved: Disk full.');
+  });
+});
