@@ -1,8 +1,12 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // vitest runs without globals, so Testing Library cannot register its own cleanup or act() flag.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// Screens load some code on demand (the summary, exports); on a busy 2-core machine that can
+// take longer than Testing Library's 1 s default before a findBy* gives up.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

@@ -5,6 +5,11 @@ import { MeetingScreen } from '../features/meetings/MeetingScreen';
 import { MeetingEditor } from '../features/meetings/MeetingEditor';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { PersonasPage } from '../features/personas/PersonasPage';
+import { ReportsPage } from '../features/export/ReportsPage';
+import { BackupsButton } from '../features/storage/BackupsButton';
+import { StorageBanner } from '../features/storage/StorageBanner';
+import { useStorageStatus } from '../features/storage/useStorageStatus';
+import { MeetingSummary } from '../features/summary/MeetingSummary';
 import { ChairMark } from './ChairMark';
 import { ClientContext, useClient } from './clientContext';
 import type { ConnectionStore } from './connection';
@@ -58,6 +63,7 @@ const noStore = { get: () => null, subscribe: () => () => {} };
 function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined }) {
   const { library, error, reload } = useLibrary();
   const [route, navigate] = useRoute();
+  const storage = useStorageStatus();
   const [toast, setToast] = useState<Toast | null>(null);
   const [toastHeld, setToastHeld] = useState(false);
   const store = connection ?? noStore;
@@ -109,6 +115,7 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
 
   const banner = (
     <>
+      <StorageBanner status={storage} />
       {connected === false ? (
         <div className="banner banner-warning" role="alert">
           Lost the connection to Empty Chair. Trying to reconnect… Changes you save now may fail.
@@ -152,6 +159,23 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
       case 'meeting':
         screen = <MeetingScreen key={route.id} {...props} meetingId={route.id} />;
         break;
+      case 'summary':
+        screen = (
+          <MeetingSummary
+            key={route.id}
+            meetingId={route.id}
+            library={library}
+            actions={
+              <button type="button" className="button" onClick={() => navigate({ name: 'meeting', id: route.id })}>
+                Back to the meeting
+              </button>
+            }
+          />
+        );
+        break;
+      case 'reports':
+        screen = <ReportsPage library={library} />;
+        break;
     }
   }
 
@@ -176,7 +200,14 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
     <Shell
       banner={banner}
       nav={<MainNav route={route} />}
-      tools={library ? <ThemePicker theme={library.settings.theme} onError={(message) => showToast(message)} /> : null}
+      tools={
+        library ? (
+          <>
+            <BackupsButton status={storage} />
+            <ThemePicker theme={library.settings.theme} onError={(message) => showToast(message)} />
+          </>
+        ) : null
+      }
       toast={toastView}
     >
       {screen}
@@ -210,11 +241,14 @@ function MainNav({ route }: { route: Route }) {
   const here = (name: Route['name'][]) => (name.includes(route.name) ? 'page' : undefined);
   return (
     <nav className="main-nav" aria-label="Main">
-      <a href={routeHash({ name: 'list' })} aria-current={here(['list'])}>
+      <a href={routeHash({ name: 'list' })} aria-current={here(['list', 'meeting', 'summary', 'edit', 'new'])}>
         Meetings
       </a>
       <a href={routeHash({ name: 'personas' })} aria-current={here(['personas'])}>
         Personas
+      </a>
+      <a href={routeHash({ name: 'reports' })} aria-current={here(['reports'])}>
+        Reports
       </a>
     </nav>
   );

@@ -4,16 +4,22 @@ export type Route =
   | { name: 'list' }
   | { name: 'new' }
   | { name: 'personas' }
+  | { name: 'reports' }
   | { name: 'meeting'; id: string }
+  | { name: 'summary'; id: string }
   | { name: 'edit'; id: string };
 
 const ID = '([A-Za-z0-9][A-Za-z0-9_-]{0,63})';
 const MEETING = new RegExp(`^#/meetings/${ID}$`);
 const EDIT = new RegExp(`^#/meetings/${ID}/edit$`);
+const SUMMARY = new RegExp(`^#/meetings/${ID}/summary$`);
 
 export function parseRoute(hash: string): Route {
   if (hash === '#/new') return { name: 'new' };
   if (hash === '#/personas') return { name: 'personas' };
+  if (hash === '#/reports') return { name: 'reports' };
+  const summary = SUMMARY.exec(hash);
+  if (summary) return { name: 'summary', id: summary[1]! };
   const edit = EDIT.exec(hash);
   if (edit) return { name: 'edit', id: edit[1]! };
   const meeting = MEETING.exec(hash);
@@ -29,6 +35,10 @@ export function routeHash(route: Route): string {
       return '#/new';
     case 'personas':
       return '#/personas';
+    case 'reports':
+      return '#/reports';
+    case 'summary':
+      return `#/meetings/${route.id}/summary`;
     case 'meeting':
       return `#/meetings/${route.id}`;
     case 'edit':

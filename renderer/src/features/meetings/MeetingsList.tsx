@@ -1,4 +1,5 @@
 import './meetings.css';
+import { ImportMeeting } from '../export/ImportMeeting';
 import { useEffect, useState } from 'react';
 import type { ScreenProps } from '../../app/App';
 import { ChairMark } from '../../app/ChairMark';
@@ -98,6 +99,7 @@ export function MeetingsList({ library, navigate }: ScreenProps) {
           <span className="hint">
             <kbd>N</kbd> new meeting
           </span>
+          <ImportMeeting onImported={(meeting) => navigate({ name: 'meeting', id: meeting.id })} />
           {newButton}
         </div>
       </div>
