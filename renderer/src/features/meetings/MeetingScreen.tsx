@@ -162,10 +162,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
   /** Next or End, for real. Errors are thrown to the caller (the gate dialog shows them). */
   const perform = async (move: GateMove, skip: boolean) => {
     if (move === 'next') await call('meetings.next', skip ? { id: meeting.id, skip: true } : { id: meeting.id });
-    else {
-      await call('meetings.end', skip ? { id: meeting.id, skip: true } : { id: meeting.id });
-      navigate({ name: 'summary', id: meeting.id }); // the impact summary is what a lead wants next
-    }
+    else await call('meetings.end', skip ? { id: meeting.id, skip: true } : { id: meeting.id });
   };
 
   /**
