@@ -146,7 +146,14 @@ describe('the impact gate', () => {
     await user.click(screen.getByRole('button', { name: 'End meeting' }));
     dialog = await screen.findByRole('dialog', { name: 'End the meeting?' });
     await user.click(within(dialog).getByRole('button', { name: 'End the meeting' }));
-    await screen.findByRole('heading', { name: 'Summary' });
+    await waitFor(() => expect(stored(h, id).status).toBe('ended'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // The ended meeting's own screen (the app may show the impact summary first).
+    act(() => {
+      window.history.pushState(null, '', `#/meetings/${id}`);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await screen.findByRole('tab', { name: 'Summary' });
     const ended = stored(h, id);
     expect(ended.status).toBe('ended');
     expect(ended.agenda[2]!.answer?.text).toBe('Old plans keep their price');
