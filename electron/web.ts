@@ -5,6 +5,7 @@
  * (writes are synchronous and atomic; stopping closes sockets, takes a backup, frees the folder).
  */
 import Conf from 'conf';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../shared/errors';
 import { openLibrary, type OpenLibrary } from './service/openLibrary';
@@ -12,7 +13,10 @@ import { readFlag, resolveDataDir } from './storage/dataDir';
 import { DataDirLockedError } from './storage/lock';
 import { startServer } from './server/httpServer';
 
-const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+/** EMPTY_CHAIR_RENDERER_DIR: see scripts/build-renderer.mjs (parallel test runs each serve their own build). */
+const RENDERER_DIR = process.env.EMPTY_CHAIR_RENDERER_DIR
+  ? path.resolve(process.env.EMPTY_CHAIR_RENDERER_DIR)
+  : fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
 function parsePort(argv: readonly string[]): number {
   const raw = readFlag(argv, '--port') ?? process.env.EMPTY_CHAIR_PORT;
