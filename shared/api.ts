@@ -79,6 +79,7 @@ const meetingFields = {
     .array(requiredText(LIMITS.nameMax))
     .max(LIMITS.participantsMax, `a meeting has at most ${LIMITS.participantsMax} participants`),
   personaIds: personaIdsInput,
+  seriesId: idSchema.nullable(),
 };
 
 export const meetingDraftSchema = z.strictObject({
@@ -86,6 +87,7 @@ export const meetingDraftSchema = z.strictObject({
   lead: meetingFields.lead.default(''),
   participants: meetingFields.participants.default([]),
   personaIds: meetingFields.personaIds.default([]),
+  seriesId: meetingFields.seriesId.default(null),
   agenda: agendaInput(agendaItemDraftSchema).default([]),
 });
 export type MeetingDraft = z.input<typeof meetingDraftSchema>;
@@ -96,6 +98,7 @@ export const meetingChangesSchema = z.strictObject({
   lead: meetingFields.lead.optional(),
   participants: meetingFields.participants.optional(),
   personaIds: meetingFields.personaIds.optional(),
+  seriesId: meetingFields.seriesId.optional(),
   agenda: agendaInput(agendaItemEditSchema)
     .refine((items) => {
       const ids = items.flatMap((item) => (item.id ? [item.id] : []));
@@ -133,6 +136,7 @@ export const decisionDraftSchema = z.strictObject({
   owner: optionalText(LIMITS.nameMax).default(''),
   dueDate: isoDateSchema.nullable().default(null),
   direction: direction.default('unknown'),
+  reviewDate: isoDateSchema.nullable().default(null),
   tagIds: z
     .array(idSchema)
     .max(LIMITS.tagsPerDecisionMax, `a decision has at most ${LIMITS.tagsPerDecisionMax} tags`)
@@ -145,6 +149,7 @@ const decisionChangesSchema = z.strictObject({
   owner: optionalText(LIMITS.nameMax).optional(),
   dueDate: isoDateSchema.nullable().optional(),
   direction: direction.optional(),
+  reviewDate: isoDateSchema.nullable().optional(),
 });
 
 const followUpChangesSchema = z.strictObject({

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const IMPACT_DIRECTIONS = ['helps', 'hurts', 'mixed', 'neutral', 'unknown'] as const;
 export type ImpactDirection = (typeof IMPACT_DIRECTIONS)[number];
@@ -56,6 +56,34 @@ export type Attribution = z.infer<typeof attributionSchema>;
 export const decisionTagSchema = attributionSchema.extend({ tagId: idSchema });
 export type DecisionTag = z.infer<typeof decisionTagSchema>;
 
+/** What actually happened for the customer, recorded when the chair checks back on a decision. */
+export const outcomeSchema = attributionSchema.extend({
+  direction: z.enum(IMPACT_DIRECTIONS),
+  note: proseText(LIMITS.answerMax),
+  /** The meeting in which the chair asked "Did this turn out for the customer as we expected?". */
+  meetingId: idSchema.nullable(),
+});
+export type Outcome = z.infer<typeof outcomeSchema>;
+
+/** One participant's private pick in a hidden impact vote. */
+export const ballotSchema = attributionSchema.extend({ direction: z.enum(IMPACT_DIRECTIONS) });
+export type Ballot = z.infer<typeof ballotSchema>;
+
+/**
+ * A hidden-then-revealed impact vote on a decision. Ballots stay hidden (the service redacts them)
+ * until `revealedAt`; the lead then decides, and a split decided anyway keeps its dissent.
+ */
+export const voteSchema = z.object({
+  openedAt: isoDateTimeSchema,
+  revealedAt: isoDateTimeSchema.nullable(),
+  ballots: z.array(ballotSchema).max(LIMITS.participantsMax),
+  /** Set when the lead decided after the reveal: the direction chosen and who disagreed with it. */
+  decided: attributionSchema
+    .extend({ direction: z.enum(IMPACT_DIRECTIONS), disagreeAndCommit: z.boolean(), dissent: z.array(ballotSchema).max(LIMITS.participantsMax) })
+    .nullable(),
+});
+export type Vote = z.infer<typeof voteSchema>;
+
 export const decisionSchema = z.object({
   id: idSchema,
   text: requiredText(LIMITS.decisionTextMax),
@@ -64,6 +92,10 @@ export const decisionSchema = z.object({
   tags: z.array(decisionTagSchema).max(LIMITS.tagsPerDecisionMax),
   direction: z.enum(IMPACT_DIRECTIONS),
   directionSetBy: attributionSchema.nullable(),
+  /** When the chair should ask whether the predicted impact held (schema 2). */
+  reviewDate: isoDateSchema.nullable(),
+  outcome: outcomeSchema.nullable(),
+  vote: voteSchema.nullable(),
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });
@@ -79,6 +111,15 @@ export const impactAnswerSchema = attributionSchema.extend({
 });
 export type ImpactAnswer = z.infer<typeof impactAnswerSchema>;
 
+/** A participant's proposed answer to the chair's question; the lead may take it into the answer. */
+export const proposalSchema = attributionSchema.extend({
+  id: idSchema,
+  text: proseText(LIMITS.answerMax),
+  direction: z.enum(IMPACT_DIRECTIONS).nullable(),
+  status: z.enum(['open', 'accepted', 'dismissed']),
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
 export const agendaItemSchema = z.object({
   id: idSchema,
   title: requiredText(LIMITS.titleMax),
@@ -93,6 +134,7 @@ export const agendaItemSchema = z.object({
   /** When the item first became current, for the timer; null until then. */
   startedAt: isoDateTimeSchema.nullable(),
   decisions: z.array(decisionSchema).max(LIMITS.decisionsPerItemMax),
+  proposals: z.array(proposalSchema).max(LIMITS.proposalsPerItemMax),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
@@ -108,6 +150,11 @@ export const followUpSchema = z.object({
   itemId: idSchema.nullable(),
   decisionId: idSchema.nullable(),
   done: z.boolean(),
+  doneAt: isoDateTimeSchema.nullable(),
+  /** Set on a copy carried into the next meeting of a series: where it came from. */
+  carriedFrom: z.object({ meetingId: idSchema, followUpId: idSchema }).nullable(),
+  /** Set on the original once carried forward: it is then tracked in that meeting, not this one. */
+  carriedTo: idSchema.nullable(),
   createdAt: isoDateTimeSchema,
 });
 export type FollowUp = z.infer<typeof followUpSchema>;
@@ -120,6 +167,8 @@ export const meetingSchema = z.object({
   lead: optionalNameSchema,
   participants: z.array(nameSchema).max(LIMITS.participantsMax),
   personaIds: z.array(idSchema).max(LIMITS.personasPerMeetingMax),
+  /** The recurring series this meeting belongs to (schema 2); follow-ups carry forward within it. */
+  seriesId: idSchema.nullable(),
   status: z.enum(MEETING_STATUSES),
   currentItemId: idSchema.nullable(),
   startedAt: isoDateTimeSchema.nullable(),
@@ -141,9 +190,37 @@ export const meetingSummarySchema = meetingSchema.pick({
   lead: true,
   status: true,
   personaIds: true,
+  seriesId: true,
   createdAt: true,
 }).extend({ agendaCount: z.number().int().min(0) });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+
+/** A recurring meeting: its meetings share follow-ups and check-backs. */
+export const seriesSchema = z.object({ id: idSchema, name: nameSchema, createdAt: isoDateTimeSchema });
+export type Series = z.infer<typeof seriesSchema>;
+
+/** A saved meeting shape: what "New meeting from template" fills in. */
+export const templateSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  title: requiredText(LIMITS.titleMax),
+  lead: optionalNameSchema,
+  participants: z.array(nameSchema).max(LIMITS.participantsMax),
+  personaIds: z.array(idSchema).max(LIMITS.personasPerMeetingMax),
+  seriesId: idSchema.nullable(),
+  agenda: z
+    .array(
+      z.object({
+        title: requiredText(LIMITS.titleMax),
+        owner: optionalNameSchema,
+        timeboxMinutes: z.number().int().min(LIMITS.timeboxMinutesMin).max(LIMITS.timeboxMinutesMax),
+        notes: proseText(LIMITS.notesMax),
+      }),
+    )
+    .max(LIMITS.agendaItemsMax),
+  createdAt: isoDateTimeSchema,
+});
+export type Template = z.infer<typeof templateSchema>;
 
 export const settingsSchema = z.object({ theme: z.enum(THEMES) });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -154,6 +231,8 @@ export const libraryIndexSchema = z.object({
   meetings: z.array(meetingSummarySchema).max(LIMITS.meetingsMax),
   personas: z.array(personaSchema).max(LIMITS.personasMax),
   customTags: z.array(tagSchema).max(LIMITS.customTagsMax),
+  series: z.array(seriesSchema).max(LIMITS.seriesMax),
+  templates: z.array(templateSchema).max(LIMITS.templatesMax),
   settings: settingsSchema,
 });
 export type LibraryIndex = z.infer<typeof libraryIndexSchema>;
@@ -163,6 +242,8 @@ export interface Library {
   meetings: MeetingSummary[];
   personas: Persona[];
   tags: Tag[];
+  series: Series[];
+  templates: Template[];
   settings: Settings;
 }
 
@@ -174,6 +255,7 @@ export function summarizeMeeting(meeting: Meeting): MeetingSummary {
     lead: meeting.lead,
     status: meeting.status,
     personaIds: meeting.personaIds,
+    seriesId: meeting.seriesId,
     createdAt: meeting.createdAt,
     agendaCount: meeting.agenda.length,
   };
@@ -185,7 +267,7 @@ export function compareMeetingsNewestFirst(a: MeetingSummary, b: MeetingSummary)
 }
 
 export function emptyLibraryIndex(): LibraryIndex {
-  return { schemaVersion: SCHEMA_VERSION, meetings: [], personas: [], customTags: [], settings: { theme: 'system' } };
+  return { schemaVersion: SCHEMA_VERSION, meetings: [], personas: [], customTags: [], series: [], templates: [], settings: { theme: 'system' } };
 }
 
 /** One snapshot of the data folder, as the "Restore a backup" list shows it. */

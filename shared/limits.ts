@@ -23,4 +23,7 @@ export const LIMITS = {
   timeboxMinutesMin: 1,
   timeboxMinutesMax: 480,
   meetingsMax: 10_000,
+  seriesMax: 500,
+  templatesMax: 100,
+  proposalsPerItemMax: 200,
 } as const;

@@ -46,6 +46,9 @@ function syncUnknownFollowUp(meeting: Meeting, itemId: string, wanted: boolean, 
       itemId,
       decisionId: null,
       done: false,
+      doneAt: null,
+      carriedFrom: null,
+      carriedTo: null,
       createdAt: context.at,
     };
     meeting.followUps.push(followUp);
@@ -81,6 +84,8 @@ export function addDecision(meeting: Meeting, params: MethodParams<'decisions.ad
     ...draft,
     tags: [...new Set(tagIds)].map((tagId) => ({ tagId, by: context.actor, at: context.at })),
     directionSetBy: { by: context.actor, at: context.at },
+    outcome: null,
+    vote: null,
     createdAt: context.at,
     updatedAt: context.at,
   };

@@ -248,6 +248,8 @@ export class MeetingService {
       meetings: this.index.meetings,
       personas: this.index.personas,
       tags: [...BUILT_IN_TAGS, ...this.index.customTags],
+      series: this.index.series,
+      templates: this.index.templates,
       settings: this.index.settings,
     };
   }
@@ -287,6 +289,7 @@ export class MeetingService {
       lead: draft.lead,
       participants: draft.participants,
       personaIds: draft.personaIds,
+      seriesId: draft.seriesId,
       status: 'planned',
       currentItemId: null,
       startedAt: null,
@@ -329,6 +332,7 @@ export class MeetingService {
       skipped: false,
       startedAt: null,
       decisions: [],
+      proposals: [],
     };
   }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/errors';
 import { describeIssues } from '../../shared/validate';
-import { SchemaVersionError, upgradeDocument, type DocumentKind } from './migrations';
+import { SchemaVersionError, upgradeDocument, type DocumentKind } from '../../shared/migrations';
 
 /**
  * What we need of electron-store, and of conf (its base class) where Electron is absent: a class

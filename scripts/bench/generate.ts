@@ -34,6 +34,7 @@ export function buildMeeting(i: number, personaId: string, items = 6, decisions 
     skipped: false,
     startedAt: at,
     decisions: [] as Meeting['agenda'][number]['decisions'],
+    proposals: [],
   }));
   for (let d = 0; d < decisions; d++) {
     agenda[d % items]!.decisions.push({
@@ -46,6 +47,9 @@ export function buildMeeting(i: number, personaId: string, items = 6, decisions 
         .map((tag) => ({ tagId: tag.id, by: 'Ben', at })),
       direction: IMPACT_DIRECTIONS[(i * 7 + d) % 5]!,
       directionSetBy: { by: 'Ana', at },
+      reviewDate: null,
+      outcome: null,
+      vote: null,
       createdAt: at,
       updatedAt: at,
     });
@@ -58,6 +62,7 @@ export function buildMeeting(i: number, personaId: string, items = 6, decisions 
     lead: PEOPLE[i % PEOPLE.length]!,
     participants: PEOPLE.filter((_, p) => (p + i) % 3 !== 0),
     personaIds: [personaId],
+    seriesId: null,
     status: 'ended',
     currentItemId: agenda.at(-1)!.id,
     startedAt: at,

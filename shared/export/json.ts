@@ -8,6 +8,7 @@ import { ApiError } from '../errors';
 import type { ImpactSummary, SummaryLibrary } from '../summary/summary';
 import { LIMITS } from '../limits';
 import { describeIssues } from '../validate';
+import { SchemaVersionError, upgradeDocument } from '../migrations';
 
 export const MEETING_EXPORT_FORMAT = 'empty-chair-meeting';
 /** Several meetings in one file: what `--all` and date ranges export. */
@@ -115,6 +116,21 @@ function parseEnvelope(text: string): Record<string, unknown> {
       `The file was exported by a newer Empty Chair (format version ${envelope.formatVersion}; this one reads ${EXPORT_FORMAT_VERSION}). Update Empty Chair to import it.`,
     );
   }
+  return upgradeMeetings(envelope);
+}
+
+/** Meetings exported by an older Empty Chair are brought up to this schema, as stored files are. */
+function upgradeMeetings(envelope: Record<string, unknown>): Record<string, unknown> {
+  const upgrade = (meeting: unknown) => {
+    try {
+      return upgradeDocument('meeting', meeting).document;
+    } catch (error) {
+      if (error instanceof SchemaVersionError) throw invalid(`The file cannot be imported: ${error.message}. Update Empty Chair to import it.`);
+      throw error;
+    }
+  };
+  if ('meeting' in envelope) return { ...envelope, meeting: upgrade(envelope.meeting) };
+  if (Array.isArray(envelope.meetings)) return { ...envelope, meetings: envelope.meetings.map(upgrade) };
   return envelope;
 }
 

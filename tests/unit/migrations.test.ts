@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Meeting } from '../../shared/domain';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
-import { MIGRATIONS, SchemaVersionError, upgradeDocument } from '../../electron/storage/migrations';
+import { MIGRATIONS, SchemaVersionError, upgradeDocument } from '../../shared/migrations';
 import { tempDir } from './helpers';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -23,7 +23,7 @@ describe('schema versions', () => {
 
   it.each(shipped)('a library written by schema v%i opens with nothing lost', (version) => {
     const source = path.join(FIXTURES, `schema-v${version}`);
-    const expected = JSON.parse(fs.readFileSync(path.join(source, 'expected.json'), 'utf8')) as { titles: string[]; decisions: number; answers: string[] };
+    const expected = JSON.parse(fs.readFileSync(path.join(source, 'expected.json'), 'utf8')) as { titles: string[]; decisions: number; answers: string[] } & Record<string, unknown>;
     const dir = tempDir();
     fs.cpSync(source, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'expected.json'));
@@ -40,14 +40,39 @@ describe('schema versions', () => {
     expect(meetings.flatMap((m) => m.agenda.flatMap((i) => i.decisions))).toHaveLength(expected.decisions);
     expect(meetings.flatMap((m) => m.agenda.flatMap((i) => (i.answer ? [i.answer.text] : [])))).toEqual(expected.answers);
     expect(library.service.notices).toEqual([]);
+    // What later versions added must survive too (each fixture lists what it holds).
+    const decisions = meetings.flatMap((m) => m.agenda.flatMap((i) => i.decisions));
+    const lists: Record<string, unknown[]> = {
+      series: library.service.library().series.map((s) => s.name),
+      templates: library.service.library().templates.map((t) => t.name),
+      outcomes: decisions.flatMap((d) => (d.outcome ? [d.outcome.direction] : [])),
+      dissent: decisions.flatMap((d) => d.vote?.decided?.dissent.map((b) => b.by) ?? []),
+      proposals: meetings.flatMap((m) => m.agenda.flatMap((i) => i.proposals.map((p) => p.text))),
+      carried: meetings.flatMap((m) => m.followUps.flatMap((f) => (f.carriedFrom ? [f.text] : []))),
+    };
+    for (const [key, value] of Object.entries(expected)) if (key in lists) expect(lists[key], key).toEqual(value);
   });
 
   it('runs steps in order from the stored version up', () => {
-    const steps = [(doc: Record<string, unknown>) => ({ ...doc, a: 1 }), (doc: Record<string, unknown>) => ({ ...doc, b: (doc.a as number) + 1 })];
-    // Pretend the current version is 3 by passing steps for 1→2 and 2→3 (upgradeDocument stops at SCHEMA_VERSION).
+    // One recording step per version: each sees the trail of the steps before it.
+    const steps = Array.from({ length: SCHEMA_VERSION - 1 }, (_, n) => (doc: Record<string, unknown>) => ({
+      ...doc,
+      trail: [...((doc.trail as number[] | undefined) ?? []), n + 1],
+    }));
     const { document, from } = upgradeDocument('meeting', { schemaVersion: 1 }, steps);
     expect(from).toBe(1);
-    expect(document).toEqual(SCHEMA_VERSION >= 3 ? { schemaVersion: 3, a: 1, b: 2 } : { schemaVersion: 1 });
+    expect(document).toEqual({ schemaVersion: SCHEMA_VERSION, trail: steps.map((_, n) => n + 1) });
+    expect(upgradeDocument('meeting', { schemaVersion: SCHEMA_VERSION }, steps).document).toEqual({ schemaVersion: SCHEMA_VERSION });
+  });
+
+  it('a meeting exported by schema v1 imports into this version', async () => {
+    const { parseExportFile } = await import('../../shared/export/json');
+    const v1 = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'schema-v1', 'meetings', fs.readdirSync(path.join(FIXTURES, 'schema-v1', 'meetings'))[0]!), 'utf8')) as Record<string, unknown>;
+    const file = JSON.stringify({ format: 'empty-chair-meeting', formatVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', meeting: v1, personas: [], tags: [] });
+    const parsed = parseExportFile(file);
+    expect(parsed.meetings[0]!.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(parsed.meetings[0]!.title).toBe(v1.title);
+    expect(parsed.meetings[0]!.seriesId).toBeNull();
   });
 
   it('refuses a version newer than this app reads', () => {

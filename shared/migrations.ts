@@ -3,14 +3,37 @@
  * its constructor, before we can back anything up). Each step upgrades a raw JSON document by one
  * version; tests/unit/fixtures/schema-v<N>/ holds a library of every version we ever shipped.
  */
-import { SCHEMA_VERSION } from '../../shared/domain';
+import { SCHEMA_VERSION } from './domain';
 
 export type DocumentKind = 'library' | 'meeting';
 type Json = Record<string, unknown>;
 type Step = (document: Json) => Json;
 
-/** MIGRATIONS[kind][n] upgrades a document from version n + 1 to n + 2. Empty while only v1 exists. */
-export const MIGRATIONS: Record<DocumentKind, Step[]> = { library: [], meeting: [] };
+const records = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+
+/**
+ * Schema 1 → 2: series and templates (library), and per meeting a series id, decision review dates,
+ * outcomes and votes, proposals on agenda items, and follow-up carry-forward. Everything new starts empty.
+ */
+const libraryV1toV2: Step = (library) => ({
+  ...library,
+  meetings: records(library.meetings).map((summary) => ({ ...summary, seriesId: null })),
+  series: [],
+  templates: [],
+});
+const meetingV1toV2: Step = (meeting) => ({
+  ...meeting,
+  seriesId: null,
+  agenda: records(meeting.agenda).map((item) => ({
+    ...item,
+    proposals: [],
+    decisions: records(item.decisions).map((decision) => ({ ...decision, reviewDate: null, outcome: null, vote: null })),
+  })),
+  followUps: records(meeting.followUps).map((followUp) => ({ ...followUp, doneAt: null, carriedFrom: null, carriedTo: null })),
+});
+
+/** MIGRATIONS[kind][n] upgrades a document from version n + 1 to n + 2. */
+export const MIGRATIONS: Record<DocumentKind, Step[]> = { library: [libraryV1toV2], meeting: [meetingV1toV2] };
 
 export class SchemaVersionError extends Error {}
 
