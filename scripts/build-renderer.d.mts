@@ -1,2 +1,3 @@
 export const ROOT: string;
 export function ensureRendererBuilt(): Promise<void>;
+export const RENDERER_DIR: string;

@@ -1,6 +1,6 @@
 // npm test: everything, in order: typecheck, lint, unit and renderer tests (vitest, with a short
-// fuzz run), a short crash test, a test browser,
-// the full build (renderer + Electron main/preload), then Playwright in Chromium. Every step runs
+// fuzz run), a short crash test, a test browser, the full build (renderer + Electron main/preload),
+// a quick benchmark run (every group, renderer included), then Playwright in Chromium. Every step runs
 // even after a failure, so one run shows everything that is wrong; the exit code says if any failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,9 +16,10 @@ const steps = [
   ['lint', bin('eslint'), ['.']],
   ['unit and renderer tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(results, 'vitest.json')}`]],
   ['crash test (50 kills)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'crash', 'run.ts'), '--kills', '50']],
-  ['benchmarks, quick smoke run (timings not judged)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'run.ts'), '--quick']],
   ['test browser', process.execPath, [path.join(ROOT, 'scripts', 'ensure-browser.mjs')]],
   ['build', bin('vite'), ['build', '--logLevel', 'warn']],
+  // After the test browser and the build: the renderer group runs real Chromium on the built renderer.
+  ['benchmarks, quick smoke run (timings not judged)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'run.ts'), '--quick']],
   ['electron security scan (electronegativity: fails on high or medium)', process.execPath, [path.join(ROOT, 'scripts', 'electronegativity.mjs')]],
   ['browser tests', bin('playwright'), ['test', '-c', 'tests/playwright.config.ts']],
 ];
