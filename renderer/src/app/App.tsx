@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Library } from '../../../shared/domain';
 import type { EmptyChairClient } from '../api';
 import { MeetingScreen } from '../features/meetings/MeetingScreen';
@@ -16,7 +16,11 @@ import type { ConnectionStore } from './connection';
 import { THEMES } from './constants';
 import { NoClient } from './NoClient';
 import { asApiError, useLibrary } from './useLibrary';
-import { routeHash, useRoute, type Route } from './useRoute';
+import { routeHash, useRoute, type NavigateOptions, type Route } from './useRoute';
+
+// Loaded on first visit: the ledger and the dashboard stay out of the initial JavaScript.
+const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 
 export interface AppProps {
   /** null in browser mode without a token: the app then explains how to open it. */
@@ -33,7 +37,7 @@ export interface ToastAction {
 /** What every screen gets from the shell. */
 export interface ScreenProps {
   library: Library;
-  navigate: (route: Route) => void;
+  navigate: (route: Route, options?: NavigateOptions) => void;
   showToast: (message: string, action?: ToastAction) => void;
 }
 
@@ -96,7 +100,8 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
 
   // After a screen change, move focus to the new screen's heading so keyboard and screen reader users start there.
   const firstRoute = useRef(true);
-  const routeKey = routeHash(route);
+  // The ledger's search lives in its URL: refining it is not a new screen (focus stays in the search box).
+  const routeKey = route.name === 'ledger' ? 'ledger' : routeHash(route);
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
@@ -157,7 +162,7 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
         screen = <MeetingEditor key={`edit-${route.id}`} {...props} meetingId={route.id} />;
         break;
       case 'meeting':
-        screen = <MeetingScreen key={route.id} {...props} meetingId={route.id} />;
+        screen = <MeetingScreen key={route.id} {...props} meetingId={route.id} decisionId={route.decisionId} />;
         break;
       case 'summary':
         screen = (
@@ -176,7 +181,24 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
       case 'reports':
         screen = <ReportsPage library={library} />;
         break;
+      case 'ledger':
+        screen = <LedgerPage {...props} query={route.query} />;
+        break;
+      case 'dashboard':
+        screen = <DashboardPage {...props} />;
+        break;
     }
+    screen = (
+      <Suspense
+        fallback={
+          <p className="loading" role="status">
+            Loading…
+          </p>
+        }
+      >
+        {screen}
+      </Suspense>
+    );
   }
 
   const toastView = toast ? (
@@ -246,6 +268,12 @@ function MainNav({ route }: { route: Route }) {
       </a>
       <a href={routeHash({ name: 'personas' })} aria-current={here(['personas'])}>
         Personas
+      </a>
+      <a href={routeHash({ name: 'ledger', query: '' })} aria-current={here(['ledger'])}>
+        Ledger
+      </a>
+      <a href={routeHash({ name: 'dashboard' })} aria-current={here(['dashboard'])}>
+        Dashboard
       </a>
       <a href={routeHash({ name: 'reports' })} aria-current={here(['reports'])}>
         Reports

@@ -24,7 +24,7 @@ import { Tabs } from '../runner/Tabs';
 import { AgendaStates } from './AgendaStates';
 import { MeetingContext, useMeetingCall, type MeetingContextValue } from './meetingContext';
 
-type Props = ScreenProps & { meetingId: string };
+type Props = ScreenProps & { meetingId: string; /** Open at this decision (a ledger result): shown, scrolled to and focused. */ decisionId?: string | undefined };
 
 /**
  * Every screen of one meeting: the plan (planned), the runner (running) and the review (ended),
@@ -92,7 +92,7 @@ function usePeople(meeting: Meeting): string[] {
   }, [lead, participants, agenda]);
 }
 
-function MeetingLayout({ library, navigate, showToast, meeting, latest, registry }: Props & { meeting: Meeting; latest: () => Meeting | null; registry: SaveRegistry }) {
+function MeetingLayout({ library, navigate, showToast, meeting, latest, registry, decisionId }: Props & { meeting: Meeting; latest: () => Meeting | null; registry: SaveRegistry }) {
   const call = useMeetingCall();
   const { agenda, status } = meeting;
   const running = status === 'running';
@@ -123,6 +123,34 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
   const item = agenda[followedIndex] ?? null;
   const followUp = item ? (meeting.followUps.find((f) => f.source === 'unknown-impact' && f.itemId === item.id) ?? null) : null;
   const totalDecisions = useMemo(() => agenda.reduce((sum, it) => sum + it.decisions.length, 0), [agenda]);
+
+  // Opened at a decision (from the ledger): show the view that lists it, then scroll to it and focus it.
+  const [target, setTarget] = useState<{ id: string; request: number } | null>(null);
+  const shownRequest = useRef(0);
+  const [seenDecisionId, setSeenDecisionId] = useState<string | undefined>(undefined);
+  if (decisionId !== seenDecisionId) {
+    setSeenDecisionId(decisionId);
+    const holder = decisionId ? agenda.find((it) => it.decisions.some((decision) => decision.id === decisionId)) : undefined;
+    if (decisionId && !holder) setActionError('The decision you opened is no longer in this meeting.');
+    if (holder) {
+      setTarget((current) => ({ id: decisionId!, request: (current?.request ?? 0) + 1 }));
+      if (status === 'planned') setChosenId(holder.id);
+      else setTab('decisions');
+    }
+  }
+  useEffect(() => {
+    if (!target || shownRequest.current === target.request) return;
+    const holder = agenda.find((it) => it.decisions.some((decision) => decision.id === target.id));
+    // A planned meeting lists no decisions: its agenda item stands in for the decision.
+    const selector = status === 'planned' ? `[data-item-id="${holder?.id ?? ''}"]` : `[data-decision-id="${target.id}"]`;
+    const element = document.querySelector<HTMLElement>(`.meeting-screen ${selector}`);
+    if (!element) return;
+    shownRequest.current = target.request;
+    element.classList.add('opened-target');
+    if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
+    element.scrollIntoView?.({ block: 'center' });
+    element.focus({ preventScroll: true });
+  }, [target, agenda, status, tab]);
 
   // When the button that had focus goes (Start, End: here or in a dialog), continue from a sensible
   // place once no dialog is open, unless the user is already somewhere else.
@@ -574,7 +602,7 @@ function PlannedOverview({ meeting, followedId, onFollow }: { meeting: Meeting; 
         ) : (
           <ol className="agenda-list">
             {meeting.agenda.map((item) => (
-              <li key={item.id} className={item.id === followedId ? 'agenda-item agenda-item-followed' : 'agenda-item'}>
+              <li key={item.id} data-item-id={item.id} className={item.id === followedId ? 'agenda-item agenda-item-followed' : 'agenda-item'}>
                 <div className="agenda-item-head">
                   <span id={`agenda-title-${item.id}`} className="agenda-item-title" dir="auto">
                     {item.title}
