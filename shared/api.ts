@@ -22,11 +22,13 @@ import {
   type StorageStatus,
   type Meeting,
   type Persona,
+  type Series,
   type Tag,
+  type Template,
 } from './domain';
 import type { Result } from './errors';
 import type { Dashboard } from './dashboard';
-import { ledgerQuerySchema, type LedgerResult } from './ledger';
+import { ledgerQuerySchema, type LedgerEntry, type LedgerResult } from './ledger';
 import { LIMITS } from './limits';
 
 interface MethodSpec<I extends z.ZodType, O> {
@@ -211,6 +213,44 @@ export const api = {
     z.strictObject({ ...inItem, index: z.number().int().min(0), decision: decisionSchema }),
   ).returns<Meeting>(),
   'followUps.update': write(z.strictObject({ meetingId: idSchema, followUpId: idSchema, changes: followUpChangesSchema })).returns<Meeting>(),
+  /** An action with owner and due date; with `decisionId` it is the decision's follow-up. */
+  'followUps.add': write(
+    z.strictObject({
+      meetingId: idSchema,
+      text: requiredText(LIMITS.decisionTextMax),
+      owner: optionalText(LIMITS.nameMax).default(''),
+      dueDate: isoDateSchema.nullable().default(null),
+      itemId: idSchema.optional(),
+      decisionId: idSchema.optional(),
+    }),
+  ).returns<Meeting>(),
+  'followUps.remove': write(z.strictObject({ meetingId: idSchema, followUpId: idSchema })).returns<Meeting>(),
+  /** A recurring meeting; its meetings share follow-ups and check-backs. */
+  'series.create': write(z.strictObject({ name: requiredText(LIMITS.nameMax) })).returns<Series>(),
+  /**
+   * The next meeting of a series: the agenda copied (without answers or decisions) and open
+   * follow-ups carried forward. A meeting not yet in a series starts one named after it.
+   */
+  'meetings.createNext': write(z.strictObject({ id: idSchema, scheduledAt: instantInput })).returns<Meeting>(),
+  'templates.create': write(z.strictObject({ meetingId: idSchema, name: requiredText(LIMITS.nameMax) })).returns<Template>(),
+  'templates.delete': write(byId).returns<{ id: string }>(),
+  /** A new meeting shaped by a template; open follow-ups carry forward if the template names a series. */
+  'meetings.createFromTemplate': write(
+    z.strictObject({ templateId: idSchema, scheduledAt: instantInput, title: requiredText(LIMITS.titleMax).optional() }),
+  ).returns<Meeting>(),
+  /**
+   * Records how a decision turned out for the customer (null takes it back). `askedIn` is the meeting
+   * whose chair asked; the answer is stored with the decision, in its own meeting, which is returned.
+   */
+  'decisions.recordOutcome': write(
+    z.strictObject({
+      ...onDecision,
+      outcome: z.strictObject({ direction, note: proseText(LIMITS.answerMax).default('') }).nullable(),
+      askedIn: idSchema.nullable().default(null),
+    }),
+  ).returns<Meeting>(),
+  /** The decisions whose review date has come, for the chair of this meeting to check back on. */
+  'checkBacks.list': read(z.strictObject({ meetingId: idSchema })).returns<LedgerEntry[]>(),
   /**
    * Imports an exported meeting. Personas and custom tags it uses that the library lacks are added.
    * A meeting whose id is already here is refused ('conflict') unless `asCopy`: then it gets new ids.

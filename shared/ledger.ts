@@ -1,6 +1,7 @@
 /** The decision ledger's query and entry shapes, shared by the service's index and the UI. */
 import { z } from 'zod';
-import { IMPACT_DIRECTIONS, idSchema, isoDateSchema, type ImpactDirection } from './domain';
+import { IMPACT_DIRECTIONS, idSchema, isoDateSchema, type ImpactDirection, type Outcome } from './domain';
+import type { PredictionStats } from './outcomes';
 import { LIMITS } from './limits';
 
 export const ledgerQuerySchema = z.strictObject({
@@ -14,6 +15,10 @@ export const ledgerQuerySchema = z.strictObject({
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
   meetingIds: z.array(idSchema).max(LIMITS.meetingsMax).optional(),
+  /** Meetings of these series only. */
+  seriesIds: z.array(idSchema).max(LIMITS.seriesMax).optional(),
+  /** 'pending': has a review date and no outcome yet; 'reviewed': its outcome is recorded. */
+  review: z.enum(['any', 'pending', 'reviewed']).default('any'),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 });
@@ -33,6 +38,10 @@ export interface LedgerEntry {
   tagIds: string[];
   /** Who the decision concerns: the item's answer's personas, or else the meeting's chair. */
   personaIds: string[];
+  seriesId: string | null;
+  reviewDate: string | null;
+  /** The actual impact, once the chair checked back: predicted (`direction`) against actual. */
+  outcome: Outcome | null;
 }
 
 export interface LedgerResult {
@@ -41,4 +50,6 @@ export interface LedgerResult {
   entries: LedgerEntry[];
   /** False while the index is still being built at start: results may be incomplete. */
   complete: boolean;
+  /** Over every match (not only this page): how often the predicted impact held. */
+  predictions: PredictionStats;
 }

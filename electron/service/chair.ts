@@ -52,7 +52,7 @@ function syncUnknownFollowUp(meeting: Meeting, itemId: string, wanted: boolean, 
       createdAt: context.at,
     };
     meeting.followUps.push(followUp);
-  } else if (!wanted && existing && !existing.done) {
+  } else if (!wanted && existing && !existing.done && !existing.carriedTo) {
     meeting.followUps = meeting.followUps.filter((f) => f !== existing);
   }
 }
@@ -129,10 +129,3 @@ export function restoreDecision(meeting: Meeting, params: MethodParams<'decision
   }
   item.decisions.splice(Math.min(params.index, item.decisions.length), 0, params.decision);
 }
-
-export function updateFollowUp(meeting: Meeting, params: MethodParams<'followUps.update'>): void {
-  const followUp = meeting.followUps.find((f) => f.id === params.followUpId);
-  if (!followUp) throw new ApiError('not_found', `The meeting "${meeting.title}" has no follow-up ${params.followUpId}.`);
-  Object.assign(followUp, definedOnly(params.changes));
-}
-

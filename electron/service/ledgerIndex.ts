@@ -1,6 +1,7 @@
 import type { MethodParams } from '../../shared/api';
 import type { Meeting } from '../../shared/domain';
 import type { LedgerEntry, LedgerResult } from '../../shared/ledger';
+import { isCheckBackFor, predictionStats, type CheckBackMeeting } from '../../shared/outcomes';
 
 interface Indexed {
   entry: LedgerEntry;
@@ -37,6 +38,9 @@ export class LedgerIndex {
           direction: decision.direction,
           tagIds: decision.tags.map((tag) => tag.tagId),
           personaIds,
+          seriesId: meeting.seriesId,
+          reviewDate: decision.reviewDate,
+          outcome: decision.outcome,
         };
         entries.push({
           entry,
@@ -78,12 +82,17 @@ export class LedgerIndex {
     const tags = query.tagIds?.length ? query.tagIds : null;
     const directions = query.directions?.length ? new Set(query.directions) : null;
     const meetings = query.meetingIds?.length ? new Set(query.meetingIds) : null;
+    const series = query.seriesIds?.length ? new Set(query.seriesIds) : null;
     const matches: LedgerEntry[] = [];
+    const reviewedMatches: LedgerEntry[] = [];
     let total = 0;
     for (const candidate of this.all()) {
       const { entry } = candidate;
       if (directions && !directions.has(entry.direction)) continue;
       if (meetings && !meetings.has(entry.meetingId)) continue;
+      if (series && (entry.seriesId === null || !series.has(entry.seriesId))) continue;
+      if (query.review === 'pending' && (entry.reviewDate === null || entry.outcome !== null)) continue;
+      if (query.review === 'reviewed' && entry.outcome === null) continue;
       if (query.from && candidate.day < query.from) continue;
       if (query.to && candidate.day > query.to) continue;
       if (query.personaId && !entry.personaIds.includes(query.personaId)) continue;
@@ -91,8 +100,17 @@ export class LedgerIndex {
       if (tags && !tags.every((tag) => entry.tagIds.includes(tag))) continue;
       if (words.length && !words.every((word) => candidate.haystack.includes(word))) continue;
       if (total >= query.offset && matches.length < query.limit) matches.push(entry);
+      if (entry.outcome) reviewedMatches.push(entry);
       total++;
     }
-    return { total, entries: matches, complete };
+    return { total, entries: matches, complete, predictions: predictionStats(reviewedMatches) };
+  }
+
+  /** The decisions the chair asks about in `meeting`, oldest review date first. */
+  checkBacksFor(meeting: CheckBackMeeting): LedgerEntry[] {
+    return this.all()
+      .filter(({ entry }) => isCheckBackFor(entry, meeting))
+      .map(({ entry }) => entry)
+      .sort((a, b) => a.reviewDate!.localeCompare(b.reviewDate!) || a.scheduledAt.localeCompare(b.scheduledAt));
   }
 }

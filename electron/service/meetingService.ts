@@ -11,7 +11,9 @@ import {
   type Meeting,
   type MeetingSummary,
   type Persona,
+  type Series,
   type StorageStatus,
+  type Template,
 } from '../../shared/domain';
 import { buildDashboard } from '../../shared/dashboard';
 import { ApiError } from '../../shared/errors';
@@ -20,6 +22,7 @@ import { BUILT_IN_TAGS, normalizeTagLabel } from '../../shared/tags';
 import { describeIssues } from '../../shared/validate';
 import type { LibraryStorage } from '../storage/libraryStorage';
 import * as chair from './chair';
+import * as followUps from './followUps';
 import { EventHub } from './events';
 import { planImport } from './importMeeting';
 import { LedgerIndex } from './ledgerIndex';
@@ -88,6 +91,7 @@ export class MeetingService {
       this.mutateMeeting(id, expectedRevision, (meeting) => {
         const { agenda, ...fields } = changes;
         if (fields.personaIds) this.checkPersonas(fields.personaIds);
+        if (fields.seriesId) this.series(fields.seriesId);
         Object.assign(meeting, definedOnly(fields));
         if (agenda) {
           const existing = new Map(meeting.agenda.map((item) => [item.id, item]));
@@ -167,7 +171,8 @@ export class MeetingService {
       this.commitIndex({ ...this.index, customTags: [...this.index.customTags, tag] });
       return tag;
     },
-    'meetings.start': ({ id }) => this.mutateMeeting(id, undefined, (m, c) => runner.start(m, c.at)),
+    // Starting also carries forward follow-ups raised since this meeting was planned.
+    'meetings.start': ({ id }) => this.carryForward(this.mutateMeeting(id, undefined, (m, c) => runner.start(m, c.at))),
     'meetings.next': (params) => this.mutateMeeting(params.id, undefined, (m, c) => runner.next(m, params, c.at)),
     'meetings.previous': ({ id }) => this.mutateMeeting(id, undefined, (m, c) => runner.previous(m, c.at)),
     'meetings.end': (params) => this.mutateMeeting(params.id, undefined, (m, c) => runner.end(m, params, c.at)),
@@ -179,7 +184,79 @@ export class MeetingService {
     'decisions.untag': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.untagDecision(m, params, c)),
     'decisions.remove': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.removeDecision(m, params)),
     'decisions.restore': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.restoreDecision(m, params)),
-    'followUps.update': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.updateFollowUp(m, params)),
+    'followUps.update': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => followUps.updateFollowUp(m, params, c)),
+    'followUps.add': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => followUps.addFollowUp(m, params, c)),
+    'followUps.remove': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => followUps.removeFollowUp(m, params)),
+    'series.create': ({ name }) => this.createSeries(name),
+    'meetings.createNext': ({ id, scheduledAt }) => {
+      const source = this.meeting(id);
+      const seriesId = source.seriesId ?? this.createSeries(source.title.slice(0, LIMITS.nameMax)).id;
+      if (!source.seriesId) this.mutateMeeting(id, undefined, (m) => void (m.seriesId = seriesId));
+      const next = this.createMeeting({
+        title: source.title,
+        scheduledAt,
+        lead: source.lead,
+        participants: source.participants,
+        personaIds: source.personaIds.filter((personaId) => this.index.personas.some((p) => p.id === personaId)),
+        seriesId,
+        agenda: source.agenda.map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes })),
+      });
+      return this.carryForward(next);
+    },
+    'templates.create': ({ meetingId, name }) => {
+      const meeting = this.meeting(meetingId);
+      if (this.index.templates.length >= LIMITS.templatesMax) {
+        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.templatesMax} templates.`);
+      }
+      const template: Template = {
+        id: this.newId(),
+        name,
+        title: meeting.title,
+        lead: meeting.lead,
+        participants: meeting.participants,
+        personaIds: meeting.personaIds,
+        seriesId: meeting.seriesId,
+        agenda: meeting.agenda.map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes })),
+        createdAt: this.timestamp(),
+      };
+      this.commitIndex({ ...this.index, templates: [...this.index.templates, template] });
+      return template;
+    },
+    'templates.delete': ({ id }) => {
+      if (!this.index.templates.some((t) => t.id === id)) throw new ApiError('not_found', `There is no template with the id ${id}.`);
+      this.commitIndex({ ...this.index, templates: this.index.templates.filter((t) => t.id !== id) });
+      return { id };
+    },
+    'meetings.createFromTemplate': ({ templateId, scheduledAt, title }) => {
+      const template = this.index.templates.find((t) => t.id === templateId);
+      if (!template) throw new ApiError('not_found', `There is no template with the id ${templateId}.`);
+      const seriesId = template.seriesId && this.index.series.some((s) => s.id === template.seriesId) ? template.seriesId : null;
+      const meeting = this.createMeeting({
+        title: title ?? template.title,
+        scheduledAt,
+        lead: template.lead,
+        participants: template.participants,
+        // A persona deleted since the template was saved simply no longer sits in the chair.
+        personaIds: template.personaIds.filter((personaId) => this.index.personas.some((p) => p.id === personaId)),
+        seriesId,
+        agenda: template.agenda,
+      });
+      return this.carryForward(meeting);
+    },
+    'decisions.recordOutcome': ({ meetingId, decisionId, outcome, askedIn }) => {
+      if (askedIn !== null) this.meeting(askedIn);
+      return this.mutateMeeting(meetingId, undefined, (m, c) => {
+        const decision = m.agenda.flatMap((item) => item.decisions).find((d) => d.id === decisionId);
+        if (!decision) throw new ApiError('not_found', `The meeting "${m.title}" has no decision ${decisionId}.`);
+        decision.outcome = outcome && { ...outcome, by: c.actor, at: c.at, meetingId: askedIn };
+        decision.updatedAt = c.at;
+      });
+    },
+    'checkBacks.list': ({ meetingId }) => {
+      const meeting = this.meeting(meetingId);
+      this.loadAllMeetings();
+      return this.ledger.checkBacksFor(meeting);
+    },
     'meetings.import': (params) => {
       const existing = this.index.meetings.find((summary) => summary.id === params.meeting.id);
       if (existing && !params.asCopy) {
@@ -280,6 +357,7 @@ export class MeetingService {
       throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.meetingsMax} meetings.`);
     }
     this.checkPersonas(draft.personaIds);
+    if (draft.seriesId) this.series(draft.seriesId);
     const at = this.timestamp();
     const meeting: Meeting = {
       schemaVersion: SCHEMA_VERSION,
@@ -311,6 +389,47 @@ export class MeetingService {
     const persona: Persona = { id: this.newId(), ...draft, createdAt: at, updatedAt: at };
     this.commitIndex({ ...this.index, personas: [...this.index.personas, persona] });
     return persona;
+  }
+
+  private series(id: string): Series {
+    const series = this.index.series.find((s) => s.id === id);
+    if (!series) throw new ApiError('not_found', `There is no series with the id ${id}.`);
+    return series;
+  }
+
+  private createSeries(name: string): Series {
+    if (this.index.series.length >= LIMITS.seriesMax) {
+      throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.seriesMax} series.`);
+    }
+    const series: Series = { id: this.newId(), name, createdAt: this.timestamp() };
+    this.commitIndex({ ...this.index, series: [...this.index.series, series] });
+    return series;
+  }
+
+  /**
+   * Carries open follow-ups of the series' earlier meetings into `target`, then marks each original
+   * as carried. The copy is saved first: if the second write failed, the next carry (at start)
+   * would see the copy already there and add nothing twice.
+   */
+  private carryForward(target: Meeting): Meeting {
+    if (!target.seriesId || target.status === 'ended') return target;
+    const sources = this.index.meetings
+      .filter((s) => s.seriesId === target.seriesId && s.id !== target.id && s.scheduledAt <= target.scheduledAt)
+      .flatMap((s) => {
+        try {
+          return [this.meeting(s.id)];
+        } catch {
+          return []; // an unreadable meeting is reported elsewhere; carry what can be read
+        }
+      })
+      .filter((m) => m.followUps.some(followUps.isOpen));
+    if (sources.length === 0) return target;
+    let carried = new Map<string, string[]>();
+    const updated = this.mutateMeeting(target.id, undefined, (m, c) => {
+      carried = followUps.carryInto(m, sources, c);
+    });
+    for (const [sourceId, ids] of carried) this.mutateMeeting(sourceId, undefined, (m) => followUps.markCarried(m, ids, target.id));
+    return carried.size > 0 ? updated : target;
   }
 
   private persona(id: string): Persona {

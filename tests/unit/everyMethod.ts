@@ -23,6 +23,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
   let latest = meeting;
   let removed: Decision | undefined;
   let backupId = '';
+  let templateId = '';
   const decisionId = () => latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.id;
 
   const steps: [MethodName, unknown | (() => unknown)][] = [
@@ -51,8 +52,17 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['decisions.remove', () => ({ meetingId: meeting.id, decisionId: decisionId() })],
     ['decisions.restore', () => ({ meetingId: meeting.id, itemId: second!.id, index: 0, decision: removed! })],
     ['followUps.update', () => ({ meetingId: meeting.id, followUpId: latest.followUps[0]!.id, changes: { done: true } })],
+    ['followUps.add', () => ({ meetingId: meeting.id, text: 'Call Priya', decisionId: decisionId() })],
+    ['followUps.remove', () => ({ meetingId: meeting.id, followUpId: latest.followUps.at(-1)!.id })],
+    ['decisions.recordOutcome', () => ({ meetingId: meeting.id, decisionId: decisionId(), outcome: { direction: 'helps' } })],
+    ['checkBacks.list', { meetingId: meeting.id }],
+    ['series.create', { name: 'Weekly pricing' }],
+    ['templates.create', { meetingId: meeting.id, name: 'Weekly' }],
+    ['meetings.createFromTemplate', () => ({ templateId: templateId, scheduledAt: '2026-12-08T10:00:00Z' })],
+    ['templates.delete', () => ({ id: templateId })],
     ['meetings.end', { id: meeting.id, skip: true }],
     ['meetings.import', () => ({ meeting: latest, personas: [], asCopy: true })],
+    ['meetings.createNext', { id: meeting.id, scheduledAt: '2026-12-15T10:00:00Z' }],
     ['samples.create', {}],
     ['ledger.search', { text: 'ship', tagIds: ['pricing'] }],
     ['dashboard.get', { from: '2026-01-01' }],
@@ -72,6 +82,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     const result = await call(method, typeof input === 'function' ? input() : input);
     results.push({ method, result });
     if (method === 'backups.create' && result.ok) backupId = (result.value as { id: string }).id;
+    if (method === 'templates.create' && result.ok) templateId = (result.value as { id: string }).id;
     const returned = result.ok ? (result.value as Meeting) : undefined;
     if (returned?.agenda && returned.id === meeting.id) latest = returned;
   }

@@ -1,0 +1,231 @@
+import Conf from 'conf';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Library, Meeting, Template } from '../../shared/domain';
+import type { LedgerEntry, LedgerResult } from '../../shared/ledger';
+import { LIMITS } from '../../shared/limits';
+import { isCheckBackFor, predictionStats } from '../../shared/outcomes';
+import { dispatch } from '../../electron/service/dispatch';
+import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import { snapshotFiles, tempDir } from './helpers';
+
+const toClose: OpenLibrary[] = [];
+afterEach(() => toClose.splice(0).forEach((library) => library.close()));
+function start(dir = tempDir()) {
+  const library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
+  toClose.push(library);
+  return library;
+}
+function value<T>(library: OpenLibrary, method: string, input: unknown): T {
+  const result = dispatch(library.service, method, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+function errorCode(library: OpenLibrary, method: string, input: unknown): string {
+  const result = dispatch(library.service, method, input);
+  if (result.ok) throw new Error(`${method} succeeded but should have failed`);
+  return result.error.code;
+}
+
+/** A first meeting of a weekly review, run and ended with two follow-ups (one done) and a decision to review. */
+function firstWeek(library: OpenLibrary) {
+  let week1 = value<Meeting>(library, 'meetings.create', {
+    title: 'Weekly pricing review',
+    scheduledAt: '2026-11-02T09:00:00Z',
+    lead: 'Ana',
+    participants: ['Ben'],
+    agenda: [{ title: 'Tiers', owner: 'Ben', timeboxMinutes: 15, notes: 'Bring the numbers' }, { title: 'Trial' }],
+  });
+  value(library, 'meetings.start', { id: week1.id });
+  week1 = value<Meeting>(library, 'decisions.add', {
+    meetingId: week1.id,
+    itemId: week1.agenda[0]!.id,
+    decision: { text: 'Three tiers', direction: 'helps', reviewDate: '2026-11-09' },
+  });
+  const decisionId = week1.agenda[0]!.decisions[0]!.id;
+  week1 = value<Meeting>(library, 'followUps.add', { meetingId: week1.id, text: 'Draft tier names', owner: 'Ben', dueDate: '2026-11-05', decisionId });
+  week1 = value<Meeting>(library, 'followUps.add', { meetingId: week1.id, text: 'Book the room', owner: 'Ana' });
+  week1 = value<Meeting>(library, 'followUps.update', { meetingId: week1.id, followUpId: week1.followUps[1]!.id, changes: { done: true } });
+  week1 = value<Meeting>(library, 'meetings.end', { id: week1.id, skip: true });
+  return { week1, decisionId };
+}
+
+describe('series and follow-ups that carry forward', () => {
+  it('creates the next meeting with the agenda copied and only open follow-ups carried, each once', () => {
+    const library = start();
+    const { week1 } = firstWeek(library);
+    const week2 = value<Meeting>(library, 'meetings.createNext', { id: week1.id, scheduledAt: '2026-11-09T09:00:00Z' });
+
+    expect(week2.seriesId).not.toBeNull();
+    const series = value<Library>(library, 'library.get', {}).series;
+    expect(series).toEqual([expect.objectContaining({ id: week2.seriesId, name: 'Weekly pricing review' })]);
+    expect(value<Meeting>(library, 'meetings.get', { id: week1.id }).seriesId).toBe(week2.seriesId);
+    expect(week2.agenda.map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes }))).toEqual([
+      { title: 'Tiers', owner: 'Ben', timeboxMinutes: 15, notes: 'Bring the numbers' },
+      { title: 'Trial', owner: '', timeboxMinutes: 10, notes: '' },
+    ]);
+    expect(week2.agenda.every((item) => item.answer === null && item.decisions.length === 0)).toBe(true);
+    expect(week2.status).toBe('planned');
+    expect(week2.participants).toEqual(['Ben']);
+
+    // Only the open follow-up came along, pointing back at its original, which now says where it went.
+    expect(week2.followUps).toHaveLength(1);
+    const carried = week2.followUps[0]!;
+    expect(carried).toMatchObject({ text: 'Draft tier names', owner: 'Ben', dueDate: '2026-11-05', done: false });
+    expect(carried.carriedFrom).toEqual({ meetingId: week1.id, followUpId: week1.followUps[0]!.id });
+    const original = value<Meeting>(library, 'meetings.get', { id: week1.id }).followUps[0]!;
+    expect(original.carriedTo).toBe(week2.id);
+
+    // Starting carries again, but adds nothing twice; the original can no longer be changed in place.
+    const started = value<Meeting>(library, 'meetings.start', { id: week2.id });
+    expect(started.followUps).toHaveLength(1);
+    expect(errorCode(library, 'followUps.update', { meetingId: week1.id, followUpId: original.id, changes: { done: true } })).toBe('conflict');
+
+    // Marking it done in week 2 keeps it out of week 3; a follow-up added in week 2 goes on instead.
+    let now = value<Meeting>(library, 'followUps.update', { meetingId: week2.id, followUpId: carried.id, changes: { done: true } });
+    expect(now.followUps[0]!.doneAt).not.toBeNull();
+    now = value<Meeting>(library, 'followUps.add', { meetingId: week2.id, text: 'Ask support about trials' });
+    value(library, 'meetings.end', { id: week2.id, skip: true });
+    const week3 = value<Meeting>(library, 'meetings.createNext', { id: week2.id, scheduledAt: '2026-11-16T09:00:00Z' });
+    expect(week3.seriesId).toBe(week2.seriesId);
+    expect(week3.followUps.map((f) => f.text)).toEqual(['Ask support about trials']);
+  });
+
+  it('carries follow-ups raised after the next meeting was planned when it starts', () => {
+    const library = start();
+    const series = value<{ id: string }>(library, 'series.create', { name: 'Support sync' });
+    const draft = (day: string) => ({ title: 'Support sync', scheduledAt: `2026-11-${day}T09:00:00Z`, seriesId: series.id, agenda: [{ title: 'Queue' }] });
+    const first = value<Meeting>(library, 'meetings.create', draft('02'));
+    const second = value<Meeting>(library, 'meetings.create', draft('09'));
+    const other = value<Meeting>(library, 'meetings.create', { ...draft('03'), seriesId: null, title: 'Not in the series' });
+    value(library, 'followUps.add', { meetingId: first.id, text: 'Macro for refunds' });
+    value(library, 'followUps.add', { meetingId: other.id, text: 'Unrelated' });
+    const started = value<Meeting>(library, 'meetings.start', { id: second.id });
+    expect(started.followUps.map((f) => f.text)).toEqual(['Macro for refunds']);
+  });
+
+  it('refuses an unknown series and keeps files unchanged', () => {
+    const dir = tempDir();
+    const library = start(dir);
+    const before = snapshotFiles(dir);
+    expect(errorCode(library, 'meetings.create', { title: 'X', scheduledAt: '2026-11-02T09:00:00Z', seriesId: 'no-such-series' })).toBe('not_found');
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
+  it('follow-ups: limit at limit and limit+1, a decision must exist, removal', () => {
+    const library = start();
+    const meeting = value<Meeting>(library, 'meetings.create', { title: 'M', scheduledAt: '2026-11-02T09:00:00Z', agenda: [{ title: 'A' }] });
+    expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'x', decisionId: 'missing' })).toBe('not_found');
+    expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'x'.repeat(LIMITS.decisionTextMax + 1) })).toBe('invalid_input');
+    let latest = value<Meeting>(library, 'followUps.add', { meetingId: meeting.id, text: 'x'.repeat(LIMITS.decisionTextMax) });
+    for (let i = latest.followUps.length; i < LIMITS.followUpsMax; i++) {
+      latest = value<Meeting>(library, 'followUps.add', { meetingId: meeting.id, text: `Follow-up ${i}` });
+    }
+    expect(latest.followUps).toHaveLength(LIMITS.followUpsMax);
+    expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'one too many' })).toBe('limit_exceeded');
+    latest = value<Meeting>(library, 'followUps.remove', { meetingId: meeting.id, followUpId: latest.followUps[0]!.id });
+    expect(latest.followUps).toHaveLength(LIMITS.followUpsMax - 1);
+  });
+});
+
+describe('templates', () => {
+  it('saves a meeting as a template and creates a meeting from it, in its series with follow-ups carried', () => {
+    const library = start();
+    const { week1 } = firstWeek(library);
+    const week2 = value<Meeting>(library, 'meetings.createNext', { id: week1.id, scheduledAt: '2026-11-09T09:00:00Z' });
+    const template = value<Template>(library, 'templates.create', { meetingId: week2.id, name: 'Weekly pricing' });
+    expect(template.agenda.map((i) => i.title)).toEqual(['Tiers', 'Trial']);
+    expect(value<Library>(library, 'library.get', {}).templates.map((t) => t.name)).toEqual(['Weekly pricing']);
+
+    // Week 2 ends without closing its carried follow-up: the template's meeting picks it up.
+    value(library, 'meetings.start', { id: week2.id });
+    value(library, 'meetings.end', { id: week2.id, skip: true });
+    const fromTemplate = value<Meeting>(library, 'meetings.createFromTemplate', {
+      templateId: template.id,
+      scheduledAt: '2026-11-16T09:00:00Z',
+      title: 'Pricing, week 3',
+    });
+    expect(fromTemplate).toMatchObject({ title: 'Pricing, week 3', seriesId: week2.seriesId, lead: 'Ana', participants: ['Ben'] });
+    expect(fromTemplate.agenda.map((i) => i.title)).toEqual(['Tiers', 'Trial']);
+    expect(fromTemplate.followUps.map((f) => f.text)).toEqual(['Draft tier names']);
+
+    value(library, 'templates.delete', { id: template.id });
+    expect(errorCode(library, 'meetings.createFromTemplate', { templateId: template.id, scheduledAt: '2026-11-23T09:00:00Z' })).toBe('not_found');
+  });
+
+  it('holds at most LIMITS.templatesMax templates', () => {
+    const library = start();
+    const meeting = value<Meeting>(library, 'meetings.create', { title: 'M', scheduledAt: '2026-11-02T09:00:00Z' });
+    for (let i = 0; i < LIMITS.templatesMax; i++) value(library, 'templates.create', { meetingId: meeting.id, name: `T${i}` });
+    expect(value<Library>(library, 'library.get', {}).templates).toHaveLength(LIMITS.templatesMax);
+    expect(errorCode(library, 'templates.create', { meetingId: meeting.id, name: 'one more' })).toBe('limit_exceeded');
+  });
+});
+
+describe('outcome check-back', () => {
+  it('asks in the next meeting of the series once the review date comes, and records predicted against actual', () => {
+    const library = start();
+    const { week1, decisionId } = firstWeek(library);
+    const early = value<Meeting>(library, 'meetings.createNext', { id: week1.id, scheduledAt: '2026-11-08T09:00:00Z' });
+    expect(value<LedgerEntry[]>(library, 'checkBacks.list', { meetingId: early.id })).toEqual([]); // review date not yet come
+    const week2 = value<Meeting>(library, 'meetings.createNext', { id: early.id, scheduledAt: '2026-11-09T09:00:00Z' });
+    const due = value<LedgerEntry[]>(library, 'checkBacks.list', { meetingId: week2.id });
+    expect(due.map((e) => [e.decisionId, e.direction, e.reviewDate])).toEqual([[decisionId, 'helps', '2026-11-09']]);
+
+    // A meeting outside the series does not ask about it.
+    const elsewhere = value<Meeting>(library, 'meetings.create', { title: 'Other', scheduledAt: '2026-11-20T09:00:00Z' });
+    expect(value<LedgerEntry[]>(library, 'checkBacks.list', { meetingId: elsewhere.id })).toEqual([]);
+
+    const saved = value<Meeting>(library, 'decisions.recordOutcome', {
+      meetingId: week1.id,
+      decisionId,
+      outcome: { direction: 'mixed', note: 'Tier names confused two customers' },
+      askedIn: week2.id,
+    });
+    expect(saved.id).toBe(week1.id);
+    expect(saved.agenda[0]!.decisions[0]!.outcome).toMatchObject({ direction: 'mixed', meetingId: week2.id, by: 'Ana' });
+    // Still listed (answered) where it was asked; gone from later meetings of the series.
+    expect(value<LedgerEntry[]>(library, 'checkBacks.list', { meetingId: week2.id })[0]!.outcome?.direction).toBe('mixed');
+    const week3 = value<Meeting>(library, 'meetings.createNext', { id: week2.id, scheduledAt: '2026-11-16T09:00:00Z' });
+    expect(value<LedgerEntry[]>(library, 'checkBacks.list', { meetingId: week3.id })).toEqual([]);
+
+    const ledger = value<LedgerResult>(library, 'ledger.search', { review: 'reviewed' });
+    expect(ledger.entries.map((e) => [e.direction, e.outcome?.direction])).toEqual([['helps', 'mixed']]);
+    expect(ledger.predictions).toMatchObject({ reviewed: 1, held: 0, heldRate: 0 });
+    expect(value<LedgerResult>(library, 'ledger.search', { review: 'pending' }).total).toBe(0);
+    expect(value<LedgerResult>(library, 'ledger.search', { seriesIds: [week1.seriesId ?? week2.seriesId] }).total).toBe(1);
+    expect(value<LedgerResult>(library, 'ledger.search', { seriesIds: ['another-series'] }).total).toBe(0);
+
+    // Taking the outcome back makes it due again.
+    value(library, 'decisions.recordOutcome', { meetingId: week1.id, decisionId, outcome: null, askedIn: null });
+    expect(value<LedgerEntry[]>(library, 'checkBacks.list', { meetingId: week3.id }).map((e) => e.decisionId)).toEqual([decisionId]);
+  });
+
+  it('counts how often predictions held, leaving "unknown" predictions out of the rate', () => {
+    const outcome = (direction: 'helps' | 'hurts' | 'mixed' | 'neutral' | 'unknown') => ({ direction, meetingId: null });
+    const stats = predictionStats([
+      { direction: 'helps', outcome: outcome('helps') },
+      { direction: 'helps', outcome: outcome('hurts') },
+      { direction: 'hurts', outcome: outcome('hurts') },
+      { direction: 'unknown', outcome: outcome('helps') },
+      { direction: 'neutral', outcome: null },
+    ]);
+    expect(stats).toMatchObject({ reviewed: 3, held: 2 });
+    expect(stats.heldRate).toBeCloseTo(2 / 3);
+    expect(stats.matrix.helps.hurts).toBe(1);
+    expect(stats.matrix.unknown.helps).toBe(1);
+    expect(predictionStats([]).heldRate).toBeNull();
+  });
+
+  it('the due rule: review date on or before the meeting day, earlier meeting, same series or none', () => {
+    const decision = { meetingId: 'a', seriesId: 's', scheduledAt: '2026-11-02T09:00:00Z', direction: 'helps' as const, reviewDate: '2026-11-09', outcome: null };
+    const meeting = { id: 'b', seriesId: 's', scheduledAt: '2026-11-09T08:00:00Z' };
+    expect(isCheckBackFor(decision, meeting)).toBe(true);
+    expect(isCheckBackFor(decision, { ...meeting, scheduledAt: '2026-11-08T23:00:00Z' })).toBe(false);
+    expect(isCheckBackFor(decision, { ...meeting, seriesId: 'other' })).toBe(false);
+    expect(isCheckBackFor({ ...decision, seriesId: null }, { ...meeting, seriesId: 'other' })).toBe(true);
+    expect(isCheckBackFor({ ...decision, reviewDate: null }, meeting)).toBe(false);
+    expect(isCheckBackFor(decision, { ...meeting, id: 'a' })).toBe(false);
+    expect(isCheckBackFor({ ...decision, outcome: { direction: 'helps', meetingId: 'c' } }, meeting)).toBe(false);
+    expect(isCheckBackFor({ ...decision, outcome: { direction: 'helps', meetingId: 'b' } }, meeting)).toBe(true);
+  });
+});
