@@ -63,6 +63,9 @@ try {
 }
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-bench-'));
 const rows: BenchRow[] = [];
+// The service's background work (warmUp's batches) runs on unref'd immediates so it never holds a
+// closing app open; awaiting it here with nothing else alive would let node exit mid-run (code 13).
+const keepAlive = setInterval(() => {}, 1_000);
 try {
   for (const group of chosen) {
     const command = `npm run bench -- --only ${group}${quick ? ' --quick' : ''}`;
@@ -79,6 +82,7 @@ try {
     console.error(`(${group}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
 } finally {
+  clearInterval(keepAlive);
   fs.rmSync(work, { recursive: true, force: true });
 }
 
