@@ -9,8 +9,11 @@ import { FormAlert } from '../../app/FormAlert';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
 import { asApiError } from '../../app/useLibrary';
 import { ChairPicker } from '../personas/ChairPicker';
+import { plural } from '../../app/format';
+import { ImportAgendaButton } from '../agendaImport/ImportAgendaButton';
+import type { AgendaImport } from '../agendaImport/ImportAgendaDialog';
 import { AgendaEditor } from './AgendaEditor';
-import { describeMeetingIssue, formFromMeeting, meetingFieldKey, toDraft, type MeetingForm as FormState } from './draft';
+import { DEFAULT_TIMEBOX, describeMeetingIssue, formFromMeeting, meetingFieldKey, newRowKey, toDraft, type MeetingForm as FormState } from './draft';
 
 export type MeetingFormProps = ScreenProps &
   (
@@ -109,6 +112,40 @@ export function MeetingForm(props: MeetingFormProps) {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     void save();
+  };
+
+  /**
+   * An imported agenda (pasted lines or a calendar event). New meeting: it is created at once, with
+   * what the form holds (chair, rows typed so far) plus the import. Editing: the items are added
+   * to the form's agenda, and saved with the rest.
+   */
+  const importAgenda = async (result: AgendaImport) => {
+    if (props.mode === 'edit') {
+      const rows = result.items.map((item) => ({
+        key: newRowKey(),
+        title: item.title,
+        owner: item.owner ?? '',
+        timebox: String(item.timeboxMinutes ?? DEFAULT_TIMEBOX),
+        notes: item.notes ?? '',
+      }));
+      setForm((current) => ({ ...current, agenda: [...current.agenda, ...rows] }));
+      showToast(`${plural(rows.length, 'item')} added to the agenda. Save the meeting to keep them.`);
+      return;
+    }
+    const converted = toDraft(form);
+    if (!converted.ok) throw new Error('some timeboxes in the form are not whole numbers of minutes; correct them first');
+    const { agenda, ...fields } = converted.value;
+    const typed = agenda.filter((item) => item.title.trim()).map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes }));
+    const meeting = await client.call('meetings.create', {
+      ...fields,
+      title: result.title,
+      scheduledAt: result.scheduledAt ?? fields.scheduledAt,
+      lead: result.lead || fields.lead,
+      participants: [...new Set([...(fields.participants ?? []), ...result.participants])].slice(0, LIMITS.participantsMax),
+      agenda: [...typed, ...result.items],
+    });
+    showToast('Meeting created from the imported agenda');
+    navigate({ name: 'meeting', id: meeting.id });
   };
 
   /** After a conflict: drop this form's changes and start again from the meeting as it is now. */
@@ -251,7 +288,15 @@ export function MeetingForm(props: MeetingFormProps) {
           </section>
         </div>
         <section className="card" aria-labelledby={`${id}-agenda`}>
-          <h2 id={`${id}-agenda`}>Agenda</h2>
+          <div className="section-head">
+            <h2 id={`${id}-agenda`}>Agenda</h2>
+            <ImportAgendaButton
+              mode={mode === 'create' ? 'create' : 'append'}
+              existingItems={mode === 'create' ? form.agenda.filter((row) => row.title.trim()).length : form.agenda.length}
+              defaultTitle={form.title}
+              onConfirm={importAgenda}
+            />
+          </div>
           <AgendaEditor
             rows={form.agenda}
             errors={errors}

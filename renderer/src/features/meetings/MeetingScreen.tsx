@@ -21,6 +21,7 @@ import { GateDialog, type GateMove } from '../runner/GateDialog';
 import { ItemView } from '../runner/ItemView';
 import { ShortcutsDialog } from '../runner/ShortcutsDialog';
 import { Tabs } from '../runner/Tabs';
+import { ImportAgendaButton } from '../agendaImport/ImportAgendaButton';
 import { AgendaStates } from './AgendaStates';
 import { MeetingContext, useMeetingCall, type MeetingContextValue } from './meetingContext';
 
@@ -419,7 +420,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
 
   let body;
   if (status === 'planned') {
-    body = <PlannedOverview meeting={meeting} followedId={item?.id ?? null} onFollow={setChosenId} />;
+    body = <PlannedOverview meeting={meeting} followedId={item?.id ?? null} onFollow={setChosenId} showToast={showToast} />;
   } else {
     const tabs = [
       { key: 'item' as const, label: running ? 'Current item' : 'Summary' },
@@ -559,7 +560,8 @@ function EndSummary({ meeting }: { meeting: Meeting }) {
 }
 
 /** What a planned meeting is about: when, who, and its agenda; any item can be followed in the chair. */
-function PlannedOverview({ meeting, followedId, onFollow }: { meeting: Meeting; followedId: string | null; onFollow: (itemId: string) => void }) {
+function PlannedOverview({ meeting, followedId, onFollow, showToast }: { meeting: Meeting; followedId: string | null; onFollow: (itemId: string) => void; showToast: ScreenProps['showToast'] }) {
+  const call = useMeetingCall();
   const totalMinutes = meeting.agenda.reduce((sum, item) => sum + item.timeboxMinutes, 0);
   return (
     <>
@@ -590,13 +592,28 @@ function PlannedOverview({ meeting, followedId, onFollow }: { meeting: Meeting; 
       </section>
 
       <section className="card" aria-labelledby="detail-agenda">
-        <h2 id="detail-agenda">
-          Agenda{' '}
-          <span className="heading-note">
-            {plural(meeting.agenda.length, 'item')}
-            {totalMinutes > 0 ? `, ${totalMinutes} min` : ''}
-          </span>
-        </h2>
+        <div className="section-head">
+          <h2 id="detail-agenda">
+            Agenda{' '}
+            <span className="heading-note">
+              {plural(meeting.agenda.length, 'item')}
+              {totalMinutes > 0 ? `, ${totalMinutes} min` : ''}
+            </span>
+          </h2>
+          <ImportAgendaButton
+            mode="append"
+            existingItems={meeting.agenda.length}
+            onConfirm={async (result) => {
+              // One change for the whole agenda: every item is added, or none (items with an id keep all they hold).
+              await call('meetings.update', {
+                id: meeting.id,
+                expectedRevision: meeting.revision,
+                changes: { agenda: [...meeting.agenda.map((item) => ({ id: item.id, title: item.title })), ...result.items] },
+              });
+              showToast(`${plural(result.items.length, 'item')} added to the agenda`);
+            }}
+          />
+        </div>
         {meeting.agenda.length === 0 ? (
           <p className="muted">No agenda items yet. Edit the meeting to add some before you start it.</p>
         ) : (
