@@ -107,7 +107,23 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
       firstRoute.current = false;
       return;
     }
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      heading.focus();
+      return;
+    }
+    // A screen loaded on demand has no heading yet: focus it once it arrives, unless the user moved on.
+    const main = document.querySelector('main');
+    if (!main) return;
+    const from = document.activeElement;
+    const observer = new MutationObserver(() => {
+      const arrived = main.querySelector<HTMLElement>('h1');
+      if (!arrived) return;
+      observer.disconnect();
+      if (document.activeElement === from || document.activeElement === document.body) arrived.focus();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [routeKey]);
 
   if (error?.code === 'unauthorized') {
@@ -188,8 +204,10 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
         screen = <DashboardPage {...props} />;
         break;
     }
+    // Keyed by screen: a new screen that is still loading never leaves the previous one in place, hidden.
     screen = (
       <Suspense
+        key={route.name}
         fallback={
           <p className="loading" role="status">
             Loading…
