@@ -1,5 +1,5 @@
 import './chair.css';
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { gateState, type GateState } from '../../../../shared/coverage';
 import type { AgendaItem, FollowUp, Persona } from '../../../../shared/domain';
 import { ChairMark } from '../../app/ChairMark';
@@ -24,6 +24,8 @@ export interface ChairPanelProps {
   running: boolean;
   /** Bumped to bring the chair into view and focus its answer (C, or "Answer it" at the gate). */
   focusRequest: number;
+  /** More the chair asks, below the item (the outcome check-back of earlier decisions). */
+  extra?: ReactNode;
 }
 
 const COLLAPSED_KEY = 'empty-chair.chair-collapsed';
@@ -49,7 +51,7 @@ export const GATE_TEXT: Record<GateState, { icon: string; label: string; long: s
  * the item is answered.
  */
 export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
-  const { meetingId, item, itemIndex, itemCount, personas, followUp, people, running, focusRequest } = props;
+  const { meetingId, item, itemIndex, itemCount, personas, followUp, people, running, focusRequest, extra } = props;
   const [collapsed, setCollapsed] = useState(readCollapsed);
   const bodyId = useId();
   const headingId = useId();
@@ -161,6 +163,7 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
             <p className="muted">Add agenda items to the meeting, and the chair asks this at every one of them.</p>
           </>
         )}
+        {extra}
       </div>
     </aside>
   );

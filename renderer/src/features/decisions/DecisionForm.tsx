@@ -14,9 +14,11 @@ export interface DecisionValues {
   dueDate: string;
   direction: ImpactDirection;
   tagIds: string[];
+  /** YYYY-MM-DD: when the chair should check back on how it turned out; '' for never. */
+  reviewDate: string;
 }
 
-export const EMPTY_DECISION: DecisionValues = { text: '', owner: '', dueDate: '', direction: 'unknown', tagIds: [] };
+export const EMPTY_DECISION: DecisionValues = { text: '', owner: '', dueDate: '', direction: 'unknown', tagIds: [], reviewDate: '' };
 
 const LABELS: Record<string, string> = {
   text: 'Decision',
@@ -24,6 +26,7 @@ const LABELS: Record<string, string> = {
   dueDate: 'Due date',
   direction: 'Customer impact',
   tagIds: 'Tags',
+  reviewDate: 'Check back on',
 };
 
 function decisionFieldKey(path: string[]): string | null {
@@ -34,6 +37,7 @@ function decisionFieldKey(path: string[]): string | null {
 function describeDecisionIssue(key: string, _path: string[], message: string): string {
   const text = message.replace(/\.$/, '');
   if (key === 'dueDate') return 'Due date must be a date.';
+  if (key === 'reviewDate') return 'Check back on must be a date.';
   return /^[a-z]/.test(text) ? `${LABELS[key]} ${text}.` : `${LABELS[key]}: ${text}.`;
 }
 
@@ -164,6 +168,18 @@ export function DecisionForm({ mode, initial, tags, people, onSubmit, onCancel, 
             {...errorProps(errors, 'dueDate', field('dueDate'))}
           />
           <FieldError errors={errors} name="dueDate" id={field('dueDate')} />
+        </div>
+        <div className="field">
+          <label htmlFor={field('reviewDate')}>Check back on (optional)</label>
+          <input
+            id={field('reviewDate')}
+            type="date"
+            value={values.reviewDate}
+            title="The chair of a later meeting asks whether this turned out for the customer as expected."
+            onChange={(event) => set('reviewDate', event.target.value)}
+            {...errorProps(errors, 'reviewDate', field('reviewDate'))}
+          />
+          <FieldError errors={errors} name="reviewDate" id={field('reviewDate')} />
         </div>
         <div className="field">
           <label htmlFor={field('direction')}>Customer impact</label>

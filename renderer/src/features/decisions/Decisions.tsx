@@ -56,6 +56,15 @@ export const DecisionRow = memo(function DecisionRow({ decision, tagLabels, onEd
               Due <time dateTime={decision.dueDate}>{formatDay(decision.dueDate)}</time>
             </span>
           ) : null}
+          {decision.outcome ? (
+            <span className={decision.outcome.direction === decision.direction ? 'decision-outcome outcome-held' : 'decision-outcome outcome-missed'}>
+              Turned out: {DIRECTION_LABELS[decision.outcome.direction]}
+            </span>
+          ) : decision.reviewDate ? (
+            <span>
+              Check back <time dateTime={decision.reviewDate}>{formatDay(decision.reviewDate)}</time>
+            </span>
+          ) : null}
         </p>
         {decision.tags.length > 0 ? (
           <ul className="tag-list" aria-label="Tags">
@@ -86,6 +95,7 @@ function toValues(decision: Decision): DecisionValues {
     dueDate: decision.dueDate ?? '',
     direction: decision.direction,
     tagIds: decision.tags.map((tag) => tag.tagId),
+    reviewDate: decision.reviewDate ?? '',
   };
 }
 
@@ -141,7 +151,7 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
     await call('decisions.update', {
       meetingId,
       decisionId: decision.id,
-      changes: { text: values.text, owner: values.owner, dueDate: values.dueDate || null, direction: values.direction },
+      changes: { text: values.text, owner: values.owner, dueDate: values.dueDate || null, direction: values.direction, reviewDate: values.reviewDate || null },
     });
     for (const tagId of after) if (!before.has(tagId)) await call('decisions.tag', { meetingId, decisionId: decision.id, tagId });
     for (const tagId of before) if (!after.has(tagId)) await call('decisions.untag', { meetingId, decisionId: decision.id, tagId });
@@ -196,7 +206,7 @@ export const ItemDecisions = memo(function ItemDecisions(props: ItemDecisionsPro
     await call('decisions.add', {
       meetingId,
       itemId: item.id,
-      decision: { text: values.text, owner: values.owner, dueDate: values.dueDate || null, direction: values.direction, tagIds: values.tagIds },
+      decision: { text: values.text, owner: values.owner, dueDate: values.dueDate || null, direction: values.direction, tagIds: values.tagIds, reviewDate: values.reviewDate || null },
     });
     updateThenFocus(() => setAdding(false), () => logButtonRef.current);
   };

@@ -21,7 +21,10 @@ import { GateDialog, type GateMove } from '../runner/GateDialog';
 import { ItemView } from '../runner/ItemView';
 import { ShortcutsDialog } from '../runner/ShortcutsDialog';
 import { Tabs } from '../runner/Tabs';
+import { CheckBacks } from '../followups/CheckBacks';
+import { FollowUps } from '../followups/FollowUps';
 import { ImportAgendaButton } from '../agendaImport/ImportAgendaButton';
+import { NextMeetingButton, SaveTemplateButton, seriesName } from '../series/SeriesActions';
 import { AgendaStates } from './AgendaStates';
 import { MeetingContext, useMeetingCall, type MeetingContextValue } from './meetingContext';
 
@@ -98,7 +101,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
   const { agenda, status } = meeting;
   const running = status === 'running';
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const [tab, setTab] = useState<'item' | 'decisions'>('item');
+  const [tab, setTab] = useState<'item' | 'decisions' | 'followups'>('item');
   const [gate, setGate] = useState<GateMove | null>(null);
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -367,6 +370,13 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
   const atFirst = runningIndex <= 0;
   const atLast = runningIndex === agenda.length - 1;
 
+  const seriesButtons = (
+    <>
+      <SaveTemplateButton meeting={meeting} showToast={showToast} />
+      <NextMeetingButton meeting={meeting} library={library} navigate={navigate} showToast={showToast} />
+    </>
+  );
+  const series = seriesName(library, meeting);
   let actions;
   if (running) {
     actions = (
@@ -389,6 +399,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
         {back}
         {editButton}
         {deleteButton}
+        {seriesButtons}
         <button type="button" className="button button-primary" onClick={() => void start()} disabled={busy}>
           Start meeting
         </button>
@@ -400,6 +411,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
         {back}
         {editButton}
         {deleteButton}
+        {seriesButtons}
         <button type="button" className="button button-primary" onClick={() => navigate({ name: 'summary', id: meeting.id })}>
           Impact summary
         </button>
@@ -419,17 +431,27 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
   ) : null;
 
   let body;
+  const followUps = <FollowUps meeting={meeting} meetings={library.meetings} showToast={showToast} />;
   if (status === 'planned') {
-    body = <PlannedOverview meeting={meeting} followedId={item?.id ?? null} onFollow={setChosenId} showToast={showToast} />;
+    body = (
+      <>
+        <PlannedOverview meeting={meeting} followedId={item?.id ?? null} onFollow={setChosenId} showToast={showToast} />
+        {followUps}
+      </>
+    );
   } else {
+    const openFollowUps = meeting.followUps.filter((f) => !f.done && f.carriedTo === null).length;
     const tabs = [
       { key: 'item' as const, label: running ? 'Current item' : 'Summary' },
       { key: 'decisions' as const, label: `Decisions (${totalDecisions})` },
+      { key: 'followups' as const, label: `Follow-ups (${openFollowUps})` },
     ];
     body = (
       <Tabs label="Meeting views" tabs={tabs} selected={tab} onSelect={setTab}>
         {tab === 'decisions' ? (
           <AllDecisions {...decisionContext} agenda={agenda} />
+        ) : tab === 'followups' ? (
+          followUps
         ) : running ? (
           <>
             {itemView}
@@ -438,6 +460,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
         ) : (
           <>
             <EndedSummary meeting={meeting} />
+            {followUps}
             <AgendaStates title="Agenda" agenda={agenda} currentId={null} followedId={item?.id ?? null} onFollow={setChosenId} />
             {itemView}
           </>
@@ -452,6 +475,11 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
         <div>
           <p className="eyebrow">
             <span className={`status status-${status}`}>{STATUS_LABELS[status]}</span>
+            {series ? (
+              <span className="meeting-series" dir="auto">
+                Series: {series}
+              </span>
+            ) : null}
             {running && runningIndex >= 0 ? (
               <span className="runner-progress">
                 Item {runningIndex + 1} of {agenda.length}
@@ -486,6 +514,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
           people={people}
           running={running}
           focusRequest={chairFocus}
+          extra={status !== 'ended' ? <CheckBacks meetingId={meeting.id} /> : null}
         />
       </div>
 
@@ -652,10 +681,8 @@ function PlannedOverview({ meeting, followedId, onFollow, showToast }: { meeting
   );
 }
 
-/** After the meeting: when it ended, and the follow-ups it raised (with owner and done). */
+/** After the meeting: when it started and ended (its follow-ups follow in their own card). */
 function EndedSummary({ meeting }: { meeting: Meeting }) {
-  const call = useMeetingCall();
-  const [error, setError] = useState<string | null>(null);
   return (
     <section className="card" aria-labelledby="ended-summary">
       <h2 id="ended-summary">Summary</h2>
@@ -665,36 +692,6 @@ function EndedSummary({ meeting }: { meeting: Meeting }) {
         <dt>Ended</dt>
         <dd>{meeting.endedAt ? <time dateTime={meeting.endedAt}>{formatWhen(meeting.endedAt)}</time> : '—'}</dd>
       </dl>
-      <h3 className="subheading summary-followups">Follow-ups</h3>
-      {meeting.followUps.length === 0 ? (
-        <p className="muted">None raised.</p>
-      ) : (
-        <ul className="followup-list">
-          {meeting.followUps.map((followUp) => (
-            <li key={followUp.id}>
-              <label className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={followUp.done}
-                  onChange={(event) => {
-                    setError(null);
-                    call('followUps.update', { meetingId: meeting.id, followUpId: followUp.id, changes: { done: event.target.checked } }).catch((reason: unknown) =>
-                      setError(asApiError(reason).message),
-                    );
-                  }}
-                />
-                <span dir="auto">{followUp.text}</span>
-              </label>
-              <span className="muted"> · {followUp.owner ? <span dir="auto">{followUp.owner}</span> : 'no owner'}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
     </section>
   );
 }

@@ -9,9 +9,10 @@ import { formatWhen, plural, STATUS_LABELS } from '../../app/format';
 import { isTypingTarget } from '../../app/keyboard';
 import { asApiError } from '../../app/useLibrary';
 import { routeHash } from '../../app/useRoute';
+import { NewFromTemplateButton } from '../series/SeriesActions';
 
 /** The first screen: every meeting, newest first (the service keeps that order), or the empty state. */
-export function MeetingsList({ library, navigate }: ScreenProps) {
+export function MeetingsList({ library, navigate, showToast }: ScreenProps) {
   const client = useClient();
   const meetings = library.meetings;
   const [sampleBusy, setSampleBusy] = useState(false);
@@ -100,6 +101,7 @@ export function MeetingsList({ library, navigate }: ScreenProps) {
             <kbd>N</kbd> new meeting
           </span>
           <ImportMeeting onImported={(meeting) => navigate({ name: 'meeting', id: meeting.id })} />
+          <NewFromTemplateButton library={library} navigate={navigate} showToast={showToast} />
           {newButton}
         </div>
       </div>

@@ -1,0 +1,122 @@
+import './followups.css';
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { ImpactDirection } from '../../../../shared/domain';
+import type { LedgerEntry } from '../../../../shared/ledger';
+import { useClient } from '../../app/clientContext';
+import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
+import { formatDay, formatWhen } from '../../app/format';
+import { asApiError } from '../../app/useLibrary';
+
+export const CHECK_BACK_QUESTION = 'Did this turn out for the customer as we expected?';
+
+/**
+ * The chair's check-back: decisions of earlier meetings whose review date has come. For each, the
+ * lead records what actually happened; the answer is kept with the decision, in its own meeting.
+ */
+export function CheckBacks({ meetingId }: { meetingId: string }) {
+  const client = useClient();
+  const [entries, setEntries] = useState<LedgerEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+
+  const load = useCallback(() => {
+    client
+      .call('checkBacks.list', { meetingId })
+      .then(setEntries)
+      .catch((reason: unknown) => setError(asApiError(reason).message));
+  }, [client, meetingId]);
+
+  useEffect(() => {
+    load();
+    // An outcome recorded in another window changes another meeting: listen for every change.
+    return client.subscribe((event) => {
+      if (event.event === 'meeting.changed' && event.payload.id !== meetingId) load();
+    });
+  }, [client, load, meetingId]);
+
+  if (!entries || entries.length === 0) return error ? <p role="alert" className="field-error">{error}</p> : null;
+  const pending = entries.filter((entry) => !entry.outcome).length;
+
+  const record = async (entry: LedgerEntry, direction: ImpactDirection | null, note: string) => {
+    setError(null);
+    try {
+      await client.call('decisions.recordOutcome', {
+        meetingId: entry.meetingId,
+        decisionId: entry.decisionId,
+        outcome: direction ? { direction, note } : null,
+        askedIn: direction ? meetingId : null,
+      });
+      load();
+    } catch (reason) {
+      setError(asApiError(reason).message);
+    }
+  };
+
+  return (
+    <section className="checkbacks" aria-labelledby={headingId}>
+      <h3 id={headingId} className="subheading">
+        Checking back <span className="heading-note">{pending > 0 ? `${pending} to answer` : 'all answered'}</span>
+      </h3>
+      <p className="chair-question">{CHECK_BACK_QUESTION}</p>
+      <ul className="checkback-list">
+        {entries.map((entry) => (
+          <CheckBack key={entry.decisionId} entry={entry} onRecord={(direction, note) => record(entry, direction, note)} />
+        ))}
+      </ul>
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function CheckBack({ entry, onRecord }: { entry: LedgerEntry; onRecord: (direction: ImpactDirection | null, note: string) => Promise<void> }) {
+  const [note, setNote] = useState(entry.outcome?.note ?? '');
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+  const choose = async (direction: ImpactDirection | null) => {
+    setBusy(true);
+    try {
+      await onRecord(direction, note);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <li className={entry.outcome ? 'checkback checkback-done' : 'checkback'}>
+      <p dir="auto">
+        <strong>{entry.text}</strong>
+      </p>
+      <p className="muted">
+        “{entry.meetingTitle}”, <time dateTime={entry.scheduledAt}>{formatWhen(entry.scheduledAt)}</time> · predicted{' '}
+        <strong>{DIRECTION_LABELS[entry.direction]}</strong> · review on {entry.reviewDate ? formatDay(entry.reviewDate) : '—'}
+      </p>
+      {entry.outcome ? (
+        <p>
+          Turned out: <strong>{DIRECTION_LABELS[entry.outcome.direction]}</strong>
+          {entry.outcome.direction === entry.direction ? ' — as predicted.' : ' — not as predicted.'}{' '}
+          <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void choose(null)}>
+            Change
+          </button>
+        </p>
+      ) : (
+        <>
+          <label htmlFor={`${id}-note`} className="visually-hidden">
+            What happened (optional)
+          </label>
+          <input id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} placeholder="What happened (optional)" />
+          <fieldset disabled={busy}>
+            <legend className="visually-hidden">How it actually affected the customer</legend>
+            {DIRECTIONS.map((direction) => (
+              <button key={direction} type="button" className="button button-small" onClick={() => void choose(direction)}>
+                {DIRECTION_LABELS[direction]}
+              </button>
+            ))}
+          </fieldset>
+        </>
+      )}
+    </li>
+  );
+}
