@@ -32,12 +32,12 @@ function endedWeek(library: Harness['library']): { meeting: Meeting; decisionId:
 }
 
 describe('follow-ups, series and check-back in the meeting screen', () => {
-  it('marks overdue follow-ups, adds one, and removes one with Undo', async () => {
+  it('marks overdue follow-ups, adds one, removes one with Undo, and raises one from a decision', async () => {
     const user = userEvent.setup();
     let id = '';
     harness = renderApp((library) => (id = endedWeek(library).meeting.id));
     window.location.hash = `#/meetings/${id}`;
-    const card = await screen.findByRole('region', { name: /Follow-ups/ });
+    let card = await screen.findByRole('region', { name: /Follow-ups/ });
     const row = within(card).getByText('Draft tier names').closest('li')!;
     expect(within(row).getByText('Overdue')).toBeTruthy();
 
@@ -50,6 +50,13 @@ describe('follow-ups, series and check-back in the meeting screen', () => {
     await waitFor(() => expect(stored(harness!, id).followUps).toHaveLength(1));
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(stored(harness!, id).followUps.map((f) => f.text)).toEqual(['Draft tier names', 'Ask support']));
+
+    // A decision raises its own follow-up, linked to it.
+    await user.click(screen.getByRole('tab', { name: /Decisions/ }));
+    await user.click(await screen.findByRole('button', { name: 'Follow-up', description: 'Three tiers' }));
+    await waitFor(() => expect(stored(harness!, id).followUps.at(-1)).toMatchObject({ text: 'Three tiers', source: 'decision', decisionId: stored(harness!, id).agenda[0]!.decisions[0]!.id }));
+    await user.click(screen.getByRole('tab', { name: /Summary/ }));
+    card = await screen.findByRole('region', { name: /Follow-ups/ });
 
     // An empty follow-up is refused at the form and nothing is sent.
     const before = harness.calls.length;

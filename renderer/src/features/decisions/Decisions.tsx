@@ -32,10 +32,12 @@ interface RowProps {
   tagLabels: ReadonlyMap<string, string>;
   onEdit: (decisionId: string) => void;
   onRemove: (decisionId: string, row: HTMLElement | null) => void;
+  /** Raises a follow-up from the decision (its text, owner and due date). */
+  onFollowUp: (decisionId: string) => void;
 }
 
 /** One decision, read-only, with Edit and Remove. 1-5 set its direction while focus is in it. */
-export const DecisionRow = memo(function DecisionRow({ decision, tagLabels, onEdit, onRemove }: RowProps) {
+export const DecisionRow = memo(function DecisionRow({ decision, tagLabels, onEdit, onRemove, onFollowUp }: RowProps) {
   const id = useId();
   const rowRef = useRef<HTMLLIElement>(null);
   return (
@@ -79,6 +81,9 @@ export const DecisionRow = memo(function DecisionRow({ decision, tagLabels, onEd
       <div className="decision-actions">
         <button type="button" className="button button-small" aria-describedby={`${id}-text`} onClick={() => onEdit(decision.id)}>
           Edit
+        </button>
+        <button type="button" className="button button-small" aria-describedby={`${id}-text`} onClick={() => onFollowUp(decision.id)}>
+          Follow-up
         </button>
         <button type="button" className="button button-small button-quiet-danger" aria-describedby={`${id}-text`} onClick={() => onRemove(decision.id, rowRef.current)}>
           Remove
@@ -145,6 +150,25 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
   );
   const onRemove = useCallback((decisionId: string, row: HTMLElement | null) => void remove(decisionId, row), [remove]);
 
+  const onFollowUp = useCallback(
+    (decisionId: string) => {
+      const decision = item.decisions.find((d) => d.id === decisionId);
+      if (!decision) return;
+      call('followUps.add', { meetingId, text: decision.text, owner: decision.owner, dueDate: decision.dueDate, decisionId })
+        .then((meeting) => {
+          const added = meeting.followUps.at(-1);
+          showToast(`Follow-up added${decision.owner ? ` for ${decision.owner}` : ''}: “${shorten(decision.text, 40)}”`, {
+            label: 'Undo',
+            run: async () => {
+              if (added) await call('followUps.remove', { meetingId, followUpId: added.id });
+            },
+          });
+        })
+        .catch((reason: unknown) => showToast(`Could not add the follow-up: ${asApiError(reason).message}`));
+    },
+    [call, item, meetingId, showToast],
+  );
+
   const save = async (decision: Decision, values: DecisionValues) => {
     const before = new Set(decision.tags.map((tag) => tag.tagId));
     const after = new Set(values.tagIds);
@@ -175,7 +199,7 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
             />
           </li>
         ) : (
-          <DecisionRow key={decision.id} decision={decision} tagLabels={tagLabels} onEdit={onEdit} onRemove={onRemove} />
+          <DecisionRow key={decision.id} decision={decision} tagLabels={tagLabels} onEdit={onEdit} onRemove={onRemove} onFollowUp={onFollowUp} />
         ),
       )}
     </ul>
