@@ -69,10 +69,10 @@ const count = () => screen.getByText(/\d+ decisions?( found)?$/);
 
 describe('ledger query in the URL', () => {
   it('round-trips every filter and drops what is not valid', () => {
-    const filters = { text: 'refund policy', tagIds: ['t1', 't2'], directions: ['hurts', 'helps'] as const, personaId: 'p1', owner: 'Ana', from: '2026-01-01', to: '2026-02-01', seriesIds: ['s1'] };
+    const filters = { text: 'refund policy', tagIds: ['t1', 't2'], directions: ['hurts', 'helps'] as const, personaId: 'p1', owner: 'Ana', from: '2026-01-01', to: '2026-02-01', seriesIds: ['s1'], review: 'pending' as const };
     const text = ledgerQueryString({ ...filters, directions: [...filters.directions] });
     expect(parseLedgerQuery(text)).toEqual({ ...filters, directions: ['helps', 'hurts'] });
-    expect(parseLedgerQuery('tag=../x&dir=sideways&from=yesterday&persona=a%20b')).toEqual(NO_FILTERS);
+    expect(parseLedgerQuery('tag=../x&dir=sideways&from=yesterday&persona=a%20b&review=later')).toEqual(NO_FILTERS);
     expect(ledgerQueryString(NO_FILTERS)).toBe('');
   });
 
@@ -217,6 +217,37 @@ describe('decision ledger', () => {
     await waitFor(() => expect(results()).toHaveLength(60));
     expect(document.activeElement).toBe(screen.getAllByRole('link').filter((link) => link.classList.contains('ledger-link'))[50]);
     expect(screen.queryByRole('button', { name: /Show \d+ more/ })).toBeNull();
+  });
+
+  it('filters by meeting series and by review; shows the series, the review date and how a decision turned out', async () => {
+    open('#/ledger', (library) => {
+      const weekly = serviceCall(library, 'series.create', { name: 'Weekly sync' }) as { id: string };
+      serviceCall(library, 'series.create', { name: 'Quarterly review' });
+      const inSeries = serviceCall(library, 'meetings.create', { title: 'Sync 1', scheduledAt: '2026-02-02T10:00:00.000Z', seriesId: weekly.id, agenda: [{ title: 'Pricing' }] }) as Meeting;
+      const alone = serviceCall(library, 'meetings.create', { title: 'One-off', scheduledAt: '2026-02-03T10:00:00.000Z', agenda: [{ title: 'Misc' }] }) as Meeting;
+      const reviewed = decide(library, inSeries, 0, { text: 'Cheaper starter plan', direction: 'helps', reviewDate: '2026-03-01' });
+      decide(library, alone, 0, { text: 'Review the FAQ', direction: 'neutral', reviewDate: '2026-04-15' });
+      decide(library, alone, 0, { text: 'No review needed', direction: 'neutral' });
+      serviceCall(library, 'decisions.recordOutcome', { meetingId: inSeries.id, decisionId: reviewed.agenda[0]!.decisions[0]!.id, outcome: { direction: 'hurts' } });
+    });
+    await waitFor(() => expect(results()).toHaveLength(3));
+    expect(screen.getByText(/^Predictions held in 0 of 1 reviewed decision/)).toBeTruthy();
+    const row = (text: string) => screen.getByRole('link', { name: text }).closest('li')!;
+    expect(row('Cheaper starter plan').textContent).toContain('Series: Weekly sync');
+    expect(row('Cheaper starter plan').textContent).toContain('Turned out: Hurts (predicted helps)');
+    expect(row('Review the FAQ').querySelector('time[datetime="2026-04-15"]')).toBeTruthy();
+
+    await userEvent.click(screen.getByText(/^Meeting series:/));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Weekly sync' }));
+    await waitFor(() => expect(results()).toEqual(['Cheaper starter plan']));
+    expect(window.location.hash).toMatch(/^#\/ledger\?series=/);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Weekly sync' }));
+
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Review' }), 'pending');
+    await waitFor(() => expect(results()).toEqual(['Review the FAQ']));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Review' }), 'reviewed');
+    await waitFor(() => expect(results()).toEqual(['Cheaper starter plan']));
+    expect(window.location.hash).toBe('#/ledger?review=reviewed');
   });
 
   it('shows decisions logged elsewhere without a reload', async () => {

@@ -6,7 +6,7 @@ import { LIMITS } from '../../../../shared/limits';
 import type { ScreenProps } from '../../app/App';
 import { useClient } from '../../app/clientContext';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
-import { formatWhen, plural } from '../../app/format';
+import { formatDay, formatWhen, plural } from '../../app/format';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
 import { asApiError } from '../../app/useLibrary';
 import { routeHash } from '../../app/useRoute';
@@ -26,12 +26,6 @@ const SERVICE_LIMIT = 500;
 
 /** The service's last answer, and the request it answers (another request may be under way). */
 type Answer = { key: string; result: LedgerResult; message?: undefined } | { key: string; result: LedgerResult | null; message: string };
-
-/** Meeting series, once the library carries them (the coordinator adds `series` to the library). */
-function seriesOf(library: Library): { id: string; name: string }[] {
-  const series = (library as Library & { series?: { id: string; name: string }[] }).series;
-  return Array.isArray(series) ? series : [];
-}
 
 /**
  * Every decision of every meeting, searched as you type and filtered by tag, direction, persona,
@@ -208,10 +202,10 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
             max={LIMITS.tagsPerDecisionMax}
             onChange={(tagIds) => update({ tagIds })}
           />
-          {seriesOf(library).length > 0 ? (
+          {library.series.length > 0 || filters.seriesIds.length > 0 ? (
             <ChoiceList
               legend="Meeting series"
-              options={seriesOf(library).map((series) => ({ id: series.id, label: series.name }))}
+              options={library.series.map((series) => ({ id: series.id, label: series.name }))}
               selected={filters.seriesIds}
               onChange={(seriesIds) => update({ seriesIds })}
             />
@@ -228,6 +222,14 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
               {filters.personaId && !library.personas.some((persona) => persona.id === filters.personaId) ? (
                 <option value={filters.personaId}>Unknown persona</option>
               ) : null}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-review`}>Review</label>
+            <select id={`${id}-review`} value={filters.review} onChange={(event) => update({ review: event.target.value as LedgerFilters['review'] })}>
+              <option value="any">Any</option>
+              <option value="pending">Awaiting review</option>
+              <option value="reviewed">Outcome recorded</option>
             </select>
           </div>
           <div className="field">
@@ -255,6 +257,12 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
           {result ? (filtered ? `${plural(result.total, 'decision')} found` : plural(result.total, 'decision')) : ''}
           {loading ? <span className="muted"> Searching…</span> : null}
         </p>
+        {result && result.predictions.reviewed > 0 ? (
+          <p className="ledger-predictions">
+            Predictions held in {result.predictions.held} of {plural(result.predictions.reviewed, 'reviewed decision')}
+            {result.predictions.heldRate === null ? '' : ` (${Math.round(result.predictions.heldRate * 100)}%)`}.
+          </p>
+        ) : null}
         {result && !result.complete ? (
           <p className="ledger-incomplete" role="status">
             Results may be incomplete while the index builds.
@@ -332,6 +340,7 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
 
 function LedgerRow({ entry, library }: { entry: LedgerEntry; library: Library }) {
   const tagLabels = useTagLabels(library.tags);
+  const series = entry.seriesId ? library.series.find((s) => s.id === entry.seriesId) : undefined;
   const href = routeHash({ name: 'meeting', id: entry.meetingId, decisionId: entry.decisionId });
   return (
     <li className="ledger-row">
@@ -353,6 +362,21 @@ function LedgerRow({ entry, library }: { entry: LedgerEntry; library: Library })
         <span className="muted">
           Item: <span dir="auto">{entry.itemTitle}</span>
         </span>
+        {series ? (
+          <span className="muted">
+            Series: <span dir="auto">{series.name}</span>
+          </span>
+        ) : null}
+        {entry.outcome ? (
+          <span>
+            Turned out: {DIRECTION_LABELS[entry.outcome.direction]}
+            {entry.outcome.direction === entry.direction ? ' (as predicted)' : ` (predicted ${DIRECTION_LABELS[entry.direction].toLowerCase()})`}
+          </span>
+        ) : entry.reviewDate ? (
+          <span>
+            Review on <time dateTime={entry.reviewDate}>{formatDay(entry.reviewDate)}</time>
+          </span>
+        ) : null}
       </p>
       {entry.tagIds.length > 0 ? (
         <ul className="tag-list" aria-label="Tags">

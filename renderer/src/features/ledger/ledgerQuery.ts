@@ -18,9 +18,14 @@ export interface LedgerFilters {
   from: string;
   to: string;
   seriesIds: string[];
+  /** 'pending': a review date and no outcome yet; 'reviewed': the outcome is recorded. */
+  review: LedgerReview;
 }
 
-export const NO_FILTERS: LedgerFilters = { text: '', tagIds: [], directions: [], personaId: '', owner: '', from: '', to: '', seriesIds: [] };
+export type LedgerReview = 'any' | 'pending' | 'reviewed';
+const REVIEWS: readonly LedgerReview[] = ['any', 'pending', 'reviewed'];
+
+export const NO_FILTERS: LedgerFilters = { text: '', tagIds: [], directions: [], personaId: '', owner: '', from: '', to: '', seriesIds: [], review: 'any' };
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,6 +39,7 @@ export function parseLedgerQuery(query: string): LedgerFilters {
     return DATE.test(value) ? value : '';
   };
   const persona = params.get('persona') ?? '';
+  const review = REVIEWS.find((value) => value === params.get('review')) ?? 'any';
   return {
     text: (params.get('q') ?? '').slice(0, LIMITS.titleMax),
     tagIds: ids(params.getAll('tag'), LIMITS.tagsPerDecisionMax),
@@ -42,7 +48,8 @@ export function parseLedgerQuery(query: string): LedgerFilters {
     owner: (params.get('owner') ?? '').slice(0, LIMITS.nameMax),
     from: date('from'),
     to: date('to'),
-    seriesIds: ids(params.getAll('series'), LIMITS.meetingsMax),
+    seriesIds: ids(params.getAll('series'), LIMITS.seriesMax),
+    review,
   };
 }
 
@@ -57,6 +64,7 @@ export function ledgerQueryString(filters: LedgerFilters): string {
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   for (const seriesId of filters.seriesIds) params.append('series', seriesId);
+  if (filters.review !== 'any') params.set('review', filters.review);
   return params.toString();
 }
 
@@ -65,8 +73,8 @@ export function hasFilters(filters: LedgerFilters): boolean {
 }
 
 /** The service query for one page of results. */
-export function toLedgerQuery(filters: LedgerFilters, limit: number, offset = 0): LedgerQuery & { seriesIds?: string[] } {
-  const query: LedgerQuery & { seriesIds?: string[] } = { limit, offset };
+export function toLedgerQuery(filters: LedgerFilters, limit: number, offset = 0): LedgerQuery {
+  const query: LedgerQuery = { limit, offset };
   if (filters.text.trim()) query.text = filters.text.trim();
   if (filters.tagIds.length) query.tagIds = filters.tagIds;
   if (filters.directions.length) query.directions = filters.directions;
@@ -75,5 +83,6 @@ export function toLedgerQuery(filters: LedgerFilters, limit: number, offset = 0)
   if (filters.from) query.from = filters.from;
   if (filters.to) query.to = filters.to;
   if (filters.seriesIds.length) query.seriesIds = filters.seriesIds;
+  if (filters.review !== 'any') query.review = filters.review;
   return query;
 }
