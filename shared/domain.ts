@@ -4,14 +4,11 @@
  */
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { FOLLOW_UP_SOURCES, IMPACT_DIRECTIONS, MEETING_STATUSES, THEMES } from './vocabulary';
 
 export const SCHEMA_VERSION = 2;
 
-export const IMPACT_DIRECTIONS = ['helps', 'hurts', 'mixed', 'neutral', 'unknown'] as const;
-export type ImpactDirection = (typeof IMPACT_DIRECTIONS)[number];
-export const MEETING_STATUSES = ['planned', 'running', 'ended'] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-export const THEMES = ['system', 'light', 'dark'] as const;
+export { FOLLOW_UP_SOURCES, IMPACT_DIRECTIONS, MEETING_STATUSES, THEMES, type ImpactDirection, type MeetingStatus } from './vocabulary';
 
 /** Ids double as file names, so they are restricted to characters safe on every OS. */
 export const idSchema = z
@@ -138,7 +135,6 @@ export const agendaItemSchema = z.object({
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
-export const FOLLOW_UP_SOURCES = ['unknown-impact', 'decision', 'manual'] as const;
 
 export const followUpSchema = z.object({
   id: idSchema,

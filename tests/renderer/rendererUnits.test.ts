@@ -7,7 +7,7 @@ import { shareUnchanged } from '../../renderer/src/app/shareUnchanged';
 import { ApiError } from '../../shared/errors';
 
 describe('renderer constants', () => {
-  it('equal the shared ones (kept apart so zod stays out of the page)', () => {
+  it('are the shared ones', () => {
     expect(DIRECTIONS).toEqual(IMPACT_DIRECTIONS);
     expect(THEMES).toEqual(SHARED_THEMES);
   });

@@ -1,19 +1,11 @@
 /**
- * Domain constants the renderer needs at run time. shared/domain.ts holds the same lists, but it
- * also builds the zod schemas: importing a value from it would put zod in the page's bundle.
- * The types below keep these lists equal to the shared ones (and a renderer test checks the values).
+ * Domain constants the renderer needs at run time, from shared/vocabulary.ts: it holds the plain
+ * lists without zod, so importing them keeps the validation library out of the page's bundle.
  */
-import type { ImpactDirection, Library } from '../../../shared/domain';
+import { IMPACT_DIRECTIONS, THEMES as SHARED_THEMES, type ImpactDirection } from '../../../shared/vocabulary';
 
-type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-export const DIRECTIONS = ['helps', 'hurts', 'mixed', 'neutral', 'unknown'] as const;
-export const THEMES = ['system', 'light', 'dark'] as const;
-
-const _directionsMatch: Exactly<(typeof DIRECTIONS)[number], ImpactDirection> = true;
-const _themesMatch: Exactly<(typeof THEMES)[number], Library['settings']['theme']> = true;
-void _directionsMatch;
-void _themesMatch;
+export const DIRECTIONS = IMPACT_DIRECTIONS;
+export const THEMES = SHARED_THEMES;
 
 export const DIRECTION_LABELS: Record<ImpactDirection, string> = {
   helps: 'Helps',
