@@ -144,6 +144,25 @@ describe('dashboard', () => {
     expect(screen.queryByRole('img')).toBeNull();
   });
 
+  it('lets the keyboard scroll a chart of many weeks; a few weeks need no scroller', async () => {
+    open((library) => {
+      for (let week = 0; week < 20; week++) {
+        const day = new Date(Date.UTC(2026, 0, 5 + week * 7, 10)).toISOString();
+        const meeting = serviceCall(library, 'meetings.create', { title: `Week ${week}`, scheduledAt: day, agenda: [{ title: 'Item' }] }) as Meeting;
+        serviceCall(library, 'meetings.start', { id: meeting.id });
+      }
+    });
+    await screen.findByText('Chair coverage', { selector: 'dt' });
+    expect(chart('Chair coverage per week').querySelectorAll('text.dash-value')).toHaveLength(20);
+    const scroller = within(section('Chair coverage per week')).getByRole('group', { name: 'Chair coverage per week (scrolls sideways)' });
+    expect(scroller.tabIndex).toBe(0);
+    harness?.close();
+    harness = undefined;
+    open(seed);
+    await screen.findByText('Chair coverage', { selector: 'dt' });
+    expect(section('Chair coverage per week').querySelector('.dash-scroll[tabindex]')).toBeNull();
+  });
+
   it('updates when a meeting changes elsewhere', async () => {
     const h = open((library) => {
       serviceCall(library, 'meetings.create', { title: 'Quiet', scheduledAt: '2026-11-03T10:00:00.000Z', agenda: [{ title: 'Only' }] });

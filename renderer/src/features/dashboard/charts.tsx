@@ -79,11 +79,20 @@ export function Legend() {
   );
 }
 
+/** Wider than this, a chart scrolls sideways (and its scroller takes focus, so the keyboard can scroll it). */
+const SCROLL_WIDTH = 720;
+
 /** A chart and its table of numbers. */
-function Figure({ label, chart, table }: { label: string; chart: ReactNode; table: ReactNode }) {
+function Figure({ label, chart, table, width = 0 }: { label: string; chart: ReactNode; table: ReactNode; width?: number }) {
   return (
     <figure className="dash-figure">
-      <div className="dash-scroll">{chart}</div>
+      {width > SCROLL_WIDTH ? (
+        <div className="dash-scroll" tabIndex={0} role="group" aria-label={`${label} (scrolls sideways)`}>
+          {chart}
+        </div>
+      ) : (
+        <div className="dash-scroll">{chart}</div>
+      )}
       <details className="dash-table">
         <summary>Show the numbers as a table</summary>
         <div className="dash-scroll">
@@ -112,6 +121,7 @@ export function CoverageChart({ weeks }: { weeks: { weekStart: string; coverage:
   return (
     <Figure
       label="Chair coverage per week"
+      width={width}
       chart={
         <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} width={width} height={height} className="dash-svg">
           <line className="dash-axis" x1={LEFT} x2={width - LEFT} y1={TOP + PLOT_HEIGHT} y2={TOP + PLOT_HEIGHT} />
@@ -178,6 +188,7 @@ export function DirectionWeeksChart({ weeks, what }: { weeks: { weekStart: strin
   return (
     <Figure
       label={`${what} per week by impact direction`}
+      width={width}
       chart={
         <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} width={width} height={height} className="dash-svg">
           <Patterns uid={uid} />
