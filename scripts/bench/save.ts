@@ -1,3 +1,15 @@
+/**
+ * Saving one decision: decisions.add through the real service (validate the input and the changed
+ * meeting, update the ledger, write the meeting's file atomically through conf/electron-store), in
+ * a 1-meeting library and a 1,000-meeting one, against the floor (the same bytes with writeFileSync
+ * + fsync) and a naive store (the whole library in one electron-store file).
+ *
+ * The disk's speed on a shared machine swings by 10x from one second to the next (other processes'
+ * writes, ext4 journal commits), so the three are measured in lockstep: each iteration times one
+ * save in each library and one raw write, back to back, and every timed write is followed by an
+ * untimed one of the same size (the save's is taking the decision out again, which keeps the
+ * meeting the same size). The ratios are of medians of these paired samples.
+ */
 import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,80 +19,68 @@ import { openLibrary } from '../../electron/service/openLibrary';
 import { generateLibrary } from './generate';
 import { info, median, ms, verdict, type BenchRow } from './table';
 
-/** Times `runs` saves of one new decision in a meeting of a library. Returns sorted milliseconds. */
-function timeDecisionSaves(dataDir: string, meeting: Meeting, runs: number): number[] {
+/** Opens a library and returns a function that times one decision save in `meeting` (ms). */
+function decisionSaver(dataDir: string, meeting: Meeting) {
   const library = openLibrary({ dataDir, StoreClass: Conf, role: 'bench', backupIntervalMs: null });
-  try {
-    const itemId = meeting.agenda[0]!.id;
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      const result = dispatch(library.service, 'decisions.add', { meetingId: meeting.id, itemId, decision: { text: `Bench decision ${i}`, tagIds: ['pricing'] } });
-      times.push(performance.now() - started);
-      if (!result.ok) throw new Error(result.error.message);
-      // Keep the meeting the same size from run to run: take the decision out again, untimed.
-      const decisionId = (result.value as Meeting).agenda[0]!.decisions.at(-1)!.id;
-      dispatch(library.service, 'decisions.remove', { meetingId: meeting.id, decisionId });
-    }
-    return times.sort((a, b) => a - b);
-  } finally {
-    library.close();
-  }
+  const itemId = meeting.agenda[0]!.id;
+  let count = 0;
+  const time = (): number => {
+    const started = performance.now();
+    const result = dispatch(library.service, 'decisions.add', { meetingId: meeting.id, itemId, decision: { text: `Bench decision ${count++}`, tagIds: ['pricing'] } });
+    const elapsed = performance.now() - started;
+    if (!result.ok) throw new Error(result.error.message);
+    const decisionId = (result.value as Meeting).agenda[0]!.decisions.at(-1)!.id;
+    const removed = dispatch(library.service, 'decisions.remove', { meetingId: meeting.id, decisionId });
+    if (!removed.ok) throw new Error(removed.error.message);
+    return elapsed;
+  };
+  return { time, close: () => library.close() };
 }
 
 /**
  * The floor, as the issue defines it: the same bytes written raw with writeFileSync plus fsync.
- * `atomic` adds what a crash-safe save needs on top (a temp file renamed into place), for reference.
+ * `atomic` adds what a crash-safe save needs on top (a new temp file renamed into place).
  */
-function timeRawWrites(dir: string, bytes: string, runs: number, atomic: boolean): number[] {
+function rawWriter(dir: string, bytes: string, atomic: boolean) {
   const target = path.join(dir, atomic ? 'raw-atomic.json' : 'raw.json');
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
+  const write = () => {
     const written = atomic ? `${target}.tmp` : target;
     const fd = fs.openSync(written, 'w');
     fs.writeFileSync(fd, bytes);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     if (atomic) fs.renameSync(written, target);
-    times.push(performance.now() - started);
-  }
-  return times;
+  };
+  return (): number => {
+    const started = performance.now();
+    write();
+    const elapsed = performance.now() - started;
+    write(); // untimed, as the save's untimed removal
+    return elapsed;
+  };
 }
 
 /** What a simple app does: the whole library in one electron-store (conf) file, read and set per change. */
-function openNaiveStore(dir: string, meetings: Meeting[]) {
+function naiveSaver(dir: string, meetings: Meeting[]) {
   const store = new Conf<Record<string, unknown>>({ cwd: dir, configName: 'naive', accessPropertiesByDotNotation: false });
   store.store = { meetings: Object.fromEntries(meetings.map((m) => [m.id, m])) };
   const target = meetings[Math.floor(meetings.length / 2)]!;
   let count = 0;
-  return (runs: number): number[] => {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++, count++) {
-      const started = performance.now();
-      const all = store.get('meetings') as Record<string, Meeting>;
-      const meeting = all[target.id]!;
-      meeting.agenda[0]!.decisions.push({ ...meeting.agenda[0]!.decisions[0]!, id: `naive-${count}`, text: `Bench decision ${count}` });
-      store.set('meetings', all);
-      times.push(performance.now() - started);
-      meeting.agenda[0]!.decisions.pop();
-    }
-    return times;
+  return (): number => {
+    const started = performance.now();
+    const all = store.get('meetings') as Record<string, Meeting>;
+    const meeting = all[target.id]!;
+    meeting.agenda[0]!.decisions.push({ ...meeting.agenda[0]!.decisions[0]!, id: `naive-${count}`, text: `Bench decision ${count++}` });
+    store.set('meetings', all);
+    return performance.now() - started;
   };
 }
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
 
-/**
- * Saving one decision (decisions.add through the real service: validate, update the ledger, write
- * the meeting's file atomically) in a 1-meeting and a big library, against the raw floor and the
- * naive one-file store. All four are measured in the same rounds, interleaved, so the ratios compare
- * figures taken at the same moment of the machine's load.
- */
 export function benchSave(work: string, { quick }: { quick: boolean }): BenchRow[] {
-  const rounds = quick ? 2 : 6;
-  const runsPerRound = quick ? 5 : 50;
-  const naivePerRound = quick ? 2 : 4;
+  const runs = quick ? 10 : 300;
+  const naiveRuns = quick ? 3 : 15;
   const big = quick ? 20 : 1000;
   const oneDir = path.join(work, 'one');
   const manyDir = path.join(work, 'many');
@@ -89,22 +89,33 @@ export function benchSave(work: string, { quick }: { quick: boolean }): BenchRow
   const target = many[Math.floor(many.length / 2)]!;
   // The floor writes what the save writes: the target meeting's file as the store writes it.
   const bytes = fs.readFileSync(path.join(manyDir, 'meetings', `${target.id}.json`), 'utf8');
-  const naiveStore = openNaiveStore(path.join(work, 'naive'), many);
 
+  const saveOne = decisionSaver(oneDir, single!);
+  const saveMany = decisionSaver(manyDir, target);
+  const raw = rawWriter(work, bytes, false);
+  const atomic = rawWriter(work, bytes, true);
   const one: number[] = [];
   const lots: number[] = [];
-  const raw: number[] = [];
-  const atomic: number[] = [];
-  const naive: number[] = [];
-  for (let round = 0; round < rounds; round++) {
-    one.push(...timeDecisionSaves(oneDir, single!, runsPerRound));
-    lots.push(...timeDecisionSaves(manyDir, target, runsPerRound));
-    raw.push(...timeRawWrites(work, bytes, runsPerRound, false));
-    atomic.push(...timeRawWrites(work, bytes, runsPerRound, true));
-    naive.push(...naiveStore(naivePerRound));
+  const floor: number[] = [];
+  const crashSafe: number[] = [];
+  try {
+    // Warm-up (JIT, first-write costs), untimed.
+    for (let i = 0; i < 20; i++) for (const warm of [saveOne.time, saveMany.time, raw, atomic]) warm();
+    for (let i = 0; i < runs; i++) {
+      // The order rotates so no kind always follows the same one.
+      const steps = [() => one.push(saveOne.time()), () => lots.push(saveMany.time()), () => floor.push(raw()), () => crashSafe.push(atomic())];
+      for (let k = 0; k < steps.length; k++) steps[(i + k) % steps.length]!();
+    }
+  } finally {
+    saveOne.close();
+    saveMany.close();
   }
-  const [o, l, r, a, n] = [one, lots, raw, atomic, naive].map(sorted) as [number[], number[], number[], number[], number[]];
+  // The naive store last: each of its writes is the whole library (17 MB at 1,000 meetings), whose
+  // flushing would slow the small writes above if interleaved with them. Its margin is wide.
+  const naiveSave = naiveSaver(path.join(work, 'naive'), many);
+  const naive = Array.from({ length: naiveRuns }, () => naiveSave());
 
+  const [o, l, r, a, n] = [one, lots, floor, crashSafe, naive].map(sorted) as [number[], number[], number[], number[], number[]];
   const perMeeting = median(l) / median(o);
   const overFloor = median(l) / median(r);
   const speedUp = median(n) / median(l);
@@ -112,7 +123,7 @@ export function benchSave(work: string, { quick }: { quick: boolean }): BenchRow
     info('save one decision, 1 meeting on disk', ms(o)),
     info(`save one decision, ${big} meetings / ${big * 20} decisions on disk`, ms(l)),
     info(`raw floor: same ${(bytes.length / 1024).toFixed(1)} KB, writeFileSync + fsync`, ms(r)),
-    info('  for reference: + temp file and rename (crash-safe)', ms(a)),
+    info('  for reference: + new temp file and rename (crash-safe)', ms(a)),
     info(`naive store: ${big} meetings in one electron-store file`, ms(n)),
     { figure: `ratio ${big} meetings / 1 meeting (medians)`, value: `${perMeeting.toFixed(2)}x`, budget: '<= 1.5x', verdict: verdict(quick, perMeeting <= 1.5) },
     { figure: `ratio ${big} meetings / raw floor (medians)`, value: `${overFloor.toFixed(2)}x`, budget: '<= 3x', verdict: verdict(quick, overFloor <= 3) },
