@@ -114,6 +114,21 @@ describe('agenda import in the new-meeting form', () => {
     expect(meetings(h)).toHaveLength(0);
   });
 
+  it('creates at most the agenda limit from a long paste, and says what was left out', async () => {
+    const h = open('#/new');
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Title' }), 'Long');
+    const d = await openDialog();
+    await userEvent.click(within(d).getByRole('textbox', { name: 'Agenda lines' }));
+    await userEvent.paste(Array.from({ length: LIMITS.agendaItemsMax + 5 }, (_, n) => `Line ${n + 1}`).join('\n'));
+    expect(within(d).getByRole('status').textContent).toContain(`Only the first ${LIMITS.agendaItemsMax} lines became agenda items.`);
+    expect(within(d).getByRole('heading', { name: `Agenda: ${LIMITS.agendaItemsMax} items` })).toBeTruthy();
+    await userEvent.click(within(d).getByRole('button', { name: 'Create meeting' }));
+    await waitFor(() => expect(meetings(h)).toHaveLength(1));
+    const meeting = h.library.service.meeting(meetings(h)[0]!.id) as Meeting;
+    expect(meeting.agenda).toHaveLength(LIMITS.agendaItemsMax);
+    expect(meeting.agenda.at(-1)!.title).toBe(`Line ${LIMITS.agendaItemsMax}`);
+  });
+
   it('shows the service’s refusal in the dialog and keeps it open', async () => {
     const h = open('#/new');
     await userEvent.type(await screen.findByRole('textbox', { name: 'Title' }), 'Sync');

@@ -106,10 +106,10 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
   const meetingTitle = (title ?? (event?.title || defaultTitle)).slice(0, LIMITS.titleMax);
   const full = ok !== null && room === 0 && ok.items.length > 0;
 
-  const canConfirm = ok !== null && !busy && !full && (mode === 'create' ? meetingTitle.trim().length > 0 && (items.length > 0 || event !== null) : items.length > 0);
+  const canConfirm = ok !== null && !full && (mode === 'create' ? meetingTitle.trim().length > 0 && (items.length > 0 || event !== null) : items.length > 0);
 
   const confirm = async () => {
-    if (!ok || !canConfirm) return;
+    if (!ok || !canConfirm || busy) return;
     setBusy(true);
     setError(null);
     try {
@@ -150,7 +150,6 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
               id={`${id}-lines`}
               rows={7}
               value={lines}
-              maxLength={(LIMITS.titleMax + 20) * LIMITS.agendaItemsMax}
               onChange={(event) => setLines(event.target.value)}
               aria-describedby={`${id}-lines-hint`}
             />
@@ -255,7 +254,8 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
         <button type="button" className="button" onClick={onClose} disabled={busy}>
           Cancel
         </button>
-        <button type="button" className="button button-primary" onClick={() => void confirm()} disabled={!canConfirm}>
+        {/* Busy, the button stays focusable (aria-disabled): focus is not lost while the service works. */}
+        <button type="button" className="button button-primary" onClick={() => void confirm()} disabled={!canConfirm} aria-disabled={busy || undefined}>
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>
