@@ -193,6 +193,19 @@ describe('decision ledger', () => {
     expect(document.activeElement!.textContent).toContain('Send fewer onboarding emails');
   });
 
+  it('opens a planned meeting at the agenda item that holds the decision', async () => {
+    let planned: Meeting | undefined;
+    open('#/ledger', (library) => {
+      planned = serviceCall(library, 'meetings.create', { title: 'Next week', scheduledAt: '2026-05-04T10:00:00.000Z', agenda: [{ title: 'First' }, { title: 'Second' }] }) as Meeting;
+      planned = decide(library, planned, 1, { text: 'Decided ahead of the meeting' });
+    });
+    await userEvent.click(await screen.findByRole('link', { name: 'Decided ahead of the meeting' }));
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-item-id')).toBe(planned!.agenda[1]!.id));
+    expect(document.activeElement!.classList.contains('opened-target')).toBe(true);
+    // The chair follows that item.
+    expect(within(document.activeElement as HTMLElement).getByRole('button', { name: 'Follow in chair' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('says so when the decision opened is gone', async () => {
     let seeded: Seed | undefined;
     open('#/', (library) => {
