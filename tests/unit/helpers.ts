@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MeetingDraft } from '../../shared/api';
+import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 
 export function tempDir(prefix = 'empty-chair-test-'): string {
@@ -41,3 +42,38 @@ export const sampleDraft = (overrides: Partial<MeetingDraft> = {}): MeetingDraft
   ],
   ...overrides,
 });
+
+/** Libraries opened by `openTemp`, closed by `closeOpened` (call it in afterEach). */
+const opened: OpenLibrary[] = [];
+
+/** A library on a fresh (or given) temp folder, without timed backups; closed by `closeOpened`. */
+export function openTemp(dir = tempDir()): OpenLibrary {
+  const library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
+  opened.push(library);
+  return library;
+}
+
+export function closeOpened(): void {
+  opened.splice(0).forEach((library) => library.close());
+}
+
+/** Calls a method through the dispatcher (as a transport does) and returns its value, throwing on an error result. */
+export function valueOf<T>(library: OpenLibrary, method: string, input: unknown): T {
+  const result = dispatch(library.service, method, input);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+/** The error code a call fails with; throws if it succeeds. */
+export function errorCodeOf(library: OpenLibrary, method: string, input: unknown): string {
+  const result = dispatch(library.service, method, input);
+  if (result.ok) throw new Error(`${method} succeeded but should have failed`);
+  return result.error.code;
+}
+
+/** Closes one library now (a restart in a test); `closeOpened` then leaves it alone. */
+export function closeNow(library: OpenLibrary): void {
+  const index = opened.indexOf(library);
+  if (index >= 0) opened.splice(index, 1);
+  library.close();
+}

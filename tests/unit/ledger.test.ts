@@ -1,24 +1,13 @@
-import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
 import type { LedgerResult } from '../../shared/ledger';
-import { dispatch } from '../../electron/service/dispatch';
-import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { buildMeeting } from '../../scripts/bench/generate';
-import { tempDir } from './helpers';
+import { dispatch } from '../../electron/service/dispatch';
+import { closeNow, closeOpened, openTemp as start, tempDir, valueOf } from './helpers';
 
-const toClose: OpenLibrary[] = [];
-afterEach(() => toClose.splice(0).forEach((library) => library.close()));
-function start(dir = tempDir()) {
-  const library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
-  toClose.push(library);
-  return library;
-}
-function value<T>(library: OpenLibrary, method: string, input: unknown): T {
-  const result = dispatch(library.service, method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+afterEach(closeOpened);
+const value = <T,>(library: OpenLibrary, method: string, input: unknown) => valueOf<T>(library, method, input);
 const search = (library: OpenLibrary, query: Record<string, unknown>) => value<LedgerResult>(library, 'ledger.search', query);
 
 /** Two meetings with known decisions: enough to tell each filter apart. */
@@ -88,8 +77,7 @@ describe('the decision ledger', () => {
 
   it('covers meetings on disk that were never opened, after a restart', async () => {
     const { dir, library } = seeded();
-    library.close();
-    toClose.pop();
+    closeNow(library);
     const again = start(dir);
     expect(search(again, { text: 'macros' })).toMatchObject({ total: 1, complete: true });
     const third = start(tempDir());
@@ -109,8 +97,7 @@ describe('the decision ledger', () => {
     const library = start(dir);
     const persona = value<{ id: string }>(library, 'personas.create', { name: 'P' });
     for (let i = 0; i < 50; i++) value(library, 'meetings.import', { meeting: buildMeeting(i, persona.id) });
-    library.close();
-    toClose.pop();
+    closeNow(library);
     const again = start(dir);
     await again.service.warmUp();
     expect(search(again, { limit: 1 })).toMatchObject({ total: 1000, complete: true });

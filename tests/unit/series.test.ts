@@ -1,30 +1,12 @@
-import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Library, Meeting, Template } from '../../shared/domain';
 import type { LedgerEntry, LedgerResult } from '../../shared/ledger';
 import { LIMITS } from '../../shared/limits';
 import { isCheckBackFor, predictionStats } from '../../shared/outcomes';
-import { dispatch } from '../../electron/service/dispatch';
-import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
-import { snapshotFiles, tempDir } from './helpers';
+import type { OpenLibrary } from '../../electron/service/openLibrary';
+import { closeOpened, errorCodeOf as errorCode, openTemp as start, snapshotFiles, tempDir, valueOf as value } from './helpers';
 
-const toClose: OpenLibrary[] = [];
-afterEach(() => toClose.splice(0).forEach((library) => library.close()));
-function start(dir = tempDir()) {
-  const library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
-  toClose.push(library);
-  return library;
-}
-function value<T>(library: OpenLibrary, method: string, input: unknown): T {
-  const result = dispatch(library.service, method, input);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
-function errorCode(library: OpenLibrary, method: string, input: unknown): string {
-  const result = dispatch(library.service, method, input);
-  if (result.ok) throw new Error(`${method} succeeded but should have failed`);
-  return result.error.code;
-}
+afterEach(closeOpened);
 
 /** A first meeting of a weekly review, run and ended with two follow-ups (one done) and a decision to review. */
 function firstWeek(library: OpenLibrary) {

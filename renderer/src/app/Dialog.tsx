@@ -143,6 +143,47 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   );
 }
 
+export interface FormDialogProps {
+  title: string;
+  children: ReactNode;
+  submitLabel: string;
+  busy: boolean;
+  error: string | null;
+  onSubmit: () => void;
+  onCancel: () => void;
+  initialFocus?: RefObject<HTMLElement | null>;
+  bodyClassName?: string;
+}
+
+/** A modal form: its fields, the error of the last try, then Cancel and the submit button (Enter submits). */
+export function FormDialog({ title, children, submitLabel, busy, error, onSubmit, onCancel, initialFocus, bodyClassName }: FormDialogProps) {
+  return (
+    <Modal title={title} onClose={onCancel} busy={busy} initialFocus={initialFocus}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
+        <div className={bodyClassName ? `dialog-body ${bodyClassName}` : 'dialog-body'}>{children}</div>
+        {error ? (
+          <div className="dialog-error" role="alert">
+            {error}
+          </div>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onCancel} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {submitLabel}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
 /** True while a modal dialog is open: page shortcuts stay quiet then. */
 export function isModalOpen(): boolean {
   return document.querySelector('[role="dialog"][aria-modal="true"]') !== null;

@@ -1,8 +1,8 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Library, Meeting } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
 import type { Route } from '../../app/useRoute';
-import { Modal } from '../../app/Dialog';
+import { FormDialog } from '../../app/Dialog';
 import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 import { useClient } from '../../app/clientContext';
@@ -25,70 +25,70 @@ interface ActionProps {
   showToast: (message: string) => void;
 }
 
-/** "Next in series…": the agenda copied and open follow-ups carried into a new meeting, a week on by default. */
-export function NextMeetingButton({ meeting, library, navigate, showToast }: ActionProps) {
-  const client = useClient();
+/** Open/closed, busy and the last error of a dialog whose submit calls the service once. */
+function useDialogAction() {
   const [open, setOpen] = useState(false);
-  const [when, setWhen] = useState(() => localDateTimeInput(meeting.scheduledAt, 7));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const id = useId();
-  const carried = meeting.followUps.filter((f) => !f.done && f.carriedTo === null).length;
-  const series = seriesName(library, meeting);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const at = new Date(when);
-    if (!when || Number.isNaN(at.getTime())) {
-      setError('Choose when the next meeting is.');
-      return;
-    }
+  const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
-      const next = await client.call('meetings.createNext', { id: meeting.id, scheduledAt: at.toISOString() });
+      await action();
       setOpen(false);
-      showToast(`Created the next “${next.title}”${next.followUps.length ? ` with ${plural(next.followUps.length, 'follow-up')} carried forward` : ''}.`);
-      navigate({ name: 'meeting', id: next.id });
     } catch (reason) {
       setError(asApiError(reason).message);
     } finally {
       setBusy(false);
     }
   };
+  const close = () => {
+    setOpen(false);
+    setError(null);
+  };
+  return { open, busy, error, setError, run, show: () => setOpen(true), close };
+}
+
+/** A local date-time input's value as an instant, or null when it is not a time. */
+function instantOf(value: string): string | null {
+  const at = new Date(value);
+  return value && !Number.isNaN(at.getTime()) ? at.toISOString() : null;
+}
+
+/** "Next in series…": the agenda copied and open follow-ups carried into a new meeting, a week on by default. */
+export function NextMeetingButton({ meeting, library, navigate, showToast }: ActionProps) {
+  const client = useClient();
+  const dialog = useDialogAction();
+  const [when, setWhen] = useState(() => localDateTimeInput(meeting.scheduledAt, 7));
+  const id = useId();
+  const carried = meeting.followUps.filter((f) => !f.done && f.carriedTo === null).length;
+  const series = seriesName(library, meeting);
+
+  const submit = () => {
+    const scheduledAt = instantOf(when);
+    if (!scheduledAt) return dialog.setError('Choose when the next meeting is.');
+    void dialog.run(async () => {
+      const next = await client.call('meetings.createNext', { id: meeting.id, scheduledAt });
+      showToast(`Created the next “${next.title}”${next.followUps.length ? ` with ${plural(next.followUps.length, 'follow-up')} carried forward` : ''}.`);
+      navigate({ name: 'meeting', id: next.id });
+    });
+  };
 
   return (
     <>
-      <button type="button" className="button" onClick={() => setOpen(true)}>
+      <button type="button" className="button" onClick={dialog.show}>
         Next in series…
       </button>
-      {open ? (
-        <Modal title="Create the next meeting of the series" onClose={() => setOpen(false)} busy={busy}>
-          <form onSubmit={(event) => void submit(event)}>
-            <div className="dialog-body">
-              <p>
-                {series ? `Series: ${series}. ` : `This starts a series named “${meeting.title.slice(0, LIMITS.nameMax)}”. `}
-                The agenda ({plural(meeting.agenda.length, 'item')}) is copied without answers or decisions
-                {carried > 0 ? `, and ${plural(carried, 'open follow-up')} carr${carried === 1 ? 'ies' : 'y'} forward` : ''}.
-              </p>
-              <label htmlFor={`${id}-when`}>When</label>
-              <input id={`${id}-when`} type="datetime-local" value={when} required onChange={(e) => setWhen(e.target.value)} />
-            </div>
-            {error ? (
-              <div className="dialog-error" role="alert">
-                {error}
-              </div>
-            ) : null}
-            <div className="dialog-actions">
-              <button type="button" className="button" onClick={() => setOpen(false)} disabled={busy}>
-                Cancel
-              </button>
-              <button type="submit" className="button button-primary" disabled={busy}>
-                Create next meeting
-              </button>
-            </div>
-          </form>
-        </Modal>
+      {dialog.open ? (
+        <FormDialog title="Create the next meeting of the series" submitLabel="Create next meeting" busy={dialog.busy} error={dialog.error} onSubmit={submit} onCancel={dialog.close}>
+          <p>
+            {series ? `Series: ${series}. ` : `This starts a series named “${meeting.title.slice(0, LIMITS.nameMax)}”. `}
+            The agenda ({plural(meeting.agenda.length, 'item')}) is copied without answers or decisions
+            {carried > 0 ? `, and ${plural(carried, 'open follow-up')} carr${carried === 1 ? 'ies' : 'y'} forward` : ''}.
+          </p>
+          <label htmlFor={`${id}-when`}>When</label>
+          <input id={`${id}-when`} type="datetime-local" value={when} required onChange={(e) => setWhen(e.target.value)} />
+        </FormDialog>
       ) : null}
     </>
   );
@@ -97,57 +97,28 @@ export function NextMeetingButton({ meeting, library, navigate, showToast }: Act
 /** "Save as template…": the meeting's title, people, chair and agenda, reusable from the meeting list. */
 export function SaveTemplateButton({ meeting, showToast }: Pick<ActionProps, 'meeting' | 'showToast'>) {
   const client = useClient();
-  const [open, setOpen] = useState(false);
+  const dialog = useDialogAction();
   const [name, setName] = useState(meeting.title.slice(0, LIMITS.nameMax));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = () =>
+    void dialog.run(async () => {
       const template = await client.call('templates.create', { meetingId: meeting.id, name });
-      setOpen(false);
-      showToast(`Saved the template “${template.name}”. Use it from New meeting.`);
-    } catch (reason) {
-      setError(asApiError(reason).message);
-      inputRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  };
+      showToast(`Saved the template “${template.name}”. Use it with “New from template…” on the meeting list.`);
+    });
 
   return (
     <>
-      <button type="button" className="button" onClick={() => setOpen(true)}>
+      <button type="button" className="button" onClick={dialog.show}>
         Save as template…
       </button>
-      {open ? (
-        <Modal title="Save as a template" onClose={() => setOpen(false)} busy={busy} initialFocus={inputRef}>
-          <form onSubmit={(event) => void submit(event)}>
-            <div className="dialog-body">
-              <p>The title, lead, participants, chair and agenda are saved; answers, decisions and follow-ups are not.</p>
-              <label htmlFor={`${id}-name`}>Template name</label>
-              <input id={`${id}-name`} ref={inputRef} value={name} maxLength={LIMITS.nameMax} required onChange={(e) => setName(e.target.value)} />
-            </div>
-            {error ? (
-              <div className="dialog-error" role="alert">
-                {error}
-              </div>
-            ) : null}
-            <div className="dialog-actions">
-              <button type="button" className="button" onClick={() => setOpen(false)} disabled={busy}>
-                Cancel
-              </button>
-              <button type="submit" className="button button-primary" disabled={busy}>
-                Save template
-              </button>
-            </div>
-          </form>
-        </Modal>
+      {dialog.open ? (
+        <FormDialog title="Save as a template" submitLabel="Save template" busy={dialog.busy} error={dialog.error} onSubmit={submit} onCancel={dialog.close} initialFocus={inputRef}>
+          <p>The title, lead, participants, chair and agenda are saved; answers, decisions and follow-ups are not.</p>
+          <label htmlFor={`${id}-name`}>Template name</label>
+          <input id={`${id}-name`} ref={inputRef} value={name} maxLength={LIMITS.nameMax} required onChange={(e) => setName(e.target.value)} />
+        </FormDialog>
       ) : null}
     </>
   );
@@ -156,13 +127,11 @@ export function SaveTemplateButton({ meeting, showToast }: Pick<ActionProps, 'me
 /** "New from template…" on the meeting list: pick a template, a title and a time. */
 export function NewFromTemplateButton({ library, navigate, showToast }: Omit<ActionProps, 'meeting'>) {
   const client = useClient();
-  const [open, setOpen] = useState(false);
+  const dialog = useDialogAction();
   const first = library.templates[0];
   const [templateId, setTemplateId] = useState(first?.id ?? '');
   const [title, setTitle] = useState(first?.title ?? '');
-  const [when, setWhen] = useState(() => localDateTimeInput(new Date().toISOString(), 1).slice(0, 11) + '09:00');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [when, setWhen] = useState(() => `${localDateTimeInput(new Date().toISOString(), 1).slice(0, 11)}09:00`);
   const id = useId();
   if (library.templates.length === 0) return null;
 
@@ -171,64 +140,44 @@ export function NewFromTemplateButton({ library, navigate, showToast }: Omit<Act
     setTitle(library.templates.find((t) => t.id === nextId)?.title ?? '');
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const at = new Date(when);
-    if (Number.isNaN(at.getTime())) {
-      setError('Choose when the meeting is.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const meeting = await client.call('meetings.createFromTemplate', { templateId, scheduledAt: at.toISOString(), title });
-      setOpen(false);
+  const submit = () => {
+    const scheduledAt = instantOf(when);
+    if (!scheduledAt) return dialog.setError('Choose when the meeting is.');
+    void dialog.run(async () => {
+      const meeting = await client.call('meetings.createFromTemplate', { templateId: templateId || first!.id, scheduledAt, title });
       showToast(`Created “${meeting.title}” from the template.`);
       navigate({ name: 'meeting', id: meeting.id });
-    } catch (reason) {
-      setError(asApiError(reason).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <>
-      <button type="button" className="button" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          // Templates may have arrived after this button first rendered: start from the first one then.
+          if (!library.templates.some((t) => t.id === templateId)) choose(first!.id);
+          dialog.show();
+        }}
+      >
         New from template…
       </button>
-      {open ? (
-        <Modal title="New meeting from a template" onClose={() => setOpen(false)} busy={busy}>
-          <form onSubmit={(event) => void submit(event)}>
-            <div className="dialog-body form-grid">
-              <label htmlFor={`${id}-template`}>Template</label>
-              <select id={`${id}-template`} value={templateId} onChange={(e) => choose(e.target.value)}>
-                {library.templates.map((template) => (
-                  <option key={template.id} value={template.id}>
-                    {template.name} ({plural(template.agenda.length, 'item')})
-                  </option>
-                ))}
-              </select>
-              <label htmlFor={`${id}-title`}>Title</label>
-              <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required onChange={(e) => setTitle(e.target.value)} />
-              <label htmlFor={`${id}-when`}>When</label>
-              <input id={`${id}-when`} type="datetime-local" value={when} required onChange={(e) => setWhen(e.target.value)} />
-            </div>
-            {error ? (
-              <div className="dialog-error" role="alert">
-                {error}
-              </div>
-            ) : null}
-            <div className="dialog-actions">
-              <button type="button" className="button" onClick={() => setOpen(false)} disabled={busy}>
-                Cancel
-              </button>
-              <button type="submit" className="button button-primary" disabled={busy}>
-                Create meeting
-              </button>
-            </div>
-          </form>
-        </Modal>
+      {dialog.open ? (
+        <FormDialog title="New meeting from a template" submitLabel="Create meeting" busy={dialog.busy} error={dialog.error} onSubmit={submit} onCancel={dialog.close} bodyClassName="form-grid">
+          <label htmlFor={`${id}-template`}>Template</label>
+          <select id={`${id}-template`} value={templateId || first!.id} onChange={(e) => choose(e.target.value)}>
+            {library.templates.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name} ({plural(template.agenda.length, 'item')})
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-title`}>Title</label>
+          <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required onChange={(e) => setTitle(e.target.value)} />
+          <label htmlFor={`${id}-when`}>When</label>
+          <input id={`${id}-when`} type="datetime-local" value={when} required onChange={(e) => setWhen(e.target.value)} />
+        </FormDialog>
       ) : null}
     </>
   );
