@@ -6,7 +6,9 @@
  *       runner's first frame after it rendered (performance marks in the renderer, app/perf.ts);
  *   (c) keystroke to paint while typing the chair's answer: from each keydown's timestamp to the
  *       first task after the paint of the frame that follows the textarea's change, over >= 100 keys,
- *       with the autosave (and its echoes of the whole meeting) running as in real use.
+ *       with the autosave (and its echoes of the whole meeting) running as in real use; beside it
+ *       the same typing in a bare textarea of the same browser, in turns (what the machine's load
+ *       alone costs a keystroke at that moment), and the long tasks seen while typing.
  * --quick runs a few keystrokes and one load, and judges nothing.
  */
 import { chromium, type Page } from '@playwright/test';
@@ -114,14 +116,17 @@ async function loadOnce(page: Page, url: string): Promise<number> {
   return value;
 }
 
-/** Types into the chair's answer and returns each keystroke's keydown-to-frame latency, in ms. */
-async function typeAndMeasure(page: Page, keys: number): Promise<number[]> {
-  const box = page.locator('aside textarea.chair-text');
-  await box.click();
-  await page.evaluate(() => {
-    const area = document.querySelector<HTMLTextAreaElement>('aside textarea.chair-text')!;
-    const samples: number[] = [];
-    (window as unknown as { latencies: number[] }).latencies = samples;
+/**
+ * Installs the keystroke probe on a textarea: from each keydown's timestamp to the first task after
+ * the paint of the frame that follows the textarea's change. Also counts long tasks (> 50 ms).
+ */
+async function installProbe(page: Page, selector: string): Promise<void> {
+  await page.locator(selector).click();
+  await page.evaluate((selector) => {
+    const area = document.querySelector<HTMLTextAreaElement>(selector)!;
+    const probe = { latencies: [] as number[], longTasks: 0 };
+    (window as unknown as { probe: typeof probe }).probe = probe;
+    new PerformanceObserver((list) => (probe.longTasks += list.getEntries().length)).observe({ type: 'longtask' });
     let pressedAt: number | null = null;
     area.addEventListener('keydown', (event) => (pressedAt = event.timeStamp), true);
     // 'input' comes once the value has changed (React renders the controlled value in it, too).
@@ -135,20 +140,40 @@ async function typeAndMeasure(page: Page, keys: number): Promise<number[]> {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
           channel.port1.close();
-          samples.push(performance.now() - from);
+          probe.latencies.push(performance.now() - from);
         };
         channel.port2.postMessage(null);
       });
     });
-  });
+  }, selector);
+}
+
+type Probe = { latencies: number[]; longTasks: number };
+const readProbe = (page: Page) => page.evaluate(() => (window as unknown as { probe: Probe }).probe);
+
+/**
+ * Types the chair's answer in the app and, in turns of 20 keys, the same text in a bare textarea
+ * on a blank page of the same browser (the control: what this machine's load alone costs a
+ * keystroke at that moment). About 12 keys a second, a fast typist: in the app, autosave saves
+ * (and its echoes of the whole meeting arrive) while typing goes on.
+ */
+async function typeAndMeasure(app: Page, control: Page, keys: number): Promise<{ app: Probe; control: Probe }> {
+  const appBox = 'aside textarea.chair-text';
+  await control.setContent('<!doctype html><title>control</title><textarea aria-label="control" style="width:40em;height:10em"></textarea>');
+  await installProbe(app, appBox);
+  await installProbe(control, 'textarea');
   const text = 'It changes what she sees on the invoice every month, and she will ask support why. '.repeat(4).slice(0, keys);
-  // About 12 keys a second, a fast typist: autosave saves (and its echoes arrive) while typing goes on.
-  await page.keyboard.type(text, { delay: 80 });
-  await page.waitForTimeout(1_200);
-  const samples = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies.slice());
-  const saved = await box.inputValue();
-  if (saved !== text) throw new Error('The answer did not end as typed: the benchmark would measure the wrong thing.');
-  return samples;
+  for (let at = 0; at < text.length; at += 20) {
+    const chunk = text.slice(at, at + 20);
+    await app.bringToFront();
+    await app.keyboard.type(chunk, { delay: 80 });
+    await control.bringToFront();
+    await control.keyboard.type(chunk, { delay: 80 });
+  }
+  await app.bringToFront();
+  await app.waitForTimeout(1_200);
+  if ((await app.locator(appBox).inputValue()) !== text) throw new Error('The answer did not end as typed: the benchmark would measure the wrong thing.');
+  return { app: await readProbe(app), control: await readProbe(control) };
 }
 
 export async function benchRenderer({ quick }: { quick: boolean }): Promise<BenchRow[]> {
@@ -163,6 +188,8 @@ export async function benchRenderer({ quick }: { quick: boolean }): Promise<Benc
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const ready: number[] = [];
   let latencies: number[] = [];
+  let control: number[] = [];
+  let longTasks = 0;
   try {
     const meeting = await importBigMeeting(server);
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -173,7 +200,10 @@ export async function benchRenderer({ quick }: { quick: boolean }): Promise<Benc
     // The first load warms the browser's caches; it is not counted unless quick.
     if (!quick) await loadOnce(page, meetingUrl);
     for (let round = 0; round < rounds; round++) ready.push(await loadOnce(page, meetingUrl));
-    latencies = await typeAndMeasure(page, quick ? 8 : 120);
+    const typed = await typeAndMeasure(page, await context.newPage(), quick ? 8 : 120);
+    latencies = typed.app.latencies;
+    control = typed.control.latencies;
+    longTasks = typed.app.longTasks;
     await context.close();
   } finally {
     await browser.close();
@@ -182,6 +212,7 @@ export async function benchRenderer({ quick }: { quick: boolean }): Promise<Benc
   }
   ready.sort((a, b) => a - b);
   latencies.sort((a, b) => a - b);
+  control.sort((a, b) => a - b);
 
   const readyMedian = quantile(ready, 0.5);
   const keyP95 = quantile(latencies, 0.95);
@@ -200,9 +231,15 @@ export async function benchRenderer({ quick }: { quick: boolean }): Promise<Benc
     },
     {
       figure: `renderer: keystroke to paint in the chair's answer (${latencies.length} keys)`,
-      value: `median ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${keyP95.toFixed(1)} ms`,
+      value: `median ${quantile(latencies, 0.5).toFixed(1)} ms, p95 ${keyP95.toFixed(1)} ms, ${longTasks} long task${longTasks === 1 ? '' : 's'}`,
       budget: `p95 <= ${BUDGET_KEY_MS} ms`,
       verdict: verdict(quick, keyP95 <= BUDGET_KEY_MS),
+    },
+    {
+      figure: `  control: bare textarea, same browser, typed in turns with it (${control.length} keys)`,
+      value: `median ${quantile(control, 0.5).toFixed(1)} ms, p95 ${quantile(control, 0.95).toFixed(1)} ms`,
+      budget: '-',
+      verdict: '-',
     },
   ];
 }
