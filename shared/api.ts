@@ -30,16 +30,17 @@ import type { Result } from './errors';
 import type { Dashboard } from './dashboard';
 import { ledgerQuerySchema, type LedgerEntry, type LedgerResult } from './ledger';
 import { LIMITS } from './limits';
+import type { NetworkAddress, SharingStatus } from './sharing';
 
-interface MethodSpec<I extends z.ZodType, O> {
+export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
   /** 'write' methods change data; 'read' methods never do. */
   kind: 'read' | 'write';
   /** Phantom field carrying the result type; never set at run time. */
   readonly output?: O;
 }
-const read = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, kind: 'read' }) });
-const write = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, kind: 'write' }) });
+export const read = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, kind: 'read' }) });
+export const write = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, kind: 'write' }) });
 
 /** Inputs store instants in UTC so that sorting the strings sorts the times. */
 const instantInput = isoDateTimeSchema.transform((value) => new Date(value).toISOString());
@@ -276,6 +277,31 @@ export const api = {
   /** Puts the data back as it was in a backup; the answer names the backup that undoes it. */
   'backups.restore': write(byId).returns<{ restored: BackupInfo; undoBackupId: string }>(),
   'settings.update': write(z.strictObject({ theme: z.enum(THEMES) })).returns<Library['settings']>(),
+  /** This machine's IPv4/IPv6 addresses to share a meeting on, loopback first (and marked). */
+  'sharing.interfaces': read(z.strictObject({})).returns<NetworkAddress[]>(),
+  /**
+   * Invites participants to a running meeting: starts its participant server on `host` (one of
+   * `sharing.interfaces`; nothing listens before this) and answers 'starting'; `sharing.changed`
+   * follows with 'on', the join link and its QR code (or 'off' and `error` if the port is taken).
+   * Sharing an already shared meeting on the same host answers its status.
+   */
+  'sharing.start': write(
+    z.strictObject({ meetingId: idSchema, host: z.string().trim().min(1).max(64), port: z.number().int().min(0).max(65_535).default(0) }),
+  ).returns<SharingStatus>(),
+  /** Stops sharing: the port closes, every participant session and the token die. Ending the meeting does it too. */
+  'sharing.stop': write(z.strictObject({ meetingId: idSchema })).returns<SharingStatus>(),
+  'sharing.status': read(z.strictObject({ meetingId: idSchema })).returns<SharingStatus>(),
+  /** Opens a hidden impact vote on a decision: participants' ballots stay hidden (even from the lead) until the reveal. */
+  'votes.open': write(z.strictObject(onDecision)).returns<Meeting>(),
+  'votes.reveal': write(z.strictObject(onDecision)).returns<Meeting>(),
+  /**
+   * After the reveal, the lead decides the decision's direction. Ballots that disagree are kept as
+   * its dissent and the vote is marked "disagree and commit".
+   */
+  'votes.decide': write(z.strictObject({ ...onDecision, direction })).returns<Meeting>(),
+  /** Takes a participant's proposal into the item's answer (text and direction), keeping the proposer's attribution. */
+  'proposals.accept': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
+  'proposals.dismiss': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Api = typeof api;
@@ -292,16 +318,18 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Push events: name and payload, declared once like the methods. */
 export interface ApiEvents {
-  /** A meeting was created or changed; carries the whole meeting as saved. */
+  /** A meeting was created or changed; carries the whole meeting as saved, ballots of open votes hidden (shared/votes.ts). */
   'meeting.changed': Meeting;
   'meeting.deleted': { id: string };
   /** The library index changed (meeting list, personas, tags or settings). */
   'library.changed': Library;
   /** Unsaved changes, write errors, recoveries or backups changed. */
   'storage.changed': StorageStatus;
+  /** Sharing started, stopped, or a participant joined, connected or left. */
+  'sharing.changed': SharingStatus;
 }
 export type EventName = keyof ApiEvents;
-export const EVENT_NAMES: EventName[] = ['meeting.changed', 'meeting.deleted', 'library.changed', 'storage.changed'];
+export const EVENT_NAMES: EventName[] = ['meeting.changed', 'meeting.deleted', 'library.changed', 'storage.changed', 'sharing.changed'];
 export type ApiEvent = { [E in EventName]: { event: E; payload: ApiEvents[E] } }[EventName];
 
 /** What a transport has to offer: call a method by name, and listen to every event. */

@@ -59,7 +59,7 @@ export function buildDashboard(
       for (const decision of item.decisions) {
         week.decisions[decision.direction]++;
         totals.decisions++;
-        for (const { tagId } of decision.tags) {
+        for (const tagId of new Set(decision.tags.map((tag) => tag.tagId))) { // several people's same tag counts once
           const row = tags.get(tagId) ?? { tagId, label: tagLabel.get(tagId) ?? tagId, total: 0, decisions: noDirections() };
           tags.set(tagId, row);
           row.total++;

@@ -50,7 +50,8 @@ export type Tag = z.infer<typeof tagSchema>;
 export const attributionSchema = z.object({ by: optionalNameSchema, at: isoDateTimeSchema });
 export type Attribution = z.infer<typeof attributionSchema>;
 
-export const decisionTagSchema = attributionSchema.extend({ tagId: idSchema });
+/** One person's tag on a decision; participants may add the impact direction they see (schema 2). */
+export const decisionTagSchema = attributionSchema.extend({ tagId: idSchema, direction: z.enum(IMPACT_DIRECTIONS).optional() });
 export type DecisionTag = z.infer<typeof decisionTagSchema>;
 
 /** What actually happened for the customer, recorded when the chair checks back on a decision. */
@@ -78,6 +79,8 @@ export const voteSchema = z.object({
   decided: attributionSchema
     .extend({ direction: z.enum(IMPACT_DIRECTIONS), disagreeAndCommit: z.boolean(), dissent: z.array(ballotSchema).max(LIMITS.participantsMax) })
     .nullable(),
+  /** Views only, never stored: ballots cast but hidden from this viewer until the reveal (shared/votes.ts). */
+  hiddenBallots: z.number().int().min(0).optional(),
 });
 export type Vote = z.infer<typeof voteSchema>;
 
@@ -86,7 +89,8 @@ export const decisionSchema = z.object({
   text: requiredText(LIMITS.decisionTextMax),
   owner: optionalNameSchema,
   dueDate: isoDateSchema.nullable(),
-  tags: z.array(decisionTagSchema).max(LIMITS.tagsPerDecisionMax),
+  /** Attributed entries: a tag added by several people appears once per person. */
+  tags: z.array(decisionTagSchema).max(LIMITS.tagEntriesPerDecisionMax),
   direction: z.enum(IMPACT_DIRECTIONS),
   directionSetBy: attributionSchema.nullable(),
   /** When the chair should ask whether the predicted impact held (schema 2). */

@@ -26,4 +26,10 @@ export const LIMITS = {
   seriesMax: 500,
   templatesMax: 100,
   proposalsPerItemMax: 200,
+  /** A participant's display name; short enough that "Ana (100)" still fits nameMax. */
+  participantNameMax: 60,
+  /** A participant's proposed answer; small enough to travel in one 64 KB WebSocket frame. */
+  proposalTextMax: 5_000,
+  /** Attributed tag entries on one decision: each person may add each of its (at most 20) tags once. */
+  tagEntriesPerDecisionMax: 1_000,
 } as const;

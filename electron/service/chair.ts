@@ -2,6 +2,7 @@
 import type { MethodParams } from '../../shared/api';
 import type { Decision, FollowUp, Meeting, Tag } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { LIMITS } from '../../shared/limits';
 import { definedOnly } from './objects';
 import { findItem } from './runner';
 
@@ -63,7 +64,7 @@ export function markNoImpact(meeting: Meeting, params: MethodParams<'chair.noImp
   if (params.reason !== null) item.skipped = false;
 }
 
-function findDecision(meeting: Meeting, decisionId: string) {
+export function findDecision(meeting: Meeting, decisionId: string) {
   for (const item of meeting.agenda) {
     const index = item.decisions.findIndex((d) => d.id === decisionId);
     if (index >= 0) return { item, index, decision: item.decisions[index]! };
@@ -71,7 +72,7 @@ function findDecision(meeting: Meeting, decisionId: string) {
   throw new ApiError('not_found', `The meeting "${meeting.title}" has no decision ${decisionId}.`);
 }
 
-function checkTag(tagId: string, context: ChangeContext): void {
+export function checkTag(tagId: string, context: ChangeContext): void {
   if (!context.tags.some((tag) => tag.id === tagId)) throw new ApiError('not_found', `There is no tag with the id ${tagId}.`);
 }
 
@@ -102,11 +103,17 @@ export function updateDecision(meeting: Meeting, params: MethodParams<'decisions
   }
 }
 
-/** Tagging is idempotent, so two people adding the same tag at once both succeed and it appears once. */
+/**
+ * Tagging is idempotent per person, so two windows adding the same tag at once both succeed and it
+ * appears once; a participant's entry for the same tag is theirs and stays beside it (attribution).
+ */
 export function tagDecision(meeting: Meeting, params: MethodParams<'decisions.tag'>, context: ChangeContext): void {
   const { decision } = findDecision(meeting, params.decisionId);
   checkTag(params.tagId, context);
-  if (decision.tags.some((tag) => tag.tagId === params.tagId)) return;
+  if (decision.tags.some((tag) => tag.tagId === params.tagId && tag.by === context.actor)) return;
+  if (!decision.tags.some((tag) => tag.tagId === params.tagId) && new Set(decision.tags.map((tag) => tag.tagId)).size >= LIMITS.tagsPerDecisionMax) {
+    throw new ApiError('limit_exceeded', `A decision has at most ${LIMITS.tagsPerDecisionMax} different tags.`);
+  }
   decision.tags.push({ tagId: params.tagId, by: context.actor, at: context.at });
   decision.updatedAt = context.at;
 }

@@ -36,7 +36,7 @@ export class LedgerIndex {
           owner: decision.owner,
           dueDate: decision.dueDate,
           direction: decision.direction,
-          tagIds: decision.tags.map((tag) => tag.tagId),
+          tagIds: [...new Set(decision.tags.map((tag) => tag.tagId))], // a tag added by several people counts once
           personaIds,
           seriesId: meeting.seriesId,
           reviewDate: decision.reviewDate,

@@ -20,16 +20,20 @@ import { ApiError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import { BUILT_IN_TAGS, normalizeTagLabel } from '../../shared/tags';
 import { describeIssues } from '../../shared/validate';
+import type { NetworkAddress } from '../../shared/sharing';
+import { hideBallots } from '../../shared/votes';
 import type { LibraryStorage } from '../storage/libraryStorage';
 import * as chair from './chair';
 import * as followUps from './followUps';
 import { EventHub } from './events';
 import { planImport } from './importMeeting';
 import { LedgerIndex } from './ledgerIndex';
+import { listNetworkAddresses, ParticipantHub, type SharingAdapter } from './participants';
 import { definedOnly } from './objects';
 import { BACKUP_INTERVAL_MS, Persistence } from './persistence';
 import * as runner from './runner';
 import { SAMPLE_PERSONA, sampleMeetingDraft } from './sample';
+import * as votes from './votes';
 
 export interface ServiceOptions {
   storage: LibraryStorage;
@@ -37,6 +41,10 @@ export interface ServiceOptions {
   newId?: () => string;
   /** Snapshots at most this often while data changes (default 15 minutes); null turns them off. */
   backupIntervalMs?: number | null;
+  /** The participant server (electron/server/participantServer.ts); without it `sharing.start` is refused. */
+  sharing?: SharingAdapter | null;
+  /** This machine's addresses (tests may fix them); os.networkInterfaces() by default. */
+  networkAddresses?: () => NetworkAddress[];
 }
 
 
@@ -62,6 +70,8 @@ export class MeetingService {
   /** Meetings whose file could not be read, with the error every later request gets. */
   private readonly unreadable = new Map<string, ApiError>();
   private warming: Promise<void> | null = null;
+  /** Participants of shared meetings (issue #5); their server calls into it. */
+  readonly participants: ParticipantHub;
 
   constructor(options: ServiceOptions) {
     this.storage = options.storage;
@@ -76,6 +86,19 @@ export class MeetingService {
       backupIntervalMs: options.backupIntervalMs === undefined ? BACKUP_INTERVAL_MS : options.backupIntervalMs,
       onStatusChange: () => this.events.publish({ event: 'storage.changed', payload: this.storageStatus() }),
     });
+    this.participants = new ParticipantHub(
+      {
+        meeting: (id) => this.meeting(id),
+        library: () => this.library(),
+        mutate: (meetingId, actor, change) => this.mutateMeeting(meetingId, undefined, change, actor),
+        publish: (event) => this.events.publish(event),
+        subscribe: (listener) => this.events.subscribe(listener),
+        now: this.now,
+        newId: this.newId,
+      },
+      options.sharing ?? null,
+      options.networkAddresses ?? listNetworkAddresses,
+    );
   }
 
   /** Things the user should be told about the data folder (recovered or quarantined files). */
@@ -85,7 +108,8 @@ export class MeetingService {
 
   readonly handlers: Handlers = {
     'library.get': () => this.library(),
-    'meetings.get': ({ id }) => this.meeting(id),
+    // Every meeting leaving the service goes through hideBallots: open votes show only how many voted.
+    'meetings.get': ({ id }) => hideBallots(this.meeting(id), null),
     'meetings.create': (draft) => this.createMeeting(draft),
     'meetings.update': ({ id, expectedRevision, changes }) =>
       this.mutateMeeting(id, expectedRevision, (meeting) => {
@@ -109,6 +133,7 @@ export class MeetingService {
     'meetings.delete': ({ id }) => {
       this.meeting(id);
       this.storage.trashMeeting(id); // throws before anything changes if the disk refuses
+      this.participants.stop(id);
       this.meetings.delete(id);
       this.ledger.remove(id);
       this.persistence.forget(id);
@@ -175,7 +200,11 @@ export class MeetingService {
     'meetings.start': ({ id }) => this.carryForward(this.mutateMeeting(id, undefined, (m, c) => runner.start(m, c.at))),
     'meetings.next': (params) => this.mutateMeeting(params.id, undefined, (m, c) => runner.next(m, params, c.at)),
     'meetings.previous': ({ id }) => this.mutateMeeting(id, undefined, (m, c) => runner.previous(m, c.at)),
-    'meetings.end': (params) => this.mutateMeeting(params.id, undefined, (m, c) => runner.end(m, params, c.at)),
+    'meetings.end': (params) => {
+      const ended = this.mutateMeeting(params.id, undefined, (m, c) => runner.end(m, params, c.at));
+      this.participants.stop(params.id); // ending the meeting ends sharing
+      return ended;
+    },
     'chair.answer': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.answer(m, params, c)),
     'chair.noImpact': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.markNoImpact(m, params)),
     'decisions.add': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.addDecision(m, params, c)),
@@ -318,6 +347,21 @@ export class MeetingService {
       this.commitIndex({ ...this.index, settings: { ...this.index.settings, ...settings } });
       return this.index.settings;
     },
+    'sharing.interfaces': () => this.participants.interfaces(),
+    'sharing.start': ({ meetingId, host, port }) => this.participants.start(meetingId, host, port),
+    'sharing.stop': ({ meetingId }) => {
+      this.meeting(meetingId);
+      return this.participants.stop(meetingId);
+    },
+    'sharing.status': ({ meetingId }) => {
+      this.meeting(meetingId);
+      return this.participants.status(meetingId);
+    },
+    'votes.open': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => votes.openVote(m, params, c)),
+    'votes.reveal': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => votes.revealVote(m, params, c)),
+    'votes.decide': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => votes.decideVote(m, params, c)),
+    'proposals.accept': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => votes.acceptProposal(m, params, c)),
+    'proposals.dismiss': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => votes.dismissProposal(m, params)),
   };
 
   library(): Library {
@@ -464,6 +508,8 @@ export class MeetingService {
     id: string,
     expectedRevision: number | undefined,
     change: (draft: Meeting, context: chair.ChangeContext) => void,
+    /** Who makes the change: the lead unless a participant's call names them. */
+    actor?: string,
   ): Meeting {
     const current = this.meeting(id);
     if (expectedRevision !== undefined && expectedRevision !== current.revision) {
@@ -475,8 +521,8 @@ export class MeetingService {
     }
     const draft = structuredClone(current);
     const at = this.timestamp();
-    // Until participants join (their own transport names them), every change is the lead's.
-    const context: chair.ChangeContext = { at, actor: current.lead || 'Lead', newId: this.newId, tags: this.library().tags };
+    // Participants' calls name them (electron/service/participants.ts); everything else is the lead's.
+    const context: chair.ChangeContext = { at, actor: actor ?? (current.lead || 'Lead'), newId: this.newId, tags: this.library().tags };
     change(draft, context);
     draft.revision = current.revision + 1;
     draft.updatedAt = at;
@@ -501,14 +547,15 @@ export class MeetingService {
       meetings.sort(compareMeetingsNewestFirst);
       this.index = { ...this.index, meetings };
     }
+    const shown = hideBallots(meeting, null);
     try {
       this.persistence.save(meeting.id, indexChanged);
     } finally {
       // Memory holds the change either way, so every window shows it; unsaved ones are retried.
-      this.events.publish({ event: 'meeting.changed', payload: meeting });
+      this.events.publish({ event: 'meeting.changed', payload: shown });
       if (indexChanged) this.publishLibrary();
     }
-    return meeting;
+    return shown;
   }
 
   private commitIndex(index: LibraryIndex): void {
@@ -537,12 +584,13 @@ export class MeetingService {
     this.publishLibrary();
     for (const id of open) {
       try {
-        this.events.publish({ event: 'meeting.changed', payload: this.meeting(id) });
+        this.events.publish({ event: 'meeting.changed', payload: hideBallots(this.meeting(id), null) });
       } catch {
         this.events.publish({ event: 'meeting.deleted', payload: { id } });
       }
     }
     this.publishStorage();
+    this.participants.stopUnlessRunning();
   }
 
   /** Reads every meeting not yet in memory, so the ledger covers them all. */
@@ -593,6 +641,7 @@ export class MeetingService {
 
   /** On clean close: see Persistence.close. */
   close(): { unsavedChanges: number } {
+    this.participants.stopAll();
     return this.persistence.close();
   }
 

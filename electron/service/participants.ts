@@ -1,0 +1,433 @@
+/**
+ * Participants of a shared meeting (issue #5), without any network: who joined, their sessions,
+ * presence, and their calls, applied through the service's own mutate/validate/persist path with
+ * their unique display name as `by`. The participant server (electron/server/participantServer.ts)
+ * is the network adapter; it only authenticates requests and hands them to `call`.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { ApiEvent } from '../../shared/api';
+import type { Library, Meeting } from '../../shared/domain';
+import { ApiError, type Result } from '../../shared/errors';
+import { LIMITS } from '../../shared/limits';
+import {
+  isParticipantMethodName,
+  participantApi,
+  type ParticipantJoined,
+  type ParticipantMethodParams,
+  type ParticipantView,
+} from '../../shared/participantApi';
+import { buildParticipantView } from '../../shared/participantView';
+import type { NetworkAddress, ParticipantPresence, SharingStatus } from '../../shared/sharing';
+import { describeIssues } from '../../shared/validate';
+import { hideBallots } from '../../shared/votes';
+import * as chair from './chair';
+import { toErrorData } from './dispatch';
+import { findItem } from './runner';
+import * as votes from './votes';
+
+/** What the network side must offer: listen for one shared meeting, and stop. */
+export interface SharingAdapter {
+  /** Binds the participant server for one share; resolves once it listens, rejects if it cannot. */
+  start(options: ShareStartOptions): Promise<{ port: number; joinUrl: string; qrSvg: string }>;
+  /** Closes that share's server and every socket at once; safe to call for a share still binding. */
+  stop(shareId: string): void;
+}
+
+export interface ShareStartOptions {
+  shareId: string;
+  meetingId: string;
+  host: string;
+  port: number;
+  /** The per-meeting secret every participant request must carry (256 bits, base64url). */
+  token: string;
+  hub: ParticipantHub;
+}
+
+/** What the hub needs of the service; closures over its private parts, so nothing else is exposed. */
+export interface ParticipantHost {
+  /** The whole meeting, ballots included. */
+  meeting(id: string): Meeting;
+  library(): Library;
+  /** The service's mutate path (copy, change, validate, save, publish) with `actor` as `by`. */
+  mutate(meetingId: string, actor: string, change: (draft: Meeting, context: chair.ChangeContext) => void): Meeting;
+  publish(event: ApiEvent): void;
+  subscribe(listener: (event: ApiEvent) => void): () => void;
+  now(): Date;
+  newId(): string;
+}
+
+interface Participant {
+  id: string;
+  name: string;
+  sessionKey: string;
+  joinedAt: string;
+  lastSeenAt: string;
+  sockets: number;
+  /** Outcomes of this participant's writes by clientActionId, so a resend is applied once. */
+  actions: Map<string, Result<null>>;
+}
+
+interface Share {
+  id: string;
+  meetingId: string;
+  token: string;
+  state: 'starting' | 'on';
+  host: string;
+  port: number | null;
+  joinUrl: string | null;
+  qrSvg: string | null;
+  startedAt: string;
+  participants: Map<string, Participant>;
+  bySession: Map<string, Participant>;
+  /** Joins by clientActionId: a resent join gets the same identity, not "Ana (2)". */
+  joins: Map<string, Participant>;
+}
+
+/** Remembered outcomes per participant; older ones are forgotten (a resend that late is a new action). */
+const REMEMBERED_ACTIONS = 1_000;
+
+/** This machine's addresses a browser can reach: IPv4 and IPv6, loopback first; link-local IPv6 is left out (URLs cannot carry its zone). */
+export function listNetworkAddresses(): NetworkAddress[] {
+  const found: NetworkAddress[] = [];
+  for (const [name, infos] of Object.entries(os.networkInterfaces())) {
+    for (const info of infos ?? []) {
+      const family = String(info.family) === '6' || info.family === 'IPv6' ? 'IPv6' : 'IPv4';
+      if (family === 'IPv6' && /^fe[89ab]/i.test(info.address)) continue;
+      found.push({ interface: name, address: info.address, family, loopback: info.internal || isLoopback(info.address) });
+    }
+  }
+  return found.sort((a, b) => Number(b.loopback) - Number(a.loopback) || a.family.localeCompare(b.family) || a.address.localeCompare(b.address));
+}
+
+export function isLoopback(address: string): boolean {
+  return /^127\./.test(address) || address === '::1';
+}
+
+/** "[::1]" and "::1" name the same host; compare without brackets, in lower case. */
+function bareHost(host: string): string {
+  return host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+}
+
+export class ParticipantHub {
+  private readonly shares = new Map<string, Share>();
+  /** Why the last start of a meeting's sharing failed, until the next start. */
+  private readonly lastErrors = new Map<string, string>();
+  /** Every display name given out per meeting in this process, so a later "Ana" never inherits an earlier one's ballot. */
+  private readonly namesGiven = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly host: ParticipantHost,
+    private readonly adapter: SharingAdapter | null,
+    private readonly addresses: () => NetworkAddress[] = listNetworkAddresses,
+  ) {}
+
+  interfaces(): NetworkAddress[] {
+    return this.addresses();
+  }
+
+  start(meetingId: string, host: string, port: number): SharingStatus {
+    const meeting = this.host.meeting(meetingId);
+    if (meeting.status !== 'running') throw new ApiError('conflict', 'Participants can be invited only while the meeting runs.');
+    const wanted = bareHost(host);
+    const existing = this.shares.get(meetingId);
+    if (existing) {
+      if (existing.host === wanted && (port === 0 || port === existing.port)) return this.status(meetingId);
+      throw new ApiError('conflict', `This meeting is already shared on ${existing.host}; stop sharing first to use another address.`);
+    }
+    if (!this.adapter) throw new ApiError('conflict', 'Sharing is not available in this copy of Empty Chair.');
+    const address = this.addresses().find((candidate) => candidate.address.toLowerCase() === wanted);
+    if (!address) throw new ApiError('invalid_input', `${host} is not an address of this computer; pick one from the list.`);
+    const share: Share = {
+      id: randomUUID(),
+      meetingId,
+      token: randomBytes(32).toString('base64url'),
+      state: 'starting',
+      host: address.address,
+      port: null,
+      joinUrl: null,
+      qrSvg: null,
+      startedAt: this.host.now().toISOString(),
+      participants: new Map(),
+      bySession: new Map(),
+      joins: new Map(),
+    };
+    this.shares.set(meetingId, share);
+    this.lastErrors.delete(meetingId);
+    this.adapter.start({ shareId: share.id, meetingId, host: share.host, port, token: share.token, hub: this }).then(
+      (bound) => {
+        if (this.shares.get(meetingId) !== share) return; // stopped while binding; the adapter closed it
+        Object.assign(share, { state: 'on', port: bound.port, joinUrl: bound.joinUrl, qrSvg: bound.qrSvg });
+        this.publish(meetingId);
+      },
+      (error: unknown) => {
+        if (this.shares.get(meetingId) !== share) return;
+        this.shares.delete(meetingId);
+        this.adapter?.stop(share.id);
+        this.lastErrors.set(meetingId, `Could not listen on ${share.host}${port ? `:${port}` : ''}: ${(error as Error)?.message ?? String(error)}`);
+        this.publish(meetingId);
+      },
+    );
+    this.publish(meetingId);
+    return this.status(meetingId);
+  }
+
+  /** Ends sharing: the server closes, every session and the token are forgotten. Answers the 'off' status. */
+  stop(meetingId: string): SharingStatus {
+    const share = this.shares.get(meetingId);
+    if (share) {
+      this.shares.delete(meetingId);
+      this.adapter?.stop(share.id);
+      this.publish(meetingId);
+    }
+    return this.status(meetingId);
+  }
+
+  stopAll(): void {
+    for (const meetingId of [...this.shares.keys()]) this.stop(meetingId);
+  }
+
+  /** Stops every share whose meeting no longer runs (after a restore, say). */
+  stopUnlessRunning(): void {
+    for (const meetingId of [...this.shares.keys()]) {
+      let running = false;
+      try {
+        running = this.host.meeting(meetingId).status === 'running';
+      } catch {
+        running = false;
+      }
+      if (!running) this.stop(meetingId);
+    }
+  }
+
+  isSharing(meetingId: string): boolean {
+    return this.shares.has(meetingId);
+  }
+
+  status(meetingId: string): SharingStatus {
+    const share = this.shares.get(meetingId);
+    if (!share) {
+      return { meetingId, state: 'off', host: null, port: null, joinUrl: null, qrSvg: null, startedAt: null, participants: [], error: this.lastErrors.get(meetingId) ?? null };
+    }
+    return {
+      meetingId,
+      state: share.state,
+      host: share.host,
+      port: share.port,
+      joinUrl: share.joinUrl,
+      qrSvg: share.qrSvg,
+      startedAt: share.startedAt,
+      participants: [...share.participants.values()].map(presence),
+      error: null,
+    };
+  }
+
+  // --- What the participant server asks of the hub -------------------------------------------------
+
+  /** The live share a server instance belongs to, or null once it was stopped. */
+  private liveShare(shareId: string): Share | null {
+    for (const share of this.shares.values()) if (share.id === shareId) return share;
+    return null;
+  }
+
+  /** True when `sessionKey` names a participant of this share. */
+  hasSession(shareId: string, sessionKey: string): boolean {
+    return this.liveShare(shareId)?.bySession.has(sessionKey) ?? false;
+  }
+
+  /** A socket of this participant opened (+1) or closed (-1); the lead hears when they connect or drop. */
+  socketChanged(shareId: string, sessionKey: string, delta: 1 | -1): void {
+    const share = this.liveShare(shareId);
+    const participant = share?.bySession.get(sessionKey);
+    if (!share || !participant) return;
+    const wasConnected = participant.sockets > 0;
+    participant.sockets = Math.max(0, participant.sockets + delta);
+    participant.lastSeenAt = this.host.now().toISOString();
+    if (wasConnected !== participant.sockets > 0) this.publish(share.meetingId);
+  }
+
+  /** The participant's current view, or null when the session is unknown or sharing stopped. */
+  viewFor(shareId: string, sessionKey: string): ParticipantView | null {
+    const share = this.liveShare(shareId);
+    const participant = share?.bySession.get(sessionKey);
+    if (!share || !participant) return null;
+    try {
+      return this.view(share, participant);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Meeting changes of this share's meeting, for the server to push views. */
+  onMeetingChanged(shareId: string, listener: () => void): () => void {
+    return this.host.subscribe((event) => {
+      const share = this.liveShare(shareId);
+      if (share && event.event === 'meeting.changed' && event.payload.id === share.meetingId) listener();
+    });
+  }
+
+  /**
+   * One participant call, validated at the boundary like `dispatch`: never throws, always a Result.
+   * `sessionKey` names the caller (absent before joining).
+   */
+  call(shareId: string, sessionKey: string | null | undefined, method: unknown, input: unknown): Result<unknown> {
+    try {
+      const share = this.liveShare(shareId);
+      if (!share) throw new ApiError('unauthorized', 'Sharing has stopped; ask the lead for a new link.');
+      if (!isParticipantMethodName(method)) {
+        throw new ApiError('unknown_method', `There is no participant method named "${String(method).slice(0, 80)}".`);
+      }
+      const parsed = participantApi[method].input.safeParse(input === undefined || input === null ? {} : input);
+      if (!parsed.success) {
+        const issues = describeIssues(parsed.error);
+        throw new ApiError('invalid_input', `${issues[0]?.path ?? 'The input'} ${issues[0]?.message ?? 'is not valid'}.`, issues);
+      }
+      if (method === 'participant.join') return { ok: true, value: this.join(share, parsed.data as ParticipantMethodParams<'participant.join'>) };
+      const participant = sessionKey ? share.bySession.get(sessionKey) : undefined;
+      if (!participant) throw new ApiError('unauthorized', 'Join the meeting first (your earlier session ended when sharing stopped).');
+      participant.lastSeenAt = this.host.now().toISOString();
+      if (method === 'participant.view') return { ok: true, value: this.view(share, participant) };
+      const params = parsed.data as { clientActionId: string };
+      const earlier = participant.actions.get(params.clientActionId);
+      const outcome = earlier ?? this.remember(participant, params.clientActionId, () => this.write(share, participant, method, parsed.data));
+      return outcome.ok ? { ok: true, value: this.view(share, participant) } : outcome;
+    } catch (error) {
+      return { ok: false, error: toErrorData(error) };
+    }
+  }
+
+  private remember(participant: Participant, actionId: string, apply: () => void): Result<null> {
+    let outcome: Result<null>;
+    try {
+      apply();
+      outcome = { ok: true, value: null };
+    } catch (error) {
+      outcome = { ok: false, error: toErrorData(error) };
+    }
+    participant.actions.set(actionId, outcome);
+    if (participant.actions.size > REMEMBERED_ACTIONS) participant.actions.delete(participant.actions.keys().next().value!);
+    return outcome;
+  }
+
+  private join(share: Share, params: ParticipantMethodParams<'participant.join'>): ParticipantJoined {
+    const known = (params.sessionKey && share.bySession.get(params.sessionKey)) || share.joins.get(params.clientActionId);
+    if (known) return { participantId: known.id, name: known.name, sessionKey: known.sessionKey };
+    if (share.participants.size >= LIMITS.participantsMax) {
+      throw new ApiError('limit_exceeded', `At most ${LIMITS.participantsMax} participants can join one meeting.`);
+    }
+    const at = this.host.now().toISOString();
+    const participant: Participant = {
+      id: randomUUID(),
+      name: this.uniqueName(share.meetingId, params.name),
+      sessionKey: randomBytes(24).toString('base64url'),
+      joinedAt: at,
+      lastSeenAt: at,
+      sockets: 0,
+      actions: new Map(),
+    };
+    share.participants.set(participant.id, participant);
+    share.bySession.set(participant.sessionKey, participant);
+    share.joins.set(params.clientActionId, participant);
+    this.publish(share.meetingId);
+    return { participantId: participant.id, name: participant.name, sessionKey: participant.sessionKey };
+  }
+
+  /** The name as typed, or "Name (2)", "Name (3)", … when the lead or anyone in this meeting already goes by it. */
+  private uniqueName(meetingId: string, wanted: string): string {
+    const meeting = this.host.meeting(meetingId);
+    const given = this.namesGiven.get(meetingId) ?? new Set<string>();
+    this.namesGiven.set(meetingId, given);
+    const taken = new Set([...given, ...namesIn(meeting).map((name) => name.toLocaleLowerCase())]);
+    let name = wanted;
+    for (let n = 2; taken.has(name.toLocaleLowerCase()); n++) name = `${wanted} (${n})`;
+    given.add(name.toLocaleLowerCase());
+    return name;
+  }
+
+  private view(share: Share, participant: Participant): ParticipantView {
+    const meeting = hideBallots(this.host.meeting(share.meetingId), participant.name);
+    return buildParticipantView(meeting, { participantId: participant.id, name: participant.name }, this.host.library());
+  }
+
+  private write(share: Share, participant: Participant, method: string, params: unknown): void {
+    this.host.mutate(share.meetingId, participant.name, (meeting, context) => {
+      if (meeting.status !== 'running') throw new ApiError('conflict', 'The meeting is not running.');
+      switch (method) {
+        case 'participant.propose':
+          return propose(meeting, params as ParticipantMethodParams<'participant.propose'>, context);
+        case 'participant.tag':
+          return tag(meeting, params as ParticipantMethodParams<'participant.tag'>, context);
+        case 'participant.untag':
+          return untag(meeting, params as ParticipantMethodParams<'participant.untag'>, context);
+        case 'participant.vote': {
+          const { decisionId, direction } = params as ParticipantMethodParams<'participant.vote'>;
+          return votes.castBallot(meeting, decisionId, direction, context);
+        }
+        default:
+          throw new ApiError('unknown_method', `There is no participant method named "${method}".`);
+      }
+    });
+  }
+
+  private publish(meetingId: string): void {
+    this.host.publish({ event: 'sharing.changed', payload: this.status(meetingId) });
+  }
+}
+
+function presence(participant: Participant): ParticipantPresence {
+  return { id: participant.id, name: participant.name, connected: participant.sockets > 0, joinedAt: participant.joinedAt, lastSeenAt: participant.lastSeenAt };
+}
+
+/** Everyone who already acts in the meeting under a name: the lead and every attribution. */
+function namesIn(meeting: Meeting): string[] {
+  const names = [meeting.lead || 'Lead', 'Lead'];
+  for (const item of meeting.agenda) {
+    if (item.answer) names.push(item.answer.by);
+    for (const proposal of item.proposals) names.push(proposal.by);
+    for (const decision of item.decisions) {
+      for (const entry of decision.tags) names.push(entry.by);
+      for (const ballot of decision.vote?.ballots ?? []) names.push(ballot.by);
+    }
+  }
+  return names;
+}
+
+function propose(meeting: Meeting, params: ParticipantMethodParams<'participant.propose'>, context: chair.ChangeContext): void {
+  const item = findItem(meeting, params.itemId);
+  if (item.proposals.length >= LIMITS.proposalsPerItemMax) {
+    throw new ApiError('limit_exceeded', `An agenda item takes at most ${LIMITS.proposalsPerItemMax} proposals.`);
+  }
+  item.proposals.push({ id: context.newId(), by: context.actor, at: context.at, text: params.text, direction: params.direction, status: 'open' });
+}
+
+/** One entry per person and tag: tagging again only updates the direction they gave. */
+function tag(meeting: Meeting, params: ParticipantMethodParams<'participant.tag'>, context: chair.ChangeContext): void {
+  const { decision } = chair.findDecision(meeting, params.decisionId);
+  chair.checkTag(params.tagId, context);
+  const own = decision.tags.find((entry) => entry.tagId === params.tagId && entry.by === context.actor);
+  if (own) {
+    if (params.direction !== undefined) own.direction = params.direction;
+  } else {
+    const distinct = new Set(decision.tags.map((entry) => entry.tagId));
+    if (!distinct.has(params.tagId) && distinct.size >= LIMITS.tagsPerDecisionMax) {
+      throw new ApiError('limit_exceeded', `A decision has at most ${LIMITS.tagsPerDecisionMax} different tags.`);
+    }
+    if (decision.tags.length >= LIMITS.tagEntriesPerDecisionMax) {
+      throw new ApiError('limit_exceeded', `A decision holds at most ${LIMITS.tagEntriesPerDecisionMax} tags from everyone together.`);
+    }
+    decision.tags.push({ tagId: params.tagId, by: context.actor, at: context.at, ...(params.direction ? { direction: params.direction } : {}) });
+  }
+  decision.updatedAt = context.at;
+}
+
+/** Only the participant's own entry goes; someone else's tag is refused, never touched. */
+function untag(meeting: Meeting, params: ParticipantMethodParams<'participant.untag'>, context: chair.ChangeContext): void {
+  const { decision } = chair.findDecision(meeting, params.decisionId);
+  const matching = decision.tags.filter((entry) => entry.tagId === params.tagId);
+  if (!matching.some((entry) => entry.by === context.actor)) {
+    if (matching.length > 0) throw new ApiError('forbidden', 'Only the person who added a tag can take it back.');
+    throw new ApiError('not_found', 'That tag is not on this decision.');
+  }
+  decision.tags = decision.tags.filter((entry) => !(entry.tagId === params.tagId && entry.by === context.actor));
+  decision.updatedAt = context.at;
+}

@@ -1,0 +1,68 @@
+/** Hidden impact votes and participants' proposals: pure changes to a meeting draft, like chair.ts. */
+import type { MethodParams } from '../../shared/api';
+import type { ImpactDirection, Meeting } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import * as chair from './chair';
+import { findItem } from './runner';
+
+export function openVote(meeting: Meeting, params: MethodParams<'votes.open'>, context: chair.ChangeContext): void {
+  const { decision } = chair.findDecision(meeting, params.decisionId);
+  if (meeting.status !== 'running') throw new ApiError('conflict', 'A vote can be opened only while the meeting runs.');
+  if (decision.vote) {
+    throw new ApiError('conflict', decision.vote.revealedAt ? 'This decision has had its vote; its spread is kept with it.' : 'A vote on this decision is already open.');
+  }
+  decision.vote = { openedAt: context.at, revealedAt: null, ballots: [], decided: null };
+  decision.updatedAt = context.at;
+}
+
+export function revealVote(meeting: Meeting, params: MethodParams<'votes.reveal'>, context: chair.ChangeContext): void {
+  const { decision } = chair.findDecision(meeting, params.decisionId);
+  if (!decision.vote) throw new ApiError('conflict', 'There is no vote on this decision to reveal.');
+  if (decision.vote.revealedAt) throw new ApiError('conflict', 'This vote is already revealed.');
+  decision.vote.revealedAt = context.at;
+  decision.updatedAt = context.at;
+}
+
+/** The lead's call after the reveal: ballots that picked another direction are the dissent ("disagree and commit"). */
+export function decideVote(meeting: Meeting, params: MethodParams<'votes.decide'>, context: chair.ChangeContext): void {
+  const { decision } = chair.findDecision(meeting, params.decisionId);
+  const vote = decision.vote;
+  if (!vote?.revealedAt) throw new ApiError('conflict', 'Reveal the vote before deciding.');
+  if (vote.decided) throw new ApiError('conflict', 'This vote is already decided.');
+  const dissent = vote.ballots.filter((ballot) => ballot.direction !== params.direction);
+  vote.decided = { by: context.actor, at: context.at, direction: params.direction, disagreeAndCommit: dissent.length > 0, dissent };
+  if (decision.direction !== params.direction) {
+    decision.direction = params.direction;
+    decision.directionSetBy = { by: context.actor, at: context.at };
+  }
+  decision.updatedAt = context.at;
+}
+
+/** A participant's ballot: one per person, changeable until the reveal. */
+export function castBallot(meeting: Meeting, decisionId: string, direction: ImpactDirection, context: chair.ChangeContext): void {
+  const { decision } = chair.findDecision(meeting, decisionId);
+  const vote = decision.vote;
+  if (!vote) throw new ApiError('conflict', 'There is no open vote on this decision.');
+  if (vote.revealedAt) throw new ApiError('conflict', 'This vote is already revealed; ballots are closed.');
+  vote.ballots = [...vote.ballots.filter((ballot) => ballot.by !== context.actor), { by: context.actor, at: context.at, direction }];
+}
+
+function findProposal(meeting: Meeting, itemId: string, proposalId: string) {
+  const item = findItem(meeting, itemId);
+  const proposal = item.proposals.find((p) => p.id === proposalId);
+  if (!proposal) throw new ApiError('not_found', `The agenda item "${item.title}" has no proposal ${proposalId}.`);
+  if (proposal.status !== 'open') throw new ApiError('conflict', `This proposal was already ${proposal.status}.`);
+  return proposal;
+}
+
+/** The proposal becomes the item's answer (its direction too, if it has one), attributed to its proposer. */
+export function acceptProposal(meeting: Meeting, params: MethodParams<'proposals.accept'>, context: chair.ChangeContext): void {
+  const proposal = findProposal(meeting, params.itemId, params.proposalId);
+  const changes = proposal.direction === null ? { text: proposal.text } : { text: proposal.text, direction: proposal.direction };
+  chair.answer(meeting, { meetingId: meeting.id, itemId: params.itemId, changes }, { ...context, actor: proposal.by, at: proposal.at });
+  proposal.status = 'accepted';
+}
+
+export function dismissProposal(meeting: Meeting, params: MethodParams<'proposals.dismiss'>): void {
+  findProposal(meeting, params.itemId, params.proposalId).status = 'dismissed';
+}

@@ -1,0 +1,58 @@
+/**
+ * Sharing a running meeting with participants (issue #5): what the lead sees of it. The participant
+ * server itself is electron/server/participantServer.ts; the participants' own API is in
+ * shared/participantApi.ts. No zod here, so the renderer can import it freely.
+ */
+
+/** One address of this machine the lead may share on; loopback ones come first. */
+export interface NetworkAddress {
+  /** The interface's name, e.g. "lo" or "eth0". */
+  interface: string;
+  /** An IP literal: "127.0.0.1", "::1", "192.168.1.20", … (IPv6 link-local ones carry their "%zone"). */
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  /** True for 127.0.0.0/8 and ::1: only this computer can reach it. */
+  loopback: boolean;
+}
+
+/** 'starting' while the server binds (it is quick, but asynchronous); 'sharing.changed' says when it is 'on'. */
+export type SharingState = 'off' | 'starting' | 'on';
+
+/** A participant as the lead sees them: a unique display name and whether they are connected now. */
+export interface ParticipantPresence {
+  id: string;
+  /** Unique within the meeting: a second "Ana" becomes "Ana (2)". Their tags and answers carry it. */
+  name: string;
+  /** True while at least one of their event sockets is open. */
+  connected: boolean;
+  joinedAt: string;
+  lastSeenAt: string;
+}
+
+export interface SharingStatus {
+  meetingId: string;
+  state: SharingState;
+  /** The address the participant server listens on (an IP literal), null when off. */
+  host: string | null;
+  port: number | null;
+  /**
+   * The link participants open, null until 'on'. The per-meeting token travels in its fragment
+   * (`#join=<token>`), so it is never sent in a request line, a Referer or a log.
+   */
+  joinUrl: string | null;
+  /** The join link as a QR code: a standalone SVG document (the renderer shows it as an image). */
+  qrSvg: string | null;
+  startedAt: string | null;
+  participants: ParticipantPresence[];
+  /** Why the last start failed (address in use, not available), or null. */
+  error: string | null;
+}
+
+/** The fragment key of the join link: `http://host:port/#join=<token>`. */
+export const JOIN_FRAGMENT_KEY = 'join';
+/** The participant API: POST `${PARTICIPANT_API_PREFIX}<method>` with a JSON body. */
+export const PARTICIPANT_API_PREFIX = '/p/api/';
+/** The participant event WebSocket: `${PARTICIPANT_EVENTS_PATH}?token=<token>&session=<sessionKey>`. */
+export const PARTICIPANT_EVENTS_PATH = '/p/events';
+/** The header that names the participant on every HTTP call after joining. */
+export const PARTICIPANT_SESSION_HEADER = 'x-empty-chair-session';
