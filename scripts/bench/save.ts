@@ -16,12 +16,39 @@ import path from 'node:path';
 import type { Meeting } from '../../shared/domain';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary } from '../../electron/service/openLibrary';
+import type { StoreFile, StoreFileClass, StoreFileOptions } from '../../electron/storage/documentStore';
 import { generateLibrary } from './generate';
 import { info, median, ms, verdict, type BenchRow } from './table';
 
+/**
+ * For reference only: a store class that writes the same bytes as conf (JSON, tab-indented) with a
+ * plain temp file, fsync and rename, without conf's work around it (it reads and parses the file it
+ * is about to replace, to keep conf's own internal key). Shows what electron-store costs per save.
+ */
+class DirectStore implements StoreFile {
+  readonly path: string;
+  constructor(options: StoreFileOptions) {
+    this.path = path.join(options.cwd, `${options.configName}.${options.fileExtension}`);
+  }
+  get store(): Record<string, unknown> {
+    return JSON.parse(fs.readFileSync(this.path, 'utf8')) as Record<string, unknown>;
+  }
+  set store(value: Record<string, unknown>) {
+    const temp = `${this.path}.tmp`;
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writeFileSync(fd, JSON.stringify(value, undefined, '\t'));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, this.path);
+  }
+}
+
 /** Opens a library and returns a function that times one decision save in `meeting` (ms). */
-function decisionSaver(dataDir: string, meeting: Meeting) {
-  const library = openLibrary({ dataDir, StoreClass: Conf, role: 'bench', backupIntervalMs: null });
+function decisionSaver(dataDir: string, meeting: Meeting, StoreClass: StoreFileClass = Conf) {
+  const library = openLibrary({ dataDir, StoreClass, role: 'bench', backupIntervalMs: null });
   const itemId = meeting.agenda[0]!.id;
   let count = 0;
   const time = (): number => {
@@ -89,26 +116,37 @@ export function benchSave(work: string, { quick }: { quick: boolean }): BenchRow
   const target = many[Math.floor(many.length / 2)]!;
   // The floor writes what the save writes: the target meeting's file as the store writes it.
   const bytes = fs.readFileSync(path.join(manyDir, 'meetings', `${target.id}.json`), 'utf8');
+  const directDir = path.join(work, 'many-direct');
+  fs.cpSync(manyDir, directDir, { recursive: true });
 
   const saveOne = decisionSaver(oneDir, single!);
   const saveMany = decisionSaver(manyDir, target);
+  const saveDirect = decisionSaver(directDir, target, DirectStore);
   const raw = rawWriter(work, bytes, false);
   const atomic = rawWriter(work, bytes, true);
   const one: number[] = [];
   const lots: number[] = [];
   const floor: number[] = [];
   const crashSafe: number[] = [];
+  const direct: number[] = [];
   try {
     // Warm-up (JIT, first-write costs), untimed.
-    for (let i = 0; i < 20; i++) for (const warm of [saveOne.time, saveMany.time, raw, atomic]) warm();
+    for (let i = 0; i < 20; i++) for (const warm of [saveOne.time, saveMany.time, saveDirect.time, raw, atomic]) warm();
     for (let i = 0; i < runs; i++) {
       // The order rotates so no kind always follows the same one.
-      const steps = [() => one.push(saveOne.time()), () => lots.push(saveMany.time()), () => floor.push(raw()), () => crashSafe.push(atomic())];
+      const steps = [
+        () => one.push(saveOne.time()),
+        () => lots.push(saveMany.time()),
+        () => direct.push(saveDirect.time()),
+        () => floor.push(raw()),
+        () => crashSafe.push(atomic()),
+      ];
       for (let k = 0; k < steps.length; k++) steps[(i + k) % steps.length]!();
     }
   } finally {
     saveOne.close();
     saveMany.close();
+    saveDirect.close();
   }
   // The naive store on its own, after: each of its writes is the whole library (17 MB at 1,000
   // meetings, about a second), which would stretch the lockstep pairs above over seconds. Its
@@ -116,7 +154,7 @@ export function benchSave(work: string, { quick }: { quick: boolean }): BenchRow
   const naiveSave = naiveSaver(path.join(work, 'naive'), many);
   const naive = Array.from({ length: naiveRuns }, () => naiveSave());
 
-  const [o, l, r, a, n] = [one, lots, floor, crashSafe, naive].map(sorted) as [number[], number[], number[], number[], number[]];
+  const [o, l, r, a, n, d] = [one, lots, floor, crashSafe, naive, direct].map(sorted) as [number[], number[], number[], number[], number[], number[]];
   const perMeeting = median(l) / median(o);
   const overFloor = median(l) / median(r);
   const speedUp = median(n) / median(l);
@@ -125,6 +163,7 @@ export function benchSave(work: string, { quick }: { quick: boolean }): BenchRow
     info(`save one decision, ${big} meetings / ${big * 20} decisions on disk`, ms(l)),
     info(`raw floor: same ${(bytes.length / 1024).toFixed(1)} KB, writeFileSync + fsync`, ms(r)),
     info('  for reference: + new temp file and rename (crash-safe)', ms(a)),
+    info(`  for reference: the ${big}-meeting save with the file written directly, not through conf`, `${ms(d)}; ${(median(d) / median(r)).toFixed(2)}x the floor`),
     info(`naive store: ${big} meetings in one electron-store file`, ms(n)),
     { figure: `ratio ${big} meetings / 1 meeting (medians)`, value: `${perMeeting.toFixed(2)}x`, budget: '<= 1.5x', verdict: verdict(quick, perMeeting <= 1.5) },
     { figure: `ratio ${big} meetings / raw floor (medians)`, value: `${overFloor.toFixed(2)}x`, budget: '<= 3x', verdict: verdict(quick, overFloor <= 3) },
