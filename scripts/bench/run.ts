@@ -58,8 +58,9 @@ try {
   // Built once up front, so no group (the start-up one above all) times a build.
   await ensureRendererBuilt();
 } catch (error) {
-  failed.push('renderer build');
-  console.error(`\n${(error as Error).message} The groups that need the interface will fail too.`);
+  // Not a failure by itself (another change may fix the sources meanwhile): the groups that need
+  // the interface build it again and fail on their own if it still does not build.
+  console.error(`\n${(error as Error).message} Going on; the groups that need the interface will try again.`);
 }
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-bench-'));
 const rows: BenchRow[] = [];
