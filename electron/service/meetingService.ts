@@ -617,8 +617,8 @@ export class MeetingService {
     this.warming ??= new Promise<void>((resolve) => {
       const ids = this.index.meetings.map((summary) => summary.id);
       // Unref'd so it never holds a closing process open. A timer, not setImmediate: an unref'd
-      // immediate does not wake the event loop, so each batch waited for the next request or timer
-      // (1,000 meetings took 19 s in a quiet browser-mode server instead of well under one).
+      // immediate does not wake the event loop, so each batch waited for some other request or timer
+      // (1,000 meetings took 19 s in the benchmark instead of under one; tests/unit/warmUp.test.ts).
       const next = () => setTimeout(step, 0).unref();
       const step = () => {
         if (this.ledgerComplete) return resolve();
