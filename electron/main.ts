@@ -33,6 +33,7 @@ import {
   isTrustedUrl,
 } from './security';
 import { openLibrary, type OpenLibrary } from './service/openLibrary';
+import { createParticipantSharing } from './server/participantServer';
 import { resolveDataDir } from './storage/dataDir';
 import { DataDirLockedError } from './storage/lock';
 
@@ -209,7 +210,8 @@ function showNotices(window: BrowserWindow, notices: readonly string[]): void {
 
 function start(dataDir: string): void {
   try {
-    library = openLibrary({ dataDir, StoreClass: Store, role: 'desktop app' });
+    // "Invite participants" serves the built renderer to participants' browsers, on the address the lead picks.
+    library = openLibrary({ dataDir, StoreClass: Store, role: 'desktop app', sharing: createParticipantSharing({ staticDir: RENDERER_DIR }) });
   } catch (error) {
     failToStart(error);
     return;

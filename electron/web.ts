@@ -12,6 +12,7 @@ import { openLibrary, type OpenLibrary } from './service/openLibrary';
 import { readFlag, resolveDataDir } from './storage/dataDir';
 import { DataDirLockedError } from './storage/lock';
 import { startServer } from './server/httpServer';
+import { createParticipantSharing } from './server/participantServer';
 
 /** EMPTY_CHAIR_RENDERER_DIR: see scripts/build-renderer.mjs (parallel test runs each serve their own build). */
 const RENDERER_DIR = process.env.EMPTY_CHAIR_RENDERER_DIR
@@ -31,7 +32,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   let port: number;
   try {
     port = parsePort(argv);
-    library = openLibrary({ dataDir: resolveDataDir(argv), StoreClass: Conf, role: 'browser mode' });
+    library = openLibrary({
+      dataDir: resolveDataDir(argv),
+      StoreClass: Conf,
+      role: 'browser mode',
+      // "Invite participants" serves the same renderer to participants, on the address the lead picks.
+      sharing: createParticipantSharing({ staticDir: RENDERER_DIR }),
+    });
   } catch (error) {
     const known = error instanceof DataDirLockedError || error instanceof ApiError || error instanceof Error;
     console.error(`Empty Chair could not start: ${known ? (error as Error).message : String(error)}`);

@@ -142,6 +142,7 @@ export interface ParticipantSocketCall {
   input?: unknown;
 }
 export interface ParticipantSocketReply {
-  reply: string | number;
+  /** The call's id; null when the message was not a readable call. */
+  reply: string | number | null;
   result: Result<unknown>;
 }

@@ -1,7 +1,9 @@
 import { acquireDataDirLock, type DataDirLock } from '../storage/lock';
 import type { StoreFileClass } from '../storage/documentStore';
 import { LibraryStorage } from '../storage/libraryStorage';
+import { createParticipantSharing } from '../server/participantServer';
 import { MeetingService } from './meetingService';
+import type { SharingAdapter } from './participants';
 
 export interface OpenLibrary {
   dataDir: string;
@@ -22,12 +24,19 @@ export function openLibrary(options: {
   StoreClass: StoreFileClass;
   role: string;
   backupIntervalMs?: number | null;
+  /**
+   * The participant server for "Invite participants" (issue #5). Nothing listens until the lead
+   * starts sharing. By default it serves the participant API only; the app and browser mode pass
+   * one that also serves the renderer. null turns sharing off.
+   */
+  sharing?: SharingAdapter | null;
 }): OpenLibrary {
   const lock: DataDirLock = acquireDataDirLock(options.dataDir, options.role);
   try {
     const service = new MeetingService({
       storage: new LibraryStorage(options.dataDir, options.StoreClass),
       backupIntervalMs: options.backupIntervalMs,
+      sharing: options.sharing === undefined ? createParticipantSharing() : options.sharing,
     });
     let closed: { unsavedChanges: number } | undefined;
     const close = () => {

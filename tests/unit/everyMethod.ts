@@ -24,6 +24,8 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
   let removed: Decision | undefined;
   let backupId = '';
   let templateId = '';
+  let imported: Meeting | undefined;
+  const importedItem = () => imported!.agenda.find((item) => item.proposals.length > 0)!;
   const decisionId = () => latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.id;
 
   const steps: [MethodName, unknown | (() => unknown)][] = [
@@ -54,6 +56,13 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['followUps.update', () => ({ meetingId: meeting.id, followUpId: latest.followUps[0]!.id, changes: { done: true } })],
     ['followUps.add', () => ({ meetingId: meeting.id, text: 'Call Priya', decisionId: decisionId() })],
     ['followUps.remove', () => ({ meetingId: meeting.id, followUpId: latest.followUps.at(-1)!.id })],
+    ['sharing.interfaces', {}],
+    ['sharing.start', { meetingId: meeting.id, host: '127.0.0.1' }],
+    ['sharing.status', { meetingId: meeting.id }],
+    ['votes.open', () => ({ meetingId: meeting.id, decisionId: decisionId() })],
+    ['votes.reveal', () => ({ meetingId: meeting.id, decisionId: decisionId() })],
+    ['votes.decide', () => ({ meetingId: meeting.id, decisionId: decisionId(), direction: 'helps' })],
+    ['sharing.stop', { meetingId: meeting.id }],
     ['decisions.recordOutcome', () => ({ meetingId: meeting.id, decisionId: decisionId(), outcome: { direction: 'helps' } })],
     ['checkBacks.list', { meetingId: meeting.id }],
     ['series.create', { name: 'Weekly pricing' }],
@@ -61,7 +70,10 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['meetings.createFromTemplate', () => ({ templateId: templateId, scheduledAt: '2026-12-08T10:00:00Z' })],
     ['templates.delete', () => ({ id: templateId })],
     ['meetings.end', { id: meeting.id, skip: true }],
-    ['meetings.import', () => ({ meeting: latest, personas: [], asCopy: true })],
+    // Proposals come from participants; an imported copy carrying two lets the lead's methods be reached here.
+    ['meetings.import', () => ({ meeting: withProposals(latest), personas: [], asCopy: true })],
+    ['proposals.accept', () => ({ meetingId: imported!.id, itemId: importedItem().id, proposalId: importedItem().proposals[0]!.id })],
+    ['proposals.dismiss', () => ({ meetingId: imported!.id, itemId: importedItem().id, proposalId: importedItem().proposals[1]!.id })],
     ['meetings.createNext', { id: meeting.id, scheduledAt: '2026-12-15T10:00:00Z' }],
     ['samples.create', {}],
     ['ledger.search', { text: 'ship', tagIds: ['pricing'] }],
@@ -83,8 +95,19 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     results.push({ method, result });
     if (method === 'backups.create' && result.ok) backupId = (result.value as { id: string }).id;
     if (method === 'templates.create' && result.ok) templateId = (result.value as { id: string }).id;
+    if (method === 'meetings.import' && result.ok) imported = result.value as Meeting;
     const returned = result.ok ? (result.value as Meeting) : undefined;
     if (returned?.agenda && returned.id === meeting.id) latest = returned;
   }
   return results;
+}
+
+function withProposals(meeting: Meeting): Meeting {
+  const copy = structuredClone(meeting);
+  const at = '2026-11-24T09:40:00.000Z';
+  copy.agenda[0]!.proposals = [
+    { id: 'proposal-1', by: 'Ben', at, text: 'Fewer surprises on the bill', direction: 'helps', status: 'open' },
+    { id: 'proposal-2', by: 'Chloé', at, text: 'None', direction: null, status: 'open' },
+  ];
+  return copy;
 }

@@ -93,6 +93,14 @@ function validInput(method: MethodName): Record<string, unknown> {
     'tags.create': { label: 'l' },
     'settings.update': { theme: 'dark' },
     'backups.restore': { id: 'none' },
+    'sharing.start': { meetingId: meeting.id, host: '127.0.0.1', port: 0 },
+    'sharing.stop': { meetingId: meeting.id },
+    'sharing.status': { meetingId: meeting.id },
+    'votes.open': { meetingId: meeting.id, decisionId: decision?.id ?? 'none' },
+    'votes.reveal': { meetingId: meeting.id, decisionId: decision?.id ?? 'none' },
+    'votes.decide': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', direction: 'mixed' },
+    'proposals.accept': { meetingId: meeting.id, itemId: item.id, proposalId: 'none' },
+    'proposals.dismiss': { meetingId: meeting.id, itemId: item.id, proposalId: 'none' },
   };
   return byMethod[method] ?? {};
 }
