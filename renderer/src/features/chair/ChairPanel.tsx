@@ -4,6 +4,7 @@ import { gateState, type GateState } from '../../../../shared/coverage';
 import type { AgendaItem, FollowUp, Persona } from '../../../../shared/domain';
 import { ChairMark } from '../../app/ChairMark';
 import { routeHash } from '../../app/useRoute';
+import { Proposals } from '../sharing/Proposals';
 import { ChairAnswer } from './ChairAnswer';
 import { updateThenFocus } from '../../app/focus';
 
@@ -155,6 +156,7 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
               answerRef={answerRef}
               meetingHref={routeHash({ name: 'edit', id: meetingId })}
             />
+            <Proposals meetingId={meetingId} item={item} />
           </>
         ) : (
           <>

@@ -8,6 +8,8 @@ import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../meetings/meetingContext';
 import { DecisionForm, EMPTY_DECISION, type DecisionValues } from './DecisionForm';
 import { updateThenFocus } from '../../app/focus';
+import { credit, groupTags } from '../sharing/attribution';
+import { VotePanel } from '../sharing/VotePanel';
 
 type ShowToast = (message: string, action?: ToastAction) => void;
 
@@ -16,6 +18,10 @@ export interface DecisionContext {
   tags: readonly Tag[];
   people: readonly string[];
   showToast: ShowToast;
+  /** The meeting runs: a decision's hidden impact vote can be opened. */
+  live?: boolean;
+  /** The lead's name: tags they added need no credit beside them (participants' do). */
+  lead?: string;
 }
 
 export function DirectionBadge({ direction }: { direction: ImpactDirection }) {
@@ -29,6 +35,10 @@ export function DirectionBadge({ direction }: { direction: ImpactDirection }) {
 
 interface RowProps {
   decision: Decision;
+  meetingId: string;
+  live: boolean;
+  /** The meeting's lead: their own tags need no name beside them. */
+  lead: string;
   tagLabels: ReadonlyMap<string, string>;
   onEdit: (decisionId: string) => void;
   onRemove: (decisionId: string, row: HTMLElement | null) => void;
@@ -37,7 +47,7 @@ interface RowProps {
 }
 
 /** One decision, read-only, with Edit and Remove. 1-5 set its direction while focus is in it. */
-export const DecisionRow = memo(function DecisionRow({ decision, tagLabels, onEdit, onRemove, onFollowUp }: RowProps) {
+export const DecisionRow = memo(function DecisionRow({ decision, meetingId, live, lead, tagLabels, onEdit, onRemove, onFollowUp }: RowProps) {
   const id = useId();
   const rowRef = useRef<HTMLLIElement>(null);
   return (
@@ -70,13 +80,26 @@ export const DecisionRow = memo(function DecisionRow({ decision, tagLabels, onEd
         </p>
         {decision.tags.length > 0 ? (
           <ul className="tag-list" aria-label="Tags">
-            {decision.tags.map((tag) => (
-              <li key={tag.tagId} className="tag" dir="auto">
-                {tagLabels.get(tag.tagId) ?? tag.tagId}
-              </li>
-            ))}
+            {/* One chip per tag; who added it (each person once) and when, as small text and a tooltip. */}
+            {groupTags(decision.tags, tagLabels).map((group) => {
+              const others = group.entries.filter((entry) => entry.by && entry.by !== lead);
+              return (
+                <li key={group.tagId} className="tag-entry" title={`Added by ${group.entries.map(credit).join('; ')}`}>
+                  <span className="tag" dir="auto">
+                    {group.label}
+                  </span>
+                  {others.length > 0 ? (
+                    <span className="tag-credit" dir="auto">
+                      <span className="visually-hidden">added by </span>
+                      {others.map((entry) => entry.by).join(', ')}
+                    </span>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         ) : null}
+        <VotePanel meetingId={meetingId} decision={decision} live={live} />
       </div>
       <div className="decision-actions">
         <button type="button" className="button button-small" aria-describedby={`${id}-text`} onClick={() => onEdit(decision.id)}>
@@ -99,7 +122,7 @@ function toValues(decision: Decision): DecisionValues {
     owner: decision.owner,
     dueDate: decision.dueDate ?? '',
     direction: decision.direction,
-    tagIds: decision.tags.map((tag) => tag.tagId),
+    tagIds: [...new Set(decision.tags.map((tag) => tag.tagId))],
     reviewDate: decision.reviewDate ?? '',
   };
 }
@@ -117,7 +140,7 @@ interface EntriesProps extends DecisionContext {
 }
 
 /** A list of decisions of one item; Edit turns a row into the form, Remove offers Undo. */
-export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, decisions, tags, people, showToast, fallbackFocus }: EntriesProps) {
+export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, decisions, tags, people, showToast, fallbackFocus, live = false, lead = '' }: EntriesProps) {
   const call = useMeetingCall();
   const [editing, setEditing] = useState<string | null>(null);
   const tagLabels = useTagLabels(tags);
@@ -199,7 +222,7 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
             />
           </li>
         ) : (
-          <DecisionRow key={decision.id} decision={decision} tagLabels={tagLabels} onEdit={onEdit} onRemove={onRemove} onFollowUp={onFollowUp} />
+          <DecisionRow key={decision.id} decision={decision} meetingId={meetingId} live={live} lead={lead} tagLabels={tagLabels} onEdit={onEdit} onRemove={onRemove} onFollowUp={onFollowUp} />
         ),
       )}
     </ul>
@@ -214,7 +237,7 @@ export interface ItemDecisionsProps extends DecisionContext {
 
 /** The decisions of one agenda item, and "Log decision". */
 export const ItemDecisions = memo(function ItemDecisions(props: ItemDecisionsProps) {
-  const { meetingId, item, tags, people, showToast, logRequest } = props;
+  const { meetingId, item, tags, people, showToast, logRequest, live, lead } = props;
   const call = useMeetingCall();
   const id = useId();
   const [adding, setAdding] = useState(false);
@@ -248,7 +271,7 @@ export const ItemDecisions = memo(function ItemDecisions(props: ItemDecisionsPro
         )}
       </div>
       {item.decisions.length === 0 && !adding ? <p className="muted">No decisions for this item yet.</p> : null}
-      <DecisionEntries meetingId={meetingId} item={item} decisions={item.decisions} tags={tags} people={people} showToast={showToast} fallbackFocus={fallbackFocus} />
+      <DecisionEntries meetingId={meetingId} item={item} decisions={item.decisions} tags={tags} people={people} showToast={showToast} fallbackFocus={fallbackFocus} live={live} lead={lead} />
       {adding ? (
         <DecisionForm
           key={seenRequest}
@@ -270,7 +293,7 @@ export interface AllDecisionsProps extends DecisionContext {
 }
 
 /** Every decision of the meeting, by item, filterable by tag and by direction. */
-export const AllDecisions = memo(function AllDecisions({ agenda, meetingId, tags, people, showToast }: AllDecisionsProps) {
+export const AllDecisions = memo(function AllDecisions({ agenda, meetingId, tags, people, showToast, live, lead }: AllDecisionsProps) {
   const id = useId();
   const [tagFilter, setTagFilter] = useState('');
   const [directionFilter, setDirectionFilter] = useState<'' | ImpactDirection>('');
@@ -342,7 +365,7 @@ export const AllDecisions = memo(function AllDecisions({ agenda, meetingId, tags
             <h3 className="decision-group-title" dir="auto">
               {item.title}
             </h3>
-            <DecisionEntries meetingId={meetingId} item={item} decisions={decisions} tags={tags} people={people} showToast={showToast} fallbackFocus={fallbackFocus} />
+            <DecisionEntries meetingId={meetingId} item={item} decisions={decisions} tags={tags} people={people} showToast={showToast} fallbackFocus={fallbackFocus} live={live} lead={lead} />
           </div>
         ))
       )}

@@ -25,6 +25,9 @@ import { CheckBacks } from '../followups/CheckBacks';
 import { FollowUps } from '../followups/FollowUps';
 import { ImportAgendaButton } from '../agendaImport/ImportAgendaButton';
 import { NextMeetingButton, SaveTemplateButton, seriesName } from '../series/SeriesActions';
+import { Arrivals } from '../sharing/Arrivals';
+import { SharingButton } from '../sharing/SharingButton';
+import { useSharing } from '../sharing/useSharing';
 import { AgendaStates } from './AgendaStates';
 import { MeetingContext, useMeetingCall, type MeetingContextValue } from './meetingContext';
 
@@ -119,7 +122,11 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
 
   const personas = usePersonas(meeting, library);
   const people = usePeople(meeting);
-  const decisionContext = useMemo<DecisionContext>(() => ({ meetingId: meeting.id, tags: library.tags, people, showToast }), [meeting.id, library.tags, people, showToast]);
+  const sharing = useSharing(meeting.id, running);
+  const decisionContext = useMemo<DecisionContext>(
+    () => ({ meetingId: meeting.id, tags: library.tags, people, showToast, live: running, lead: meeting.lead || 'Lead' }),
+    [meeting.id, library.tags, people, showToast, running, meeting.lead],
+  );
 
   const runningIndex = running ? agenda.findIndex((item) => item.id === meeting.currentItemId) : -1;
   const chosenIndex = chosenId ? agenda.findIndex((item) => item.id === chosenId) : -1;
@@ -390,6 +397,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
         <button type="button" className="button button-end" onClick={() => void requestMove('end')}>
           End meeting
         </button>
+        <SharingButton meetingId={meeting.id} status={sharing} />
         {shortcutsButton}
       </>
     );
@@ -496,6 +504,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
         </div>
       </div>
       {status !== 'planned' ? <CoverageLine agenda={agenda} /> : null}
+      {sharing && sharing.state !== 'off' ? <Arrivals meeting={meeting} sharing={sharing} tags={library.tags} /> : null}
       {actionError ? (
         <div role="alert" className="form-alert action-alert">
           <p>{actionError}</p>

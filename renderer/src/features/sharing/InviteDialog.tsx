@@ -1,0 +1,196 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { NetworkAddress, SharingStatus } from '../../../../shared/sharing';
+import { useClient } from '../../app/clientContext';
+import { Modal } from '../../app/Dialog';
+import { formatWhen, plural } from '../../app/format';
+import { asApiError } from '../../app/useLibrary';
+
+export interface InviteDialogProps {
+  meetingId: string;
+  status: SharingStatus | null;
+  onClose: () => void;
+}
+
+/** The QR code as an image: an SVG shown through <img> runs no script, and the CSP allows data: images. */
+export function qrDataUrl(svg: string): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+function describeAddress(address: NetworkAddress): string {
+  return address.loopback ? `${address.address}: this computer only (${address.interface})` : `${address.address}: your network (${address.interface}, ${address.family})`;
+}
+
+/**
+ * Invite participants: pick the address to share on (loopback first and chosen by default, so
+ * nothing is reachable from the network unless the lead picks it), start, then the join link, its
+ * QR code, who is connected, and Stop sharing.
+ */
+export default function InviteDialog({ meetingId, status, onClose }: InviteDialogProps) {
+  const client = useClient();
+  const id = useId();
+  const [addresses, setAddresses] = useState<NetworkAddress[] | null>(null);
+  const [chosen, setChosen] = useState<string>('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [copied, setCopied] = useState<string | null>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const state = status?.state ?? 'off';
+
+  useEffect(() => {
+    if (state !== 'off') return;
+    let active = true;
+    client.call('sharing.interfaces', {}).then(
+      (list) => {
+        if (!active) return;
+        setAddresses(list);
+        setChosen((current) => current || (list.find((address) => address.loopback) ?? list[0])?.address || '');
+      },
+      (reason: unknown) => active && setError(`Could not list this computer's addresses: ${asApiError(reason).message}`),
+    );
+    return () => {
+      active = false;
+    };
+  }, [client, state]);
+
+  const start = async () => {
+    if (!chosen) {
+      setError('Choose an address to share on.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await client.call('sharing.start', { meetingId, host: chosen });
+    } catch (reason) {
+      setError(`Sharing did not start: ${asApiError(reason).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stop = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await client.call('sharing.stop', { meetingId });
+    } catch (reason) {
+      setError(`Could not stop sharing: ${asApiError(reason).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const copy = async (link: string) => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied('Link copied.');
+    } catch {
+      // No clipboard permission (a plain browser tab may refuse): select it for Ctrl+C instead.
+      linkRef.current?.select();
+      setCopied('Selected: press Ctrl+C (or ⌘C) to copy.');
+    }
+  };
+
+  const participants = status?.participants ?? [];
+  const connected = participants.filter((participant) => participant.connected).length;
+  const shownError = error ?? (state === 'off' ? (status?.error ?? null) : null);
+
+  return (
+    <Modal title={state === 'on' ? 'Participants are invited' : 'Invite participants'} onClose={onClose} busy={busy} className="invite-dialog">
+      <div className="dialog-body">
+        {state === 'off' ? (
+          <>
+            <p>
+              Participants open a link on their own laptop or phone to see the current item and the chair, propose answers, tag decisions and vote.
+              Nothing listens on the network until you start; Stop sharing, or ending the meeting, closes it again.
+            </p>
+            {addresses === null && !error ? (
+              <p className="loading" role="status">
+                Finding this computer’s addresses…
+              </p>
+            ) : null}
+            {addresses && addresses.length === 0 ? <p className="form-alert">This computer has no network address to share on.</p> : null}
+            {addresses && addresses.length > 0 ? (
+              <fieldset className="address-choice">
+                <legend>Share on</legend>
+                {addresses.map((address) => (
+                  <div key={`${address.interface}-${address.address}`} className="radio-row">
+                    <input
+                      type="radio"
+                      id={`${id}-${address.address}`}
+                      name={`${id}-address`}
+                      value={address.address}
+                      checked={chosen === address.address}
+                      onChange={() => setChosen(address.address)}
+                    />
+                    <label htmlFor={`${id}-${address.address}`}>{describeAddress(address)}</label>
+                  </div>
+                ))}
+                <p className="hint">Loopback (127.0.0.1) reaches this computer only; pick your network’s address for others in the room.</p>
+              </fieldset>
+            ) : null}
+          </>
+        ) : state === 'starting' ? (
+          <p className="loading" role="status">
+            Starting to share on {status?.host}…
+          </p>
+        ) : (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-link`}>Join link</label>
+              <div className="join-link">
+                <input ref={linkRef} id={`${id}-link`} type="text" readOnly value={status?.joinUrl ?? ''} onFocus={(event) => event.currentTarget.select()} />
+                <button type="button" className="button" onClick={() => status?.joinUrl && void copy(status.joinUrl)}>
+                  Copy
+                </button>
+              </div>
+              <p className="hint" role="status">
+                {copied ?? 'Anyone with this link can join until you stop sharing.'}
+              </p>
+            </div>
+            {status?.qrSvg ? <img className="join-qr" src={qrDataUrl(status.qrSvg)} alt="QR code of the join link, for a phone’s camera" /> : null}
+            <section aria-labelledby={`${id}-people`}>
+              <h3 id={`${id}-people`}>
+                Participants <span className="heading-note">{connected} connected</span>
+              </h3>
+              {participants.length === 0 ? (
+                <p className="muted">Nobody has joined yet.</p>
+              ) : (
+                <ul className="participant-presence">
+                  {participants.map((participant) => (
+                    <li key={participant.id} className={participant.connected ? 'presence-on' : 'presence-off'}>
+                      <span dir="auto">{participant.name}</span>
+                      <span className="hint">
+                        {participant.connected ? 'connected' : `offline since ${formatWhen(participant.lastSeenAt)}`}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+            {status?.startedAt ? <p className="hint">Sharing on {status.host}:{status.port} since {formatWhen(status.startedAt)}, {plural(participants.length, 'participant')} joined.</p> : null}
+          </>
+        )}
+      </div>
+      {shownError ? (
+        <div className="dialog-error" role="alert">
+          {shownError}
+        </div>
+      ) : null}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onClose} disabled={busy}>
+          Close
+        </button>
+        {state === 'off' ? (
+          <button type="button" className="button button-primary" onClick={() => void start()} disabled={busy || !addresses?.length}>
+            Start sharing
+          </button>
+        ) : (
+          <button type="button" className="button button-danger" onClick={() => void stop()} disabled={busy}>
+            Stop sharing
+          </button>
+        )}
+      </div>
+    </Modal>
+  );
+}

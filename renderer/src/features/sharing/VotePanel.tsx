@@ -1,0 +1,106 @@
+import { useId, useState } from 'react';
+import type { Decision } from '../../../../shared/domain';
+import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
+import { plural } from '../../app/format';
+import { asApiError } from '../../app/useLibrary';
+import { useMeetingCall } from '../meetings/meetingContext';
+import { VoteSpread } from './VoteSpread';
+
+/**
+ * The lead's side of a hidden impact vote on one decision: Open vote → "N voted" (picks hidden,
+ * from the lead too) → Reveal → the spread → Decide a direction. A split decided anyway is kept as
+ * "disagree and commit" with the dissent.
+ */
+export function VotePanel({ meetingId, decision, live }: { meetingId: string; decision: Decision; live: boolean }) {
+  const call = useMeetingCall();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const vote = decision.vote;
+  if (!vote && !live) return null;
+
+  const run = async (what: string, task: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await task();
+    } catch (reason) {
+      setError(`${what}: ${asApiError(reason).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onDecision = { meetingId, decisionId: decision.id };
+
+  let body;
+  if (!vote) {
+    body = (
+      <button type="button" className="button button-small" disabled={busy} aria-describedby={`${id}-what`} onClick={() => void run('The vote did not open', () => call('votes.open', onDecision))}>
+        Open vote
+      </button>
+    );
+  } else if (!vote.revealedAt) {
+    const cast = vote.hiddenBallots ?? vote.ballots.length;
+    body = (
+      <div className="vote-actions">
+        <span>
+          Vote open: {plural(cast, 'participant')} voted <span className="hint">(picks hidden until you reveal)</span>
+        </span>
+        <button type="button" className="button button-small" disabled={busy} onClick={() => void run('The vote was not revealed', () => call('votes.reveal', onDecision))}>
+          Reveal
+        </button>
+      </div>
+    );
+  } else {
+    const picked = new Set(vote.ballots.map((ballot) => ballot.direction));
+    body = (
+      <>
+        <VoteSpread ballots={vote.ballots} />
+        {vote.ballots.length === 0 ? <p className="muted">Nobody voted.</p> : null}
+        {vote.decided ? (
+          <p>
+            Decided: <strong>{DIRECTION_LABELS[vote.decided.direction]}</strong>
+            {vote.decided.disagreeAndCommit ? (
+              <>
+                {' '}
+                — recorded as <strong>disagree and commit</strong>. Dissent kept:{' '}
+                {vote.decided.dissent.map((ballot) => `${ballot.by} (${DIRECTION_LABELS[ballot.direction]})`).join(', ')}
+              </>
+            ) : null}
+          </p>
+        ) : (
+          <div className="vote-actions" role="group" aria-label="Decide the direction">
+            <span>Decide:</span>
+            {DIRECTIONS.map((direction) => (
+              <button
+                key={direction}
+                type="button"
+                className="button button-small"
+                disabled={busy}
+                onClick={() => void run('The vote was not decided', () => call('votes.decide', { ...onDecision, direction }))}
+              >
+                {DIRECTION_LABELS[direction]}
+              </button>
+            ))}
+            {picked.size > 1 ? <p className="hint">The vote is split: deciding records it as “disagree and commit”, with the dissent kept.</p> : null}
+          </div>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div className="vote-panel">
+      <span id={`${id}-what`} className="visually-hidden">
+        Hidden impact vote on this decision
+      </span>
+      {vote ? <p className="vote-title">Impact vote</p> : null}
+      {body}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
