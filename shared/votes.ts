@@ -33,14 +33,14 @@ export function hideBallots(meeting: Meeting, viewer: string | null): Meeting {
   };
 }
 
-/** A vote as one participant sees it, from the full vote. */
+/** A vote as one participant sees it, from the vote `hideBallots` left them (their own ballot and a count). */
 export function participantVote(vote: Vote, viewer: string): ParticipantVote {
   const visible = ballotsHidden(vote) ? [] : vote.ballots;
   return {
     state: vote.decided ? 'decided' : vote.revealedAt ? 'revealed' : 'open',
     openedAt: vote.openedAt,
     revealedAt: vote.revealedAt,
-    ballotsCast: vote.ballots.length,
+    ballotsCast: vote.ballots.length + (vote.hiddenBallots ?? 0),
     yourBallot: vote.ballots.find((ballot) => ballot.by === viewer)?.direction ?? null,
     ballots: visible,
     decided: vote.decided,

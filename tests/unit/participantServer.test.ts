@@ -1,0 +1,562 @@
+/**
+ * The participant server (issue #5) against a real library and real sockets on loopback: tokens,
+ * Host/Origin, frame and body caps, rate limits, stop, permissions, idempotent resends, hidden
+ * ballots and disagree-and-commit, and the limits at limit and limit+1.
+ */
+import Conf from 'conf';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { ApiEvent } from '../../shared/api';
+import type { Meeting } from '../../shared/domain';
+import type { Result } from '../../shared/errors';
+import { LIMITS } from '../../shared/limits';
+import type { ParticipantJoined, ParticipantView } from '../../shared/participantApi';
+import type { SharingStatus } from '../../shared/sharing';
+import { dispatch } from '../../electron/service/dispatch';
+import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import { createParticipantSharing, TokenBucket, type RateLimit } from '../../electron/server/participantServer';
+import { sampleDraft, tempDir } from './helpers';
+
+let dir: string;
+let library: OpenLibrary;
+let sharing: ReturnType<typeof createParticipantSharing>;
+let meeting: Meeting;
+let status: SharingStatus;
+let token: string;
+let base: string;
+const openSockets = new Set<WebSocket>();
+
+function lead<T = Meeting>(method: string, input: unknown): T {
+  const result = dispatch(library.service, method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+function leadResult(method: string, input: unknown): Result<unknown> {
+  return dispatch(library.service, method, input);
+}
+
+function setUp(rate?: RateLimit) {
+  dir = tempDir('empty-chair-share-');
+  sharing = createParticipantSharing(rate ? { rate } : {});
+  library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null, sharing });
+  const created = lead('meetings.create', sampleDraft());
+  lead('meetings.start', { id: created.id });
+  meeting = lead('decisions.add', { meetingId: created.id, itemId: created.agenda[0]!.id, decision: { text: 'Ship the new tiers' } });
+}
+
+/** Starts sharing and waits for the 'on' status (binding is asynchronous). */
+async function share(meetingId = meeting.id, host = '127.0.0.1'): Promise<SharingStatus> {
+  const on = new Promise<SharingStatus>((resolve, reject) => {
+    const off = library.service.events.subscribe((event: ApiEvent) => {
+      if (event.event !== 'sharing.changed' || event.payload.meetingId !== meetingId) return;
+      if (event.payload.state === 'on') resolve(event.payload);
+      else if (event.payload.state === 'off') reject(new Error(event.payload.error ?? 'sharing went off'));
+      else return;
+      off();
+    });
+  });
+  const started = lead<SharingStatus>('sharing.start', { meetingId, host });
+  expect(started.state).toBe('starting');
+  const result = await on;
+  token = new URL(result.joinUrl!).hash.slice('#join='.length);
+  base = new URL(result.joinUrl!).origin;
+  return result;
+}
+
+beforeEach(async () => {
+  setUp();
+  status = await share();
+});
+afterEach(async () => {
+  for (const ws of openSockets) ws.terminate();
+  openSockets.clear();
+  library.close();
+  await sharing.settled();
+});
+
+async function p<T = unknown>(method: string, input: unknown, options: { session?: string; token?: string | null; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
+  const bearer = options.token === undefined ? token : options.token;
+  if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
+  if (options.session) headers['x-empty-chair-session'] = options.session;
+  const response = await fetch(`${base}/p/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input) });
+  return { status: response.status, body: (await response.json()) as Result<T> & { value?: T; error?: { code: string } } };
+}
+
+let actionCount = 0;
+const action = () => `action-${++actionCount}`;
+
+async function join(name: string): Promise<ParticipantJoined> {
+  const { body } = await p<ParticipantJoined>('participant.join', { name, clientActionId: action() });
+  if (!body.ok) throw new Error(JSON.stringify(body));
+  return body.value;
+}
+
+function raw(pathname: string, headers: Record<string, string>, body = '{}', port = Number(new URL(base).port)): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'POST', headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function connect(query: Record<string, string>, headers: Record<string, string> = {}): Promise<WebSocket> {
+  const url = new URL('/p/events', base.replace('http', 'ws'));
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    openSockets.add(ws);
+    boxes.set(ws, makeInbox(ws)); // before 'open': the first frame can arrive in the same tick
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+const boxes = new WeakMap<WebSocket, ReturnType<typeof makeInbox>>();
+/** What a socket made by `connect` has received; `next` waits for the first frame matching a test. */
+const inbox = (ws: WebSocket) => boxes.get(ws)!;
+
+function makeInbox(ws: WebSocket) {
+  const frames: any[] = [];
+  const waiters: { test: (f: any) => boolean; resolve: (f: any) => void }[] = [];
+  ws.on('message', (data) => {
+    const frame = JSON.parse(String(data));
+    frames.push(frame);
+    for (const waiter of [...waiters]) {
+      if (waiter.test(frame)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(frame);
+      }
+    }
+  });
+  return {
+    frames,
+    next(test: (f: any) => boolean): Promise<any> {
+      const found = frames.find(test);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve) => waiters.push({ test, resolve }));
+    },
+  };
+}
+
+function closeCode(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => ws.on('close', (code) => resolve(code)));
+}
+
+function connectRefused(port: number, host = '127.0.0.1'): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+}
+
+const decisionId = () => meeting.agenda[0]!.decisions[0]!.id;
+const meetingFile = () => fs.readFileSync(path.join(dir, 'meetings', `${meeting.id}.json`), 'utf8');
+
+describe('starting and stopping', () => {
+  it('lists this machine\'s addresses with loopback first and marked', () => {
+    const addresses = lead<{ address: string; loopback: boolean; family: string }[]>('sharing.interfaces', {});
+    expect(addresses[0]).toMatchObject({ loopback: true });
+    expect(addresses.some((a) => a.address === '127.0.0.1' && a.loopback)).toBe(true);
+    const firstOther = addresses.findIndex((a) => !a.loopback);
+    if (firstOther >= 0) expect(addresses.slice(firstOther).every((a) => !a.loopback)).toBe(true);
+  });
+
+  it('shares on the chosen address with a join link, a QR code and a token of at least 128 bits', () => {
+    expect(status).toMatchObject({ state: 'on', host: '127.0.0.1', error: null, participants: [] });
+    expect(status.joinUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#join=[A-Za-z0-9_-]+$/);
+    expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    expect(status.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id })).toMatchObject({ state: 'on', joinUrl: status.joinUrl });
+  });
+
+  it('refuses a meeting that is not running, and an address that is not this machine\'s', () => {
+    const planned = lead('meetings.create', sampleDraft());
+    expect(leadResult('sharing.start', { meetingId: planned.id, host: '127.0.0.1' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(leadResult('sharing.start', { meetingId: planned.id, host: '198.51.100.7' })).toMatchObject({ ok: false });
+    const other = lead('meetings.create', sampleDraft());
+    lead('meetings.start', { id: other.id });
+    expect(leadResult('sharing.start', { meetingId: other.id, host: '198.51.100.7' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(lead<SharingStatus>('sharing.status', { meetingId: other.id }).state).toBe('off');
+  });
+
+  it('after "Stop sharing" the token is dead, every socket closes and the port refuses', async () => {
+    const ana = await join('Zed');
+    const ws = await connect({ token, session: ana.sessionKey });
+    const frames = inbox(ws);
+    const closed = closeCode(ws);
+    const port = status.port!;
+    expect(lead<SharingStatus>('sharing.stop', { meetingId: meeting.id })).toMatchObject({ state: 'off', joinUrl: null, participants: [] });
+    expect(await closed).toBe(4000);
+    expect(frames.frames.some((f) => f.event === 'sharing.ended')).toBe(true);
+    await sharing.settled();
+    expect(await connectRefused(port)).toBe('ECONNREFUSED');
+    // Sharing again gives a new token; the old one and the old session are worth nothing.
+    const again = await share();
+    expect(again.joinUrl).not.toBe(status.joinUrl);
+    expect((await p('participant.view', {}, { token: new URL(status.joinUrl!).hash.slice(6), session: ana.sessionKey })).status).toBe(401);
+    expect((await p('participant.view', {}, { session: ana.sessionKey })).body).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
+  it('ending the meeting stops sharing', async () => {
+    const port = status.port!;
+    lead('meetings.end', { id: meeting.id, skip: true });
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).state).toBe('off');
+    await sharing.settled();
+    expect(await connectRefused(port)).toBe('ECONNREFUSED');
+  });
+
+  it('binds IPv6 loopback when asked, and answers to [::1] only there', async () => {
+    const addresses = lead<{ address: string }[]>('sharing.interfaces', {});
+    if (!addresses.some((a) => a.address === '::1')) return; // no IPv6 loopback on this machine
+    lead('sharing.stop', { meetingId: meeting.id });
+    const v6 = await share(meeting.id, '::1');
+    expect(v6.joinUrl).toMatch(/^http:\/\/\[::1\]:\d+\/#join=/);
+    expect((await p('participant.join', { name: 'Vi', clientActionId: action() })).status).toBe(200);
+  });
+});
+
+describe('security', () => {
+  it('answers 401 to a wrong or missing token, over HTTP and WebSocket, and changes nothing', async () => {
+    const before = meetingFile();
+    for (const bad of [null, 'wrong', `${token}x`, token.slice(1)]) {
+      expect((await p('participant.join', { name: 'Eve', clientActionId: action() }, { token: bad })).status).toBe(401);
+    }
+    await expect(connect({ token: 'wrong' })).rejects.toThrow(/401/);
+    await expect(connect({})).rejects.toThrow(/401/);
+    await expect(connect({ token, session: 'made-up' })).rejects.toThrow(/401/);
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants).toEqual([]);
+    expect(meetingFile()).toBe(before);
+  });
+
+  it('answers 403 to a foreign Host or Origin, over HTTP and WebSocket', async () => {
+    const port = status.port!;
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    expect(await raw('/p/api/participant.view', { ...auth, host: `127.0.0.1:${port}` })).toBe(401); // right host: past the check, no session
+    expect(await raw('/p/api/participant.view', { ...auth, host: `localhost:${port}` })).toBe(401);
+    expect(await raw('/p/api/participant.view', { ...auth, host: `evil.example:${port}` })).toBe(403);
+    expect(await raw('/p/api/participant.view', { ...auth, host: `127.0.0.1:${port + 1}` })).toBe(403);
+    expect(await raw('/', { host: `evil.example:${port}` })).toBe(403);
+    expect((await p('participant.join', { name: 'Eve', clientActionId: action() }, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await p('participant.join', { name: 'Eve', clientActionId: action() }, { headers: { origin: `http://127.0.0.1:${port + 1}` } })).status).toBe(403);
+    await expect(connect({ token }, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    await expect(connect({ token }, { host: `evil.example:${port}` })).rejects.toThrow(/403/);
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants).toEqual([]);
+  });
+
+  it('sets no cookie and serves nothing of the lead\'s API', async () => {
+    const response = await fetch(`${base}/p/api/participant.join`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Cookie', clientActionId: action() }),
+    });
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect((await fetch(`${base}/api/library.get`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+    const ana = await join('Ana');
+    for (const method of ['meetings.get', 'library.get', 'agenda.remove', 'decisions.remove', 'meetings.end', 'chair.answer']) {
+      const { status: code, body } = await p(method, { id: meeting.id, meetingId: meeting.id }, { session: ana.sessionKey });
+      expect([code, body.ok, body.error?.code]).toEqual([404, false, 'unknown_method']);
+    }
+  });
+
+  it('closes a socket that sends a 1 MB frame (1009), refuses a 1 MB body (413), and keeps serving', async () => {
+    const ws = await connect({ token });
+    const closed = closeCode(ws);
+    ws.send('x'.repeat(1024 * 1024));
+    expect(await closed).toBe(1009);
+    const big = await fetch(`${base}/p/api/participant.join`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: 'x'.repeat(1024 * 1024) });
+    expect(big.status).toBe(413);
+    expect((await p('participant.join', { name: 'Still', clientActionId: action() })).status).toBe(200);
+  });
+
+  it('trips the per-connection rate limit: 429 over HTTP, close 1008 over WebSocket', async () => {
+    // One keep-alive connection: the bucket belongs to it.
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const port = status.port!;
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      statuses.push(
+        await new Promise<number>((resolve, reject) => {
+          const req = http.request({ host: '127.0.0.1', port, path: '/p/api/participant.view', method: 'POST', agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end('{}');
+        }),
+      );
+    }
+    agent.destroy();
+    expect(statuses.slice(0, 30).every((code) => code === 401)).toBe(true); // allowed through to the session check
+    expect(statuses).toContain(429);
+    const ws = await connect({ token });
+    const closed = closeCode(ws);
+    for (let i = 0; i < 200; i++) ws.send(JSON.stringify({ id: i, method: 'participant.view' }));
+    expect(await closed).toBe(1008);
+    // Another connection is not punished for the first one's flood.
+    expect((await p('participant.join', { name: 'Calm', clientActionId: action() })).status).toBe(200);
+  });
+
+  it('a token bucket refills at its rate', () => {
+    let now = 0;
+    const bucket = new TokenBucket({ perSecond: 10, burst: 2 }, () => now);
+    expect([bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, false]);
+    now += 100;
+    expect([bucket.take(), bucket.take()]).toEqual([true, false]);
+  });
+
+  it('10,000 seeded random messages leave the server running and the meeting byte for byte unchanged', async () => {
+    library.close();
+    await sharing.settled();
+    setUp({ perSecond: 1e9, burst: 1e9 }); // the flood itself is the point here, not the limiter
+    status = await share();
+    const ana = await join('Fuzz');
+    const before = meetingFile();
+    const memoryBefore = JSON.stringify(library.service.meeting(meeting.id));
+    let seed = 20261123;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const junk = (): unknown =>
+      pick([
+        () => null,
+        () => Math.floor(random() * 1e6) - 5e5,
+        () => 'x'.repeat(Math.floor(random() * 300)),
+        () => ({ __proto__: { polluted: true }, constructor: 'x' }),
+        () => [junk(), junk()],
+        () => ({ decisionId: `d${Math.floor(random() * 1e6)}`, tagId: pick(['pricing', 'support', '', '../x']), clientActionId: pick(['', 'a'.repeat(70), `c${random()}`]) }),
+        () => ({ itemId: `i${random()}`, text: pick(['', ' ', 'x'.repeat(5_001)]), clientActionId: 'c' }),
+        () => true,
+      ])();
+    const methods = ['participant.tag', 'participant.untag', 'participant.vote', 'participant.propose', 'participant.view', 'meetings.delete', 'agenda.remove', '', '__proto__', 'constructor'];
+    const ws = await connect({ token, session: ana.sessionKey });
+    let replies = 0;
+    const allReplied = new Promise<void>((resolve) =>
+      ws.on('message', (data) => {
+        if ('reply' in JSON.parse(String(data)) && ++replies === 10_000) resolve();
+      }),
+    );
+    for (let i = 0; i < 10_000; i++) {
+      const shape = random();
+      const message =
+        shape < 0.2
+          ? String(junk()).slice(0, 200) // not JSON, or not a call
+          : shape < 0.3
+            ? JSON.stringify(junk())
+            : JSON.stringify({ id: i, method: pick(methods), input: junk() });
+      ws.send(message);
+    }
+    await allReplied;
+    expect(meetingFile()).toBe(before);
+    expect(JSON.stringify(library.service.meeting(meeting.id))).toBe(memoryBefore);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await p<ParticipantView>('participant.view', {}, { session: ana.sessionKey })).status).toBe(200);
+  });
+});
+
+describe('participants at work', () => {
+  it('gives unique names, attributes tags and answers, and the lead hears each one live', async () => {
+    const leadEvents: Meeting[] = [];
+    library.service.events.subscribe((event) => {
+      if (event.event === 'meeting.changed') leadEvents.push(event.payload);
+    });
+    const ana = await join('Ana'); // the lead is "Ana" too
+    const ana2 = await join('ana');
+    const ben = await join('Ben');
+    expect([ana.name, ana2.name, ben.name]).toEqual(['Ana (2)', 'ana (3)', 'Ben']);
+    // Three people tag the same decision at the same moment: every tag arrives.
+    const results = await Promise.all(
+      [ana, ana2, ben].map((who, i) => p('participant.tag', { clientActionId: action(), decisionId: decisionId(), tagId: 'pricing', direction: (['helps', 'hurts', 'mixed'] as const)[i] }, { session: who.sessionKey })),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
+    const tags = library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags;
+    expect(tags.map((t) => [t.tagId, t.by, t.direction]).sort()).toEqual([
+      ['pricing', 'Ana (2)', 'helps'],
+      ['pricing', 'Ben', 'mixed'],
+      ['pricing', 'ana (3)', 'hurts'],
+    ]);
+    expect(tags.every((t) => !Number.isNaN(Date.parse(t.at)))).toBe(true);
+    expect(leadEvents.at(-1)!.agenda[0]!.decisions[0]!.tags).toHaveLength(3);
+    // The lead's own tag of the same tag stays beside theirs.
+    lead('decisions.tag', { meetingId: meeting.id, decisionId: decisionId(), tagId: 'pricing' });
+    expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags.filter((t) => t.by === 'Ana')).toHaveLength(1);
+    const view = (await p<ParticipantView>('participant.view', {}, { session: ben.sessionKey })).body.value!;
+    expect(view.item!.decisions[0]!.tags).toHaveLength(4); // others' tags are visible
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants.map((x) => x.name)).toEqual(['Ana (2)', 'ana (3)', 'Ben']);
+  });
+
+  it('lets a participant take back only their own tag', async () => {
+    const ana = await join('Xia');
+    const ben = await join('Yan');
+    await p('participant.tag', { clientActionId: action(), decisionId: decisionId(), tagId: 'support' }, { session: ana.sessionKey });
+    const refused = await p('participant.untag', { clientActionId: action(), decisionId: decisionId(), tagId: 'support' }, { session: ben.sessionKey });
+    expect([refused.status, refused.body.error?.code]).toEqual([403, 'forbidden']);
+    lead('decisions.tag', { meetingId: meeting.id, decisionId: decisionId(), tagId: 'pricing' });
+    expect((await p('participant.untag', { clientActionId: action(), decisionId: decisionId(), tagId: 'pricing' }, { session: ben.sessionKey })).status).toBe(403);
+    expect((await p('participant.untag', { clientActionId: action(), decisionId: decisionId(), tagId: 'support' }, { session: ana.sessionKey })).status).toBe(200);
+    expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags.map((t) => [t.tagId, t.by])).toEqual([['pricing', 'Ana']]);
+  });
+
+  it('shows nothing of any other meeting, nor follow-ups or owners', async () => {
+    const other = lead('meetings.create', sampleDraft({ title: 'Secret reorg' }));
+    lead('meetings.start', { id: other.id });
+    lead('decisions.add', { meetingId: other.id, itemId: other.agenda[0]!.id, decision: { text: 'Hidden decision', owner: 'Zoe' } });
+    const ana = await join('Pat');
+    const view = (await p<ParticipantView>('participant.view', {}, { session: ana.sessionKey })).body.value!;
+    const text = JSON.stringify(view);
+    expect(view.meeting.id).toBe(meeting.id);
+    expect(text).not.toContain('Secret reorg');
+    expect(text).not.toContain('Hidden decision');
+    expect(text).not.toContain(other.id);
+    expect(text).not.toContain('followUps');
+    const otherDecision = library.service.meeting(other.id).agenda[0]!.decisions[0]!.id;
+    const tagged = await p('participant.tag', { clientActionId: action(), decisionId: otherDecision, tagId: 'pricing' }, { session: ana.sessionKey });
+    expect(tagged.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(library.service.meeting(other.id).agenda[0]!.decisions[0]!.tags).toEqual([]);
+  });
+
+  it('a resend after a dropped socket is applied once, and the reconnect catches up', async () => {
+    const ana = await join('Rae');
+    const ws = await connect({ token, session: ana.sessionKey });
+    const first = inbox(ws);
+    await first.next((f) => f.event === 'participant.view');
+    const proposal = { id: 1, method: 'participant.propose', input: { clientActionId: 'proposal-rae-1', itemId: meeting.agenda[0]!.id, text: 'Customers see the price first', direction: 'helps' } };
+    ws.send(JSON.stringify(proposal));
+    await first.next((f) => f.reply === 1);
+    // The network drops (no close frame): the server drops the socket and the lead sees them leave.
+    const left = new Promise<void>((resolve) => {
+      const off = library.service.events.subscribe((event) => {
+        if (event.event === 'sharing.changed' && event.payload.participants.some((x) => x.name === 'Rae' && !x.connected)) {
+          off();
+          resolve();
+        }
+      });
+    });
+    (ws as unknown as { _socket: net.Socket })._socket.destroy();
+    await left;
+    // Meanwhile the lead opens a vote; the reconnect shows it at once.
+    lead('votes.open', { meetingId: meeting.id, decisionId: decisionId() });
+    const again = await connect({ token, session: ana.sessionKey });
+    const second = inbox(again);
+    const caughtUp = await second.next((f) => f.event === 'participant.view');
+    expect(caughtUp.payload.item.decisions[0].vote).toMatchObject({ state: 'open', ballotsCast: 0 });
+    expect(caughtUp.payload.yourProposals).toHaveLength(1);
+    // Not knowing whether the first send arrived, the client sends it again: applied once.
+    again.send(JSON.stringify({ ...proposal, id: 2 }));
+    const reply = await second.next((f) => f.reply === 2);
+    expect(reply.result.ok).toBe(true);
+    expect(library.service.meeting(meeting.id).agenda[0]!.proposals).toHaveLength(1);
+    expect(library.service.meeting(meeting.id).agenda[0]!.proposals[0]).toMatchObject({ by: 'Rae', status: 'open', direction: 'helps' });
+    // A resent join gets the same identity back.
+    const rejoined = await p<ParticipantJoined>('participant.join', { name: 'Rae', clientActionId: 'x', sessionKey: ana.sessionKey });
+    expect(rejoined.body.value).toEqual(ana);
+  });
+
+  it('the lead takes a proposal into the answer with the proposer\'s attribution, or dismisses one', async () => {
+    const ana = await join('Lee');
+    const itemId = meeting.agenda[0]!.id;
+    await p('participant.propose', { clientActionId: action(), itemId, text: 'Fewer surprises on the bill', direction: 'helps' }, { session: ana.sessionKey });
+    await p('participant.propose', { clientActionId: action(), itemId, text: 'No idea' }, { session: ana.sessionKey });
+    const [first, second] = library.service.meeting(meeting.id).agenda[0]!.proposals;
+    const accepted = lead('proposals.accept', { meetingId: meeting.id, itemId, proposalId: first!.id });
+    expect(accepted.agenda[0]!.answer).toMatchObject({ text: 'Fewer surprises on the bill', direction: 'helps', by: 'Lee', at: first!.at });
+    lead('proposals.dismiss', { meetingId: meeting.id, itemId, proposalId: second!.id });
+    expect(leadResult('proposals.accept', { meetingId: meeting.id, itemId, proposalId: second!.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const view = (await p<ParticipantView>('participant.view', {}, { session: ana.sessionKey })).body.value!;
+    expect(view.yourProposals.map((x) => x.status)).toEqual(['accepted', 'dismissed']);
+    expect(view.item!.answer).toMatchObject({ text: 'Fewer surprises on the bill', by: 'Lee' });
+  });
+});
+
+describe('hidden-then-revealed votes', () => {
+  it('hides ballots from the lead and the others until the reveal, then keeps the spread and the dissent', async () => {
+    const leadEvents: Meeting[] = [];
+    library.service.events.subscribe((event) => {
+      if (event.event === 'meeting.changed') leadEvents.push(event.payload);
+    });
+    const [ana, ben, cy] = [await join('Uma'), await join('Vic'), await join('Wen')];
+    lead('votes.open', { meetingId: meeting.id, decisionId: decisionId() });
+    const vote = async (who: ParticipantJoined, direction: string) =>
+      (await p<ParticipantView>('participant.vote', { clientActionId: action(), decisionId: decisionId(), direction }, { session: who.sessionKey })).body;
+    expect((await vote(ana, 'helps')).ok).toBe(true);
+    await vote(ben, 'helps');
+    const cyView = (await vote(cy, 'hurts')).value!;
+    expect(cyView.item!.decisions[0]!.vote).toMatchObject({ state: 'open', ballotsCast: 3, yourBallot: 'hurts', ballots: [] });
+    const secret = (text: string) => ['Uma', 'Vic', 'Wen'].some((name) => text.includes(`"by":"${name}"`));
+    // The lead: meetings.get, the method's own answer and every event show only how many voted.
+    const shown = lead('meetings.get', { id: meeting.id });
+    expect(shown.agenda[0]!.decisions[0]!.vote).toMatchObject({ ballots: [], hiddenBallots: 3, revealedAt: null });
+    expect(leadEvents.some((m) => secret(JSON.stringify(m)))).toBe(false);
+    expect(secret(JSON.stringify(lead('chair.answer', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { text: 'a' } })))).toBe(false);
+    expect(secret(JSON.stringify((await p('participant.view', {}, { session: ana.sessionKey })).body.value).replace('"by":"Uma"', ''))).toBe(false);
+    // Deciding before the reveal is refused.
+    expect(leadResult('votes.decide', { meetingId: meeting.id, decisionId: decisionId(), direction: 'helps' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const revealed = lead('votes.reveal', { meetingId: meeting.id, decisionId: decisionId() });
+    expect(revealed.agenda[0]!.decisions[0]!.vote!.ballots.map((b) => [b.by, b.direction])).toEqual([['Uma', 'helps'], ['Vic', 'helps'], ['Wen', 'hurts']]);
+    expect((await vote(ana, 'mixed')).error).toMatchObject({ code: 'conflict' }); // ballots are closed
+    const decided = lead('votes.decide', { meetingId: meeting.id, decisionId: decisionId(), direction: 'helps' });
+    const decision = decided.agenda[0]!.decisions[0]!;
+    expect(decision.direction).toBe('helps');
+    expect(decision.vote!.decided).toMatchObject({ direction: 'helps', disagreeAndCommit: true, by: 'Ana' });
+    expect(decision.vote!.decided!.dissent.map((b) => [b.by, b.direction])).toEqual([['Wen', 'hurts']]);
+    const onDisk = JSON.parse(meetingFile()) as Meeting;
+    expect(onDisk.agenda[0]!.decisions[0]!.vote!.ballots).toHaveLength(3);
+    expect(onDisk.agenda[0]!.decisions[0]!.vote!.hiddenBallots).toBeUndefined();
+    const afterView = (await p<ParticipantView>('participant.view', {}, { session: ben.sessionKey })).body.value!;
+    expect(afterView.item!.decisions[0]!.vote).toMatchObject({ state: 'decided', ballotsCast: 3, yourBallot: 'helps' });
+    expect(afterView.item!.decisions[0]!.vote!.ballots).toHaveLength(3);
+  });
+
+  it('a unanimous vote decided its way is no "disagree and commit"', async () => {
+    const ana = await join('Ola');
+    lead('votes.open', { meetingId: meeting.id, decisionId: decisionId() });
+    await p('participant.vote', { clientActionId: action(), decisionId: decisionId(), direction: 'hurts' }, { session: ana.sessionKey });
+    lead('votes.reveal', { meetingId: meeting.id, decisionId: decisionId() });
+    const decided = lead('votes.decide', { meetingId: meeting.id, decisionId: decisionId(), direction: 'hurts' });
+    expect(decided.agenda[0]!.decisions[0]!.vote!.decided).toMatchObject({ disagreeAndCommit: false, dissent: [] });
+  });
+});
+
+describe('limits at the limit and one past it', () => {
+  it('participant name length', async () => {
+    expect((await p('participant.join', { name: 'n'.repeat(LIMITS.participantNameMax), clientActionId: action() })).status).toBe(200);
+    const over = await p('participant.join', { name: 'n'.repeat(LIMITS.participantNameMax + 1), clientActionId: action() });
+    expect([over.status, over.body.error?.code]).toEqual([400, 'invalid_input']);
+  });
+
+  it('participants per meeting', async () => {
+    for (let i = 0; i < LIMITS.participantsMax; i++) {
+      const result = library.service.participants.call(shareIdOf(), null, 'participant.join', { name: `P${i}`, clientActionId: `join-${i}` });
+      expect(result.ok).toBe(true);
+    }
+    const over = await p('participant.join', { name: 'One too many', clientActionId: action() });
+    expect([over.status, over.body.error?.code]).toEqual([413, 'limit_exceeded']);
+  });
+
+  it('proposal text', async () => {
+    const ana = await join('Kim');
+    const propose = (text: string) => p('participant.propose', { clientActionId: action(), itemId: meeting.agenda[0]!.id, text }, { session: ana.sessionKey });
+    expect((await propose('é'.repeat(LIMITS.proposalTextMax))).status).toBe(200);
+    expect((await propose('é'.repeat(LIMITS.proposalTextMax + 1))).body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await propose('   ')).body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(library.service.meeting(meeting.id).agenda[0]!.proposals).toHaveLength(1);
+  });
+});
+
+/** The share id is private to the hub; a join through HTTP names it in nothing, so find it the way the server does. */
+function shareIdOf(): string {
+  const shares = (library.service.participants as unknown as { shares: Map<string, { id: string }> }).shares;
+  return shares.get(meeting.id)!.id;
+}
