@@ -1,0 +1,295 @@
+/**
+ * The participant's screen (issue #5) on the real service's participant hub (a real library in a
+ * temporary folder), behind an in-process transport that can go offline, lose an answer, or drop
+ * its socket: join validation, actions queued while offline and sent once, own-tag-only removal,
+ * the private vote, and the end of sharing.
+ */
+import Conf from 'conf';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Meeting } from '../../shared/domain';
+import { dispatch } from '../../electron/service/dispatch';
+import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import type { ShareStartOptions, SharingAdapter } from '../../electron/service/participants';
+import { LIMITS } from '../../shared/limits';
+import { UNREACHABLE, startModeFrom, type ParticipantTransport, type SocketHandlers } from '../../renderer/src/api/participantTransport';
+import { ParticipantApp } from '../../renderer/src/features/participant/ParticipantApp';
+import { createParticipantSession, displayNameProblem } from '../../renderer/src/features/participant/participantSession';
+
+describe('start mode', () => {
+  it('a join link starts the participant screen; the lead token, a route or nothing starts the app', () => {
+    expect(startModeFrom('#join=abc123', null)).toEqual({ role: 'participant', token: 'abc123' });
+    expect(startModeFrom('#token=lead', null)).toEqual({ role: 'lead' });
+    expect(startModeFrom('#/meeting/m1', null)).toEqual({ role: 'lead' });
+    expect(startModeFrom('', null)).toEqual({ role: 'lead' });
+    // A reload after the fragment was taken out of the address bar.
+    expect(startModeFrom('', 'kept')).toEqual({ role: 'participant', token: 'kept' });
+  });
+
+  it('a display name is 1 to participantNameMax characters', () => {
+    expect(displayNameProblem('   ')).toMatch(/Enter the name/);
+    expect(displayNameProblem('x'.repeat(LIMITS.participantNameMax))).toBeNull();
+    expect(displayNameProblem('x'.repeat(LIMITS.participantNameMax + 1))).toMatch(`at most ${LIMITS.participantNameMax}`);
+  });
+});
+
+let dir: string;
+let library: OpenLibrary;
+let share: ShareStartOptions | null;
+let meeting: Meeting;
+const stopHooks = new Set<() => void>();
+
+function lead<T = Meeting>(method: string, input: unknown): T {
+  const result = dispatch(library.service, method, input);
+  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+/** The real hub behind a network that tests can cut: `online`, `dropSockets()`, `loseNextAnswer`. */
+function makeNetwork() {
+  const sockets = new Set<{ handlers: SocketHandlers; close: () => void }>();
+  const sent: { method: string; input: Record<string, unknown> }[] = [];
+  const network = {
+    online: true,
+    loseNextAnswer: false,
+    sent,
+    dropSockets() {
+      for (const socket of [...sockets]) {
+        socket.close();
+        socket.handlers.onClose();
+      }
+    },
+    transport: {
+      call: async (method, input, session) => {
+        await Promise.resolve();
+        if (!network.online || !share) return UNREACHABLE;
+        sent.push({ method, input: input as Record<string, unknown> });
+        const result = share.hub.call(share.shareId, session, method, input);
+        if (network.loseNextAnswer) {
+          // Applied by the server, but the answer never arrives (the network dropped mid-call).
+          network.loseNextAnswer = false;
+          return UNREACHABLE;
+        }
+        return result;
+      },
+      open(session, handlers) {
+        let closed = false;
+        const hub = share!.hub;
+        const shareId = share!.shareId;
+        const push = () => {
+          const view = hub.viewFor(shareId, session);
+          if (view && !closed) handlers.onEvent({ event: 'participant.view', payload: view });
+        };
+        const stopListening = hub.onMeetingChanged(shareId, push);
+        const onStop = () => {
+          if (closed) return;
+          handlers.onEvent({ event: 'sharing.ended', payload: { reason: 'The lead stopped sharing the meeting.' } });
+          entry.close();
+          handlers.onClose();
+        };
+        const entry = {
+          handlers,
+          close: () => {
+            closed = true;
+            stopListening();
+            stopHooks.delete(onStop);
+            sockets.delete(entry);
+          },
+        };
+        setTimeout(() => {
+          if (closed) return;
+          if (!network.online || !share) {
+            entry.close();
+            handlers.onClose();
+            return;
+          }
+          sockets.add(entry);
+          stopHooks.add(onStop);
+          handlers.onOpen();
+          push();
+        }, 5);
+        return { close: entry.close };
+      },
+    } satisfies ParticipantTransport,
+  };
+  return network;
+}
+
+function renderParticipant(network: ReturnType<typeof makeNetwork>) {
+  const session = createParticipantSession({ transport: network.transport, retryMs: { first: 10, max: 40 } });
+  const view = render(<ParticipantApp session={session} />);
+  return { session, view };
+}
+
+async function joinAs(name: string) {
+  const user = userEvent.setup();
+  await user.type(await screen.findByLabelText('Your name'), name);
+  await user.click(screen.getByRole('button', { name: 'Join' }));
+  await screen.findByRole('heading', { level: 1, name: meeting.title });
+  await waitFor(() => expect(screen.getByText('Connected')).toBeTruthy());
+  return user;
+}
+
+const decisionCard = () => screen.getByText('Ship the new tiers').closest('li')!;
+const tagEntries = () => lead('meetings.get', { id: meeting.id }).agenda[0]!.decisions[0]!.tags;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-participant-'));
+  share = null;
+  const adapter: SharingAdapter = {
+    start: async (options) => {
+      share = options;
+      return { port: 1, joinUrl: `http://127.0.0.1:1/#join=${options.token}`, qrSvg: '<svg xmlns="http://www.w3.org/2000/svg"/>' };
+    },
+    stop: () => {
+      share = null;
+      for (const hook of [...stopHooks]) hook();
+    },
+  };
+  library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null, sharing: adapter });
+  const persona = lead('personas.create', { name: 'First-time buyer', segment: 'Consumer', needs: ['Pay without an account'], quotes: [] }) as unknown as { id: string };
+  const created = lead('meetings.create', {
+    title: 'Pricing review',
+    scheduledAt: '2026-11-24T09:30:00Z',
+    lead: 'Ana',
+    participants: [],
+    personaIds: [persona.id],
+    agenda: [{ title: 'New tiers' }, { title: 'Discounts' }],
+  });
+  lead('meetings.start', { id: created.id });
+  meeting = lead('decisions.add', { meetingId: created.id, itemId: created.agenda[0]!.id, decision: { text: 'Ship the new tiers' } });
+  lead('sharing.start', { meetingId: meeting.id, host: '127.0.0.1' });
+  await waitFor(() => expect(share).not.toBeNull());
+});
+
+afterEach(() => {
+  stopHooks.clear();
+  library.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const tagId = (label: string) => library.service.library().tags.find((tag) => tag.label.toLowerCase() === label.toLowerCase())!.id;
+
+describe('participant screen', () => {
+  it('refuses an empty or too long name before sending, then joins and shows the item, the chair and the personas', async () => {
+    const network = makeNetwork();
+    renderParticipant(network);
+    const user = userEvent.setup();
+    const name = await screen.findByLabelText('Your name');
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Enter the name/);
+    await user.type(name, 'x'.repeat(LIMITS.participantNameMax + 1));
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    expect(screen.getByRole('alert').textContent).toContain(`at most ${LIMITS.participantNameMax}`);
+    expect(network.sent).toEqual([]);
+
+    await user.clear(name);
+    await user.type(name, 'Ben');
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    await screen.findByRole('heading', { level: 1, name: 'Pricing review' });
+    expect(screen.getByText('Ben', { selector: 'strong' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'New tiers' })).toBeTruthy();
+    expect(screen.getByText('How does this affect the customer?')).toBeTruthy();
+    expect(within(screen.getByRole('list', { name: 'In the chair' })).getByText('First-time buyer')).toBeTruthy();
+    await waitFor(() => expect(screen.getByText('Connected')).toBeTruthy());
+    expect(library.service.participants.status(meeting.id).participants.map((p) => p.name)).toEqual(['Ben']);
+  });
+
+  it('queues a tag entered while offline, shows it waiting, and sends it once on reconnect; a lost answer is resent and applied once', async () => {
+    const network = makeNetwork();
+    renderParticipant(network);
+    const user = await joinAs('Ben');
+
+    network.online = false;
+    act(() => network.dropSockets());
+    await screen.findByText('Reconnecting…');
+    await user.selectOptions(within(decisionCard()).getByLabelText('Tag'), tagId('pricing'));
+    await user.selectOptions(within(decisionCard()).getByLabelText('Impact'), 'hurts');
+    await user.click(within(decisionCard()).getByRole('button', { name: 'Add tag' }));
+    expect(screen.getAllByText(/1 change waiting to send/).length).toBeGreaterThan(0);
+    expect(tagEntries()).toEqual([]);
+
+    network.online = true;
+    await waitFor(() => expect(screen.getByText('Connected')).toBeTruthy());
+    await waitFor(() => expect(tagEntries().map((entry) => [entry.by, entry.direction])).toEqual([['Ben', 'hurts']]));
+    await waitFor(() => expect(screen.queryByText(/waiting to send/)).toBeNull());
+    expect(network.sent.filter((call) => call.method === 'participant.tag')).toHaveLength(1);
+
+    // The server applies a tag but its answer is lost: the same clientActionId goes again, once more, and changes nothing twice.
+    network.loseNextAnswer = true;
+    await user.selectOptions(within(decisionCard()).getByLabelText('Tag'), tagId('onboarding'));
+    await user.click(within(decisionCard()).getByRole('button', { name: 'Add tag' }));
+    await waitFor(() => expect(network.sent.filter((call) => call.method === 'participant.tag')).toHaveLength(3));
+    const [, first, second] = network.sent.filter((call) => call.method === 'participant.tag');
+    expect(second!.input.clientActionId).toBe(first!.input.clientActionId);
+    await waitFor(() => expect(screen.queryByText(/waiting to send/)).toBeNull());
+    expect(tagEntries().filter((entry) => entry.tagId === tagId('onboarding'))).toHaveLength(1);
+  });
+
+  it('shows everyone’s tags with who added them and offers to remove only your own', async () => {
+    const network = makeNetwork();
+    renderParticipant(network);
+    const user = await joinAs('Ben');
+    const chloe = share!.hub.call(share!.shareId, null, 'participant.join', { name: 'Chloé', clientActionId: 'c-join' });
+    const chloeKey = (chloe as { ok: true; value: { sessionKey: string } }).value.sessionKey;
+    share!.hub.call(share!.shareId, chloeKey, 'participant.tag', { clientActionId: 'c1', decisionId: meeting.agenda[0]!.decisions[0]!.id, tagId: tagId('pricing') });
+    lead('decisions.tag', { meetingId: meeting.id, decisionId: meeting.agenda[0]!.decisions[0]!.id, tagId: tagId('reliability') });
+
+    const tags = await within(decisionCard()).findByRole('list', { name: 'Tags' });
+    await waitFor(() => expect(within(tags).getAllByRole('listitem')).toHaveLength(2));
+    expect(within(tags).getByText('Chloé')).toBeTruthy();
+    expect(within(tags).getByText('Ana')).toBeTruthy();
+    expect(within(decisionCard()).queryByRole('button', { name: /Remove my tag/ })).toBeNull();
+
+    await user.selectOptions(within(decisionCard()).getByLabelText('Tag'), tagId('pricing'));
+    await user.click(within(decisionCard()).getByRole('button', { name: 'Add tag' }));
+    const removeMine = await within(decisionCard()).findByRole('button', { name: /Remove my tag/ });
+    expect(within(decisionCard()).getAllByRole('button', { name: /Remove my tag/ })).toHaveLength(1);
+    await user.click(removeMine);
+    await waitFor(() => expect(tagEntries().map((entry) => entry.by).sort()).toEqual(['Ana', 'Chloé']));
+    // Chloé's "pricing" stays beside Ana's tag; only Ben's own entry went.
+    await waitFor(() => expect(within(decisionCard()).queryByRole('button', { name: /Remove my tag/ })).toBeNull());
+  });
+
+  it('keeps the vote private until the reveal, then shows the spread and a decision with its dissent', async () => {
+    const network = makeNetwork();
+    renderParticipant(network);
+    const user = await joinAs('Ben');
+    const decisionId = meeting.agenda[0]!.decisions[0]!.id;
+    const chloe = share!.hub.call(share!.shareId, null, 'participant.join', { name: 'Chloé', clientActionId: 'c-join' }) as { ok: true; value: { sessionKey: string } };
+    lead('votes.open', { meetingId: meeting.id, decisionId });
+    share!.hub.call(share!.shareId, chloe.value.sessionKey, 'participant.vote', { clientActionId: 'cv', decisionId, direction: 'helps' });
+
+    await within(decisionCard()).findByText(/1 vote cast so far/);
+    await user.click(within(decisionCard()).getByRole('button', { name: 'Hurts' }));
+    await within(decisionCard()).findByText(/Your pick: Hurts\. 2 votes cast/);
+    expect(within(decisionCard()).queryByText(/Chloé/)).toBeNull();
+
+    lead('votes.reveal', { meetingId: meeting.id, decisionId });
+    const spread = await within(decisionCard()).findByRole('list', { name: 'Spread of the votes' });
+    expect(within(spread).getByText('Chloé')).toBeTruthy();
+    expect(within(spread).getByText('Ben')).toBeTruthy();
+    lead('votes.decide', { meetingId: meeting.id, decisionId, direction: 'helps' });
+    await within(decisionCard()).findByText(/disagree and commit/);
+    expect(within(decisionCard()).getByText(/Dissent kept: Ben \(Hurts\)/)).toBeTruthy();
+  });
+
+  it('says when sharing has ended, and stops reconnecting', async () => {
+    const network = makeNetwork();
+    renderParticipant(network);
+    await joinAs('Ben');
+    act(() => {
+      lead('sharing.stop', { meetingId: meeting.id });
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sharing has ended' })).toBeTruthy();
+    expect(screen.getByText('The lead stopped sharing the meeting.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Add tag' })).toBeNull();
+    const callsAfter = network.sent.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(network.sent.length).toBe(callsAfter);
+  });
+});
