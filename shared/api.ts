@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import {
   decisionSchema,
+  followUpSchema,
   meetingSchema,
   personaSchema,
   tagSchema,
@@ -226,6 +227,8 @@ export const api = {
     }),
   ).returns<Meeting>(),
   'followUps.remove': write(z.strictObject({ meetingId: idSchema, followUpId: idSchema })).returns<Meeting>(),
+  /** Puts a removed follow-up back where it was: the undo of `followUps.remove`. */
+  'followUps.restore': write(z.strictObject({ meetingId: idSchema, index: z.number().int().min(0), followUp: followUpSchema })).returns<Meeting>(),
   /** A recurring meeting; its meetings share follow-ups and check-backs. */
   'series.create': write(z.strictObject({ name: requiredText(LIMITS.nameMax) })).returns<Series>(),
   /**

@@ -3,7 +3,8 @@
  * for the customer as we expected?"), and how often predictions held. Pure, shared by the service
  * (ledger, check-backs) and the UI.
  */
-import { IMPACT_DIRECTIONS, type ImpactDirection } from './domain';
+import { localDay } from './followUps';
+import { IMPACT_DIRECTIONS, type ImpactDirection } from './vocabulary';
 
 /** What the check-back rule needs to know of a decision and of the meeting it was made in. */
 export interface ReviewableDecision {
@@ -23,7 +24,7 @@ export interface CheckBackMeeting {
 
 /**
  * A decision comes up in a later meeting once its review date has come (on or before that meeting's
- * day), until someone records how it turned out. A decision made in a series comes up only in that
+ * local day), until someone records how it turned out. A decision made in a series comes up only in that
  * series; one made outside any series comes up in the next meeting of any kind. Once answered, it
  * stays listed (as done) in the meeting where it was answered.
  */
@@ -31,7 +32,8 @@ export function isCheckBackFor(decision: ReviewableDecision, meeting: CheckBackM
   if (!decision.reviewDate || decision.meetingId === meeting.id) return false;
   if (decision.scheduledAt >= meeting.scheduledAt) return false;
   if (decision.seriesId !== null && decision.seriesId !== meeting.seriesId) return false;
-  if (decision.reviewDate > meeting.scheduledAt.slice(0, 10)) return false;
+  // The review date is a calendar day where the user is; the meeting's start is stored in UTC.
+  if (decision.reviewDate > localDay(meeting.scheduledAt)) return false;
   return decision.outcome === null || decision.outcome.meetingId === meeting.id;
 }
 

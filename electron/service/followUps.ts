@@ -2,6 +2,7 @@
 import type { MethodParams } from '../../shared/api';
 import type { FollowUp, Meeting } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { isOpen } from '../../shared/followUps';
 import { LIMITS } from '../../shared/limits';
 import type { ChangeContext } from './chair';
 import { definedOnly } from './objects';
@@ -64,24 +65,43 @@ export function removeFollowUp(meeting: Meeting, params: MethodParams<'followUps
   meeting.followUps = meeting.followUps.filter((f) => f.id !== params.followUpId);
 }
 
-/** Still to do here: not done, and not handed on to a later meeting. */
-export const isOpen = (followUp: FollowUp): boolean => !followUp.done && followUp.carriedTo === null;
+/** Puts a removed follow-up back as it was (the undo of `followUps.remove`). */
+export function restoreFollowUp(meeting: Meeting, params: MethodParams<'followUps.restore'>): void {
+  if (meeting.followUps.some((f) => f.id === params.followUp.id)) throw new ApiError('conflict', 'That follow-up is already in the meeting.');
+  checkRoom(meeting, 1);
+  meeting.followUps.splice(Math.min(params.index, meeting.followUps.length), 0, params.followUp);
+}
 
-/** Overdue: open, with a due date before `today` (YYYY-MM-DD). */
-export const isOverdue = (followUp: FollowUp, today: string): boolean =>
-  isOpen(followUp) && followUp.dueDate !== null && followUp.dueDate < today;
+/** Opens the originals again whose copies went to `deletedId`, a meeting that is gone. */
+export function uncarry(source: Meeting, followUpIds: readonly string[], deletedId: string): void {
+  for (const followUp of source.followUps) if (followUpIds.includes(followUp.id) && followUp.carriedTo === deletedId) followUp.carriedTo = null;
+}
+
+export { isOpen };
+
+const originKey = (meetingId: string, followUpId: string) => `${meetingId}/${followUpId}`;
+
+function carriedAlready(target: Meeting): Set<string> {
+  return new Set(target.followUps.flatMap((f) => (f.carriedFrom ? [originKey(f.carriedFrom.meetingId, f.carriedFrom.followUpId)] : [])));
+}
+
+/** True when `carryInto` would copy something: lets the service skip a write that changes nothing. */
+export function hasSomethingToCarry(target: Meeting, sources: readonly Meeting[]): boolean {
+  const already = carriedAlready(target);
+  return sources.some((source) => source.followUps.some((f) => isOpen(f) && !already.has(originKey(source.id, f.id))));
+}
 
 /**
  * Copies open follow-ups of earlier meetings into `target`, each once: a copy remembers where it
  * came from, so carrying again (at creation and again at start) adds nothing twice.
  */
 export function carryInto(target: Meeting, sources: readonly Meeting[], context: ChangeContext): Map<string, string[]> {
-  const already = new Set(target.followUps.flatMap((f) => (f.carriedFrom ? [`${f.carriedFrom.meetingId}/${f.carriedFrom.followUpId}`] : [])));
+  const already = carriedAlready(target);
   const carried = new Map<string, string[]>();
   const copies: FollowUp[] = [];
   for (const source of sources) {
     for (const followUp of source.followUps) {
-      if (!isOpen(followUp) || already.has(`${source.id}/${followUp.id}`)) continue;
+      if (!isOpen(followUp) || already.has(originKey(source.id, followUp.id))) continue;
       copies.push({
         ...followUp,
         id: context.newId(),

@@ -16,7 +16,7 @@ export interface ImportPlan {
  */
 export function planImport(
   params: MethodParams<'meetings.import'>,
-  library: { personas: readonly Persona[]; tags: readonly Tag[] },
+  library: { personas: readonly Persona[]; tags: readonly Tag[]; meetingIds?: ReadonlySet<string>; seriesIds?: ReadonlySet<string> },
   newId: () => string,
   copyTitle: (title: string) => string,
 ): ImportPlan {
@@ -65,6 +65,11 @@ export function planImport(
     followUp.id = fresh(followUp.id);
     followUp.itemId = followUp.itemId && fresh(followUp.itemId);
     followUp.decisionId = followUp.decisionId && fresh(followUp.decisionId);
+    // Links into another library's meetings would lock a follow-up here for good: drop them.
+    if (followUp.carriedTo && !library.meetingIds?.has(followUp.carriedTo)) followUp.carriedTo = null;
+    if (followUp.carriedFrom && !library.meetingIds?.has(followUp.carriedFrom.meetingId)) followUp.carriedFrom = null;
   }
+  // A series this library does not have: the meeting comes in on its own (start a series from it).
+  if (meeting.seriesId && !library.seriesIds?.has(meeting.seriesId)) meeting.seriesId = null;
   return { meeting, newPersonas, newTags };
 }

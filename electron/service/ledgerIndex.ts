@@ -1,6 +1,7 @@
 import type { MethodParams } from '../../shared/api';
 import type { Meeting } from '../../shared/domain';
 import type { LedgerEntry, LedgerResult } from '../../shared/ledger';
+import { localDay } from '../../shared/followUps';
 import { isCheckBackFor, predictionStats, type CheckBackMeeting } from '../../shared/outcomes';
 
 interface Indexed {
@@ -46,7 +47,7 @@ export class LedgerIndex {
           entry,
           haystack: `${decision.text}\n${item.title}\n${meeting.title}`.toLocaleLowerCase(),
           owner: decision.owner.toLocaleLowerCase(),
-          day: meeting.scheduledAt.slice(0, 10),
+          day: localDay(meeting.scheduledAt), // the user's from/to dates are local calendar days
         });
       }
     }

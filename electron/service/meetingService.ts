@@ -25,6 +25,7 @@ import { hideBallots } from '../../shared/votes';
 import type { LibraryStorage } from '../storage/libraryStorage';
 import * as chair from './chair';
 import * as followUps from './followUps';
+import { isEarlier } from '../../shared/followUps';
 import { EventHub } from './events';
 import { planImport } from './importMeeting';
 import { LedgerIndex } from './ledgerIndex';
@@ -131,7 +132,7 @@ export class MeetingService {
         }
       }),
     'meetings.delete': ({ id }) => {
-      this.meeting(id);
+      const doomed = this.meeting(id);
       this.storage.trashMeeting(id); // throws before anything changes if the disk refuses
       this.participants.stop(id);
       this.meetings.delete(id);
@@ -139,6 +140,7 @@ export class MeetingService {
       this.persistence.forget(id);
       this.events.publish({ event: 'meeting.deleted', payload: { id } });
       this.commitIndex({ ...this.index, meetings: this.index.meetings.filter((summary) => summary.id !== id) });
+      this.reopenCarriedInto(doomed);
       return { id };
     },
     'agenda.add': ({ meetingId, item, index }) =>
@@ -216,19 +218,28 @@ export class MeetingService {
     'followUps.update': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => followUps.updateFollowUp(m, params, c)),
     'followUps.add': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => followUps.addFollowUp(m, params, c)),
     'followUps.remove': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => followUps.removeFollowUp(m, params)),
+    'followUps.restore': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => followUps.restoreFollowUp(m, params)),
     'series.create': ({ name }) => this.createSeries(name),
     'meetings.createNext': ({ id, scheduledAt }) => {
       const source = this.meeting(id);
-      const seriesId = source.seriesId ?? this.createSeries(source.title.slice(0, LIMITS.nameMax)).id;
+      if (scheduledAt <= source.scheduledAt) {
+        throw new ApiError('invalid_input', `The next meeting must come after this one (${source.scheduledAt}); choose a later time.`, [
+          { path: 'scheduledAt', message: 'must be after the meeting it follows' },
+        ]);
+      }
+      // Check every limit before writing anything, so a refusal leaves no half-made series behind.
+      this.checkRoomForMeeting();
+      if (!source.seriesId) this.checkRoomForSeries();
+      const seriesId = source.seriesId ?? this.createSeries(this.uniqueSeriesName(source.title)).id;
       if (!source.seriesId) this.mutateMeeting(id, undefined, (m) => void (m.seriesId = seriesId));
       const next = this.createMeeting({
         title: source.title,
         scheduledAt,
         lead: source.lead,
         participants: source.participants,
-        personaIds: source.personaIds.filter((personaId) => this.index.personas.some((p) => p.id === personaId)),
+        personaIds: this.knownPersonas(source.personaIds),
         seriesId,
-        agenda: source.agenda.map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes })),
+        agenda: agendaShape(source),
       });
       return this.carryForward(next);
     },
@@ -245,7 +256,7 @@ export class MeetingService {
         participants: meeting.participants,
         personaIds: meeting.personaIds,
         seriesId: meeting.seriesId,
-        agenda: meeting.agenda.map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes })),
+        agenda: agendaShape(meeting),
         createdAt: this.timestamp(),
       };
       this.commitIndex({ ...this.index, templates: [...this.index.templates, template] });
@@ -266,7 +277,7 @@ export class MeetingService {
         lead: template.lead,
         participants: template.participants,
         // A persona deleted since the template was saved simply no longer sits in the chair.
-        personaIds: template.personaIds.filter((personaId) => this.index.personas.some((p) => p.id === personaId)),
+        personaIds: this.knownPersonas(template.personaIds),
         seriesId,
         agenda: template.agenda,
       });
@@ -294,7 +305,12 @@ export class MeetingService {
           `The library already has this meeting ("${existing.title}"). Import it as a copy to keep both.`,
         );
       }
-      const plan = planImport(params, this.library(), this.newId, (title) => `${title} (copy)`.slice(0, LIMITS.titleMax));
+      const known = {
+        ...this.library(),
+        meetingIds: new Set(this.index.meetings.map((s) => s.id)),
+        seriesIds: new Set(this.index.series.map((s) => s.id)),
+      };
+      const plan = planImport(params, known, this.newId, (title) => `${title} (copy)`.slice(0, LIMITS.titleMax));
       if (this.index.personas.length + plan.newPersonas.length > LIMITS.personasMax) {
         throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.personasMax} personas.`);
       }
@@ -396,10 +412,14 @@ export class MeetingService {
     return meeting;
   }
 
-  private createMeeting(draft: MethodParams<'meetings.create'>): Meeting {
+  private checkRoomForMeeting(): void {
     if (this.index.meetings.length >= LIMITS.meetingsMax) {
       throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.meetingsMax} meetings.`);
     }
+  }
+
+  private createMeeting(draft: MethodParams<'meetings.create'>): Meeting {
+    this.checkRoomForMeeting();
     this.checkPersonas(draft.personaIds);
     if (draft.seriesId) this.series(draft.seriesId);
     const at = this.timestamp();
@@ -441,39 +461,74 @@ export class MeetingService {
     return series;
   }
 
-  private createSeries(name: string): Series {
+  private checkRoomForSeries(): void {
     if (this.index.series.length >= LIMITS.seriesMax) {
       throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.seriesMax} series.`);
     }
+  }
+
+  /** A meeting's title as a series name, numbered when another series already has it ("Weekly sync (2)"). */
+  private uniqueSeriesName(title: string): string {
+    const taken = new Set(this.index.series.map((s) => s.name));
+    const base = title.slice(0, LIMITS.nameMax);
+    for (let n = 2; taken.has(base) && n < LIMITS.seriesMax + 2; n++) {
+      const candidate = `${title.slice(0, LIMITS.nameMax - ` (${n})`.length)} (${n})`;
+      if (!taken.has(candidate)) return candidate;
+    }
+    return base;
+  }
+
+  private knownPersonas(ids: readonly string[]): string[] {
+    return ids.filter((personaId) => this.index.personas.some((p) => p.id === personaId));
+  }
+
+  private createSeries(name: string): Series {
+    this.checkRoomForSeries();
     const series: Series = { id: this.newId(), name, createdAt: this.timestamp() };
     this.commitIndex({ ...this.index, series: [...this.index.series, series] });
     return series;
   }
 
   /**
-   * Carries open follow-ups of the series' earlier meetings into `target`, then marks each original
-   * as carried. The copy is saved first: if the second write failed, the next carry (at start)
-   * would see the copy already there and add nothing twice.
+   * Carries open follow-ups of the series' ended, earlier meetings into `target`, then marks each
+   * original as carried. Only ended meetings hand on: a meeting still to come keeps its own
+   * follow-ups (planning two weeks ahead must not take them away). The copy is saved first: if the
+   * second write failed, the next carry (at start) would see the copy already there and add nothing.
    */
   private carryForward(target: Meeting): Meeting {
     if (!target.seriesId || target.status === 'ended') return target;
     const sources = this.index.meetings
-      .filter((s) => s.seriesId === target.seriesId && s.id !== target.id && s.scheduledAt <= target.scheduledAt)
+      .filter((s) => s.seriesId === target.seriesId && s.status === 'ended' && s.id !== target.id && isEarlier(s, target))
       .flatMap((s) => {
         try {
           return [this.meeting(s.id)];
         } catch {
           return []; // an unreadable meeting is reported elsewhere; carry what can be read
         }
-      })
-      .filter((m) => m.followUps.some(followUps.isOpen));
-    if (sources.length === 0) return target;
+      });
+    if (!followUps.hasSomethingToCarry(target, sources)) return target;
     let carried = new Map<string, string[]>();
     const updated = this.mutateMeeting(target.id, undefined, (m, c) => {
       carried = followUps.carryInto(m, sources, c);
     });
     for (const [sourceId, ids] of carried) this.mutateMeeting(sourceId, undefined, (m) => followUps.markCarried(m, ids, target.id));
-    return carried.size > 0 ? updated : target;
+    return updated;
+  }
+
+  /** A deleted meeting held copies of follow-ups: their originals are open again, to carry elsewhere. */
+  private reopenCarriedInto(deleted: Meeting): void {
+    const bySource = new Map<string, string[]>();
+    for (const { carriedFrom } of deleted.followUps) {
+      if (carriedFrom) bySource.set(carriedFrom.meetingId, [...(bySource.get(carriedFrom.meetingId) ?? []), carriedFrom.followUpId]);
+    }
+    for (const [sourceId, ids] of bySource) {
+      if (!this.index.meetings.some((s) => s.id === sourceId)) continue;
+      try {
+        this.mutateMeeting(sourceId, undefined, (m) => followUps.uncarry(m, ids, deleted.id));
+      } catch {
+        // An unreadable source is reported elsewhere; nothing else to reopen.
+      }
+    }
   }
 
   private persona(id: string): Persona {
@@ -658,3 +713,7 @@ function sameSummary(a: MeetingSummary, b: MeetingSummary): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The reusable shape of a meeting's agenda: what a template or the next meeting of a series copies. */
+function agendaShape(meeting: Meeting): { title: string; owner: string; timeboxMinutes: number; notes: string }[] {
+  return meeting.agenda.map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes }));
+}

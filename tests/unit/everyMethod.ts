@@ -24,6 +24,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
   let removed: Decision | undefined;
   let backupId = '';
   let templateId = '';
+  let removedFollowUp: Meeting['followUps'][number] | undefined;
   let imported: Meeting | undefined;
   const importedItem = () => imported!.agenda.find((item) => item.proposals.length > 0)!;
   const decisionId = () => latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.id;
@@ -56,6 +57,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['followUps.update', () => ({ meetingId: meeting.id, followUpId: latest.followUps[0]!.id, changes: { done: true } })],
     ['followUps.add', () => ({ meetingId: meeting.id, text: 'Call Priya', decisionId: decisionId() })],
     ['followUps.remove', () => ({ meetingId: meeting.id, followUpId: latest.followUps.at(-1)!.id })],
+    ['followUps.restore', () => ({ meetingId: meeting.id, index: 0, followUp: removedFollowUp })],
     ['sharing.interfaces', {}],
     ['sharing.start', { meetingId: meeting.id, host: '127.0.0.1' }],
     ['sharing.status', { meetingId: meeting.id }],
@@ -90,6 +92,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
 
   const results: { method: string; result: Result<unknown> }[] = [];
   for (const [method, input] of steps) {
+    if (method === 'followUps.remove') removedFollowUp = structuredClone(latest.followUps.at(-1));
     if (method === 'decisions.remove') removed = structuredClone(latest.agenda.find((i) => i.id === second!.id)!.decisions[0]);
     const result = await call(method, typeof input === 'function' ? input() : input);
     results.push({ method, result });

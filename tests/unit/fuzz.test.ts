@@ -79,6 +79,7 @@ function validInput(method: MethodName): Record<string, unknown> {
     'followUps.update': { meetingId: meeting.id, followUpId: 'none', changes: { done: true } },
     'followUps.add': { meetingId: meeting.id, text: 'Call Priya', owner: 'Ana', dueDate: '2026-12-01', decisionId: decision?.id ?? 'none' },
     'followUps.remove': { meetingId: meeting.id, followUpId: 'none' },
+    'followUps.restore': { meetingId: meeting.id, index: 0, followUp: meeting.followUps[0] ?? {} },
     'series.create': { name: 'Weekly pricing' },
     'meetings.createNext': { id: meeting.id, scheduledAt: '2026-12-01T10:00:00Z' },
     'templates.create': { meetingId: meeting.id, name: 'Weekly' },

@@ -72,17 +72,100 @@ describe('series and follow-ups that carry forward', () => {
     expect(week3.followUps.map((f) => f.text)).toEqual(['Ask support about trials']);
   });
 
-  it('carries follow-ups raised after the next meeting was planned when it starts', () => {
+  it('carries follow-ups raised after the next meeting was planned when it starts, from ended meetings only', () => {
     const library = start();
     const series = value<{ id: string }>(library, 'series.create', { name: 'Support sync' });
     const draft = (day: string) => ({ title: 'Support sync', scheduledAt: `2026-11-${day}T09:00:00Z`, seriesId: series.id, agenda: [{ title: 'Queue' }] });
     const first = value<Meeting>(library, 'meetings.create', draft('02'));
     const second = value<Meeting>(library, 'meetings.create', draft('09'));
+    const third = value<Meeting>(library, 'meetings.create', draft('16'));
     const other = value<Meeting>(library, 'meetings.create', { ...draft('03'), seriesId: null, title: 'Not in the series' });
+    value(library, 'meetings.start', { id: first.id });
     value(library, 'followUps.add', { meetingId: first.id, text: 'Macro for refunds' });
+    value(library, 'meetings.end', { id: first.id, skip: true });
     value(library, 'followUps.add', { meetingId: other.id, text: 'Unrelated' });
+    // Week 2 is still to come: starting week 3 early must not take week 2's follow-ups.
+    value(library, 'followUps.add', { meetingId: second.id, text: 'Agenda for the offsite' });
     const started = value<Meeting>(library, 'meetings.start', { id: second.id });
-    expect(started.followUps.map((f) => f.text)).toEqual(['Macro for refunds']);
+    expect(started.followUps.map((f) => f.text)).toEqual(['Agenda for the offsite', 'Macro for refunds']);
+    const thirdStarted = value<Meeting>(library, 'meetings.start', { id: third.id });
+    expect(thirdStarted.followUps).toEqual([]);
+    expect(value<Meeting>(library, 'meetings.get', { id: second.id }).followUps.every((f) => f.carriedTo === null)).toBe(true);
+  });
+
+  it('two meetings of a series at the same time do not pass a follow-up back and forth', () => {
+    const library = start();
+    const series = value<{ id: string }>(library, 'series.create', { name: 'Sync' });
+    const draft = { title: 'Sync', scheduledAt: '2026-11-02T09:00:00Z', seriesId: series.id, agenda: [{ title: 'Queue' }] };
+    const a = value<Meeting>(library, 'meetings.create', draft);
+    const b = value<Meeting>(library, 'meetings.create', draft);
+    value(library, 'meetings.start', { id: a.id });
+    value(library, 'followUps.add', { meetingId: a.id, text: 'Call Priya' });
+    value(library, 'meetings.end', { id: a.id, skip: true });
+    expect(value<Meeting>(library, 'meetings.start', { id: b.id }).followUps.map((f) => f.text)).toEqual(['Call Priya']);
+    value(library, 'meetings.end', { id: b.id, skip: true });
+    const aAfter = value<Meeting>(library, 'meetings.get', { id: a.id });
+    expect(aAfter.followUps).toHaveLength(1);
+    expect(aAfter.followUps[0]!.carriedTo).toBe(b.id);
+  });
+
+  it('deleting the meeting a follow-up was carried into opens the original again, to carry to the next one', () => {
+    const library = start();
+    const { week1 } = firstWeek(library);
+    const week2 = value<Meeting>(library, 'meetings.createNext', { id: week1.id, scheduledAt: '2026-11-09T09:00:00Z' });
+    expect(week2.followUps).toHaveLength(1);
+    value(library, 'meetings.delete', { id: week2.id });
+    const original = value<Meeting>(library, 'meetings.get', { id: week1.id }).followUps[0]!;
+    expect(original.carriedTo).toBeNull();
+    value(library, 'followUps.update', { meetingId: week1.id, followUpId: original.id, changes: { owner: 'Chloé' } });
+    const again = value<Meeting>(library, 'meetings.createNext', { id: week1.id, scheduledAt: '2026-11-10T09:00:00Z' });
+    expect(again.followUps.map((f) => [f.text, f.owner])).toEqual([['Draft tier names', 'Chloé']]);
+  });
+
+  it('refuses a next meeting that is not after the one it follows, and leaves no series behind', () => {
+    const dir = tempDir();
+    const library = start(dir);
+    const { week1 } = firstWeek(library);
+    const before = snapshotFiles(dir);
+    expect(errorCode(library, 'meetings.createNext', { id: week1.id, scheduledAt: week1.scheduledAt })).toBe('invalid_input');
+    expect(errorCode(library, 'meetings.createNext', { id: week1.id, scheduledAt: '2026-11-01T09:00:00Z' })).toBe('invalid_input');
+    expect(snapshotFiles(dir)).toEqual(before);
+    expect(value<Library>(library, 'library.get', {}).series).toEqual([]);
+  });
+
+  it('names a new series after its meeting, numbered when the name is taken', () => {
+    const library = start();
+    const a = firstWeek(library).week1;
+    const b = firstWeek(library).week1;
+    value(library, 'meetings.createNext', { id: a.id, scheduledAt: '2026-11-09T09:00:00Z' });
+    value(library, 'meetings.createNext', { id: b.id, scheduledAt: '2026-11-09T09:00:00Z' });
+    expect(value<Library>(library, 'library.get', {}).series.map((s) => s.name)).toEqual(['Weekly pricing review', 'Weekly pricing review (2)']);
+  });
+
+  it('an imported meeting drops series and carry links into meetings this library does not have', () => {
+    const library = start();
+    const { week1 } = firstWeek(library);
+    const week2 = value<Meeting>(library, 'meetings.createNext', { id: week1.id, scheduledAt: '2026-11-09T09:00:00Z' });
+    const elsewhere = start();
+    const imported = value<Meeting>(elsewhere, 'meetings.import', { meeting: week2, personas: [] });
+    expect(imported.seriesId).toBeNull();
+    expect(imported.followUps[0]!.carriedFrom).toBeNull();
+    const original = value<Meeting>(elsewhere, 'meetings.import', { meeting: value<Meeting>(library, 'meetings.get', { id: week1.id }), personas: [] });
+    expect(original.followUps[0]!.carriedTo).toBe(imported.id); // that meeting is here: the link stays
+    // Exported back into a library holding both, links are kept.
+    const copy = value<Meeting>(library, 'meetings.import', { meeting: week2, personas: [], asCopy: true });
+    expect(copy.seriesId).toBe(week2.seriesId);
+  });
+
+  it('restoring a removed follow-up brings back exactly what was removed', () => {
+    const library = start();
+    const { week1 } = firstWeek(library);
+    const removed = week1.followUps[1]!; // the one marked done
+    const after = value<Meeting>(library, 'followUps.remove', { meetingId: week1.id, followUpId: removed.id });
+    expect(after.followUps.map((f) => f.id)).not.toContain(removed.id);
+    const restored = value<Meeting>(library, 'followUps.restore', { meetingId: week1.id, index: 1, followUp: removed });
+    expect(restored.followUps[1]).toEqual(removed);
+    expect(errorCode(library, 'followUps.restore', { meetingId: week1.id, index: 1, followUp: removed })).toBe('conflict');
   });
 
   it('refuses an unknown series and keeps files unchanged', () => {
@@ -196,6 +279,20 @@ describe('outcome check-back', () => {
     expect(stats.matrix.helps.hurts).toBe(1);
     expect(stats.matrix.unknown.helps).toBe(1);
     expect(predictionStats([]).heldRate).toBeNull();
+  });
+
+  it("the due rule uses the meeting's local day, not its UTC day", () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Australia/Sydney';
+    try {
+      // 09:00 on 10 Nov in Sydney is 22:00 on 9 Nov in UTC.
+      const decision = { meetingId: 'a', seriesId: null, scheduledAt: '2026-11-01T22:00:00Z', direction: 'helps' as const, reviewDate: '2026-11-10', outcome: null };
+      expect(isCheckBackFor(decision, { id: 'b', seriesId: null, scheduledAt: '2026-11-09T22:00:00Z' })).toBe(true);
+      expect(isCheckBackFor(decision, { id: 'b', seriesId: null, scheduledAt: '2026-11-08T22:00:00Z' })).toBe(false);
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 
   it('the due rule: review date on or before the meeting day, earlier meeting, same series or none', () => {
