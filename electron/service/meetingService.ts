@@ -6,6 +6,7 @@ import {
   SCHEMA_VERSION,
   summarizeMeeting,
   type AgendaItem,
+  type Decision,
   type Library,
   type LibraryIndex,
   type Meeting,
@@ -21,7 +22,7 @@ import { LIMITS } from '../../shared/limits';
 import { BUILT_IN_TAGS, normalizeTagLabel } from '../../shared/tags';
 import { describeIssues } from '../../shared/validate';
 import type { NetworkAddress } from '../../shared/sharing';
-import { hideBallots } from '../../shared/votes';
+import { hideBallots, restoreHiddenBallots } from '../../shared/votes';
 import type { LibraryStorage } from '../storage/libraryStorage';
 import * as chair from './chair';
 import * as followUps from './followUps';
@@ -73,6 +74,8 @@ export class MeetingService {
   private warming: Promise<void> | null = null;
   /** Participants of shared meetings (issue #5); their server calls into it. */
   readonly participants: ParticipantHub;
+  /** Decisions removed lately, whole: their undo comes back from a client that saw hidden ballots only as a count. */
+  private readonly removedDecisions = new Map<string, Decision>();
 
   constructor(options: ServiceOptions) {
     this.storage = options.storage;
@@ -213,8 +216,17 @@ export class MeetingService {
     'decisions.update': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.updateDecision(m, params, c)),
     'decisions.tag': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.tagDecision(m, params, c)),
     'decisions.untag': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => chair.untagDecision(m, params, c)),
-    'decisions.remove': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.removeDecision(m, params)),
-    'decisions.restore': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => chair.restoreDecision(m, params)),
+    'decisions.remove': (params) =>
+      this.mutateMeeting(params.meetingId, undefined, (m) => {
+        const removed = chair.findDecision(m, params.decisionId).decision;
+        this.removedDecisions.set(removed.id, removed);
+        if (this.removedDecisions.size > 100) this.removedDecisions.delete(this.removedDecisions.keys().next().value!);
+        chair.removeDecision(m, params);
+      }),
+    'decisions.restore': (params) =>
+      this.mutateMeeting(params.meetingId, undefined, (m) =>
+        chair.restoreDecision(m, { ...params, decision: restoreHiddenBallots(params.decision, this.removedDecisions.get(params.decision.id)) }),
+      ),
     'followUps.update': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => followUps.updateFollowUp(m, params, c)),
     'followUps.add': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => followUps.addFollowUp(m, params, c)),
     'followUps.remove': (params) => this.mutateMeeting(params.meetingId, undefined, (m) => followUps.removeFollowUp(m, params)),
@@ -297,7 +309,11 @@ export class MeetingService {
       this.loadAllMeetings();
       return this.ledger.checkBacksFor(meeting);
     },
-    'meetings.import': (params) => {
+    'meetings.import': (input) => {
+      const params = {
+        ...input,
+        meeting: { ...input.meeting, agenda: input.meeting.agenda.map((item) => ({ ...item, decisions: item.decisions.map((d) => restoreHiddenBallots(d)) })) },
+      };
       const existing = this.index.meetings.find((summary) => summary.id === params.meeting.id);
       if (existing && !params.asCopy) {
         throw new ApiError(

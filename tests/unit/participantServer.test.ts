@@ -529,6 +529,23 @@ describe('hidden-then-revealed votes', () => {
   });
 });
 
+describe('hidden ballots across undo and import', () => {
+  it('undoing the removal of a decision puts its hidden ballots back; an imported view keeps no count', async () => {
+    const ana = await join('Ida');
+    lead('votes.open', { meetingId: meeting.id, decisionId: decisionId() });
+    await p('participant.vote', { clientActionId: action(), decisionId: decisionId(), direction: 'mixed' }, { session: ana.sessionKey });
+    const seen = lead('meetings.get', { id: meeting.id }).agenda[0]!.decisions[0]!; // what the lead's screen holds
+    expect(seen.vote).toMatchObject({ ballots: [], hiddenBallots: 1 });
+    lead('decisions.remove', { meetingId: meeting.id, decisionId: seen.id });
+    lead('decisions.restore', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, index: 0, decision: seen });
+    expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.vote!.ballots.map((b) => [b.by, b.direction])).toEqual([['Ida', 'mixed']]);
+    const copy = lead('meetings.import', { meeting: lead('meetings.get', { id: meeting.id }), asCopy: true });
+    const stored = JSON.parse(fs.readFileSync(path.join(dir, 'meetings', `${copy.id}.json`), 'utf8')) as Meeting;
+    expect(stored.agenda[0]!.decisions[0]!.vote).toMatchObject({ ballots: [] });
+    expect(stored.agenda[0]!.decisions[0]!.vote!.hiddenBallots).toBeUndefined();
+  });
+});
+
 describe('limits at the limit and one past it', () => {
   it('participant name length', async () => {
     expect((await p('participant.join', { name: 'n'.repeat(LIMITS.participantNameMax), clientActionId: action() })).status).toBe(200);
