@@ -17,6 +17,7 @@ import { generateLibrary } from './generate';
 import { benchRenderer } from './renderer';
 import { benchSave } from './save';
 import { benchSearch } from './search';
+import { benchParticipants } from './participants';
 import { benchMemory, benchStart } from './start';
 import { printTable, type BenchRow } from './table';
 
@@ -30,6 +31,8 @@ const GROUPS: Record<string, (work: string, options: Options) => BenchRow[] | Pr
   export: benchExport,
   renderer: (_work, options) => benchRenderer(options),
   memory: benchMemory,
+  /** Issue #5: a participant's tag to the lead's screen, 20 participants on loopback. */
+  participants: benchParticipants,
 };
 
 const argv = process.argv.slice(2);
