@@ -529,6 +529,29 @@ describe('hidden-then-revealed votes', () => {
   });
 });
 
+describe('resilience', () => {
+  it('the lead keeps working when every participant vanishes at once', async () => {
+    const people = await Promise.all(Array.from({ length: 20 }, (_, i) => join(`Gone ${i}`)));
+    const sockets = await Promise.all(people.map((who) => connect({ token, session: who.sessionKey })));
+    await Promise.all(sockets.map((ws) => inbox(ws).next((f) => f.event === 'participant.view')));
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants.filter((x) => x.connected)).toHaveLength(20);
+    const allGone = new Promise<void>((resolve) => {
+      const off = library.service.events.subscribe((event) => {
+        if (event.event === 'sharing.changed' && event.payload.participants.every((x) => !x.connected)) {
+          off();
+          resolve();
+        }
+      });
+    });
+    for (const ws of sockets) (ws as unknown as { _socket: net.Socket })._socket.destroy(); // networks drop, no goodbye
+    await allGone;
+    const next = lead('decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: 'Carry on' } });
+    expect(next.agenda[0]!.decisions).toHaveLength(2);
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id })).toMatchObject({ state: 'on' });
+    expect((await p('participant.view', {}, { session: people[0]!.sessionKey })).status).toBe(200); // and they can come back
+  });
+});
+
 describe('hidden ballots across undo and import', () => {
   it('undoing the removal of a decision puts its hidden ballots back; an imported view keeps no count', async () => {
     const ana = await join('Ida');
