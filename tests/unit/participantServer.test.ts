@@ -41,7 +41,9 @@ function leadResult(method: string, input: unknown): Result<unknown> {
 
 function setUp(rate?: RateLimit) {
   dir = tempDir('empty-chair-share-');
-  sharing = createParticipantSharing(rate ? { rate } : {});
+  const staticDir = tempDir('empty-chair-share-static-');
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Empty Chair</title>');
+  sharing = createParticipantSharing(rate ? { rate, staticDir } : { staticDir });
   library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null, sharing });
   const created = lead('meetings.create', sampleDraft());
   lead('meetings.start', { id: created.id });
@@ -254,6 +256,15 @@ describe('security', () => {
     await expect(connect({ token }, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
     await expect(connect({ token }, { host: `evil.example:${port}` })).rejects.toThrow(/403/);
     expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants).toEqual([]);
+  });
+
+  it('serves the renderer at / with the strict CSP, to its own Host only', async () => {
+    const page = await fetch(`${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(page.headers.get('set-cookie')).toBeNull();
+    expect(await page.text()).toContain('Empty Chair');
+    expect(await raw('/', { host: `localhost:${status.port}` }, '')).toBe(405); // POST to a page: refused, but past the Host check
   });
 
   it('sets no cookie and serves nothing of the lead\'s API', async () => {
