@@ -200,3 +200,33 @@ describe('data folder resolution', () => {
     );
   });
 });
+
+describe('saving through conf', () => {
+  it('writes without reading the file it replaces, and the file holds only the document', () => {
+    const dir = tempDir();
+    const library = open(dir);
+    try {
+      const meeting = dispatch(library.service, 'meetings.create', sampleDraft());
+      if (!meeting.ok) throw new Error(meeting.error.message);
+      const file = path.join(dir, 'meetings', `${(meeting.value as Meeting).id}.json`);
+      const reads: string[] = [];
+      const real = fs.readFileSync;
+      fs.readFileSync = ((target: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+        reads.push(String(target));
+        return (real as (...args: unknown[]) => unknown)(target, ...rest);
+      }) as typeof fs.readFileSync;
+      try {
+        const changed = dispatch(library.service, 'meetings.update', { id: (meeting.value as Meeting).id, changes: { lead: 'Zoë' } });
+        expect(changed.ok).toBe(true);
+      } finally {
+        fs.readFileSync = real;
+      }
+      expect(reads.filter((read) => read === file)).toEqual([]);
+      const written = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+      expect(written.lead).toBe('Zoë');
+      expect(Object.keys(written)).not.toContain('__internal__');
+    } finally {
+      library.close();
+    }
+  });
+});
