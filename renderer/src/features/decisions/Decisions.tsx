@@ -99,7 +99,6 @@ export const DecisionRow = memo(function DecisionRow({ decision, meetingId, live
             })}
           </ul>
         ) : null}
-        <VotePanel meetingId={meetingId} decision={decision} live={live} />
       </div>
       <div className="decision-actions">
         <button type="button" className="button button-small" aria-describedby={`${id}-text`} onClick={() => onEdit(decision.id)}>
@@ -112,6 +111,8 @@ export const DecisionRow = memo(function DecisionRow({ decision, meetingId, live
           Remove
         </button>
       </div>
+      {/* After the row's own buttons, so Tab reaches Edit first (as before votes existed). */}
+      <VotePanel meetingId={meetingId} decision={decision} live={live} />
     </li>
   );
 });
