@@ -54,10 +54,11 @@ export function planImport(
     item.id = fresh(item.id);
     for (const decision of item.decisions) {
       decision.id = fresh(decision.id);
+      // Once per person and tag: several people's entries of one tag are each their own (attribution).
       const seen = new Set<string>();
       decision.tags = decision.tags
         .map((tag) => ({ ...tag, tagId: tagIdMap.get(tag.tagId) ?? tag.tagId }))
-        .filter((tag) => !seen.has(tag.tagId) && seen.add(tag.tagId));
+        .filter((tag) => !seen.has(`${tag.tagId}\n${tag.by}`) && seen.add(`${tag.tagId}\n${tag.by}`));
     }
   }
   meeting.currentItemId = meeting.currentItemId && fresh(meeting.currentItemId);

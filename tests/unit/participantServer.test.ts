@@ -596,6 +596,30 @@ describe('limits at the limit and one past it', () => {
     expect([over.status, over.body.error?.code]).toEqual([413, 'limit_exceeded']);
   });
 
+  it('different tags on a decision, and tag entries from everyone together', async () => {
+    const ana = await join('Tam');
+    const tagIds = ['pricing', 'onboarding', 'reliability', 'performance', 'support', 'data-privacy', 'time-to-value', 'accessibility', 'usability', 'security'];
+    for (let i = tagIds.length; i <= LIMITS.tagsPerDecisionMax; i++) tagIds.push(lead<{ id: string }>('tags.create', { label: `custom ${i}` }).id);
+    const tag = (who: ParticipantJoined, tagId: string) => p('participant.tag', { clientActionId: action(), decisionId: decisionId(), tagId }, { session: who.sessionKey });
+    for (const tagId of tagIds.slice(0, LIMITS.tagsPerDecisionMax)) expect((await tag(ana, tagId)).status).toBe(200);
+    expect((await tag(ana, tagIds[LIMITS.tagsPerDecisionMax]!)).body).toMatchObject({ ok: false, error: { code: 'limit_exceeded' } });
+    expect(leadResult('decisions.tag', { meetingId: meeting.id, decisionId: decisionId(), tagId: tagIds[LIMITS.tagsPerDecisionMax]! })).toMatchObject({ ok: false, error: { code: 'limit_exceeded' } });
+    // A meeting whose decision already holds all but one entry: one more fits, the next does not.
+    const full = structuredClone(lead('meetings.get', { id: meeting.id })); // in-process results are the live objects
+    const at = new Date().toISOString();
+    full.agenda[0]!.decisions[0]!.tags = Array.from({ length: LIMITS.tagEntriesPerDecisionMax - 1 }, (_, i) => ({ tagId: tagIds[i % LIMITS.tagsPerDecisionMax]!, by: `Person ${i}`, at }));
+    const crowded = lead('meetings.import', { meeting: full, asCopy: true });
+    expect(crowded.status).toBe('running');
+    lead('sharing.stop', { meetingId: meeting.id });
+    meeting = crowded;
+    await share(crowded.id);
+    const ben = await join('Bo');
+    const cy = await join('Cy');
+    expect((await tag(ben, 'pricing')).status).toBe(200);
+    expect((await tag(cy, 'pricing')).body).toMatchObject({ ok: false, error: { code: 'limit_exceeded' } });
+    expect(library.service.meeting(crowded.id).agenda[0]!.decisions[0]!.tags).toHaveLength(LIMITS.tagEntriesPerDecisionMax);
+  });
+
   it('proposal text', async () => {
     const ana = await join('Kim');
     const propose = (text: string) => p('participant.propose', { clientActionId: action(), itemId: meeting.agenda[0]!.id, text }, { session: ana.sessionKey });
