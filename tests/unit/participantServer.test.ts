@@ -220,6 +220,30 @@ describe('starting and stopping', () => {
     expect(await connectRefused(port)).toBe('ECONNREFUSED');
   });
 
+  it('says why when the chosen port is taken, and listens on nothing', async () => {
+    lead('sharing.stop', { meetingId: meeting.id });
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const off = new Promise<SharingStatus>((resolve) => {
+        const stop = library.service.events.subscribe((event) => {
+          if (event.event === 'sharing.changed' && event.payload.state === 'off') {
+            stop();
+            resolve(event.payload);
+          }
+        });
+      });
+      expect(lead<SharingStatus>('sharing.start', { meetingId: meeting.id, host: '127.0.0.1', port }).state).toBe('starting');
+      const failed = await off;
+      expect(failed.error).toMatch(/127\.0\.0\.1:\d+.*EADDRINUSE/);
+      expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id })).toMatchObject({ state: 'off', joinUrl: null });
+    } finally {
+      blocker.close();
+    }
+    expect((await share()).state).toBe('on'); // and a free port works at once
+  });
+
   it('binds IPv6 loopback when asked, and answers to [::1] only there', async () => {
     const addresses = lead<{ address: string }[]>('sharing.interfaces', {});
     if (!addresses.some((a) => a.address === '::1')) return; // no IPv6 loopback on this machine
