@@ -69,7 +69,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendJson(res, 401, failure('unauthorized', 'A valid token is required. Open the link Empty Chair printed.'));
     }
     if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'API methods are called with POST.'));
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    let method: string;
+    try {
+      method = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      // A malformed escape ("%E0%A4%A") threw here, outside any handler, and stopped the process.
+      return sendJson(res, 400, failure('invalid_input', 'Bad method name.'));
+    }
     readBody(req, MAX_REQUEST_BYTES).then(
       (body) => {
         let input: unknown;

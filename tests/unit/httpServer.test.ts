@@ -65,6 +65,9 @@ describe('browser-mode server', () => {
     expect(await api('meetings.get', { id: 'missing' })).toMatchObject({ status: 404, body: { ok: false, error: { code: 'not_found' } } });
     expect(await api('meetings.create', { title: '' })).toMatchObject({ status: 400, body: { error: { code: 'invalid_input' } } });
     expect(await api('nope.nothing', {})).toMatchObject({ status: 404, body: { error: { code: 'unknown_method' } } });
+    // A malformed escape in the method name once stopped the whole process.
+    expect(await rawRequest('/api/%E0%A4%A', { authorization: `Bearer ${server.token}`, host: `127.0.0.1:${server.port}` })).toBe(400);
+    expect((await api('library.get', {})).status).toBe(200);
   });
 
   it('answers 401 without the token or with a wrong one, and changes nothing', async () => {
