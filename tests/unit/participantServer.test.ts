@@ -394,6 +394,12 @@ describe('security', () => {
       ws.send(message);
     }
     await allReplied;
+    // And over HTTP: random paths (malformed escapes included), methods and bodies.
+    const paths = ['/p/api/%E0%A4%A', '/p/api/', '/p/api/participant.tag', '/p/api/%00', '/p/events', '/api/meetings.delete', '/../../etc/passwd', '/p/api/constructor'];
+    for (let i = 0; i < 300; i++) {
+      const code = await raw(pick(paths), { authorization: `Bearer ${token}`, 'x-empty-chair-session': pick([ana.sessionKey, '', 'nope']), host: new URL(base).host }, String(JSON.stringify(junk()) ?? ''));
+      expect(code).toBeGreaterThanOrEqual(200);
+    }
     expect(meetingFile()).toBe(before);
     expect(JSON.stringify(library.service.meeting(meeting.id))).toBe(memoryBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
