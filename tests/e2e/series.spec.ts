@@ -55,7 +55,7 @@ test('a follow-up raised in one meeting of a series is carried into the next, do
   // Its review date has come: the chair asks, and the answer is stored with the decision in the first meeting.
   await expect(chair(page).getByText('Did this turn out for the customer as we expected?')).toBeVisible();
   await chair(page).getByRole('button', { name: 'Helps' }).click();
-  await expect(chair(page).getByText(/as predicted/)).toBeVisible();
+  await expect(chair(page).getByText(/— as predicted\./)).toBeVisible();
   const decision = (await meetingOf(request, app, first.id)).agenda[0]!.decisions[0]!;
   expect(decision.outcome).toMatchObject({ direction: 'helps', meetingId: nextId });
   expect(problems).toEqual([]);

@@ -46,10 +46,20 @@ describe('follow-ups, series and check-back in the meeting screen', () => {
     await user.click(within(card).getByRole('button', { name: 'Add follow-up' }));
     await waitFor(() => expect(stored(harness!, id).followUps.map((f) => [f.text, f.owner])).toEqual([['Draft tier names', 'Ben'], ['Ask support', 'Chloé']]));
 
+    // Edit gives it a due date; focus returns to its Edit button.
+    await user.click(await within(card).findByRole('button', { name: 'Edit follow-up: Ask support' }));
+    const editor = within(card).getByRole('form', { name: 'Edit follow-up: Ask support' });
+    await user.type(within(editor).getByLabelText('Due'), '2026-12-01');
+    await user.click(within(editor).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(stored(harness!, id).followUps[1]!.dueDate).toBe('2026-12-01'));
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Edit follow-up: Ask support'));
+
+    // Remove, then Undo brings back exactly what was removed (id, dates, where it came from).
+    const removedOne = stored(harness, id).followUps[1]!;
     await user.click(within(card).getByRole('button', { name: 'Remove follow-up: Ask support' }));
     await waitFor(() => expect(stored(harness!, id).followUps).toHaveLength(1));
     await user.click(await screen.findByRole('button', { name: 'Undo' }));
-    await waitFor(() => expect(stored(harness!, id).followUps.map((f) => f.text)).toEqual(['Draft tier names', 'Ask support']));
+    await waitFor(() => expect(stored(harness!, id).followUps[1]).toEqual(removedOne));
 
     // A decision raises its own follow-up, linked to it.
     await user.click(screen.getByRole('tab', { name: /Decisions/ }));

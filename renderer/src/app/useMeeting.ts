@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Meeting } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/errors';
 import { useClient } from './clientContext';
 import { MARKS } from './perf';
+import { isTypingTarget } from './keyboard';
 import { shareUnchanged } from './shareUnchanged';
 import { asApiError } from './useLibrary';
 
@@ -65,7 +66,11 @@ export function useMeeting(id: string): LiveMeeting {
         eventCount.current += 1;
         // Events arrive in order and are the truth; a call's answer may only run ahead of them.
         newest.current = event.payload;
-        show(event.payload);
+        // While the user types, a change (mostly the echo of their own autosave) is applied as a
+        // transition: diffing and rendering a large meeting then yields to the next keystroke
+        // instead of sitting between a key and its paint (docs/performance.md). Otherwise at once.
+        if (isTypingTarget(document.activeElement)) startTransition(() => show(event.payload));
+        else show(event.payload);
       } else if (event.event === 'meeting.deleted' && event.payload.id === id) {
         eventCount.current += 1;
         deleted = true;

@@ -1,10 +1,11 @@
 import './followups.css';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ImpactDirection } from '../../../../shared/domain';
 import type { LedgerEntry } from '../../../../shared/ledger';
 import { useClient } from '../../app/clientContext';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 import { formatDay, formatWhen } from '../../app/format';
+import { updateThenFocus } from '../../app/focus';
 import { asApiError } from '../../app/useLibrary';
 
 export const CHECK_BACK_QUESTION = 'Did this turn out for the customer as we expected?';
@@ -74,18 +75,30 @@ export function CheckBacks({ meetingId }: { meetingId: string }) {
 
 function CheckBack({ entry, onRecord }: { entry: LedgerEntry; onRecord: (direction: ImpactDirection | null, note: string) => Promise<void> }) {
   const [note, setNote] = useState(entry.outcome?.note ?? '');
+  const [changing, setChanging] = useState(false);
   const [busy, setBusy] = useState(false);
+  const rowRef = useRef<HTMLLIElement>(null);
   const id = useId();
-  const choose = async (direction: ImpactDirection | null) => {
+  // The answered row replaces the buttons once the new list arrives: then focus its "Change".
+  const focusWhenAnswered = useRef(false);
+  useEffect(() => {
+    if (!focusWhenAnswered.current || !entry.outcome || changing) return;
+    focusWhenAnswered.current = false;
+    rowRef.current?.querySelector<HTMLElement>('.checkback-change')?.focus();
+  }, [entry.outcome, changing]);
+  const choose = async (direction: ImpactDirection) => {
     setBusy(true);
     try {
+      focusWhenAnswered.current = true;
       await onRecord(direction, note);
+      setChanging(false);
     } finally {
       setBusy(false);
     }
   };
+  const asking = !entry.outcome || changing;
   return (
-    <li className={entry.outcome ? 'checkback checkback-done' : 'checkback'}>
+    <li ref={rowRef} className={asking ? 'checkback' : 'checkback checkback-done'}>
       <p dir="auto">
         <strong>{entry.text}</strong>
       </p>
@@ -93,11 +106,15 @@ function CheckBack({ entry, onRecord }: { entry: LedgerEntry; onRecord: (directi
         “{entry.meetingTitle}”, <time dateTime={entry.scheduledAt}>{formatWhen(entry.scheduledAt)}</time> · predicted{' '}
         <strong>{DIRECTION_LABELS[entry.direction]}</strong> · review on {entry.reviewDate ? formatDay(entry.reviewDate) : '—'}
       </p>
-      {entry.outcome ? (
+      {!asking && entry.outcome ? (
         <p>
           Turned out: <strong>{DIRECTION_LABELS[entry.outcome.direction]}</strong>
           {entry.outcome.direction === entry.direction ? ' — as predicted.' : ' — not as predicted.'}{' '}
-          <button type="button" className="button button-small button-quiet" disabled={busy} onClick={() => void choose(null)}>
+          <button
+            type="button"
+            className="button button-small button-quiet checkback-change"
+            onClick={() => updateThenFocus(() => setChanging(true), () => rowRef.current?.querySelector<HTMLElement>('input'))}
+          >
             Change
           </button>
         </p>
@@ -110,10 +127,19 @@ function CheckBack({ entry, onRecord }: { entry: LedgerEntry; onRecord: (directi
           <fieldset disabled={busy}>
             <legend className="visually-hidden">How it actually affected the customer</legend>
             {DIRECTIONS.map((direction) => (
-              <button key={direction} type="button" className="button button-small" onClick={() => void choose(direction)}>
+              <button key={direction} type="button" className="button button-small" aria-pressed={entry.outcome?.direction === direction} onClick={() => void choose(direction)}>
                 {DIRECTION_LABELS[direction]}
               </button>
             ))}
+            {changing ? (
+              <button
+                type="button"
+                className="button button-small button-quiet"
+                onClick={() => updateThenFocus(() => setChanging(false), () => rowRef.current?.querySelector<HTMLElement>('.checkback-change'))}
+              >
+                Cancel
+              </button>
+            ) : null}
           </fieldset>
         </>
       )}

@@ -1,19 +1,15 @@
 import './followups.css';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { FollowUp, Meeting, MeetingSummary } from '../../../../shared/domain';
+import { isOpen, isOverdue, localDay } from '../../../../shared/followUps';
 import { LIMITS } from '../../../../shared/limits';
 import { formatDay, plural } from '../../app/format';
+import { updateThenFocus } from '../../app/focus';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../meetings/meetingContext';
 
 /** Today as YYYY-MM-DD in the user's time zone: what "overdue" is measured against. */
-export function localToday(now = new Date()): string {
-  const offset = now.getTimezoneOffset() * 60_000;
-  return new Date(now.getTime() - offset).toISOString().slice(0, 10);
-}
-
-const isOpen = (followUp: FollowUp) => !followUp.done && followUp.carriedTo === null;
-const isOverdue = (followUp: FollowUp, today: string) => isOpen(followUp) && followUp.dueDate !== null && followUp.dueDate < today;
+export const localToday = (now = new Date()): string => localDay(now);
 
 interface Props {
   meeting: Meeting;
@@ -31,7 +27,9 @@ interface Props {
 export function FollowUps({ meeting, meetings, showToast, level = 2 }: Props) {
   const call = useMeetingCall();
   const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const today = localToday();
   const titleOf = (id: string) => meetings.find((m) => m.id === id)?.title ?? 'a deleted meeting';
   const open = meeting.followUps.filter(isOpen);
@@ -43,29 +41,28 @@ export function FollowUps({ meeting, meetings, showToast, level = 2 }: Props) {
     promise.catch((reason: unknown) => setError(asApiError(reason).message));
   };
 
-  const remove = (followUp: FollowUp) => {
+  // Back to the row's Edit button, so the keyboard user is where they were.
+  const closeEditor = (followUpId: string) =>
+    updateThenFocus(() => setEditing(null), () => document.querySelector<HTMLElement>(`[data-follow-up-id="${followUpId}"] .followup-edit`));
+
+  const remove = (followUp: FollowUp, row: HTMLElement | null) => {
+    const index = meeting.followUps.findIndex((f) => f.id === followUp.id);
+    // The row goes with the answer: focus moves to a neighbour's button (or the heading) first.
+    const neighbour = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('button, input');
     run(
-      call('followUps.remove', { meetingId: meeting.id, followUpId: followUp.id }).then(() =>
-        showToast(`Removed “${followUp.text.slice(0, 40)}”.`, {
+      call('followUps.remove', { meetingId: meeting.id, followUpId: followUp.id }).then(() => {
+        (neighbour?.isConnected ? neighbour : headingRef.current)?.focus();
+        showToast(`Removed the follow-up “${followUp.text.slice(0, 40)}”.`, {
           label: 'Undo',
-          run: () =>
-            run(
-              call('followUps.add', {
-                meetingId: meeting.id,
-                text: followUp.text,
-                owner: followUp.owner,
-                dueDate: followUp.dueDate,
-                ...(followUp.decisionId ? { decisionId: followUp.decisionId } : {}),
-              }),
-            ),
-        }),
-      ),
+          run: () => run(call('followUps.restore', { meetingId: meeting.id, index, followUp })),
+        });
+      }),
     );
   };
 
   return (
     <section className={level === 2 ? 'card followups' : 'followups'} aria-labelledby={headingId}>
-      <Heading id={headingId} className={level === 3 ? 'subheading' : undefined}>
+      <Heading id={headingId} ref={headingRef} tabIndex={-1} className={level === 3 ? 'subheading' : undefined}>
         Follow-ups{' '}
         <span className="heading-note">
           {plural(open.length, 'open')}
@@ -76,44 +73,41 @@ export function FollowUps({ meeting, meetings, showToast, level = 2 }: Props) {
         <p className="muted">None yet. Add an action with an owner and a due date; open ones carry into the next meeting of the series.</p>
       ) : (
         <ul className="followup-list">
-          {meeting.followUps.map((followUp) => {
-            const late = isOverdue(followUp, today);
-            const carriedAway = followUp.carriedTo !== null;
-            return (
-              <li key={followUp.id} className={late ? 'followup followup-overdue' : carriedAway ? 'followup followup-carried' : 'followup'}>
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={followUp.done}
-                    disabled={carriedAway}
-                    onChange={(event) =>
-                      run(call('followUps.update', { meetingId: meeting.id, followUpId: followUp.id, changes: { done: event.target.checked } }))
-                    }
-                  />
-                  <span dir="auto">{followUp.text}</span>
-                </label>
-                <span className="followup-meta">
-                  {followUp.owner ? <span dir="auto">{followUp.owner}</span> : <span className="muted">no owner</span>}
-                  {followUp.dueDate ? (
-                    <span>
-                      due <time dateTime={followUp.dueDate}>{formatDay(followUp.dueDate)}</time>
-                    </span>
-                  ) : null}
-                  {late ? <span className="badge badge-overdue">Overdue</span> : null}
-                  {followUp.carriedFrom ? <span className="muted">from “{titleOf(followUp.carriedFrom.meetingId)}”</span> : null}
-                  {carriedAway ? <span className="muted">carried to “{titleOf(followUp.carriedTo!)}”</span> : null}
-                </span>
-                {!carriedAway ? (
-                  <button type="button" className="button button-small button-quiet" aria-label={`Remove follow-up: ${followUp.text}`} onClick={() => remove(followUp)}>
-                    Remove
-                  </button>
-                ) : null}
+          {meeting.followUps.map((followUp) =>
+            followUp.id === editing ? (
+              <li key={followUp.id} className="followup">
+                <FollowUpFields
+                  label={`Edit follow-up: ${followUp.text}`}
+                  initial={followUp}
+                  submitLabel="Save"
+                  onCancel={() => closeEditor(followUp.id)}
+                  onSubmit={async (values) => {
+                    await call('followUps.update', { meetingId: meeting.id, followUpId: followUp.id, changes: values });
+                    closeEditor(followUp.id);
+                  }}
+                />
               </li>
-            );
-          })}
+            ) : (
+              <FollowUpRow
+                key={followUp.id}
+                followUp={followUp}
+                today={today}
+                titleOf={titleOf}
+                onDone={(done) => run(call('followUps.update', { meetingId: meeting.id, followUpId: followUp.id, changes: { done } }))}
+                onEdit={() => setEditing(followUp.id)}
+                onRemove={(row) => remove(followUp, row)}
+              />
+            ),
+          )}
         </ul>
       )}
-      <AddFollowUp meetingId={meeting.id} onError={setError} />
+      <FollowUpFields
+        label="Add a follow-up"
+        initial={{ text: '', owner: '', dueDate: null }}
+        submitLabel="Add follow-up"
+        resetAfter
+        onSubmit={(values) => call('followUps.add', { meetingId: meeting.id, ...values }).then(() => undefined)}
+      />
       {error ? (
         <p role="alert" className="field-error">
           {error}
@@ -123,48 +117,147 @@ export function FollowUps({ meeting, meetings, showToast, level = 2 }: Props) {
   );
 }
 
-function AddFollowUp({ meetingId, onError }: { meetingId: string; onError: (message: string | null) => void }) {
-  const call = useMeetingCall();
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState('');
-  const [dueDate, setDueDate] = useState('');
+interface RowProps {
+  followUp: FollowUp;
+  today: string;
+  titleOf: (meetingId: string) => string;
+  onDone: (done: boolean) => void;
+  onEdit: () => void;
+  onRemove: (row: HTMLElement | null) => void;
+}
+
+function FollowUpRow({ followUp, today, titleOf, onDone, onEdit, onRemove }: RowProps) {
+  const rowRef = useRef<HTMLLIElement>(null);
+  const late = isOverdue(followUp, today);
+  const carriedAway = followUp.carriedTo !== null;
+  // Checked at once, so the box does not flick back while the change is on its way.
+  const [pendingDone, setPendingDone] = useState<boolean | null>(null);
+  const shownDone = pendingDone ?? followUp.done;
+  if (pendingDone !== null && pendingDone === followUp.done) setPendingDone(null);
+  return (
+    <li ref={rowRef} data-follow-up-id={followUp.id} className={late ? 'followup followup-overdue' : carriedAway ? 'followup followup-carried' : 'followup'}>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          checked={shownDone}
+          disabled={carriedAway}
+          onChange={(event) => {
+            setPendingDone(event.target.checked);
+            onDone(event.target.checked);
+          }}
+        />
+        <span dir="auto">{followUp.text}</span>
+      </label>
+      <span className="followup-meta">
+        {followUp.owner ? <span dir="auto">{followUp.owner}</span> : <span className="muted">no owner</span>}
+        {followUp.dueDate ? (
+          <span>
+            due <time dateTime={followUp.dueDate}>{formatDay(followUp.dueDate)}</time>
+          </span>
+        ) : null}
+        {late ? <span className="badge badge-overdue">Overdue</span> : null}
+        {followUp.carriedFrom ? <span className="muted">from “{titleOf(followUp.carriedFrom.meetingId)}”</span> : null}
+        {carriedAway ? <span className="muted">carried to “{titleOf(followUp.carriedTo!)}”</span> : null}
+      </span>
+      {!carriedAway ? (
+        <span className="followup-actions">
+          <button type="button" className="button button-small button-quiet followup-edit" aria-label={`Edit follow-up: ${followUp.text}`} onClick={onEdit}>
+            Edit
+          </button>
+          <button type="button" className="button button-small button-quiet" aria-label={`Remove follow-up: ${followUp.text}`} onClick={() => onRemove(rowRef.current)}>
+            Remove
+          </button>
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+interface FollowUpValues {
+  text: string;
+  owner: string;
+  dueDate: string | null;
+}
+
+interface FieldsProps {
+  label: string;
+  initial: FollowUpValues;
+  submitLabel: string;
+  /** Empties the fields after a save (the "add" form); an edit form closes instead. */
+  resetAfter?: boolean;
+  onSubmit: (values: FollowUpValues) => Promise<void>;
+  onCancel?: () => void;
+}
+
+/** Text, owner and due date of a follow-up: the "add" form and the inline edit form. */
+function FollowUpFields({ label, initial, submitLabel, resetAfter, onSubmit, onCancel }: FieldsProps) {
+  const [text, setText] = useState(initial.text);
+  const [owner, setOwner] = useState(initial.owner);
+  const [dueDate, setDueDate] = useState(initial.dueDate ?? '');
   const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLInputElement>(null);
   const id = useId();
+  const isEdit = Boolean(onCancel);
+  useEffect(() => {
+    if (isEdit) textRef.current?.focus(); // an edit form opens with focus in it
+  }, [isEdit]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!text.trim()) {
-      onError('Write what needs doing first.');
+      setError('Write what needs doing first.');
       textRef.current?.focus();
       return;
     }
     setBusy(true);
-    onError(null);
+    setError(null);
     try {
-      await call('followUps.add', { meetingId, text, owner, dueDate: dueDate || null });
-      setText('');
-      setOwner('');
-      setDueDate('');
-      textRef.current?.focus();
+      await onSubmit({ text, owner, dueDate: dueDate || null });
+      if (resetAfter) {
+        setText('');
+        setOwner('');
+        setDueDate('');
+        textRef.current?.focus();
+      }
     } catch (reason) {
-      onError(asApiError(reason).message);
+      setError(asApiError(reason).message);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className="followup-add" onSubmit={(event) => void submit(event)} aria-label="Add a follow-up">
-      <label htmlFor={`${id}-text`}>New follow-up</label>
+    <form
+      className="followup-add"
+      aria-label={label}
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && onCancel) {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <label htmlFor={`${id}-text`}>{onCancel ? 'Follow-up' : 'New follow-up'}</label>
       <input id={`${id}-text`} ref={textRef} value={text} maxLength={LIMITS.decisionTextMax} onChange={(e) => setText(e.target.value)} placeholder="What needs doing" />
       <label htmlFor={`${id}-owner`}>Owner</label>
       <input id={`${id}-owner`} value={owner} maxLength={LIMITS.nameMax} onChange={(e) => setOwner(e.target.value)} />
       <label htmlFor={`${id}-due`}>Due</label>
       <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
       <button type="submit" className="button button-small" disabled={busy}>
-        Add follow-up
+        {submitLabel}
       </button>
+      {onCancel ? (
+        <button type="button" className="button button-small button-quiet" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      ) : null}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }
