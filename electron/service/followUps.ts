@@ -27,6 +27,8 @@ export function addFollowUp(meeting: Meeting, params: MethodParams<'followUps.ad
   if (params.decisionId) {
     const holder = meeting.agenda.find((item) => item.decisions.some((d) => d.id === params.decisionId));
     if (!holder) throw new ApiError('not_found', `The meeting "${meeting.title}" has no decision ${params.decisionId}.`);
+    const existing = meeting.followUps.find((f) => f.decisionId === params.decisionId && isOpen(f));
+    if (existing) throw new ApiError('conflict', `This decision already has an open follow-up: “${existing.text.slice(0, 60)}”.`);
     itemId = holder.id;
   } else if (itemId) {
     findItem(meeting, itemId);

@@ -115,3 +115,19 @@ describe('describeSaveError', () => {
     expect(describeSaveError(new ApiError('storage_error', 'Disk full.'), 'The notes')).toBe('The notes is not saved: Disk full.');
   });
 });
+
+describe('localDateTimeInput (the "Next in series" default time)', () => {
+  it('adds calendar days, so 09:00 stays 09:00 across a daylight-saving change', async () => {
+    const { localDateTimeInput } = await import('../../renderer/src/features/series/SeriesActions');
+    const tz = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      // 20 Oct 2026 09:00 in Berlin (summer time) is 07:00 UTC; a week later is winter time.
+      expect(localDateTimeInput('2026-10-20T07:00:00.000Z', 7)).toBe('2026-10-27T09:00');
+      expect(localDateTimeInput('2026-10-20T07:00:00.000Z')).toBe('2026-10-20T09:00');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+});

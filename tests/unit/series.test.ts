@@ -180,6 +180,11 @@ describe('series and follow-ups that carry forward', () => {
     const library = start();
     const meeting = value<Meeting>(library, 'meetings.create', { title: 'M', scheduledAt: '2026-11-02T09:00:00Z', agenda: [{ title: 'A' }] });
     expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'x', decisionId: 'missing' })).toBe('not_found');
+    const withDecision = value<Meeting>(library, 'decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: 'Ship' } });
+    const decisionId = withDecision.agenda[0]!.decisions[0]!.id;
+    value(library, 'followUps.add', { meetingId: meeting.id, text: 'Ship', decisionId });
+    expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'Ship again', decisionId })).toBe('conflict');
+    value(library, 'followUps.remove', { meetingId: meeting.id, followUpId: value<Meeting>(library, 'meetings.get', { id: meeting.id }).followUps[0]!.id });
     expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'x'.repeat(LIMITS.decisionTextMax + 1) })).toBe('invalid_input');
     let latest = value<Meeting>(library, 'followUps.add', { meetingId: meeting.id, text: 'x'.repeat(LIMITS.decisionTextMax) });
     for (let i = latest.followUps.length; i < LIMITS.followUpsMax; i++) {

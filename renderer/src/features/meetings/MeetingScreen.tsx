@@ -21,6 +21,7 @@ import { GateDialog, type GateMove } from '../runner/GateDialog';
 import { ItemView } from '../runner/ItemView';
 import { ShortcutsDialog } from '../runner/ShortcutsDialog';
 import { Tabs } from '../runner/Tabs';
+import { isOpen } from '../../../../shared/followUps';
 import { CheckBacks } from '../followups/CheckBacks';
 import { FollowUps } from '../followups/FollowUps';
 import { ImportAgendaButton } from '../agendaImport/ImportAgendaButton';
@@ -448,7 +449,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
       </>
     );
   } else {
-    const openFollowUps = meeting.followUps.filter((f) => !f.done && f.carriedTo === null).length;
+    const openFollowUps = meeting.followUps.filter(isOpen).length;
     const tabs = [
       { key: 'item' as const, label: running ? 'Current item' : 'Summary' },
       { key: 'decisions' as const, label: `Decisions (${totalDecisions})` },

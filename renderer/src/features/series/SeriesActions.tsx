@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { Library, Meeting } from '../../../../shared/domain';
+import { isOpen, localDay } from '../../../../shared/followUps';
 import { LIMITS } from '../../../../shared/limits';
 import type { Route } from '../../app/useRoute';
 import { FormDialog } from '../../app/Dialog';
@@ -7,11 +8,16 @@ import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 import { useClient } from '../../app/clientContext';
 
-/** A local date-time input's value for `iso` moved by `days` (what <input type=datetime-local> takes). */
+/**
+ * A local date-time input's value for `iso` moved by `days` calendar days (what
+ * <input type=datetime-local> takes). Days are added on the local calendar, so 09:00 stays 09:00
+ * across a daylight-saving change.
+ */
 export function localDateTimeInput(iso: string, days = 0): string {
-  const date = new Date(new Date(iso).getTime() + days * 86_400_000);
-  const offset = date.getTimezoneOffset() * 60_000;
-  return new Date(date.getTime() - offset).toISOString().slice(0, 16);
+  const date = new Date(iso);
+  date.setDate(date.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${localDay(date)}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 export function seriesName(library: Library, meeting: Meeting): string | null {
@@ -61,7 +67,7 @@ export function NextMeetingButton({ meeting, library, navigate, showToast }: Act
   const dialog = useDialogAction();
   const [when, setWhen] = useState(() => localDateTimeInput(meeting.scheduledAt, 7));
   const id = useId();
-  const carried = meeting.followUps.filter((f) => !f.done && f.carriedTo === null).length;
+  const carried = meeting.followUps.filter(isOpen).length;
   const series = seriesName(library, meeting);
 
   const submit = () => {
