@@ -1,11 +1,12 @@
 /** The dashboard's figures across meetings: pure, so the service computes them and tests check them. */
 import { chairCoverage } from './coverage';
 import { IMPACT_DIRECTIONS, type ImpactDirection, type Meeting, type Persona, type Tag } from './domain';
+import { localDay } from './followUps';
 
 export type DirectionCounts = Record<ImpactDirection, number>;
 
 export interface DashboardWeek {
-  /** Monday of the week (UTC), YYYY-MM-DD. */
+  /** Monday of the week (in the user's time zone), YYYY-MM-DD. */
   weekStart: string;
   meetings: number;
   discussed: number;
@@ -24,11 +25,19 @@ export interface Dashboard {
 
 const noDirections = (): DirectionCounts => Object.fromEntries(IMPACT_DIRECTIONS.map((d) => [d, 0])) as DirectionCounts;
 
+/** The Monday of the local week holding `iso`, as YYYY-MM-DD (calendar arithmetic, so DST-safe). */
 export function weekStart(iso: string): string {
   const day = new Date(iso);
-  const monday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - ((day.getUTCDay() + 6) % 7)));
-  return monday.toISOString().slice(0, 10);
+  return localDay(new Date(day.getFullYear(), day.getMonth(), day.getDate() - ((day.getDay() + 6) % 7)));
 }
+
+/** The Monday `weeks` weeks after the Monday `monday` (YYYY-MM-DD). */
+function addWeeks(monday: string, weeks: number): string {
+  const [year, month, day] = monday.split('-').map(Number) as [number, number, number];
+  return localDay(new Date(year, month - 1, day + 7 * weeks));
+}
+
+const emptyWeek = (key: string): DashboardWeek => ({ weekStart: key, meetings: 0, discussed: 0, covered: 0, coverage: null, decisions: noDirections() });
 
 /** Meetings whose date falls in [from, to] (YYYY-MM-DD, inclusive; either may be left out). */
 export function buildDashboard(
@@ -37,7 +46,7 @@ export function buildDashboard(
   range: { from?: string; to?: string } = {},
 ): Dashboard {
   const inRange = meetings.filter((m) => {
-    const day = m.scheduledAt.slice(0, 10);
+    const day = localDay(m.scheduledAt); // the user's from/to are local calendar days
     return (!range.from || day >= range.from) && (!range.to || day <= range.to);
   });
   const weeks = new Map<string, DashboardWeek>();
@@ -49,7 +58,7 @@ export function buildDashboard(
 
   for (const meeting of inRange) {
     const key = weekStart(meeting.scheduledAt);
-    const week = weeks.get(key) ?? { weekStart: key, meetings: 0, discussed: 0, covered: 0, coverage: null, decisions: noDirections() };
+    const week = weeks.get(key) ?? emptyWeek(key);
     weeks.set(key, week);
     const coverage = chairCoverage(meeting);
     week.meetings++;
@@ -82,8 +91,13 @@ export function buildDashboard(
     totals.covered += week.covered;
   }
   totals.coverage = totals.discussed === 0 ? null : totals.covered / totals.discussed;
+  // Weeks without meetings between the first and the last stay on the time axis, at zero: a gap
+  // of two months must not look like one week.
+  const sorted = [...weeks.keys()].sort();
+  const timeline: DashboardWeek[] = [];
+  for (let key = sorted[0]; key !== undefined && key <= sorted.at(-1)!; key = addWeeks(key, 1)) timeline.push(weeks.get(key) ?? emptyWeek(key));
   return {
-    weeks: [...weeks.values()].sort((a, b) => a.weekStart.localeCompare(b.weekStart)),
+    weeks: timeline,
     byTag: [...tags.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label)),
     byPersona: [...personas.values()].sort((a, b) => a.name.localeCompare(b.name)),
     totals,

@@ -16,7 +16,7 @@ function value<T>(library: OpenLibrary, method: string, input: unknown): T {
 }
 
 describe('dashboard', () => {
-  it('puts meetings in ISO weeks starting on Monday (UTC)', () => {
+  it('puts meetings in ISO weeks starting on Monday (local time; UTC here)', () => {
     expect(weekStart('2026-11-23T09:00:00Z')).toBe('2026-11-23'); // a Monday
     expect(weekStart('2026-11-29T23:59:00Z')).toBe('2026-11-23'); // the Sunday after
     expect(weekStart('2026-11-30T00:00:00Z')).toBe('2026-11-30');
@@ -56,6 +56,15 @@ describe('dashboard', () => {
     expect(dashboard.totals).toMatchObject({ meetings: 3, decisions: 3, covered: 4, discussed: 7 });
     const everything = value<Dashboard>(library, 'dashboard.get', {});
     expect(everything.totals.meetings).toBe(4);
+    // The weeks without meetings up to December stay on the axis, at zero.
+    expect(everything.weeks.map((w) => [w.weekStart, w.meetings])).toEqual([
+      ['2026-11-02', 2],
+      ['2026-11-09', 1],
+      ['2026-11-16', 0],
+      ['2026-11-23', 0],
+      ['2026-11-30', 1],
+    ]);
+    expect(everything.weeks[2]!.coverage).toBeNull();
   });
 
   it('is empty, not broken, for an empty library', () => {

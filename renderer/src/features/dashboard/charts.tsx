@@ -16,10 +16,13 @@ export function percent(value: number | null): string {
 }
 
 const weekFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const weekFormatWithYear = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
 /** "Nov 23" for the week starting on Monday 2026-11-23. */
 export function weekLabel(weekStart: string): string {
   const date = new Date(`${weekStart}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? weekStart : weekFormat.format(date);
+  if (Number.isNaN(date.getTime())) return weekStart;
+  // "Nov 2" is this year's; another year's week says its year.
+  return date.getUTCFullYear() === new Date().getFullYear() ? weekFormat.format(date) : weekFormatWithYear.format(date);
 }
 
 function total(counts: DirectionCounts): number {
