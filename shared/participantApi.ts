@@ -19,9 +19,10 @@ import { read, write, type MethodSpec } from './api';
 import { idSchema, IMPACT_DIRECTIONS, proseText, requiredText, type Ballot, type DecisionTag, type ImpactDirection, type MeetingStatus, type Proposal, type Tag, type Vote } from './domain';
 import type { Result } from './errors';
 import { LIMITS } from './limits';
+import { CHAIR_QUESTION } from './vocabulary';
 
-/** The chair's question, asked at every agenda item. */
-export const CHAIR_QUESTION = 'How does this affect the customer?';
+/** The chair's question, asked at every agenda item (declared zod-free in vocabulary.ts, for the page). */
+export { CHAIR_QUESTION };
 
 /** A fresh random id per user action (crypto.randomUUID() fits); a resend with the same id is applied once. */
 const clientActionId = idSchema;

@@ -8,3 +8,6 @@ export const MEETING_STATUSES = ['planned', 'running', 'ended'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export const FOLLOW_UP_SOURCES = ['unknown-impact', 'decision', 'manual'] as const;
+
+/** The chair's question, asked at every agenda item (the lead's panel and the participant's page). */
+export const CHAIR_QUESTION = 'How does this affect the customer?';

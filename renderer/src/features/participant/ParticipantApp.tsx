@@ -3,7 +3,7 @@ import './participant.css';
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { ParticipantDecision, ParticipantView } from '../../../../shared/participantApi';
 import { LIMITS } from '../../../../shared/limits';
-import type { ImpactDirection } from '../../../../shared/vocabulary';
+import { CHAIR_QUESTION, type ImpactDirection } from '../../../../shared/vocabulary';
 import { ChairMark } from '../../app/ChairMark';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 import { formatWhen, plural, shorten } from '../../app/format';
@@ -12,7 +12,6 @@ import { VoteSpread } from '../sharing/VoteSpread';
 import { displayNameProblem, JoinError, type LinkState, type ParticipantSession, type QueuedAction } from './participantSession';
 
 /** The chair's question, as in shared/participantApi.ts (which holds zod, so it stays out of the page). */
-const QUESTION = 'How does this affect the customer?';
 
 const LINK_TEXT: Record<LinkState, string> = {
   'signed-out': 'Not joined',
@@ -261,7 +260,7 @@ function ChairCard({ session, view, pending }: { session: ParticipantSession; vi
         <ChairMark size={24} />
         <h2 id={`${id}-chair`}>Empty chair</h2>
       </div>
-      <p className="chair-prompt">{QUESTION}</p>
+      <p className="chair-prompt">{CHAIR_QUESTION}</p>
       {view.personas.length > 0 ? (
         <ul className="participant-personas" aria-label="In the chair">
           {view.personas.map((persona) => (
