@@ -128,5 +128,15 @@ describe('follow-ups, series and check-back in the meeting screen', () => {
     await waitFor(() => expect(harness!.library.service.library().meetings.map((m) => m.title)).toContain('Pricing, week 2'));
     const created = harness.library.service.library().meetings.find((m) => m.title === 'Pricing, week 2')!;
     expect(stored(harness, created.id).agenda.map((i) => i.title)).toEqual(['Tiers']);
+
+    // The template can be deleted from the same dialog, after a second question.
+    window.location.hash = '#/';
+    await user.click(await screen.findByRole('button', { name: 'New from template…' }));
+    const again = await screen.findByRole('dialog', { name: 'New meeting from a template' });
+    await user.click(within(again).getByRole('button', { name: 'Delete template…' }));
+    expect(document.activeElement?.textContent).toBe('Keep it');
+    await user.click(within(again).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(harness!.library.service.library().templates).toEqual([]));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'New from template…' })).toBeNull());
   });
 });

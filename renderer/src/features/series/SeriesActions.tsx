@@ -1,9 +1,10 @@
 import { useId, useRef, useState } from 'react';
-import type { Library, Meeting } from '../../../../shared/domain';
+import type { Library, Meeting, Template } from '../../../../shared/domain';
 import { isOpen, localDay } from '../../../../shared/followUps';
 import { LIMITS } from '../../../../shared/limits';
 import type { Route } from '../../app/useRoute';
 import { FormDialog } from '../../app/Dialog';
+import { updateThenFocus } from '../../app/focus';
 import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 import { useClient } from '../../app/clientContext';
@@ -179,6 +180,17 @@ export function NewFromTemplateButton({ library, navigate, showToast }: Omit<Act
               </option>
             ))}
           </select>
+          <DeleteTemplate
+            key={templateId || first!.id}
+            template={library.templates.find((t) => t.id === (templateId || first!.id))!}
+            onDeleted={(name) => {
+              showToast(`Deleted the template “${name}”.`);
+              const rest = library.templates.filter((t) => t.id !== (templateId || first!.id));
+              if (rest[0]) choose(rest[0].id);
+              else dialog.close();
+            }}
+            onError={dialog.setError}
+          />
           <label htmlFor={`${id}-title`}>Title</label>
           <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required onChange={(e) => setTitle(e.target.value)} />
           <label htmlFor={`${id}-when`}>When</label>
@@ -186,5 +198,44 @@ export function NewFromTemplateButton({ library, navigate, showToast }: Omit<Act
         </FormDialog>
       ) : null}
     </>
+  );
+}
+
+/** "Delete template…", asked once more in place: templates are few and deliberate, so no Undo. */
+function DeleteTemplate({ template, onDeleted, onError }: { template: Template; onDeleted: (name: string) => void; onError: (message: string | null) => void }) {
+  const client = useClient();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  if (!asking) {
+    return (
+      <button type="button" className="button button-small button-quiet-danger" onClick={() => updateThenFocus(() => setAsking(true), () => keepRef.current)}>
+        Delete template…
+      </button>
+    );
+  }
+  const remove = async () => {
+    setBusy(true);
+    onError(null);
+    try {
+      await client.call('templates.delete', { id: template.id });
+      onDeleted(template.name);
+    } catch (reason) {
+      onError(asApiError(reason).message);
+    } finally {
+      setBusy(false);
+      setAsking(false);
+    }
+  };
+  return (
+    <p className="template-delete" role="group" aria-label="Delete the template">
+      Delete “{template.name}”? Meetings made from it stay.{' '}
+      <button ref={keepRef} type="button" className="button button-small" disabled={busy} onClick={() => setAsking(false)}>
+        Keep it
+      </button>{' '}
+      <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => void remove()}>
+        Delete
+      </button>
+    </p>
   );
 }
