@@ -49,8 +49,15 @@ describe('schema versions', () => {
       dissent: decisions.flatMap((d) => d.vote?.decided?.dissent.map((b) => b.by) ?? []),
       proposals: meetings.flatMap((m) => m.agenda.flatMap((i) => i.proposals.map((p) => p.text))),
       carried: meetings.flatMap((m) => m.followUps.flatMap((f) => (f.carriedFrom ? [f.text] : []))),
+      followUps: meetings.flatMap((m) => m.followUps.map((f) => `${f.text} · ${f.owner} · ${f.done ? 'done' : 'open'}`)),
     };
     for (const [key, value] of Object.entries(expected)) if (key in lists) expect(lists[key], key).toEqual(value);
+    if (version === 1) {
+      // What schema 2 added starts empty, never invented.
+      expect(meetings.map((m) => m.seriesId)).toEqual(meetings.map(() => null));
+      expect(meetings.flatMap((m) => m.followUps.map((f) => [f.doneAt, f.carriedFrom, f.carriedTo]))).toEqual(meetings.flatMap((m) => m.followUps.map(() => [null, null, null])));
+      expect(decisions.map((d) => [d.reviewDate, d.outcome, d.vote])).toEqual(decisions.map(() => [null, null, null]));
+    }
   });
 
   it('runs steps in order from the stored version up', () => {
