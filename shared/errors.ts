@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   /** The impact gate: the current item has no customer answer, no reasoned "no impact", and no skip. */
   'gate_closed',
   'limit_exceeded',
+  /** Too many requests on one connection for now: retry the same call later (nothing was applied). */
+  'rate_limited',
   'unknown_method',
   'unauthorized',
   'forbidden',

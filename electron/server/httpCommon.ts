@@ -27,6 +27,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   gate_closed: 409,
   limit_exceeded: 413,
+  rate_limited: 429,
   unknown_method: 404,
   unauthorized: 401,
   forbidden: 403,
