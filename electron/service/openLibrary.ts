@@ -1,7 +1,6 @@
 import { acquireDataDirLock, type DataDirLock } from '../storage/lock';
 import type { StoreFileClass } from '../storage/documentStore';
 import { LibraryStorage } from '../storage/libraryStorage';
-import { createParticipantSharing } from '../server/participantServer';
 import { MeetingService } from './meetingService';
 import type { SharingAdapter } from './participants';
 
@@ -26,8 +25,9 @@ export function openLibrary(options: {
   backupIntervalMs?: number | null;
   /**
    * The participant server for "Invite participants" (issue #5). Nothing listens until the lead
-   * starts sharing. By default it serves the participant API only; the app and browser mode pass
-   * one that also serves the renderer. null turns sharing off.
+   * starts sharing. Absent (the CLI, scripts, most tests) there is no sharing at all: sharing.start
+   * answers 'forbidden'. The app and browser mode pass electron/server's adapter explicitly, so the
+   * service never reaches for a network layer on its own.
    */
   sharing?: SharingAdapter | null;
 }): OpenLibrary {
@@ -36,7 +36,7 @@ export function openLibrary(options: {
     const service = new MeetingService({
       storage: new LibraryStorage(options.dataDir, options.StoreClass),
       backupIntervalMs: options.backupIntervalMs,
-      sharing: options.sharing === undefined ? createParticipantSharing() : options.sharing,
+      sharing: options.sharing ?? null,
     });
     let closed: { unsavedChanges: number } | undefined;
     const close = () => {

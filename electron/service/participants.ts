@@ -135,7 +135,7 @@ export class ParticipantHub {
       if (existing.host === wanted && (port === 0 || port === existing.port)) return this.status(meetingId);
       throw new ApiError('conflict', `This meeting is already shared on ${existing.host}; stop sharing first to use another address.`);
     }
-    if (!this.adapter) throw new ApiError('conflict', 'Sharing is not available in this copy of Empty Chair.');
+    if (!this.adapter) throw new ApiError('forbidden', 'Sharing is not available here: only the app and browser mode can invite participants.');
     const address = this.addresses().find((candidate) => candidate.address.toLowerCase() === wanted);
     if (!address) throw new ApiError('invalid_input', `${host} is not an address of this computer; pick one from the list.`);
     const share: Share = {

@@ -13,6 +13,7 @@ import type { Meeting } from '../../shared/domain';
 import { ERROR_CODES, type Result } from '../../shared/errors';
 import { dispatch } from '../../electron/service/dispatch';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
+import { createParticipantSharing } from '../../electron/server/participantServer';
 import { open, sampleDraft, tempDir } from './helpers';
 
 const TOTAL_RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
@@ -40,7 +41,7 @@ function fixture() {
 function freshLibrary() {
   library?.close();
   dir = tempDir('empty-chair-fuzz-');
-  library = open(dir);
+  library = open(dir, { sharing: createParticipantSharing() }); // sharing.start is fuzzed against the real server
   fixture();
 }
 

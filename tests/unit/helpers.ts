@@ -5,13 +5,15 @@ import path from 'node:path';
 import type { MeetingDraft } from '../../shared/api';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import type { SharingAdapter } from '../../electron/service/participants';
 
 export function tempDir(prefix = 'empty-chair-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function open(dataDir: string): OpenLibrary {
-  return openLibrary({ dataDir, StoreClass: Conf, role: 'test' });
+/** A library on a temp folder; pass `sharing` (electron/server's adapter) where a test starts sharing. */
+export function open(dataDir: string, options: { sharing?: SharingAdapter } = {}): OpenLibrary {
+  return openLibrary({ dataDir, StoreClass: Conf, role: 'test', ...options });
 }
 
 /** Every data file under a folder with its bytes, to prove that a refused call wrote nothing (backups come on timers). */

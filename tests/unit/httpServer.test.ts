@@ -7,6 +7,7 @@ import { METHOD_NAMES } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { MAX_REQUEST_BYTES, startServer, type RunningServer } from '../../electron/server/httpServer';
+import { createParticipantSharing } from '../../electron/server/participantServer';
 import { callEveryMethod } from './everyMethod';
 import { open, sampleDraft, tempDir } from './helpers';
 
@@ -15,7 +16,7 @@ let server: RunningServer;
 let staticDir: string;
 
 beforeEach(async () => {
-  library = open(tempDir());
+  library = open(tempDir(), { sharing: createParticipantSharing() }); // every method runs, sharing.start included
   staticDir = tempDir('empty-chair-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Empty Chair</title>');
   fs.mkdirSync(path.join(staticDir, 'assets'));

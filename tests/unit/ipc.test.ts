@@ -16,6 +16,7 @@ import {
 } from '../../electron/ipc';
 import { isTrustedFrame, type FrameLike } from '../../electron/security';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import { createParticipantSharing } from '../../electron/server/participantServer';
 import { callEveryMethod } from './everyMethod';
 import { snapshotFiles } from './helpers';
 
@@ -67,7 +68,7 @@ let windows: FakeWebContents[];
 
 beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-ipc-'));
-  library = openLibrary({ dataDir: tmp, StoreClass: Conf, role: 'test' });
+  library = openLibrary({ dataDir: tmp, StoreClass: Conf, role: 'test', sharing: createParticipantSharing() });
   ipc = new FakeIpcMain();
   windows = [];
   dispose = registerIpcHandlers(ipc, library.service, isTrustedFrame, () => windows);

@@ -212,6 +212,20 @@ describe('starting and stopping', () => {
     expect((await p('participant.view', {}, { session: ana.sessionKey })).body).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 
+  it('a library opened without an adapter (CLI, scripts) refuses to share, and listens on nothing', () => {
+    const bare = openLibrary({ dataDir: tempDir('empty-chair-noshare-'), StoreClass: Conf, role: 'test', backupIntervalMs: null });
+    try {
+      const created = dispatch(bare.service, 'meetings.create', sampleDraft());
+      if (!created.ok) throw new Error('fixture');
+      dispatch(bare.service, 'meetings.start', { id: (created.value as Meeting).id });
+      const refused = dispatch(bare.service, 'sharing.start', { meetingId: (created.value as Meeting).id, host: '127.0.0.1' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/not available/) } });
+      expect(bare.service.participants.status((created.value as Meeting).id).state).toBe('off');
+    } finally {
+      bare.close();
+    }
+  });
+
   it('ending the meeting stops sharing', async () => {
     const port = status.port!;
     lead('meetings.end', { id: meeting.id, skip: true });
