@@ -18,7 +18,8 @@ import type { ShareStartOptions, SharingAdapter } from '../../electron/service/p
 import { LIMITS } from '../../shared/limits';
 import { UNREACHABLE, startModeFrom, type ParticipantTransport, type SocketHandlers } from '../../renderer/src/api/participantTransport';
 import { ParticipantApp } from '../../renderer/src/features/participant/ParticipantApp';
-import { createParticipantSession, displayNameProblem } from '../../renderer/src/features/participant/participantSession';
+import { createParticipantSession, displayNameProblem, type SessionStorageLike } from '../../renderer/src/features/participant/participantSession';
+import type { ParticipantView } from '../../shared/participantApi';
 
 describe('start mode', () => {
   it('a join link starts the participant screen; the lead token, a route or nothing starts the app', () => {
@@ -49,18 +50,26 @@ function lead<T = Meeting>(method: string, input: unknown): T {
   return result.value as T;
 }
 
-/** The real hub behind a network that tests can cut: `online`, `dropSockets()`, `loseNextAnswer`. */
+/**
+ * The real hub behind a network that tests can cut: `online`, `dropSockets()`, `loseNextAnswer`,
+ * `rateLimitNext` (answers that many calls `rate_limited`, applying nothing), `missEnd` (the
+ * sharing.ended frame is lost). `views` holds every view payload the participant received.
+ */
 function makeNetwork() {
   const sockets = new Set<{ handlers: SocketHandlers; close: () => void }>();
   const sent: { method: string; input: Record<string, unknown> }[] = [];
+  const views: ParticipantView[] = [];
   const network = {
     online: true,
     loseNextAnswer: false,
+    rateLimitNext: 0,
+    missEnd: false,
     sent,
+    views,
     dropSockets() {
       for (const socket of [...sockets]) {
         socket.close();
-        socket.handlers.onClose();
+        socket.handlers.onClose(1006);
       }
     },
     transport: {
@@ -68,7 +77,12 @@ function makeNetwork() {
         await Promise.resolve();
         if (!network.online || !share) return UNREACHABLE;
         sent.push({ method, input: input as Record<string, unknown> });
+        if (network.rateLimitNext > 0 && method !== 'participant.view') {
+          network.rateLimitNext -= 1;
+          return { ok: false, error: { code: 'rate_limited', message: 'Too many requests.' }, retryAfterMs: 20 };
+        }
         const result = share.hub.call(share.shareId, session, method, input);
+        if (result.ok && method !== 'participant.join') views.push(result.value as ParticipantView);
         if (network.loseNextAnswer) {
           // Applied by the server, but the answer never arrives (the network dropped mid-call).
           network.loseNextAnswer = false;
@@ -82,14 +96,17 @@ function makeNetwork() {
         const shareId = share!.shareId;
         const push = () => {
           const view = hub.viewFor(shareId, session);
-          if (view && !closed) handlers.onEvent({ event: 'participant.view', payload: view });
+          if (view && !closed) {
+            views.push(view);
+            handlers.onEvent({ event: 'participant.view', payload: view });
+          }
         };
         const stopListening = hub.onMeetingChanged(shareId, push);
         const onStop = () => {
           if (closed) return;
-          handlers.onEvent({ event: 'sharing.ended', payload: { reason: 'The lead stopped sharing the meeting.' } });
+          if (!network.missEnd) handlers.onEvent({ event: 'sharing.ended', payload: { reason: 'The lead stopped sharing the meeting.' } });
           entry.close();
-          handlers.onClose();
+          handlers.onClose(network.missEnd ? 1006 : 4000);
         };
         const entry = {
           handlers,
@@ -104,7 +121,7 @@ function makeNetwork() {
           if (closed) return;
           if (!network.online || !share) {
             entry.close();
-            handlers.onClose();
+            handlers.onClose(1006);
             return;
           }
           sockets.add(entry);
@@ -119,8 +136,9 @@ function makeNetwork() {
   return network;
 }
 
-function renderParticipant(network: ReturnType<typeof makeNetwork>) {
-  const session = createParticipantSession({ transport: network.transport, retryMs: { first: 10, max: 40 } });
+function renderParticipant(network: ReturnType<typeof makeNetwork>, storage: SessionStorageLike | null = null) {
+  // isOnline: the browser knows when the device itself is offline (navigator.onLine), so an unreachable meeting then is not "ended".
+  const session = createParticipantSession({ transport: network.transport, retryMs: { first: 10, max: 40 }, isOnline: () => network.online, storage });
   const view = render(<ParticipantApp session={session} />);
   return { session, view };
 }

@@ -8,19 +8,34 @@ export const UNREACHABLE = 'unreachable' as const;
 /**
  * How a participant's page talks to the lead's participant server (shared/participantApi.ts):
  * calls as POST /p/api/<method>, events over one WebSocket. The join token rides in the
- * Authorization header and the socket's query string, never in a cookie.
+ * Authorization header and in the socket's first frame (`{ auth: { token, session } }`), never in a
+ * URL (request lines end up in logs) nor in a cookie.
  */
 export interface ParticipantTransport {
   /** One call; `session` is the key `participant.join` gave (null for the join itself). */
-  call(method: string, input: unknown, session: string | null): Promise<Result<unknown> | typeof UNREACHABLE>;
-  /** Opens the event socket once; `onClose` says it is gone (the caller decides whether to open another). */
+  call(method: string, input: unknown, session: string | null): Promise<CallAnswer>;
+  /** Opens the event socket once; `onOpen` comes once the server accepted the auth frame; `onClose` says it is gone, with its close code (the caller decides whether to open another). */
   open(session: string, handlers: SocketHandlers): { close(): void };
 }
+
+/** A call's answer; a refused-for-now one (`rate_limited`) says how long the server asked to wait. */
+export type CallAnswer = (Result<unknown> & { retryAfterMs?: number }) | typeof UNREACHABLE;
+
+/** The participant socket's close codes (shared with electron/server/participantServer.ts). */
+export const CLOSE_CODES = {
+  /** Sharing has ended: the session is gone. */
+  sharingEnded: 4000,
+  /** The auth frame was missing, late or wrong: the token is dead or the session unknown. */
+  unauthorized: 4401,
+  /** Too many messages on the socket. */
+  rateLimited: 1008,
+} as const;
 
 export interface SocketHandlers {
   onOpen(): void;
   onEvent(event: ParticipantEvent): void;
-  onClose(): void;
+  /** `code` is the WebSocket close code (1006 when the connection failed or was cut). */
+  onClose(code: number): void;
 }
 
 export interface ParticipantTransportOptions {
@@ -43,20 +58,30 @@ export function createParticipantTransport({ baseUrl, token }: ParticipantTransp
       const body: unknown = await response.json().catch(() => null);
       if (body && typeof body === 'object' && 'ok' in body) {
         const result = body as Result<unknown>;
-        if (result.ok || isErrorData(result.error)) return result;
+        if (result.ok) return result;
+        if (isErrorData(result.error)) {
+          const seconds = Number(response.headers.get('retry-after'));
+          return result.error.code === 'rate_limited' && Number.isFinite(seconds) && seconds > 0 ? { ...result, retryAfterMs: seconds * 1000 } : result;
+        }
       }
+      // A 429 without a readable body is still "not now": nothing was applied.
+      if (response.status === 429) return { ok: false, error: { code: 'rate_limited', message: 'Too many changes at once; sending again shortly.' } };
       // A proxy's error page or a half-read body: nothing was confirmed, so it is sent again later.
       if (response.status >= 500 || response.status === 0) return UNREACHABLE;
       return { ok: false, error: { code: 'internal', message: `Unexpected answer from the meeting (HTTP ${response.status}).` } };
     },
     open(session, handlers) {
-      const url = new URL(PARTICIPANT_EVENTS_PATH, baseUrl.replace(/^http/, 'ws'));
-      url.searchParams.set('token', token);
-      url.searchParams.set('session', session);
-      const ws = new WebSocket(url);
+      // No query string: the secrets go in the first frame, which the server waits for (3 s) before anything else.
+      const ws = new WebSocket(new URL(PARTICIPANT_EVENTS_PATH, baseUrl.replace(/^http/, 'ws')));
       let closed = false;
-      ws.onopen = () => handlers.onOpen();
+      let accepted = false;
+      ws.onopen = () => ws.send(JSON.stringify({ auth: { token, session } }));
       ws.onmessage = (message) => {
+        // The server answers a good auth frame with the view: only then is the socket "open" for the caller.
+        if (!accepted) {
+          accepted = true;
+          handlers.onOpen();
+        }
         try {
           const frame = JSON.parse(String(message.data)) as ParticipantEvent | { reply: unknown };
           if ('event' in frame) handlers.onEvent(frame);
@@ -64,10 +89,10 @@ export function createParticipantTransport({ baseUrl, token }: ParticipantTransp
           // A malformed frame is dropped; the next view push brings the state back.
         }
       };
-      ws.onclose = () => {
+      ws.onclose = (event) => {
         if (closed) return;
         closed = true;
-        handlers.onClose();
+        handlers.onClose(event.code);
       };
       return {
         close() {

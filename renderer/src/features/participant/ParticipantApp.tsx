@@ -9,7 +9,7 @@ import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 import { formatWhen, plural, shorten } from '../../app/format';
 import { credit, groupTags } from '../sharing/attribution';
 import { VoteSpread } from '../sharing/VoteSpread';
-import { displayNameProblem, JoinError, type LinkState, type ParticipantSession, type QueuedAction } from './participantSession';
+import { displayNameProblem, JoinError, type LinkState, type ParticipantSession, type QueuedAction, type RefusedAction } from './participantSession';
 
 /** The chair's question, as in shared/participantApi.ts (which holds zod, so it stays out of the page). */
 
@@ -40,9 +40,16 @@ export function ParticipantApp({ session }: { session: ParticipantSession }) {
   const { link, view, you, pending } = snapshot;
   let body;
   if (link === 'ended') body = <Ended reason={snapshot.endedReason} pending={pending} title={view?.meeting.title ?? null} />;
-  else if (!you) body = resuming ? <p className="loading" role="status">Opening the meeting…</p> : <JoinScreen session={session} busy={link === 'joining'} />;
+  else if (!you && snapshot.resumingAs)
+    body = (
+      <p className="loading" role="status">
+        {link === 'reconnecting' ? 'Reconnecting' : 'Opening the meeting'} as <span dir="auto">{snapshot.resumingAs}</span>…{' '}
+        {pending.length > 0 ? `${plural(pending.length, 'change')} will be sent once connected.` : ''}
+      </p>
+    );
+  else if (!you) body = resuming ? <p className="loading" role="status">Opening the meeting…</p> : <JoinScreen session={session} busy={link === 'joining'} notice={snapshot.rejoinReason} />;
   else if (!view) body = <p className="loading" role="status">Loading the meeting…</p>;
-  else body = <LiveView session={session} view={view} pending={pending} actionError={snapshot.actionError} />;
+  else body = <LiveView session={session} view={view} pending={pending} refused={snapshot.refused} />;
 
   return (
     <div className="app participant-app">
@@ -69,7 +76,7 @@ export function ParticipantApp({ session }: { session: ParticipantSession }) {
   );
 }
 
-function JoinScreen({ session, busy }: { session: ParticipantSession; busy: boolean }) {
+function JoinScreen({ session, busy, notice }: { session: ParticipantSession; busy: boolean; notice: string | null }) {
   const id = useId();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -98,6 +105,11 @@ function JoinScreen({ session, busy }: { session: ParticipantSession; busy: bool
       <h1 id={`${id}-heading`} tabIndex={-1}>
         Join the meeting
       </h1>
+      {notice ? (
+        <p className="form-alert" role="alert">
+          {notice}
+        </p>
+      ) : null}
       <p className="muted">The lead invited you to tag decisions and answer the chair. Your name is shown next to everything you add.</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
@@ -132,9 +144,12 @@ function JoinScreen({ session, busy }: { session: ParticipantSession; busy: bool
 }
 
 function Ended({ reason, pending, title }: { reason: string | null; pending: readonly QueuedAction[]; title: string | null }) {
+  // The screen changed under the participant: put them at its heading, not on a button that is gone.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   return (
     <section className="card" aria-labelledby="ended-heading">
-      <h1 id="ended-heading" tabIndex={-1}>
+      <h1 id="ended-heading" ref={headingRef} tabIndex={-1}>
         Sharing has ended
       </h1>
       <p>{reason ?? 'The lead stopped sharing the meeting.'}</p>
@@ -162,26 +177,31 @@ interface LiveProps {
   session: ParticipantSession;
   view: ParticipantView;
   pending: readonly QueuedAction[];
-  actionError: string | null;
+  refused: readonly RefusedAction[];
 }
 
-function LiveView({ session, view, pending, actionError }: LiveProps) {
+/** One drafted proposal per agenda item: a draft stays with the item it was typed for. */
+type Draft = { text: string; direction: '' | ImpactDirection };
+
+function LiveView({ session, view, pending, refused }: LiveProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // After Join (or a reload) focus would fall to <body>: start the participant at the meeting's heading.
+  useEffect(() => headingRef.current?.focus(), []);
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const tagLabels = useMemo(() => new Map(view.tags.map((tag) => [tag.id, tag.label])), [view.tags]);
   const { item } = view;
+  const shownDecisions = new Set(item?.decisions.map((decision) => decision.id) ?? []);
+  // Refusals whose decision is not on screen any more (the lead moved on) are listed at the top instead.
+  const elsewhere = refused.filter((entry) => entry.action.method !== 'participant.propose' && !shownDecisions.has(entry.action.input.decisionId));
   return (
     <div className="participant-live">
       <h1 ref={headingRef} tabIndex={-1} dir="auto" className="participant-title">
         {view.meeting.title}
       </h1>
-      {actionError ? (
-        <div className="form-alert" role="alert">
-          <p>{actionError}</p>
-          <button type="button" className="button button-small" onClick={() => session.dismissError()}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      <p className="visually-hidden" aria-live="polite">
+        {item ? `Now: item ${item.position + 1} of ${item.count}, ${item.title}` : ''}
+      </p>
+      <RefusedList session={session} refused={elsewhere} />
       {pending.length > 0 ? (
         <section className="pending-list" aria-label="Waiting to send">
           <p>
@@ -205,7 +225,14 @@ function LiveView({ session, view, pending, actionError }: LiveProps) {
               {item.title}
             </h2>
           </section>
-          <ChairCard session={session} view={view} pending={pending} />
+          <ChairCard
+            key={item.id}
+            session={session}
+            view={view}
+            pending={pending}
+            draft={drafts[item.id] ?? EMPTY_DRAFT}
+            setDraft={(draft) => setDrafts((all) => ({ ...all, [item.id]: draft }))}
+          />
           <section className="card" aria-labelledby="participant-decisions">
             <h2 id="participant-decisions">
               Decisions <span className="heading-note">{item.decisions.length}</span>
@@ -213,7 +240,15 @@ function LiveView({ session, view, pending, actionError }: LiveProps) {
             {item.decisions.length === 0 ? <p className="muted">No decisions for this item yet. They appear here as the lead logs them.</p> : null}
             <ul className="participant-decision-list">
               {item.decisions.map((decision) => (
-                <DecisionCard key={decision.id} session={session} view={view} decision={decision} tagLabels={tagLabels} pending={pending} />
+                <DecisionCard
+                  key={decision.id}
+                  session={session}
+                  view={view}
+                  decision={decision}
+                  tagLabels={tagLabels}
+                  pending={pending}
+                  refused={refused.filter((entry) => entry.action.method !== 'participant.propose' && entry.action.input.decisionId === decision.id)}
+                />
               ))}
             </ul>
           </section>
@@ -224,16 +259,46 @@ function LiveView({ session, view, pending, actionError }: LiveProps) {
           <p className="muted">The current agenda item appears here as soon as the lead is on one.</p>
         </section>
       )}
-      <YourProposals view={view} pending={pending} />
+      <YourProposals session={session} view={view} pending={pending} refused={refused.filter((entry) => entry.action.method === 'participant.propose')} />
     </div>
   );
 }
 
-function ChairCard({ session, view, pending }: { session: ParticipantSession; view: ParticipantView; pending: readonly QueuedAction[] }) {
+const EMPTY_DRAFT: Draft = { text: '', direction: '' };
+
+/** Actions the server refused for good, each with why and a Dismiss. */
+function RefusedList({ session, refused }: { session: ParticipantSession; refused: readonly RefusedAction[] }) {
+  if (refused.length === 0) return null;
+  return (
+    <ul className="refused-list" aria-label="Not accepted">
+      {refused.map(({ action, message }) => (
+        <li key={action.clientActionId} className="form-alert" role="alert">
+          <p>
+            {action.label} was not accepted: {message}
+          </p>
+          <button type="button" className="button button-small" onClick={() => session.dismissRefusal(action.clientActionId)}>
+            Dismiss <span className="visually-hidden">{action.label}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface ChairCardProps {
+  session: ParticipantSession;
+  view: ParticipantView;
+  pending: readonly QueuedAction[];
+  draft: Draft;
+  setDraft(draft: Draft): void;
+}
+
+function ChairCard({ session, view, pending, draft, setDraft }: ChairCardProps) {
   const id = useId();
   const item = view.item!;
-  const [text, setText] = useState('');
-  const [direction, setDirection] = useState<'' | ImpactDirection>('');
+  const { text, direction } = draft;
+  const setText = (value: string) => setDraft({ ...draft, text: value });
+  const setDirection = (value: '' | ImpactDirection) => setDraft({ ...draft, direction: value });
   const [error, setError] = useState<string | null>(null);
   const waiting = pending.filter((action) => action.method === 'participant.propose' && action.input.itemId === item.id).length;
 
@@ -250,8 +315,7 @@ function ChairCard({ session, view, pending }: { session: ParticipantSession; vi
     }
     setError(null);
     session.act({ method: 'participant.propose', input: { itemId: item.id, text, direction: direction || null } }, `Proposed answer “${shorten(trimmed, 40)}”`);
-    setText('');
-    setDirection('');
+    setDraft(EMPTY_DRAFT);
   };
 
   return (
@@ -298,7 +362,9 @@ function ChairCard({ session, view, pending }: { session: ParticipantSession; vi
       ) : null}
       <form className="propose-form" onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-text`}>Propose an answer</label>
+          <label htmlFor={`${id}-text`}>
+            Propose an answer <span className="visually-hidden">for “{item.title}”</span>
+          </label>
           <textarea
             id={`${id}-text`}
             rows={3}
@@ -339,12 +405,13 @@ function ChairCard({ session, view, pending }: { session: ParticipantSession; vi
 
 const PROPOSAL_STATUS = { open: 'Waiting for the lead', accepted: 'Taken as the answer', dismissed: 'Dismissed' } as const;
 
-function YourProposals({ view, pending }: { view: ParticipantView; pending: readonly QueuedAction[] }) {
+function YourProposals({ session, view, pending, refused }: { session: ParticipantSession; view: ParticipantView; pending: readonly QueuedAction[]; refused: readonly RefusedAction[] }) {
   const waiting = pending.filter((action) => action.method === 'participant.propose');
-  if (view.yourProposals.length === 0 && waiting.length === 0) return null;
+  if (view.yourProposals.length === 0 && waiting.length === 0 && refused.length === 0) return null;
   return (
     <section className="card" aria-labelledby="your-proposals">
       <h2 id="your-proposals">Your proposals</h2>
+      <RefusedList session={session} refused={refused} />
       <ul className="your-proposals">
         {view.yourProposals.map((proposal) => (
           <li key={proposal.id} className={`proposal proposal-${proposal.status}`}>
@@ -375,10 +442,12 @@ interface DecisionCardProps {
   decision: ParticipantDecision;
   tagLabels: ReadonlyMap<string, string>;
   pending: readonly QueuedAction[];
+  refused: readonly RefusedAction[];
 }
 
-function DecisionCard({ session, view, decision, tagLabels, pending }: DecisionCardProps) {
+function DecisionCard({ session, view, decision, tagLabels, pending, refused }: DecisionCardProps) {
   const id = useId();
+  const tagSelectRef = useRef<HTMLSelectElement>(null);
   const me = view.you.name;
   const [tagId, setTagId] = useState('');
   const [direction, setDirection] = useState<'' | ImpactDirection>('');
@@ -427,6 +496,10 @@ function DecisionCard({ session, view, decision, tagLabels, pending }: DecisionC
                     {index > 0 ? ', ' : ''}
                     <span dir="auto">{entry.by || 'the lead'}</span>
                     {entry.direction ? ` (${DIRECTION_LABELS[entry.direction]})` : ''}
+                    <span className="visually-hidden">
+                      {' '}
+                      at <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
+                    </span>
                   </span>
                 ))}
               </span>
@@ -434,7 +507,11 @@ function DecisionCard({ session, view, decision, tagLabels, pending }: DecisionC
                 <button
                   type="button"
                   className="button button-small button-quiet-danger"
-                  onClick={() => session.act({ method: 'participant.untag', input: { decisionId: decision.id, tagId: group.tagId } }, `Remove tag “${group.label}”`)}
+                  onClick={() => {
+                    session.act({ method: 'participant.untag', input: { decisionId: decision.id, tagId: group.tagId } }, `Remove tag “${group.label}”`);
+                    // The button goes with the tag: keep the participant in this decision's tag form.
+                    tagSelectRef.current?.focus();
+                  }}
                 >
                   Remove my tag <span className="visually-hidden">{group.label}</span>
                 </button>
@@ -445,6 +522,7 @@ function DecisionCard({ session, view, decision, tagLabels, pending }: DecisionC
       ) : (
         <p className="muted">No tags yet.</p>
       )}
+      <RefusedList session={session} refused={refused} />
       {waitingTags.length > 0 ? (
         <p className="hint">
           Waiting to send: {waitingTags.map((action) => (action.method === 'participant.tag' ? (tagLabels.get(action.input.tagId) ?? action.input.tagId) : '')).join(', ')}
@@ -453,7 +531,7 @@ function DecisionCard({ session, view, decision, tagLabels, pending }: DecisionC
       <form className="tag-form" onSubmit={addTag} noValidate aria-label={`Tag “${shorten(decision.text, 40)}”`}>
         <div className="field field-inline">
           <label htmlFor={`${id}-tag`}>Tag</label>
-          <select id={`${id}-tag`} value={tagId} onChange={(event) => setTagId(event.target.value)} aria-describedby={`${id}-text`} aria-invalid={error ? true : undefined}>
+          <select ref={tagSelectRef} id={`${id}-tag`} value={tagId} onChange={(event) => setTagId(event.target.value)} aria-describedby={`${id}-text`} aria-invalid={error ? true : undefined}>
             <option value="">Choose a tag…</option>
             {view.tags.map((tag) => (
               <option key={tag.id} value={tag.id}>
