@@ -7,10 +7,12 @@
  * - the page is opened at `http://host:port/#join=<token>`; every request carries the token as
  *   `Authorization: Bearer <token>`, and after joining the session key in the
  *   `x-empty-chair-session` header (shared/sharing.ts has the constants);
- * - calls: POST /p/api/<method> with a JSON body, answered with a Result (shared/errors.ts);
- * - events: WebSocket /p/events?token=<token>&session=<sessionKey>, which pushes
- *   ParticipantEvent frames; it also takes calls as `{ "id": <string|number>, "method", "input" }`
- *   and answers `{ "reply": <id>, "result": Result }`.
+ * - calls: POST /p/api/<method> with a JSON body, answered with a Result (shared/errors.ts); a
+ *   call over the rate limit is answered 429 `rate_limited` with `Retry-After` (seconds), unapplied;
+ * - events: WebSocket /p/events with no query string; its first frame is ParticipantSocketAuth
+ *   (within 3 s, else close 4401). It then pushes ParticipantEvent frames; it also takes calls as
+ *   `{ "id": <string|number>, "method", "input" }` and answers `{ "reply": <id>, "result": Result }`
+ *   (`rate_limited`, unapplied, when over the limit). Close codes: shared/sharing.ts.
  * Every write carries a client-generated `clientActionId`: sending it again (after a reconnect, say)
  * applies the change once and answers as the first time did.
  */
@@ -136,6 +138,10 @@ export interface ParticipantEvents {
 }
 export type ParticipantEventName = keyof ParticipantEvents;
 export type ParticipantEvent = { [E in ParticipantEventName]: { event: E; payload: ParticipantEvents[E] } }[ParticipantEventName];
+/** The event socket's first frame: the join token, and the session key once joined. */
+export interface ParticipantSocketAuth {
+  auth: { token: string; session?: string };
+}
 /** A call sent over the event socket, and its answer. */
 export interface ParticipantSocketCall {
   id: string | number;

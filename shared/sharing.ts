@@ -37,7 +37,9 @@ export interface SharingStatus {
   port: number | null;
   /**
    * The link participants open, null until 'on'. The per-meeting token travels in its fragment
-   * (`#join=<token>`), so it is never sent in a request line, a Referer or a log.
+   * (`#join=<token>`), which a browser never sends; the page then sends it only in the
+   * Authorization header and the event socket's first frame, so it is never in a request line,
+   * a Referer or a log.
    */
   joinUrl: string | null;
   /** The join link as a QR code: a standalone SVG document (the renderer shows it as an image). */
@@ -52,7 +54,22 @@ export interface SharingStatus {
 export const JOIN_FRAGMENT_KEY = 'join';
 /** The participant API: POST `${PARTICIPANT_API_PREFIX}<method>` with a JSON body. */
 export const PARTICIPANT_API_PREFIX = '/p/api/';
-/** The participant event WebSocket: `${PARTICIPANT_EVENTS_PATH}?token=<token>&session=<sessionKey>`. */
+/**
+ * The participant event WebSocket, opened with no query string. Its first frame must be
+ * `{"auth":{"token":<token>,"session":<sessionKey, omitted before joining>}}` within 3 s; a missing,
+ * late or wrong one closes the socket with 4401. See PARTICIPANT_CLOSE_CODES.
+ */
 export const PARTICIPANT_EVENTS_PATH = '/p/events';
+/** Why the server closed a participant's socket (besides the usual 1006, a cut connection). */
+export const PARTICIPANT_CLOSE_CODES = {
+  /** Sharing has ended: the session is gone. */
+  sharingEnded: 4000,
+  /** Auth frame missing, late or wrong, token dead or session unknown: join again (or sharing ended). */
+  unauthorized: 4401,
+  /** Too many messages on the socket, or a participant's oldest socket past the per-participant cap. */
+  policy: 1008,
+  /** A frame over 64 KB. */
+  tooBig: 1009,
+} as const;
 /** The header that names the participant on every HTTP call after joining. */
 export const PARTICIPANT_SESSION_HEADER = 'x-empty-chair-session';

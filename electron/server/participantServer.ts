@@ -5,10 +5,14 @@
  * and its events at WS /p/events. It authenticates and rate-limits; everything else is the
  * service's participant hub (electron/service/participants.ts). Nothing of the lead's API is here.
  *
- * Defences: a per-meeting 256-bit token compared in constant time (401); Host allow-list and Origin
- * check on every request and upgrade (403, DNS rebinding); no cookies; bodies over 64 KB refused
- * (413) and frames over 64 KB close the socket (1009); a token bucket per connection (429 / close
- * 1008); a cap on connections; on stop the port closes and every socket is ended.
+ * Defences: a per-meeting 256-bit token compared in constant time, in the Authorization header over
+ * HTTP (401) and in the socket's first frame `{ auth: { token, session } }` (close 4401), never in a
+ * URL; Host allow-list and Origin check on every request and upgrade (403, DNS rebinding); no
+ * cookies; bodies over 64 KB refused (413) and frames over 64 KB close the socket (1009); a token
+ * bucket per connection (429 rate_limited with Retry-After / a rate_limited reply, close 1008 on a
+ * flood) and a slower one for joins; caps on connections, on sockets per participant and on
+ * unjoined sockets per address, which must authenticate within 3 s and join within 10 s; on stop
+ * the port closes and every socket is ended (4000).
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -16,7 +20,13 @@ import type { Duplex } from 'node:stream';
 import QRCode from 'qrcode';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ParticipantEvent, ParticipantSocketReply } from '../../shared/participantApi';
-import { JOIN_FRAGMENT_KEY, PARTICIPANT_API_PREFIX, PARTICIPANT_EVENTS_PATH, PARTICIPANT_SESSION_HEADER } from '../../shared/sharing';
+import {
+  JOIN_FRAGMENT_KEY,
+  PARTICIPANT_API_PREFIX,
+  PARTICIPANT_CLOSE_CODES,
+  PARTICIPANT_EVENTS_PATH,
+  PARTICIPANT_SESSION_HEADER,
+} from '../../shared/sharing';
 import type { ParticipantHub, ShareStartOptions, SharingAdapter } from '../service/participants';
 import { isLoopback } from '../service/participants';
 import {
@@ -37,25 +47,48 @@ export const PARTICIPANT_BODY_BYTES = 64 * 1024;
 export const PARTICIPANT_FRAME_BYTES = MAX_FRAME_BYTES;
 /** Per connection: 20 requests or messages a second, bursts of 40 (a fast typist tagging is far below). */
 export const DEFAULT_RATE = { perSecond: 20, burst: 40 } as const;
+/** Joins per connection: a person joins once (a lost answer: a few resends); a script minting names does not get far. */
+export const JOIN_RATE = { perSecond: 0.2, burst: 10 } as const;
 /** HTTP connections and sockets together; 100 participants with a phone and a laptop each fit. */
 export const DEFAULT_MAX_CONNECTIONS = 256;
+/** Open sockets per participant (a phone, a laptop, a stale one or two); a new one past this ends the oldest. */
+export const MAX_SOCKETS_PER_PARTICIPANT = 4;
+/** Sockets from one address that have not (yet) joined: a page between its socket and its join needs one. */
+export const MAX_UNJOINED_PER_ADDRESS = 8;
+/** The auth frame must come this soon after the upgrade, and a socket must name a session this soon after that. */
+export const AUTH_TIMEOUT_MS = 3_000;
+export const JOIN_TIMEOUT_MS = 10_000;
 /** A participant that stops reading (more than this queued) is dropped, so the lead's app never waits on one. */
 const MAX_QUEUED_BYTES = 4 * 1024 * 1024;
 const PING_INTERVAL_MS = 15_000;
-/** WebSocket close codes: 1008 policy (rate), 1009 too big (ws sends it), 4000 sharing stopped. */
-export const CLOSE_SHARING_STOPPED = 4000;
+/**
+ * WebSocket close codes: 1008 policy (a flood of messages, or a participant's oldest socket past
+ * the cap), 1009 too big (ws sends it), 4000 sharing stopped, 4401 unauthorized (auth frame
+ * missing, late or wrong, or the session unknown: the page must join again).
+ */
+export const CLOSE_SHARING_STOPPED = PARTICIPANT_CLOSE_CODES.sharingEnded;
+export const CLOSE_UNAUTHORIZED = PARTICIPANT_CLOSE_CODES.unauthorized;
+export const CLOSE_POLICY = PARTICIPANT_CLOSE_CODES.policy;
 
 export interface RateLimit {
   perSecond: number;
   burst: number;
 }
 
-export interface ParticipantServerOptions extends Omit<ShareStartOptions, 'hub'> {
-  hub: ParticipantHub;
+/** Knobs for tests and the adapter; every one has a production default above. */
+export interface ParticipantServerTuning {
   /** The built renderer; without it only the participant API is served. */
   staticDir?: string;
   rate?: RateLimit;
+  joinRate?: RateLimit;
   maxConnections?: number;
+  pingIntervalMs?: number;
+  authTimeoutMs?: number;
+  joinTimeoutMs?: number;
+}
+
+export interface ParticipantServerOptions extends Omit<ShareStartOptions, 'hub'>, ParticipantServerTuning {
+  hub: ParticipantHub;
 }
 
 export interface RunningParticipantServer {
@@ -64,6 +97,11 @@ export interface RunningParticipantServer {
   port: number;
   /** Ends every socket (telling participants why) and closes the port; resolves once it is closed. */
   close(reason: string): Promise<void>;
+  /**
+   * Test hook (never reachable from the network): cuts the event sockets of one participant, or of
+   * everyone, as a network would (no close frame), without ending their session. Answers how many.
+   */
+  dropSockets(participantId?: string): number;
 }
 
 /** A token bucket: `take` answers whether one more request fits now. */
@@ -77,13 +115,21 @@ export class TokenBucket {
     this.tokens = rate.burst;
     this.last = now();
   }
-  take(): boolean {
+  private refill(): void {
     const now = this.now();
     this.tokens = Math.min(this.rate.burst, this.tokens + ((now - this.last) / 1000) * this.rate.perSecond);
     this.last = now;
+  }
+  take(): boolean {
+    this.refill();
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+  /** Whole seconds until `take` can succeed again (at least 1): the Retry-After of a refusal. */
+  retryAfterSeconds(): number {
+    this.refill();
+    return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate.perSecond)));
   }
 }
 
@@ -95,16 +141,36 @@ function allowedHostsFor(host: string, port: number): Set<string> {
   return names;
 }
 
+const rateLimited = (seconds: number) => failure('rate_limited', `Too many requests; nothing was applied. Try again in ${seconds} s.`);
+
+/** One event socket: where it is in its life (waiting for auth, authenticated but not joined, a participant's). */
+interface Peer {
+  ws: WebSocket;
+  address: string;
+  state: 'auth' | 'unjoined' | 'joined';
+  session: string | null;
+  participantId: string | null;
+  bucket: TokenBucket;
+  joins: TokenBucket;
+  /** Messages refused in a row for rate; at `rate.burst` the socket is closed (1008). */
+  refusedInRow: number;
+  timer: NodeJS.Timeout | null;
+  alive: boolean;
+}
+
 export async function startParticipantServer(options: ParticipantServerOptions): Promise<RunningParticipantServer> {
   const { hub, shareId, token } = options;
   const rate = options.rate ?? DEFAULT_RATE;
+  const joinRate = options.joinRate ?? JOIN_RATE;
   const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const authTimeoutMs = options.authTimeoutMs ?? AUTH_TIMEOUT_MS;
+  const joinTimeoutMs = options.joinTimeoutMs ?? JOIN_TIMEOUT_MS;
   let allowed = new Set<string>();
-  const buckets = new WeakMap<Socket, TokenBucket>();
-  const bucketFor = (socket: Socket) => {
-    let bucket = buckets.get(socket);
-    if (!bucket) buckets.set(socket, (bucket = new TokenBucket(rate)));
-    return bucket;
+  const buckets = new WeakMap<Socket, { calls: TokenBucket; joins: TokenBucket }>();
+  const bucketsFor = (socket: Socket) => {
+    let found = buckets.get(socket);
+    if (!found) buckets.set(socket, (found = { calls: new TokenBucket(rate), joins: new TokenBucket(joinRate) }));
+    return found;
   };
 
   const server = http.createServer((req, res) => {
@@ -118,13 +184,20 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   });
   server.maxConnections = maxConnections;
 
+  const refuseForRate = (res: http.ServerResponse, bucket: TokenBucket) => {
+    const seconds = bucket.retryAfterSeconds();
+    res.setHeader('Retry-After', String(seconds));
+    sendJson(res, STATUS_BY_CODE.rate_limited, rateLimited(seconds));
+  };
+
   const handleApi = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     if (!originAllowed(req, allowed)) return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'));
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!tokenMatches(token, bearer)) {
       return sendJson(res, 401, failure('unauthorized', 'This link is not valid (any more). Ask the lead for the current one.'));
     }
-    if (!bucketFor(req.socket).take()) return sendJson(res, 429, failure('limit_exceeded', 'Too many requests; slow down a moment.'));
+    const limits = bucketsFor(req.socket);
+    if (!limits.calls.take()) return refuseForRate(res, limits.calls);
     if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'Participant methods are called with POST.'));
     let method: string;
     try {
@@ -132,6 +205,7 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     } catch {
       return sendJson(res, 400, failure('invalid_input', 'Bad method name.'));
     }
+    if (method === 'participant.join' && !limits.joins.take()) return refuseForRate(res, limits.joins);
     const session = req.headers[PARTICIPANT_SESSION_HEADER];
     readBody(req, PARTICIPANT_BODY_BYTES).then(
       (body) => {
@@ -149,23 +223,78 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   };
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: PARTICIPANT_FRAME_BYTES });
-  /** The participant each socket speaks for (bound on connect, or by a join sent over it). */
-  const sessions = new Map<WebSocket, string | null>();
-  const alive = new WeakSet<WebSocket>();
+  const peers = new Map<WebSocket, Peer>();
+  let stopped = false;
 
-  const send = (ws: WebSocket, frame: ParticipantEvent | ParticipantSocketReply) => {
+  const sendText = (ws: WebSocket, text: string) => {
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > MAX_QUEUED_BYTES) return void ws.terminate();
-    ws.send(JSON.stringify(frame));
+    ws.send(text);
   };
-  const pushView = (ws: WebSocket) => {
-    const session = sessions.get(ws);
-    const view = session ? hub.viewFor(shareId, session) : null;
-    if (view) send(ws, { event: 'participant.view', payload: view });
+  const send = (ws: WebSocket, frame: ParticipantEvent | ParticipantSocketReply) => sendText(ws, JSON.stringify(frame));
+  const viewFrame = (session: string) => {
+    const view = hub.viewFor(shareId, session);
+    return view ? JSON.stringify({ event: 'participant.view', payload: view } satisfies ParticipantEvent) : null;
   };
-  const bind = (ws: WebSocket, session: string) => {
-    sessions.set(ws, session);
+  const unauthorized = (peer: Peer) => peer.ws.close(CLOSE_UNAUTHORIZED, 'unauthorized');
+  const setTimer = (peer: Peer, ms: number) => {
+    if (peer.timer) clearTimeout(peer.timer);
+    peer.timer = setTimeout(() => unauthorized(peer), ms);
+    peer.timer.unref();
+  };
+
+  /** The socket now speaks for `session`: count it, keep each participant to a few sockets, catch it up. */
+  const bind = (peer: Peer, session: string) => {
+    if (peer.timer) clearTimeout(peer.timer);
+    peer.timer = null;
+    peer.state = 'joined';
+    peer.session = session;
+    peer.participantId = hub.participantOf(shareId, session)?.id ?? null;
+    const theirs = [...peers.values()].filter((other) => other !== peer && other.session === session);
+    // Past the cap the oldest goes: it is the likeliest to be a dead tab or a half-open connection.
+    for (const old of theirs.slice(0, Math.max(0, theirs.length - (MAX_SOCKETS_PER_PARTICIPANT - 1)))) {
+      old.ws.close(CLOSE_POLICY, 'Too many connections for one participant');
+    }
     hub.socketChanged(shareId, session, 1);
+    const frame = viewFrame(session);
+    if (frame) sendText(peer.ws, frame); // catch-up: a reconnecting participant sees everything they missed at once
+  };
+
+  const authenticate = (peer: Peer, frame: unknown) => {
+    const auth = frame && typeof frame === 'object' ? (frame as { auth?: unknown }).auth : undefined;
+    const { token: given, session } = (auth && typeof auth === 'object' ? auth : {}) as { token?: unknown; session?: unknown };
+    if (typeof given !== 'string' || !tokenMatches(token, given)) return unauthorized(peer);
+    if (session === undefined || session === null) {
+      peer.state = 'unjoined';
+      return setTimer(peer, joinTimeoutMs); // it must join over this socket soon, or go
+    }
+    if (typeof session !== 'string' || !hub.hasSession(shareId, session)) return unauthorized(peer);
+    bind(peer, session);
+  };
+
+  const onMessage = (peer: Peer, data: unknown) => {
+    const { ws } = peer;
+    peer.alive = true;
+    let frame: unknown;
+    try {
+      frame = JSON.parse(String(data));
+    } catch {
+      frame = undefined;
+    }
+    if (peer.state === 'auth') return authenticate(peer, frame); // nothing else is read before auth
+    const { id, method, input } = (frame && typeof frame === 'object' ? frame : {}) as { id?: unknown; method?: unknown; input?: unknown };
+    const reply = typeof id === 'string' || typeof id === 'number' ? id : null;
+    if (!peer.bucket.take()) {
+      // Refused, not applied: the client keeps it and sends it again. A flood that goes on is cut.
+      if (++peer.refusedInRow >= rate.burst) return void ws.close(CLOSE_POLICY, 'Too many messages');
+      return send(ws, { reply, result: rateLimited(peer.bucket.retryAfterSeconds()) });
+    }
+    peer.refusedInRow = 0;
+    if (frame === undefined) return send(ws, { reply: null, result: failure('invalid_input', 'A message must be JSON: { "id", "method", "input" }.') });
+    if (method === 'participant.join' && !peer.joins.take()) return send(ws, { reply, result: rateLimited(peer.joins.retryAfterSeconds()) });
+    const result = hub.call(shareId, peer.session, method, input);
+    if (method === 'participant.join' && result.ok && peer.state === 'unjoined') bind(peer, (result.value as { sessionKey: string }).sessionKey);
+    send(ws, { reply, result });
   };
 
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -174,54 +303,69 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     const url = new URL(req.url ?? '/', 'http://placeholder');
     if (url.pathname !== PARTICIPANT_EVENTS_PATH) return refuse(404, 'Not Found');
     if (!hostAllowed(req, allowed) || !originAllowed(req, allowed)) return refuse(403, 'Forbidden');
-    if (!tokenMatches(token, url.searchParams.get('token'))) return refuse(401, 'Unauthorized');
-    const session = url.searchParams.get('session');
-    if (session !== null && !hub.hasSession(shareId, session)) return refuse(401, 'Unauthorized');
-    if (sessions.size >= maxConnections) return refuse(503, 'Service Unavailable');
+    if (peers.size >= maxConnections) return refuse(503, 'Service Unavailable');
+    const address = req.socket.remoteAddress ?? '';
+    let unjoined = 0;
+    for (const peer of peers.values()) if (peer.state !== 'joined' && peer.address === address) unjoined++;
+    if (unjoined >= MAX_UNJOINED_PER_ADDRESS) return refuse(503, 'Service Unavailable');
     sockets.handleUpgrade(req, socket, head, (ws) => {
-      const bucket = new TokenBucket(rate);
-      sessions.set(ws, null);
-      alive.add(ws);
-      if (session !== null) bind(ws, session);
-      ws.on('pong', () => alive.add(ws));
+      const peer: Peer = {
+        ws,
+        address,
+        state: 'auth',
+        session: null,
+        participantId: null,
+        bucket: new TokenBucket(rate),
+        joins: new TokenBucket(joinRate),
+        refusedInRow: 0,
+        timer: null,
+        alive: true,
+      };
+      peers.set(ws, peer);
+      setTimer(peer, authTimeoutMs);
+      ws.on('pong', () => (peer.alive = true));
       ws.on('error', () => ws.terminate()); // includes a frame over the cap: ws closes it with 1009 first
       ws.on('close', () => {
-        const bound = sessions.get(ws);
-        sessions.delete(ws);
-        if (bound) hub.socketChanged(shareId, bound, -1);
+        if (peer.timer) clearTimeout(peer.timer);
+        peers.delete(ws);
+        if (peer.state === 'joined' && peer.session) hub.socketChanged(shareId, peer.session, -1);
       });
-      ws.on('message', (data) => {
-        if (!bucket.take()) return void ws.close(1008, 'Too many messages');
-        alive.add(ws);
-        let call: unknown;
-        try {
-          call = JSON.parse(String(data));
-        } catch {
-          return send(ws, { reply: null, result: failure('invalid_input', 'A message must be JSON: { "id", "method", "input" }.') });
-        }
-        const { id, method, input } = (call && typeof call === 'object' ? call : {}) as { id?: unknown; method?: unknown; input?: unknown };
-        const reply = typeof id === 'string' || typeof id === 'number' ? id : null;
-        const result = hub.call(shareId, sessions.get(ws), method, input);
-        if (method === 'participant.join' && result.ok && !sessions.get(ws)) bind(ws, (result.value as { sessionKey: string }).sessionKey);
-        send(ws, { reply, result });
-      });
-      pushView(ws); // catch-up: a reconnecting participant sees everything they missed at once
+      ws.on('message', (data) => onMessage(peer, data));
     });
   });
 
+  /** Every change of the meeting, pushed once per tick: one view built and serialised per participant, sent to each of their sockets. */
+  let pushQueued = false;
+  const pushAll = () => {
+    pushQueued = false;
+    if (stopped) return;
+    const bySession = new Map<string, WebSocket[]>();
+    for (const peer of peers.values()) {
+      if (peer.state !== 'joined' || !peer.session) continue;
+      const list = bySession.get(peer.session);
+      if (list) list.push(peer.ws);
+      else bySession.set(peer.session, [peer.ws]);
+    }
+    for (const [session, list] of bySession) {
+      const frame = viewFrame(session);
+      if (frame) for (const ws of list) sendText(ws, frame);
+    }
+  };
   const unsubscribe = hub.onMeetingChanged(shareId, () => {
-    for (const ws of sessions.keys()) pushView(ws);
+    if (pushQueued) return;
+    pushQueued = true;
+    setImmediate(pushAll); // after the lead's write has returned: participants never slow it down
   });
   // A participant whose network vanished without a close is found by the missing pong.
   const pinger = setInterval(() => {
-    for (const ws of sessions.keys()) {
-      if (!alive.has(ws)) ws.terminate();
+    for (const peer of peers.values()) {
+      if (!peer.alive) peer.ws.terminate();
       else {
-        alive.delete(ws);
-        ws.ping();
+        peer.alive = false;
+        peer.ws.ping();
       }
     }
-  }, PING_INTERVAL_MS);
+  }, options.pingIntervalMs ?? PING_INTERVAL_MS);
   pinger.unref();
 
   try {
@@ -248,17 +392,27 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     port,
     close: (reason) =>
       (closing ??= new Promise<void>((resolve) => {
+        stopped = true;
         unsubscribe();
         clearInterval(pinger);
-        for (const ws of sessions.keys()) {
-          send(ws, { event: 'sharing.ended', payload: { reason } });
-          ws.close(CLOSE_SHARING_STOPPED, 'Sharing stopped');
-          setTimeout(() => ws.terminate(), 1_000).unref();
+        for (const peer of peers.values()) {
+          if (peer.state !== 'auth') send(peer.ws, { event: 'sharing.ended', payload: { reason } });
+          peer.ws.close(CLOSE_SHARING_STOPPED, 'Sharing stopped');
+          setTimeout(() => peer.ws.terminate(), 1_000).unref();
         }
         sockets.close();
         server.close(() => resolve());
         server.closeAllConnections();
       })),
+    dropSockets(participantId) {
+      let dropped = 0;
+      for (const peer of [...peers.values()]) {
+        if (participantId !== undefined && peer.participantId !== participantId) continue;
+        peer.ws.terminate();
+        dropped++;
+      }
+      return dropped;
+    },
   };
 }
 
@@ -268,9 +422,11 @@ export function joinQrSvg(joinUrl: string): Promise<string> {
 }
 
 /** The service's sharing adapter: one participant server per shared meeting. */
-export function createParticipantSharing(options: { staticDir?: string; rate?: RateLimit; maxConnections?: number } = {}): SharingAdapter & {
+export function createParticipantSharing(options: ParticipantServerTuning = {}): SharingAdapter & {
   /** Resolves once every server stopped so far has closed its port (tests, clean exits). */
   settled(): Promise<void>;
+  /** Test hook: cuts a participant's sockets (or everyone's) on every running server; see RunningParticipantServer. */
+  dropSockets(participantId?: string): number;
 } {
   const running = new Map<string, { stopped: boolean; server?: RunningParticipantServer }>();
   const closing = new Set<Promise<void>>();
@@ -299,6 +455,11 @@ export function createParticipantSharing(options: { staticDir?: string; rate?: R
     },
     async settled() {
       await Promise.all([...closing]);
+    },
+    dropSockets(participantId) {
+      let dropped = 0;
+      for (const entry of running.values()) dropped += entry.server?.dropSockets(participantId) ?? 0;
+      return dropped;
     },
   };
 }

@@ -4,7 +4,7 @@
  * their unique display name as `by`. The participant server (electron/server/participantServer.ts)
  * is the network adapter; it only authenticates requests and hands them to `call`.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { ApiEvent } from '../../shared/api';
 import type { Library, Meeting } from '../../shared/domain';
@@ -60,6 +60,8 @@ export interface ParticipantHost {
 interface Participant {
   id: string;
   name: string;
+  /** The name as sent in the join (before "(2)"): a resent join must carry the same one. */
+  requestedName: string;
   sessionKey: string;
   joinedAt: string;
   lastSeenAt: string;
@@ -79,9 +81,18 @@ interface Share {
   qrSvg: string | null;
   startedAt: string;
   participants: Map<string, Participant>;
+  /**
+   * Participants by sha256(sessionKey): a Map lookup compares keys byte by byte, so keying it by the
+   * secret itself would let response timing reveal how much of a guess was right.
+   */
   bySession: Map<string, Participant>;
-  /** Joins by clientActionId: a resent join gets the same identity, not "Ana (2)". */
+  /** Joins by clientActionId: a resent join gets the same identity, not "Ana (2)" (only for the same name, see join). */
   joins: Map<string, Participant>;
+}
+
+/** The lookup key of a session: its digest, never the secret itself (see Share.bySession). */
+function sessionDigest(sessionKey: string): string {
+  return createHash('sha256').update(sessionKey).digest('base64url');
 }
 
 /** Remembered outcomes per participant; older ones are forgotten (a resend that late is a new action). */
@@ -232,13 +243,19 @@ export class ParticipantHub {
 
   /** True when `sessionKey` names a participant of this share. */
   hasSession(shareId: string, sessionKey: string): boolean {
-    return this.liveShare(shareId)?.bySession.has(sessionKey) ?? false;
+    return this.liveShare(shareId)?.bySession.has(sessionDigest(sessionKey)) ?? false;
+  }
+
+  /** Who a session belongs to (the server matches sockets to a participant with it), or null. */
+  participantOf(shareId: string, sessionKey: string): { id: string; name: string } | null {
+    const participant = this.liveShare(shareId)?.bySession.get(sessionDigest(sessionKey));
+    return participant ? { id: participant.id, name: participant.name } : null;
   }
 
   /** A socket of this participant opened (+1) or closed (-1); the lead hears when they connect or drop. */
   socketChanged(shareId: string, sessionKey: string, delta: 1 | -1): void {
     const share = this.liveShare(shareId);
-    const participant = share?.bySession.get(sessionKey);
+    const participant = share?.bySession.get(sessionDigest(sessionKey));
     if (!share || !participant) return;
     const wasConnected = participant.sockets > 0;
     participant.sockets = Math.max(0, participant.sockets + delta);
@@ -249,7 +266,7 @@ export class ParticipantHub {
   /** The participant's current view, or null when the session is unknown or sharing stopped. */
   viewFor(shareId: string, sessionKey: string): ParticipantView | null {
     const share = this.liveShare(shareId);
-    const participant = share?.bySession.get(sessionKey);
+    const participant = share?.bySession.get(sessionDigest(sessionKey));
     if (!share || !participant) return null;
     try {
       return this.view(share, participant);
@@ -283,7 +300,7 @@ export class ParticipantHub {
         throw new ApiError('invalid_input', `${issues[0]?.path ?? 'The input'} ${issues[0]?.message ?? 'is not valid'}.`, issues);
       }
       if (method === 'participant.join') return { ok: true, value: this.join(share, parsed.data as ParticipantMethodParams<'participant.join'>) };
-      const participant = sessionKey ? share.bySession.get(sessionKey) : undefined;
+      const participant = sessionKey ? share.bySession.get(sessionDigest(sessionKey)) : undefined;
       if (!participant) throw new ApiError('unauthorized', 'Join the meeting first (your earlier session ended when sharing stopped).');
       participant.lastSeenAt = this.host.now().toISOString();
       if (method === 'participant.view') return { ok: true, value: this.view(share, participant) };
@@ -310,8 +327,14 @@ export class ParticipantHub {
   }
 
   private join(share: Share, params: ParticipantMethodParams<'participant.join'>): ParticipantJoined {
-    const known = (params.sessionKey && share.bySession.get(params.sessionKey)) || share.joins.get(params.clientActionId);
-    if (known) return { participantId: known.id, name: known.name, sessionKey: known.sessionKey };
+    if (params.sessionKey) {
+      const resumed = share.bySession.get(sessionDigest(params.sessionKey));
+      if (resumed) return { participantId: resumed.id, name: resumed.name, sessionKey: resumed.sessionKey };
+    }
+    // A resent join (its answer was lost) gets the same identity back, but only for the name it was
+    // sent with: someone else's clientActionId with another name is a new participant, never their key.
+    const resent = share.joins.get(params.clientActionId);
+    if (resent && resent.requestedName === params.name) return { participantId: resent.id, name: resent.name, sessionKey: resent.sessionKey };
     if (share.participants.size >= LIMITS.participantsMax) {
       throw new ApiError('limit_exceeded', `At most ${LIMITS.participantsMax} participants can join one meeting.`);
     }
@@ -322,12 +345,13 @@ export class ParticipantHub {
       sessionKey: randomBytes(24).toString('base64url'),
       joinedAt: at,
       lastSeenAt: at,
+      requestedName: params.name,
       sockets: 0,
       actions: new Map(),
     };
     share.participants.set(participant.id, participant);
-    share.bySession.set(participant.sessionKey, participant);
-    share.joins.set(params.clientActionId, participant);
+    share.bySession.set(sessionDigest(participant.sessionKey), participant);
+    if (!resent) share.joins.set(params.clientActionId, participant);
     this.publish(share.meetingId);
     return { participantId: participant.id, name: participant.name, sessionKey: participant.sessionKey };
   }

@@ -18,7 +18,7 @@ import type { ParticipantJoined, ParticipantView } from '../../shared/participan
 import type { SharingStatus } from '../../shared/sharing';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
-import { createParticipantSharing, TokenBucket, type RateLimit } from '../../electron/server/participantServer';
+import { createParticipantSharing, JOIN_RATE, TokenBucket, type ParticipantServerTuning } from '../../electron/server/participantServer';
 import { sampleDraft, tempDir } from './helpers';
 
 let dir: string;
@@ -39,11 +39,11 @@ function leadResult(method: string, input: unknown): Result<unknown> {
   return dispatch(library.service, method, input);
 }
 
-function setUp(rate?: RateLimit) {
+function setUp(tuning: ParticipantServerTuning = {}) {
   dir = tempDir('empty-chair-share-');
   const staticDir = tempDir('empty-chair-share-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Empty Chair</title>');
-  sharing = createParticipantSharing(rate ? { rate, staticDir } : { staticDir });
+  sharing = createParticipantSharing({ staticDir, ...tuning });
   library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null, sharing });
   const created = lead('meetings.create', sampleDraft());
   lead('meetings.start', { id: created.id });
@@ -98,9 +98,9 @@ async function join(name: string): Promise<ParticipantJoined> {
   return body.value;
 }
 
-function raw(pathname: string, headers: Record<string, string>, body = '{}', port = Number(new URL(base).port)): Promise<number> {
+function raw(pathname: string, headers: Record<string, string>, body = '{}', port = Number(new URL(base).port), agent?: http.Agent): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'POST', headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'POST', headers, agent }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -109,14 +109,17 @@ function raw(pathname: string, headers: Record<string, string>, body = '{}', por
   });
 }
 
-function connect(query: Record<string, string>, headers: Record<string, string> = {}): Promise<WebSocket> {
+/** Opens /p/events (never a query string) and sends `auth` as the first frame, unless it is null. */
+function connect(auth: { token?: string; session?: string } | null, headers: Record<string, string> = {}): Promise<WebSocket> {
   const url = new URL('/p/events', base.replace('http', 'ws'));
-  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
     openSockets.add(ws);
     boxes.set(ws, makeInbox(ws)); // before 'open': the first frame can arrive in the same tick
-    ws.once('open', () => resolve(ws));
+    ws.once('open', () => {
+      if (auth) ws.send(JSON.stringify({ auth }));
+      resolve(ws);
+    });
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
   });
@@ -198,6 +201,7 @@ describe('starting and stopping', () => {
     const ana = await join('Zed');
     const ws = await connect({ token, session: ana.sessionKey });
     const frames = inbox(ws);
+    await frames.next((f) => f.event === 'participant.view'); // authenticated
     const closed = closeCode(ws);
     const port = status.port!;
     expect(lead<SharingStatus>('sharing.stop', { meetingId: meeting.id })).toMatchObject({ state: 'off', joinUrl: null, participants: [] });
@@ -274,11 +278,48 @@ describe('security', () => {
     for (const bad of [null, 'wrong', `${token}x`, token.slice(1)]) {
       expect((await p('participant.join', { name: 'Eve', clientActionId: action() }, { token: bad })).status).toBe(401);
     }
-    await expect(connect({ token: 'wrong' })).rejects.toThrow(/401/);
-    await expect(connect({})).rejects.toThrow(/401/);
-    await expect(connect({ token, session: 'made-up' })).rejects.toThrow(/401/);
+    for (const auth of [{ token: 'wrong' }, {}, { token: `${token}x` }, { token, session: 'made-up' }]) {
+      const ws = await connect(auth);
+      expect(await closeCode(ws)).toBe(4401);
+      expect(inbox(ws).frames).toEqual([]); // no view, nothing at all
+    }
     expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants).toEqual([]);
     expect(meetingFile()).toBe(before);
+  });
+
+  it('closes a socket whose first frame is not auth, or that sends none in time (4401)', async () => {
+    const ana = await join('Noa');
+    // A call before auth is not answered, not applied: the socket is closed.
+    const early = await connect(null);
+    const earlyClosed = closeCode(early);
+    early.send(JSON.stringify({ id: 1, method: 'participant.view', input: {} }));
+    expect(await earlyClosed).toBe(4401);
+    expect(inbox(early).frames).toEqual([]);
+    const notJson = await connect(null);
+    const notJsonClosed = closeCode(notJson);
+    notJson.send('hello');
+    expect(await notJsonClosed).toBe(4401);
+    // The token in the URL, the old way, is worth nothing: only the first frame counts.
+    const viaQuery = await new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(`${base.replace('http', 'ws')}/p/events?token=${token}&session=${ana.sessionKey}`);
+      openSockets.add(ws);
+      boxes.set(ws, makeInbox(ws));
+      ws.once('open', () => resolve(ws));
+      ws.once('error', reject);
+    });
+    const viaQueryClosed = closeCode(viaQuery);
+    viaQuery.send(JSON.stringify({ id: 1, method: 'participant.view' }));
+    expect(await viaQueryClosed).toBe(4401);
+    // Silence: closed at the auth timeout, having received nothing.
+    library.close();
+    await sharing.settled();
+    setUp({ authTimeoutMs: 150 });
+    status = await share();
+    const silent = await connect(null);
+    const started = performance.now();
+    expect(await closeCode(silent)).toBe(4401);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    expect(inbox(silent).frames).toEqual([]);
   });
 
   it('answers 403 to a foreign Host or Origin, over HTTP and WebSocket', async () => {
@@ -331,32 +372,65 @@ describe('security', () => {
     expect((await p('participant.join', { name: 'Still', clientActionId: action() })).status).toBe(200);
   });
 
-  it('trips the per-connection rate limit: 429 over HTTP, close 1008 over WebSocket', async () => {
+  it('rate-limits per connection: 429 rate_limited with Retry-After over HTTP, a rate_limited reply over WebSocket, nothing applied; a flood closes 1008', async () => {
+    const ana = await join('Rita');
+    const itemId = meeting.agenda[0]!.id;
+    const proposals = () => library.service.meeting(meeting.id).agenda[0]!.proposals.length;
     // One keep-alive connection: the bucket belongs to it.
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const port = status.port!;
-    const statuses: number[] = [];
+    const answers: { status: number; code?: string; retryAfter?: string }[] = [];
     for (let i = 0; i < 60; i++) {
-      statuses.push(
-        await new Promise<number>((resolve, reject) => {
-          const req = http.request({ host: '127.0.0.1', port, path: '/p/api/participant.view', method: 'POST', agent, headers: { authorization: `Bearer ${token}` } }, (res) => {
-            res.resume();
-            resolve(res.statusCode ?? 0);
+      answers.push(
+        await new Promise((resolve, reject) => {
+          const headers = { authorization: `Bearer ${token}`, 'x-empty-chair-session': ana.sessionKey, 'content-type': 'application/json' };
+          const req = http.request({ host: '127.0.0.1', port, path: '/p/api/participant.propose', method: 'POST', agent, headers }, (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, code: JSON.parse(text).error?.code, retryAfter: res.headers['retry-after'] }));
           });
           req.on('error', reject);
-          req.end('{}');
+          req.end(JSON.stringify({ clientActionId: `http-${i}`, itemId, text: `Proposal ${i}` }));
         }),
       );
     }
     agent.destroy();
-    expect(statuses.slice(0, 30).every((code) => code === 401)).toBe(true); // allowed through to the session check
-    expect(statuses).toContain(429);
-    const ws = await connect({ token });
+    expect(answers.slice(0, 40).every((a) => a.status === 200)).toBe(true); // the burst goes through
+    const refused = answers.filter((a) => a.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((a) => a.code === 'rate_limited' && Number(a.retryAfter) >= 1)).toBe(true);
+    expect(answers.every((a) => a.status === 200 || a.status === 429)).toBe(true);
+    expect(proposals()).toBe(answers.filter((a) => a.status === 200).length); // a refused call stored nothing
+    // Over the socket: a burst past the limit is answered rate_limited per call, and the socket stays.
+    const stored = proposals();
+    const ws = await connect({ token, session: ana.sessionKey });
+    await inbox(ws).next((f) => f.event === 'participant.view');
+    for (let i = 0; i < 60; i++) ws.send(JSON.stringify({ id: i, method: 'participant.propose', input: { clientActionId: `ws-${i}`, itemId, text: `Socket ${i}` } }));
+    const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => inbox(ws).next((f) => f.reply === i)));
+    const limited = replies.filter((f) => !f.result.ok);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited.every((f) => f.result.error.code === 'rate_limited')).toBe(true);
+    expect(proposals() - stored).toBe(60 - limited.length);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    // A flood that goes on (a whole burst refused in a row) is cut.
     const closed = closeCode(ws);
-    for (let i = 0; i < 200; i++) ws.send(JSON.stringify({ id: i, method: 'participant.view' }));
+    for (let i = 0; i < 200; i++) ws.send(JSON.stringify({ id: 1000 + i, method: 'participant.view' }));
     expect(await closed).toBe(1008);
     // Another connection is not punished for the first one's flood.
     expect((await p('participant.join', { name: 'Calm', clientActionId: action() })).status).toBe(200);
+  });
+
+  it('limits joins per connection: past the join burst a join is rate_limited and makes nobody', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const port = status.port!;
+    const codes: number[] = [];
+    for (let i = 0; i <= JOIN_RATE.burst; i++) {
+      codes.push(await raw('/p/api/participant.join', { authorization: `Bearer ${token}`, 'content-type': 'application/json', host: `127.0.0.1:${port}` }, JSON.stringify({ name: `Bot ${i}`, clientActionId: `bot-${i}` }), port, agent));
+    }
+    agent.destroy();
+    expect(codes.slice(0, JOIN_RATE.burst).every((code) => code === 200)).toBe(true);
+    expect(codes[JOIN_RATE.burst]).toBe(429);
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants).toHaveLength(JOIN_RATE.burst);
   });
 
   it('a token bucket refills at its rate', () => {
@@ -370,7 +444,7 @@ describe('security', () => {
   it('10,000 seeded random messages leave the server running and the meeting byte for byte unchanged', async () => {
     library.close();
     await sharing.settled();
-    setUp({ perSecond: 1e9, burst: 1e9 }); // the flood itself is the point here, not the limiter
+    setUp({ rate: { perSecond: 1e9, burst: 1e9 } }); // the flood itself is the point here, not the limiter
     status = await share();
     const ana = await join('Fuzz');
     const before = meetingFile();
@@ -517,6 +591,19 @@ describe('participants at work', () => {
     // A resent join gets the same identity back.
     const rejoined = await p<ParticipantJoined>('participant.join', { name: 'Rae', clientActionId: 'x', sessionKey: ana.sessionKey });
     expect(rejoined.body.value).toEqual(ana);
+  });
+
+  it('a resent join gets the same identity only with the same name', async () => {
+    const first = await p<ParticipantJoined>('participant.join', { name: 'Quin', clientActionId: 'join-quin' });
+    const resent = await p<ParticipantJoined>('participant.join', { name: 'Quin', clientActionId: 'join-quin' });
+    expect(resent.body.value).toEqual(first.body.value); // the answer was lost: same person, not "Quin (2)"
+    // Someone who learnt (or guessed) that clientActionId, under another name, is a new participant.
+    const other = await p<ParticipantJoined>('participant.join', { name: 'Mallory', clientActionId: 'join-quin' });
+    expect(other.body.ok).toBe(true);
+    expect(other.body.value!.sessionKey).not.toBe(first.body.value!.sessionKey);
+    expect(other.body.value!.participantId).not.toBe(first.body.value!.participantId);
+    expect(other.body.value!.name).toBe('Mallory');
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants.map((x) => x.name)).toEqual(['Quin', 'Mallory']);
   });
 
   it('the lead takes a proposal into the answer with the proposer\'s attribution, or dismisses one', async () => {
