@@ -91,6 +91,11 @@ function makeNetwork() {
         return result;
       },
       open(session, handlers) {
+        if (!share) {
+          // No server any more: the connection is refused.
+          setTimeout(() => handlers.onClose(1006), 5);
+          return { close: () => undefined };
+        }
         let closed = false;
         const hub = share!.hub;
         const shareId = share!.shareId;
@@ -268,6 +273,8 @@ describe('participant screen', () => {
     const removeMine = await within(decisionCard()).findByRole('button', { name: /Remove my tag/ });
     expect(within(decisionCard()).getAllByRole('button', { name: /Remove my tag/ })).toHaveLength(1);
     await user.click(removeMine);
+    // The button goes with the tag: focus lands on the decision's Tag select, not on <body>.
+    expect(document.activeElement).toBe(within(decisionCard()).getByLabelText('Tag'));
     await waitFor(() => expect(tagEntries().map((entry) => entry.by).sort()).toEqual(['Ana', 'Chloé']));
     // Chloé's "pricing" stays beside Ana's tag; only Ben's own entry went.
     await waitFor(() => expect(within(decisionCard()).queryByRole('button', { name: /Remove my tag/ })).toBeNull());
@@ -286,6 +293,11 @@ describe('participant screen', () => {
     await user.click(within(decisionCard()).getByRole('button', { name: 'Hurts' }));
     await within(decisionCard()).findByText(/Your pick: Hurts\. 2 votes cast/);
     expect(within(decisionCard()).queryByText(/Chloé/)).toBeNull();
+    // The data, not only the screen: no view Ben received while the vote was open held another's ballot.
+    const openViews = network.views.filter((view) => view.item?.decisions[0]?.vote?.state === 'open');
+    expect(openViews.length).toBeGreaterThan(0);
+    for (const view of openViews) expect(view.item!.decisions[0]!.vote!.ballots).toEqual([]);
+    expect(JSON.stringify(openViews)).not.toContain('Chloé');
 
     lead('votes.reveal', { meetingId: meeting.id, decisionId });
     const spread = await within(decisionCard()).findByRole('list', { name: 'Spread of the votes' });
@@ -309,5 +321,101 @@ describe('participant screen', () => {
     const callsAfter = network.sent.length;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(network.sent.length).toBe(callsAfter);
+  });
+
+  it('keeps a rate-limited action queued and sends it once later; a definitive refusal is shown next to its decision', async () => {
+    const network = makeNetwork();
+    const { session } = renderParticipant(network);
+    const user = await joinAs('Ben');
+    network.rateLimitNext = 3;
+    await user.type(screen.getByLabelText(/Propose an answer/), 'Existing customers keep their price');
+    await user.click(screen.getByRole('button', { name: 'Propose' }));
+    await waitFor(() => expect(lead('meetings.get', { id: meeting.id }).agenda[0]!.proposals.map((p) => p.text)).toEqual(['Existing customers keep their price']));
+    const proposes = network.sent.filter((call) => call.method === 'participant.propose');
+    expect(proposes).toHaveLength(4);
+    expect(new Set(proposes.map((call) => call.input.clientActionId)).size).toBe(1);
+    await waitFor(() => expect(screen.queryByText(/waiting to send/)).toBeNull());
+
+    act(() => session.act({ method: 'participant.tag', input: { decisionId: meeting.agenda[0]!.decisions[0]!.id, tagId: 'no-such-tag' } }, 'Tag “Ghost”'));
+    const refusal = await within(decisionCard()).findByRole('alert');
+    expect(refusal.textContent).toMatch(/^Tag “Ghost” was not accepted: /);
+    expect(session.get().pending).toEqual([]);
+    await user.click(within(refusal).getByRole('button', { name: /Dismiss/ }));
+    expect(within(decisionCard()).queryByRole('alert')).toBeNull();
+  });
+
+  it('ends, with what was waiting listed as not sent, when the end frame was missed and the meeting is gone', async () => {
+    const network = makeNetwork();
+    renderParticipant(network);
+    const user = await joinAs('Ben');
+    network.online = false;
+    act(() => network.dropSockets());
+    await screen.findByText('Reconnecting…');
+    await user.selectOptions(within(decisionCard()).getByLabelText('Tag'), tagId('pricing'));
+    await user.click(within(decisionCard()).getByRole('button', { name: 'Add tag' }));
+    network.missEnd = true;
+    act(() => {
+      lead('sharing.stop', { meetingId: meeting.id });
+    });
+    network.online = true;
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Sharing has ended' }, { timeout: 3000 });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(screen.getByText(/1 change was not sent/)).toBeTruthy();
+    expect(screen.getByText(/Tag “pricing”/i)).toBeTruthy();
+  });
+
+  it('keeps the queue, the join and the session across a reload: a lost join answer is the same join, an offline reload resumes the same person', async () => {
+    const values = new Map<string, string>();
+    const storage: SessionStorageLike = { getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value), removeItem: (key) => void values.delete(key) };
+    const network = makeNetwork();
+    const first = renderParticipant(network, storage);
+    const user = userEvent.setup();
+    network.loseNextAnswer = true;
+    await user.type(await screen.findByLabelText('Your name'), 'Ben');
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    await screen.findByText(/cannot be reached/);
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    await screen.findByRole('heading', { level: 1, name: meeting.title });
+    const joins = network.sent.filter((call) => call.method === 'participant.join');
+    expect(joins).toHaveLength(2);
+    expect(joins[1]!.input.clientActionId).toBe(joins[0]!.input.clientActionId);
+    expect(library.service.participants.status(meeting.id).participants.map((p) => p.name)).toEqual(['Ben']);
+    await waitFor(() => expect(screen.getByText('Connected')).toBeTruthy());
+
+    network.online = false;
+    act(() => network.dropSockets());
+    await screen.findByText('Reconnecting…');
+    await user.selectOptions(within(decisionCard()).getByLabelText('Tag'), tagId('pricing'));
+    await user.click(within(decisionCard()).getByRole('button', { name: 'Add tag' }));
+    // Reload while offline: the page goes, a new one starts on the same tab storage.
+    act(() => first.session.dispose());
+    first.view.unmount();
+    renderParticipant(network, storage);
+    await waitFor(() => expect(document.querySelector('main')!.textContent).toMatch(/Reconnecting as Ben…\s*1 change will be sent/));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    network.online = true;
+    await screen.findByRole('heading', { level: 1, name: meeting.title });
+    await waitFor(() => expect(tagEntries().map((entry) => entry.by)).toEqual(['Ben']));
+    expect(library.service.participants.status(meeting.id).participants.map((p) => p.name)).toEqual(['Ben']);
+    await waitFor(() => expect(screen.queryByText(/waiting to send/)).toBeNull());
+  });
+
+  it('focuses the heading after joining, announces the new item, and files a draft under the item it was typed for', async () => {
+    const network = makeNetwork();
+    renderParticipant(network);
+    const user = await joinAs('Ben');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1, name: meeting.title }));
+    await user.type(screen.getByLabelText(/Propose an answer/), 'Draft about the tiers');
+    act(() => {
+      lead('meetings.next', { id: meeting.id, skip: true });
+    });
+    await screen.findByRole('heading', { level: 2, name: 'Discounts' });
+    expect(screen.getByText('Now: item 2 of 2, Discounts')).toBeTruthy();
+    const box = screen.getByLabelText(/Propose an answer/) as HTMLTextAreaElement;
+    expect(box.value).toBe('');
+    await user.type(box, 'Cap discounts at 20%');
+    await user.click(screen.getByRole('button', { name: 'Propose' }));
+    await waitFor(() => expect(lead('meetings.get', { id: meeting.id }).agenda[1]!.proposals.map((p) => p.text)).toEqual(['Cap discounts at 20%']));
+    expect(lead('meetings.get', { id: meeting.id }).agenda[0]!.proposals).toEqual([]);
   });
 });

@@ -95,19 +95,24 @@ export interface ParticipantSession {
 }
 
 
-function readJson<T>(storage: SessionStorageLike | null, key: string): T | null {
+function memoryStorage(): SessionStorageLike {
+  const values = new Map<string, string>();
+  return { getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value), removeItem: (key) => void values.delete(key) };
+}
+
+function readJson<T>(storage: SessionStorageLike, key: string): T | null {
   try {
-    const text = storage?.getItem(key);
+    const text = storage.getItem(key);
     return text ? (JSON.parse(text) as T) : null;
   } catch {
     return null;
   }
 }
 
-function writeJson(storage: SessionStorageLike | null, key: string, value: unknown): void {
+function writeJson(storage: SessionStorageLike, key: string, value: unknown): void {
   try {
-    if (value === null) storage?.removeItem(key);
-    else storage?.setItem(key, JSON.stringify(value));
+    if (value === null) storage.removeItem(key);
+    else storage.setItem(key, JSON.stringify(value));
   } catch {
     // Storage full or blocked: the queue still lives in memory for this page.
   }
@@ -115,7 +120,8 @@ function writeJson(storage: SessionStorageLike | null, key: string, value: unkno
 
 export function createParticipantSession(options: ParticipantSessionOptions): ParticipantSession {
   const { transport } = options;
-  const storage = options.storage ?? null;
+  // Without a tab storage (tests, storage blocked) the same things are kept for this page only.
+  const storage = options.storage ?? memoryStorage();
   const newId = options.newId ?? (() => crypto.randomUUID());
   const retry = options.retryMs ?? { first: 250, max: 4_000 };
   const probeAfterFailures = options.probeAfterFailures ?? 3;
