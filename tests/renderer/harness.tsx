@@ -5,6 +5,7 @@ import path from 'node:path';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ApiEvent, Transport } from '../../shared/api';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import type { SharingAdapter } from '../../electron/service/participants';
 import { dispatch } from '../../electron/service/dispatch';
 import { createClient } from '../../renderer/src/api/client';
 import { App } from '../../renderer/src/app/App';
@@ -24,12 +25,14 @@ export interface Harness {
 export interface HarnessOptions {
   /** Delay before each call reaches the service and again before its answer and events arrive, like a network. */
   latencyMs?: number;
+  /** The participant server adapter, for tests that start sharing (none by default: sharing is then refused). */
+  sharing?: SharingAdapter;
 }
 
 /** The real service on a temporary data folder, behind an in-process transport, with the App rendered on it. */
 export function renderApp(setup?: (library: OpenLibrary) => void, options: HarnessOptions = {}): Harness {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-renderer-'));
-  const library = openLibrary({ dataDir, StoreClass: Conf, role: 'test' });
+  const library = openLibrary({ dataDir, StoreClass: Conf, role: 'test', sharing: options.sharing ?? null });
   setup?.(library);
   const calls: Harness['calls'] = [];
   const latency = options.latencyMs ?? 0;

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import type { ParticipantJoined } from '../../shared/participantApi';
+import { createParticipantSharing } from '../../electron/server/participantServer';
 import { renderApp, serviceCall, type Harness } from './harness';
 
 let harness: Harness | undefined;
@@ -33,7 +34,7 @@ function open() {
     }) as Meeting;
     serviceCall(library, 'meetings.start', { id: created.id });
     meeting = serviceCall(library, 'decisions.add', { meetingId: created.id, itemId: created.agenda[0]!.id, decision: { text: 'Ship the new tiers' } }) as Meeting;
-  });
+  }, { sharing: createParticipantSharing() });
   harness = h;
   window.location.hash = `#/meetings/${meeting.id}`;
   return { h, meeting, decisionId: meeting.agenda[0]!.decisions[0]!.id, itemId: meeting.agenda[0]!.id };
@@ -91,8 +92,12 @@ async function startSharing(user: ReturnType<typeof userEvent.setup>): Promise<s
   const dialog = await screen.findByRole('dialog', { name: 'Invite participants' });
   const loopback = await within(dialog).findByRole('radio', { name: /^127\.0\.0\.1: this computer only/ });
   expect((loopback as HTMLInputElement).checked).toBe(true);
-  await user.click(within(dialog).getByRole('button', { name: 'Start sharing' }));
+  const startButton = within(dialog).getByRole('button', { name: 'Start sharing' });
+  await user.click(startButton);
   const link = (await screen.findByRole('textbox', { name: 'Join link' }, { timeout: 5_000 })) as HTMLInputElement;
+  // Focus moves to the link, and Stop is a new button, not the Start button relabelled under a second Enter.
+  await waitFor(() => expect(document.activeElement).toBe(link));
+  expect(startButton.isConnected).toBe(false);
   return link.value;
 }
 
@@ -136,8 +141,11 @@ describe('sharing a running meeting', () => {
     await participantCall(joinUrl, 'participant.vote', { clientActionId: 'b1', decisionId, direction: 'helps' }, ben);
     await participantCall(joinUrl, 'participant.vote', { clientActionId: 'c1', decisionId, direction: 'hurts' }, chloe);
     await within(decisionRow(decisionId)).findByText(/Vote open: 2 participants voted/);
-    // Hidden from the lead too, until the reveal.
+    // Hidden from the lead too, until the reveal: not only on screen but in the meeting the lead's app is given.
     expect(within(decisionRow(decisionId)).queryByText('Chloé')).toBeNull();
+    const given = serviceCall(h.library, 'meetings.get', { id: meeting.id }) as Meeting;
+    expect(given.agenda[0]!.decisions[0]!.vote).toMatchObject({ ballots: [], hiddenBallots: 2 });
+    expect(JSON.stringify(given)).not.toMatch(/Chloé|"by":"Ben"/);
 
     await user.click(within(decisionRow(decisionId)).getByRole('button', { name: 'Reveal' }));
     const spread = await within(decisionRow(decisionId)).findByRole('list', { name: 'Spread of the votes' });
@@ -165,6 +173,9 @@ describe('sharing a running meeting', () => {
     const tags = within(decisionRow(decisionId)).getByRole('list', { name: 'Tags' });
     expect(within(tags).getByText('Ben')).toBeTruthy();
     expect(within(tags).getByRole('listitem').getAttribute('title')).toMatch(/^Added by Ben, /);
+    // When, in text a screen reader reads (not only the mouse-only tooltip).
+    const when = within(tags).getByRole('listitem').querySelector('.visually-hidden time');
+    expect(when?.getAttribute('dateTime')).toBe(h.library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags[0]!.at);
 
     await participantCall(joinUrl, 'participant.propose', { clientActionId: 'p1', itemId, text: 'Existing customers keep their price for a year', direction: 'helps' }, ben);
     const proposals = await screen.findByRole('region', { name: 'Proposed answers' });

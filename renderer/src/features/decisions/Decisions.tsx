@@ -3,7 +3,7 @@ import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { AgendaItem, Decision, ImpactDirection, Meeting, Tag } from '../../../../shared/domain';
 import type { ToastAction } from '../../app/App';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
-import { formatDay, plural, shorten } from '../../app/format';
+import { formatDay, formatWhen, plural, shorten } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../meetings/meetingContext';
 import { DecisionForm, EMPTY_DECISION, type DecisionValues } from './DecisionForm';
@@ -89,11 +89,21 @@ export const DecisionRow = memo(function DecisionRow({ decision, meetingId, live
                     {group.label}
                   </span>
                   {others.length > 0 ? (
-                    <span className="tag-credit" dir="auto">
-                      <span className="visually-hidden">added by </span>
+                    <span className="tag-credit" dir="auto" aria-hidden="true">
                       {others.map((entry) => entry.by).join(', ')}
                     </span>
                   ) : null}
+                  {/* Who and when, for everyone (the tooltip alone is mouse-only). */}
+                  <span className="visually-hidden">
+                    {' '}
+                    added by{' '}
+                    {group.entries.map((entry, index) => (
+                      <span key={`${entry.by}-${index}`}>
+                        {index > 0 ? '; ' : ''}
+                        {entry.by || 'the lead'}, <time dateTime={entry.at}>{formatWhen(entry.at)}</time>
+                      </span>
+                    ))}
+                  </span>
                 </li>
               );
             })}

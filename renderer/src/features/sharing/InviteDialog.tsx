@@ -36,6 +36,13 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
   const linkRef = useRef<HTMLInputElement>(null);
   const state = status?.state ?? 'off';
 
+  // Sharing just came on: the Start button is gone, so put focus on the link to copy or read out.
+  const wasOn = useRef(state === 'on');
+  useEffect(() => {
+    if (state === 'on' && !wasOn.current) linkRef.current?.focus();
+    wasOn.current = state === 'on';
+  }, [state]);
+
   useEffect(() => {
     if (state !== 'off') return;
     let active = true;
@@ -182,11 +189,12 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
           Close
         </button>
         {state === 'off' ? (
-          <button type="button" className="button button-primary" onClick={() => void start()} disabled={busy || !addresses?.length}>
+          // Keyed apart: React must not reuse the Start button as Stop, or a double Enter would stop sharing at once.
+          <button key="start" type="button" className="button button-primary" onClick={() => void start()} disabled={busy || !addresses?.length}>
             Start sharing
           </button>
         ) : (
-          <button type="button" className="button button-danger" onClick={() => void stop()} disabled={busy}>
+          <button key="stop" type="button" className="button button-danger" onClick={() => void stop()} disabled={busy}>
             Stop sharing
           </button>
         )}
