@@ -97,6 +97,8 @@ export interface RunningParticipantServer {
   port: number;
   /** Ends every socket (telling participants why) and closes the port; resolves once it is closed. */
   close(reason: string): Promise<void>;
+  /** Closes one (removed) participant's sockets with 4401: their session is gone. */
+  disconnect(participantId: string): void;
   /**
    * Test hook (never reachable from the network): cuts the event sockets of one participant, or of
    * everyone, as a network would (no close frame), without ending their session. Answers how many.
@@ -404,6 +406,9 @@ export async function startParticipantServer(options: ParticipantServerOptions):
         server.close(() => resolve());
         server.closeAllConnections();
       })),
+    disconnect(participantId) {
+      for (const peer of peers.values()) if (peer.participantId === participantId) peer.ws.close(CLOSE_UNAUTHORIZED, 'removed');
+    },
     dropSockets(participantId) {
       let dropped = 0;
       for (const peer of [...peers.values()]) {
@@ -455,6 +460,9 @@ export function createParticipantSharing(options: ParticipantServerTuning = {}):
     },
     async settled() {
       await Promise.all([...closing]);
+    },
+    disconnect(shareId, participantId) {
+      running.get(shareId)?.server?.disconnect(participantId);
     },
     dropSockets(participantId) {
       let dropped = 0;

@@ -389,6 +389,10 @@ export class MeetingService {
       this.meeting(meetingId);
       return this.participants.status(meetingId);
     },
+    'sharing.remove': ({ meetingId, participantId }) => {
+      this.meeting(meetingId);
+      return this.participants.remove(meetingId, participantId);
+    },
     'votes.open': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => votes.openVote(m, params, c)),
     'votes.reveal': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => votes.revealVote(m, params, c)),
     'votes.decide': (params) => this.mutateMeeting(params.meetingId, undefined, (m, c) => votes.decideVote(m, params, c)),

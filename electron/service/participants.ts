@@ -32,6 +32,8 @@ export interface SharingAdapter {
   start(options: ShareStartOptions): Promise<{ port: number; joinUrl: string; qrSvg: string }>;
   /** Closes that share's server and every socket at once; safe to call for a share still binding. */
   stop(shareId: string): void;
+  /** Closes one participant's sockets (they were removed); their session is already gone from the hub. */
+  disconnect?(shareId: string, participantId: string): void;
 }
 
 export interface ShareStartOptions {
@@ -191,6 +193,19 @@ export class ParticipantHub {
       this.adapter?.stop(share.id);
       this.publish(meetingId);
     }
+    return this.status(meetingId);
+  }
+
+  /** Removes one participant: session, place and sockets go; their earlier work stays. Idempotent. */
+  remove(meetingId: string, participantId: string): SharingStatus {
+    const share = this.shares.get(meetingId);
+    const participant = share?.participants.get(participantId);
+    if (!share || !participant) return this.status(meetingId);
+    share.participants.delete(participantId);
+    share.bySession.delete(sessionDigest(participant.sessionKey));
+    for (const [actionId, joined] of share.joins) if (joined === participant) share.joins.delete(actionId);
+    this.adapter?.disconnect?.(share.id, participantId);
+    this.publish(meetingId);
     return this.status(meetingId);
   }
 

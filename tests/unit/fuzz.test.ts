@@ -98,6 +98,7 @@ function validInput(method: MethodName): Record<string, unknown> {
     'sharing.start': { meetingId: meeting.id, host: '127.0.0.1', port: 0 },
     'sharing.stop': { meetingId: meeting.id },
     'sharing.status': { meetingId: meeting.id },
+    'sharing.remove': { meetingId: meeting.id, participantId: 'someone' },
     'votes.open': { meetingId: meeting.id, decisionId: decision?.id ?? 'none' },
     'votes.reveal': { meetingId: meeting.id, decisionId: decision?.id ?? 'none' },
     'votes.decide': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', direction: 'mixed' },

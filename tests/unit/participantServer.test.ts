@@ -704,6 +704,26 @@ describe('participants at work', () => {
     expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants.map((x) => x.name)).toEqual(['Quin', 'Mallory']);
   });
 
+  it('the lead removes a participant: their sockets close 4401, their session dies, their place frees, their work stays', async () => {
+    const [kay, lou] = [await join('Kay'), await join('Lou')];
+    await p('participant.tag', { clientActionId: action(), decisionId: decisionId(), tagId: 'support' }, { session: kay.sessionKey });
+    const ws = await connect({ token, session: kay.sessionKey });
+    await inbox(ws).next((f) => f.event === 'participant.view');
+    const closed = closeCode(ws);
+    const after = lead<SharingStatus>('sharing.remove', { meetingId: meeting.id, participantId: kay.participantId });
+    expect(after.participants.map((x) => x.name)).toEqual(['Lou']);
+    expect(await closed).toBe(4401);
+    expect((await p('participant.view', {}, { session: kay.sessionKey })).body).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const back = await connect({ token, session: kay.sessionKey });
+    expect(await closeCode(back)).toBe(4401);
+    expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags.map((t) => t.by)).toEqual(['Kay']);
+    expect((await p('participant.view', {}, { session: lou.sessionKey })).status).toBe(200); // the others carry on
+    // Removing again, or someone unknown, changes nothing; a rejoin is a new person with a new name.
+    expect(lead<SharingStatus>('sharing.remove', { meetingId: meeting.id, participantId: kay.participantId }).participants).toHaveLength(1);
+    expect(leadResult('sharing.remove', { meetingId: meeting.id, participantId: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await join('Kay')).name).toBe('Kay (2)');
+  });
+
   it('the lead takes a proposal into the answer with the proposer\'s attribution, or dismisses one', async () => {
     const ana = await join('Lee');
     const itemId = meeting.agenda[0]!.id;
