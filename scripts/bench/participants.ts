@@ -83,7 +83,7 @@ export async function benchParticipants(work: string, { quick }: { quick: boolea
     if (shared.state !== 'on') throw new Error(shared.error ?? 'sharing did not start');
     const joinUrl = new URL(shared.joinUrl!);
     const token = joinUrl.hash.slice('#join='.length);
-    const eventsUrl = `ws://${joinUrl.host}/p/events?token=${encodeURIComponent(token)}`;
+    const eventsUrl = `ws://${joinUrl.host}/p/events`; // no query string: the token goes in the first frame
 
     // The lead's screen: its renderer's event socket on the browser-mode server.
     const leadSocket = await open(`${app.origin.replace('http', 'ws')}/api/events?token=${app.token}`);
@@ -108,6 +108,7 @@ export async function benchParticipants(work: string, { quick }: { quick: boolea
     for (let i = 0; i < participants; i++) {
       const ws = await open(eventsUrl);
       sockets.push(ws);
+      ws.send(JSON.stringify({ auth: { token } }));
       const joined = await new Promise<ParticipantJoined>((resolve, reject) => {
         const onMessage = (data: WebSocket.RawData) => {
           const frame = JSON.parse(String(data));
