@@ -38,6 +38,45 @@ describe('start mode', () => {
   });
 });
 
+describe('participant session, on a scripted transport', () => {
+  it('a socket closed 4401 whose HTTP probe is refused (the link is dead) ends sharing, and the waiting action is kept as not sent', async () => {
+    const calls: string[] = [];
+    let handlers: SocketHandlers | null = null;
+    let tokenAlive = true;
+    const denied = { ok: false as const, error: { code: 'unauthorized' as const, message: 'No.' } };
+    const view = { meeting: { id: 'm', title: 'T', status: 'running', lead: 'Ana', revision: 1 }, you: { participantId: 'p', name: 'Ben' }, item: null, personas: [], tags: [], yourProposals: [] };
+    const transport: ParticipantTransport = {
+      call: async (method, input) => {
+        calls.push(`${method} ${JSON.stringify(input)}`);
+        if (method === 'participant.join') return tokenAlive ? { ok: true, value: { participantId: 'p', name: 'Ben', sessionKey: 'k' } } : denied;
+        if (method === 'participant.view') return tokenAlive ? { ok: true, value: view } : denied;
+        return UNREACHABLE;
+      },
+      open(_session, socketHandlers) {
+        handlers = socketHandlers;
+        // A dead link's socket is never accepted (the server closes it 4401 instead).
+        if (tokenAlive) setTimeout(() => socketHandlers.onOpen(), 0);
+        return { close: () => undefined };
+      },
+    };
+    const session = createParticipantSession({ transport, retryMs: { first: 5, max: 20 }, isOnline: () => true });
+    await session.join('Ben');
+    await waitFor(() => expect(session.get().link).toBe('connected'));
+    tokenAlive = false;
+    handlers!.onClose(1006);
+    session.act({ method: 'participant.vote', input: { decisionId: 'd', direction: 'helps' } }, 'Vote “Helps”');
+    handlers = null;
+    await waitFor(() => expect(handlers).not.toBeNull());
+    calls.length = 0;
+    handlers!.onClose(4401);
+    await waitFor(() => expect(session.get().link).toBe('ended'));
+    expect(session.get().endedReason).toMatch(/no longer valid/);
+    expect(session.get().pending.map((action) => action.label)).toEqual(['Vote “Helps”']);
+    // The probe: the view with the session, then a join with no input (which can change nothing).
+    expect(calls).toEqual(['participant.view {}', 'participant.join {}']);
+  });
+});
+
 let dir: string;
 let library: OpenLibrary;
 let share: ShareStartOptions | null;
@@ -66,10 +105,11 @@ function makeNetwork() {
     missEnd: false,
     sent,
     views,
-    dropSockets() {
+    /** Closes every open socket from the server's side, with a close code (1006: cut; 4401: unauthorized). */
+    dropSockets(code = 1006) {
       for (const socket of [...sockets]) {
         socket.close();
-        socket.handlers.onClose(1006);
+        socket.handlers.onClose(code);
       }
     },
     transport: {
@@ -417,5 +457,23 @@ describe('participant screen', () => {
     await user.click(screen.getByRole('button', { name: 'Propose' }));
     await waitFor(() => expect(lead('meetings.get', { id: meeting.id }).agenda[1]!.proposals.map((p) => p.text)).toEqual(['Cap discounts at 20%']));
     expect(lead('meetings.get', { id: meeting.id }).agenda[0]!.proposals).toEqual([]);
+  });
+
+  it('a socket closed as unauthorized asks over HTTP: a removed participant (the link still works) is asked to join again, and can', async () => {
+    const network = makeNetwork();
+    const { session } = renderParticipant(network);
+    await joinAs('Ben');
+    lead('sharing.remove', { meetingId: meeting.id, participantId: session.get().you!.participantId });
+    act(() => network.dropSockets(4401));
+    // The link still works but the meeting no longer knows Ben: the join screen says why, nothing ended.
+    expect((await screen.findByRole('alert')).textContent).toMatch(/no longer knows you/);
+    expect(screen.getByLabelText('Your name')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Sharing has ended' })).toBeNull();
+
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Your name'), 'Ben');
+    await user.click(screen.getByRole('button', { name: 'Join' }));
+    await waitFor(() => expect(screen.getByText('Connected')).toBeTruthy());
+    expect(library.service.participants.status(meeting.id).participants).toHaveLength(1);
   });
 });
