@@ -7,7 +7,6 @@
  * socket delivering the `meeting.changed` that carries the tag (parsed): validation, the atomic
  * write of the meeting file, the 20 participant views pushed and the lead's frame are all inside.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -15,7 +14,7 @@ import type { ApiEvent } from '../../shared/api';
 import type { Meeting } from '../../shared/domain';
 import type { ParticipantJoined } from '../../shared/participantApi';
 import type { SharingStatus } from '../../shared/sharing';
-import { ROOT } from '../build-renderer.mjs';
+import { launchBrowserMode } from './browserMode';
 import { info, ms, type BenchRow } from './table';
 
 const TAGS = ['pricing', 'onboarding', 'reliability', 'performance', 'support'];
@@ -28,37 +27,6 @@ function open(url: string): Promise<WebSocket> {
   });
 }
 
-/** Browser mode in a child process; resolves with its URL (token in the fragment) and a stop. */
-async function launchBrowserMode(dataDir: string) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'web.mjs'), '--data-dir', dataDir, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<URL>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Open (http:\/\/\S+)/.exec(out);
-      if (match) resolve(new URL(match[1]!));
-    });
-    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${out}`)));
-  });
-  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
-  const lead = async <T>(method: string, input: unknown): Promise<T> => {
-    const response = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-    const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-    return body.value as T;
-  };
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGINT');
-    });
-  return { origin: url.origin, token, lead, stop };
-}
-
 export async function benchParticipants(work: string, { quick }: { quick: boolean }): Promise<BenchRow[]> {
   const participants = 20;
   const sequential = quick ? 40 : 400;
@@ -66,7 +34,7 @@ export async function benchParticipants(work: string, { quick }: { quick: boolea
   const dataDir = path.join(work, 'participants');
   fs.mkdirSync(dataDir, { recursive: true });
   const app = await launchBrowserMode(dataDir);
-  const { lead } = app;
+  const lead = app.call;
   const sockets: WebSocket[] = [];
   try {
     const draft = { title: 'Bench review', scheduledAt: '2026-11-24T09:30:00.000Z', lead: 'Lead', agenda: [{ title: 'Tiers' }] };

@@ -12,13 +12,13 @@
  * --quick runs a few keystrokes and one load, and judges nothing.
  */
 import { chromium, type Page } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Meeting, Persona } from '../../shared/domain';
-import { ensureRendererBuilt, RENDERER_DIR, ROOT } from '../build-renderer.mjs';
+import { ensureRendererBuilt, RENDERER_DIR } from '../build-renderer.mjs';
+import { launchBrowserMode, type BrowserMode as Server } from './browserMode';
 import { findChromium } from '../ensure-browser.mjs';
 import { buildMeeting } from './generate';
 import { quantile, verdict, type BenchRow } from './table';
@@ -40,40 +40,6 @@ export function initialJsGzipBytes(distDir = RENDERER_DIR): { files: string[]; b
   return { files, bytes };
 }
 
-interface Server {
-  origin: string;
-  token: string;
-  appUrl: string;
-  stop(): Promise<void>;
-}
-
-async function startBrowserMode(dataDir: string): Promise<Server> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'web.mjs'), '--data-dir', dataDir, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, EMPTY_CHAIR_DATA_DIR: '' },
-  });
-  const url = await new Promise<URL>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Open (http:\/\/\S+)/.exec(out);
-      if (match) resolve(new URL(match[1]!));
-    });
-    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${out}`)));
-  });
-  return {
-    origin: url.origin,
-    token: new URLSearchParams(url.hash.slice(1)).get('token')!,
-    appUrl: url.href,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGINT');
-      }),
-  };
-}
 
 async function call<T>(server: Server, method: string, input: unknown): Promise<T> {
   const response = await fetch(`${server.origin}/api/${method}`, {
@@ -184,7 +150,7 @@ export async function benchRenderer({ quick }: { quick: boolean }): Promise<Benc
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found for the renderer benchmark (see scripts/ensure-browser.mjs).');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-bench-renderer-'));
-  const server = await startBrowserMode(dataDir);
+  const server = await launchBrowserMode(dataDir);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const ready: number[] = [];
   let latencies: number[] = [];

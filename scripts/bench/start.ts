@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MeetingSummary } from '../../shared/domain';
-import { ROOT } from '../build-renderer.mjs';
+import { launchBrowserMode } from './browserMode';
 import { generateLibrary } from './generate';
 import { info, median, verdict, type BenchRow } from './table';
 
@@ -18,35 +17,10 @@ interface Started {
 /** Launches browser mode as a user would (npm run web) and times it to the first library.get. */
 async function launch(dataDir: string): Promise<Started> {
   const began = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'web.mjs'), '--data-dir', dataDir, '--port', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<URL>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Open (http:\/\/\S+)/.exec(out);
-      if (match) resolve(new URL(match[1]!));
-    });
-    child.once('exit', (code) => reject(new Error(`browser mode exited (${code}): ${out}`)));
-  });
-  const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
-  const response = await fetch(`${url.origin}/api/library.get`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' });
-  if (!response.ok) throw new Error(`library.get answered ${response.status}`);
-  await response.json();
+  const app = await launchBrowserMode(dataDir);
+  await app.call<unknown>('library.get', {});
   const ms = performance.now() - began;
-  return {
-    ms,
-    origin: url.origin,
-    token,
-    pid: child.pid!,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGINT');
-      }),
-  };
+  return { ms, origin: app.origin, token: app.token, pid: app.pid, stop: app.stop };
 }
 
 function residentMb(pid: number): number {
