@@ -47,6 +47,20 @@ const playwright = readJson('playwright.json');
 const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
 const failedTests = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+// Every skipped browser test says why (its test.skip reason), so a skip is never silent.
+const skippedSpecs = [];
+const walk = (suite) => {
+  for (const child of suite.suites ?? []) walk(child);
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      if (test.status !== 'skipped') continue;
+      const reason = (test.annotations ?? []).find((note) => note.type === 'skip')?.description ?? 'no reason given';
+      skippedSpecs.push(`  - ${spec.file}: ${spec.title} (${test.projectName}): ${reason}`);
+    }
+  }
+};
+for (const suite of playwright?.suites ?? []) walk(suite);
+if (skippedSpecs.length) console.log(`\nSkipped browser tests, and why:\n${skippedSpecs.join('\n')}`);
 console.log(failed.length ? `\nFailed steps: ${failed.join(', ')}` : '\nAll steps passed.');
 console.log(`Tests: ${passed} passed, ${failedTests} failed, ${skipped} skipped`);
 process.exit(failed.length ? 1 : 0);
