@@ -3,10 +3,6 @@
  * the list are read one by one with visible progress up to "N of N meetings", the saved report is
  * exactly what shared/export makes of them, and Cancel stops the run with nothing saved.
  */
-import Conf from 'conf';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,7 +10,8 @@ import type { Transport } from '../../shared/api';
 import type { Library, Meeting } from '../../shared/domain';
 import { exportMeetings } from '../../shared/export';
 import { dispatch } from '../../electron/service/dispatch';
-import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import type { OpenLibrary } from '../../electron/service/openLibrary';
+import { openTestLibrary, serviceValue } from './harness';
 import { createClient } from '../../renderer/src/api/client';
 import { ClientContext } from '../../renderer/src/app/clientContext';
 import { ReportsPage } from '../../renderer/src/features/export/ReportsPage';
@@ -26,21 +23,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function start(): OpenLibrary {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-report-ui-'));
-  const library = openLibrary({ dataDir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
-  cleanups.push(() => {
-    library.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-  return library;
-}
-
-function call<T>(library: OpenLibrary, method: string, input: unknown): T {
-  const result = dispatch(library.service, method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
-}
+const start = () => openTestLibrary(cleanups, 'empty-chair-report-ui-');
+const call = serviceValue;
 
 /** A meeting with one decision, so the report has something in every column. */
 function addMeeting(library: OpenLibrary, title: string, scheduledAt: string): Meeting {

@@ -4,10 +4,6 @@
  * them to the right sink (desktop bridge or browser download), and imports a file only after a
  * preview, never overwriting a meeting silently.
  */
-import Conf from 'conf';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -15,7 +11,8 @@ import type { Transport } from '../../shared/api';
 import type { Library, Meeting, Persona } from '../../shared/domain';
 import { EXPORT_FORMATS, exportMeeting, exportMeetings } from '../../shared/export';
 import { dispatch } from '../../electron/service/dispatch';
-import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import type { OpenLibrary } from '../../electron/service/openLibrary';
+import { openTestLibrary, serviceValue } from './harness';
 import { createClient } from '../../renderer/src/api/client';
 import { ClientContext } from '../../renderer/src/app/clientContext';
 import { ExportMenu } from '../../renderer/src/features/export/ExportMenu';
@@ -33,21 +30,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function start(): OpenLibrary {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-export-ui-'));
-  const library = openLibrary({ dataDir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
-  cleanups.push(() => {
-    library.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-  return library;
-}
-
-function call<T>(library: OpenLibrary, method: string, input: unknown): T {
-  const result = dispatch(library.service, method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
-}
+const start = () => openTestLibrary(cleanups, 'empty-chair-export-ui-');
+const call = serviceValue;
 
 function clientFor(library: OpenLibrary) {
   const calls: { method: string; input: unknown }[] = [];

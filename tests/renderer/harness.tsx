@@ -82,3 +82,20 @@ export function serviceCall(library: OpenLibrary, method: string, input: unknown
   if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
   return result.value;
 }
+
+/**
+ * A library on a fresh temp folder (no timed backups) for a test that renders one component on the
+ * real service; `cleanups` closes it and removes the folder after the test.
+ */
+export function openTestLibrary(cleanups: (() => void)[], prefix = 'empty-chair-renderer-'): OpenLibrary {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const library = openLibrary({ dataDir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
+  cleanups.push(() => {
+    library.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+  return library;
+}
+
+/** `serviceCall`, typed: the value of a call that must succeed. */
+export const serviceValue = <T,>(library: OpenLibrary, method: string, input: unknown): T => serviceCall(library, method, input) as T;

@@ -3,10 +3,6 @@
  * rendered by <MeetingSummary>, shows the coverage, groups, flagged order and follow-ups the
  * shared model computes, keeps user text as text, and prints (browser mode) or makes a PDF (desktop).
  */
-import Conf from 'conf';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -14,7 +10,8 @@ import type { Transport } from '../../shared/api';
 import type { Library, Meeting, Persona, Tag } from '../../shared/domain';
 import { exportMeeting } from '../../shared/export';
 import { dispatch } from '../../electron/service/dispatch';
-import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
+import type { OpenLibrary } from '../../electron/service/openLibrary';
+import { openTestLibrary, serviceValue } from './harness';
 import { createClient } from '../../renderer/src/api/client';
 import { ClientContext } from '../../renderer/src/app/clientContext';
 import { MeetingSummary } from '../../renderer/src/features/summary/MeetingSummary';
@@ -26,21 +23,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function start(): OpenLibrary {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-summary-ui-'));
-  const library = openLibrary({ dataDir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
-  cleanups.push(() => {
-    library.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-  return library;
-}
-
-function call<T>(library: OpenLibrary, method: string, input: unknown): T {
-  const result = dispatch(library.service, method, input);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
-}
+const start = () => openTestLibrary(cleanups, 'empty-chair-summary-ui-');
+const call = serviceValue;
 
 function mount(library: OpenLibrary, meetingId: string, withLibrary?: Library) {
   const transport: Transport = {
