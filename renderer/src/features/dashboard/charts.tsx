@@ -115,6 +115,20 @@ const TOP = 22;
 const AXIS = 34;
 const LEFT = 8;
 
+/** A weekly bar's figure above it and its week below the axis. */
+function WeekBarLabels({ centre, top, value, weekStart }: { centre: number; top: number; value: ReactNode; weekStart: string }) {
+  return (
+    <>
+      <text className="dash-value" x={centre} y={top - 6} textAnchor="middle">
+        {value}
+      </text>
+      <text className="dash-tick" x={centre} y={TOP + PLOT_HEIGHT + 18} textAnchor="middle">
+        {weekLabel(weekStart)}
+      </text>
+    </>
+  );
+}
+
 /** Chair coverage per week: one column per week, its percentage printed on top. */
 export function CoverageChart({ weeks }: { weeks: { weekStart: string; coverage: number | null; covered: number; discussed: number }[] }) {
   const width = LEFT * 2 + weeks.length * COLUMN;
@@ -138,12 +152,7 @@ export function CoverageChart({ weeks }: { weeks: { weekStart: string; coverage:
               <g key={week.weekStart}>
                 <title>{`Week of ${weekLabel(week.weekStart)}: ${week.coverage === null ? 'nothing discussed' : `${percent(week.coverage)}, ${week.covered} of ${week.discussed} items covered`}`}</title>
                 {barHeight > 0 ? <rect className="dash-coverage-bar" x={x} y={y} width={barWidth} height={barHeight} /> : null}
-                <text className="dash-value" x={x + barWidth / 2} y={y - 6} textAnchor="middle">
-                  {percent(week.coverage)}
-                </text>
-                <text className="dash-tick" x={x + barWidth / 2} y={TOP + PLOT_HEIGHT + 18} textAnchor="middle">
-                  {weekLabel(week.weekStart)}
-                </text>
+                <WeekBarLabels centre={x + barWidth / 2} top={y} value={percent(week.coverage)} weekStart={week.weekStart} />
               </g>
             );
           })}
@@ -220,12 +229,7 @@ export function DirectionWeeksChart({ weeks, what }: { weeks: { weekStart: strin
             return (
               <g key={week.weekStart}>
                 {segments}
-                <text className="dash-value" x={x + barWidth / 2} y={y - 6} textAnchor="middle">
-                  {sum}
-                </text>
-                <text className="dash-tick" x={x + barWidth / 2} y={TOP + PLOT_HEIGHT + 18} textAnchor="middle">
-                  {weekLabel(week.weekStart)}
-                </text>
+                <WeekBarLabels centre={x + barWidth / 2} top={y} value={sum} weekStart={week.weekStart} />
               </g>
             );
           })}

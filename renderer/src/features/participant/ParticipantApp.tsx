@@ -384,15 +384,7 @@ function ChairCard({ session, view, pending, draft, setDraft }: ChairCardProps) 
           ) : null}
         </div>
         <div className="field field-inline">
-          <label htmlFor={`${id}-direction`}>Direction</label>
-          <select id={`${id}-direction`} value={direction} onChange={(event) => setDirection(event.target.value as '' | ImpactDirection)}>
-            <option value="">Not sure</option>
-            {DIRECTIONS.map((value) => (
-              <option key={value} value={value}>
-                {DIRECTION_LABELS[value]}
-              </option>
-            ))}
-          </select>
+          <DirectionSelect id={`${id}-direction`} label="Direction" noneLabel="Not sure" value={direction} onChange={setDirection} />
         </div>
         <button type="submit" className="button button-primary">
           Propose
@@ -542,15 +534,7 @@ function DecisionCard({ session, view, decision, tagLabels, pending, refused }: 
           </select>
         </div>
         <div className="field field-inline">
-          <label htmlFor={`${id}-tag-direction`}>Impact</label>
-          <select id={`${id}-tag-direction`} value={direction} onChange={(event) => setDirection(event.target.value as '' | ImpactDirection)}>
-            <option value="">No direction</option>
-            {DIRECTIONS.map((value) => (
-              <option key={value} value={value}>
-                {DIRECTION_LABELS[value]}
-              </option>
-            ))}
-          </select>
+          <DirectionSelect id={`${id}-tag-direction`} label="Impact" noneLabel="No direction" value={direction} onChange={setDirection} />
         </div>
         <button type="submit" className="button" aria-describedby={`${id}-text`}>
           Add tag
@@ -615,5 +599,23 @@ function VoteBox({ session, decision, pending }: { session: ParticipantSession; 
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A direction to pick, or none ('' : "not sure" for a proposal, "no direction" for a tag). */
+function DirectionSelect(props: { id: string; label: string; noneLabel: string; value: '' | ImpactDirection; onChange: (value: '' | ImpactDirection) => void }) {
+  const { id, label, noneLabel, value, onChange } = props;
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value as '' | ImpactDirection)}>
+        <option value="">{noneLabel}</option>
+        {DIRECTIONS.map((direction) => (
+          <option key={direction} value={direction}>
+            {DIRECTION_LABELS[direction]}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
