@@ -1,0 +1,121 @@
+/**
+ * Where a keystroke's time goes: types 60 keys into the chair's answer of the benchmark's big
+ * meeting (60 items, 300 decisions) while Chromium records a trace, writes the trace (open it in
+ * DevTools' Performance panel or ui.perfetto.dev) and prints, for the main thread of the page:
+ *   - its tasks while typing, grouped by what they did (input, frame, timers, messages...);
+ *   - each slow key (over --slow ms, default 16): the tasks between its keydown and its paint.
+ * Tracing slows everything down by a third or so; read the shares, not the absolute figures.
+ *
+ *   npm run bench:trace -- [--out FILE] [--slow MS]
+ * Set EMPTY_CHAIR_RENDERER_DIR to an unminified build (vite build --minify false) for readable
+ * function names in the trace.
+ */
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureRendererBuilt } from '../build-renderer.mjs';
+import { findChromium } from '../ensure-browser.mjs';
+import { launchBrowserMode } from './browserMode';
+import { CHROMIUM_ARGS, importBigMeeting, installProbe } from './renderer';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id2?: { local?: string };
+  args?: { data?: { type?: string; functionName?: string } };
+}
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing', 'v8.execute', 'input', 'cc'];
+const TEXT = 'It changes what she sees on the invoice every month, and she will ask support why.';
+
+/** What a top-level task did, from the events inside it. */
+function kindOf(inside: TraceEvent[]): string {
+  const events = [...new Set(inside.filter((e) => e.name === 'EventDispatch').map((e) => e.args?.data?.type))];
+  if (events.includes('keypress')) return 'key pressed (input handled, React re-render)';
+  if (inside.some((e) => e.name === 'ProxyMain::BeginMainFrame')) return 'frame (style, layout, paint, commit)';
+  if (events.length > 0) return `event: ${events.join(', ')}`;
+  if (inside.some((e) => e.name === 'TimerFire')) return 'timer (autosave, clock)';
+  const call = inside.find((e) => e.name === 'FunctionCall');
+  if (call) return `script: ${call.args?.data?.functionName || '(anonymous)'}`;
+  return inside[0]?.name ?? '(idle task)';
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { out: { type: 'string' }, slow: { type: 'string', default: '16' } } });
+  const out = path.resolve(values.out ?? path.join(os.tmpdir(), 'empty-chair-typing-trace.json'));
+  const slowMs = Number(values.slow);
+  await ensureRendererBuilt();
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found (see scripts/ensure-browser.mjs).');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-trace-'));
+  const server = await launchBrowserMode(dataDir);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const events: TraceEvent[] = [];
+  try {
+    const meeting = await importBigMeeting(server);
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await page.goto(server.appUrl);
+    await page.goto(`${server.origin}/#/meetings/${meeting.id}`);
+    await page.waitForSelector('aside textarea.chair-text');
+    await installProbe(page, 'aside textarea.chair-text');
+    const cdp = await page.context().newCDPSession(page);
+    cdp.on('Tracing.dataCollected', (chunk) => events.push(...(chunk.value as unknown as TraceEvent[])));
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
+    await page.keyboard.type(TEXT.slice(0, 60), { delay: 80 });
+    await page.waitForTimeout(1_200);
+    await cdp.send('Tracing.end');
+    await complete;
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  fs.writeFileSync(out, JSON.stringify({ traceEvents: events }));
+  report(events, slowMs);
+  console.log(`\nTrace written to ${out}`);
+}
+
+function report(events: TraceEvent[], slowMs: number): void {
+  // The page's main thread: the one that inserted the typed text.
+  const inserts = events.filter((e) => e.name === 'TypingCommand::InsertText');
+  if (inserts.length === 0) throw new Error('The trace holds no typing: nothing to report.');
+  const { pid, tid } = inserts[0]!;
+  const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const tasks = main.filter((e) => e.name === 'RunTask');
+  const inside = (task: TraceEvent) => main.filter((e) => e !== task && e.ts >= task.ts && e.ts < task.ts + task.dur!);
+  const kinds = new Map<TraceEvent, string>(tasks.map((task) => [task, kindOf(inside(task))]));
+
+  const keys = events.filter((e) => e.name === 'keystroke' && e.ph === 'b').map((begin) => {
+    const end = events.find((e) => e.name === 'keystroke' && e.ph === 'e' && e.id2?.local === begin.id2?.local)!;
+    return { from: begin.ts, to: end.ts };
+  });
+  console.log(`${keys.length} keys; main thread, while typing, by kind of task:`);
+  const byKind = new Map<string, { total: number; count: number; max: number }>();
+  for (const [task, kind] of kinds) {
+    const row = byKind.get(kind) ?? { total: 0, count: 0, max: 0 };
+    row.total += task.dur! / 1000;
+    row.count += 1;
+    row.max = Math.max(row.max, task.dur! / 1000);
+    byKind.set(kind, row);
+  }
+  for (const [kind, row] of [...byKind].sort((a, b) => b[1].total - a[1].total).slice(0, 12)) {
+    console.log(`  ${(row.total / Math.max(1, keys.length)).toFixed(2).padStart(6)} ms a key  ${String(row.count).padStart(5)} tasks  max ${row.max.toFixed(1).padStart(5)} ms  ${kind}`);
+  }
+  const slow = keys.filter((key) => (key.to - key.from) / 1000 > slowMs);
+  console.log(`\n${slow.length} keys over ${slowMs} ms, with the tasks between keydown and paint (ms from keydown):`);
+  for (const key of slow) {
+    console.log(`  key of ${((key.to - key.from) / 1000).toFixed(1)} ms`);
+    for (const task of tasks.filter((t) => t.ts + t.dur! > key.from && t.ts < key.to && t.dur! >= 200)) {
+      console.log(`    +${((task.ts - key.from) / 1000).toFixed(1).padStart(5)}  ${(task.dur! / 1000).toFixed(1).padStart(5)} ms  ${kinds.get(task)}`);
+    }
+  }
+}
+
+await main();
