@@ -23,6 +23,7 @@ export class LedgerIndex {
 
   update(meeting: Meeting): void {
     const entries: Indexed[] = [];
+    const day = localDay(meeting.scheduledAt); // the user's from/to dates are local calendar days
     for (const item of meeting.agenda) {
       const personaIds = item.answer?.personaIds.length ? item.answer.personaIds : meeting.personaIds;
       for (const decision of item.decisions) {
@@ -47,7 +48,7 @@ export class LedgerIndex {
           entry,
           haystack: `${decision.text}\n${item.title}\n${meeting.title}`.toLocaleLowerCase(),
           owner: decision.owner.toLocaleLowerCase(),
-          day: localDay(meeting.scheduledAt), // the user's from/to dates are local calendar days
+          day,
         });
       }
     }

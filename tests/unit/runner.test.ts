@@ -185,6 +185,22 @@ describe('decisions', () => {
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
+  it(`takes ${LIMITS.decisionsPerItemMax} decisions on an item and refuses one more, leaving the meeting in memory and on disk as it was`, () => {
+    const meeting = runningMeeting();
+    const itemId = item(meeting, 0).id;
+    let full = meeting;
+    for (let i = 0; i < LIMITS.decisionsPerItemMax; i++) full = ok(call('decisions.add', { meetingId: meeting.id, itemId, decision: { text: `Decision ${i}` } }));
+    expect(item(full, 0).decisions).toHaveLength(LIMITS.decisionsPerItemMax);
+    const before = snapshotFiles(dir);
+    const heldBefore = JSON.stringify(full);
+    // The change is made on a copy (the new decision is pushed, then the whole meeting is
+    // validated): the refusal must leave no trace, not even in the objects already handed out.
+    expect(call('decisions.add', { meetingId: meeting.id, itemId, decision: { text: 'One too many' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.stringify(full)).toBe(heldBefore);
+    expect(item(ok(call('meetings.get', { id: meeting.id })), 0).decisions).toHaveLength(LIMITS.decisionsPerItemMax);
+    expect(snapshotFiles(dir)).toEqual(before);
+  });
+
   it('removing a decision can be undone, in place', () => {
     const meeting = runningMeeting();
     const itemId = item(meeting, 0).id;
