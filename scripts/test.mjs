@@ -4,6 +4,7 @@
 // even after a failure, so one run shows everything that is wrong; the exit code says if any failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './build-renderer.mjs';
 
@@ -24,15 +25,22 @@ const steps = [
   ['browser tests', bin('playwright'), ['test', '-c', 'tests/playwright.config.ts']],
 ];
 
+// Every step's temp folders (libraries, servers' static dirs, browser profiles) go in one folder
+// of this run, removed at the end: tests that stop half-way cannot leave thousands behind in /tmp.
+const runTemp = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-npm-test-'));
+const env = { ...process.env, TMPDIR: runTemp, TMP: runTemp, TEMP: runTemp };
+
 const failed = [];
 for (const [name, command, args] of steps) {
   console.log(`\n▶ ${name}`);
   const started = Date.now();
-  const { status } = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
+  const { status } = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (status !== 0) failed.push(name);
   console.log(`${status === 0 ? '✔' : '✘'} ${name} (${seconds} s)`);
 }
+
+fs.rmSync(runTemp, { recursive: true, force: true, maxRetries: 3 });
 
 // One closing line with the counts of both runners.
 const readJson = (file) => {
