@@ -433,3 +433,49 @@ test('the runner has no detectable accessibility violations, chair open and coll
     await expect(heading(page)).toHaveText('Guest checkout');
   }
 });
+
+test('the tag list opens upward where it would hang past the end of the page, and downward where there is room', async ({ page }) => {
+  const { meeting } = await seedMeeting(page.request, app, 'Tag list placement');
+  await api(page.request, app, 'meetings.start', { id: meeting.id });
+  const itemId = meeting.agenda[0]!.id;
+  for (let i = 1; i <= 12; i++) await api(page.request, app, 'decisions.add', { meetingId: meeting.id, itemId, decision: { text: `Decision ${i}` } });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openMeeting(page, meeting.id);
+  await page.getByRole('tab', { name: 'Decisions (12)' }).click();
+  const rows = page.locator('.decision-row');
+  await expect(rows).toHaveCount(12);
+
+  /** Opens the tag list of decision `index`'s edit form; returns where the list sits and where the page ends. */
+  const openTagList = async (index: number, { inputAtTopOfWindow = false } = {}) => {
+    await rows.nth(index).getByRole('button', { name: 'Edit' }).click();
+    const input = page.getByRole('combobox', { name: 'Customer-impact tags' });
+    if (inputAtTopOfWindow) await input.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await input.focus();
+    await page.keyboard.press('ArrowDown');
+    const list = page.getByRole('listbox', { name: 'Tags' });
+    await expect(list).toBeVisible();
+    return page.evaluate(() => {
+      const list = document.querySelector<HTMLElement>('.tag-options:not([hidden])')!;
+      const input = list.parentElement!.querySelector('input')!;
+      return {
+        listTop: list.getBoundingClientRect().top + scrollY,
+        listBottom: list.getBoundingClientRect().bottom + scrollY,
+        inputTop: input.getBoundingClientRect().top + scrollY,
+        pageEnd: document.documentElement.scrollHeight,
+      };
+    });
+  };
+
+  // The last decision: below it, the page ends before the list would; it opens above its input.
+  const last = await openTagList(11);
+  expect(last.listBottom).toBeLessThanOrEqual(last.inputTop);
+  expect(last.listBottom).toBeLessThanOrEqual(last.pageEnd);
+  await page.getByRole('option').last().click();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect.poll(async () => (await meetingOf(page.request, app, meeting.id)).agenda[0]!.decisions[11]!.tags.length).toBe(1);
+
+  // The first decision, its input at the top of the window: there is room below, so below it opens.
+  const first = await openTagList(0, { inputAtTopOfWindow: true });
+  expect(first.listTop).toBeGreaterThan(first.inputTop);
+  expect(first.listBottom).toBeLessThanOrEqual(first.pageEnd);
+});

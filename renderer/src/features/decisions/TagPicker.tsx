@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Tag } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
 import { normalizeTagLabel } from '../../../../shared/tags';
@@ -48,6 +48,8 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
   }, [tags, selected, query, text]);
   const showList = open && options.length > 0;
   const activeIndex = Math.min(active, options.length - 1);
+  const listRef = useRef<HTMLUListElement>(null);
+  const upward = useOpensUpward(showList, options.length, inputRef, listRef);
 
   const choose = async (option: Option) => {
     setError(null);
@@ -153,7 +155,7 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
-        <ul id={`${id}-list`} role="listbox" aria-label="Tags" className="tag-options" hidden={!showList}>
+        <ul ref={listRef} id={`${id}-list`} role="listbox" aria-label="Tags" className={upward ? 'tag-options tag-options-up' : 'tag-options'} hidden={!showList}>
           {showList
             ? options.map((option, index) => (
                 <li
@@ -189,4 +191,24 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
       ) : null}
     </div>
   );
+}
+
+/**
+ * Whether the open list goes above its input: when it does not fit between the input and the end
+ * of the window or of the page (whichever comes first) and there is more room above. The runner's
+ * column has layout containment (runner.css), so a list hanging below the page's end could not be
+ * scrolled to; this also keeps a list opened low in the window in sight.
+ */
+function useOpensUpward(open: boolean, optionCount: number, inputRef: RefObject<HTMLInputElement | null>, listRef: RefObject<HTMLUListElement | null>): boolean {
+  const [upward, setUpward] = useState(false);
+  useLayoutEffect(() => {
+    const input = inputRef.current;
+    const list = listRef.current;
+    if (!open || !input || !list) return;
+    const box = input.getBoundingClientRect();
+    const pageEnd = document.documentElement.scrollHeight - window.scrollY;
+    const below = Math.min(window.innerHeight, pageEnd) - box.bottom;
+    setUpward(list.offsetHeight + 4 > below && box.top > below);
+  }, [open, optionCount, inputRef, listRef]);
+  return upward;
 }
