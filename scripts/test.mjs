@@ -40,7 +40,11 @@ for (const [name, command, args] of steps) {
   console.log(`${status === 0 ? '✔' : '✘'} ${name} (${seconds} s)`);
 }
 
-fs.rmSync(runTemp, { recursive: true, force: true, maxRetries: 3 });
+try {
+  fs.rmSync(runTemp, { recursive: true, force: true, maxRetries: 3 });
+} catch (error) {
+  console.warn(`Could not remove the run's temp folder ${runTemp}: ${error.message}`);
+}
 
 // One closing line with the counts of both runners.
 const readJson = (file) => {

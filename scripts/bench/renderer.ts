@@ -56,6 +56,36 @@ export async function importBigMeeting(server: Server): Promise<Meeting> {
   return server.call<Meeting>('meetings.import', { meeting: running });
 }
 
+/** The chair's answer box on the meeting screen. */
+export const CHAIR_ANSWER = 'aside textarea.chair-text';
+
+/** What the benchmarks type: a real answer, `keys` characters of it. */
+export const typedText = (keys: number) => 'It changes what she sees on the invoice every month, and she will ask support why. '.repeat(4).slice(0, keys);
+
+/**
+ * Browser mode on a temporary data folder with the big meeting imported, and real Chromium with a
+ * 1280x720 tab that holds the token; `use` gets that tab and the meeting's URL. All of it is
+ * stopped and removed after.
+ */
+export async function withBigMeeting<T>(use: (page: Page, meetingUrl: string) => Promise<T>): Promise<T> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found for the renderer benchmark (see scripts/ensure-browser.mjs).');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-bench-renderer-'));
+  const server = await launchBrowserMode(dataDir);
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const meeting = await importBigMeeting(server);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await page.goto(server.appUrl); // takes the token into the tab's session
+    return await use(page, `${server.origin}/#/meetings/${meeting.id}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** Loads the meeting screen and returns the renderer's data-to-interactive measure, in ms. */
 async function loadOnce(page: Page, url: string): Promise<number> {
   await page.goto(url);
@@ -66,7 +96,7 @@ async function loadOnce(page: Page, url: string): Promise<number> {
     { timeout: 30_000 },
   );
   const value = (await handle.jsonValue()) as number;
-  await page.waitForSelector('aside textarea.chair-text');
+  await page.waitForSelector(CHAIR_ANSWER);
   return value;
 }
 
@@ -125,11 +155,10 @@ async function settle(page: Page): Promise<void> {
  * (and its echoes of the whole meeting arrive) while typing goes on.
  */
 async function typeAndMeasure(app: Page, control: Page, keys: number): Promise<{ app: Probe; control: Probe }> {
-  const appBox = 'aside textarea.chair-text';
   await control.setContent('<!doctype html><title>control</title><textarea aria-label="control" style="width:40em;height:10em"></textarea>');
-  await installProbe(app, appBox);
+  await installProbe(app, CHAIR_ANSWER);
   await installProbe(control, 'textarea');
-  const text = 'It changes what she sees on the invoice every month, and she will ask support why. '.repeat(4).slice(0, keys);
+  const text = typedText(keys);
   for (let at = 0; at < text.length; at += 20) {
     const chunk = text.slice(at, at + 20);
     for (const page of [app, control]) {
@@ -140,7 +169,7 @@ async function typeAndMeasure(app: Page, control: Page, keys: number): Promise<{
   }
   await app.bringToFront();
   await app.waitForTimeout(1_200);
-  if ((await app.locator(appBox).inputValue()) !== text) throw new Error('The answer did not end as typed: the benchmark would measure the wrong thing.');
+  if ((await app.locator(CHAIR_ANSWER).inputValue()) !== text) throw new Error('The answer did not end as typed: the benchmark would measure the wrong thing.');
   return { app: await readProbe(app), control: await readProbe(control) };
 }
 
@@ -149,35 +178,17 @@ export async function benchRenderer({ quick }: { quick: boolean }): Promise<Benc
   const { files, bytes } = initialJsGzipBytes();
   const kb = bytes / 1024;
 
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found for the renderer benchmark (see scripts/ensure-browser.mjs).');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-bench-renderer-'));
-  const server = await launchBrowserMode(dataDir);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const ready: number[] = [];
-  let latencies: number[] = [];
-  let control: number[] = [];
-  let longTasks = 0;
-  try {
-    const meeting = await importBigMeeting(server);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    await page.goto(server.appUrl); // takes the token into the tab's session
-    const meetingUrl = `${server.origin}/#/meetings/${meeting.id}`;
+  const { ready, typed } = await withBigMeeting(async (page, meetingUrl) => {
+    const ready: number[] = [];
     const rounds = quick ? 1 : 12;
     // The first load warms the browser's caches; it is not counted unless quick.
     if (!quick) await loadOnce(page, meetingUrl);
     for (let round = 0; round < rounds; round++) ready.push(await loadOnce(page, meetingUrl));
-    const typed = await typeAndMeasure(page, await context.newPage(), quick ? 8 : 120);
-    latencies = typed.app.latencies;
-    control = typed.control.latencies;
-    longTasks = typed.app.longTasks;
-    await context.close();
-  } finally {
-    await browser.close();
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+    return { ready, typed: await typeAndMeasure(page, await page.context().newPage(), quick ? 8 : 120) };
+  });
+  const latencies = typed.app.latencies;
+  const control = typed.control.latencies;
+  const longTasks = typed.app.longTasks;
   ready.sort((a, b) => a - b);
   latencies.sort((a, b) => a - b);
   control.sort((a, b) => a - b);

@@ -10,15 +10,12 @@
  * Set EMPTY_CHAIR_RENDERER_DIR to an unminified build (vite build --minify false) for readable
  * function names in the trace.
  */
-import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureRendererBuilt } from '../build-renderer.mjs';
-import { findChromium } from '../ensure-browser.mjs';
-import { launchBrowserMode } from './browserMode';
-import { CHROMIUM_ARGS, importBigMeeting, installProbe } from './renderer';
+import { CHAIR_ANSWER, installProbe, typedText, withBigMeeting } from './renderer';
 
 interface TraceEvent {
   name: string;
@@ -32,7 +29,6 @@ interface TraceEvent {
 }
 
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing', 'v8.execute', 'input', 'cc'];
-const TEXT = 'It changes what she sees on the invoice every month, and she will ask support why.';
 
 /** What a top-level task did, from the events inside it. */
 function kindOf(inside: TraceEvent[]): string {
@@ -51,32 +47,21 @@ async function main(): Promise<void> {
   const out = path.resolve(values.out ?? path.join(os.tmpdir(), 'empty-chair-typing-trace.json'));
   const slowMs = Number(values.slow);
   await ensureRendererBuilt();
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found (see scripts/ensure-browser.mjs).');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-trace-'));
-  const server = await launchBrowserMode(dataDir);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-  const events: TraceEvent[] = [];
-  try {
-    const meeting = await importBigMeeting(server);
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-    await page.goto(server.appUrl);
-    await page.goto(`${server.origin}/#/meetings/${meeting.id}`);
-    await page.waitForSelector('aside textarea.chair-text');
-    await installProbe(page, 'aside textarea.chair-text');
+  const events = await withBigMeeting(async (page, meetingUrl) => {
+    await page.goto(meetingUrl);
+    await page.waitForSelector(CHAIR_ANSWER);
+    await installProbe(page, CHAIR_ANSWER);
+    const collected: TraceEvent[] = [];
     const cdp = await page.context().newCDPSession(page);
-    cdp.on('Tracing.dataCollected', (chunk) => events.push(...(chunk.value as unknown as TraceEvent[])));
+    cdp.on('Tracing.dataCollected', (chunk) => collected.push(...(chunk.value as unknown as TraceEvent[])));
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
-    await page.keyboard.type(TEXT.slice(0, 60), { delay: 80 });
+    await page.keyboard.type(typedText(60), { delay: 80 });
     await page.waitForTimeout(1_200);
     await cdp.send('Tracing.end');
     await complete;
-  } finally {
-    await browser.close();
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+    return collected;
+  });
   fs.writeFileSync(out, JSON.stringify({ traceEvents: events }));
   report(events, slowMs);
   console.log(`\nTrace written to ${out}`);
@@ -87,15 +72,24 @@ function report(events: TraceEvent[], slowMs: number): void {
   const inserts = events.filter((e) => e.name === 'TypingCommand::InsertText');
   if (inserts.length === 0) throw new Error('The trace holds no typing: nothing to report.');
   const { pid, tid } = inserts[0]!;
-  const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
-  const tasks = main.filter((e) => e.name === 'RunTask');
-  const inside = (task: TraceEvent) => main.filter((e) => e !== task && e.ts >= task.ts && e.ts < task.ts + task.dur!);
-  const kinds = new Map<TraceEvent, string>(tasks.map((task) => [task, kindOf(inside(task))]));
+  const onPageThread = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  const tasks = onPageThread.filter((e) => e.name === 'RunTask');
+  // Tasks do not nest, so one walk hands each event to the task it falls in.
+  const kinds = new Map<TraceEvent, string>();
+  let at = 0;
+  for (const task of tasks) {
+    while (at < onPageThread.length && onPageThread[at]!.ts < task.ts) at++;
+    const inside: TraceEvent[] = [];
+    for (let next = at; next < onPageThread.length && onPageThread[next]!.ts < task.ts + task.dur!; next++) {
+      if (onPageThread[next] !== task) inside.push(onPageThread[next]!);
+    }
+    kinds.set(task, kindOf(inside));
+  }
 
-  const keys = events.filter((e) => e.name === 'keystroke' && e.ph === 'b').map((begin) => {
-    const end = events.find((e) => e.name === 'keystroke' && e.ph === 'e' && e.id2?.local === begin.id2?.local)!;
-    return { from: begin.ts, to: end.ts };
-  });
+  const ends = new Map(events.filter((e) => e.name === 'keystroke' && e.ph === 'e').map((e) => [e.id2?.local, e.ts]));
+  const keys = events
+    .filter((e) => e.name === 'keystroke' && e.ph === 'b' && ends.has(e.id2?.local))
+    .map((begin) => ({ from: begin.ts, to: ends.get(begin.id2?.local)! }));
   console.log(`${keys.length} keys; main thread, while typing, by kind of task:`);
   const byKind = new Map<string, { total: number; count: number; max: number }>();
   for (const [task, kind] of kinds) {
