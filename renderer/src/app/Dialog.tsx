@@ -126,11 +126,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <div id={bodyId} className="dialog-body">
         {children}
       </div>
-      {error ? (
-        <div className="dialog-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <DialogError>{error}</DialogError>
       <div className="dialog-actions">
         <button ref={cancelRef} type="button" className="button" onClick={onCancel} disabled={busy}>
           {cancelLabel}
@@ -140,6 +136,16 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** The error of a dialog's last try, announced; nothing when there is none. */
+export function DialogError({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div className="dialog-error" role="alert">
+      {children}
+    </div>
   );
 }
 
@@ -166,11 +172,7 @@ export function FormDialog({ title, children, submitLabel, busy, error, onSubmit
         }}
       >
         <div className={bodyClassName ? `dialog-body ${bodyClassName}` : 'dialog-body'}>{children}</div>
-        {error ? (
-          <div className="dialog-error" role="alert">
-            {error}
-          </div>
-        ) : null}
+        <DialogError>{error}</DialogError>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel

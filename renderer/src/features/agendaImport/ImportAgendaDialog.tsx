@@ -3,7 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import type { AgendaItemDraft } from '../../../../shared/api';
 import { AgendaImportError, parseAgendaLines, parseIcsEvent, type ImportedEvent } from '../../../../shared/agendaImport';
 import { LIMITS } from '../../../../shared/limits';
-import { Modal } from '../../app/Dialog';
+import { DialogError, Modal } from '../../app/Dialog';
 import { formatWhen, plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 
@@ -245,11 +245,7 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
           </section>
         ) : null}
       </div>
-      {error ? (
-        <div className="dialog-error" role="alert">
-          Nothing was {mode === 'create' ? 'created' : 'added'}: {error}
-        </div>
-      ) : null}
+      <DialogError>{error ? `Nothing was ${mode === 'create' ? 'created' : 'added'}: ${error}` : null}</DialogError>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy}>
           Cancel

@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { AgendaItem } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
-import { Modal } from '../../app/Dialog';
+import { DialogError, Modal } from '../../app/Dialog';
 import { shorten } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 
@@ -109,11 +109,7 @@ export function GateDialog({ item, move, onAnswer, onNoImpact, onSkip, onCancel 
         </button>
         <span className="hint">Moves on without an answer; shown as skipped.</span>
       </div>
-      {error ? (
-        <div className="dialog-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <DialogError>{error}</DialogError>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
           Cancel

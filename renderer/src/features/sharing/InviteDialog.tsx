@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { NetworkAddress, SharingStatus } from '../../../../shared/sharing';
 import { useClient } from '../../app/clientContext';
-import { Modal } from '../../app/Dialog';
+import { DialogError, Modal } from '../../app/Dialog';
 import { formatWhen, plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 
@@ -179,11 +179,7 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
           </>
         )}
       </div>
-      {shownError ? (
-        <div className="dialog-error" role="alert">
-          {shownError}
-        </div>
-      ) : null}
+      <DialogError>{shownError}</DialogError>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy}>
           Close
