@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IMPACT_DIRECTIONS, THEMES as SHARED_THEMES } from '../../shared/domain';
-import { describeSaveError, TextFieldController } from '../../renderer/src/app/autosave';
+import { describeSaveError, SaveRegistry, TextFieldController } from '../../renderer/src/app/autosave';
 import { DIRECTIONS, THEMES } from '../../renderer/src/app/constants';
 import { isTypingTarget } from '../../renderer/src/app/keyboard';
 import { shareUnchanged } from '../../renderer/src/app/shareUnchanged';
@@ -78,23 +78,82 @@ describe('TextFieldController', () => {
     void field.flush();
     expect(sent).toEqual(['a']); // the second waits for the first
     field.receive('a'); // the echo of the first save arrives while "abc" is typed
-    expect(field.getSnapshot().value).toBe('abc');
+    expect(field.value).toBe('abc');
     pending[0]!.resolve();
     await vi.waitFor(() => expect(sent).toEqual(['a', 'abc']));
     pending[1]!.resolve();
     await first; // one flush covers the whole chain of saves
     field.receive('abc');
-    expect(field.getSnapshot()).toMatchObject({ value: 'abc', status: 'saved', conflict: null });
+    expect(field.value).toBe('abc');
+    expect(field.status).toBe('saved');
+    expect(field.getSnapshot().conflict).toBeNull();
   });
 
   it('takes a change from elsewhere when clean, and asks when it meets unsaved typing', async () => {
     const field = new TextFieldController('x', 'g', { send: () => Promise.resolve(), delayMs: 10_000, maxWaitMs: 10_000 });
     field.receive('from elsewhere');
-    expect(field.getSnapshot().value).toBe('from elsewhere');
+    expect(field.value).toBe('from elsewhere');
     field.change('mine');
     field.receive('theirs');
-    expect(field.getSnapshot()).toMatchObject({ value: 'mine', conflict: { theirs: 'theirs' } });
+    expect(field.value).toBe('mine');
+    expect(field.getSnapshot()).toMatchObject({ conflict: { theirs: 'theirs' } });
     field.dispose();
+  });
+
+  it('re-renders nothing on a keystroke: the status reaches the registry, the component hears only errors and conflicts', async () => {
+    let fail = false;
+    const field = new TextFieldController('', 'g', {
+      send: () => (fail ? Promise.reject(new ApiError('storage_error', 'Disk full.')) : Promise.resolve()),
+      delayMs: 10_000,
+      maxWaitMs: 10_000,
+    });
+    const registry = new SaveRegistry();
+    registry.register(field);
+    let componentHeard = 0;
+    let registryHeard = 0;
+    field.subscribe(() => componentHeard++);
+    registry.subscribe(() => registryHeard++);
+    const shown = field.getSnapshot();
+    for (const typed of ['a', 'ab', 'abc', 'abcd']) field.change(typed);
+    expect(registry.summary('g')).toBe('saving');
+    expect(registryHeard).toBe(1); // "Saving…", once
+    expect(componentHeard).toBe(0);
+    expect(field.getSnapshot()).toBe(shown); // useSyncExternalStore sees nothing new, so no render
+    expect(field.value).toBe('abcd');
+    await field.flush();
+    expect(registry.summary('g')).toBe('saved');
+    expect(componentHeard).toBe(0);
+    fail = true;
+    field.change('abcde');
+    await field.flush();
+    expect(componentHeard).toBe(1); // the error is shown
+    expect(field.getSnapshot().error?.message).toBe('Disk full.');
+  });
+
+  it('puts the text into its uncontrolled element, and a text from elsewhere too, keeping the caret', async () => {
+    const field = new TextFieldController('first', 'g', { send: () => Promise.resolve(), delayMs: 10_000, maxWaitMs: 10_000 });
+    const box = document.createElement('textarea');
+    document.body.append(box);
+    field.attach(box);
+    expect(box.value).toBe('first');
+    box.focus();
+    box.setSelectionRange(2, 3);
+    field.receive('first, then more from the other window');
+    expect(box.value).toBe('first, then more from the other window');
+    expect([box.selectionStart, box.selectionEnd]).toEqual([2, 3]);
+
+    // Typed here (the element already shows it), then a collision: nothing in the element is replaced...
+    box.value = 'mine';
+    field.change('mine');
+    field.receive('theirs');
+    expect(box.value).toBe('mine');
+    expect(field.getSnapshot().conflict).toEqual({ theirs: 'theirs' });
+    // ...until the user chooses their text.
+    field.useTheirs();
+    expect(box.value).toBe('theirs');
+    expect(field.value).toBe('theirs');
+    await field.flush();
+    box.remove();
   });
 
   it('recognises a trimmed echo when told how the service stores the text', () => {
@@ -102,7 +161,8 @@ describe('TextFieldController', () => {
     field.change('Ana ');
     void field.flush();
     field.receive('Ana');
-    expect(field.getSnapshot()).toMatchObject({ value: 'Ana ', conflict: null });
+    expect(field.value).toBe('Ana ');
+    expect(field.getSnapshot()).toMatchObject({ conflict: null });
   });
 });
 

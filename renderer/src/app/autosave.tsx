@@ -9,8 +9,12 @@
  * change made in another window is shown at once when the field has no unsaved keystrokes; when
  * it does, nothing is overwritten silently: the field stops saving and asks which text to keep.
  *
- * The state lives in small controller objects outside React (read with useSyncExternalStore), so
- * a keystroke re-renders only the field being typed in.
+ * The state lives in small controller objects outside React (read with useSyncExternalStore).
+ * A text field's element is uncontrolled: the element holds what is typed, and the controller
+ * writes into it only when a text comes from elsewhere, and its component hears only of an error
+ * or a conflict (the quiet status reaches SaveStatusText through the registry). So typing
+ * re-renders nothing: a controlled field re-rendered its whole component on every key
+ * (docs/performance.md, finding 8).
  */
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { ApiError } from '../../../shared/errors';
@@ -145,9 +149,11 @@ abstract class FieldController<S> implements Saver {
   }
 }
 
+/**
+ * What a text field's component shows around it. The text itself is in the element (and
+ * `field.value`); the status is shown by SaveStatusText.
+ */
 export interface TextFieldState {
-  value: string;
-  status: SaveStatus;
   error: ApiError | null;
   /** Set when another window changed the text while this one had unsaved keystrokes. */
   conflict: { theirs: string } | null;
@@ -176,8 +182,7 @@ export class TextFieldController extends FieldController<TextFieldState> {
   private firstUnsavedAt: number | null = null;
   private inFlight: Promise<void> | null = null;
   private config: Required<TextFieldConfig>;
-  element: HTMLInputElement | HTMLTextAreaElement | null = null;
-  private caret: { start: number; end: number } | null = null;
+  private element: HTMLInputElement | HTMLTextAreaElement | null = null;
 
   constructor(remote: string, group: string, config: TextFieldConfig) {
     super(group);
@@ -191,7 +196,18 @@ export class TextFieldController extends FieldController<TextFieldState> {
   }
 
   protected makeSnapshot(): TextFieldState {
-    return { value: this.draft, status: this.status, error: this.error, conflict: this.conflict };
+    return { error: this.error, conflict: this.conflict };
+  }
+
+  /** Tells the component only what it shows: a new status alone re-renders nothing but SaveStatusText. */
+  protected override changed(): void {
+    if (this.error === this.snapshot.error && this.conflict === this.snapshot.conflict) return;
+    super.changed();
+  }
+
+  /** The text as typed (what the element shows). */
+  get value(): string {
+    return this.draft;
   }
 
   private norm(value: string): string {
@@ -202,11 +218,11 @@ export class TextFieldController extends FieldController<TextFieldState> {
     return this.norm(this.draft) !== this.norm(this.saved);
   }
 
+  /** What the user typed (the element already shows it). */
   change(value: string): void {
     this.draft = value;
     // Typed and not saved yet: the quiet status says "Saving…" until the save has answered.
-    if (this.dirty && !this.conflict) this.setStatus('saving');
-    else this.changed();
+    if (this.dirty && !this.conflict && this.status !== 'saving') this.setStatus('saving');
     this.schedule();
   }
 
@@ -277,9 +293,8 @@ export class TextFieldController extends FieldController<TextFieldState> {
     }
     const clean = !this.dirty && this.timer === undefined && this.inFlight === null;
     if (clean && !this.conflict) {
-      const element = this.element;
-      if (element && document.activeElement === element) this.caret = { start: element.selectionStart ?? 0, end: element.selectionEnd ?? 0 };
-      this.draft = this.saved = remote;
+      this.saved = remote;
+      this.show(remote);
       this.changed();
       return;
     }
@@ -289,18 +304,22 @@ export class TextFieldController extends FieldController<TextFieldState> {
     this.setStatus('error');
   }
 
-  /** After taking a change from elsewhere into a focused field, puts the caret back where it was. */
+  /** The field's element, uncontrolled: it is given the text now and whenever one comes from elsewhere. */
   attach(element: HTMLInputElement | HTMLTextAreaElement | null): void {
     this.element = element;
+    if (element && element.value !== this.draft) element.value = this.draft;
   }
 
-  restoreCaret(): void {
+  /** A text from elsewhere (the service, or "use theirs") into the draft and the element, the caret kept where it was. */
+  private show(value: string): void {
+    this.draft = value;
     const element = this.element;
-    const at = this.caret;
-    if (!element || !at) return;
-    this.caret = null;
-    const length = element.value.length;
-    element.setSelectionRange(Math.min(at.start, length), Math.min(at.end, length));
+    if (!element || element.value === value) return;
+    const focused = element.ownerDocument.activeElement === element;
+    const start = element.selectionStart ?? 0;
+    const end = element.selectionEnd ?? 0;
+    element.value = value;
+    if (focused) element.setSelectionRange(Math.min(start, value.length), Math.min(end, value.length));
   }
 
   /** Replaces the other window's text with this one's: the user has seen it and chose to. */
@@ -315,7 +334,7 @@ export class TextFieldController extends FieldController<TextFieldState> {
   useTheirs(): void {
     const theirs = this.conflict?.theirs ?? this.remote;
     this.conflict = null;
-    this.draft = theirs;
+    this.show(theirs);
     this.saved = this.remote;
     this.changed();
     void this.flush();
@@ -336,6 +355,8 @@ function withDefaults(config: TextFieldConfig): Required<TextFieldConfig> {
 }
 
 export interface AutosaveText extends TextFieldState {
+  /** The text as typed, read when rendering (e.g. an error that says how long it is). */
+  value: string;
   field: TextFieldController;
   onChange(value: string): void;
   onBlur(): void;
@@ -346,8 +367,9 @@ export type AttachElement = (element: HTMLInputElement | HTMLTextAreaElement | n
 
 /**
  * An autosaving text field. `remote` is the value as the service has it now; `send` saves a
- * value and resolves once the service has it. Give the component a `key` per thing edited
- * (e.g. the agenda item), so moving to another item saves this one and starts afresh.
+ * value and resolves once the service has it. Give the element the returned ref and no `value`
+ * prop (it is uncontrolled: the controller puts the text in). Give the component a `key` per
+ * thing edited (e.g. the agenda item), so moving to another item saves this one and starts afresh.
  */
 export function useAutosaveText(remote: string, group: string, config: TextFieldConfig): [AutosaveText, AttachElement] {
   const [field] = useState(() => new TextFieldController(remote, group, config));
@@ -357,11 +379,11 @@ export function useAutosaveText(remote: string, group: string, config: TextField
   useEffect(() => registry?.register(field), [registry, field]);
   useEffect(() => () => field.dispose(), [field]);
   const state = useSyncExternalStore(field.subscribe, field.getSnapshot);
-  useLayoutEffect(() => field.restoreCaret(), [field, state.value]);
   const attach = useCallback<AttachElement>((element) => field.attach(element), [field]);
   return [
     {
       ...state,
+      value: field.value,
       field,
       onChange: (value) => field.change(value),
       onBlur: () => void field.flush(),

@@ -84,7 +84,6 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
         dir="auto"
         rows={4}
         maxLength={LIMITS.answerMax}
-        value={text.value}
         placeholder="Their words: what changes for them, and how much?"
         aria-invalid={text.error ? true : undefined}
         aria-describedby={text.error ? `${id}-errors` : undefined}
@@ -204,7 +203,6 @@ function FollowUpOwner({ meetingId, followUp, people }: { meetingId: string; fol
           list={`${id}-people`}
           maxLength={LIMITS.nameMax}
           autoComplete="off"
-          value={owner.value}
           onChange={(event) => owner.onChange(event.target.value)}
           onBlur={owner.onBlur}
           aria-invalid={owner.error ? true : undefined}

@@ -299,8 +299,8 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
 
   // N, P, D, 1-5, C and ? (never while typing in a field, with a modifier, or with a dialog open).
   const onShortcut = useEffectEvent((event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.repeat || hasCommandModifier(event) || isModalOpen()) return;
-    if (isTypingTarget(event.target)) return;
+    // isTypingTarget first: isModalOpen searches the whole document, on every key typed in a field.
+    if (event.defaultPrevented || event.repeat || hasCommandModifier(event) || isTypingTarget(event.target) || isModalOpen()) return;
     const key = event.key;
     if (key === '?') {
       event.preventDefault();

@@ -67,7 +67,6 @@ function NotesField({ meetingId, item }: { meetingId: string; item: AgendaItem }
         dir="auto"
         rows={4}
         maxLength={LIMITS.notesMax}
-        value={notes.value}
         placeholder="What is said about this item"
         onChange={(event) => notes.onChange(event.target.value)}
         onBlur={notes.onBlur}
