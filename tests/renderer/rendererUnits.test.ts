@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { IMPACT_DIRECTIONS, THEMES as SHARED_THEMES } from '../../shared/domain';
 import { describeSaveError, SaveRegistry, TextFieldController } from '../../renderer/src/app/autosave';
@@ -27,6 +28,65 @@ describe('shareUnchanged', () => {
     expect(shareUnchanged(before, structuredClone(before))).toBe(before);
     expect(shareUnchanged([1, 2], [1, 2, 3])).toEqual([1, 2, 3]);
     expect(shareUnchanged({ a: 1, b: undefined } as Record<string, unknown>, { a: 1 })).toEqual({ a: 1 });
+  });
+
+  it('copies only from the first difference, keeping key order, and handles shorter arrays and dropped or added keys', () => {
+    const first = { id: 'x' };
+    const before = { a: first, b: { n: 1 }, c: [first, { n: 2 }, { n: 3 }], d: 'same' };
+    const after = { a: { id: 'x' }, b: { n: 9 }, c: [{ id: 'x' }, { n: 2 }], d: 'same', e: 1 };
+    const shared = shareUnchanged<Record<string, unknown>>(before, after);
+    expect(shared).toEqual(after);
+    expect(Object.keys(shared)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(shared.a).toBe(first);
+    const c = shared.c as unknown[];
+    expect(c).not.toBe(before.c);
+    expect(c[0]).toBe(first);
+    expect(c[1]).toBe(before.c[1]);
+    expect(shareUnchanged<Record<string, unknown>>({ a: first, b: 2 }, { a: { id: 'x' } })).toEqual({ a: first });
+    expect((shareUnchanged<Record<string, unknown>>({ a: first, b: 2 }, { a: { id: 'x' } }) as { a: unknown }).a).toBe(first);
+    // JSON.parse makes "__proto__" an own key; the copy must keep it one (found by the property below).
+    const odd = shareUnchanged<object>({ a: 1 }, JSON.parse('{"a":1,"__proto__":[]}') as object);
+    expect(Array.isArray(odd)).toBe(false);
+    expect(Object.getOwnPropertyNames(odd)).toEqual(['a', '__proto__']);
+  });
+
+  it('on random documents: equal to the new one, and every part equal to the old one is the old object', () => {
+    // A copy of `value` (as JSON.parse would make it) with some parts changed, dropped or added.
+    const edit = (value: unknown, rolls: Iterator<number>, replacement: unknown): unknown => {
+      const roll = () => rolls.next().value as number;
+      if (Array.isArray(value)) {
+        const kept = roll() < 0.15 ? value.slice(0, -1) : value;
+        return kept.map((v) => (roll() < 0.3 ? edit(v, rolls, replacement) : structuredClone(v)));
+      }
+      if (value !== null && typeof value === 'object') {
+        const entries = Object.entries(value).map(([k, v]) => [k, roll() < 0.3 ? edit(v, rolls, replacement) : structuredClone(v)] as const);
+        if (roll() < 0.15) entries.push(['added', replacement]);
+        return Object.fromEntries(entries);
+      }
+      return roll() < 0.5 ? value : replacement;
+    };
+    const checkShared = (old: unknown, result: unknown): number => {
+      if (old !== null && typeof old === 'object' && JSON.stringify(old) === JSON.stringify(result)) {
+        expect(result).toBe(old);
+        return 1;
+      }
+      if (Array.isArray(old) && Array.isArray(result)) return result.reduce<number>((n, v, i) => n + checkShared(old[i], v), 0);
+      if (old !== null && result !== null && typeof old === 'object' && typeof result === 'object' && !Array.isArray(old) && !Array.isArray(result)) {
+        return Object.entries(result).reduce((n, [k, v]) => n + checkShared((old as Record<string, unknown>)[k], v), 0);
+      }
+      return 0;
+    };
+    let sharedSeen = 0;
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }), { minKeys: 1 }), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), fc.jsonValue({ maxDepth: 1 }), (before, rolls, replacement) => {
+        const after = edit(before, rolls[Symbol.iterator](), replacement);
+        const result = shareUnchanged(before as unknown, after);
+        expect(result).toEqual(after);
+        sharedSeen += checkShared(before, result);
+      }),
+      { numRuns: 300 },
+    );
+    expect(sharedSeen).toBeGreaterThan(100); // the check did meet shared parts
   });
 });
 
