@@ -1,5 +1,5 @@
 import './decisions.css';
-import { memo, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AgendaItem, Decision, ImpactDirection, Meeting, Tag } from '../../../../shared/domain';
 import type { ToastAction } from '../../app/App';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
@@ -157,10 +157,17 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
   const tagLabels = useTagLabels(tags);
 
   const onEdit = useCallback((decisionId: string) => setEditing(decisionId), []);
+  // The rows' callbacks read the item when called, so they keep their identity (and the memoised
+  // rows skip re-rendering) when something else in the item changes, such as the chair's answer
+  // at every autosave while it is typed.
+  const latestItem = useRef(item);
+  useLayoutEffect(() => {
+    latestItem.current = item;
+  });
 
   const remove = useCallback(
     async (decisionId: string, row: HTMLElement | null) => {
-      const current = item;
+      const current = latestItem.current;
       const index = current.decisions.findIndex((decision) => decision.id === decisionId);
       const decision = current.decisions[index];
       if (!decision) return;
@@ -180,13 +187,13 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
         },
       });
     },
-    [call, meetingId, item, showToast, fallbackFocus],
+    [call, meetingId, showToast, fallbackFocus],
   );
   const onRemove = useCallback((decisionId: string, row: HTMLElement | null) => void remove(decisionId, row), [remove]);
 
   const onFollowUp = useCallback(
     (decisionId: string) => {
-      const decision = item.decisions.find((d) => d.id === decisionId);
+      const decision = latestItem.current.decisions.find((d) => d.id === decisionId);
       if (!decision) return;
       call('followUps.add', { meetingId, text: decision.text, owner: decision.owner, dueDate: decision.dueDate, decisionId })
         .then((meeting) => {
@@ -200,7 +207,7 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
         })
         .catch((reason: unknown) => showToast(`Could not add the follow-up: ${asApiError(reason).message}`));
     },
-    [call, item, meetingId, showToast],
+    [call, meetingId, showToast],
   );
 
   const save = async (decision: Decision, values: DecisionValues) => {
