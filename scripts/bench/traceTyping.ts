@@ -86,10 +86,13 @@ function report(events: TraceEvent[], slowMs: number): void {
     kinds.set(task, kindOf(inside));
   }
 
-  const ends = new Map(events.filter((e) => e.name === 'keystroke' && e.ph === 'e').map((e) => [e.id2?.local, e.ts]));
-  const keys = events
-    .filter((e) => e.name === 'keystroke' && e.ph === 'b' && ends.has(e.id2?.local))
-    .map((begin) => ({ from: begin.ts, to: ends.get(begin.id2?.local)! }));
+  // Chromium gives every measure of one name the same id, so each begin pairs with the end after it.
+  const marks = events.filter((e) => e.name === 'keystroke' && (e.ph === 'b' || e.ph === 'e')).sort((a, b) => a.ts - b.ts);
+  const keys: { from: number; to: number }[] = [];
+  marks.forEach((mark, index) => {
+    const next = marks[index + 1];
+    if (mark.ph === 'b' && next?.ph === 'e') keys.push({ from: mark.ts, to: next.ts });
+  });
   console.log(`${keys.length} keys; main thread, while typing, by kind of task:`);
   const byKind = new Map<string, { total: number; count: number; max: number }>();
   for (const [task, kind] of kinds) {
