@@ -21,9 +21,9 @@ import { generateLibrary } from './generate';
 import { info, median, ms, verdict, type BenchRow } from './table';
 
 /**
- * For reference only: a store class that writes the same bytes as conf (JSON, tab-indented) with a
- * plain temp file, fsync and rename, without conf's work around it (it reads and parses the file it
- * is about to replace, to keep conf's own internal key). Shows what electron-store costs per save.
+ * For reference only: a store class that writes the same bytes as conf (compact JSON, as
+ * documentStore.ts has it) with a plain temp file, fsync and rename, without conf's work around it
+ * (directory, realpath and stat checks, a random temp name). Shows what electron-store costs per save.
  */
 class DirectStore implements StoreFile {
   readonly path: string;
@@ -37,7 +37,7 @@ class DirectStore implements StoreFile {
     const temp = `${this.path}.tmp`;
     const fd = fs.openSync(temp, 'w');
     try {
-      fs.writeFileSync(fd, JSON.stringify(value, undefined, '\t'));
+      fs.writeFileSync(fd, JSON.stringify(value));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

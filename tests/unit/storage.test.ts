@@ -229,4 +229,28 @@ describe('saving through conf', () => {
       library.close();
     }
   });
+
+  it('writes compact JSON, and reads the indented files of earlier versions the same', () => {
+    const dir = tempDir();
+    let library = open(dir);
+    const meeting = createMeeting(library, 'Indented before');
+    const file = path.join(dir, 'meetings', `${meeting.id}.json`);
+    const indexFile = path.join(dir, 'library.json');
+    library.close();
+    for (const written of [file, indexFile]) {
+      const text = fs.readFileSync(written, 'utf8');
+      expect(text).toBe(JSON.stringify(JSON.parse(text)));
+      // As conf wrote it by default until now.
+      fs.writeFileSync(written, JSON.stringify(JSON.parse(text), undefined, '\t'));
+    }
+    library = openKept(dir);
+    const read = dispatch(library.service, 'meetings.get', { id: meeting.id });
+    expect(read.ok && (read.value as Meeting)).toEqual(meeting);
+    expect(library.service.notices).toEqual([]);
+    const renamed = dispatch(library.service, 'meetings.update', { id: meeting.id, changes: { title: 'Compact after' } });
+    expect(renamed.ok).toBe(true);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).not.toContain('\n');
+    expect((JSON.parse(text) as Meeting).title).toBe('Compact after');
+  });
 });
