@@ -48,6 +48,7 @@ export default defineConfig(({ command }) => {
     server: { host: '127.0.0.1', strictPort: false },
     test: {
       root: '.',
+      globalSetup: ['tests/tempRoot.ts'],
       projects: [
         {
           extends: false,
