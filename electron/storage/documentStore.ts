@@ -117,7 +117,7 @@ export class DocumentFile<T> {
 /**
  * The files are written without indentation: they are for the app to read (people get exports),
  * and a quarter smaller without it, which is less to write and fsync on every save and less for
- * every backup to copy; JSON.stringify is faster without it too (docs/performance.md, finding 7).
+ * every backup to copy; JSON.stringify is faster without it too (docs/performance.md, finding 9).
  * Files written indented by earlier versions read the same.
  */
 const compactJson = (value: Record<string, unknown>): string => JSON.stringify(value);

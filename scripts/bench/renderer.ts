@@ -113,7 +113,7 @@ export async function installProbe(page: Page, selector: string): Promise<void> 
     new PerformanceObserver((list) => (probe.longTasks += list.getEntries().length)).observe({ type: 'longtask' });
     let pressedAt: number | null = null;
     area.addEventListener('keydown', (event) => (pressedAt = event.timeStamp), true);
-    // 'input' comes once the value has changed (React renders the controlled value in it, too).
+    // 'input' comes once the value has changed (and the app's handlers have run).
     area.addEventListener('input', () => {
       if (pressedAt === null) return;
       const from = pressedAt;

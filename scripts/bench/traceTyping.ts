@@ -86,13 +86,12 @@ function report(events: TraceEvent[], slowMs: number): void {
     kinds.set(task, kindOf(inside));
   }
 
-  // Chromium gives every measure of one name the same id, so each begin pairs with the end after it.
-  const marks = events.filter((e) => e.name === 'keystroke' && (e.ph === 'b' || e.ph === 'e')).sort((a, b) => a.ts - b.ts);
-  const keys: { from: number; to: number }[] = [];
-  marks.forEach((mark, index) => {
-    const next = marks[index + 1];
-    if (mark.ph === 'b' && next?.ph === 'e') keys.push({ from: mark.ts, to: next.ts });
-  });
+  // Chromium gives every measure of one name the same id. Keys paint in the order they were
+  // pressed, so the n-th begin pairs with the n-th end, even when a key's measure starts before the
+  // one before it has ended (two keys in one frame).
+  const times = (phase: string) => events.filter((e) => e.name === 'keystroke' && e.ph === phase).map((e) => e.ts).sort((a, b) => a - b);
+  const ends = times('e');
+  const keys = times('b').flatMap((from, index) => (ends[index] === undefined ? [] : [{ from, to: ends[index]! }]));
   console.log(`${keys.length} keys; main thread, while typing, by kind of task:`);
   const byKind = new Map<string, { total: number; count: number; max: number }>();
   for (const [task, kind] of kinds) {
