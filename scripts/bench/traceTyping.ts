@@ -33,7 +33,7 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 /** What a top-level task did, from the events inside it. */
 function kindOf(inside: TraceEvent[]): string {
   const events = [...new Set(inside.filter((e) => e.name === 'EventDispatch').map((e) => e.args?.data?.type))];
-  if (events.includes('keypress')) return 'key pressed (input handled, React re-render)';
+  if (events.includes('keypress')) return 'key pressed (text inserted, input handlers)';
   if (inside.some((e) => e.name === 'ProxyMain::BeginMainFrame')) return 'frame (style, layout, paint, commit)';
   if (events.length > 0) return `event: ${events.join(', ')}`;
   if (inside.some((e) => e.name === 'TimerFire')) return 'timer (autosave, clock)';
