@@ -51,6 +51,8 @@ export interface ServiceOptions {
   newId?: () => string;
   /** Snapshots at most this often while data changes (default 15 minutes); null turns them off. */
   backupIntervalMs?: number | null;
+  /** How long after the last save the save journals are folded into the files (default 2 s). */
+  compactAfterMs?: number;
   /** The participant server (electron/server/participantServer.ts); without it `sharing.start` is refused. */
   sharing?: SharingAdapter | null;
   /** This machine's addresses (tests may fix them); os.networkInterfaces() by default. */
@@ -97,6 +99,7 @@ export class MeetingService {
       now: this.now,
       backupIntervalMs: options.backupIntervalMs === undefined ? BACKUP_INTERVAL_MS : options.backupIntervalMs,
       onStatusChange: () => this.events.publish({ event: 'storage.changed', payload: this.storageStatus() }),
+      compactAfterMs: options.compactAfterMs,
     });
     this.participants = new ParticipantHub(
       {

@@ -23,6 +23,8 @@ export function openLibrary(options: {
   StoreClass: StoreFileClass;
   role: string;
   backupIntervalMs?: number | null;
+  /** How long after the last save the save journals are folded into the files (default 2 s). */
+  compactAfterMs?: number;
   /**
    * The participant server for "Invite participants" (issue #5). Nothing listens until the lead
    * starts sharing. Absent (the CLI, scripts, most tests) there is no sharing at all: sharing.start
@@ -36,6 +38,7 @@ export function openLibrary(options: {
     const service = new MeetingService({
       storage: new LibraryStorage(options.dataDir, options.StoreClass),
       backupIntervalMs: options.backupIntervalMs,
+      compactAfterMs: options.compactAfterMs,
       sharing: options.sharing ?? null,
     });
     let closed: { unsavedChanges: number } | undefined;

@@ -4,6 +4,8 @@ import { storageError } from '../storage/documentStore';
 import type { LibraryStorage } from '../storage/libraryStorage';
 
 export const BACKUP_INTERVAL_MS = 15 * 60_000;
+/** Saves go to each document's journal; this long after the last one, the journals are folded into the files. */
+export const COMPACT_AFTER_MS = 2_000;
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 
@@ -16,6 +18,8 @@ export interface PersistenceOptions {
   backupIntervalMs: number | null;
   /** Called whenever what storageStatus() says may have changed. */
   onStatusChange: () => void;
+  /** How long after the last save the journals are compacted (tests shorten it). */
+  compactAfterMs?: number;
 }
 
 /**
@@ -30,6 +34,7 @@ export class Persistence {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryDelay = RETRY_FIRST_MS;
   private backupTimer: ReturnType<typeof setTimeout> | undefined;
+  private compactTimer: ReturnType<typeof setTimeout> | undefined;
   private changedSinceBackup = false;
   private lastBackupAt: string | null;
 
@@ -88,6 +93,7 @@ export class Persistence {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.changedSinceBackup = true;
+    this.scheduleCompaction();
     this.scheduleBackup();
     if (hadProblem) this.options.onStatusChange();
     return true;
@@ -101,6 +107,23 @@ export class Persistence {
     }, this.retryDelay);
     this.retryTimer.unref?.();
     this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+  }
+
+  /**
+   * Folds the journals into the files once saving pauses (each save pushes it back). If the disk
+   * refuses, the saves are safe in their journals, and it tries again at the next pause.
+   */
+  private scheduleCompaction(): void {
+    clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = undefined;
+      try {
+        this.options.storage.compactJournals();
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+      }
+    }, this.options.compactAfterMs ?? COMPACT_AFTER_MS);
+    this.compactTimer.unref?.();
   }
 
   private scheduleBackup(): void {
@@ -118,7 +141,7 @@ export class Persistence {
     const { storage, now } = this.options;
     let backup: BackupInfo;
     try {
-      backup = storage.backups.create(reason, now());
+      backup = storage.backUp(reason, now());
       storage.backups.prune(now());
     } catch (error) {
       throw storageError(storage.backups.dir, 'write a backup in', error);
@@ -158,8 +181,17 @@ export class Persistence {
     this.retryTimer = this.backupTimer = undefined;
     const saved = this.unsavedCount() === 0 || this.flush();
     clearTimeout(this.retryTimer);
-    this.retryTimer = undefined;
+    clearTimeout(this.compactTimer);
+    this.retryTimer = this.compactTimer = undefined;
+    const { storage } = this.options;
+    try {
+      storage.compactJournals();
+    } catch (error) {
+      // What is not in its file is in its journal, which the next start folds in.
+      if (!(error instanceof ApiError)) throw error;
+    }
     if (saved && this.changedSinceBackup && this.options.backupIntervalMs !== null) this.tryBackUp('close');
+    storage.closeJournals();
     return { unsavedChanges: this.unsavedCount() };
   }
 }

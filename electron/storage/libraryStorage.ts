@@ -12,17 +12,19 @@ import {
 import { ApiError } from '../../shared/errors';
 import { BackupStore } from './backups';
 import { DamagedDocumentError, DocumentFile, storageError, type StoreFileClass } from './documentStore';
-import { quarantineFile, removeLeftoverTempFiles } from './quarantine';
+import { quarantineCopy, quarantineFile, removeLeftoverTempFiles } from './quarantine';
 
 export const INDEX_NAME = 'library';
 export const MEETINGS_DIR = 'meetings';
 export const TRASH_DIR = 'trash';
 const MEETING_FILE = /^([A-Za-z0-9][A-Za-z0-9_-]{0,63})\.json$/;
+const MEETING_JOURNAL = /^([A-Za-z0-9][A-Za-z0-9_-]{0,63})\.journal$/;
 
 /**
  * The data folder on disk: `library.json` (the index: meeting summaries, personas, tags, settings)
- * and `meetings/<id>.json`, one file per meeting. Deleted meetings move to `trash/`, damaged files
- * to `quarantine/`, snapshots live in `backups/`. Pure I/O, validation and recovery: the service
+ * and `meetings/<id>.json`, one file per meeting, each with a `.journal` of its latest saves while
+ * they are being made (documentStore.ts). Deleted meetings move to `trash/`, damaged files to
+ * `quarantine/`, snapshots live in `backups/`. Pure I/O, validation and recovery: the service
  * keeps the documents in memory and decides what to write.
  */
 export class LibraryStorage {
@@ -41,7 +43,7 @@ export class LibraryStorage {
   ) {
     this.meetingsDir = path.join(dataDir, MEETINGS_DIR);
     this.trashDir = path.join(dataDir, TRASH_DIR);
-    this.indexFile = new DocumentFile(StoreClass, dataDir, INDEX_NAME, libraryIndexSchema, 'library');
+    this.indexFile = new DocumentFile(StoreClass, dataDir, INDEX_NAME, libraryIndexSchema, 'library', this.reportJournalDamage);
     this.backups = new BackupStore(dataDir, () => [
       this.indexFile.path,
       ...this.listMeetingFiles(this.meetingsDir).map((id) => this.meetingPath(id)),
@@ -55,7 +57,7 @@ export class LibraryStorage {
   private meetingFile(id: string): DocumentFile<Meeting> {
     let file = this.meetingFiles.get(id);
     if (!file) {
-      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting');
+      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting', this.reportJournalDamage);
       this.meetingFiles.set(id, file);
     }
     return file;
@@ -63,6 +65,45 @@ export class LibraryStorage {
 
   meetingPath(id: string): string {
     return this.meetingFile(id).path;
+  }
+
+  /** A journal held a save a crash cut off, or damaged entries: keep a copy and tell the user. */
+  private readonly reportJournalDamage = (journal: string, problem: string): void => {
+    let kept = '';
+    try {
+      kept = ` A copy of it is kept at ${quarantineCopy(this.dataDir, journal, this.now())}.`;
+    } catch {
+      // The notice matters more than the copy.
+    }
+    this.notices.push(`The save journal ${journal} ${problem}.${kept}`);
+  };
+
+  /**
+   * Writes every journaled save into its document's file and deletes the journals: after a pause
+   * in saving, before a backup or restore, and on close. Tries every document, then throws the
+   * first storage_error, if any; what failed stays in its journal, safe on disk.
+   */
+  compactJournals(): void {
+    let failure: unknown;
+    for (const file of [...this.meetingFiles.values(), this.indexFile]) {
+      try {
+        file.compact();
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
+  }
+
+  /** Closes the journals' files (on close, after compactJournals). */
+  closeJournals(): void {
+    for (const file of [...this.meetingFiles.values(), this.indexFile]) file.close();
+  }
+
+  /** A snapshot of the documents as they are now, journaled saves included. */
+  backUp(reason: string, at: Date): BackupInfo {
+    this.compactJournals();
+    return this.backups.create(reason, at);
   }
 
   /**
@@ -73,6 +114,15 @@ export class LibraryStorage {
   open(): { index: LibraryIndex } {
     removeLeftoverTempFiles([this.dataDir, this.meetingsDir, this.backups.dir]);
     const index = this.readIndexRecovering();
+    // Journals are only left behind by a crash: fold each into its file now (reading does), so
+    // the folder is whole again before anything lists, backs up or restores it.
+    for (const id of this.listNames(this.meetingsDir, MEETING_JOURNAL)) {
+      try {
+        this.readMeeting(id);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error; // quarantined and told, as any damaged file
+      }
+    }
     const onDisk = new Set(this.listMeetingFiles(this.meetingsDir));
     const known = new Set(index.meetings.map((summary) => summary.id));
     let changed = false;
@@ -171,15 +221,18 @@ export class LibraryStorage {
     this.meetingFile(meeting.id).write(meeting);
   }
 
-  /** Moves a meeting's file to the trash folder (kept, so a deletion can be undone by hand). */
+  /** Moves a meeting's file, with its latest saves, to the trash folder (kept, so a deletion can be undone by hand). */
   trashMeeting(id: string): void {
-    const from = this.meetingPath(id);
+    const file = this.meetingFile(id);
+    file.compact(); // throws, changing nothing, if the disk refuses
     try {
       fs.mkdirSync(this.trashDir, { recursive: true });
-      fs.renameSync(from, path.join(this.trashDir, `${id}.json`));
+      fs.renameSync(file.path, path.join(this.trashDir, `${id}.json`));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(from, 'move to the trash', error);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(file.path, 'move to the trash', error);
     }
+    file.close();
+    this.meetingFiles.delete(id); // a file of that name, if ever made again, starts without a journal
   }
 
   /**
@@ -200,7 +253,7 @@ export class LibraryStorage {
         throw new ApiError('storage_error', `That backup cannot be restored: ${(error as Error).message}`);
       }
     }
-    const before = this.backups.create('before-restore', this.now());
+    const before = this.backUp('before-restore', this.now()); // no journal is left after it
     const inBackup = new Set(files.filter((f) => f !== 'library.json').map((f) => path.basename(f, '.json')));
     for (const id of this.listMeetingFiles(this.meetingsDir)) if (!inBackup.has(id)) this.trashMeeting(id);
     fs.mkdirSync(this.meetingsDir, { recursive: true });
@@ -215,6 +268,11 @@ export class LibraryStorage {
   }
 
   private listMeetingFiles(dir: string): string[] {
+    return this.listNames(dir, MEETING_FILE);
+  }
+
+  /** The ids of the files in `dir` whose names match `pattern` (its first group is the id). */
+  private listNames(dir: string, pattern: RegExp): string[] {
     let names: string[];
     try {
       names = fs.readdirSync(dir);
@@ -223,7 +281,7 @@ export class LibraryStorage {
       throw storageError(dir, 'list', error);
     }
     return names.flatMap((name) => {
-      const match = MEETING_FILE.exec(name);
+      const match = pattern.exec(name);
       return match ? [match[1]!] : [];
     });
   }

@@ -8,13 +8,25 @@ export const QUARANTINE_DIR = 'quarantine';
  * user (or support) can still look at it. Returns where it went.
  */
 export function quarantineFile(dataDir: string, file: string, now = new Date()): string {
+  const target = quarantineTarget(dataDir, file, now);
+  fs.renameSync(file, target);
+  return target;
+}
+
+/** Like quarantineFile, but copies: for a file the app still repairs in place (a save journal). */
+export function quarantineCopy(dataDir: string, file: string, now = new Date()): string {
+  const target = quarantineTarget(dataDir, file, now);
+  fs.copyFileSync(file, target);
+  return target;
+}
+
+function quarantineTarget(dataDir: string, file: string, now: Date): string {
   const folder = path.join(dataDir, QUARANTINE_DIR);
   fs.mkdirSync(folder, { recursive: true });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   const name = path.relative(dataDir, file).split(path.sep).join('__');
   let target = path.join(folder, `${stamp}-${name}`);
   for (let n = 2; fs.existsSync(target); n++) target = path.join(folder, `${stamp}-${n}-${name}`);
-  fs.renameSync(file, target);
   return target;
 }
 

@@ -14,6 +14,7 @@ import { ClientContext } from '../../renderer/src/app/clientContext';
 import { BackupsButton } from '../../renderer/src/features/storage/BackupsButton';
 import { StorageBanner } from '../../renderer/src/features/storage/StorageBanner';
 import { useStorageStatus } from '../../renderer/src/features/storage/useStorageStatus';
+import { refuseWrites } from '../unit/helpers';
 
 const open: OpenLibrary[] = [];
 afterEach(() => {
@@ -64,16 +65,14 @@ describe('storage status in the UI', () => {
     const meeting = call<Meeting>(library, 'meetings.create', draft('Pricing'));
     renderStorage(library);
     const file = path.join(dir, 'meetings', `${meeting.id}.json`);
-    fs.renameSync(file, `${file}.aside`);
-    fs.mkdirSync(file); // every write to it now fails, as on a full or read-only disk
+    const allowWrites = refuseWrites(file);
     act(() => {
       dispatch(library.service, 'agenda.update', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { notes: 'typed' } });
     });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/1 change is not saved to disk yet/);
     expect(alert.textContent).toContain(file);
-    fs.rmdirSync(file);
-    fs.renameSync(`${file}.aside`, file);
+    allowWrites();
     act(() => {
       library.service.flushUnsaved();
     });

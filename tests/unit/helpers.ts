@@ -7,6 +7,41 @@ import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import type { SharingAdapter } from '../../electron/service/participants';
 
+/**
+ * The newest saved text of a document: its journal's last line while it has a journal (saves go
+ * there first; electron/storage/documentStore.ts), else its file. What the next start would read.
+ */
+export function savedText(file: string): string {
+  const journal = file.replace(/\.json$/, '.journal');
+  if (fs.existsSync(journal)) {
+    const lines = fs.readFileSync(journal, 'utf8').split('\n').filter(Boolean);
+    if (lines.length > 0) return lines.at(-1)!;
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+/**
+ * Makes the disk refuse every later save of a document, as a full or read-only disk would: its
+ * file and its journal become folders, which no rename replaces and no append opens. Returns the
+ * undo. (The journal must not be open yet: a save that opened it keeps appending to it.)
+ */
+export function refuseWrites(file: string): () => void {
+  const journal = file.replace(/\.json$/, '.journal');
+  const aside = `${file}.aside`;
+  fs.renameSync(file, aside);
+  fs.mkdirSync(file);
+  const journalAside = `${journal}.aside`;
+  const hadJournal = fs.existsSync(journal);
+  if (hadJournal) fs.renameSync(journal, journalAside);
+  fs.mkdirSync(journal);
+  return () => {
+    fs.rmdirSync(file);
+    fs.renameSync(aside, file);
+    fs.rmdirSync(journal);
+    if (hadJournal) fs.renameSync(journalAside, journal);
+  };
+}
+
 export function tempDir(prefix = 'empty-chair-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }

@@ -14,6 +14,7 @@ import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../electron/security'
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary } from '../../electron/service/openLibrary';
 import { acquireDataDirLock, LOCK_FILE_NAME } from '../../electron/storage/lock';
+import { refuseWrites } from './helpers';
 
 type Fn = (...args: any[]) => any;
 
@@ -557,13 +558,11 @@ describe('quitting', () => {
 });
 
 describe('quitting with unsaved changes', () => {
-  /** Makes the disk refuse the next write of a meeting: its file becomes a folder, which no rename replaces. */
+  /** Makes the disk refuse the next write of a meeting (refuseWrites), then changes it. */
   async function unsavedChange(): Promise<void> {
     const created = await invoke(trustedEvent, 'meetings.create', { title: 'Kept in memory', scheduledAt: '2030-01-01T00:00:00Z' });
     const id = created.ok ? (created.value as { id: string }).id : '';
-    const file = path.join(dataDir, 'meetings', `${id}.json`);
-    fs.rmSync(file);
-    fs.mkdirSync(file);
+    refuseWrites(path.join(dataDir, 'meetings', `${id}.json`));
     await invoke(trustedEvent, 'meetings.update', { id, changes: { lead: 'Sam' } });
     const status = await invoke(trustedEvent, 'storage.status', {});
     expect(status.ok && status.value.unsavedChanges).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ import {
   TokenBucket,
   type ParticipantServerTuning,
 } from '../../electron/server/participantServer';
-import { sampleDraft, tempDir } from './helpers';
+import { sampleDraft, savedText, tempDir } from './helpers';
 
 let dir: string;
 let library: OpenLibrary;
@@ -268,7 +268,7 @@ function participantClient(session: string, reconnectMs = 100) {
     },
   };
 }
-const meetingFile = () => fs.readFileSync(path.join(dir, 'meetings', `${meeting.id}.json`), 'utf8');
+const meetingFile = () => savedText(path.join(dir, 'meetings', `${meeting.id}.json`));
 
 describe('starting and stopping', () => {
   it('lists this machine\'s addresses with loopback first and marked', () => {

@@ -7,7 +7,7 @@ import type { Result } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import { dispatch } from '../../electron/service/dispatch';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
-import { open, sampleDraft, snapshotFiles, tempDir } from './helpers';
+import { open, refuseWrites, sampleDraft, savedText, snapshotFiles, tempDir } from './helpers';
 
 let opened: OpenLibrary[] = [];
 const openDir = (dir: string) => {
@@ -71,7 +71,7 @@ describe('meetings on disk', () => {
     expect(titles).toEqual(['New', 'Middle', 'Old']);
   });
 
-  it('saving an agenda-item change writes only that meeting file, not the index', () => {
+  it("saving an agenda-item change writes only that meeting's journal: no other meeting, not the index", () => {
     const dir = tempDir();
     const library = openDir(dir);
     const a = ok(call<Meeting>(library, 'meetings.create', sampleDraft({ title: 'A' })));
@@ -80,7 +80,8 @@ describe('meetings on disk', () => {
     ok(call(library, 'agenda.update', { meetingId: a.id, itemId: a.agenda[0]!.id, changes: { notes: 'changed' } }));
     const after = snapshotFiles(dir);
     const changed = Object.keys(after).filter((file) => after[file] !== before[file]);
-    expect(changed).toEqual([path.join('meetings', `${a.id}.json`)]);
+    expect(changed).toEqual([path.join('meetings', `${a.id}.journal`)]);
+    expect((JSON.parse(after[path.join('meetings', `${a.id}.journal`)]!) as Meeting).agenda[0]!.notes).toBe('changed');
     expect(after[path.join('meetings', `${b.id}.json`)]).toBe(before[path.join('meetings', `${b.id}.json`)]);
   });
 
@@ -205,23 +206,21 @@ describe('bad input gets a typed error and changes nothing', () => {
     const meeting = ok(call<Meeting>(library, 'meetings.create', sampleDraft()));
     const file = path.join(dir, 'meetings', `${meeting.id}.json`);
     const onDisk = fs.readFileSync(file, 'utf8');
-    // A directory where the temp file must go makes every write fail, as a full or read-only disk would.
-    const blocker = `${file}.blocked`;
-    fs.renameSync(file, blocker);
-    fs.mkdirSync(file);
+    const allowWrites = refuseWrites(file);
     const result = call(library, 'meetings.update', { id: meeting.id, changes: { title: 'Kept while the disk says no' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'storage_error' } });
     if (!result.ok) expect(result.error.message).toMatch(/kept .* keeps trying/);
     expect(ok(call<Meeting>(library, 'meetings.get', { id: meeting.id })).title).toBe('Kept while the disk says no');
     // The meeting file and the index (its title changed) both wait to be written.
     expect(library.service.storageStatus()).toMatchObject({ unsavedChanges: 2, lastWriteError: expect.stringContaining(file) });
+    allowWrites();
     // Nothing half-written: the good file is untouched.
-    expect(fs.readFileSync(blocker, 'utf8')).toBe(onDisk);
+    expect(fs.readFileSync(file, 'utf8')).toBe(onDisk);
 
-    fs.rmdirSync(file);
-    fs.renameSync(blocker, file);
     expect(library.service.flushUnsaved()).toBe(true);
-    expect(JSON.parse(fs.readFileSync(file, 'utf8')).title).toBe('Kept while the disk says no');
+    expect(JSON.parse(savedText(file)).title).toBe('Kept while the disk says no');
     expect(library.service.storageStatus()).toMatchObject({ unsavedChanges: 0, lastWriteError: null });
+    library.close();
+    expect(JSON.parse(fs.readFileSync(file, 'utf8')).title).toBe('Kept while the disk says no');
   });
 });

@@ -205,29 +205,25 @@ describe('saving through conf', () => {
   it('writes without reading the file it replaces, and the file holds only the document', () => {
     const dir = tempDir();
     const library = open(dir);
+    const meeting = createMeeting(library);
+    const file = path.join(dir, 'meetings', `${meeting.id}.json`);
+    const reads: string[] = [];
+    const real = fs.readFileSync;
+    fs.readFileSync = ((target: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      reads.push(String(target));
+      return (real as (...args: unknown[]) => unknown)(target, ...rest);
+    }) as typeof fs.readFileSync;
     try {
-      const meeting = dispatch(library.service, 'meetings.create', sampleDraft());
-      if (!meeting.ok) throw new Error(meeting.error.message);
-      const file = path.join(dir, 'meetings', `${(meeting.value as Meeting).id}.json`);
-      const reads: string[] = [];
-      const real = fs.readFileSync;
-      fs.readFileSync = ((target: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-        reads.push(String(target));
-        return (real as (...args: unknown[]) => unknown)(target, ...rest);
-      }) as typeof fs.readFileSync;
-      try {
-        const changed = dispatch(library.service, 'meetings.update', { id: (meeting.value as Meeting).id, changes: { lead: 'Zoë' } });
-        expect(changed.ok).toBe(true);
-      } finally {
-        fs.readFileSync = real;
-      }
-      expect(reads.filter((read) => read === file)).toEqual([]);
-      const written = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-      expect(written.lead).toBe('Zoë');
-      expect(Object.keys(written)).not.toContain('__internal__');
+      const changed = dispatch(library.service, 'meetings.update', { id: meeting.id, changes: { lead: 'Zoë' } });
+      expect(changed.ok).toBe(true);
+      library.close(); // folds the journal into the file through conf
     } finally {
-      library.close();
+      fs.readFileSync = real;
     }
+    expect(reads.filter((read) => read === file)).toEqual([]);
+    const written = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(written.lead).toBe('Zoë');
+    expect(Object.keys(written)).not.toContain('__internal__');
   });
 
   it('writes compact JSON, and reads the indented files of earlier versions the same', () => {
@@ -249,6 +245,7 @@ describe('saving through conf', () => {
     expect(library.service.notices).toEqual([]);
     const renamed = dispatch(library.service, 'meetings.update', { id: meeting.id, changes: { title: 'Compact after' } });
     expect(renamed.ok).toBe(true);
+    library.close();
     const text = fs.readFileSync(file, 'utf8');
     expect(text).not.toContain('\n');
     expect((JSON.parse(text) as Meeting).title).toBe('Compact after');
