@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../shared/errors';
 import { describeIssues } from '../../shared/validate';
 import { SchemaVersionError, upgradeDocument, type DocumentKind } from '../../shared/migrations';
-import { Journal } from './journal';
+import { Journal, syncDirectory } from './journal';
 
 /**
  * What we need of electron-store, and of conf (its base class) where Electron is absent: a class
@@ -43,17 +43,31 @@ export function storageError(file: string, action: string, cause: unknown): ApiE
   return new ApiError('storage_error', `Could not ${action} ${file}: ${reason}`);
 }
 
-/** A journal past this size is folded into the document's file on the next save. */
+/** A journal past this size is folded into the document's file on the save that takes it there. */
 export const JOURNAL_COMPACT_BYTES = 2 * 1024 * 1024;
+
+/** Words the notice of a journal whose last save was cut off uses (the crash test looks for them). */
+export const CUT_OFF_SAVE = 'a save that was cut off before it finished';
+
+/** Where a DocumentFile sends what it found damaged; LibraryStorage keeps copies and tells the user. */
+export interface DamageReports {
+  /** The journal held a cut-off save or damaged entries; returns whether a copy of it was kept. */
+  journal(journal: string, problem: string): boolean;
+  /** The file is damaged but its journal holds a newer, good version: set the file aside. */
+  file(error: DamagedDocumentError): void;
+}
+const IGNORE_DAMAGE: DamageReports = { journal: () => false, file: () => {} };
 
 /**
  * One JSON document on disk: `<name>.json`, written whole through the store class (electron-store
  * or conf), and `<name>.journal` in front of it. The first write of a document creates its file;
  * every later save appends the whole document as one line to the journal, made durable before the
- * save returns. compact() writes the newest of them into the file and deletes the journal: after
- * a pause in saving, on close, before a backup, and when the journal passes JOURNAL_COMPACT_BYTES.
- * So the newest version of a document is the journal's last good record when there is a journal,
- * and the file otherwise; the file is only ever written with that newest version.
+ * save returns. compact() writes the newest of them into the file and then deletes the journal:
+ * after a pause in saving, on close, before a backup, a restore or a move to the trash, and when
+ * the journal reaches JOURNAL_COMPACT_BYTES. So the newest version of a document is the journal's
+ * last good line while there is a journal, and the file otherwise; the file is only ever written
+ * with that newest version; and nothing in a journal is newer than its file except acknowledged
+ * saves (a failed save's bytes are not acknowledged: the service keeps the change and retries).
  *
  * Reads are parsed and validated here, before the store class ever sees the file: conf's
  * constructor rewrites a file whose JSON is not an object, which would lose it.
@@ -62,10 +76,12 @@ export class DocumentFile<T> {
   readonly path: string;
   private readonly journal: Journal;
   private writer: StoreFile | null = null;
-  /** The file holds a whole document (or the journal does), so saves may go to the journal. */
-  private appendable = false;
-  /** The newest journaled document, not yet in the file. */
-  private latest: T | null = null;
+  /** The file (or the journal) holds a whole document, so saves are appended to the journal. */
+  private savesGoToJournal = false;
+  /** The newest journaled document, not yet written into the file. */
+  private unfolded: T | null = null;
+  /** Journal size at which the next save folds it in (moves on when a fold fails, so not every save retries). */
+  private compactAtBytes = JOURNAL_COMPACT_BYTES;
 
   constructor(
     private readonly StoreClass: StoreFileClass,
@@ -73,8 +89,7 @@ export class DocumentFile<T> {
     private readonly name: string,
     private readonly schema: z.ZodType<T>,
     private readonly kind: DocumentKind,
-    /** Told when the journal held something unusable; `journal` is its path. */
-    private readonly onJournalDamage: (journal: string, problem: string) => void = () => {},
+    private readonly reports: DamageReports = IGNORE_DAMAGE,
   ) {
     this.path = path.join(dir, `${name}.json`);
     this.journal = new Journal(path.join(dir, `${name}.journal`));
@@ -87,8 +102,9 @@ export class DocumentFile<T> {
   read(): T | undefined {
     const journaled = this.readJournal();
     if (journaled !== undefined) {
-      this.latest = journaled;
-      this.appendable = true;
+      this.setAsideIfDamaged(); // conf cannot open a damaged file to replace it
+      this.unfolded = journaled;
+      this.savesGoToJournal = true;
       try {
         this.compact();
       } catch {
@@ -96,19 +112,39 @@ export class DocumentFile<T> {
       }
       return journaled;
     }
-    let text: string;
+    const text = this.readFileText();
+    if (text === undefined) return undefined;
+    const document = this.parse(text, this.path);
+    this.savesGoToJournal = true;
+    return document;
+  }
+
+  private readFileText(): string | undefined {
     try {
-      text = fs.readFileSync(this.path, 'utf8');
+      return fs.readFileSync(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw storageError(this.path, 'read', error);
     }
-    const document = this.parse(text, this.path);
-    this.appendable = true;
-    return document;
   }
 
-  /** The journal's newest record that validates, if any; tells onJournalDamage of what it passed over. */
+  private setAsideIfDamaged(): void {
+    let text: string | undefined;
+    try {
+      text = this.readFileText();
+    } catch {
+      return; // unreadable, not damaged: the compaction replaces it or fails, and the journal stays
+    }
+    if (text === undefined) return;
+    try {
+      this.parse(text, this.path);
+    } catch (error) {
+      if (!(error instanceof DamagedDocumentError)) throw error;
+      this.reports.file(error);
+    }
+  }
+
+  /** The journal's newest line that validates, if any; reports what it passed over. */
   private readJournal(): T | undefined {
     let found: ReturnType<Journal['read']>;
     try {
@@ -127,15 +163,11 @@ export class DocumentFile<T> {
         throw error;
       }
       const damaged = records.length - 1 - i;
-      if (damaged > 0 || tornTail) this.onJournalDamage(this.journal.path, journalProblem(damaged, tornTail, true));
+      if (damaged > 0 || tornTail) this.reports.journal(this.journal.path, journalProblem(damaged, tornTail, true));
       return document;
     }
-    if (records.length > 0 || tornTail) this.onJournalDamage(this.journal.path, journalProblem(records.length, tornTail, false));
-    try {
-      this.journal.remove(); // nothing in it can be used; the damage report kept a copy
-    } catch {
-      // A torn tail is cut off before the next append anyway.
-    }
+    // Nothing usable: the file's version stands. The next compaction deletes the journal.
+    if (records.length > 0 || tornTail) this.reports.journal(this.journal.path, journalProblem(records.length, tornTail, false));
     return undefined;
   }
 
@@ -162,37 +194,53 @@ export class DocumentFile<T> {
   }
 
   /**
-   * Saves the whole document durably: into the journal once the file exists, else into the file.
+   * Saves the whole document durably: into the journal once there is a file, else into the file.
    * The service replaces documents rather than changing them, so `document` is kept by reference
-   * for the compaction. Throws storage_error if the disk refuses; nothing on disk changes then.
+   * for the compaction. Throws storage_error if the disk refuses; the save is not acknowledged then.
    */
   write(document: T): void {
-    if (!this.appendable) return this.writeFile(document);
+    if (!this.savesGoToJournal) return this.writeFile(document);
     let size: number;
     try {
       size = this.journal.append(JSON.stringify(document));
     } catch (error) {
       throw storageError(this.path, 'save', error);
     }
-    this.latest = document;
-    if (size >= JOURNAL_COMPACT_BYTES) {
+    this.unfolded = document;
+    if (size >= this.compactAtBytes) {
       try {
         this.compact();
       } catch {
-        // Saved in the journal all the same; compaction is tried again later.
+        // Saved in the journal all the same. Tried again at the next pause, or after another limit's worth.
+        this.compactAtBytes = size + JOURNAL_COMPACT_BYTES;
       }
     }
   }
 
-  /** Writes the newest journaled document into the file and deletes the journal. Throws storage_error. */
+  /**
+   * Writes the newest journaled document into the file and deletes the journal; deletes a journal
+   * that holds nothing newer than the file. Throws storage_error if the file cannot be written.
+   */
   compact(): void {
-    if (this.latest === null) return;
-    this.writeFile(this.latest);
+    if (this.unfolded !== null) this.writeFile(this.unfolded);
+    else if (this.journal.onDisk) this.tryRemoveJournal();
+  }
+
+  /**
+   * Deletes the journal, or throws storage_error: before the file is moved or replaced (trash,
+   * restore), so no journal can outlive it. Compact first, or journaled saves are lost.
+   */
+  removeJournal(): void {
+    try {
+      this.journal.remove();
+    } catch (error) {
+      throw storageError(this.journal.path, 'remove', error);
+    }
   }
 
   /** Whether there are journaled saves not yet in the file. */
   get journaled(): boolean {
-    return this.latest !== null;
+    return this.unfolded !== null;
   }
 
   /** Closes the journal's file (compact first to leave nothing in it). */
@@ -214,26 +262,34 @@ export class DocumentFile<T> {
         watch: false,
       });
       this.writer.store = withoutInternalRead(document as Record<string, unknown>);
+      // The rename into place must be on disk before the journal goes (a power cut could keep the
+      // deletion and lose the rename otherwise).
+      if (this.journal.onDisk) syncDirectory(this.dir);
     } catch (error) {
       throw storageError(this.path, 'save', error);
     }
-    // The file holds the newest version now; a crash before the journal is gone replays the same.
-    this.latest = null;
-    this.appendable = true;
+    this.unfolded = null;
+    this.savesGoToJournal = true;
+    this.compactAtBytes = JOURNAL_COMPACT_BYTES;
+    this.tryRemoveJournal();
+  }
+
+  private tryRemoveJournal(): void {
     try {
       this.journal.remove();
-    } catch (error) {
-      throw storageError(this.journal.path, 'remove', error);
+    } catch {
+      // Nothing in it is newer than the file now. New saves go after its lines; the next compaction
+      // tries again, and the trash and restore insist (removeJournal).
     }
   }
 }
 
 function journalProblem(damaged: number, tornTail: boolean, recovered: boolean): string {
   const parts = [
-    ...(tornTail ? ['a save that was cut off by a crash before it finished'] : []),
+    ...(tornTail ? [`${CUT_OFF_SAVE} (the app or the computer stopped, or the disk failed, while it was written)`] : []),
     ...(damaged > 0 ? [`${damaged} damaged ${damaged === 1 ? 'entry' : 'entries'}`] : []),
   ];
-  return `held ${parts.join(' and ')}; ` + (recovered ? 'the newest complete save before that was used' : 'nothing in it could be used, so the file was');
+  return `held ${parts.join(' and ')}; ` + (recovered ? 'the newest complete save before that was used' : "the file's own version was used");
 }
 
 /**

@@ -3,58 +3,70 @@ import path from 'node:path';
 
 /**
  * An append-only file of records, one per line, each made durable (fdatasync) before append
- * returns. It is the write-ahead log in front of a document's file (documentStore.ts): appending a
- * line to an open file costs the disk less than a new temp file and a rename, which is what
+ * returns. It is the write-ahead log in front of a document's file (documentStore.ts): writing a
+ * line into an open file costs the disk less than a new temp file and a rename, which is what
  * electron-store pays on every write (docs/performance.md, finding 10).
  *
- * The records are JSON, which never holds a raw newline, so a line is a record. A crash in the
- * middle of an append leaves a line without its newline at the end (a torn tail); it was never
- * acknowledged, and it is cut off before the next append so it cannot run into the next record.
+ * The records are JSON, which never holds a raw newline, so a line is a record. A crash or a disk
+ * error in the middle of an append can leave a line without its newline at the end (a torn tail);
+ * it was never acknowledged, and it is cut off before the next append so it cannot run into the
+ * next record. Records are written at an explicit offset, not in append mode: Windows does not let
+ * a file opened for appending be truncated.
  */
 export class Journal {
   private fd: number | null = null;
-  /** Bytes of complete records; anything on disk after them is a torn tail to cut before appending. */
+  /** Bytes of complete records; anything on disk after them is a torn tail to cut before writing. */
   private length = 0;
   private tornTail = false;
-  /** Whether the file is on disk (and its directory entry durable), so opening it creates nothing. */
-  private exists = false;
+  /** Whether the file may be on disk: set before anything could create it, cleared once it is deleted. */
+  private mayExist = false;
 
   constructor(readonly path: string) {}
 
+  get onDisk(): boolean {
+    return this.mayExist;
+  }
+
   /** The complete records, oldest first, and whether a torn tail follows; undefined when there is no file. */
   read(): { records: string[]; tornTail: boolean } | undefined {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = fs.readFileSync(this.path, 'utf8');
+      bytes = fs.readFileSync(this.path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.mayExist = false;
+        return undefined;
+      }
       throw error;
     }
-    this.exists = true;
-    const end = text.lastIndexOf('\n') + 1;
-    this.length = Buffer.byteLength(text.slice(0, end));
-    this.tornTail = end < text.length;
-    const records = text.slice(0, end).split('\n');
+    this.mayExist = true;
+    // Offsets in bytes, not characters: a damaged line may not be valid UTF-8.
+    this.length = bytes.lastIndexOf(0x0a) + 1;
+    this.tornTail = this.length < bytes.length;
+    const records = bytes.subarray(0, this.length).toString('utf8').split('\n');
     records.pop(); // the empty string after the last newline
     return { records: records.filter((line) => line !== ''), tornTail: this.tornTail };
   }
 
-  /** Appends one record durably; returns the journal's size in bytes. Throws what the disk says. */
+  /** Writes one record after the complete ones, durably; returns the journal's size in bytes. Throws what the disk says. */
   append(record: string): number {
     const bytes = Buffer.from(`${record}\n`);
     try {
       if (this.fd === null) {
-        this.fd = fs.openSync(this.path, 'a');
-        if (!this.exists) {
-          syncDirectory(path.dirname(this.path)); // so the new file's name survives a power cut too
-          this.exists = true;
-        }
+        const created = !this.mayExist;
+        this.mayExist = true;
+        this.fd = fs.openSync(this.path, fs.constants.O_WRONLY | fs.constants.O_CREAT);
+        if (created) syncDirectory(path.dirname(this.path)); // so the new file's name survives a power cut too
+        // `length` is what this object read or wrote; anything else in the file is not a record of ours.
+        else this.tornTail = true;
       }
       if (this.tornTail) {
         fs.ftruncateSync(this.fd, this.length);
         this.tornTail = false;
       }
-      fs.writeFileSync(this.fd, bytes);
+      for (let written = 0; written < bytes.length; ) {
+        written += fs.writeSync(this.fd, bytes, written, bytes.length - written, this.length + written);
+      }
       fs.fdatasyncSync(this.fd);
     } catch (error) {
       // Part of the record may be on disk: cut it off before the next append.
@@ -76,7 +88,7 @@ export class Journal {
     }
   }
 
-  /** Closes and deletes the file (its records are in the document's file now). */
+  /** Closes and deletes the file. Throws what the disk says; the file may still be there then. */
   remove(): void {
     this.close();
     try {
@@ -86,11 +98,12 @@ export class Journal {
     }
     this.length = 0;
     this.tornTail = false;
-    this.exists = false;
+    this.mayExist = false;
   }
 }
 
-function syncDirectory(dir: string): void {
+/** Makes a directory's entries (a file created or renamed into it) durable. */
+export function syncDirectory(dir: string): void {
   // Windows cannot open a directory for fsync; NTFS journals the name with the file.
   if (process.platform === 'win32') return;
   const fd = fs.openSync(dir, 'r');

@@ -11,7 +11,7 @@ import {
 } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { BackupStore } from './backups';
-import { DamagedDocumentError, DocumentFile, storageError, type StoreFileClass } from './documentStore';
+import { DamagedDocumentError, DocumentFile, storageError, type DamageReports, type StoreFileClass } from './documentStore';
 import { quarantineCopy, quarantineFile, removeLeftoverTempFiles } from './quarantine';
 
 export const INDEX_NAME = 'library';
@@ -43,7 +43,7 @@ export class LibraryStorage {
   ) {
     this.meetingsDir = path.join(dataDir, MEETINGS_DIR);
     this.trashDir = path.join(dataDir, TRASH_DIR);
-    this.indexFile = new DocumentFile(StoreClass, dataDir, INDEX_NAME, libraryIndexSchema, 'library', this.reportJournalDamage);
+    this.indexFile = new DocumentFile(StoreClass, dataDir, INDEX_NAME, libraryIndexSchema, 'library', this.damageReports);
     this.backups = new BackupStore(dataDir, () => [
       this.indexFile.path,
       ...this.listMeetingFiles(this.meetingsDir).map((id) => this.meetingPath(id)),
@@ -57,7 +57,7 @@ export class LibraryStorage {
   private meetingFile(id: string): DocumentFile<Meeting> {
     let file = this.meetingFiles.get(id);
     if (!file) {
-      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting', this.reportJournalDamage);
+      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting', this.damageReports);
       this.meetingFiles.set(id, file);
     }
     return file;
@@ -67,15 +67,22 @@ export class LibraryStorage {
     return this.meetingFile(id).path;
   }
 
-  /** A journal held a save a crash cut off, or damaged entries: keep a copy and tell the user. */
-  private readonly reportJournalDamage = (journal: string, problem: string): void => {
-    let kept = '';
-    try {
-      kept = ` A copy of it is kept at ${quarantineCopy(this.dataDir, journal, this.now())}.`;
-    } catch {
-      // The notice matters more than the copy.
-    }
-    this.notices.push(`The save journal ${journal} ${problem}.${kept}`);
+  /** What a document file found damaged: keep it (a copy of a journal, which is repaired in place) and tell the user. */
+  private readonly damageReports: DamageReports = {
+    journal: (journal, problem) => {
+      let copy: string | null = null;
+      try {
+        copy = quarantineCopy(this.dataDir, journal, this.now());
+      } catch {
+        // The notice matters more than the copy.
+      }
+      this.notices.push(`The save journal ${journal} ${problem}.` + (copy ? ` A copy of it is kept at ${copy}.` : ''));
+      return copy !== null;
+    },
+    file: (error) => {
+      const moved = quarantineFile(this.dataDir, error.file, this.now());
+      this.notices.push(`${error.message} It was moved to ${moved}; the newer version in its save journal was used.`);
+    },
   };
 
   /**
@@ -114,13 +121,15 @@ export class LibraryStorage {
   open(): { index: LibraryIndex } {
     removeLeftoverTempFiles([this.dataDir, this.meetingsDir, this.backups.dir]);
     const index = this.readIndexRecovering();
-    // Journals are only left behind by a crash: fold each into its file now (reading does), so
-    // the folder is whole again before anything lists, backs up or restores it.
+    // A journal outlives a run after a crash, or when the disk refused the last compaction: fold
+    // each into its file now (reading does), so the folder is whole before anything lists, backs
+    // up or restores it.
     for (const id of this.listNames(this.meetingsDir, MEETING_JOURNAL)) {
       try {
         this.readMeeting(id);
       } catch (error) {
-        if (!(error instanceof ApiError)) throw error; // quarantined and told, as any damaged file
+        // Damaged beyond repair (already told) or unreadable: opening the meeting says so again.
+        if (!(error instanceof ApiError)) throw error;
       }
     }
     const onDisk = new Set(this.listMeetingFiles(this.meetingsDir));
@@ -225,6 +234,7 @@ export class LibraryStorage {
   trashMeeting(id: string): void {
     const file = this.meetingFile(id);
     file.compact(); // throws, changing nothing, if the disk refuses
+    file.removeJournal(); // so no journal brings it back at the next start
     try {
       fs.mkdirSync(this.trashDir, { recursive: true });
       fs.renameSync(file.path, path.join(this.trashDir, `${id}.json`));
@@ -253,7 +263,9 @@ export class LibraryStorage {
         throw new ApiError('storage_error', `That backup cannot be restored: ${(error as Error).message}`);
       }
     }
-    const before = this.backUp('before-restore', this.now()); // no journal is left after it
+    const before = this.backUp('before-restore', this.now()); // every journaled save is in it
+    // Nothing a journal holds may override what is restored: remove them all (each is in the backup).
+    for (const file of [this.indexFile, ...this.meetingFiles.values()]) file.removeJournal();
     const inBackup = new Set(files.filter((f) => f !== 'library.json').map((f) => path.basename(f, '.json')));
     for (const id of this.listMeetingFiles(this.meetingsDir)) if (!inBackup.has(id)) this.trashMeeting(id);
     fs.mkdirSync(this.meetingsDir, { recursive: true });

@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import Conf from 'conf';
 import { meetingSchema, type Meeting } from '../../shared/domain';
 import { openLibrary } from '../../electron/service/openLibrary';
-import { DocumentFile, type StoreFile } from '../../electron/storage/documentStore';
+import { CUT_OFF_SAVE, DocumentFile, type StoreFile } from '../../electron/storage/documentStore';
 import { readFlag } from '../../electron/storage/dataDir';
 
 const kills = Number(readFlag(process.argv.slice(2), '--kills') ?? '1000');
@@ -85,7 +85,7 @@ class ReadOnlyStore implements StoreFile {
 }
 
 /** A kill in the middle of an append leaves a cut-off last line: expected. Anything else in a journal is not. */
-const isCutOffOnly = (problem: string) => /cut off by a crash/.test(problem) && !/damaged/.test(problem);
+const isCutOffOnly = (problem: string) => problem.includes(CUT_OFF_SAVE) && !/damaged/.test(problem);
 
 /** Checks the folder from its files alone, as a fresh start would see them. */
 function verifyFiles(): void {
@@ -100,8 +100,12 @@ function verifyFiles(): void {
   }
   for (const [id, revision] of ackedRevision) {
     const file = path.join(meetingsDir, `${id}.json`);
-    const document = new DocumentFile(ReadOnlyStore, meetingsDir, id, meetingSchema, 'meeting', (journal, problem) => {
-      if (!isCutOffOnly(problem)) problems.push(`${journal} ${problem}`);
+    const document = new DocumentFile(ReadOnlyStore, meetingsDir, id, meetingSchema, 'meeting', {
+      journal: (journal, problem) => {
+        if (!isCutOffOnly(problem)) problems.push(`${journal} ${problem}`);
+        return false;
+      },
+      file: (error) => problems.push(`${error.message} (a journal held a newer version)`),
     });
     let meeting: Meeting | undefined;
     try {

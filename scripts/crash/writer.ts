@@ -14,13 +14,22 @@ let seed = Number(seedText) || 1;
 const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 const say = (line: string) => fs.writeSync(1, `${line}\n`); // synchronous: printed means printed
 
-const library = openLibrary({ dataDir: dataDir!, StoreClass: Conf, role: 'crash-test writer' });
+// Saves go to journals first; a short pause folds them into the files (electron/storage/journal.ts).
+// The writer pauses now and then, and takes backups, so kills land in those folds too.
+const library = openLibrary({ dataDir: dataDir!, StoreClass: Conf, role: 'crash-test writer', compactAfterMs: 1 + Math.floor(random() * 10) });
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ids = library.service.library().meetings.map((m) => m.id);
 say('READY');
 
 for (;;) {
   const roll = random();
   let result;
+  if (random() < 0.05) await pause(random() * 15);
+  if (random() < 0.02) {
+    result = dispatch(library.service, 'backups.create', {});
+    if (!result.ok) say(`ERROR ${result.error.code} ${result.error.message}`);
+    continue;
+  }
   if (ids.length === 0 || (roll < 0.08 && ids.length < 40)) {
     result = dispatch(library.service, 'meetings.create', {
       title: `Crash-test meeting ${ids.length + 1}`,

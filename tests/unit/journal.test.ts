@@ -12,7 +12,7 @@ import type { Meeting } from '../../shared/domain';
 import { meetingSchema } from '../../shared/domain';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
-import { DocumentFile, JOURNAL_COMPACT_BYTES } from '../../electron/storage/documentStore';
+import { CUT_OFF_SAVE, DocumentFile, JOURNAL_COMPACT_BYTES } from '../../electron/storage/documentStore';
 import { LibraryStorage } from '../../electron/storage/libraryStorage';
 import { sampleDraft, tempDir } from './helpers';
 
@@ -31,6 +31,15 @@ function ok<T>(library: OpenLibrary, method: string, params: unknown): T {
   const result = dispatch(library.service, method as never, params as never);
   if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
   return result.value as T;
+}
+
+/** Makes every fdatasync fail, as a disk error after the bytes were written would. */
+function failDataSync(): { restore: () => void } {
+  const real = fs.fdatasyncSync;
+  fs.fdatasyncSync = () => {
+    throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+  };
+  return { restore: () => (fs.fdatasyncSync = real) };
 }
 
 const rename = (library: OpenLibrary, id: string, title: string) => ok<Meeting>(library, 'meetings.update', { id, changes: { title } });
@@ -96,7 +105,9 @@ describe('the save journal', () => {
     fs.appendFileSync(journal, torn); // as a crash in the middle of an append leaves it
     const { meeting: read, notices } = readAfterCrash(dir, meeting.id);
     expect(read.title).toBe('v1');
-    expect(notices.join('\n')).toMatch(/journal .* held a save that was cut off by a crash .*; the newest complete save before that was used\. A copy of it is kept at /);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(`${journal} held ${CUT_OFF_SAVE}`);
+    expect(notices[0]).toMatch(/; the newest complete save before that was used\. A copy of it is kept at /);
     expect(fileTitle(file)).toBe('v1');
     expect(fs.existsSync(journal)).toBe(false);
     const quarantined = fs.readdirSync(path.join(dir, 'quarantine'));
@@ -191,6 +202,84 @@ describe('the save journal', () => {
     ok(again, 'meetings.delete', { id: meeting.id });
     expect(fileTitle(path.join(dir, 'trash', `${meeting.id}.json`))).toBe('deleted last');
     expect(fs.existsSync(journal)).toBe(false);
+  });
+
+  it('a save that failed after its bytes were written is not acknowledged, and never brings a deleted or restored meeting back', () => {
+    const { dir, library, meeting, file, journal } = setUp();
+    const backup = ok<{ id: string }>(library, 'backups.create', {});
+    const failing = failDataSync();
+    try {
+      expect(dispatch(library.service, 'meetings.update', { id: meeting.id, changes: { title: 'never acknowledged' } })).toMatchObject({ ok: false });
+    } finally {
+      failing.restore();
+    }
+    expect(journalLines(journal)).toHaveLength(1); // its bytes are there, unacknowledged
+    ok(library, 'meetings.delete', { id: meeting.id });
+    expect(fs.existsSync(journal)).toBe(false);
+    expect(fileTitle(path.join(dir, 'trash', `${meeting.id}.json`))).toBe('v0');
+    // A restore puts back the backup's version, and nothing of the failed save.
+    ok(library, 'backups.restore', { id: backup.id });
+    expect(ok<Meeting>(library, 'meetings.get', { id: meeting.id }).title).toBe('v0');
+    library.close();
+    expect(fileTitle(file)).toBe('v0');
+    expect(readAfterCrash(dir, meeting.id).meeting.title).toBe('v0');
+
+    // Deleted after a failed save, it stays deleted through a restart.
+    const again = openDir(dir);
+    const failingAgain = failDataSync();
+    try {
+      expect(dispatch(again.service, 'meetings.update', { id: meeting.id, changes: { title: 'never acknowledged' } })).toMatchObject({ ok: false });
+    } finally {
+      failingAgain.restore();
+    }
+    ok(again, 'meetings.delete', { id: meeting.id });
+    again.close();
+    expect(openDir(dir).service.library().meetings.map((m) => m.id)).not.toContain(meeting.id);
+    expect(fs.existsSync(file) || fs.existsSync(journal)).toBe(false);
+  });
+
+  it('a journal that cannot be deleted never outlives its meeting: the trash insists, backups go on', () => {
+    const { dir, library, meeting, journal } = setUp();
+    rename(library, meeting.id, 'v1');
+    const realUnlink = fs.unlinkSync;
+    fs.unlinkSync = ((target: fs.PathLike) => {
+      if (String(target) === journal) throw Object.assign(new Error('EPERM: operation not permitted, unlink'), { code: 'EPERM' });
+      return realUnlink(target);
+    }) as typeof fs.unlinkSync;
+    try {
+      const backup = ok<{ id: string }>(library, 'backups.create', {}); // the fold worked; the journal stays, harmless
+      expect(fileTitle(path.join(dir, 'backups', backup.id, 'meetings', `${meeting.id}.json`))).toBe('v1');
+      expect(fs.existsSync(journal)).toBe(true);
+      const refused = dispatch(library.service, 'meetings.delete', { id: meeting.id });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'storage_error' } });
+      expect(ok<Meeting>(library, 'meetings.get', { id: meeting.id }).title).toBe('v1');
+    } finally {
+      fs.unlinkSync = realUnlink;
+    }
+    ok(library, 'meetings.delete', { id: meeting.id });
+    library.close();
+    expect(openDir(dir).service.library().meetings.map((m) => m.id)).not.toContain(meeting.id);
+  });
+
+  it("a damaged file next to a good journal is set aside, told, and replaced by the journal's version", () => {
+    const { dir, library, meeting, file } = setUp();
+    rename(library, meeting.id, 'from the journal');
+    fs.writeFileSync(file, '{"truncated');
+    const { meeting: read, notices } = readAfterCrash(dir, meeting.id);
+    expect(read.title).toBe('from the journal');
+    expect(notices.join('\n')).toMatch(/is damaged: .* It was moved to .*quarantine.*; the newer version in its save journal was used\./);
+    expect(fileTitle(file)).toBe('from the journal');
+    const [quarantined] = fs.readdirSync(path.join(dir, 'quarantine'));
+    expect(fs.readFileSync(path.join(dir, 'quarantine', quarantined!), 'utf8')).toBe('{"truncated');
+  });
+
+  it("the library index has a journal too, and the next start reads it", () => {
+    const { dir, library, meeting } = setUp();
+    rename(library, meeting.id, 'renamed in the index'); // the summary's title changes
+    expect(fs.existsSync(path.join(dir, 'library.journal'))).toBe(true);
+    const storage = new LibraryStorage(dir, Conf);
+    expect(storage.open().index.meetings.find((m) => m.id === meeting.id)?.title).toBe('renamed in the index');
+    expect(fs.existsSync(path.join(dir, 'library.journal'))).toBe(false);
   });
 
   it('loses no acknowledged save when the process is killed while saving', async () => {
