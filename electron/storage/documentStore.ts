@@ -90,9 +90,11 @@ export class DocumentFile<T> {
     private readonly schema: z.ZodType<T>,
     private readonly kind: DocumentKind,
     private readonly reports: DamageReports = IGNORE_DAMAGE,
+    /** False when the folder was listed and held no journal for it: reading then skips the journal. */
+    journalMayExist = true,
   ) {
     this.path = path.join(dir, `${name}.json`);
-    this.journal = new Journal(path.join(dir, `${name}.journal`));
+    this.journal = new Journal(path.join(dir, `${name}.journal`), journalMayExist);
   }
 
   /**

@@ -18,10 +18,14 @@ export class Journal {
   /** Bytes of complete records; anything on disk after them is a torn tail to cut before writing. */
   private length = 0;
   private tornTail = false;
-  /** Whether the file may be on disk: set before anything could create it, cleared once it is deleted. */
-  private mayExist = false;
-
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    /**
+     * Whether the file may be on disk: set before anything could create it, cleared once it is
+     * deleted. Given as false when the folder was listed without it, which spares a read.
+     */
+    private mayExist = true,
+  ) {}
 
   get onDisk(): boolean {
     return this.mayExist;
@@ -29,6 +33,7 @@ export class Journal {
 
   /** The complete records, oldest first, and whether a torn tail follows; undefined when there is no file. */
   read(): { records: string[]; tornTail: boolean } | undefined {
+    if (!this.mayExist) return undefined;
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(this.path);

@@ -35,6 +35,8 @@ export class LibraryStorage {
   readonly notices: string[] = [];
   private readonly indexFile: DocumentFile<LibraryIndex>;
   private readonly meetingFiles = new Map<string, DocumentFile<Meeting>>();
+  /** The meetings with a journal when open() listed the folder; null before. Every later journal is made by a DocumentFile here. */
+  private journalsAtOpen: Set<string> | null = null;
 
   constructor(
     readonly dataDir: string,
@@ -57,7 +59,8 @@ export class LibraryStorage {
   private meetingFile(id: string): DocumentFile<Meeting> {
     let file = this.meetingFiles.get(id);
     if (!file) {
-      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting', this.damageReports);
+      const journalMayExist = this.journalsAtOpen?.has(id) ?? true;
+      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting', this.damageReports, journalMayExist);
       this.meetingFiles.set(id, file);
     }
     return file;
@@ -119,20 +122,25 @@ export class LibraryStorage {
    * trash just before a crash is dropped. Temp files a crash left behind are removed first.
    */
   open(): { index: LibraryIndex } {
-    removeLeftoverTempFiles([this.dataDir, this.meetingsDir, this.backups.dir]);
+    // One listing of the meetings folder serves the clean-up, the journals and the files: each
+    // listing of 1,000 files costs about 1 ms, and opening is on the path of every start and export.
+    const meetingNames = listFolder(this.meetingsDir);
+    removeLeftoverTempFiles([this.dataDir, this.meetingsDir, this.backups.dir], new Map([[this.meetingsDir, meetingNames]]));
     const index = this.readIndexRecovering();
+    const onDisk = new Set(idsIn(meetingNames, MEETING_FILE));
     // A journal outlives a run after a crash, or when the disk refused the last compaction: fold
     // each into its file now (reading does), so the folder is whole before anything lists, backs
     // up or restores it.
-    for (const id of this.listNames(this.meetingsDir, MEETING_JOURNAL)) {
+    this.journalsAtOpen = new Set(idsIn(meetingNames, MEETING_JOURNAL));
+    for (const id of this.journalsAtOpen) {
       try {
         this.readMeeting(id);
+        onDisk.add(id); // its file is there now, if it was not
       } catch (error) {
         // Damaged beyond repair (already told) or unreadable: opening the meeting says so again.
         if (!(error instanceof ApiError)) throw error;
       }
     }
-    const onDisk = new Set(this.listMeetingFiles(this.meetingsDir));
     const known = new Set(index.meetings.map((summary) => summary.id));
     let changed = false;
 
@@ -280,21 +288,24 @@ export class LibraryStorage {
   }
 
   private listMeetingFiles(dir: string): string[] {
-    return this.listNames(dir, MEETING_FILE);
+    return idsIn(listFolder(dir), MEETING_FILE);
   }
+}
 
-  /** The ids of the files in `dir` whose names match `pattern` (its first group is the id). */
-  private listNames(dir: string, pattern: RegExp): string[] {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw storageError(dir, 'list', error);
-    }
-    return names.flatMap((name) => {
-      const match = pattern.exec(name);
-      return match ? [match[1]!] : [];
-    });
+/** The names in a folder; none when it does not exist. */
+function listFolder(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw storageError(dir, 'list', error);
   }
+}
+
+/** The ids in the names that match `pattern` (its first group is the id). */
+function idsIn(names: string[], pattern: RegExp): string[] {
+  return names.flatMap((name) => {
+    const match = pattern.exec(name);
+    return match ? [match[1]!] : [];
+  });
 }

@@ -30,15 +30,20 @@ function quarantineTarget(dataDir: string, file: string, now: Date): string {
   return target;
 }
 
-/** Removes temp files a crash left behind mid-write (atomically names them <file>.tmp-<16 chars>). */
-export function removeLeftoverTempFiles(dirs: string[]): string[] {
+/**
+ * Removes temp files a crash left behind mid-write (atomically names them <file>.tmp-<16 chars>)
+ * from each folder; `listed` gives a folder's names where the caller has already listed it.
+ */
+export function removeLeftoverTempFiles(dirs: string[], listed = new Map<string, string[]>()): string[] {
   const removed: string[] = [];
   for (const dir of dirs) {
-    let names: string[];
-    try {
-      names = fs.readdirSync(dir);
-    } catch {
-      continue;
+    let names = listed.get(dir);
+    if (!names) {
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        continue;
+      }
     }
     for (const name of names) {
       if (/\.tmp-\d{10}[a-f0-9]{6}$/.test(name) || name.startsWith('.partial-')) {
