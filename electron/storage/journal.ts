@@ -18,6 +18,9 @@ export class Journal {
   /** Bytes of complete records; anything on disk after them is a torn tail to cut before writing. */
   private length = 0;
   private tornTail = false;
+  /** Whether the directory entry of the file is known to be durable (synced, or found on disk). */
+  private nameSynced = false;
+
   constructor(
     readonly path: string,
     /**
@@ -45,6 +48,7 @@ export class Journal {
       throw error;
     }
     this.mayExist = true;
+    this.nameSynced = true;
     // Offsets in bytes, not characters: a damaged line may not be valid UTF-8.
     this.length = bytes.lastIndexOf(0x0a) + 1;
     this.tornTail = this.length < bytes.length;
@@ -57,13 +61,10 @@ export class Journal {
   append(record: string): number {
     const bytes = Buffer.from(`${record}\n`);
     try {
-      if (this.fd === null) {
-        const created = !this.mayExist;
-        this.mayExist = true;
-        this.fd = fs.openSync(this.path, fs.constants.O_WRONLY | fs.constants.O_CREAT);
-        if (created) syncDirectory(path.dirname(this.path)); // so the new file's name survives a power cut too
-        // `length` is what this object read or wrote; anything else in the file is not a record of ours.
-        else this.tornTail = true;
+      if (this.fd === null) this.fd = this.open();
+      if (!this.nameSynced) {
+        syncDirectory(path.dirname(this.path)); // so the new file's name survives a power cut too
+        this.nameSynced = true;
       }
       if (this.tornTail) {
         fs.ftruncateSync(this.fd, this.length);
@@ -81,6 +82,22 @@ export class Journal {
     }
     this.length += bytes.length;
     return this.length;
+  }
+
+  private open(): number {
+    const { O_WRONLY, O_CREAT, O_EXCL } = fs.constants;
+    if (!this.mayExist) {
+      this.mayExist = true;
+      try {
+        return fs.openSync(this.path, O_WRONLY | O_CREAT | O_EXCL);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        this.read(); // not expected, but there: keep its records, and write after them
+      }
+    }
+    // `length` is what this object read or wrote; anything after it is not a record of ours.
+    this.tornTail = true;
+    return fs.openSync(this.path, O_WRONLY | O_CREAT);
   }
 
   /** Closes the file, leaving it on disk. */
@@ -104,6 +121,7 @@ export class Journal {
     this.length = 0;
     this.tornTail = false;
     this.mayExist = false;
+    this.nameSynced = false;
   }
 }
 

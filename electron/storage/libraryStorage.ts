@@ -12,6 +12,7 @@ import {
 import { ApiError } from '../../shared/errors';
 import { BackupStore } from './backups';
 import { DamagedDocumentError, DocumentFile, storageError, type DamageReports, type StoreFileClass } from './documentStore';
+import { syncDirectory } from './journal';
 import { quarantineCopy, quarantineFile, removeLeftoverTempFiles } from './quarantine';
 
 export const INDEX_NAME = 'library';
@@ -83,8 +84,14 @@ export class LibraryStorage {
       return copy !== null;
     },
     file: (error) => {
-      const moved = quarantineFile(this.dataDir, error.file, this.now());
-      this.notices.push(`${error.message} It was moved to ${moved}; the newer version in its save journal was used.`);
+      let where: string;
+      try {
+        where = `It was moved to ${quarantineFile(this.dataDir, error.file, this.now())}`;
+      } catch (moveError) {
+        // conf cannot replace it then, so the save journal keeps the newer version until it can.
+        where = `It could not be moved aside (${(moveError as Error).message})`;
+      }
+      this.notices.push(`${error.message} ${where}; the newer version in its save journal was used.`);
     },
   };
 
@@ -244,6 +251,7 @@ export class LibraryStorage {
     file.compact(); // throws, changing nothing, if the disk refuses
     file.removeJournal(); // so no journal brings it back at the next start
     try {
+      syncDirectory(this.meetingsDir); // the journal's deletion before the move, even through a power cut
       fs.mkdirSync(this.trashDir, { recursive: true });
       fs.renameSync(file.path, path.join(this.trashDir, `${id}.json`));
     } catch (error) {
@@ -274,9 +282,11 @@ export class LibraryStorage {
     const before = this.backUp('before-restore', this.now()); // every journaled save is in it
     // Nothing a journal holds may override what is restored: remove them all (each is in the backup).
     for (const file of [this.indexFile, ...this.meetingFiles.values()]) file.removeJournal();
+    fs.mkdirSync(this.meetingsDir, { recursive: true });
+    syncDirectory(this.dataDir); // the deletions before the copies, even through a power cut
+    syncDirectory(this.meetingsDir);
     const inBackup = new Set(files.filter((f) => f !== 'library.json').map((f) => path.basename(f, '.json')));
     for (const id of this.listMeetingFiles(this.meetingsDir)) if (!inBackup.has(id)) this.trashMeeting(id);
-    fs.mkdirSync(this.meetingsDir, { recursive: true });
     for (const relative of files) {
       const target = path.join(this.dataDir, relative);
       const temp = `${target}.restoring`;

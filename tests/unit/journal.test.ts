@@ -282,6 +282,58 @@ describe('the save journal', () => {
     expect(fs.existsSync(path.join(dir, 'library.journal'))).toBe(false);
   });
 
+  it("syncs a new journal's folder before its first acknowledged save, even when the first try failed", () => {
+    const { dir, library, meeting, journal } = setUp();
+    const meetingsDir = path.join(dir, 'meetings');
+    const events: string[] = [];
+    const realOpen = fs.openSync;
+    const realFsync = fs.fsyncSync;
+    const realDataSync = fs.fdatasyncSync;
+    const openedDirs = new Set<number>();
+    let failNextJournalOpen = true;
+    fs.openSync = ((target: fs.PathLike, ...rest: unknown[]) => {
+      if (String(target) === journal && failNextJournalOpen) {
+        failNextJournalOpen = false;
+        throw Object.assign(new Error('EMFILE: too many open files, open'), { code: 'EMFILE' });
+      }
+      const fd = (realOpen as (...args: unknown[]) => number)(target, ...rest);
+      if (String(target) === meetingsDir) openedDirs.add(fd);
+      return fd;
+    }) as typeof fs.openSync;
+    fs.fsyncSync = ((fd: number) => {
+      if (openedDirs.has(fd)) events.push('folder synced');
+      return realFsync(fd);
+    }) as typeof fs.fsyncSync;
+    fs.fdatasyncSync = ((fd: number) => {
+      events.push('record synced');
+      return realDataSync(fd);
+    }) as typeof fs.fdatasyncSync;
+    try {
+      // Notes, not the title: the index does not change, so only this journal is written.
+      const changes = { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { notes: 'v1' } };
+      expect(dispatch(library.service, 'agenda.update', changes)).toMatchObject({ ok: false });
+      expect(library.service.flushUnsaved()).toBe(true);
+    } finally {
+      fs.openSync = realOpen;
+      fs.fsyncSync = realFsync;
+      fs.fdatasyncSync = realDataSync;
+    }
+    expect(events).toEqual(['folder synced', 'record synced']);
+    expect(journalLines(journal).map((line) => (JSON.parse(line) as Meeting).agenda[0]!.notes)).toEqual(['v1']);
+  });
+
+  it('a journal found where none was expected is kept: the next record goes after its lines, not over them', () => {
+    const { library, meeting, file, journal } = setUp();
+    rename(library, meeting.id, 'v1');
+    library.close();
+    fs.writeFileSync(journal, `${JSON.stringify({ ...meeting, title: 'unexpected', revision: 5 })}\n`);
+    const document = new DocumentFile(Conf, path.dirname(file), meeting.id, meetingSchema, 'meeting', undefined, false);
+    expect(document.read()?.title).toBe('v1'); // told there was no journal, it read only the file
+    document.write({ ...meeting, title: 'v2', revision: 6 });
+    expect(journalLines(journal).map((line) => (JSON.parse(line) as Meeting).title)).toEqual(['unexpected', 'v2']);
+    document.close();
+  });
+
   it('loses no acknowledged save when the process is killed while saving', async () => {
     const { dir, library, meeting } = setUp();
     library.close();
