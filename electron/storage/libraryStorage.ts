@@ -102,7 +102,7 @@ export class LibraryStorage {
    */
   compactJournals(): void {
     let failure: unknown;
-    for (const file of [...this.meetingFiles.values(), this.indexFile]) {
+    for (const file of this.documentFiles()) {
       try {
         file.compact();
       } catch (error) {
@@ -114,7 +114,15 @@ export class LibraryStorage {
 
   /** Closes the journals' files (on close, after compactJournals). */
   closeJournals(): void {
-    for (const file of [...this.meetingFiles.values(), this.indexFile]) file.close();
+    for (const file of this.documentFiles()) file.close();
+  }
+
+  /**
+   * Every document file this process has opened: the only ones that can have a journal (see
+   * open()). Meetings before the index, as Persistence writes them.
+   */
+  private documentFiles(): DocumentFile<unknown>[] {
+    return [...this.meetingFiles.values(), this.indexFile] as DocumentFile<unknown>[];
   }
 
   /** A snapshot of the documents as they are now, journaled saves included. */
@@ -281,7 +289,7 @@ export class LibraryStorage {
     }
     const before = this.backUp('before-restore', this.now()); // every journaled save is in it
     // Nothing a journal holds may override what is restored: remove them all (each is in the backup).
-    for (const file of [this.indexFile, ...this.meetingFiles.values()]) file.removeJournal();
+    for (const file of this.documentFiles()) file.removeJournal();
     fs.mkdirSync(this.meetingsDir, { recursive: true });
     syncDirectory(this.dataDir); // the deletions before the copies, even through a power cut
     syncDirectory(this.meetingsDir);
