@@ -25,11 +25,13 @@ function mdName(value: string): string {
 }
 
 /**
- * The front matter is built as data and written by the yaml package, which quotes whatever needs
- * quoting; a line width of 0 keeps long titles on one line instead of folding them.
+ * The front matter is built as data and written by the yaml package. Every string is double-quoted:
+ * YAML 1.1 readers (js-yaml, gray-matter) would otherwise read titles such as 2026-11-24, 1:30, 0b101,
+ * Yes or off as dates, numbers and booleans where YAML 1.2 reads strings. A line width of 0 keeps long
+ * titles on one line instead of folding them.
  */
 export function frontMatter(data: Record<string, unknown>): string {
-  return `---\n${stringify(data, { lineWidth: 0 })}---\n`;
+  return `---\n${stringify(data, { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}---\n`;
 }
 
 function tagList(entry: DecisionEntry): string {

@@ -1,4 +1,5 @@
 import type { Coverage, GateState } from '../coverage';
+import { escapeMarkdownLine } from './markdownEscape';
 
 /**
  * Escaping and formatting shared by the exports. Every string a user typed goes through one of the
@@ -12,26 +13,17 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch]!);
 }
 
-/**
- * ASCII punctuation that means something somewhere in CommonMark, GFM, Obsidian or Notion: emphasis,
- * code, links, images, autolinks (`:` `@` `.` break "http://", "www." and e-mail detection), raw
- * HTML, entities, headings, lists, block quotes, tables, strikethrough, highlights (`=`), math (`$`),
- * comments (`%`), footnotes and block ids (`^`). CommonMark lets a backslash escape any ASCII
- * punctuation, so escaping a few harmless ones too costs nothing but a backslash.
- * Left alone because they never start markup: , ; ? ' " /
- */
-const MARKDOWN_SIGNIFICANT = /[\\`*_{}[\]<>()#+\-.!|~&:@=$%^]/g;
-
 /** Bidi embeddings, overrides and isolates: an unclosed U+202E would reverse the rest of the line. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 
 /**
- * Text for one line of Markdown: every significant character escaped, line breaks and tabs turned
- * into spaces, and the ends trimmed (leading spaces would make an indented code block).
+ * Text for one line of Markdown: line breaks and tabs turned into spaces, the ends trimmed (leading
+ * spaces would make an indented code block), and each character escaped only where it could act as
+ * markup in that position (markdownEscape.ts).
  */
 export function escapeMarkdownInline(text: string): string {
   const line = text.replace(/[\r\n\t\f\v]+/g, ' ').trim();
-  return isolateBidi(line.replace(MARKDOWN_SIGNIFICANT, '\\$&'));
+  return isolateBidi(escapeMarkdownLine(line));
 }
 
 /**

@@ -106,7 +106,7 @@ describe('npm run export', () => {
     expect((await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'md', '--out', md])).code).toBe(0);
     const report = fs.readFileSync(md, 'utf8');
     expect(report).toContain('3 meetings from');
-    const order = [1, 2, 3].map((n) => report.indexOf(`Review ${n}\\: \\<b\\>pricing\\</b\\>`));
+    const order = [1, 2, 3].map((n) => report.indexOf(`Review ${n}: \\<b>pricing\\</b>`));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
 
     const csv = path.join(out, 'all.csv');

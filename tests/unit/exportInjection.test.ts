@@ -81,6 +81,7 @@ describe('Markdown export with hostile text', () => {
     const unit = fc.constantFrom(
       ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~ '.split(''),
       'a', 'Z', '1', '9', 'é', 'ب', '\u202E', '\u2066', '\t', 'www.', 'http://', 'javascript:', '<a href="x">', '![i](',
+      'mailto:', 'example.com', 'x@y.io', '.org', '1.', '---', '===', 'amp;', '#x27;', 'localhost', 'пример.рф',
     );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
@@ -92,9 +93,12 @@ describe('Markdown export with hostile text', () => {
           // The same inside a table cell, where "|" splits cells.
           const table = md.render(`| head |\n| --- |\n| ${escaped} |\n`);
           expect(table).toContain(`<td>${expected}</td>`);
+          // In a heading (where trailing #s would close it) and on a list item's continuation line.
+          expect(md.render(`# ${escaped}`)).toBe(`<h1>${expected}</h1>\n`);
+          expect(md.render(`- a\\\n  ${escaped}`)).toBe(`<ul>\n<li>a<br>\n${expected}</li>\n</ul>\n`);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
     );
   });
 });
