@@ -124,53 +124,52 @@ function decisionsTable(entries: DecisionEntry[], withItem: boolean): string {
   return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`;
 }
 
-export function meetingToHtml(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary): string {
-  const c = summary.coverage;
-  const b: string[] = [];
+function headerHtml(meeting: Meeting, summary: ImpactSummary): string {
   const chair = summary.personas.filter((p) => p.inChair).map((p) => text(p.persona.name));
-  b.push(`<header>\n<h1 dir="auto">${escapeHtml(meeting.title)}</h1>\n<dl class="facts">`);
-  b.push(`<dt>Scheduled</dt><dd>${htmlInstant(meeting.scheduledAt)}</dd>`);
-  b.push(`<dt>Lead</dt><dd>${name(meeting.lead)}</dd>`);
-  b.push(`<dt>Participants</dt><dd>${meeting.participants.length ? meeting.participants.map((p) => text(p)).join(', ') : '–'}</dd>`);
-  b.push(`<dt>In the chair</dt><dd>${chair.length ? chair.join(', ') : '–'}</dd>`);
-  b.push(`<dt>Status</dt><dd>${escapeHtml(meeting.status)}</dd>\n</dl>\n</header>\n`);
+  return (
+    `<header>\n<h1 dir="auto">${escapeHtml(meeting.title)}</h1>\n<dl class="facts">` +
+    `<dt>Scheduled</dt><dd>${htmlInstant(meeting.scheduledAt)}</dd>` +
+    `<dt>Lead</dt><dd>${name(meeting.lead)}</dd>` +
+    `<dt>Participants</dt><dd>${meeting.participants.length ? meeting.participants.map((p) => text(p)).join(', ') : '–'}</dd>` +
+    `<dt>In the chair</dt><dd>${chair.length ? chair.join(', ') : '–'}</dd>` +
+    `<dt>Status</dt><dd>${escapeHtml(meeting.status)}</dd>\n</dl>\n</header>\n`
+  );
+}
 
-  b.push('<section>\n<h2>Chair coverage</h2>\n');
-  b.push(`<p>${escapeHtml(coverageSentence(c))}</p>\n`);
-  if (c.ratio !== null) {
-    b.push(`<div class="bar" role="img" aria-label="${Math.round(c.ratio * 100)}% covered"><span style="width:${Math.round(c.ratio * 100)}%"></span></div>\n`);
-  }
-  b.push('</section>\n');
+const section = (title: string, body: string) => `<section>\n<h2>${title}</h2>\n${body}</section>\n`;
+const list = (items: string[]) => `<ul>\n${items.join('\n')}\n</ul>\n`;
 
-  b.push('<section>\n<h2>Decisions, flagged first</h2>\n');
-  if (summary.decisionCount === 0) {
-    b.push('<p>No decisions were logged.</p>\n');
-  } else {
-    const counts = summary.byDirection.map((g) => `${badge(g.direction)} ${g.decisions.length}`).join(' ');
-    b.push(
-      `<p>${escapeHtml(plural(summary.decisionCount, 'decision'))}: ${counts}. ` +
-        `${summary.flaggedCount} hurt customers or have an unknown impact.</p>\n`,
-    );
-    b.push(decisionsTable(summary.flaggedFirst, true));
-  }
-  b.push('</section>\n');
+function coverageHtml(summary: ImpactSummary): string {
+  const c = summary.coverage;
+  const percent = c.ratio === null ? null : Math.round(c.ratio * 100);
+  const bar = percent === null ? '' : `<div class="bar" role="img" aria-label="${percent}% covered"><span style="width:${percent}%"></span></div>\n`;
+  return section('Chair coverage', `<p>${escapeHtml(coverageSentence(c))}</p>\n${bar}`);
+}
 
-  if (summary.byTag.length || summary.untagged.length) {
-    b.push('<section>\n<h2>Decisions by tag</h2>\n');
-    const groups = summary.byTag.map((g) => ({ label: text(g.tag.label), decisions: g.decisions }));
-    if (summary.untagged.length) groups.push({ label: 'Untagged', decisions: summary.untagged });
-    for (const group of groups) {
-      b.push(`<h3>${group.label} (${group.decisions.length})</h3>\n<ul>\n`);
-      b.push(group.decisions.map((e) => `<li>${badge(e.decision.direction)} ${text(e.decision.text, 'span', 'prose')}</li>`).join('\n'));
-      b.push('\n</ul>\n');
-    }
-    b.push('</section>\n');
-  }
+function decisionsHtml(summary: ImpactSummary): string {
+  if (summary.decisionCount === 0) return section('Decisions, flagged first', '<p>No decisions were logged.</p>\n');
+  const counts = summary.byDirection.map((g) => `${badge(g.direction)} ${g.decisions.length}`).join(' ');
+  const lead =
+    `<p>${escapeHtml(plural(summary.decisionCount, 'decision'))}: ${counts}. ` +
+    `${summary.flaggedCount} hurt customers or have an unknown impact.</p>\n`;
+  return section('Decisions, flagged first', lead + decisionsTable(summary.flaggedFirst, true));
+}
 
-  b.push('<section>\n<h2>Impact per persona</h2>\n');
-  if (summary.personas.length === 0) {
-    b.push('<p>No persona sat in the chair.</p>\n');
-  } else {
+function byTagHtml(summary: ImpactSummary): string {
+  if (!summary.byTag.length && !summary.untagged.length) return '';
+  const groups = summary.byTag.map((g) => ({ label: text(g.tag.label), decisions: g.decisions }));
+  if (summary.untagged.length) groups.push({ label: 'Untagged', decisions: summary.untagged });
+  const body = groups.map(
+    (group) =>
+      `<h3>${group.label} (${group.decisions.length})</h3>\n` +
+      list(group.decisions.map((e) => `<li>${badge(e.decision.direction)} ${text(e.decision.text, 'span', 'prose')}</li>`)),
+  );
+  return section('Decisions by tag', body.join(''));
+}
+
+function personasHtml(summary: ImpactSummary): string {
+  let body = '<p>No persona sat in the chair.</p>\n';
+  if (summary.personas.length > 0) {
     const head =
       '<tr><th>Persona</th><th class="num">Net</th><th class="num">Helps</th><th class="num">Hurts</th><th class="num">Mixed</th>' +
       '<th class="num">Neutral</th><th class="num">Unknown</th><th class="num">Not set</th></tr>';
@@ -181,63 +180,68 @@ export function meetingToHtml(meeting: Meeting, summary: ImpactSummary, _library
       const cells = [net, k.helps, k.hurts, k.mixed, k.neutral, k.unknown, k.unset].map((n) => `<td class="num">${n}</td>`).join('');
       return `<tr><td>${label}</td>${cells}</tr>`;
     });
-    b.push(`<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`);
-    b.push('<p class="muted">Net impact counts each answer naming the persona: helps +1, hurts −1, the rest 0.</p>\n');
+    body =
+      `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n` +
+      '<p class="muted">Net impact counts each answer naming the persona: helps +1, hurts −1, the rest 0.</p>\n';
   }
   if (summary.unattributedAnswers > 0) {
-    b.push(`<p class="muted">${escapeHtml(plural(summary.unattributedAnswers, 'answer'))} named no persona and count for nobody.</p>\n`);
+    body += `<p class="muted">${escapeHtml(plural(summary.unattributedAnswers, 'answer'))} named no persona and count for nobody.</p>\n`;
   }
-  b.push('</section>\n');
+  return section('Impact per persona', body);
+}
 
-  b.push('<section>\n<h2>Agenda</h2>\n');
-  if (summary.items.length === 0) b.push('<p>The agenda is empty.</p>\n');
-  for (const s of summary.items) {
-    const item = s.item;
-    b.push(`<article class="item">\n<h3>${s.index + 1}. ${text(item.title)}</h3>\n`);
-    b.push(
-      `<p class="muted">Owner: ${name(item.owner)} · Timebox: ${item.timeboxMinutes} min · ${escapeHtml(stateLabel(s.state, s.discussed))}</p>\n`,
-    );
-    if (item.answer && (item.answer.text.trim() || item.answer.direction !== null)) {
-      const who = s.answerPersonas.length ? ` for ${s.answerPersonas.map((p) => text(p.name)).join(', ')}` : '';
-      const severity = item.answer.severity ? `, severity ${item.answer.severity} of 3` : '';
-      b.push(`<blockquote><p>How does this affect the customer? ${badge(item.answer.direction)}${severity}${who}</p>`);
-      if (item.answer.text.trim()) b.push(text(item.answer.text, 'p', 'prose'));
-      b.push('</blockquote>\n');
-    }
-    if (s.state === 'no-impact') b.push(`<p>No customer impact: ${text(item.noImpactReason ?? '', 'span', 'prose')}</p>\n`);
-    if (item.notes.trim()) b.push(`<p><span class="muted">Notes:</span> ${text(item.notes, 'span', 'prose')}</p>\n`);
-    if (s.decisions.length) b.push(decisionsTable(s.decisions, false));
-    b.push('</article>\n');
+function itemHtml(s: ImpactSummary['items'][number]): string {
+  const item = s.item;
+  const b: string[] = [`<article class="item">\n<h3>${s.index + 1}. ${text(item.title)}</h3>\n`];
+  b.push(`<p class="muted">Owner: ${name(item.owner)} · Timebox: ${item.timeboxMinutes} min · ${escapeHtml(stateLabel(s.state, s.discussed))}</p>\n`);
+  if (item.answer && (item.answer.text.trim() || item.answer.direction !== null)) {
+    const who = s.answerPersonas.length ? ` for ${s.answerPersonas.map((p) => text(p.name)).join(', ')}` : '';
+    const severity = item.answer.severity ? `, severity ${item.answer.severity} of 3` : '';
+    b.push(`<blockquote><p>How does this affect the customer? ${badge(item.answer.direction)}${severity}${who}</p>`);
+    if (item.answer.text.trim()) b.push(text(item.answer.text, 'p', 'prose'));
+    b.push('</blockquote>\n');
   }
-  b.push('</section>\n');
+  if (s.state === 'no-impact') b.push(`<p>No customer impact: ${text(item.noImpactReason ?? '', 'span', 'prose')}</p>\n`);
+  if (item.notes.trim()) b.push(`<p><span class="muted">Notes:</span> ${text(item.notes, 'span', 'prose')}</p>\n`);
+  if (s.decisions.length) b.push(decisionsTable(s.decisions, false));
+  b.push('</article>\n');
+  return b.join('');
+}
 
-  b.push('<section>\n<h2>No customer impact</h2>\n');
-  b.push(
-    summary.noImpact.length
-      ? `<ul>\n${summary.noImpact.map((e) => `<li>${text(e.itemTitle)}: ${text(e.reason, 'span', 'prose')}</li>`).join('\n')}\n</ul>\n`
-      : '<p>No item was marked “no customer impact”.</p>\n',
+function agendaHtml(summary: ImpactSummary): string {
+  return section('Agenda', summary.items.length === 0 ? '<p>The agenda is empty.</p>\n' : summary.items.map(itemHtml).join(''));
+}
+
+function noImpactAndSkippedHtml(summary: ImpactSummary): string {
+  const noImpact = summary.noImpact.length
+    ? list(summary.noImpact.map((e) => `<li>${text(e.itemTitle)}: ${text(e.reason, 'span', 'prose')}</li>`))
+    : '<p>No item was marked “no customer impact”.</p>\n';
+  const skipped = summary.skipped.length ? list(summary.skipped.map((e) => `<li>${text(e.itemTitle)}</li>`)) : '<p>No item was skipped.</p>\n';
+  return section('No customer impact', noImpact) + section('Skipped', skipped);
+}
+
+function followUpsHtml(summary: ImpactSummary): string {
+  if (!summary.openFollowUps.length) return section('Open follow-ups', '<p>No open follow-ups.</p>\n');
+  const rows = summary.openFollowUps.map(
+    ({ followUp, itemTitle }) =>
+      `<tr><td>${text(followUp.text, 'div', 'prose')}</td><td>${name(followUp.owner)}</td><td class="date">${htmlDate(followUp.dueDate)}</td>` +
+      `<td>${itemTitle === null ? '<span class="muted">–</span>' : text(itemTitle)}</td></tr>`,
   );
-  b.push('</section>\n<section>\n<h2>Skipped</h2>\n');
-  b.push(
-    summary.skipped.length
-      ? `<ul>\n${summary.skipped.map((e) => `<li>${text(e.itemTitle)}</li>`).join('\n')}\n</ul>\n`
-      : '<p>No item was skipped.</p>\n',
-  );
-  b.push('</section>\n<section>\n<h2>Open follow-ups</h2>\n');
-  if (summary.openFollowUps.length) {
-    const rows = summary.openFollowUps.map(
-      ({ followUp, itemTitle }) =>
-        `<tr><td>${text(followUp.text, 'div', 'prose')}</td><td>${name(followUp.owner)}</td><td class="date">${htmlDate(followUp.dueDate)}</td>` +
-        `<td>${itemTitle === null ? '<span class="muted">–</span>' : text(itemTitle)}</td></tr>`,
-    );
-    b.push(
-      `<table>\n<thead><tr><th>Follow-up</th><th>Owner</th><th>Due</th><th>Agenda item</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`,
-    );
-  } else {
-    b.push('<p>No open follow-ups.</p>\n');
-  }
-  b.push('</section>\n');
-  b.push('<footer>Meeting impact summary exported from Empty Chair.</footer>\n');
+  const head = '<thead><tr><th>Follow-up</th><th>Owner</th><th>Due</th><th>Agenda item</th></tr></thead>';
+  return section('Open follow-ups', `<table>\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`);
+}
 
-  return htmlDocument(meeting.title, b.join(''));
+export function meetingToHtml(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary): string {
+  const body = [
+    headerHtml(meeting, summary),
+    coverageHtml(summary),
+    decisionsHtml(summary),
+    byTagHtml(summary),
+    personasHtml(summary),
+    agendaHtml(summary),
+    noImpactAndSkippedHtml(summary),
+    followUpsHtml(summary),
+    '<footer>Meeting impact summary exported from Empty Chair.</footer>\n',
+  ];
+  return htmlDocument(meeting.title, body.join(''));
 }

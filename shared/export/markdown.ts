@@ -51,68 +51,62 @@ function decisionLine(entry: DecisionEntry, withItem: boolean): string {
   return `- **${directionLabel(d.direction)}**: ${escapeMarkdownBlock(d.text, '  ')}\\\n  ${details.join(' · ')}`;
 }
 
-export function meetingToMarkdown(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary): string {
+function headerMarkdown(meeting: Meeting, summary: ImpactSummary): string {
   const c = summary.coverage;
-  const out: string[] = [];
-  out.push(
-    frontMatter({
-      title: meeting.title,
-      date: meeting.scheduledAt,
-      lead: meeting.lead,
-      participants: meeting.participants,
-      coverage: {
-        discussed: c.discussed,
-        covered: c.covered,
-        answered: c.answered,
-        noImpact: c.noImpact,
-        skipped: c.skipped,
-        percent: c.ratio === null ? null : Math.round(c.ratio * 100),
-      },
-    }),
-  );
-
-  out.push(`# ${md(meeting.title)}\n`);
+  const front = frontMatter({
+    title: meeting.title,
+    date: meeting.scheduledAt,
+    lead: meeting.lead,
+    participants: meeting.participants,
+    coverage: {
+      discussed: c.discussed,
+      covered: c.covered,
+      answered: c.answered,
+      noImpact: c.noImpact,
+      skipped: c.skipped,
+      percent: c.ratio === null ? null : Math.round(c.ratio * 100),
+    },
+  });
   const chair = summary.personas.filter((p) => p.inChair).map((p) => md(p.persona.name));
-  out.push(
-    [
-      `- Scheduled: ${mdInstant(meeting.scheduledAt)}`,
-      `- Lead: ${mdName(meeting.lead)}`,
-      `- Participants: ${meeting.participants.length ? meeting.participants.map(md).join(', ') : NONE}`,
-      `- In the chair: ${chair.length ? chair.join(', ') : NONE}`,
-      `- Status: ${meeting.status}`,
-    ].join('\n') + '\n',
-  );
+  const facts = [
+    `- Scheduled: ${mdInstant(meeting.scheduledAt)}`,
+    `- Lead: ${mdName(meeting.lead)}`,
+    `- Participants: ${meeting.participants.length ? meeting.participants.map(md).join(', ') : NONE}`,
+    `- In the chair: ${chair.length ? chair.join(', ') : NONE}`,
+    `- Status: ${meeting.status}`,
+  ];
+  return [front, `# ${md(meeting.title)}\n`, facts.join('\n') + '\n'].join('\n');
+}
 
-  out.push('## Chair coverage\n');
-  out.push(`${coverageSentence(c)}\n`);
+/** A section: its heading and its paragraphs, each followed by a blank line. */
+const section = (title: string, ...parts: string[]) => [`## ${title}\n`, ...parts].join('\n');
+const lines = (items: string[]) => items.join('\n') + '\n';
 
-  out.push('## Decisions, flagged first\n');
+function decisionsMarkdown(summary: ImpactSummary): string {
+  if (summary.decisionCount === 0) return section('Decisions, flagged first', 'No decisions were logged.\n');
   const counts = summary.byDirection.map((g) => `${directionLabel(g.direction)} ${g.decisions.length}`).join(' · ');
-  if (summary.decisionCount === 0) {
-    out.push('No decisions were logged.\n');
-  } else {
-    out.push(
-      `${plural(summary.decisionCount, 'decision')} (${counts}); ` +
-        `${summary.flaggedCount} hurt customers or have an unknown impact.\n`,
-    );
-    out.push(summary.flaggedFirst.map((entry) => decisionLine(entry, true)).join('\n') + '\n');
-  }
+  return section(
+    'Decisions, flagged first',
+    `${plural(summary.decisionCount, 'decision')} (${counts}); ${summary.flaggedCount} hurt customers or have an unknown impact.\n`,
+    lines(summary.flaggedFirst.map((entry) => decisionLine(entry, true))),
+  );
+}
 
-  if (summary.byTag.length || summary.untagged.length) {
-    out.push('## Decisions by tag\n');
-    const groups = summary.byTag.map((g) => ({ label: md(g.tag.label), decisions: g.decisions }));
-    if (summary.untagged.length) groups.push({ label: 'Untagged', decisions: summary.untagged });
-    for (const group of groups) {
-      out.push(`### ${group.label} (${group.decisions.length})\n`);
-      out.push(
-        group.decisions.map((e) => `- ${directionLabel(e.decision.direction)}: ${escapeMarkdownBlock(e.decision.text, '  ')}`).join('\n') + '\n',
-      );
-    }
-  }
+function byTagMarkdown(summary: ImpactSummary): string[] {
+  if (!summary.byTag.length && !summary.untagged.length) return [];
+  const groups = summary.byTag.map((g) => ({ label: md(g.tag.label), decisions: g.decisions }));
+  if (summary.untagged.length) groups.push({ label: 'Untagged', decisions: summary.untagged });
+  const parts = groups.flatMap((group) => [
+    `### ${group.label} (${group.decisions.length})\n`,
+    lines(group.decisions.map((e) => `- ${directionLabel(e.decision.direction)}: ${escapeMarkdownBlock(e.decision.text, '  ')}`)),
+  ]);
+  return [section('Decisions by tag', ...parts)];
+}
 
-  out.push('## Impact per persona\n');
+function personasMarkdown(summary: ImpactSummary): string {
+  const parts: string[] = [];
   if (summary.personas.length === 0) {
-    out.push('No persona sat in the chair.\n');
+    parts.push('No persona sat in the chair.\n');
   } else {
     const rows = summary.personas.map((p) => {
       const k = p.counts;
@@ -120,62 +114,62 @@ export function meetingToMarkdown(meeting: Meeting, summary: ImpactSummary, _lib
       const name = `${md(p.persona.name)}${p.inChair ? '' : ' (not in the chair)'}`;
       return `| ${name} | ${net} | ${k.helps} | ${k.hurts} | ${k.mixed} | ${k.neutral} | ${k.unknown} | ${k.unset} |`;
     });
+    const head = ['| Persona | Net | Helps | Hurts | Mixed | Neutral | Unknown | Not set |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+    parts.push(lines([...head, ...rows]), 'Net impact counts each answer naming the persona: helps +1, hurts −1, the rest 0.\n');
+  }
+  if (summary.unattributedAnswers > 0) parts.push(`${plural(summary.unattributedAnswers, 'answer')} named no persona and count for nobody.\n`);
+  return section('Impact per persona', ...parts);
+}
+
+function itemMarkdown(s: ImpactSummary['items'][number]): string[] {
+  const item = s.item;
+  const out = [`### ${s.index + 1}. ${md(item.title)}\n`];
+  out.push(`${[`Owner: ${mdName(item.owner)}`, `Timebox: ${item.timeboxMinutes} min`, stateLabel(s.state, s.discussed)].join(' · ')}\n`);
+  if (item.answer && (item.answer.text.trim() || item.answer.direction !== null)) {
+    const who = s.answerPersonas.length ? ` for ${s.answerPersonas.map((p) => md(p.name)).join(', ')}` : '';
+    const answerText = escapeMarkdownBlock(item.answer.text, '> ');
     out.push(
-      [
-        '| Persona | Net | Helps | Hurts | Mixed | Neutral | Unknown | Not set |',
-        '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-        ...rows,
-      ].join('\n') + '\n',
+      `> How does this affect the customer? **${directionLabel(item.answer.direction)}**` +
+        `${item.answer.severity ? `, severity ${item.answer.severity} of 3` : ''}${who}` +
+        (answerText ? `\\\n> ${answerText}` : '') +
+        '\n',
     );
-    out.push('Net impact counts each answer naming the persona: helps +1, hurts −1, the rest 0.\n');
   }
-  if (summary.unattributedAnswers > 0) {
-    out.push(`${plural(summary.unattributedAnswers, 'answer')} named no persona and count for nobody.\n`);
-  }
+  if (s.state === 'no-impact') out.push(`No customer impact: ${escapeMarkdownBlock(item.noImpactReason ?? '')}\n`);
+  const notes = escapeMarkdownBlock(item.notes);
+  if (notes) out.push(`Notes: ${notes}\n`);
+  if (s.decisions.length) out.push(lines(s.decisions.map((entry) => decisionLine(entry, false))));
+  return out;
+}
 
-  out.push('## Agenda\n');
-  if (summary.items.length === 0) out.push('The agenda is empty.\n');
-  for (const s of summary.items) {
-    const item = s.item;
-    out.push(`### ${s.index + 1}. ${md(item.title)}\n`);
-    const facts = [`Owner: ${mdName(item.owner)}`, `Timebox: ${item.timeboxMinutes} min`, stateLabel(s.state, s.discussed)];
-    out.push(`${facts.join(' · ')}\n`);
-    if (item.answer && (item.answer.text.trim() || item.answer.direction !== null)) {
-      const who = s.answerPersonas.length ? ` for ${s.answerPersonas.map((p) => md(p.name)).join(', ')}` : '';
-      const answerText = escapeMarkdownBlock(item.answer.text, '> ');
-      out.push(
-        `> How does this affect the customer? **${directionLabel(item.answer.direction)}**` +
-          `${item.answer.severity ? `, severity ${item.answer.severity} of 3` : ''}${who}` +
-          (answerText ? `\\\n> ${answerText}` : '') +
-          '\n',
-      );
-    }
-    if (s.state === 'no-impact') out.push(`No customer impact: ${escapeMarkdownBlock(item.noImpactReason ?? '')}\n`);
-    const notes = escapeMarkdownBlock(item.notes);
-    if (notes) out.push(`Notes: ${notes}\n`);
-    if (s.decisions.length) out.push(s.decisions.map((entry) => decisionLine(entry, false)).join('\n') + '\n');
-  }
+function agendaMarkdown(summary: ImpactSummary): string {
+  return section('Agenda', ...(summary.items.length === 0 ? ['The agenda is empty.\n'] : summary.items.flatMap(itemMarkdown)));
+}
 
-  out.push('## No customer impact\n');
-  out.push(
-    summary.noImpact.length
-      ? summary.noImpact.map((e) => `- ${md(e.itemTitle)}: ${escapeMarkdownBlock(e.reason, '  ')}`).join('\n') + '\n'
-      : 'No item was marked "no customer impact".\n',
-  );
-  out.push('## Skipped\n');
-  out.push(summary.skipped.length ? summary.skipped.map((e) => `- ${md(e.itemTitle)}`).join('\n') + '\n' : 'No item was skipped.\n');
+function closingMarkdown(summary: ImpactSummary): string[] {
+  const noImpact = summary.noImpact.length
+    ? lines(summary.noImpact.map((e) => `- ${md(e.itemTitle)}: ${escapeMarkdownBlock(e.reason, '  ')}`))
+    : 'No item was marked "no customer impact".\n';
+  const skipped = summary.skipped.length ? lines(summary.skipped.map((e) => `- ${md(e.itemTitle)}`)) : 'No item was skipped.\n';
+  const followUps = summary.openFollowUps.length
+    ? lines(
+        summary.openFollowUps.map(({ followUp, itemTitle }) => {
+          const where = itemTitle === null ? '' : ` · Item: ${md(itemTitle)}`;
+          return `- ${escapeMarkdownBlock(followUp.text, '  ')}\\\n  Owner: ${mdName(followUp.owner)} · Due: ${mdDate(followUp.dueDate)}${where}`;
+        }),
+      )
+    : 'No open follow-ups.\n';
+  return [section('No customer impact', noImpact), section('Skipped', skipped), section('Open follow-ups', followUps)];
+}
 
-  out.push('## Open follow-ups\n');
-  out.push(
-    summary.openFollowUps.length
-      ? summary.openFollowUps
-          .map(({ followUp, itemTitle }) => {
-            const where = itemTitle === null ? '' : ` · Item: ${md(itemTitle)}`;
-            return `- ${escapeMarkdownBlock(followUp.text, '  ')}\\\n  Owner: ${mdName(followUp.owner)} · Due: ${mdDate(followUp.dueDate)}${where}`;
-          })
-          .join('\n') + '\n'
-      : 'No open follow-ups.\n',
-  );
-
-  return out.join('\n');
+export function meetingToMarkdown(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary): string {
+  return [
+    headerMarkdown(meeting, summary),
+    section('Chair coverage', `${coverageSentence(summary.coverage)}\n`),
+    decisionsMarkdown(summary),
+    ...byTagMarkdown(summary),
+    personasMarkdown(summary),
+    agendaMarkdown(summary),
+    ...closingMarkdown(summary),
+  ].join('\n');
 }
