@@ -19,7 +19,9 @@ main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
 h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 .75rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-bottom: .25rem; border-bottom: 2px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
-h1, h2, h3, p, li, td, th, dd, blockquote { overflow-wrap: anywhere; }
+/* break-word, not anywhere: a word breaks only if it cannot fit a line of its own, so table columns are
+   sized to whole words and an owner such as "priya+owner@example.com" is never split at "+owne/r". */
+h1, h2, h3, p, li, td, th, dd, blockquote { overflow-wrap: break-word; }
 p { margin: .4rem 0; }
 .muted { color: var(--muted); }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0; }
@@ -31,6 +33,8 @@ table { width: 100%; border-collapse: collapse; margin: .5rem 0; font-size: .92r
 th, td { text-align: start; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
 th { background: var(--soft); font-weight: 600; overflow-wrap: normal; }
 td.date { white-space: nowrap; }
+table.decisions td:first-child { width: 5.5rem; }
+.facts-line { color: var(--muted); font-size: .88rem; }
 td.date > span { white-space: normal; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 tr.flagged td { background: #fff6f5; }
@@ -46,11 +50,19 @@ ul { padding-inline-start: 1.25rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 @page { margin: 16mm 14mm; }
 @media print {
-  body { font-size: 10.5pt; }
+  body { font-size: 10pt; line-height: 1.4; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  h3 { break-after: avoid; }
-  .item, tr, blockquote { break-inside: avoid; }
+  /* Items flow across pages (one card per page left most of each page empty); a heading stays with
+     the lines after it, and a row or a short answer is not cut in two. */
+  h2, h3 { break-after: avoid; break-inside: avoid; }
+  tr { break-inside: avoid; }
+  p, li, blockquote { orphans: 3; widows: 3; }
+  .item { padding: .1rem .6rem .3rem; margin: .4rem 0; }
+  .item h3 { margin: .2rem 0 0; }
+  blockquote { padding: .2rem .6rem; margin: .3rem 0; }
+  th, td { padding: .2rem .4rem; }
+  p { margin: .25rem 0; }
+  h2 { margin: 1.2rem 0 .4rem; }
   thead { display: table-header-group; }
   .badge, .bar > span, th, tr.flagged td, blockquote { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
@@ -112,16 +124,27 @@ function tagChips(entry: DecisionEntry): string {
     .join(' ');
 }
 
+/**
+ * Decisions as a two-column table: the impact, then the decision's text with one line of facts under
+ * it (its agenda item when `withItem`, owner, due date, tags). Full-width text keeps a printed row to
+ * two or three lines, where six narrow columns made each row five lines tall.
+ */
 function decisionsTable(entries: DecisionEntry[], withItem: boolean): string {
-  const head = `<tr><th>Impact</th><th>Decision</th>${withItem ? '<th>Agenda item</th>' : ''}<th>Owner</th><th>Due</th><th>Tags</th></tr>`;
+  const head = '<tr><th>Impact</th><th>Decision</th></tr>';
   const rows = entries.map((entry) => {
     const d = entry.decision;
+    const facts = [
+      withItem ? `Item: ${text(entry.itemTitle)}` : '',
+      `Owner: ${name(d.owner)}`,
+      `Due: ${htmlDate(d.dueDate)}`,
+      `Tags: ${tagChips(entry)}`,
+    ].filter(Boolean);
     return (
-      `<tr${entry.flagged ? ' class="flagged"' : ''}><td>${badge(d.direction)}</td><td>${text(d.text, 'div', 'prose')}</td>` +
-      `${withItem ? `<td>${text(entry.itemTitle)}</td>` : ''}<td>${name(d.owner)}</td><td class="date">${htmlDate(d.dueDate)}</td><td>${tagChips(entry)}</td></tr>`
+      `<tr${entry.flagged ? ' class="flagged"' : ''}><td>${badge(d.direction)}</td>` +
+      `<td>${text(d.text, 'div', 'prose')}<div class="facts-line">${facts.join(' · ')}</div></td></tr>`
     );
   });
-  return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`;
+  return `<table class="decisions">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`;
 }
 
 function headerHtml(meeting: Meeting, summary: ImpactSummary): string {
