@@ -6,7 +6,8 @@
  */
 import type { ImpactDirection, Meeting } from '../domain';
 import { directionLabel, type DecisionEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
-import { coverageSentence, escapeHtml, formatInstant, plural, stateLabel } from './text';
+import type { DocumentOptions } from './markdown';
+import { coverageSentence, escapeHtml, formatInstant, FORMATTED_INSTANT, plural, stateLabel } from './text';
 
 export const HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -104,9 +105,9 @@ export function badge(direction: ImpactDirection | null): string {
 }
 
 /** A date we formatted reads as is; anything else came from the file and is shown as user text. */
-export function htmlInstant(value: string): string {
-  const formatted = formatInstant(value);
-  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(formatted) ? formatted : text(formatted);
+export function htmlInstant(value: string, timeZone?: string): string {
+  const formatted = formatInstant(value, timeZone);
+  return FORMATTED_INSTANT.test(formatted) ? formatted : text(formatted);
 }
 
 export function htmlDate(value: string | null): string {
@@ -147,11 +148,11 @@ function decisionsTable(entries: DecisionEntry[], withItem: boolean): string {
   return `<table class="decisions">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`;
 }
 
-function headerHtml(meeting: Meeting, summary: ImpactSummary): string {
+function headerHtml(meeting: Meeting, summary: ImpactSummary, timeZone?: string): string {
   const chair = summary.personas.filter((p) => p.inChair).map((p) => text(p.persona.name));
   return (
     `<header>\n<h1 dir="auto">${escapeHtml(meeting.title)}</h1>\n<dl class="facts">` +
-    `<dt>Scheduled</dt><dd>${htmlInstant(meeting.scheduledAt)}</dd>` +
+    `<dt>Scheduled</dt><dd>${htmlInstant(meeting.scheduledAt, timeZone)}</dd>` +
     `<dt>Lead</dt><dd>${name(meeting.lead)}</dd>` +
     `<dt>Participants</dt><dd>${meeting.participants.length ? meeting.participants.map((p) => text(p)).join(', ') : '–'}</dd>` +
     `<dt>In the chair</dt><dd>${chair.length ? chair.join(', ') : '–'}</dd>` +
@@ -254,9 +255,9 @@ function followUpsHtml(summary: ImpactSummary): string {
   return section('Open follow-ups', `<table>\n${head}\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`);
 }
 
-export function meetingToHtml(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary): string {
+export function meetingToHtml(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary, options: DocumentOptions = {}): string {
   const body = [
-    headerHtml(meeting, summary),
+    headerHtml(meeting, summary, options.timeZone),
     coverageHtml(summary),
     decisionsHtml(summary),
     byTagHtml(summary),

@@ -36,6 +36,8 @@ export interface ExportOptions {
   now?: string;
   range?: ReportOptions['range'];
   onProgress?: ReportOptions['onProgress'];
+  /** The lead's time zone (IANA) for times in Markdown, HTML and reports; JSON and CSV keep ISO instants. */
+  timeZone?: string;
 }
 
 /** One meeting: the full impact summary (md, html), its decisions (csv), or the meeting itself (json). */
@@ -43,9 +45,9 @@ export function exportMeeting(meeting: Meeting, library: SummaryLibrary, format:
   const summary = summarizeImpact(meeting, library);
   const text =
     format === 'md'
-      ? meetingToMarkdown(meeting, summary, library)
+      ? meetingToMarkdown(meeting, summary, library, { timeZone: options.timeZone })
       : format === 'html'
-        ? meetingToHtml(meeting, summary, library)
+        ? meetingToHtml(meeting, summary, library, { timeZone: options.timeZone })
         : format === 'csv'
           ? meetingsToCsv([meeting], library, [summary])
           : meetingToJson(meeting, summary, library, { exportedAt: options.now });
@@ -61,7 +63,13 @@ export async function exportMeetings(
 ): Promise<ExportResult> {
   let text: string;
   if (format === 'md' || format === 'html') {
-    text = await buildReport(meetings, library, { format, generatedAt: options.now, range: options.range, onProgress: options.onProgress });
+    text = await buildReport(meetings, library, {
+      format,
+      generatedAt: options.now,
+      range: options.range,
+      onProgress: options.onProgress,
+      timeZone: options.timeZone,
+    });
   } else if (format === 'csv') {
     text = meetingsToCsv(meetings, library);
     options.onProgress?.(meetings.length, meetings.length);

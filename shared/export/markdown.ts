@@ -6,15 +6,20 @@
 import { stringify } from 'yaml';
 import type { Meeting } from '../domain';
 import { directionLabel, type DecisionEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
-import { coverageSentence, escapeMarkdownBlock, escapeMarkdownInline, formatInstant, plural, stateLabel } from './text';
+import { coverageSentence, escapeMarkdownBlock, escapeMarkdownInline, formatInstant, FORMATTED_INSTANT, plural, stateLabel } from './text';
+
+/** How a document shows times: in the lead's time zone (an IANA name), UTC when not given. */
+export interface DocumentOptions {
+  timeZone?: string;
+}
 
 const md = escapeMarkdownInline;
 const NONE = '–';
 
 /** A date or instant we format ourselves reads as is; anything unexpected is escaped like user text. */
-export function mdInstant(value: string): string {
-  const formatted = formatInstant(value);
-  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/.test(formatted) ? formatted : md(formatted);
+export function mdInstant(value: string, timeZone?: string): string {
+  const formatted = formatInstant(value, timeZone);
+  return FORMATTED_INSTANT.test(formatted) ? formatted : md(formatted);
 }
 export function mdDate(value: string | null): string {
   if (value === null) return NONE;
@@ -51,7 +56,7 @@ function decisionLine(entry: DecisionEntry, withItem: boolean): string {
   return `- **${directionLabel(d.direction)}**: ${escapeMarkdownBlock(d.text, '  ')}\\\n  ${details.join(' · ')}`;
 }
 
-function headerMarkdown(meeting: Meeting, summary: ImpactSummary): string {
+function headerMarkdown(meeting: Meeting, summary: ImpactSummary, timeZone?: string): string {
   const c = summary.coverage;
   const front = frontMatter({
     title: meeting.title,
@@ -69,7 +74,7 @@ function headerMarkdown(meeting: Meeting, summary: ImpactSummary): string {
   });
   const chair = summary.personas.filter((p) => p.inChair).map((p) => md(p.persona.name));
   const facts = [
-    `- Scheduled: ${mdInstant(meeting.scheduledAt)}`,
+    `- Scheduled: ${mdInstant(meeting.scheduledAt, timeZone)}`,
     `- Lead: ${mdName(meeting.lead)}`,
     `- Participants: ${meeting.participants.length ? meeting.participants.map(md).join(', ') : NONE}`,
     `- In the chair: ${chair.length ? chair.join(', ') : NONE}`,
@@ -162,9 +167,9 @@ function closingMarkdown(summary: ImpactSummary): string[] {
   return [section('No customer impact', noImpact), section('Skipped', skipped), section('Open follow-ups', followUps)];
 }
 
-export function meetingToMarkdown(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary): string {
+export function meetingToMarkdown(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary, options: DocumentOptions = {}): string {
   return [
-    headerMarkdown(meeting, summary),
+    headerMarkdown(meeting, summary, options.timeZone),
     section('Chair coverage', `${coverageSentence(summary.coverage)}\n`),
     decisionsMarkdown(summary),
     ...byTagMarkdown(summary),

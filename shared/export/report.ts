@@ -21,6 +21,8 @@ export interface ReportOptions {
   /** Meetings summarised between two progress calls (and, in the async form, two yields). */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** The lead's time zone (IANA) for the times shown; UTC when not given. */
+  timeZone?: string;
 }
 
 export interface ReportTotals {
@@ -79,10 +81,11 @@ interface Renderer {
 
 function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, title: string, generatedAt: string): Renderer {
   const s = span(meetings, options);
-  const spanText = (v: string | null) => (v === null ? 'the start' : v.length === 10 ? mdDate(v) : mdInstant(v));
+  const tz = options.timeZone;
+  const spanText = (v: string | null) => (v === null ? 'the start' : v.length === 10 ? mdDate(v) : mdInstant(v, tz));
   return {
     row: (m, sum) =>
-      `| ${mdInstant(m.scheduledAt)} | ${md(m.title)} | ${m.lead.trim() ? md(m.lead) : '–'} | ` +
+      `| ${mdInstant(m.scheduledAt, tz)} | ${md(m.title)} | ${m.lead.trim() ? md(m.lead) : '–'} | ` +
       `${ratioText(sum.coverage.covered, sum.coverage.discussed)} | ${sum.decisionCount} | ${sum.flaggedCount} | ${sum.openFollowUps.length} |`,
     flagged: (m, sum) => {
       const flagged = sum.flaggedFirst.filter((e) => e.flagged);
@@ -90,7 +93,7 @@ function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, 
       const lines = flagged.map(
         (e) => `- **${directionLabel(e.decision.direction)}**: ${escapeMarkdownBlock(e.decision.text, '  ')} (item: ${md(e.itemTitle)})`,
       );
-      return `### ${mdInstant(m.scheduledAt)} · ${md(m.title)}\n\n${lines.join('\n')}\n`;
+      return `### ${mdInstant(m.scheduledAt, tz)} · ${md(m.title)}\n\n${lines.join('\n')}\n`;
     },
     finish: (rows, flagged, totals) => {
       const t = totalsCoverage(totals);
@@ -132,10 +135,11 @@ function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, 
 
 function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, title: string, generatedAt: string): Renderer {
   const s = span(meetings, options);
-  const spanText = (v: string | null) => (v === null ? 'the start' : v.length === 10 ? htmlDate(v) : htmlInstant(v));
+  const tz = options.timeZone;
+  const spanText = (v: string | null) => (v === null ? 'the start' : v.length === 10 ? htmlDate(v) : htmlInstant(v, tz));
   return {
     row: (m, sum) =>
-      `<tr><td class="date">${htmlInstant(m.scheduledAt)}</td><td>${text(m.title)}</td><td>${m.lead.trim() ? text(m.lead) : '–'}</td>` +
+      `<tr><td class="date">${htmlInstant(m.scheduledAt, tz)}</td><td>${text(m.title)}</td><td>${m.lead.trim() ? text(m.lead) : '–'}</td>` +
       `<td>${escapeHtml(ratioText(sum.coverage.covered, sum.coverage.discussed))}</td><td class="num">${sum.decisionCount}</td>` +
       `<td class="num">${sum.flaggedCount}</td><td class="num">${sum.openFollowUps.length}</td></tr>`,
     flagged: (m, sum) => {
@@ -144,7 +148,7 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
       const items = flagged.map(
         (e) => `<li>${badge(e.decision.direction)} ${text(e.decision.text, 'span', 'prose')} <span class="muted">(item: ${text(e.itemTitle)})</span></li>`,
       );
-      return `<h3>${htmlInstant(m.scheduledAt)} · ${text(m.title)}</h3>\n<ul>\n${items.join('\n')}\n</ul>\n`;
+      return `<h3>${htmlInstant(m.scheduledAt, tz)} · ${text(m.title)}</h3>\n<ul>\n${items.join('\n')}\n</ul>\n`;
     },
     finish: (rows, flagged, totals) => {
       const t = totalsCoverage(totals);
@@ -168,7 +172,7 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
         '</section>\n<section>\n<h2>Flagged decisions</h2>\n',
         flagged.length ? flagged.join('') : '<p>No decision hurts customers or has an unknown impact.</p>\n',
         '</section>\n',
-        `<footer>Generated ${htmlInstant(generatedAt)} by Empty Chair.</footer>\n`,
+        `<footer>Generated ${htmlInstant(generatedAt, tz)} by Empty Chair.</footer>\n`,
       ];
       return htmlDocument(title, body.join(''));
     },

@@ -50,13 +50,48 @@ export function isolateBidi(text: string): string {
 
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** "2026-11-24 09:30 UTC" for a stored instant; anything unreadable is shown as it is. */
-export function formatInstant(value: string): string {
+/** An instant as the exports show it: "2026-11-24 09:30 UTC", or "2026-11-24 10:30 UTC+01:00" in another zone. */
+export const FORMATTED_INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC(?:[+-]\d{2}:\d{2})?$/;
+
+/** The time zone the exports show times in: a zone Intl knows, or UTC. */
+export function exportTimeZone(timeZone: string | undefined): string {
+  if (!timeZone) return 'UTC';
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    const fields = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } as const;
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', timeZoneName: 'longOffset', ...fields });
+    zoneFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/**
+ * A stored instant for people: in UTC, "2026-11-24 09:30 UTC"; in the lead's zone, with its offset
+ * that day, "2026-11-24 10:30 UTC+01:00". Anything unreadable is shown as it is.
+ */
+export function formatInstant(value: string, timeZone = 'UTC'): string {
   const match = ISO_INSTANT.exec(value);
   if (!match) return value;
-  const date = match[3] === 'Z' ? null : new Date(value);
-  if (date && !Number.isNaN(date.getTime())) return formatInstant(date.toISOString());
-  return `${match[1]} ${match[2]} UTC`;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const zone = exportTimeZone(timeZone);
+  if (zone === 'UTC' || zone === 'Etc/UTC') {
+    const iso = date.toISOString();
+    return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  }
+  const parts = Object.fromEntries(zoneFormat(zone).formatToParts(date).map((part) => [part.type, part.value]));
+  // longOffset reads "GMT+01:00", or "GMT" where the offset is zero.
+  const offset = (parts.timeZoneName ?? 'GMT').replace(/^GMT/, '') || '+00:00';
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} UTC${offset}`;
 }
 
 /** The YYYY-MM-DD of a stored instant, in UTC; anything unreadable is returned as it is. */
