@@ -48,6 +48,7 @@ tr.flagged td { background: #fff6f5; }
 blockquote { margin: .5rem 0; padding: .4rem .75rem; border-inline-start: 4px solid var(--line); background: var(--soft); }
 ul { padding-inline-start: 1.25rem; }
 .tag { display: inline-block; border: 1px solid var(--line); border-radius: .3rem; padding: 0 .35rem; margin: 0 .2rem .1rem 0; font-size: .85rem; }
+details { margin: .4rem 0; } summary { cursor: pointer; font-weight: 600; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 @page { margin: 16mm 14mm; }
 @media print {
@@ -65,6 +66,8 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
   p { margin: .25rem 0; }
   h2 { margin: 1.2rem 0 .4rem; }
   thead { display: table-header-group; }
+  /* A closed <details> prints its content too: paper cannot be clicked open. */
+  details::details-content { content-visibility: visible; display: block; }
   .badge, .bar > span, th, tr.flagged td, blockquote { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;

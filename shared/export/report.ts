@@ -76,8 +76,18 @@ const ratioText = (covered: number, discussed: number) =>
 interface Renderer {
   row(meeting: Meeting, summary: ImpactSummary): string;
   flagged(meeting: Meeting, summary: ImpactSummary): string;
-  finish(rows: string[], flagged: string[], totals: ReportTotals): string;
+  /** The chair's answers of one meeting ('' when it has none). */
+  answers(meeting: Meeting, summary: ImpactSummary): string;
+  finish(rows: string[], flagged: string[], answers: string[], totals: ReportTotals): string;
 }
+
+/** The items the chair answered (a direction chosen or text written), in agenda order. */
+function answeredItems(summary: ImpactSummary) {
+  return summary.items.filter((s) => s.item.answer && (s.item.answer.text.trim() || s.item.answer.direction !== null));
+}
+
+/** ", severity 2 of 3" when the answer has one. */
+const severityText = (severity: number | null | undefined) => (severity ? `, severity ${severity} of 3` : '');
 
 function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, title: string, generatedAt: string): Renderer {
   const s = span(meetings, options);
@@ -95,7 +105,18 @@ function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, 
       );
       return `### ${mdInstant(m.scheduledAt, tz)} · ${md(m.title)}\n\n${lines.join('\n')}\n`;
     },
-    finish: (rows, flagged, totals) => {
+    answers: (m, sum) => {
+      const answered = answeredItems(sum);
+      if (answered.length === 0) return '';
+      const lines = answered.map(({ item, answerPersonas }) => {
+        const answer = item.answer!;
+        const who = answerPersonas.length ? ` for ${answerPersonas.map((p) => md(p.name)).join(', ')}` : '';
+        const body = escapeMarkdownBlock(answer.text, '  ');
+        return `- **${directionLabel(answer.direction)}**${severityText(answer.severity)}${who} (item: ${md(item.title)})${body ? `\\\n  ${body}` : ''}`;
+      });
+      return `### ${mdInstant(m.scheduledAt, tz)} · ${md(m.title)}\n\n${lines.join('\n')}\n`;
+    },
+    finish: (rows, flagged, answers, totals) => {
       const t = totalsCoverage(totals);
       const directions = IMPACT_DIRECTIONS.map((d) => `${directionLabel(d)} ${totals.byDirection[d]}`).join(' · ');
       const out = [
@@ -127,6 +148,8 @@ function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, 
           : 'No meetings.\n',
         '## Flagged decisions\n',
         flagged.length ? flagged.join('\n') : 'No decision hurts customers or has an unknown impact.\n',
+        "## The chair's answers\n",
+        answers.length ? answers.join('\n') : 'The chair answered no item.\n',
       ];
       return out.join('\n');
     },
@@ -150,7 +173,20 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
       );
       return `<h3>${htmlInstant(m.scheduledAt, tz)} · ${text(m.title)}</h3>\n<ul>\n${items.join('\n')}\n</ul>\n`;
     },
-    finish: (rows, flagged, totals) => {
+    answers: (m, sum) => {
+      const answered = answeredItems(sum);
+      if (answered.length === 0) return '';
+      const items = answered.map(({ item, answerPersonas }) => {
+        const answer = item.answer!;
+        const who = answerPersonas.length ? ` for ${answerPersonas.map((p) => text(p.name)).join(', ')}` : '';
+        const body = answer.text.trim() ? text(answer.text, 'div', 'prose') : '';
+        return `<li>${badge(answer.direction)}${severityText(answer.severity)}${who} <span class="muted">(item: ${text(item.title)})</span>${body}</li>`;
+      });
+      // Collapsed by default (no script needed): the report stays a page of totals until a reader opens one.
+      const label = `${htmlInstant(m.scheduledAt, tz)} · ${text(m.title)} <span class="muted">(${escapeHtml(plural(answered.length, 'answer'))})</span>`;
+      return `<details>\n<summary>${label}</summary>\n<ul>\n${items.join('\n')}\n</ul>\n</details>\n`;
+    },
+    finish: (rows, flagged, answers, totals) => {
       const t = totalsCoverage(totals);
       const directions = IMPACT_DIRECTIONS.map((d) => `${badge(d)} ${totals.byDirection[d]}`).join(' ');
       const body = [
@@ -171,6 +207,8 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
           : '<p>No meetings.</p>\n',
         '</section>\n<section>\n<h2>Flagged decisions</h2>\n',
         flagged.length ? flagged.join('') : '<p>No decision hurts customers or has an unknown impact.</p>\n',
+        "</section>\n<section>\n<h2>The chair's answers</h2>\n",
+        answers.length ? answers.join('') : '<p>The chair answered no item.</p>\n',
         '</section>\n',
         `<footer>Generated ${htmlInstant(generatedAt, tz)} by Empty Chair.</footer>\n`,
       ];
@@ -188,6 +226,7 @@ function* reportSteps(meetings: readonly Meeting[], library: SummaryLibrary, opt
   const totals = emptyTotals();
   const rows: string[] = [];
   const flagged: string[] = [];
+  const answers: string[] = [];
   for (let start = 0; start < meetings.length; start += chunk) {
     for (const meeting of meetings.slice(start, start + chunk)) {
       const summary = summarizeImpact(meeting, library);
@@ -195,12 +234,14 @@ function* reportSteps(meetings: readonly Meeting[], library: SummaryLibrary, opt
       rows.push(renderer.row(meeting, summary));
       const section = renderer.flagged(meeting, summary);
       if (section) flagged.push(section);
+      const answered = renderer.answers(meeting, summary);
+      if (answered) answers.push(answered);
     }
     options.onProgress?.(Math.min(start + chunk, meetings.length), meetings.length);
     yield;
   }
   if (meetings.length === 0) options.onProgress?.(0, 0);
-  return renderer.finish(rows, flagged, totals);
+  return renderer.finish(rows, flagged, answers, totals);
 }
 
 export function buildReportSync(meetings: readonly Meeting[], library: SummaryLibrary, options: ReportOptions): string {

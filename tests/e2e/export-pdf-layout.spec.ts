@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Meeting } from '../../shared/domain';
 import { meetingToHtml } from '../../shared/export/html';
 import { summarizeImpact } from '../../shared/summary/summary';
-import { fixtureLibrary, fixtureMeeting } from '../unit/fixtures/meeting';
+import { buildReportSync } from '../../shared/export/report';
+import { fixtureLibrary, fixtureMeeting, secondMeeting } from '../unit/fixtures/meeting';
 
 const OUT = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'export-pdf');
 /** Pages this meeting took when every item card was kept whole on one page (measured before the change). */
@@ -63,4 +64,18 @@ test('a 60-item meeting prints in at most half the pages of one card per page, w
   console.log(`60-item meeting: ${pages} PDF pages (${PAGES_WHEN_ITEMS_WERE_KEPT_WHOLE} when each item was kept whole)`);
   expect(pages).toBeGreaterThan(5);
   expect(pages).toBeLessThanOrEqual(Math.floor(PAGES_WHEN_ITEMS_WERE_KEPT_WHOLE / 2));
+});
+
+test("the report's chair answers are collapsed on screen and printed on paper", async ({ page }) => {
+  const report = buildReportSync([fixtureMeeting(), secondMeeting()], fixtureLibrary(), { format: 'html', generatedAt: '2026-11-30T12:00:00.000Z' });
+  await page.setContent(report);
+  const answer = page.getByText('Two weeks is too short for a firm that runs payroll monthly.');
+  await expect(page.locator('details summary').first()).toContainText('Pricing page review');
+  await expect(answer).toBeHidden();
+  await page.locator('details summary').first().click();
+  await expect(answer).toBeVisible();
+  await page.locator('details summary').first().click();
+  await expect(answer).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(answer).toBeVisible();
 });
