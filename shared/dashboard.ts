@@ -2,6 +2,7 @@
 import { chairCoverage } from './coverage';
 import { IMPACT_DIRECTIONS, type ImpactDirection, type Meeting, type Persona, type Tag } from './domain';
 import { localDay } from './followUps';
+import { isMeetingHeld, tallyPersonaAnswers } from './summary/figures';
 
 export type DirectionCounts = Record<ImpactDirection, number>;
 
@@ -39,13 +40,17 @@ function addWeeks(monday: string, weeks: number): string {
 
 const emptyWeek = (key: string): DashboardWeek => ({ weekStart: key, meetings: 0, discussed: 0, covered: 0, coverage: null, decisions: noDirections() });
 
-/** Meetings whose date falls in [from, to] (YYYY-MM-DD, inclusive; either may be left out). */
+/**
+ * Meetings held (started) whose date falls in [from, to] (YYYY-MM-DD, inclusive; either may be left
+ * out). Persona figures are the impact summary's (shared/summary/figures.ts), summed over meetings.
+ */
 export function buildDashboard(
   meetings: readonly Meeting[],
   library: { personas: readonly Persona[]; tags: readonly Tag[] },
   range: { from?: string; to?: string } = {},
 ): Dashboard {
   const inRange = meetings.filter((m) => {
+    if (!isMeetingHeld(m)) return false; // a meeting that never ran has nothing to count
     const day = localDay(m.scheduledAt); // the user's from/to are local calendar days
     return (!range.from || day >= range.from) && (!range.to || day <= range.to);
   });
@@ -75,14 +80,18 @@ export function buildDashboard(
           row.decisions[decision.direction]++;
         }
       }
-      const answer = item.answer;
-      if (!answer?.direction || answer.text.trim() === '') continue;
-      for (const personaId of answer.personaIds.length ? answer.personaIds : meeting.personaIds) {
-        const row = personas.get(personaId) ?? { personaId, name: personaName.get(personaId) ?? personaId, answers: noDirections(), net: 0 };
-        personas.set(personaId, row);
-        row.answers[answer.direction]++;
-        row.net = row.answers.helps - row.answers.hurts;
-      }
+    }
+    for (const tally of tallyPersonaAnswers(meeting).tallies) {
+      if (tally.answers.length === 0) continue; // in the chair, but nothing was said for them
+      const row = personas.get(tally.personaId) ?? {
+        personaId: tally.personaId,
+        name: personaName.get(tally.personaId) ?? tally.personaId,
+        answers: noDirections(),
+        net: 0,
+      };
+      personas.set(tally.personaId, row);
+      for (const direction of IMPACT_DIRECTIONS) row.answers[direction] += tally.counts[direction];
+      row.net += tally.net;
     }
   }
   for (const week of weeks.values()) {

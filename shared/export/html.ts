@@ -209,10 +209,10 @@ function personasHtml(summary: ImpactSummary): string {
     });
     body =
       `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n` +
-      '<p class="muted">Net impact counts each answer naming the persona: helps +1, hurts −1, the rest 0.</p>\n';
+      '<p class="muted">Each answer counts for the personas it names, or for the whole chair when it names none: helps +1, hurts −1, the rest 0.</p>\n';
   }
   if (summary.unattributedAnswers > 0) {
-    body += `<p class="muted">${escapeHtml(plural(summary.unattributedAnswers, 'answer'))} named no persona and count for nobody.</p>\n`;
+    body += `<p class="muted">${escapeHtml(plural(summary.unattributedAnswers, 'answer'))} named no persona with an empty chair and count for nobody.</p>\n`;
   }
   return section('Impact per persona', body);
 }

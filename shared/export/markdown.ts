@@ -120,9 +120,9 @@ function personasMarkdown(summary: ImpactSummary): string {
       return `| ${name} | ${net} | ${k.helps} | ${k.hurts} | ${k.mixed} | ${k.neutral} | ${k.unknown} | ${k.unset} |`;
     });
     const head = ['| Persona | Net | Helps | Hurts | Mixed | Neutral | Unknown | Not set |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
-    parts.push(lines([...head, ...rows]), 'Net impact counts each answer naming the persona: helps +1, hurts −1, the rest 0.\n');
+    parts.push(lines([...head, ...rows]), 'Each answer counts for the personas it names, or for the whole chair when it names none: helps +1, hurts −1, the rest 0.\n');
   }
-  if (summary.unattributedAnswers > 0) parts.push(`${plural(summary.unattributedAnswers, 'answer')} named no persona and count for nobody.\n`);
+  if (summary.unattributedAnswers > 0) parts.push(`${plural(summary.unattributedAnswers, 'answer')} named no persona with an empty chair and count for nobody.\n`);
   return section('Impact per persona', ...parts);
 }
 

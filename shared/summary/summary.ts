@@ -13,6 +13,9 @@ import {
   type Persona,
   type Tag,
 } from '../domain';
+import { isFlagged, tallyPersonaAnswers, type AnswerDirection } from './figures';
+
+export { ANSWER_DIRECTIONS, isFlagged, type AnswerDirection } from './figures';
 
 /** The part of the library a summary needs: names for persona ids and labels for tag ids. */
 export interface SummaryLibrary {
@@ -84,10 +87,6 @@ export interface TagGroup {
   decisions: DecisionEntry[];
 }
 
-/** Answers without a chosen direction yet count as 'unset', apart from 'unknown' (see ImpactAnswer). */
-export type AnswerDirection = ImpactDirection | 'unset';
-export const ANSWER_DIRECTIONS: readonly AnswerDirection[] = [...IMPACT_DIRECTIONS, 'unset'];
-
 export interface PersonaImpact {
   persona: PersonaRef;
   inChair: boolean;
@@ -118,17 +117,13 @@ export interface ImpactSummary {
   untagged: DecisionEntry[];
   /** The chair's personas in chair order, then any other persona an answer names. */
   personas: PersonaImpact[];
-  /** Answers that name no persona: they count towards nobody's net impact. */
+  /** Answers that speak for nobody (no persona named and an empty chair): they count towards no one's impact. */
   unattributedAnswers: number;
   /** Not done yet; by due date, undated last. */
   openFollowUps: FollowUpEntry[];
   /** Every decision, flagged ones first (hurts, then unknown), then the rest in agenda order. */
   flaggedFirst: DecisionEntry[];
   flaggedCount: number;
-}
-
-export function isFlagged(direction: ImpactDirection): boolean {
-  return direction === 'hurts' || direction === 'unknown';
 }
 
 const FLAG_RANK: Record<ImpactDirection, number> = { hurts: 0, unknown: 1, mixed: 2, neutral: 2, helps: 2 };
@@ -146,17 +141,11 @@ export function directionLabel(direction: ImpactDirection | null): string {
   return DIRECTION_LABELS[direction ?? 'unset'] ?? String(direction);
 }
 
-const NET_WEIGHT: Partial<Record<AnswerDirection, number>> = { helps: 1, hurts: -1 };
-
 /** Code-point order on the lower-cased text: the same on every machine, unlike localeCompare. */
 function compareText(a: string, b: string): number {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
-}
-
-function emptyCounts(): Record<AnswerDirection, number> {
-  return { helps: 0, hurts: 0, mixed: 0, neutral: 0, unknown: 0, unset: 0 };
 }
 
 export function summarizeImpact(meeting: Meeting, library: SummaryLibrary): ImpactSummary {
@@ -219,33 +208,14 @@ export function summarizeImpact(meeting: Meeting, library: SummaryLibrary): Impa
     (a, b) => b.decisions.length - a.decisions.length || compareText(a.tag.label, b.tag.label) || compareText(a.tag.id, b.tag.id),
   );
 
-  const impacts = new Map<string, PersonaImpact>();
-  const impactFor = (id: string, inChair: boolean) => {
-    let impact = impacts.get(id);
-    if (!impact) {
-      impact = { persona: personaRef(id), inChair, net: 0, counts: emptyCounts(), answers: [] };
-      impacts.set(id, impact);
-    }
-    return impact;
-  };
-  for (const id of meeting.personaIds) impactFor(id, true);
-  let unattributedAnswers = 0;
-  for (const { item } of items) {
-    const answer = item.answer;
-    if (!answer) continue;
-    const named = [...new Set(answer.personaIds)];
-    if (named.length === 0) {
-      if (answer.direction !== null || answer.text.trim().length > 0) unattributedAnswers++;
-      continue;
-    }
-    const direction: AnswerDirection = answer.direction ?? 'unset';
-    for (const id of named) {
-      const impact = impactFor(id, meeting.personaIds.includes(id));
-      impact.counts[direction] = (impact.counts[direction] ?? 0) + 1;
-      impact.net += NET_WEIGHT[direction] ?? 0;
-      impact.answers.push({ itemId: item.id, itemTitle: item.title, direction: answer.direction });
-    }
-  }
+  const personaAnswers = tallyPersonaAnswers(meeting);
+  const personas: PersonaImpact[] = personaAnswers.tallies.map((tally) => ({
+    persona: personaRef(tally.personaId),
+    inChair: tally.inChair,
+    net: tally.net,
+    counts: tally.counts,
+    answers: tally.answers,
+  }));
 
   const itemTitles = new Map(meeting.agenda.map((item) => [item.id, item.title]));
   const decisionTexts = new Map(decisions.map((entry) => [entry.decision.id, entry.decision.text]));
@@ -282,8 +252,8 @@ export function summarizeImpact(meeting: Meeting, library: SummaryLibrary): Impa
     byDirection,
     byTag,
     untagged: decisions.filter((entry) => entry.tags.length === 0),
-    personas: [...impacts.values()],
-    unattributedAnswers,
+    personas,
+    unattributedAnswers: personaAnswers.unattributed,
     openFollowUps,
     flaggedFirst,
     flaggedCount: decisions.filter((entry) => entry.flagged).length,

@@ -25,7 +25,8 @@ function open(setup?: (library: Harness['library']) => void) {
 /**
  * Week of Nov 2: one meeting, two items discussed, one answered (helps, for the buyer): 50%;
  * decisions: helps + hurts, both tagged "pricing". Week of Nov 9: one item, answered (hurts, for
- * the admin): 100%; one untagged "unknown" decision. A planned meeting in December.
+ * the admin): 100%; one untagged "unknown" decision. A planned meeting in December, which never ran
+ * and so counts nowhere.
  */
 function seed(library: Harness['library']) {
   const buyer = serviceCall(library, 'personas.create', { name: 'First-time buyer' }) as Persona;
@@ -71,7 +72,7 @@ const tableRows = (name: string) => [...section(name).querySelectorAll('tbody tr
 describe('dashboard', () => {
   it('says what to do when there are no meetings', async () => {
     open();
-    expect(await screen.findByText('No meetings yet.')).toBeTruthy();
+    expect(await screen.findByText('No meetings held yet.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Go to meetings' })).toBeTruthy();
     expect(screen.queryByRole('img')).toBeNull();
   });
@@ -79,7 +80,7 @@ describe('dashboard', () => {
   it('charts coverage per week, decisions per week, by tag and by persona, with the numbers in words and tables', async () => {
     open(seed);
     await screen.findByText('Chair coverage', { selector: 'dt' });
-    expect(total('Meetings')).toBe('3');
+    expect(total('Meetings')).toBe('2'); // the planned meeting never ran
     expect(total('Decisions')).toBe('3');
     expect(total('Items discussed')).toBe('3');
     expect(total('Chair coverage')).toBe('67%');
@@ -91,7 +92,7 @@ describe('dashboard', () => {
     expect(coverage.getAttribute('aria-label')).toContain(`week of ${nov9}: 100% (1 of 1 items)`);
     // The numbers are printed on the chart, not only in its label.
     const printed = [...coverage.querySelectorAll('text.dash-value')].map((text) => text.textContent);
-    expect(printed).toEqual(['50%', '100%', '—', '—', '—']); // the empty weeks up to December stay on the axis
+    expect(printed).toEqual(['50%', '100%']);
     expect(tableRows('Chair coverage per week')[0]).toEqual([nov2, '2', '1', '50%']);
 
     const weekly = chart('Decisions per week by impact direction');
@@ -126,22 +127,33 @@ describe('dashboard', () => {
 
     await userEvent.clear(screen.getByLabelText('to'));
     await userEvent.type(screen.getByLabelText('to'), '2026-11-25');
-    expect(await screen.findByText('No meetings in these dates.')).toBeTruthy();
+    expect(await screen.findByText('No meetings held in these dates.')).toBeTruthy();
 
     await userEvent.click(screen.getByRole('button', { name: 'All dates' }));
-    await waitFor(() => expect(total('Meetings')).toBe('3'));
+    await waitFor(() => expect(total('Meetings')).toBe('2'));
   });
 
-  it('shows empty charts as sentences: meetings without decisions or answers', async () => {
+  it('shows empty charts as sentences: a meeting held without decisions or answers', async () => {
     open((library) => {
-      serviceCall(library, 'meetings.create', { title: 'Quiet', scheduledAt: '2026-11-03T10:00:00.000Z', agenda: [{ title: 'Only' }] });
+      const quiet = serviceCall(library, 'meetings.create', { title: 'Quiet', scheduledAt: '2026-11-03T10:00:00.000Z', agenda: [{ title: 'Only' }] }) as Meeting;
+      serviceCall(library, 'meetings.start', { id: quiet.id });
     });
     await screen.findByText('Chair coverage', { selector: 'dt' });
-    expect(total('Chair coverage')).toBe('—');
-    expect(within(section('Chair coverage per week')).getByText('No agenda item was discussed in these meetings yet.')).toBeTruthy();
+    expect(total('Chair coverage')).toBe('0%');
     expect(within(section('Decisions by tag')).getByText('No decisions logged in these meetings yet.')).toBeTruthy();
     expect(within(section('The chair’s answers by persona')).getByText('No answers to the chair’s question in these meetings yet.')).toBeTruthy();
-    expect(screen.queryByRole('img')).toBeNull();
+    expect(within(section('Decisions by tag')).queryByRole('img')).toBeNull();
+    expect(within(section('The chair’s answers by persona')).queryByRole('img')).toBeNull();
+  });
+
+  it('counts a planned meeting only once it has started', async () => {
+    let planned: Meeting | undefined;
+    const h = open((library) => {
+      planned = serviceCall(library, 'meetings.create', { title: 'Planned', scheduledAt: '2026-11-03T10:00:00.000Z', agenda: [{ title: 'Only' }] }) as Meeting;
+    });
+    expect(await screen.findByText('No meetings held yet.')).toBeTruthy();
+    serviceCall(h.library, 'meetings.start', { id: planned!.id });
+    await waitFor(() => expect(total('Meetings')).toBe('1'));
   });
 
   it('lets the keyboard scroll a chart of many weeks; a few weeks need no scroller', async () => {
@@ -165,10 +177,12 @@ describe('dashboard', () => {
 
   it('updates when a meeting changes elsewhere', async () => {
     const h = open((library) => {
-      serviceCall(library, 'meetings.create', { title: 'Quiet', scheduledAt: '2026-11-03T10:00:00.000Z', agenda: [{ title: 'Only' }] });
+      const quiet = serviceCall(library, 'meetings.create', { title: 'Quiet', scheduledAt: '2026-11-03T10:00:00.000Z', agenda: [{ title: 'Only' }] }) as Meeting;
+      serviceCall(library, 'meetings.start', { id: quiet.id });
     });
     await screen.findByText('Chair coverage', { selector: 'dt' });
-    serviceCall(h.library, 'meetings.create', { title: 'Another', scheduledAt: '2026-11-04T10:00:00.000Z' });
+    const another = serviceCall(h.library, 'meetings.create', { title: 'Another', scheduledAt: '2026-11-04T10:00:00.000Z', agenda: [{ title: 'Only' }] }) as Meeting;
+    serviceCall(h.library, 'meetings.start', { id: another.id });
     await waitFor(() => expect(total('Meetings')).toBe('2'));
   });
 });

@@ -53,13 +53,23 @@ describe('summarizeImpact', () => {
     expect(summary().personas.map((p) => p.persona.id)).toEqual(['persona-priya', 'persona-layla', 'persona-deleted']);
   });
 
-  it('counts answers naming no persona apart, and a persona named only in an answer', () => {
+  it('counts an answer naming no persona for the whole chair, and a persona named only in an answer', () => {
     const meeting = fixtureMeeting();
     meeting.agenda[0]!.answer!.personaIds = [];
     meeting.agenda[1]!.answer!.personaIds = ['persona-unused'];
     const s = summarizeImpact(meeting, fixtureLibrary());
-    expect(s.unattributedAnswers).toBe(1);
+    expect(s.unattributedAnswers).toBe(0);
+    for (const impact of s.personas.filter((p) => p.inChair)) {
+      expect(impact.answers.map((a) => a.itemId)).toContain(meeting.agenda[0]!.id);
+    }
     expect(s.personas.at(-1)).toMatchObject({ persona: { name: 'Sam Unused' }, inChair: false, net: -1 });
+  });
+
+  it('counts an answer for nobody only when it names no persona and the chair is empty', () => {
+    const meeting = { ...fixtureMeeting(), personaIds: [] };
+    meeting.agenda[0]!.answer!.personaIds = [];
+    const s = summarizeImpact(meeting, fixtureLibrary());
+    expect(s.unattributedAnswers).toBe(1);
   });
 
   it('lists open follow-ups with owners, by due date, undated last; done ones left out', () => {

@@ -131,9 +131,9 @@ function DashboardBody({ dashboard, ranged }: { dashboard: Dashboard; ranged: bo
   if (totals.meetings === 0) {
     return (
       <div className="card dash-empty">
-        <p>{ranged ? 'No meetings in these dates.' : 'No meetings yet.'}</p>
+        <p>{ranged ? 'No meetings held in these dates.' : 'No meetings held yet.'}</p>
         <p className="muted">
-          {ranged ? 'Choose other dates, or ' : ''}Plan and run meetings with the empty chair: their coverage and decisions are charted here.
+          {ranged ? 'Choose other dates, or ' : ''}Plan and run meetings with the empty chair: once a meeting has started, its coverage and decisions are charted here.
         </p>
         <a className="button" href={routeHash({ name: 'list' })}>
           Go to meetings
