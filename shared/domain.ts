@@ -10,10 +10,17 @@ export const SCHEMA_VERSION = 2;
 
 export { FOLLOW_UP_SOURCES, IMPACT_DIRECTIONS, MEETING_STATUSES, THEMES, type ImpactDirection, type MeetingStatus } from './vocabulary';
 
-/** Ids double as file names, so they are restricted to characters safe on every OS. */
+/**
+ * Names Windows keeps for devices, in any case and with any extension ("con.txt", and so the
+ * meeting file "CON.json"): a file of that name cannot be made or opened there.
+ */
+export const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/** Ids double as file names, so they are restricted to names safe on every OS. */
 export const idSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be an id of letters, digits, "-" or "_" (at most 64)');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'must be an id of letters, digits, "-" or "_" (at most 64)')
+  .refine((id) => !WINDOWS_DEVICE_NAME.test(id), 'must not be a name Windows keeps for a device (CON, PRN, AUX, NUL, COM0-9, LPT0-9)');
 export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time' });
 export const isoDateSchema = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 

@@ -44,12 +44,19 @@ export class BackupStore {
     this.dir = path.join(dataDir, BACKUPS_DIR);
   }
 
+  /** The backups, newest first; none when the folder is missing or cannot be read (scan() tells those apart). */
   list(): BackupInfo[] {
+    return this.scan().backups;
+  }
+
+  /** The backups, newest first, and why the folder could not be listed (null when it could, or is not there). */
+  scan(): { backups: BackupInfo[]; unreadable: string | null } {
     let names: string[];
     try {
       names = fs.readdirSync(this.dir);
-    } catch {
-      return [];
+    } catch (error) {
+      const unreadable = (error as NodeJS.ErrnoException).code === 'ENOENT' ? null : (error as Error).message;
+      return { backups: [], unreadable };
     }
     const infos: BackupInfo[] = [];
     for (const name of names) {
@@ -61,7 +68,7 @@ export class BackupStore {
         // A backup without a readable manifest is not offered; it stays on disk for a person to look at.
       }
     }
-    return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return { backups: infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt)), unreadable: null };
   }
 
   create(reason: string, now: Date): BackupInfo {

@@ -38,6 +38,20 @@ export class DamagedDocumentError extends ApiError {
   }
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A document's bytes as text. Bytes that are not UTF-8 are damage (a disk fault, another program's
+ * write): they are never decoded as U+FFFD, which would pass for the user's text and be saved so.
+ */
+export function decodeDocument(bytes: Uint8Array, file: string): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    throw new DamagedDocumentError(file, 'it is not valid UTF-8 text');
+  }
+}
+
 export function storageError(file: string, action: string, cause: unknown): ApiError {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new ApiError('storage_error', `Could not ${action} ${file}: ${reason}`);
@@ -92,6 +106,8 @@ export class DocumentFile<T> {
     private readonly reports: DamageReports = IGNORE_DAMAGE,
     /** False when the folder was listed and held no journal for it: reading then skips the journal. */
     journalMayExist = true,
+    /** Why a valid document does not belong in this file (a meeting under another meeting's id), or null. */
+    private readonly misplaced: (document: T) => string | null = () => null,
   ) {
     this.path = path.join(dir, `${name}.json`);
     this.journal = new Journal(path.join(dir, `${name}.journal`), journalMayExist);
@@ -121,28 +137,29 @@ export class DocumentFile<T> {
     return document;
   }
 
+  /** The file's text; undefined when there is none. Throws DamagedDocumentError, or storage_error when it cannot be read. */
   private readFileText(): string | undefined {
+    let bytes: Buffer;
     try {
-      return fs.readFileSync(this.path, 'utf8');
+      bytes = fs.readFileSync(this.path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      // A folder where the file should be is damage to the data folder, set aside like any other.
+      if (code === 'EISDIR') throw new DamagedDocumentError(this.path, 'it is a folder, not a file');
       throw storageError(this.path, 'read', error);
     }
+    return decodeDocument(bytes, this.path);
   }
 
   private setAsideIfDamaged(): void {
-    let text: string | undefined;
     try {
-      text = this.readFileText();
-    } catch {
-      return; // unreadable, not damaged: the compaction replaces it or fails, and the journal stays
-    }
-    if (text === undefined) return;
-    try {
-      this.parse(text, this.path);
+      const text = this.readFileText();
+      if (text !== undefined) this.parse(text, this.path);
     } catch (error) {
-      if (!(error instanceof DamagedDocumentError)) throw error;
-      this.reports.file(error);
+      if (error instanceof DamagedDocumentError) this.reports.file(error);
+      else if (!(error instanceof ApiError)) throw error;
+      // Unreadable, not damaged: the compaction replaces it or fails, and the journal stays.
     }
   }
 
@@ -159,7 +176,7 @@ export class DocumentFile<T> {
     for (let i = records.length - 1; i >= 0; i--) {
       let document: T;
       try {
-        document = this.parse(records[i]!, this.journal.path);
+        document = this.parse(decodeDocument(records[i]!, this.journal.path), this.journal.path);
       } catch (error) {
         if (error instanceof DamagedDocumentError) continue;
         throw error;
@@ -168,8 +185,12 @@ export class DocumentFile<T> {
       if (damaged > 0 || tornTail) this.reports.journal(this.journal.path, journalProblem(damaged, tornTail, true));
       return document;
     }
-    // Nothing usable: the file's version stands. The next compaction deletes the journal.
-    if (records.length > 0 || tornTail) this.reports.journal(this.journal.path, journalProblem(records.length, tornTail, false));
+    // Nothing usable: the file's version stands. Once a copy is kept the journal goes at once, so
+    // neither a second read nor the entries of later saves report the same damage again.
+    if (records.length > 0 || tornTail) {
+      const copied = this.reports.journal(this.journal.path, journalProblem(records.length, tornTail, false));
+      if (copied) this.tryRemoveJournal();
+    }
     return undefined;
   }
 
@@ -192,7 +213,14 @@ export class DocumentFile<T> {
       const first = describeIssues(parsed.error)[0];
       throw new DamagedDocumentError(file, `it does not hold a valid ${this.kind}` + (first ? ` (${first.path}: ${first.message})` : ''));
     }
+    const misplaced = this.misplaced(parsed.data);
+    if (misplaced) throw new DamagedDocumentError(file, misplaced);
     return parsed.data;
+  }
+
+  /** parse() for bytes read from disk (a backup's copy): bytes that are not UTF-8 are damage too. */
+  parseBytes(bytes: Uint8Array, file: string): T {
+    return this.parse(decodeDocument(bytes, file), file);
   }
 
   /**

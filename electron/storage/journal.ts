@@ -34,8 +34,12 @@ export class Journal {
     return this.mayExist;
   }
 
-  /** The complete records, oldest first, and whether a torn tail follows; undefined when there is no file. */
-  read(): { records: string[]; tornTail: boolean } | undefined {
+  /**
+   * The complete records, oldest first, as bytes (the reader decodes them, so a line that is not
+   * valid UTF-8 counts as damaged rather than being patched with U+FFFD), and whether a torn tail
+   * follows; undefined when there is no file.
+   */
+  read(): { records: Buffer[]; tornTail: boolean } | undefined {
     if (!this.mayExist) return undefined;
     let bytes: Buffer;
     try {
@@ -52,9 +56,13 @@ export class Journal {
     // Offsets in bytes, not characters: a damaged line may not be valid UTF-8.
     this.length = bytes.lastIndexOf(0x0a) + 1;
     this.tornTail = this.length < bytes.length;
-    const records = bytes.subarray(0, this.length).toString('utf8').split('\n');
-    records.pop(); // the empty string after the last newline
-    return { records: records.filter((line) => line !== ''), tornTail: this.tornTail };
+    const records: Buffer[] = [];
+    for (let start = 0; start < this.length; ) {
+      const end = bytes.indexOf(0x0a, start); // never inside a UTF-8 sequence: its bytes are all >= 0x80
+      if (end > start) records.push(bytes.subarray(start, end));
+      start = end + 1;
+    }
+    return { records, tornTail: this.tornTail };
   }
 
   /** Writes one record after the complete ones, durably; returns the journal's size in bytes. Throws what the disk says. */

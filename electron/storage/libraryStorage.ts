@@ -13,7 +13,8 @@ import { ApiError } from '../../shared/errors';
 import { BackupStore } from './backups';
 import { DamagedDocumentError, DocumentFile, storageError, type DamageReports, type StoreFileClass } from './documentStore';
 import { syncDirectory } from './journal';
-import { quarantineCopy, quarantineFile, removeLeftoverTempFiles } from './quarantine';
+import { Quarantine, removeLeftoverTempFiles } from './quarantine';
+import { newestGoodCopy, nothingToRestore } from './recovery';
 
 export const INDEX_NAME = 'library';
 export const MEETINGS_DIR = 'meetings';
@@ -34,6 +35,9 @@ export class LibraryStorage {
   readonly backups: BackupStore;
   /** What happened to the data that the user must be told; the service shows these. */
   readonly notices: string[] = [];
+  private readonly quarantine: Quarantine;
+  /** Meetings that could not be read or restored, with the error (told once) every later read gets. Cleared by open(). */
+  private readonly lost = new Map<string, ApiError>();
   private readonly indexFile: DocumentFile<LibraryIndex>;
   private readonly meetingFiles = new Map<string, DocumentFile<Meeting>>();
   /** The meetings with a journal when open() listed the folder; null before. Every later journal is made by a DocumentFile here. */
@@ -46,6 +50,7 @@ export class LibraryStorage {
   ) {
     this.meetingsDir = path.join(dataDir, MEETINGS_DIR);
     this.trashDir = path.join(dataDir, TRASH_DIR);
+    this.quarantine = new Quarantine(dataDir, now, (notice) => this.notices.push(notice));
     this.indexFile = new DocumentFile(StoreClass, dataDir, INDEX_NAME, libraryIndexSchema, 'library', this.damageReports);
     this.backups = new BackupStore(dataDir, () => [
       this.indexFile.path,
@@ -61,7 +66,8 @@ export class LibraryStorage {
     let file = this.meetingFiles.get(id);
     if (!file) {
       const journalMayExist = this.journalsAtOpen?.has(id) ?? true;
-      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting', this.damageReports, journalMayExist);
+      const misplaced = (meeting: Meeting) => (meeting.id === id ? null : `it holds another meeting ("${meeting.title}", id ${meeting.id})`);
+      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting', this.damageReports, journalMayExist, misplaced);
       this.meetingFiles.set(id, file);
     }
     return file;
@@ -76,7 +82,7 @@ export class LibraryStorage {
     journal: (journal, problem) => {
       let copy: string | null = null;
       try {
-        copy = quarantineCopy(this.dataDir, journal, this.now());
+        copy = this.quarantine.copy(journal);
       } catch {
         // The notice matters more than the copy.
       }
@@ -86,7 +92,7 @@ export class LibraryStorage {
     file: (error) => {
       let where: string;
       try {
-        where = `It was moved to ${quarantineFile(this.dataDir, error.file, this.now())}`;
+        where = `It was moved to ${this.quarantine.move(error.file)}`;
       } catch (moveError) {
         // conf cannot replace it then, so the save journal keeps the newer version until it can.
         where = `It could not be moved aside (${(moveError as Error).message})`;
@@ -139,6 +145,7 @@ export class LibraryStorage {
   open(): { index: LibraryIndex } {
     // One listing of the meetings folder serves the clean-up, the journals and the files: each
     // listing of 1,000 files costs about 1 ms, and opening is on the path of every start and export.
+    this.lost.clear();
     const meetingNames = listFolder(this.meetingsDir);
     removeLeftoverTempFiles([this.dataDir, this.meetingsDir, this.backups.dir], new Map([[this.meetingsDir, meetingNames]]));
     const index = this.readIndexRecovering();
@@ -165,11 +172,11 @@ export class LibraryStorage {
       try {
         meeting = this.readMeeting(id);
       } catch (error) {
-        if (error instanceof ApiError) continue; // already quarantined and told; nothing to adopt
+        if (error instanceof ApiError) continue; // already told; nothing to adopt
         throw error;
       }
       index.meetings.push(summarizeMeeting(meeting));
-      this.notices.push(`Recovered the meeting "${meeting.title}", which was missing from the library index.`);
+      this.notices.push(`Recovered the meeting "${meeting.title}" (${this.meetingPath(id)}), which was missing from the library index.`);
       changed = true;
     }
     const trashed = new Set(this.listMeetingFiles(this.trashDir));
@@ -182,36 +189,52 @@ export class LibraryStorage {
     return { index };
   }
 
+  /**
+   * The index; a damaged one is quarantined, and a damaged or missing one restored from the newest
+   * backup that holds a good copy (the user is told). A new data folder (no index, no backups)
+   * starts empty without a word. An index that cannot be read stops the start, naming it.
+   */
   private readIndexRecovering(): LibraryIndex {
+    let index: LibraryIndex | undefined;
     try {
-      return this.indexFile.read() ?? emptyLibraryIndex();
+      index = this.indexFile.read();
     } catch (error) {
-      if (!(error instanceof DamagedDocumentError)) throw error;
-      const moved = quarantineFile(this.dataDir, this.indexFile.path, this.now());
-      const recovered = this.newestGoodCopy('library.json', (text, file) => this.indexFile.parse(text, file));
-      const index = recovered?.document ?? emptyLibraryIndex();
-      this.writeIndex(index);
-      this.notices.push(
-        `${error.message} It was moved to ${moved}. ` +
-          (recovered
-            ? `The library index from the backup of ${recovered.backup.createdAt} was restored; meetings saved since then were found again from their files.`
-            : 'No backup held a good copy: meetings were found again from their files, but personas, custom tags and settings could not be recovered.'),
-      );
-      return index;
+      if (!(error instanceof ApiError)) throw error;
+      if (!(error instanceof DamagedDocumentError)) throw withAdvice(error);
+      return this.restoreIndex(`${error.message} It was moved to ${this.setAside(error)}.`);
     }
+    return index ?? this.restoreIndex(null);
   }
 
-  /** The newest version of a document, among the backups, that reads and validates. */
-  private newestGoodCopy<T>(relative: string, parse: (text: string, file: string) => T): { document: T; backup: BackupInfo } | null {
-    for (const backup of this.backups.list()) {
-      const file = this.backups.fileIn(backup.id, relative);
-      try {
-        return { document: parse(fs.readFileSync(file, 'utf8'), file), backup };
-      } catch {
-        // Missing or damaged in this backup too: try an older one.
-      }
+  /** `problem` is what happened to the index; null when it is merely missing. */
+  private restoreIndex(problem: string | null): LibraryIndex {
+    const search = newestGoodCopy(this.backups, 'library.json', (bytes, file) => this.indexFile.parseBytes(bytes, file));
+    if (!search.found && problem === null && search.backups === 0 && search.unreadable.length === 0) return emptyLibraryIndex();
+    const index = search.found?.document ?? emptyLibraryIndex();
+    this.writeIndex(index);
+    const lost = 'meetings were found again from their files, but personas, custom tags and settings were not';
+    this.notices.push(
+      `${problem ?? `The library index ${this.indexFile.path} was missing.`} ` +
+        (search.found
+          ? `The library index from the backup of ${search.found.backup.createdAt} was restored; meetings saved since then were found again from their files.`
+          : search.unreadable.length > 0
+            ? `The backups could not be read (${search.unreadable.join('; ')}): ${lost}. Make the backups readable, then restore the newest from Backups.`
+            : `No backup held a good copy: ${lost}.`),
+    );
+    return index;
+  }
+
+  /** Moves a damaged file to the quarantine; returns where. Throws storage_error (naming it, saying what to do) if it cannot. */
+  private setAside(error: DamagedDocumentError): string {
+    try {
+      return this.quarantine.move(error.file);
+    } catch (moveError) {
+      throw new ApiError(
+        'storage_error',
+        `${error.message} It could not be moved to ${this.quarantine.dir} (${(moveError as Error).message}), so nothing was changed: ` +
+          'move it out of the data folder yourself, then start Empty Chair again.',
+      );
     }
-    return null;
   }
 
   writeIndex(index: LibraryIndex): void {
@@ -219,34 +242,49 @@ export class LibraryStorage {
   }
 
   /**
-   * Reads a meeting's file. A damaged one is quarantined and its newest good version restored from
-   * the backups (the user is told); with no good version left, a storage_error says where it went.
+   * Reads a meeting's file. A damaged one (or one holding another meeting) is quarantined, and a
+   * damaged or missing one restored from the newest backup holding a good copy (the user is told).
+   * Otherwise a storage_error names the file and what to do; it is told once, and every later
+   * read gets it again until the next open().
    */
   readMeeting(id: string): Meeting {
+    const failed = this.lost.get(id);
+    if (failed) throw failed;
     const file = this.meetingFile(id);
-    let meeting: Meeting | undefined;
+    let problem: string;
     try {
-      meeting = file.read();
+      const meeting = file.read();
+      if (meeting) return meeting;
+      problem = `The meeting file ${file.path} is missing`;
     } catch (error) {
-      if (!(error instanceof DamagedDocumentError)) throw error;
-      const moved = quarantineFile(this.dataDir, file.path, this.now());
-      const recovered = this.newestGoodCopy(path.join(MEETINGS_DIR, `${id}.json`), (text, name) => file.parse(text, name));
-      if (!recovered) {
-        const message = `${error.message} It was moved to ${moved}, and no backup holds a good copy of it.`;
-        this.notices.push(message);
-        throw new ApiError('storage_error', message);
-      }
-      file.write(recovered.document);
-      this.notices.push(
-        `${error.message} It was moved to ${moved}, and "${recovered.document.title}" was restored as it was in the backup of ${recovered.backup.createdAt}.`,
-      );
-      meeting = recovered.document;
+      if (error instanceof DamagedDocumentError) problem = `${error.message} It was moved to ${this.setAsideOr(id, error)}`;
+      else if (error instanceof ApiError) throw this.fail(id, withAdvice(error).message);
+      else throw error;
     }
-    if (!meeting) throw new ApiError('storage_error', `The meeting file ${this.meetingPath(id)} is missing.`);
-    if (meeting.id !== id) {
-      throw new ApiError('storage_error', `The meeting file ${this.meetingPath(id)} holds another meeting (${meeting.id}).`);
+    const search = newestGoodCopy(this.backups, path.join(MEETINGS_DIR, `${id}.json`), (bytes, name) => file.parseBytes(bytes, name));
+    if (!search.found) {
+      throw this.fail(id, `${problem}, and ${nothingToRestore(search, `put a good copy of it at ${file.path}, then start Empty Chair again`)}.`);
     }
-    return meeting;
+    const { document, backup } = search.found;
+    file.write(document);
+    this.notices.push(`${problem}, and "${document.title}" was restored as it was in the backup of ${backup.createdAt}.`);
+    return document;
+  }
+
+  private setAsideOr(id: string, error: DamagedDocumentError): string {
+    try {
+      return this.setAside(error);
+    } catch (failure) {
+      throw this.fail(id, (failure as Error).message);
+    }
+  }
+
+  /** Tells the user once and remembers it: the error for every read of this meeting until the next open(). */
+  private fail(id: string, message: string): ApiError {
+    const error = new ApiError('storage_error', message);
+    this.notices.push(message);
+    this.lost.set(id, error);
+    return error;
   }
 
   writeMeeting(meeting: Meeting): void {
@@ -282,7 +320,7 @@ export class LibraryStorage {
       const file = this.backups.fileIn(backupId, relative);
       const parser = relative === 'library.json' ? this.indexFile : this.meetingFile(path.basename(relative, '.json'));
       try {
-        parser.parse(fs.readFileSync(file, 'utf8'), file);
+        parser.parseBytes(fs.readFileSync(file), file);
       } catch (error) {
         throw new ApiError('storage_error', `That backup cannot be restored: ${(error as Error).message}`);
       }
@@ -326,4 +364,9 @@ function idsIn(names: string[], pattern: RegExp): string[] {
     const match = pattern.exec(name);
     return match ? [match[1]!] : [];
   });
+}
+
+/** A storage_error from reading a file that is there but cannot be read, with what to do about it. */
+function withAdvice(error: ApiError): ApiError {
+  return new ApiError('storage_error', `${error.message}. Nothing was changed: check that it can be read (its permissions, the disk), then start Empty Chair again.`);
 }

@@ -347,12 +347,21 @@ describe('refusing to start', () => {
   });
 
   it('on an unreadable data file: names the file, leaves it alone, never opens an empty library', async () => {
-    // A folder where library.json should be: unreadable, yet not damaged content to quarantine.
+    // A disk that fails reading library.json: unreadable, yet not damaged content to quarantine.
     const indexPath = path.join(dataDir, 'library.json');
-    fs.mkdirSync(indexPath, { recursive: true });
-    fs.writeFileSync(path.join(indexPath, 'keep.txt'), 'untouched');
-    await load();
-    await ready();
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(indexPath, 'untouched');
+    const realRead = fs.readFileSync;
+    fs.readFileSync = ((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (String(file) === indexPath) throw Object.assign(new Error(`EIO: i/o error, read '${indexPath}'`), { code: 'EIO' });
+      return (realRead as (...args: unknown[]) => unknown)(file, ...rest);
+    }) as typeof fs.readFileSync;
+    try {
+      await load();
+      await ready();
+    } finally {
+      fs.readFileSync = realRead;
+    }
     expect(electron.dialog.showErrorBox).toHaveBeenCalledOnce();
     const [title, message] = electron.dialog.showErrorBox.mock.calls[0]!;
     expect(title).toMatch(/could not read/i);
@@ -360,7 +369,7 @@ describe('refusing to start', () => {
     expect(electron.app.exit).toHaveBeenCalledWith(1);
     expect(state.windows).toEqual([]);
     expect(state.ipcHandlers.size).toBe(0);
-    expect(fs.readFileSync(path.join(indexPath, 'keep.txt'), 'utf8')).toBe('untouched');
+    expect(fs.readFileSync(indexPath, 'utf8')).toBe('untouched');
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(false);
   });
 
