@@ -1,7 +1,8 @@
 import './agendaImport.css';
 import { useId, useMemo, useState } from 'react';
 import type { AgendaItemDraft } from '../../../../shared/api';
-import { AgendaImportError, parseAgendaLines, parseIcsEvent, type ImportedEvent } from '../../../../shared/agendaImport';
+import { AgendaImportError, parseAgendaLines, type ImportedEvent } from '../../../../shared/agendaImport';
+import { parseIcsEvent } from '../../../../shared/ics/icsEvent';
 import { LIMITS } from '../../../../shared/limits';
 import { DialogError, Modal } from '../../app/Dialog';
 import { formatWhen, plural } from '../../app/format';

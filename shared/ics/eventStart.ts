@@ -1,0 +1,113 @@
+/**
+ * The UTC instant an event starts, read from its DTSTART line with the zone the file means:
+ * the file's own VTIMEZONE of that name (computed by ical.js on a local copy, never registered
+ * globally), else the name resolved to an IANA zone (Intl), else X-WR-TIMEZONE, else local time.
+ */
+import ICAL from 'ical.js';
+import { AgendaImportError } from '../agendaImportError';
+import { componentText, findAll, firstProperty, type ContentLine, type IcsComponent } from './contentLines';
+import { resolveZoneName, zonedTimeToUtc, type WallClock } from './timeZones';
+
+export interface EventStart {
+  instant: Date;
+  allDay: boolean;
+  warnings: string[];
+}
+
+/** Basic (20261124T093000Z) and extended (2026-11-24T09:30:00Z) forms; seconds may be left out. */
+const DATE_TIME = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?(Z)?)?$/i;
+
+function readWallClock(value: string): { wall: WallClock; isDate: boolean; isUtc: boolean } | null {
+  const match = DATE_TIME.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(match[i] ?? 0)) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 60) return null;
+  return { wall: { year, month, day, hour, minute, second: Math.min(second, 59) }, isDate: match[4] === undefined, isUtc: match[7] !== undefined };
+}
+
+/** The offset in seconds a VTIMEZONE gives a wall-clock time, or undefined if ical.js cannot use it. */
+function vtimezoneOffset(zone: IcsComponent, wall: WallClock): number | undefined {
+  if (!zone.children.some((c) => c.type === 'STANDARD' || c.type === 'DAYLIGHT')) return undefined;
+  try {
+    const timezone = new ICAL.Timezone(new ICAL.Component(ICAL.parse(componentText(zone)) as unknown[]));
+    const offset = timezone.utcOffset(ICAL.Time.fromData({ ...wall, isDate: false }));
+    return Number.isFinite(offset) && Math.abs(offset) <= 18 * 3600 ? offset : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const unquote = (name: string) => name.trim().replace(/^"|"$/g, '').trim();
+
+interface Resolved {
+  instant: Date;
+  how: string;
+}
+
+/** A zone name to an instant: the file's VTIMEZONE of that name first, then the name as IANA/Windows. */
+function inNamedZone(name: string, wall: WallClock, zones: IcsComponent[]): Resolved | undefined {
+  const wanted = unquote(name).toLowerCase();
+  for (const zone of zones) {
+    const tzid = firstProperty(zone, 'TZID');
+    if (!tzid || unquote(tzid.value).toLowerCase() !== wanted) continue;
+    const offset = vtimezoneOffset(zone, wall);
+    if (offset !== undefined) return { instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offset * 1000), how: 'vtimezone' };
+  }
+  const iana = resolveZoneName(name);
+  if (iana) return { instant: zonedTimeToUtc(wall, iana), how: iana };
+  return undefined;
+}
+
+/** A lone VTIMEZONE without a TZID can only be the one the file means. */
+function inNamelessZone(wall: WallClock, zones: IcsComponent[]): Resolved | undefined {
+  const nameless = zones.filter((zone) => !firstProperty(zone, 'TZID')?.value.trim());
+  if (nameless.length !== 1) return undefined;
+  const offset = vtimezoneOffset(nameless[0]!, wall);
+  return offset === undefined ? undefined : { instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offset * 1000), how: 'vtimezone' };
+}
+
+function localTime(wall: WallClock): Date {
+  return new Date(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+/**
+ * Reads DTSTART. `calendar` is the event's own VCALENDAR; its zones are searched before those of
+ * other calendars in the same file.
+ */
+export function readEventStart(dtstart: ContentLine, calendar: IcsComponent, allCalendars: IcsComponent[]): EventStart {
+  const parsed = readWallClock(dtstart.value);
+  if (!parsed) {
+    const shown = dtstart.value.trim().slice(0, 40);
+    throw new AgendaImportError('bad_start', `The event's start time cannot be read: "${shown}" is not a date or a date and time (such as 20261124T093000).`);
+  }
+  const { wall, isDate, isUtc } = parsed;
+  const warnings: string[] = [];
+  if (isDate || dtstart.params.get('VALUE')?.toUpperCase() === 'DATE') {
+    warnings.push('The event lasts all day; the meeting was set to 09:00 on that day, your time.');
+    return { instant: new Date(wall.year, wall.month - 1, wall.day, 9, 0, 0), allDay: true, warnings };
+  }
+  if (isUtc) return { instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)), allDay: false, warnings };
+
+  const zones = [calendar, ...allCalendars.filter((c) => c !== calendar)].flatMap((c) => findAll(c.children, 'VTIMEZONE'));
+  const tzid = dtstart.params.get('TZID');
+  const calendarZone = firstProperty(calendar, 'X-WR-TIMEZONE')?.value;
+  if (tzid !== undefined && unquote(tzid)) {
+    const resolved = inNamedZone(tzid, wall, zones) ?? inNamelessZone(wall, zones);
+    if (resolved) return { instant: resolved.instant, allDay: false, warnings };
+    const fallback = calendarZone ? inNamedZone(calendarZone, wall, zones) : undefined;
+    if (fallback) {
+      warnings.push(`The time zone "${unquote(tzid)}" is not known here; the time was read in the calendar's zone "${unquote(calendarZone!)}".`);
+      return { instant: fallback.instant, allDay: false, warnings };
+    }
+    warnings.push(`The time zone "${unquote(tzid)}" is not known here; the time was read as your local time.`);
+    return { instant: localTime(wall), allDay: false, warnings };
+  }
+  // A floating time: the calendar's X-WR-TIMEZONE (Google, Apple) says where it is meant.
+  if (calendarZone) {
+    const resolved = inNamedZone(calendarZone, wall, zones);
+    if (resolved) return { instant: resolved.instant, allDay: false, warnings };
+    warnings.push(`The calendar's time zone "${unquote(calendarZone)}" is not known here; the time was read as your local time.`);
+  }
+  return { instant: localTime(wall), allDay: false, warnings };
+}
