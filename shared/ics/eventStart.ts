@@ -26,9 +26,28 @@ function readWallClock(value: string): { wall: WallClock; isDate: boolean; isUtc
   return { wall: { year, month, day, hour, minute, second: Math.min(second, 59) }, isDate: match[4] === undefined, isUtc: match[7] !== undefined };
 }
 
-/** The offset in seconds a VTIMEZONE gives a wall-clock time, or undefined if ical.js cannot use it. */
-function vtimezoneOffset(zone: IcsComponent, wall: WallClock): number | undefined {
-  if (!zone.children.some((c) => c.type === 'STANDARD' || c.type === 'DAYLIGHT')) return undefined;
+/** "+0530", "-0000", "+013045" in seconds; undefined if it is none of these. */
+function readUtcOffset(value: string | undefined): number | undefined {
+  const match = /^([+-])(\d{2})(\d{2})(\d{2})?$/.exec(value?.trim() ?? '');
+  if (!match) return undefined;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0));
+}
+
+const wallMs = (wall: WallClock) => Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+
+/**
+ * The offset in seconds a VTIMEZONE gives a wall-clock time, or undefined if the zone is not
+ * usable: an observance without its onset or offsets (Apple iCal 1.5 wrote such), or one ical.js refuses.
+ */
+function vtimezoneOffset(zone: IcsComponent, wall: WallClock, beforeFirstOnset = false): number | undefined {
+  const observances = zone.children
+    .filter((c) => c.type === 'STANDARD' || c.type === 'DAYLIGHT')
+    .map((o) => ({ standard: o.type === 'STANDARD', onset: readWallClock(firstProperty(o, 'DTSTART')?.value ?? ''), from: readUtcOffset(firstProperty(o, 'TZOFFSETFROM')?.value), to: readUtcOffset(firstProperty(o, 'TZOFFSETTO')?.value) }));
+  if (observances.length === 0 || observances.some((o) => !o.onset || o.from === undefined || o.to === undefined)) return undefined;
+  // Before the first onset the zone says nothing (ical.js answers 0): the caller tries the zone's
+  // name, and failing that, standard time is the best guess (RFC 5545's own examples start so late).
+  const onsets = observances.map((o) => wallMs(o.onset!.wall));
+  if (wallMs(wall) < Math.min(...onsets)) return beforeFirstOnset ? (observances.find((o) => o.standard) ?? observances[0]!).to : undefined;
   try {
     const timezone = new ICAL.Timezone(new ICAL.Component(ICAL.parse(componentText(zone)) as unknown[]));
     const offset = timezone.utcOffset(ICAL.Time.fromData({ ...wall, isDate: false }));
@@ -45,26 +64,34 @@ interface Resolved {
   how: string;
 }
 
-/** A zone name to an instant: the file's VTIMEZONE of that name first, then the name as IANA/Windows. */
-function inNamedZone(name: string, wall: WallClock, zones: IcsComponent[]): Resolved | undefined {
-  const wanted = unquote(name).toLowerCase();
+/** The file's VTIMEZONE of that name, as an instant; see vtimezoneOffset for beforeFirstOnset. */
+function inFileZone(wanted: string, wall: WallClock, zones: IcsComponent[], beforeFirstOnset: boolean): Resolved | undefined {
   for (const zone of zones) {
     const tzid = firstProperty(zone, 'TZID');
     if (!tzid || unquote(tzid.value).toLowerCase() !== wanted) continue;
-    const offset = vtimezoneOffset(zone, wall);
-    if (offset !== undefined) return { instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offset * 1000), how: 'vtimezone' };
+    const offset = vtimezoneOffset(zone, wall, beforeFirstOnset);
+    if (offset !== undefined) return { instant: new Date(wallMs(wall) - offset * 1000), how: 'vtimezone' };
   }
-  const iana = resolveZoneName(name);
-  if (iana) return { instant: zonedTimeToUtc(wall, iana), how: iana };
   return undefined;
+}
+
+/** A zone name to an instant: the file's VTIMEZONE of that name first, then the name as IANA/Windows. */
+function inNamedZone(name: string, wall: WallClock, zones: IcsComponent[]): Resolved | undefined {
+  const wanted = unquote(name).toLowerCase();
+  const iana = resolveZoneName(name);
+  return (
+    inFileZone(wanted, wall, zones, false) ??
+    (iana ? { instant: zonedTimeToUtc(wall, iana), how: iana } : undefined) ??
+    inFileZone(wanted, wall, zones, true)
+  );
 }
 
 /** A lone VTIMEZONE without a TZID can only be the one the file means. */
 function inNamelessZone(wall: WallClock, zones: IcsComponent[]): Resolved | undefined {
   const nameless = zones.filter((zone) => !firstProperty(zone, 'TZID')?.value.trim());
   if (nameless.length !== 1) return undefined;
-  const offset = vtimezoneOffset(nameless[0]!, wall);
-  return offset === undefined ? undefined : { instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - offset * 1000), how: 'vtimezone' };
+  const offset = vtimezoneOffset(nameless[0]!, wall, true);
+  return offset === undefined ? undefined : { instant: new Date(wallMs(wall) - offset * 1000), how: 'vtimezone' };
 }
 
 function localTime(wall: WallClock): Date {
@@ -87,10 +114,13 @@ export function readEventStart(dtstart: ContentLine, calendar: IcsComponent, all
     warnings.push('The event lasts all day; the meeting was set to 09:00 on that day, your time.');
     return { instant: new Date(wall.year, wall.month - 1, wall.day, 9, 0, 0), allDay: true, warnings };
   }
-  if (isUtc) return { instant: new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)), allDay: false, warnings };
-
   const zones = [calendar, ...allCalendars.filter((c) => c !== calendar)].flatMap((c) => findAll(c.children, 'VTIMEZONE'));
   const tzid = dtstart.params.get('TZID');
+  if (isUtc) {
+    // "TZID=America/New_York:…170000Z" breaks RFC 5545; Google reads it as 17:00 in New York, and so do we.
+    const named = tzid !== undefined && unquote(tzid) ? inNamedZone(tzid, wall, zones) : undefined;
+    return { instant: named?.instant ?? new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)), allDay: false, warnings };
+  }
   const calendarZone = firstProperty(calendar, 'X-WR-TIMEZONE')?.value;
   if (tzid !== undefined && unquote(tzid)) {
     const resolved = inNamedZone(tzid, wall, zones) ?? inNamelessZone(wall, zones);

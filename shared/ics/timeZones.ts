@@ -68,27 +68,29 @@ function windowsToIana(name: string): string | undefined {
   return findIana(name).find(isIanaZone);
 }
 
-let zonesByCity: Map<string, string> | undefined;
+const REGIONS = ['Europe', 'America', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian', 'Antarctica'];
 
-/** "Berlin" → "Europe/Berlin", from the zones this platform knows. */
+/** "Berlin" → "Europe/Berlin", "New Delhi" → none: a city that names an IANA zone. */
 function zoneOfCity(city: string): string | undefined {
-  if (!zonesByCity) {
-    zonesByCity = new Map();
-    const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-    for (const zone of supported) zonesByCity.set(zone.split('/').pop()!.replace(/_/g, ' ').toLowerCase(), zone);
-  }
-  return zonesByCity.get(city.trim().toLowerCase());
+  const name = city.trim().replace(/\s+/g, '_');
+  if (!/^[A-Za-z_.'-]+$/.test(name)) return undefined;
+  const zone = REGIONS.map((region) => `${region}/${name}`).find(isIanaZone);
+  return zone && canonical(zone);
 }
 
-/** A Windows display name: the zone of a city it lists, or of "<Name> Standard Time", if the offset agrees. */
+/**
+ * A Windows display name ("(UTC+01:00) Amsterdam, Berlin, …", "Eastern Time (US & Canada)"): the
+ * zone of a city it lists, or of "<Name> Standard Time"; where the name gives its offset, only a
+ * zone with that standard offset, or else a fixed zone of that offset.
+ */
 function displayNameToIana(name: string): string | undefined {
   const match = DISPLAY_NAME.exec(name);
-  if (!match) return undefined;
-  const offset = match[2] ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
-  const label = match[4]!;
+  const label = match ? match[4]! : name;
   const standard = `${label.replace(/\(.*?\)/g, '').replace(/\bTime\b/i, '').trim()} Standard Time`;
-  const candidates = [...label.split(/,|\s+-\s+/).map(zoneOfCity), windowsToIana(standard)];
-  const agreeing = candidates.find((zone): zone is string => zone !== undefined && standardOffsetMinutes(zone) === offset);
+  const candidates = [...label.split(/,|\s+-\s+/).map(zoneOfCity), windowsToIana(standard)].filter((zone): zone is string => zone !== undefined);
+  if (!match) return candidates[0];
+  const offset = match[2] ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  const agreeing = candidates.find((zone) => standardOffsetMinutes(zone) === offset);
   if (agreeing) return agreeing;
   // Only an offset: a fixed zone of that offset (Etc/GMT signs are inverted), whole hours only.
   if (offset % 60 === 0 && Math.abs(offset) <= 14 * 60) return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset / 60)}`;
