@@ -91,7 +91,8 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
       const event = parseIcsEvent(text);
       setFileResult({ ok: true, event, items: event.items, warnings: event.warnings });
     } catch (reason) {
-      const message = reason instanceof AgendaImportError ? reason.message : `The file could not be read: ${(reason as Error).message}`;
+      // The parser only throws AgendaImportError; anything else is the disk or the browser refusing the file.
+      const message = reason instanceof AgendaImportError ? reason.message : 'The file could not be opened. Check that it is still there and choose it again.';
       setFileResult({ ok: false, message: `“${file.name}” was not imported. ${message}` });
     } finally {
       setReading(false);
