@@ -59,39 +59,34 @@ function vtimezoneOffset(zone: IcsComponent, wall: WallClock, beforeFirstOnset =
 
 const unquote = (name: string) => name.trim().replace(/^"|"$/g, '').trim();
 
-interface Resolved {
-  instant: Date;
-  how: string;
-}
-
 /** The file's VTIMEZONE of that name, as an instant; see vtimezoneOffset for beforeFirstOnset. */
-function inFileZone(wanted: string, wall: WallClock, zones: IcsComponent[], beforeFirstOnset: boolean): Resolved | undefined {
+function inFileZone(wanted: string, wall: WallClock, zones: IcsComponent[], beforeFirstOnset: boolean): Date | undefined {
   for (const zone of zones) {
     const tzid = firstProperty(zone, 'TZID');
     if (!tzid || unquote(tzid.value).toLowerCase() !== wanted) continue;
     const offset = vtimezoneOffset(zone, wall, beforeFirstOnset);
-    if (offset !== undefined) return { instant: new Date(wallMs(wall) - offset * 1000), how: 'vtimezone' };
+    if (offset !== undefined) return new Date(wallMs(wall) - offset * 1000);
   }
   return undefined;
 }
 
 /** A zone name to an instant: the file's VTIMEZONE of that name first, then the name as IANA/Windows. */
-function inNamedZone(name: string, wall: WallClock, zones: IcsComponent[]): Resolved | undefined {
+function inNamedZone(name: string, wall: WallClock, zones: IcsComponent[]): Date | undefined {
   const wanted = unquote(name).toLowerCase();
   const iana = resolveZoneName(name);
   return (
     inFileZone(wanted, wall, zones, false) ??
-    (iana ? { instant: zonedTimeToUtc(wall, iana), how: iana } : undefined) ??
+    (iana ? zonedTimeToUtc(wall, iana) : undefined) ??
     inFileZone(wanted, wall, zones, true)
   );
 }
 
 /** A lone VTIMEZONE without a TZID can only be the one the file means. */
-function inNamelessZone(wall: WallClock, zones: IcsComponent[]): Resolved | undefined {
+function inNamelessZone(wall: WallClock, zones: IcsComponent[]): Date | undefined {
   const nameless = zones.filter((zone) => !firstProperty(zone, 'TZID')?.value.trim());
   if (nameless.length !== 1) return undefined;
   const offset = vtimezoneOffset(nameless[0]!, wall, true);
-  return offset === undefined ? undefined : { instant: new Date(wallMs(wall) - offset * 1000), how: 'vtimezone' };
+  return offset === undefined ? undefined : new Date(wallMs(wall) - offset * 1000);
 }
 
 function localTime(wall: WallClock): Date {
@@ -119,16 +114,16 @@ export function readEventStart(dtstart: ContentLine, calendar: IcsComponent, all
   if (isUtc) {
     // "TZID=America/New_York:…170000Z" breaks RFC 5545; Google reads it as 17:00 in New York, and so do we.
     const named = tzid !== undefined && unquote(tzid) ? inNamedZone(tzid, wall, zones) : undefined;
-    return { instant: named?.instant ?? new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)), allDay: false, warnings };
+    return { instant: named ?? new Date(wallMs(wall)), allDay: false, warnings };
   }
   const calendarZone = firstProperty(calendar, 'X-WR-TIMEZONE')?.value;
   if (tzid !== undefined && unquote(tzid)) {
     const resolved = inNamedZone(tzid, wall, zones) ?? inNamelessZone(wall, zones);
-    if (resolved) return { instant: resolved.instant, allDay: false, warnings };
+    if (resolved) return { instant: resolved, allDay: false, warnings };
     const fallback = calendarZone ? inNamedZone(calendarZone, wall, zones) : undefined;
     if (fallback) {
       warnings.push(`The time zone "${unquote(tzid)}" is not known here; the time was read in the calendar's zone "${unquote(calendarZone!)}".`);
-      return { instant: fallback.instant, allDay: false, warnings };
+      return { instant: fallback, allDay: false, warnings };
     }
     warnings.push(`The time zone "${unquote(tzid)}" is not known here; the time was read as your local time.`);
     return { instant: localTime(wall), allDay: false, warnings };
@@ -136,7 +131,7 @@ export function readEventStart(dtstart: ContentLine, calendar: IcsComponent, all
   // A floating time: the calendar's X-WR-TIMEZONE (Google, Apple) says where it is meant.
   if (calendarZone) {
     const resolved = inNamedZone(calendarZone, wall, zones);
-    if (resolved) return { instant: resolved.instant, allDay: false, warnings };
+    if (resolved) return { instant: resolved, allDay: false, warnings };
     warnings.push(`The calendar's time zone "${unquote(calendarZone)}" is not known here; the time was read as your local time.`);
   }
   return { instant: localTime(wall), allDay: false, warnings };
