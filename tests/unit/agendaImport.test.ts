@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AgendaImportError, parseAgendaLines, parseIcsEvent, zonedTimeToUtc } from '../../shared/agendaImport';
+import { AgendaImportError, parseAgendaLines } from '../../shared/agendaImport';
+import { parseIcsEvent } from '../../shared/ics/icsEvent';
+import { zonedTimeToUtc } from '../../shared/ics/timeZones';
 import { LIMITS } from '../../shared/limits';
 
 const ics = (...lines: string[]) => lines.join('\r\n') + '\r\n';

@@ -1,7 +1,8 @@
 import './agendaImport.css';
 import { useId, useMemo, useState } from 'react';
 import type { AgendaItemDraft } from '../../../../shared/api';
-import { AgendaImportError, parseAgendaLines, parseIcsEvent, type ImportedEvent } from '../../../../shared/agendaImport';
+import { AgendaImportError, parseAgendaLines, type ImportedEvent } from '../../../../shared/agendaImport';
+import { parseIcsEvent } from '../../../../shared/ics/icsEvent';
 import { LIMITS } from '../../../../shared/limits';
 import { DialogError, Modal } from '../../app/Dialog';
 import { formatWhen, plural } from '../../app/format';
@@ -51,6 +52,21 @@ function readText(file: File): Promise<string> {
   });
 }
 
+/** The chosen .ics file as a preview, or the sentence that says why it was not imported; never throws. */
+async function readIcsFile(file: File): Promise<Parsed> {
+  if (file.size > ICS_MAX_BYTES) {
+    return { ok: false, message: `“${file.name}” is ${(file.size / 1_000_000).toFixed(1)} MB; a calendar event file is at most ${ICS_MAX_BYTES / 1_000_000} MB here. Export just the one event.` };
+  }
+  try {
+    const event = parseIcsEvent(await readText(file));
+    return { ok: true, event, items: event.items, warnings: event.warnings };
+  } catch (reason) {
+    // The parser throws only AgendaImportError; anything else is the disk or the browser refusing the file.
+    const message = reason instanceof AgendaImportError ? reason.message : 'The file could not be opened. Check that it is still there and choose it again.';
+    return { ok: false, message: `“${file.name}” was not imported. ${message}` };
+  }
+}
+
 /**
  * "Import agenda…": pasted lines, or one event from an .ics calendar file, shown as a preview
  * before anything is created. A file that cannot be read is refused with a message that says why,
@@ -80,21 +96,9 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
     setFileResult(null);
     setFileName(file?.name ?? '');
     if (!file) return;
-    if (file.size > ICS_MAX_BYTES) {
-      setFileResult({ ok: false, message: `“${file.name}” is ${(file.size / 1_000_000).toFixed(1)} MB; a calendar event file is at most ${ICS_MAX_BYTES / 1_000_000} MB here. Export just the one event.` });
-      return;
-    }
     setReading(true);
-    try {
-      const text = await readText(file);
-      const event = parseIcsEvent(text);
-      setFileResult({ ok: true, event, items: event.items, warnings: event.warnings });
-    } catch (reason) {
-      const message = reason instanceof AgendaImportError ? reason.message : `The file could not be read: ${(reason as Error).message}`;
-      setFileResult({ ok: false, message: `“${file.name}” was not imported. ${message}` });
-    } finally {
-      setReading(false);
-    }
+    setFileResult(await readIcsFile(file));
+    setReading(false);
   };
 
   // The limit counts what is already there: items past it are listed as left out.
