@@ -31,7 +31,8 @@ export function meetingProblems(meeting: Meeting, context: InvariantContext = {}
   const proposalIds = new Set<string>();
 
   meeting.agenda.forEach((item, i) => {
-    const name = `Agenda item ${i + 1} (${quoted(item.title)})`;
+    const where = `agenda item ${i + 1} (${quoted(item.title)})`;
+    const name = `A${where.slice(1)}`;
     const first = itemIds.get(item.id);
     if (first !== undefined) problems.push({ path: `agenda.${i}.id`, message: `${name} has the id ${item.id}, which agenda item ${first + 1} already has.` });
     else itemIds.set(item.id, i);
@@ -40,13 +41,13 @@ export function meetingProblems(meeting: Meeting, context: InvariantContext = {}
       if (holder !== undefined) {
         problems.push({
           path: `agenda.${i}.decisions.${j}.id`,
-          message: `Decision ${quoted(decision.text)} in ${name} has the id ${decision.id}, which a decision in ${holder} already has.`,
+          message: `Decision ${quoted(decision.text)} in ${where} has the id ${decision.id}, which a decision in ${holder} already has.`,
         });
-      } else decisionIds.set(decision.id, name.toLowerCase());
+      } else decisionIds.set(decision.id, where);
     });
     item.proposals.forEach((proposal, j) => {
       if (proposalIds.has(proposal.id)) {
-        problems.push({ path: `agenda.${i}.proposals.${j}.id`, message: `A proposal in ${name} has the id ${proposal.id}, which another proposal already has.` });
+        problems.push({ path: `agenda.${i}.proposals.${j}.id`, message: `A proposal in ${where} has the id ${proposal.id}, which another proposal already has.` });
       }
       proposalIds.add(proposal.id);
     });

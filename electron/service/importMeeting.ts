@@ -2,7 +2,7 @@
 import type { MethodParams } from '../../shared/api';
 import { compareMeetingsNewestFirst, summarizeMeeting, type LibraryIndex, type Meeting, type Persona, type Tag } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { assertMeetingConsistent } from '../../shared/invariants';
+import { assertMeetingConsistent, unlinkRemoved } from '../../shared/invariants';
 import { LIMITS } from '../../shared/limits';
 import { normalizeTagLabel } from '../../shared/tags';
 import { restoreHiddenBallots } from '../../shared/votes';
@@ -108,10 +108,14 @@ export function importMeetings(host: ImportHost, params: ImportManyParams): Meet
   const { index } = host;
   const count = params.meetings.length;
   if (count === 0) throw new ApiError('invalid_input', 'The file holds no meetings; nothing was imported.');
-  const meetings = params.meetings.map((meeting) => ({
-    ...meeting,
-    agenda: meeting.agenda.map((item) => ({ ...item, decisions: item.decisions.map((d) => restoreHiddenBallots(d)) })),
-  }));
+  const meetings = params.meetings.map((given) => {
+    const meeting = structuredClone(given);
+    for (const item of meeting.agenda) item.decisions = item.decisions.map((d) => restoreHiddenBallots(d));
+    // Earlier versions left follow-ups linked to removed items and decisions (the schema 2 fixture
+    // library has one): such a link is dropped, as every change now does, and the follow-up kept.
+    unlinkRemoved(meeting);
+    return meeting;
+  });
   const name = (meeting: Meeting, i: number) => `"${meeting.title.slice(0, 80)}"` + (count > 1 ? ` (meeting ${i + 1} of ${count})` : '');
   if (!params.asCopy) refuseConflicts(index, meetings, name);
   if (index.meetings.length + count > LIMITS.meetingsMax) {
