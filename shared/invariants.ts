@@ -6,6 +6,7 @@
  */
 import type { Meeting } from './domain';
 import { ApiError } from './errors';
+import { jsonChars, LIMITS } from './limits';
 
 export interface MeetingProblem {
   /** Where, as a field path ("agenda.3.id"), so the UI and tests can point at it. */
@@ -94,8 +95,19 @@ export function unlinkRemoved(meeting: Meeting): void {
   }
 }
 
-/** Throws invalid_input naming the first problem (all of them in `issues`); `lead` says what was refused. */
+/**
+ * The check every commit and import runs: the meeting's size (limit_exceeded, naming the limit),
+ * then its inner consistency (invalid_input naming the first problem, all of them in `issues`).
+ * `lead` says what was refused.
+ */
 export function assertMeetingConsistent(meeting: Meeting, context: InvariantContext = {}, lead = 'The meeting is inconsistent'): void {
+  const size = jsonChars(meeting);
+  if (size > LIMITS.meetingJsonCharsMax) {
+    throw new ApiError(
+      'limit_exceeded',
+      `${lead}: a meeting holds at most ${LIMITS.meetingJsonCharsMax.toLocaleString('en')} characters as JSON, and ${quoted(meeting.title)} would take ${size.toLocaleString('en')}.`,
+    );
+  }
   const problems = meetingProblems(meeting, context);
   if (problems.length === 0) return;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';

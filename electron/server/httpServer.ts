@@ -88,7 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
       },
       () => {
-        sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${MAX_REQUEST_BYTES} bytes.`), true);
+        sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes (the largest import the limits allow).`), true);
       },
     );
   };

@@ -3,7 +3,7 @@ import type { MethodParams } from '../../shared/api';
 import { compareMeetingsNewestFirst, summarizeMeeting, type LibraryIndex, type Meeting, type Persona, type Tag } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { assertMeetingConsistent, unlinkRemoved } from '../../shared/invariants';
-import { LIMITS } from '../../shared/limits';
+import { importJsonCharsMax, jsonChars, LIMITS } from '../../shared/limits';
 import { normalizeTagLabel } from '../../shared/tags';
 import { restoreHiddenBallots } from '../../shared/votes';
 import type { LibraryStorage } from '../storage/libraryStorage';
@@ -122,6 +122,14 @@ export function importMeetings(host: ImportHost, params: ImportManyParams): Meet
     throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.meetingsMax} meetings; ${count} more do not fit. Nothing was imported.`);
   }
 
+  const size = jsonChars({ meetings: params.meetings, personas: params.personas, tags: params.tags });
+  if (size > importJsonCharsMax()) {
+    throw new ApiError(
+      'limit_exceeded',
+      `One import carries at most ${importJsonCharsMax().toLocaleString('en')} characters of JSON, and this one has ${size.toLocaleString('en')}. ` +
+        'Nothing was imported; import fewer meetings at a time (a shorter date range).',
+    );
+  }
   const describedPersonas = new Set([...index.personas, ...params.personas].map((p) => p.id));
   const fileIds = params.asCopy ? [] : meetings.map((m) => m.id);
   const known = {
