@@ -67,7 +67,7 @@ async function largestMeeting(): Promise<Meeting> {
   // The agenda editor's save: the whole agenda in one request.
   const saved = await api('meetings.update', { id: meeting.id, changes: { agenda } });
   expect(saved).toMatchObject({ status: 200, body: { ok: true } });
-  meeting = saved.body.value;
+  meeting = (saved.body as { value: Meeting }).value;
   // revision and updatedAt may differ in length by a character or two: trim to exactly the limit.
   const over = jsonChars(meeting) - LIMITS.meetingJsonCharsMax;
   if (over !== 0) {
@@ -155,7 +155,7 @@ describe('documents at the limits, over HTTP and the event WebSocket', () => {
     expect(Buffer.byteLength(body)).toBeGreaterThan(24_000_000);
     const imported = await post('meetings.import', body);
     expect(imported).toMatchObject({ status: 200, body: { ok: true } });
-    meeting = imported.body.value;
+    meeting = (imported.body as { value: Meeting }).value;
     expect(meeting.agenda[199]!.answer!.text).toHaveLength(LIMITS.answerMax);
   });
 });
