@@ -357,7 +357,8 @@ export type ApiEvent = { [E in EventName]: { event: E; payload: ApiEvents[E] } }
 
 /** What a transport has to offer: call a method by name, and listen to every event. */
 export interface Transport {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /** `requestId` (shared/requestIds.ts) makes a retried write safe: the same id is never applied twice. */
+  invoke(method: string, input: unknown, requestId?: string): Promise<Result<unknown>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
 }
 

@@ -634,6 +634,11 @@ export class MeetingService {
     }
   }
 
+  /** Runs a write call whole, refused saves kept and reported at the end (see Persistence.collectRefusals). */
+  collectRefusals<T>(work: () => T): { value: T; refused: ApiError | null } {
+    return this.persistence.collectRefusals(work);
+  }
+
   /** Writes what the disk refused before; true when nothing is left unsaved. */
   flushUnsaved(): boolean {
     return this.persistence.flush();
