@@ -110,6 +110,6 @@ export function assertMeetingConsistent(meeting: Meeting, context: InvariantCont
   }
   const problems = meetingProblems(meeting, context);
   if (problems.length === 0) return;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  const more = problems.length > 1 ? ` There ${problems.length > 2 ? `are ${problems.length - 1} more problems` : 'is 1 more problem'}.` : '';
   throw new ApiError('invalid_input', `${lead}: ${problems[0]!.message}${more}`, problems);
 }

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { REQUEST_ID_HEADER } from '../../shared/requestIds';
+import { INVOKE_CHANNEL, registerIpcHandlers, type InvokeEventLike } from '../../electron/ipc';
 import { dispatch } from '../../electron/service/dispatch';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { REQUEST_LOG_MAX, REQUEST_LOG_TTL_MS, RequestLog } from '../../electron/service/requestLog';
@@ -136,6 +137,22 @@ describe('over HTTP, and from the renderer client', () => {
     expect(sent[0]).toMatch(/^followUps\.add [0-9a-f-]{32,36}$/);
     expect(JSON.parse(savedText(file)).followUps).toHaveLength(1);
     expect(fs.existsSync(file)).toBe(true);
+  });
+});
+
+describe('over the Electron IPC adapter', () => {
+  it('the third argument carries the request id', () => {
+    const { library, meeting, allow } = refusingMeeting();
+    const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
+    const dispose = registerIpcHandlers({ handle: (c, l) => void handlers.set(c, l), removeHandler: () => {} }, library.service, () => true);
+    closing.push(dispose);
+    const frame = { senderFrame: { url: 'app://empty-chair/index.html', parent: null } };
+    const add = () => handlers.get(INVOKE_CHANNEL)!(frame, 'agenda.add', { meetingId: meeting.id, item: { title: 'Over IPC' } }, 'ipc-retry-0001');
+    expect(add()).toMatchObject({ ok: false, error: { code: 'storage_error' } });
+    allow();
+    library.service.flushUnsaved();
+    expect(add()).toMatchObject({ ok: true });
+    expect(library.service.meeting(meeting.id).agenda.filter((item) => item.title === 'Over IPC')).toHaveLength(1);
   });
 });
 
