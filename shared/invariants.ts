@@ -6,7 +6,7 @@
  */
 import type { Meeting } from './domain';
 import { ApiError } from './errors';
-import { jsonChars, LIMITS } from './limits';
+import { jsonChars, jsonCharsBound, LIMITS } from './limits';
 
 export interface MeetingProblem {
   /** Where, as a field path ("agenda.3.id"), so the UI and tests can point at it. */
@@ -101,7 +101,7 @@ export function unlinkRemoved(meeting: Meeting): void {
  * `lead` says what was refused.
  */
 export function assertMeetingConsistent(meeting: Meeting, context: InvariantContext = {}, lead = 'The meeting is inconsistent'): void {
-  const size = jsonChars(meeting);
+  const size = jsonCharsBound(meeting) > LIMITS.meetingJsonCharsMax ? jsonChars(meeting) : 0;
   if (size > LIMITS.meetingJsonCharsMax) {
     throw new ApiError(
       'limit_exceeded',

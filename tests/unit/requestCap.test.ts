@@ -9,7 +9,8 @@ import WebSocket from 'ws';
 import type { ApiEvent } from '../../shared/api';
 import type { Meeting } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
-import { importJsonCharsMax, jsonChars, LIMITS, maxRequestBytes } from '../../shared/limits';
+import { importJsonCharsMax, jsonChars, jsonCharsBound, LIMITS, maxRequestBytes } from '../../shared/limits';
+import { dispatch } from '../../electron/service/dispatch';
 import { INVOKE_CHANNEL, registerIpcHandlers, type InvokeEventLike, type IpcMainLike } from '../../electron/ipc';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { MAX_REQUEST_BYTES, startServer, type RunningServer } from '../../electron/server/httpServer';
@@ -77,6 +78,37 @@ async function largestMeeting(): Promise<Meeting> {
   expect(jsonChars(meeting)).toBe(LIMITS.meetingJsonCharsMax);
   return meeting;
 }
+
+describe('the size of a document', () => {
+  it('is bounded from string lengths alone, never below its JSON', () => {
+    for (const value of [{ a: 'x\u0001"\\é😀' }, [1, true, null, 'é', { k: [{}] }], 'plain', { nested: { deep: ['\n'.repeat(50)] } }]) {
+      expect(jsonCharsBound(value)).toBeGreaterThanOrEqual(jsonChars(value));
+    }
+  });
+
+  it('one import carries at most importJsonCharsMax characters: two large meetings at once are refused, naming it', () => {
+    const big = (title: string) => {
+      const created = dispatch(library.service, 'meetings.create', {
+        title,
+        scheduledAt: '2026-11-24T09:30:00.000Z',
+        agenda: Array.from({ length: 60 }, (_, i) => ({ title: `Item ${i + 1}`, notes: CONTROL.repeat(LIMITS.notesMax) })),
+      }) as Result<Meeting>;
+      if (!created.ok) throw new Error(created.error.message);
+      return created.value;
+    };
+    const meetings = [big('One'), big('Two')];
+    expect(jsonChars(meetings)).toBeGreaterThan(importJsonCharsMax());
+    const other = open(tempDir());
+    try {
+      const result = dispatch(other.service, 'meetings.importMany', { meetings });
+      expect(result).toMatchObject({ ok: false, error: { code: 'limit_exceeded', message: expect.stringContaining(`One import carries at most ${importJsonCharsMax().toLocaleString('en')} characters`) } });
+      expect(other.service.library().meetings).toEqual([]);
+      expect(dispatch(other.service, 'meetings.importMany', { meetings: meetings.slice(0, 1) })).toMatchObject({ ok: true });
+    } finally {
+      other.close();
+    }
+  });
+});
 
 describe('the request cap', () => {
   it('is derived from the limits: three bytes per character of the largest import, and a margin', () => {
