@@ -84,3 +84,28 @@ test('the multi-meeting JSON of a report is previewed, then imported whole; a ba
   expect((await api<Library>(page.request, app, 'library.get')).meetings).toHaveLength(5);
   expect(problems).toEqual([]);
 });
+
+test('a meeting of 60 items with 19,000-character notes is saved from the meeting editor (above the old 1 MiB cap)', async ({ page }) => {
+  const app = await startWebApp(tempDataDir());
+  apps.push(app);
+  const meeting = await api<Meeting>(page.request, app, 'meetings.create', {
+    title: 'Long notes review',
+    scheduledAt: '2026-11-24T09:30:00.000Z',
+    agenda: Array.from({ length: 60 }, (_, i) => ({ title: `Item ${i + 1}`, notes: 'é'.repeat(19_000) })),
+  });
+  const problems = watchForProblems(page);
+  await page.goto(app.appUrl);
+  await page.getByRole('link', { name: 'Long notes review' }).click();
+  await page.getByRole('button', { name: 'Edit meeting' }).click();
+  await page.getByLabel('Item 1 title').fill('Item 1, renamed in the editor');
+  const saving = page.waitForRequest((request) => request.url().endsWith('/api/meetings.update'));
+  await page.getByRole('button', { name: 'Save meeting' }).click();
+  // The editor sends the whole agenda, notes included: far above the 1 MiB browser mode used to allow.
+  expect(Buffer.byteLength((await saving).postData() ?? '')).toBeGreaterThan(2 * 1024 * 1024);
+  await expect
+    .poll(async () => (await api<Meeting>(page.request, app, 'meetings.get', { id: meeting.id })).agenda[0]!.title, { timeout: 30_000 })
+    .toBe('Item 1, renamed in the editor');
+  const saved = await api<Meeting>(page.request, app, 'meetings.get', { id: meeting.id });
+  expect(saved.agenda.map((item) => item.notes.length)).toEqual(Array(60).fill(19_000));
+  expect(problems).toEqual([]);
+});
