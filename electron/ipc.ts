@@ -57,7 +57,7 @@ export function registerIpcHandlers(
   isTrustedSender: TrustCheck,
   targets: () => Iterable<WebContentsLike> = () => [],
 ): () => void {
-  ipcMain.handle(INVOKE_CHANNEL, (event, method, input): Result<unknown> => {
+  ipcMain.handle(INVOKE_CHANNEL, (event, method, input, requestId): Result<unknown> => {
     let trusted = false;
     try {
       trusted = isTrustedSender(event?.senderFrame);
@@ -68,7 +68,7 @@ export function registerIpcHandlers(
       console.warn(`Empty Chair: refused an API call from ${describeFrame(event?.senderFrame)}.`);
       return FORBIDDEN;
     }
-    return dispatch(service, method, input);
+    return dispatch(service, method, input, requestId);
   });
 
   const unsubscribe = service.events.subscribe((apiEvent: ApiEvent) => {

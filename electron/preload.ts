@@ -14,9 +14,10 @@ const SAVE_FILE_CHANNEL = 'empty-chair:save-file';
 const PRINT_PDF_CHANNEL = 'empty-chair:print-pdf';
 
 const client: Transport = {
-  async invoke(method: string, input: unknown): Promise<Result<unknown>> {
+  async invoke(method: string, input: unknown, requestId?: string): Promise<Result<unknown>> {
     try {
-      return (await ipcRenderer.invoke(INVOKE_CHANNEL, String(method), input)) as Result<unknown>;
+      const extra = requestId === undefined ? [] : [String(requestId)];
+      return (await ipcRenderer.invoke(INVOKE_CHANNEL, String(method), input, ...extra)) as Result<unknown>;
     } catch (error) {
       // Input that cannot be cloned, or a main process that is going away: still a Result, never a throw.
       const reason = error instanceof Error ? error.message : String(error);

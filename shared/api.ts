@@ -267,6 +267,19 @@ export const api = {
       asCopy: z.boolean().default(false),
     }),
   ).returns<Meeting>(),
+  /**
+   * Imports every meeting of a file (what the Reports page and `npm run export -- --all` write), all
+   * or nothing: one meeting refused, or a kill in the middle, and none is imported. Ids already here
+   * are refused ('conflict', naming them) unless `asCopy`.
+   */
+  'meetings.importMany': write(
+    z.strictObject({
+      meetings: z.array(meetingSchema).min(1, 'must hold at least one meeting').max(LIMITS.meetingsMax),
+      personas: z.array(personaSchema).max(LIMITS.personasMax).default([]),
+      tags: z.array(tagSchema).max(LIMITS.customTagsMax + 50).default([]),
+      asCopy: z.boolean().default(false),
+    }),
+  ).returns<Meeting[]>(),
   /** A sample meeting with a persona, offered on first run so a new user sees the idea in a minute. */
   'samples.create': write(z.strictObject({})).returns<Meeting>(),
   /** Every decision in every meeting, filtered: text, tags, directions, persona, owner, dates, meetings. */
@@ -344,7 +357,8 @@ export type ApiEvent = { [E in EventName]: { event: E; payload: ApiEvents[E] } }
 
 /** What a transport has to offer: call a method by name, and listen to every event. */
 export interface Transport {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /** `requestId` (shared/requestIds.ts) makes a retried write safe: the same id is never applied twice. */
+  invoke(method: string, input: unknown, requestId?: string): Promise<Result<unknown>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
 }
 

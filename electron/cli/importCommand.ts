@@ -1,14 +1,14 @@
 /**
  * npm run import -- [--data-dir DIR] FILE [--as-copy]
  *
- * Imports the meeting(s) of a JSON export. A meeting whose id is already in the library is never
- * overwritten: without --as-copy nothing is imported and the message says to use --as-copy; with
- * it, the service gives the meeting (and its items and decisions) new ids.
+ * Imports the meeting(s) of a JSON export, all or nothing. A meeting whose id is already in the
+ * library is never overwritten: without --as-copy nothing is imported and the message says to use
+ * --as-copy; with it, the service gives the meetings (and their items and decisions) new ids.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Meeting, Persona, Tag } from '../../shared/domain';
+import type { Meeting } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { parseExportFile } from '../../shared/export/json';
 import { dispatch } from '../service/dispatch';
@@ -26,8 +26,8 @@ import {
 } from './common';
 
 export const IMPORT_USAGE = 'Usage: npm run import -- [--data-dir DIR] FILE [--as-copy]';
-/** The service method this command calls; its input is { meeting, personas, tags, asCopy }. */
-export const IMPORT_METHOD = 'meetings.import';
+/** The service method this command calls; its input is { meetings, personas, tags, asCopy }. */
+export const IMPORT_METHOD = 'meetings.importMany';
 
 function readExportFile(file: string): string {
   try {
@@ -41,20 +41,8 @@ function readExportFile(file: string): string {
   }
 }
 
-/** The personas a meeting refers to (its chair and its answers), taken from the file. */
-function personasFor(meeting: Meeting, personas: readonly Persona[]): Persona[] {
-  const ids = new Set([...meeting.personaIds, ...meeting.agenda.flatMap((item) => item.answer?.personaIds ?? [])]);
-  return personas.filter((p) => ids.has(p.id));
-}
-
-/** The tags a meeting's decisions use, taken from the file: the service adds the custom ones it lacks. */
-function tagsFor(meeting: Meeting, tags: readonly Tag[]): Tag[] {
-  const ids = new Set(meeting.agenda.flatMap((item) => item.decisions.flatMap((d) => d.tags.map((t) => t.tagId))));
-  return tags.filter((t) => ids.has(t.id));
-}
-
-const conflictMessage = (meeting: Meeting, dataDir: string, what = 'nothing was imported') =>
-  `A meeting with the id ${meeting.id} ("${meeting.title.slice(0, 80)}") is already in ${dataDir}; ${what}. ` +
+const conflictMessage = (meeting: Meeting, dataDir: string) =>
+  `A meeting with the id ${meeting.id} ("${meeting.title.slice(0, 80)}") is already in ${dataDir}; nothing was imported. ` +
   'Run the import again with --as-copy to add it as a new meeting.';
 
 export function importCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -104,30 +92,16 @@ export function importCommand(argv: readonly string[], io: CliIo): Promise<numbe
     const dataDir = chooseDataDir(values['data-dir'], io.env ?? process.env);
     existingFolder(dataDir);
     const library = openDataFolder(dataDir, io, 'import');
-    const imported: Meeting[] = [];
+    let imported: Meeting[];
     try {
       if (!asCopy) {
-        // All or nothing: check every meeting first, so a file of several is never half imported.
-        for (const meeting of contents.meetings) {
-          if (dispatch(library.service, 'meetings.get', { id: meeting.id }).ok) throw new CliError(conflictMessage(meeting, dataDir));
-        }
+        const taken = contents.meetings.find((meeting) => dispatch(library.service, 'meetings.get', { id: meeting.id }).ok);
+        if (taken) throw new CliError(conflictMessage(taken, dataDir));
       }
-      for (const meeting of contents.meetings) {
-        const result = dispatch(library.service, IMPORT_METHOD, {
-          meeting,
-          personas: personasFor(meeting, contents.personas),
-          tags: tagsFor(meeting, contents.tags),
-          asCopy,
-        });
-        if (!result.ok) {
-          const done = imported.length ? ` (${imported.length} meeting${imported.length === 1 ? ' was' : 's were'} imported before it)` : '';
-          if (result.error.code === 'conflict' && !asCopy) {
-            throw new CliError(conflictMessage(meeting, dataDir, imported.length ? `it was not imported${done}` : undefined));
-          }
-          throw new CliError(`Could not import "${meeting.title.slice(0, 80)}": ${result.error.message}${done}`);
-        }
-        imported.push(result.value as Meeting);
-      }
+      // One call for the whole file: the service imports every meeting or none (a kill included).
+      const result = dispatch(library.service, IMPORT_METHOD, { meetings: contents.meetings, personas: contents.personas, tags: contents.tags, asCopy });
+      if (!result.ok) throw new CliError(`${path.basename(file)}: ${result.error.message}`);
+      imported = result.value as Meeting[];
     } finally {
       closeDataFolder(library);
     }

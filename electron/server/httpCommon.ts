@@ -8,8 +8,10 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import type { ErrorCode, Result } from '../../shared/errors';
+import { maxRequestBytes } from '../../shared/limits';
 
-export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Every document the limits allow fits (shared/limits.ts derives it from them); a bigger body is refused with 413. */
+export const MAX_REQUEST_BYTES = maxRequestBytes();
 export const MAX_FRAME_BYTES = 64 * 1024;
 
 /**

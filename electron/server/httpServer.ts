@@ -15,6 +15,7 @@ import {
   STATUS_BY_CODE,
   tokenMatches,
 } from './httpCommon';
+import { REQUEST_ID_HEADER } from '../../shared/requestIds';
 import { dispatch } from '../service/dispatch';
 import type { MeetingService } from '../service/meetingService';
 
@@ -84,11 +85,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         } catch {
           return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
         }
-        const result = dispatch(options.service, method, input);
+        const result = dispatch(options.service, method, input, req.headers[REQUEST_ID_HEADER]);
         sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
       },
       () => {
-        sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${MAX_REQUEST_BYTES} bytes.`), true);
+        sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes (the largest import the limits allow).`), true);
       },
     );
   };

@@ -28,8 +28,9 @@ import type { LibraryStorage } from '../storage/libraryStorage';
 import * as chair from './chair';
 import * as followUps from './followUps';
 import { isEarlier } from '../../shared/followUps';
+import { assertMeetingConsistent, unlinkRemoved } from '../../shared/invariants';
 import { EventHub } from './events';
-import { planImport } from './importMeeting';
+import { importMeetings, type ImportHost } from './importMeeting';
 import { LedgerIndex } from './ledgerIndex';
 import { listNetworkAddresses, ParticipantHub, type SharingAdapter } from './participants';
 import { definedOnly } from './objects';
@@ -320,48 +321,8 @@ export class MeetingService {
       this.loadAllMeetings();
       return this.ledger.checkBacksFor(meeting);
     },
-    'meetings.import': (input) => {
-      const params = {
-        ...input,
-        meeting: { ...input.meeting, agenda: input.meeting.agenda.map((item) => ({ ...item, decisions: item.decisions.map((d) => restoreHiddenBallots(d)) })) },
-      };
-      const existing = this.index.meetings.find((summary) => summary.id === params.meeting.id);
-      if (existing && !params.asCopy) {
-        throw new ApiError(
-          'conflict',
-          `The library already has this meeting ("${existing.title}"). Import it as a copy to keep both.`,
-        );
-      }
-      const known = {
-        ...this.library(),
-        meetingIds: new Set(this.index.meetings.map((s) => s.id)),
-        seriesIds: new Set(this.index.series.map((s) => s.id)),
-      };
-      const plan = planImport(params, known, this.newId, (title) => `${title} (copy)`.slice(0, LIMITS.titleMax));
-      if (this.index.personas.length + plan.newPersonas.length > LIMITS.personasMax) {
-        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.personasMax} personas.`);
-      }
-      if (this.index.customTags.length + plan.newTags.length > LIMITS.customTagsMax) {
-        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.customTagsMax} custom tags.`);
-      }
-      const tagIds = new Set([...this.library().tags, ...plan.newTags].map((tag) => tag.id));
-      const unknownTag = plan.meeting.agenda.flatMap((i) => i.decisions.flatMap((d) => d.tags)).find((t) => !tagIds.has(t.tagId));
-      if (unknownTag) throw new ApiError('invalid_input', `The file uses the tag ${unknownTag.tagId} but does not describe it.`);
-      const personaIds = new Set([...this.index.personas, ...plan.newPersonas].map((p) => p.id));
-      const missing = plan.meeting.personaIds.find((id) => !personaIds.has(id));
-      if (missing) throw new ApiError('invalid_input', `The file seats the persona ${missing} but does not describe it.`);
-      if (this.index.meetings.length >= LIMITS.meetingsMax) {
-        throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.meetingsMax} meetings.`);
-      }
-      if (plan.newPersonas.length || plan.newTags.length) {
-        this.commitIndex({
-          ...this.index,
-          personas: [...this.index.personas, ...plan.newPersonas],
-          customTags: [...this.index.customTags, ...plan.newTags],
-        });
-      }
-      return this.commitMeeting(plan.meeting, null);
-    },
+    'meetings.import': (input) => importMeetings(this.importHost(), { ...input, meetings: [input.meeting] })[0]!,
+    'meetings.importMany': (input) => importMeetings(this.importHost(), input),
     'samples.create': () => {
       const persona = this.createPersona(personaDraftSchema.parse(SAMPLE_PERSONA));
       return this.createMeeting(meetingDraftSchema.parse(sampleMeetingDraft(this.now(), persona.id)));
@@ -610,6 +571,7 @@ export class MeetingService {
     // Participants' calls name them (electron/service/participants.ts); everything else is the lead's.
     const context: chair.ChangeContext = { at, actor: actor ?? (current.lead || 'Lead'), newId: this.newId, tags: this.library().tags };
     change(draft, context);
+    unlinkRemoved(draft);
     draft.revision = current.revision + 1;
     draft.updatedAt = at;
     return this.commitMeeting(draft, current);
@@ -621,6 +583,7 @@ export class MeetingService {
       const issues = describeIssues(checked.error);
       throw new ApiError('invalid_input', `That change would make the meeting invalid: ${issues[0]?.path} ${issues[0]?.message}.`, issues);
     }
+    assertMeetingConsistent(meeting, {}, 'That change would make the meeting inconsistent');
     this.meetings.set(meeting.id, meeting);
     this.unreadable.delete(meeting.id);
     this.ledger.update(meeting);
@@ -644,6 +607,24 @@ export class MeetingService {
     return shown;
   }
 
+  private importHost(): ImportHost {
+    return { index: this.index, tags: this.library().tags, newId: this.newId, storage: this.storage, adopt: (meetings, index) => this.adoptImported(meetings, index) };
+  }
+
+  /** An import's meetings and index, already on disk (importMeeting.ts), into memory and every window. */
+  private adoptImported(meetings: readonly Meeting[], index: LibraryIndex): Meeting[] {
+    this.index = index;
+    for (const meeting of meetings) {
+      this.meetings.set(meeting.id, meeting);
+      this.unreadable.delete(meeting.id);
+      this.ledger.update(meeting);
+    }
+    const shown = meetings.map((meeting) => hideBallots(meeting, null));
+    for (const meeting of shown) this.events.publish({ event: 'meeting.changed', payload: meeting });
+    this.publishLibrary();
+    return shown;
+  }
+
   private commitIndex(index: LibraryIndex): void {
     this.index = index;
     try {
@@ -651,6 +632,11 @@ export class MeetingService {
     } finally {
       this.publishLibrary();
     }
+  }
+
+  /** Runs a write call whole, refused saves kept and reported at the end (see Persistence.collectRefusals). */
+  collectRefusals<T>(work: () => T): { value: T; refused: ApiError | null } {
+    return this.persistence.collectRefusals(work);
   }
 
   /** Writes what the disk refused before; true when nothing is left unsaved. */

@@ -42,15 +42,36 @@ export class Persistence {
     this.lastBackupAt = options.storage.backups.list()[0]?.createdAt ?? null;
   }
 
+  /** The first refusal while collecting (see collectRefusals); null when not collecting. */
+  private collected: { refused: ApiError | null } | null = null;
+
   /** Writes a changed meeting and/or the index; throws a "kept but not saved" storage_error if the disk refuses. */
   save(meetingId: string | null, indexChanged: boolean): void {
     if (meetingId) this.unsavedMeetings.add(meetingId);
     if (indexChanged) this.indexUnsaved = true;
     if (!this.flush()) {
-      throw new ApiError(
+      const refused = new ApiError(
         'storage_error',
         `${this.lastWriteError} Your change is kept in Empty Chair and will be written as soon as the disk allows; it keeps trying.`,
       );
+      if (!this.collected) throw refused;
+      this.collected.refused ??= refused;
+    }
+  }
+
+  /**
+   * Runs `work` with refused saves collected instead of thrown, so a change of several steps is
+   * made whole in memory (and written later) rather than stopped half-way; returns its value and
+   * the first refusal.
+   */
+  collectRefusals<T>(work: () => T): { value: T; refused: ApiError | null } {
+    if (this.collected) return { value: work(), refused: null }; // the outer call reports
+    const collected: { refused: ApiError | null } = { refused: null };
+    this.collected = collected;
+    try {
+      return { value: work(), refused: collected.refused };
+    } finally {
+      this.collected = null;
     }
   }
 

@@ -12,6 +12,7 @@ import {
 import { ApiError } from '../../shared/errors';
 import { BackupStore } from './backups';
 import { DamagedDocumentError, DocumentFile, storageError, type DamageReports, type StoreFileClass } from './documentStore';
+import { beginImport, finishImport, unfinishedImport, withoutImport, type ImportRecord } from './importTransaction';
 import { syncDirectory } from './journal';
 import { Quarantine, removeLeftoverTempFiles } from './quarantine';
 import { newestGoodCopy, nothingToRestore } from './recovery';
@@ -146,9 +147,17 @@ export class LibraryStorage {
     // One listing of the meetings folder serves the clean-up, the journals and the files: each
     // listing of 1,000 files costs about 1 ms, and opening is on the path of every start and export.
     this.lost.clear();
+    // An import a kill interrupted is taken out first, before its files could be adopted below.
+    const interrupted = unfinishedImport(this.dataDir);
+    if (interrupted) for (const id of interrupted.meetingIds) this.discardMeeting(id);
     const meetingNames = listFolder(this.meetingsDir);
     removeLeftoverTempFiles([this.dataDir, this.meetingsDir, this.backups.dir], new Map([[this.meetingsDir, meetingNames]]));
-    const index = this.readIndexRecovering();
+    let index = this.readIndexRecovering();
+    if (interrupted) {
+      index = this.finishRollBack(index, interrupted);
+      const count = interrupted.meetingIds.length;
+      this.notices.push(`An import of ${count} meeting${count === 1 ? '' : 's'} was interrupted before it finished; nothing of it was kept. Import the file again.`);
+    }
     const onDisk = new Set(idsIn(meetingNames, MEETING_FILE));
     // A journal outlives a run after a crash, or when the disk refused the last compaction: fold
     // each into its file now (reading does), so the folder is whole before anything lists, backs
@@ -285,6 +294,55 @@ export class LibraryStorage {
     this.notices.push(message);
     this.lost.set(id, error);
     return error;
+  }
+
+  /**
+   * Writes an import's new meetings and the index that lists them, all or nothing (see
+   * importTransaction.ts): on a refusal what was written is taken out again and the error thrown;
+   * if even that fails, the marker stays and the next start takes it out.
+   */
+  importMeetings(meetings: readonly Meeting[], index: LibraryIndex, record: ImportRecord): void {
+    const leftover = unfinishedImport(this.dataDir);
+    if (leftover) this.finishRollBack(this.discardMeetings(leftover, index), leftover);
+    beginImport(this.dataDir, record);
+    try {
+      for (const meeting of meetings) this.writeMeeting(meeting);
+      this.writeIndex(index);
+      finishImport(this.dataDir);
+    } catch (error) {
+      try {
+        this.finishRollBack(this.discardMeetings(record, index), record);
+      } catch {
+        // The marker stays; the next start (or the next import) takes the rest out.
+      }
+      throw error;
+    }
+  }
+
+  private discardMeetings(record: ImportRecord, index: LibraryIndex): LibraryIndex {
+    for (const id of record.meetingIds) this.discardMeeting(id);
+    return index;
+  }
+
+  /** Writes the index without what the unfinished import added, then lets the marker go. */
+  private finishRollBack(index: LibraryIndex, record: ImportRecord): LibraryIndex {
+    const kept = withoutImport(index, record);
+    this.writeIndex(kept);
+    finishImport(this.dataDir);
+    return kept;
+  }
+
+  /** Removes a meeting's file and journal that no index lists (an interrupted import's). */
+  private discardMeeting(id: string): void {
+    const file = this.meetingFile(id);
+    file.removeJournal();
+    file.close();
+    this.meetingFiles.delete(id);
+    try {
+      fs.rmSync(file.path, { force: true });
+    } catch (error) {
+      throw storageError(file.path, 'remove', error);
+    }
   }
 
   writeMeeting(meeting: Meeting): void {

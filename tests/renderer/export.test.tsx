@@ -276,13 +276,12 @@ describe('import meeting', () => {
     ['not JSON', 'this is not json {', /^Could not import “bad.json”: The file is not valid JSON: .*\. Nothing was changed\.$/],
     ['another app’s JSON', '{"format":"someone-else","data":[]}', /The file is not an Empty Chair export: its "format" is "someone-else"/],
     ['a newer version', '{"format":"empty-chair-meeting","formatVersion":99}', /exported by a newer Empty Chair \(format version 99/],
-    ['several meetings', null, /holds several meetings/],
     ['a damaged meeting', 'damaged', /^Could not import “bad.json”: The file is not a valid Empty Chair export: meeting\.title/],
   ])('refuses %s with a clear message and changes nothing', async (_name, content, message) => {
     const library = start();
     const meeting = buildMeeting(library);
     const lib = call<Library>(library, 'library.get', {});
-    let text = content ?? (await exportMeetings([meeting], lib, 'json')).text;
+    let text = content;
     if (content === 'damaged') {
       const file = JSON.parse(exportMeeting(meeting, lib, 'json').text) as { meeting: { title: string } };
       file.meeting.title = '';
@@ -300,6 +299,68 @@ describe('import meeting', () => {
     expect(screen.getByRole('button', { name: 'Import meeting…' }).hasAttribute('disabled')).toBe(false);
   });
 
+  it('imports the multi-meeting JSON the Reports page writes, after a preview of titles and dates', async () => {
+    const source = start();
+    const first = buildMeeting(source);
+    const second = call<Meeting>(source, 'meetings.create', { title: 'Onboarding review', scheduledAt: '2026-12-01T14:00:00.000Z', agenda: [{ title: 'Checklist' }] });
+    const text = (await exportMeetings([first, second], call<Library>(source, 'library.get', {}), 'json')).text;
+    const target = start();
+    const { calls, onImported, input } = renderImport(target);
+
+    await userEvent.upload(input, jsonFile(text, 'report.json'));
+    const dialog = await screen.findByRole('dialog', { name: 'Import 2 meetings?' });
+    const rows = within(within(dialog).getByRole('list', { name: 'Meetings in the file' })).getAllByRole('listitem');
+    expect(rows.map((row) => row.querySelector('.exp-pick-title')!.textContent)).toEqual(['Pricing: "tiers", review #2', 'Onboarding review']);
+    expect(rows.map((row) => row.querySelector('time')!.getAttribute('dateTime'))).toEqual(['2026-11-24T09:30:00.000Z', '2026-12-01T14:00:00.000Z']);
+    expect(dialog.textContent).not.toContain('already in your library');
+    expect(calls.map((c) => c.method)).toEqual(['library.get']);
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Import 2 meetings' }));
+    await screen.findByText('Imported 2 meetings.');
+    expect(calls.map((c) => c.method)).toEqual(['library.get', 'meetings.importMany']);
+    expect(call<Library>(target, 'library.get', {}).meetings.map((m) => m.id).sort()).toEqual([first.id, second.id].sort());
+    expect(onImported).not.toHaveBeenCalled();
+  });
+
+  it('marks the meetings the library already has, and imports them all as copies when asked', async () => {
+    const library = start();
+    const first = buildMeeting(library);
+    const text = (await exportMeetings([first], call<Library>(library, 'library.get', {}), 'json')).text;
+    const both = JSON.parse(text) as { meetings: Meeting[] };
+    both.meetings.push({ ...both.meetings[0]!, id: 'meeting-from-elsewhere', title: 'From elsewhere' });
+    const { input } = renderImport(library);
+
+    await userEvent.upload(input, jsonFile(JSON.stringify(both), 'report.json'));
+    const dialog = await screen.findByRole('dialog', { name: 'Import 2 meetings?' });
+    const rows = within(dialog).getAllByRole('listitem');
+    expect(rows.map((row) => row.textContent!.includes('already in your library'))).toEqual([true, false]);
+    expect(within(dialog).getByRole('note').textContent).toMatch(/1 of them is already in your library\. Nothing is overwritten: every meeting of the file comes in as a copy/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Import 2 as copies' }));
+    await screen.findByText('Imported 2 meetings as copies.');
+    expect(call<Library>(library, 'library.get', {}).meetings.map((m) => m.title).sort()).toEqual([
+      'From elsewhere (copy)',
+      'Pricing: "tiers", review #2',
+      'Pricing: "tiers", review #2 (copy)',
+    ]);
+  });
+
+  it('a multi-meeting file with one bad meeting imports none, and the dialog says which', async () => {
+    const source = start();
+    const first = buildMeeting(source);
+    const second = call<Meeting>(source, 'meetings.create', { title: 'Onboarding review', scheduledAt: '2026-12-01T14:00:00.000Z', agenda: [{ title: 'A' }, { title: 'B' }] });
+    const file = JSON.parse((await exportMeetings([first, second], call<Library>(source, 'library.get', {}), 'json')).text) as { meetings: Meeting[] };
+    file.meetings[1]!.agenda[1]!.id = file.meetings[1]!.agenda[0]!.id;
+    const target = start();
+    const { input } = renderImport(target);
+    await userEvent.upload(input, jsonFile(JSON.stringify(file), 'report.json'));
+    const dialog = await screen.findByRole('dialog', { name: 'Import 2 meetings?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Import 2 meetings' }));
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(
+      /Cannot import "Onboarding review" \(meeting 2 of 2\); nothing was imported: Agenda item 2 \("B"\) has the id/,
+    );
+    expect(call<Library>(target, 'library.get', {}).meetings).toEqual([]);
+  });
+
   it('shows an import the service refuses inside the dialog, so the user can cancel', async () => {
     const source = start();
     const meeting = buildMeeting(source);
@@ -310,7 +371,7 @@ describe('import meeting', () => {
     await userEvent.upload(input, jsonFile(JSON.stringify(file)));
     const dialog = await screen.findByRole('dialog', { name: 'Import this meeting?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/seats the persona .* but does not describe it\. \(invalid_input\)/);
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/nothing was imported: .*names the persona .*, which is neither in the library nor described\. There is 1 more problem\. \(invalid_input\)/);
     expect(call<Library>(target, 'library.get', {}).meetings).toHaveLength(0);
   });
 });

@@ -75,6 +75,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['meetings.end', { id: meeting.id, skip: true }],
     // Proposals come from participants; an imported copy carrying two lets the lead's methods be reached here.
     ['meetings.import', () => ({ meeting: withProposals(latest), personas: [], asCopy: true })],
+    ['meetings.importMany', () => ({ meetings: [latest], personas: [], asCopy: true })],
     ['proposals.accept', () => ({ meetingId: imported!.id, itemId: importedItem().id, proposalId: importedItem().proposals[0]!.id })],
     ['proposals.dismiss', () => ({ meetingId: imported!.id, itemId: importedItem().id, proposalId: importedItem().proposals[1]!.id })],
     ['meetings.createNext', { id: meeting.id, scheduledAt: '2026-12-15T10:00:00Z' }],

@@ -292,6 +292,26 @@ describe('npm run import', () => {
     }
   });
 
+  it('a multi-meeting file with one inconsistent meeting imports none, and says which', async () => {
+    const file = path.join(out, 'all-bad.json');
+    await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'json', '--out', file]);
+    const contents = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const last = contents.meetings.at(-1);
+    last.agenda.push({ ...last.agenda[0], title: 'Twin' });
+    fs.writeFileSync(file, JSON.stringify(contents));
+    const target = tempDir('empty-chair-cli-target-');
+    try {
+      const before = snapshotFiles(target);
+      const result = await run(importCommand, ['--data-dir', target, file]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/all-bad\.json: Cannot import ".*" \(meeting 3 of 3\); nothing was imported: Agenda item \d+ \("Twin"\) has the id/);
+      expect(readLibrary(target).meetings).toEqual([]);
+      expect(snapshotFiles(target)).toEqual(before);
+    } finally {
+      fs.rmSync(target, { recursive: true, force: true });
+    }
+  });
+
   it('refuses bad files and command lines with a clear line, changing nothing', async () => {
     const before = snapshotFiles(data.dir);
     const bad = (name: string, text: string) => {

@@ -65,6 +65,7 @@ function validInput(method: MethodName): Record<string, unknown> {
     'meetings.previous': { id: meeting.id },
     'meetings.end': { id: meeting.id, skip: true },
     'meetings.import': { meeting, personas: [], asCopy: true },
+    'meetings.importMany': { meetings: [meeting], personas: [], asCopy: true },
     'agenda.add': { meetingId: meeting.id, item: { title: 'New' } },
     'agenda.update': { meetingId: meeting.id, itemId: item.id, changes: { notes: 'n', timeboxMinutes: 5 } },
     'agenda.remove': { meetingId: meeting.id, itemId: item.id },

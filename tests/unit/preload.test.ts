@@ -77,6 +77,9 @@ describe('preload', () => {
     fake.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: { meetings: [] } });
     await expect(client.invoke('library.get', {})).resolves.toEqual({ ok: true, value: { meetings: [] } });
     expect(fake.ipcRenderer.invoke).toHaveBeenCalledWith(INVOKE_CHANNEL, 'library.get', {});
+    // A request id (shared/requestIds.ts) travels as a third argument, as a string.
+    await client.invoke('agenda.add', { meetingId: 'm' }, 'request-0001');
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(INVOKE_CHANNEL, 'agenda.add', { meetingId: 'm' }, 'request-0001');
   });
 
   it('turns an IPC failure into a Result instead of a rejection', async () => {

@@ -1,5 +1,6 @@
 import type { ApiEvent, Transport } from '../../../shared/api';
 import { isErrorData, type Result } from '../../../shared/errors';
+import { REQUEST_ID_HEADER } from '../../../shared/requestIds';
 
 /** Browsers refuse keepalive requests above 64 KiB in flight; stay well under it (UTF-16 length, so a rough cap). */
 const KEEPALIVE_MAX_BYTES = 30_000;
@@ -24,13 +25,15 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let everConnected = false;
 
-  const invoke = async (method: string, input: unknown): Promise<Result<unknown>> => {
+  const invoke = async (method: string, input: unknown, requestId?: string): Promise<Result<unknown>> => {
     let response: Response;
     const payload = JSON.stringify(input ?? {});
+    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${options.token}` };
+    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
     try {
       response = await fetch(`${options.baseUrl}/api/${encodeURIComponent(method)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        headers,
         body: payload,
         // Saves flushed as the page is hidden or closed must outlive it; browsers allow this for small bodies only.
         keepalive: typeof document !== 'undefined' && document.visibilityState === 'hidden' && payload.length < KEEPALIVE_MAX_BYTES,

@@ -2,9 +2,10 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import type { Meeting } from '../../../../shared/domain';
 import { useClient } from '../../app/clientContext';
 import { ConfirmDialog } from '../../app/Dialog';
-import { formatWhen, plural, STATUS_LABELS } from '../../app/format';
+import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
-import type { MeetingExport } from './builders';
+import type { ExportFileContents } from './builders';
+import { ManyMeetingsPreview, OneMeetingPreview } from './ImportPreview';
 import { loadBuilders } from './loadBuilders';
 import './export.css';
 
@@ -14,8 +15,8 @@ export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 type Step =
   | { step: 'idle' }
   | { step: 'reading'; fileName: string }
-  | { step: 'preview'; fileName: string; file: MeetingExport; busy: boolean; error: string | null }
-  | { step: 'conflict'; fileName: string; file: MeetingExport; message: string; busy: boolean; error: string | null };
+  | { step: 'preview'; fileName: string; file: ExportFileContents; taken: ReadonlySet<string>; busy: boolean; error: string | null }
+  | { step: 'conflict'; fileName: string; file: ExportFileContents; message: string; busy: boolean; error: string | null };
 
 interface Notice {
   tone: 'ok' | 'info' | 'error';
@@ -23,7 +24,7 @@ interface Notice {
 }
 
 export interface ImportMeetingProps {
-  /** Called with the meeting as stored (a copy has new ids), e.g. to open it. */
+  /** Called with the meeting as stored (a copy has new ids), e.g. to open it; for a one-meeting file only. */
   onImported?: (meeting: Meeting) => void;
 }
 
@@ -32,10 +33,16 @@ function message(reason: unknown): string {
   return `${error.message} (${error.code})`;
 }
 
+function importedText(meetings: readonly Meeting[], asCopy: boolean): string {
+  if (meetings.length === 1) return asCopy ? `Imported a copy: “${meetings[0]!.title}”.` : `Imported “${meetings[0]!.title}”.`;
+  return `Imported ${plural(meetings.length, 'meeting')}${asCopy ? ' as copies' : ''}.`;
+}
+
 /**
- * "Import meeting": reads an Empty Chair JSON export, shows what it holds, and imports it. A meeting
- * already in the library is never overwritten: the service refuses with 'conflict', and the user
- * chooses between a copy (new ids, "(copy)" after the title) and cancelling. A bad file changes
+ * "Import meeting": reads an Empty Chair JSON export of one meeting or of several (what the Reports
+ * page writes), shows what it holds (several: titles, dates, and which the library already has),
+ * and imports it, all or nothing. A meeting already in the library is never overwritten: the user
+ * chooses between copies (new ids, "(copy)" after the title) and cancelling. A bad file changes
  * nothing and says what is wrong with it.
  */
 export function ImportMeeting({ onImported }: ImportMeetingProps) {
@@ -59,21 +66,34 @@ export function ImportMeeting({ onImported }: ImportMeetingProps) {
     setState({ step: 'reading', fileName });
     try {
       const [text, builders] = await Promise.all([chosen.text(), loadBuilders()]);
-      const file = builders.parseMeetingExport(text);
-      setState({ step: 'preview', fileName, file, busy: false, error: null });
+      const file = builders.parseExportFile(text);
+      if (file.meetings.length === 0) throw new Error('The file holds no meetings.');
+      setState({ step: 'preview', fileName, file, taken: await meetingsAlreadyHere(file), busy: false, error: null });
     } catch (reason) {
       setState({ step: 'idle' });
       setNotice({ tone: 'error', text: `Could not import “${fileName}”: ${asApiError(reason).message} Nothing was changed.` });
     }
   };
 
-  const importFile = async (file: MeetingExport, fileName: string, asCopy: boolean) => {
+  /** Which of the file's meetings the library has: shown in the preview (the service checks again). */
+  const meetingsAlreadyHere = async (file: ExportFileContents): Promise<ReadonlySet<string>> => {
+    if (file.meetings.length === 1) return new Set();
+    const library = await client.call('library.get', {}).catch(() => null);
+    const here = new Set(library?.meetings.map((m) => m.id) ?? []);
+    return new Set(file.meetings.filter((m) => here.has(m.id)).map((m) => m.id));
+  };
+
+  const importFile = async (file: ExportFileContents, fileName: string, asCopy: boolean) => {
     setState((current) => (current.step === 'preview' || current.step === 'conflict' ? { ...current, busy: true, error: null } : current));
     try {
-      const meeting = await client.call('meetings.import', { meeting: file.meeting, personas: file.personas, tags: file.tags, asCopy });
+      const { meetings: [one, ...more], personas, tags } = file;
+      const meetings =
+        more.length === 0
+          ? [await client.call('meetings.import', { meeting: one!, personas, tags, asCopy })]
+          : await client.call('meetings.importMany', { meetings: file.meetings, personas, tags, asCopy });
       setState({ step: 'idle' });
-      setNotice({ tone: 'ok', text: asCopy ? `Imported a copy: “${meeting.title}”.` : `Imported “${meeting.title}”.` });
-      onImported?.(meeting);
+      setNotice({ tone: 'ok', text: importedText(meetings, asCopy) });
+      if (meetings.length === 1) onImported?.(meetings[0]!);
     } catch (reason) {
       const error = asApiError(reason);
       if (error.code === 'conflict' && !asCopy) {
@@ -112,73 +132,55 @@ export function ImportMeeting({ onImported }: ImportMeetingProps) {
         </div>
       ) : null}
 
-      {state.step === 'preview' ? (
-        <ConfirmDialog
-          key="preview"
-          title="Import this meeting?"
-          confirmLabel={state.busy ? 'Importing…' : 'Import'}
-          busy={state.busy}
-          error={state.error}
-          onConfirm={() => void importFile(state.file, state.fileName, false)}
-          onCancel={cancel}
-        >
-          <ImportPreview fileName={state.fileName} file={state.file} />
-        </ConfirmDialog>
-      ) : null}
+      {state.step === 'preview' ? <PreviewDialog state={state} onImport={(asCopy) => void importFile(state.file, state.fileName, asCopy)} onCancel={cancel} /> : null}
 
       {state.step === 'conflict' ? (
         <ConfirmDialog
           key="conflict"
-          title="This meeting is already in your library"
-          confirmLabel={state.busy ? 'Importing…' : 'Import as a copy'}
+          title={state.file.meetings.length === 1 ? 'This meeting is already in your library' : 'Some of these meetings are already in your library'}
+          confirmLabel={state.busy ? 'Importing…' : state.file.meetings.length === 1 ? 'Import as a copy' : 'Import as copies'}
           busy={state.busy}
           error={state.error}
           onConfirm={() => void importFile(state.file, state.fileName, true)}
           onCancel={cancel}
         >
           <p>{state.message}</p>
-          <p>A copy gets new ids and “(copy)” after its title. The meeting already in your library stays as it is either way.</p>
+          <p>A copy gets new ids and “(copy)” after its title. The meetings already in your library stay as they are either way.</p>
         </ConfirmDialog>
       ) : null}
     </div>
   );
 }
 
-function ImportPreview({ fileName, file }: { fileName: string; file: MeetingExport }) {
-  const meeting = file.meeting;
-  const decisions = meeting.agenda.reduce((sum, item) => sum + item.decisions.length, 0);
+function PreviewDialog({ state, onImport, onCancel }: { state: Extract<Step, { step: 'preview' }>; onImport: (asCopy: boolean) => void; onCancel: () => void }) {
+  const count = state.file.meetings.length;
+  if (count === 1) {
+    return (
+      <ConfirmDialog
+        key="preview"
+        title="Import this meeting?"
+        confirmLabel={state.busy ? 'Importing…' : 'Import'}
+        busy={state.busy}
+        error={state.error}
+        onConfirm={() => onImport(false)}
+        onCancel={onCancel}
+      >
+        <OneMeetingPreview fileName={state.fileName} file={state.file} />
+      </ConfirmDialog>
+    );
+  }
+  const asCopies = state.taken.size > 0;
   return (
-    <>
-      <p>
-        From <span dir="auto">{fileName}</span>:
-      </p>
-      <dl className="exp-preview" aria-label="What the file holds">
-        <dt>Title</dt>
-        <dd dir="auto">{meeting.title}</dd>
-        <dt>Date</dt>
-        <dd>
-          <time dateTime={meeting.scheduledAt}>{formatWhen(meeting.scheduledAt, 'full')}</time>
-        </dd>
-        <dt>Status</dt>
-        <dd>{STATUS_LABELS[meeting.status]}</dd>
-        {meeting.lead ? (
-          <>
-            <dt>Lead</dt>
-            <dd dir="auto">{meeting.lead}</dd>
-          </>
-        ) : null}
-        <dt>Agenda</dt>
-        <dd>{plural(meeting.agenda.length, 'item')}</dd>
-        <dt>Decisions</dt>
-        <dd>{plural(decisions, 'decision')}</dd>
-        <dt>Follow-ups</dt>
-        <dd>{plural(meeting.followUps.length, 'follow-up')}</dd>
-        <dt>Exported</dt>
-        <dd>
-          <time dateTime={file.exportedAt}>{formatWhen(file.exportedAt)}</time>
-        </dd>
-      </dl>
-      <p className="hint">Personas and tags it uses that your library lacks are added. Nothing in your library is overwritten.</p>
-    </>
+    <ConfirmDialog
+      key="preview-many"
+      title={`Import ${plural(count, 'meeting')}?`}
+      confirmLabel={state.busy ? 'Importing…' : asCopies ? `Import ${count} as copies` : `Import ${count} meetings`}
+      busy={state.busy}
+      error={state.error}
+      onConfirm={() => onImport(asCopies)}
+      onCancel={onCancel}
+    >
+      <ManyMeetingsPreview fileName={state.fileName} file={state.file} taken={state.taken} />
+    </ConfirmDialog>
   );
 }

@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Library, Meeting, MeetingSummary } from '../../../../shared/domain';
+import { useClient } from '../../app/clientContext';
+import { asApiError } from '../../app/useLibrary';
+import type { ExportFormat, ExportResult } from './builders';
+import { describeSave, type ExportStatus } from './ExportMenu';
+import { loadBuilders } from './loadBuilders';
+import type { DateRange } from './reportSelection';
+import type { SaveSink } from './saveFile';
+
+export type Stage = 'reading' | 'building';
+
+export type Run =
+  | { phase: 'idle' }
+  | { phase: 'running'; stage: Stage; done: number; total: number }
+  | { phase: 'saving'; total: number }
+  | { phase: 'done'; total: number; included: number; result: ExportResult; status: ExportStatus | null; missing: string[] }
+  | { phase: 'cancelled'; stage: Stage; done: number; total: number }
+  | { phase: 'failed'; message: string };
+
+class Cancelled extends Error {
+  constructor() {
+    super('Cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+/** Resolves with the promise, or rejects with Cancelled as soon as the signal fires. */
+function unlessCancelled<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Cancelled());
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+export interface ReportRequest {
+  picked: readonly MeetingSummary[];
+  format: ExportFormat;
+  /** The date range the report covers, when chosen by range. */
+  range: DateRange | undefined;
+}
+
+/**
+ * Building a report: meetings read one at a time (progress "12 of 40"), the report built in
+ * chunks, then saved; cancel stops either stage at once and nothing is saved after it. Leaving
+ * the page cancels too.
+ */
+export function useReportRun(library: Library, save: SaveSink) {
+  const client = useClient();
+  const [run, setRun] = useState<Run>({ phase: 'idle' });
+  const abortRef = useRef<AbortController | null>(null);
+
+  // Stop reading meetings when the page goes away.
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  const saveResult = async (result: ExportResult, total: number, included: number, missing: string[]) => {
+    setRun({ phase: 'saving', total });
+    let status: ExportStatus;
+    try {
+      status = describeSave(await save({ fileName: result.fileName, mimeType: result.mimeType, content: result.text }), result.fileName);
+    } catch (error) {
+      status = { tone: 'error', text: `Could not save “${result.fileName}”: ${asApiError(error).message}` };
+    }
+    setRun({ phase: 'done', total, included, result, status, missing });
+  };
+
+  const build = async ({ picked, format, range }: ReportRequest) => {
+    const controller = new AbortController();
+    abortRef.current?.abort();
+    abortRef.current = controller;
+    const total = picked.length;
+    let progress: { stage: Stage; done: number; total: number } = { stage: 'reading', done: 0, total };
+    const report = (next: typeof progress) => {
+      progress = next;
+      setRun({ phase: 'running', ...next });
+    };
+    report(progress);
+    const loaded: Meeting[] = [];
+    const missing: string[] = [];
+    try {
+      const buildersLoading = loadBuilders();
+      for (const [index, summary] of picked.entries()) {
+        try {
+          loaded.push(await unlessCancelled(client.call('meetings.get', { id: summary.id }), controller.signal));
+        } catch (error) {
+          // Deleted since the list was drawn: left out and named, the rest still makes a report.
+          if (error instanceof Cancelled || asApiError(error).code !== 'not_found') throw error;
+          missing.push(summary.title);
+        }
+        report({ stage: 'reading', done: index + 1, total });
+      }
+      const { exportMeetings } = await unlessCancelled(buildersLoading, controller.signal);
+      report({ stage: 'building', done: 0, total: loaded.length });
+      const result = await unlessCancelled(
+        exportMeetings(loaded, library, format, {
+          range,
+          onProgress: (done, of) => {
+            // Thrown between two chunks, this stops the report where it is.
+            if (controller.signal.aborted) throw new Cancelled();
+            report({ stage: 'building', done, total: of });
+          },
+        }),
+        controller.signal,
+      );
+      if (controller.signal.aborted) throw new Cancelled();
+      abortRef.current = null;
+      await saveResult(result, total, loaded.length, missing);
+    } catch (error) {
+      if (abortRef.current === controller) abortRef.current = null;
+      if (error instanceof Cancelled) setRun({ phase: 'cancelled', ...progress });
+      else setRun({ phase: 'failed', message: `${asApiError(error).message} (${asApiError(error).code})` });
+    }
+  };
+
+  return { run, build, saveAgain: saveResult, cancel: () => abortRef.current?.abort() };
+}
