@@ -152,10 +152,12 @@ export function exportCommand(argv: readonly string[], io: CliIo): Promise<numbe
     }
 
     const now = (io.now ?? (() => new Date()))().toISOString();
+    // Times in Markdown and HTML read in the lead's zone: TZ when set, else this machine's.
+    const timeZone = (io.env ?? process.env).TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
     const single = selection.ids !== null && meetings.length === 1;
     const result = single
-      ? exportMeeting(meetings[0]!, lib, format, { now })
-      : await exportMeetings(meetings, lib, format, { now, range: { from: selection.from, to: selection.to } });
+      ? exportMeeting(meetings[0]!, lib, format, { now, timeZone })
+      : await exportMeetings(meetings, lib, format, { now, timeZone, range: { from: selection.from, to: selection.to } });
 
     const what = single ? `"${meetings[0]!.title.slice(0, 80)}"` : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}`;
     if (values.out === '-') {

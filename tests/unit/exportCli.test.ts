@@ -54,12 +54,14 @@ function makeDataFolder(): { dir: string; meetings: Meeting[]; persona: Persona 
   }
 }
 
-function run(command: typeof exportCommand, argv: string[]) {
+/** Runs a command with times in UTC, whatever this machine's zone, unless `env` says otherwise. */
+function runWithEnv(command: typeof exportCommand, argv: string[], env: Record<string, string>) {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env: {}, now: () => NOW };
+  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env: { TZ: 'UTC', ...env }, now: () => NOW };
   return command(argv, io).then((code) => ({ code, stdout, stderr }));
 }
+const run = (command: typeof exportCommand, argv: string[]) => runWithEnv(command, argv, {});
 
 let data: ReturnType<typeof makeDataFolder>;
 let out: string;
@@ -99,6 +101,16 @@ describe('npm run export', () => {
     expect(parsed.meeting).toEqual(data.meetings[0]);
     expect(parsed.personas).toEqual([data.persona]);
     expect(parsed.tags.map((t) => t.label)).toEqual(['pricing', 'billing clarity']);
+  });
+
+  it('shows times in the zone TZ names (the lead’s), with its offset', async () => {
+    const md = path.join(out, 'berlin.md');
+    const meeting = data.meetings[0]!;
+    const result = await runWithEnv(exportCommand, ['--data-dir', data.dir, '--meeting', meeting.id, '--format', 'md', '--out', md], { TZ: 'Europe/Berlin' });
+    expect(result.code).toBe(0);
+    const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
+    const [date, time] = berlin.format(new Date(meeting.scheduledAt)).split(', ');
+    expect(fs.readFileSync(md, 'utf8')).toMatch(new RegExp(`Scheduled: ${date} ${time} UTC\\+0[12]:00`));
   });
 
   it('--all makes a report of every meeting, oldest first; CSV neutralises the formula', async () => {

@@ -9,6 +9,11 @@ export function formatWhen(iso: string, style: 'short' | 'full' = 'short'): stri
   return (style === 'full' ? fullDateTime : dateTime).format(date);
 }
 
+/** The lead's time zone (IANA), which the Markdown, HTML and PDF exports show times in. */
+export function leadTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 export const STATUS_LABELS: Record<MeetingStatus, string> = { planned: 'Planned', running: 'Running', ended: 'Ended' };
 
 export function plural(count: number, one: string, many = `${one}s`): string {

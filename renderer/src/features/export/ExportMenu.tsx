@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Meeting } from '../../../../shared/domain';
 import type { SummaryLibrary } from '../../../../shared/summary/summary';
 import { loadBuilders } from './loadBuilders';
+import { leadTimeZone } from '../../app/format';
 import { canSavePdf, printPage, saveFile, savePdf, type SaveOutcome, type SaveSink } from './saveFile';
 import './export.css';
 
@@ -52,14 +53,14 @@ export function ExportMenu({ meeting, library, save = saveFile }: ExportMenuProp
       if (kind === 'pdf') {
         const fileName = meetingFileName(meeting, 'pdf');
         if (canSavePdf()) {
-          setStatus(describeSave(await savePdf(fileName, exportMeeting(meeting, library, 'html').text), fileName));
+          setStatus(describeSave(await savePdf(fileName, exportMeeting(meeting, library, 'html', { timeZone: leadTimeZone() }).text), fileName));
         } else {
           printPage(fileName.replace(/\.pdf$/, ''));
           setStatus({ tone: 'info', text: 'To keep a PDF, choose “Save as PDF” as the printer in the print dialog.' });
         }
         return;
       }
-      const result = exportMeeting(meeting, library, kind);
+      const result = exportMeeting(meeting, library, kind, { timeZone: leadTimeZone() });
       const outcome = await save({ fileName: result.fileName, mimeType: result.mimeType, content: result.text });
       setStatus(describeSave(outcome, result.fileName));
     } catch (error) {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Library, Meeting, MeetingSummary } from '../../../../shared/domain';
 import { useClient } from '../../app/clientContext';
 import { asApiError } from '../../app/useLibrary';
+import { leadTimeZone } from '../../app/format';
 import type { ExportFormat, ExportResult } from './builders';
 import { describeSave, type ExportStatus } from './ExportMenu';
 import { loadBuilders } from './loadBuilders';
@@ -105,6 +106,7 @@ export function useReportRun(library: Library, save: SaveSink) {
       const result = await unlessCancelled(
         exportMeetings(loaded, library, format, {
           range,
+          timeZone: leadTimeZone(),
           onProgress: (done, of) => {
             // Thrown between two chunks, this stops the report where it is.
             if (controller.signal.aborted) throw new Cancelled();
