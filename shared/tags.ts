@@ -18,3 +18,9 @@ export const BUILT_IN_TAGS: readonly Tag[] = [
 export function normalizeTagLabel(label: string): string {
   return label.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
 }
+
+/** The tag among `tags` whose label is `label` once both are normalized, if any. */
+export function findTagByLabel(tags: readonly Tag[], label: string): Tag | undefined {
+  const wanted = normalizeTagLabel(label);
+  return tags.find((tag) => normalizeTagLabel(tag.label) === wanted);
+}

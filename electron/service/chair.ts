@@ -136,3 +136,11 @@ export function restoreDecision(meeting: Meeting, params: MethodParams<'decision
   }
   item.decisions.splice(Math.min(params.index, item.decisions.length), 0, params.decision);
 }
+
+/** How a decision turned out for the customer (null takes it back), asked by the chair of `askedIn`. */
+export function recordOutcome(meeting: Meeting, params: MethodParams<'decisions.recordOutcome'>, context: ChangeContext): void {
+  const decision = meeting.agenda.flatMap((item) => item.decisions).find((d) => d.id === params.decisionId);
+  if (!decision) throw new ApiError('not_found', `The meeting "${meeting.title}" has no decision ${params.decisionId}.`);
+  decision.outcome = params.outcome && { ...params.outcome, by: context.actor, at: context.at, meetingId: params.askedIn };
+  decision.updatedAt = context.at;
+}

@@ -1,0 +1,14 @@
+/** The types every area module shares: the whole handler table, and what a handler works with. */
+import type { MethodName, MethodOutput, MethodParams } from '../../../shared/api';
+import type { Kernel } from '../kernel';
+import type { ParticipantHub } from '../participants';
+
+/** One implementation per method of shared/api.ts; each area serves a slice (`Pick<Handlers, …>`). */
+export type Handlers = { [M in MethodName]: (params: MethodParams<M>) => MethodOutput<M> };
+
+export interface AreaContext {
+  /** Documents in memory and the commit path (electron/service/kernel.ts). */
+  kernel: Kernel;
+  /** Participants of shared meetings (electron/service/participants.ts). */
+  participants: ParticipantHub;
+}

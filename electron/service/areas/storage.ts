@@ -1,0 +1,20 @@
+/** Area "storage and backups": where the data is, what waits to be written, snapshots and restoring them. */
+import { ApiError } from '../../../shared/errors';
+import type { AreaContext, Handlers } from './area';
+
+export function storageArea({ kernel, participants }: AreaContext) {
+  return {
+    'storage.status': () => kernel.storageStatus(),
+    'backups.list': () => kernel.storage.backups.list(),
+    'backups.create': () => kernel.persistence.backUp('manual'),
+    'backups.restore': ({ id }) => {
+      if (kernel.persistence.unsavedCount() > 0) {
+        throw new ApiError('conflict', 'Some changes are not saved to disk yet; restoring now would lose them. Try again once they are saved.');
+      }
+      const result = kernel.storage.restoreBackup(id);
+      kernel.reload();
+      participants.stopUnlessRunning(); // a meeting restored to "not running" is no longer shared
+      return result;
+    },
+  } satisfies Pick<Handlers, 'storage.status' | 'backups.list' | 'backups.create' | 'backups.restore'>;
+}

@@ -1,0 +1,321 @@
+/**
+ * The service's kernel: the documents in memory (the library index and the meetings read so far),
+ * the one path every change takes to disk, and the events that tell every window. Handlers live in
+ * the area modules (electron/service/areas/); they read through `meeting`/`library` and change only
+ * through `mutateMeeting`, `commitMeeting` and `commitIndex`. See docs/architecture.md.
+ */
+import { randomUUID } from 'node:crypto';
+import rfdc from 'rfdc';
+import {
+  compareMeetingsNewestFirst,
+  meetingSchema,
+  summarizeMeeting,
+  type Library,
+  type LibraryIndex,
+  type Meeting,
+  type MeetingSummary,
+  type StorageStatus,
+} from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { assertMeetingConsistent, unlinkRemoved } from '../../shared/invariants';
+import { BUILT_IN_TAGS } from '../../shared/tags';
+import { describeIssues } from '../../shared/validate';
+import { hideBallots } from '../../shared/votes';
+import type { LibraryStorage } from '../storage/libraryStorage';
+import type { ChangeContext } from './chair';
+import { EventHub } from './events';
+import { LedgerIndex } from './ledgerIndex';
+import { BACKUP_INTERVAL_MS, Persistence } from './persistence';
+
+/**
+ * The copy every change is made on. Meetings in memory are plain JSON data that zod has parsed
+ * (no Dates, Maps or unknown keys), which rfdc copies about 6x faster than structuredClone: a
+ * tenth of a millisecond of every save (docs/performance.md, finding 7).
+ */
+const cloneMeeting = rfdc();
+
+export interface KernelOptions {
+  storage: LibraryStorage;
+  now?: () => Date;
+  newId?: () => string;
+  /** Snapshots at most this often while data changes (default 15 minutes); null turns them off. */
+  backupIntervalMs?: number | null;
+  /** How long after the last save the save journals are folded into the files (default 2 s). */
+  compactAfterMs?: number;
+}
+
+/** A change to a copy of a meeting; it throws (an ApiError) to refuse, and then nothing changes. */
+export type MeetingChange = (draft: Meeting, context: ChangeContext) => void;
+
+/**
+ * Documents live in memory; every change is made on a copy and validated as a whole, then written:
+ * only the meeting's file, and the index only when its entry changes. A write the disk refuses
+ * (full, read-only) is kept in memory as unsaved, reported, and retried until it goes through; a
+ * change is acknowledged (ok) only once it is on disk.
+ */
+export class Kernel {
+  readonly events = new EventHub();
+  readonly storage: LibraryStorage;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly persistence: Persistence;
+  /** Every decision of every meeting read so far, for search and check-backs. */
+  readonly ledger = new LedgerIndex();
+  private currentIndex: LibraryIndex;
+  private readonly meetings = new Map<string, Meeting>();
+  /** True once every meeting in the index has been read into the ledger. */
+  private ledgerComplete = false;
+  /** Meetings whose file could not be read, with the error every later request gets. */
+  private readonly unreadable = new Map<string, ApiError>();
+  private warming: Promise<void> | null = null;
+
+  constructor(options: KernelOptions) {
+    this.storage = options.storage;
+    this.now = options.now ?? (() => new Date());
+    this.newId = options.newId ?? randomUUID;
+    this.currentIndex = this.storage.open().index;
+    this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
+    this.persistence = new Persistence({
+      storage: this.storage,
+      documents: { meeting: (id) => this.meetings.get(id), index: () => this.currentIndex },
+      now: this.now,
+      backupIntervalMs: options.backupIntervalMs === undefined ? BACKUP_INTERVAL_MS : options.backupIntervalMs,
+      onStatusChange: () => this.publishStorage(),
+      compactAfterMs: options.compactAfterMs,
+    });
+  }
+
+  /** The library index as saved (or waiting to be saved); change it only through `commitIndex`. */
+  get index(): LibraryIndex {
+    return this.currentIndex;
+  }
+
+  library(): Library {
+    const index = this.currentIndex;
+    return {
+      meetings: index.meetings,
+      personas: index.personas,
+      tags: [...BUILT_IN_TAGS, ...index.customTags],
+      series: index.series,
+      templates: index.templates,
+      settings: index.settings,
+    };
+  }
+
+  /** A meeting from memory, read from its file the first time it is asked for. */
+  meeting(id: string): Meeting {
+    const cached = this.meetings.get(id);
+    if (cached) return cached;
+    if (!this.currentIndex.meetings.some((summary) => summary.id === id)) {
+      throw new ApiError('not_found', `There is no meeting with the id ${id}.`);
+    }
+    const failed = this.unreadable.get(id);
+    if (failed) throw failed;
+    let meeting: Meeting;
+    try {
+      meeting = this.storage.readMeeting(id);
+    } catch (error) {
+      if (error instanceof ApiError) this.unreadable.set(id, error);
+      throw error;
+    }
+    this.meetings.set(id, meeting);
+    this.ledger.update(meeting);
+    return meeting;
+  }
+
+  timestamp(): string {
+    return this.now().toISOString();
+  }
+
+  // --- The commit path: mutate → validate → journal → event ------------------------------------
+
+  /** Applies `change` to a copy of the meeting, then commits it; the stored meeting is untouched on error. */
+  mutateMeeting(
+    id: string,
+    expectedRevision: number | undefined,
+    change: MeetingChange,
+    /** Who makes the change: the lead unless a participant's call names them. */
+    actor?: string,
+  ): Meeting {
+    const current = this.meeting(id);
+    if (expectedRevision !== undefined && expectedRevision !== current.revision) {
+      throw new ApiError(
+        'conflict',
+        `"${current.title}" was changed elsewhere since you opened it (revision ${current.revision}, yours ${expectedRevision}). ` +
+          'Reload it to see those changes, then make yours again.',
+      );
+    }
+    const draft = cloneMeeting(current);
+    const at = this.timestamp();
+    // Participants' calls name them (electron/service/participants.ts); everything else is the lead's.
+    const context: ChangeContext = { at, actor: actor ?? (current.lead || 'Lead'), newId: this.newId, tags: this.library().tags };
+    change(draft, context);
+    unlinkRemoved(draft);
+    draft.revision = current.revision + 1;
+    draft.updatedAt = at;
+    return this.commitMeeting(draft, current);
+  }
+
+  /**
+   * The one way a meeting reaches memory and disk: validate the whole document, keep it, write it
+   * (its journal, and the index when its summary changed), then tell every window. `previous` is
+   * null for a new meeting. Returns the meeting as clients see it (open ballots hidden).
+   */
+  commitMeeting(meeting: Meeting, previous: Meeting | null): Meeting {
+    const checked = meetingSchema.safeParse(meeting);
+    if (!checked.success) {
+      const issues = describeIssues(checked.error);
+      throw new ApiError('invalid_input', `That change would make the meeting invalid: ${issues[0]?.path} ${issues[0]?.message}.`, issues);
+    }
+    assertMeetingConsistent(meeting, {}, 'That change would make the meeting inconsistent');
+    this.meetings.set(meeting.id, meeting);
+    this.unreadable.delete(meeting.id);
+    this.ledger.update(meeting);
+    const indexChanged = this.updateSummary(meeting, previous);
+    const shown = hideBallots(meeting, null);
+    try {
+      this.persistence.save(meeting.id, indexChanged);
+    } finally {
+      // Memory holds the change either way, so every window shows it; unsaved ones are retried.
+      this.events.publish({ event: 'meeting.changed', payload: shown });
+      if (indexChanged) this.publishLibrary();
+    }
+    return shown;
+  }
+
+  /** The index's entry for this meeting, replaced when it changed; true if it did. */
+  private updateSummary(meeting: Meeting, previous: Meeting | null): boolean {
+    const summary = summarizeMeeting(meeting);
+    const oldSummary = previous && this.currentIndex.meetings.find((s) => s.id === meeting.id);
+    if (oldSummary && sameSummary(oldSummary, summary)) return false;
+    const meetings = this.currentIndex.meetings.filter((s) => s.id !== meeting.id);
+    meetings.push(summary);
+    meetings.sort(compareMeetingsNewestFirst);
+    this.currentIndex = { ...this.currentIndex, meetings };
+    return true;
+  }
+
+  /** The index's one way to change: keep it, write it, tell every window. */
+  commitIndex(index: LibraryIndex): void {
+    this.currentIndex = index;
+    try {
+      this.persistence.save(null, true);
+    } finally {
+      this.publishLibrary();
+    }
+  }
+
+  /** An import's meetings and index, already on disk (importMeeting.ts), into memory and every window. */
+  adoptImported(meetings: readonly Meeting[], index: LibraryIndex): Meeting[] {
+    this.currentIndex = index;
+    for (const meeting of meetings) {
+      this.meetings.set(meeting.id, meeting);
+      this.unreadable.delete(meeting.id);
+      this.ledger.update(meeting);
+    }
+    const shown = meetings.map((meeting) => hideBallots(meeting, null));
+    for (const meeting of shown) this.events.publish({ event: 'meeting.changed', payload: meeting });
+    this.publishLibrary();
+    return shown;
+  }
+
+  /** Takes a meeting whose file is already in the trash out of memory and the index. */
+  forgetMeeting(id: string): void {
+    this.meetings.delete(id);
+    this.ledger.remove(id);
+    this.persistence.forget(id);
+    this.events.publish({ event: 'meeting.deleted', payload: { id } });
+    this.commitIndex({ ...this.currentIndex, meetings: this.currentIndex.meetings.filter((summary) => summary.id !== id) });
+  }
+
+  // --- Reading everything: after a restore, and for the ledger ------------------------------------
+
+  /** After a restore: read everything again and tell every window. */
+  reload(): void {
+    const open = [...this.meetings.keys()];
+    this.meetings.clear();
+    this.unreadable.clear();
+    this.ledger.clear();
+    this.ledgerComplete = false;
+    this.currentIndex = this.storage.open().index;
+    this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
+    this.publishLibrary();
+    for (const id of open) {
+      try {
+        this.events.publish({ event: 'meeting.changed', payload: hideBallots(this.meeting(id), null) });
+      } catch {
+        this.events.publish({ event: 'meeting.deleted', payload: { id } });
+      }
+    }
+    this.publishStorage();
+  }
+
+  /** Reads every meeting not yet in memory, so the ledger covers them all. */
+  loadAllMeetings(): void {
+    if (this.ledgerComplete) return;
+    for (const summary of this.currentIndex.meetings) this.tryLoad(summary.id);
+    this.ledgerComplete = true;
+  }
+
+  /** True once every meeting in the index has been read into the ledger. */
+  get ledgerIsComplete(): boolean {
+    return this.ledgerComplete;
+  }
+
+  /** Every readable meeting, newest first (reads them all first). */
+  allMeetings(): Meeting[] {
+    this.loadAllMeetings();
+    return this.currentIndex.meetings.flatMap((summary) => this.meetings.get(summary.id) ?? []);
+  }
+
+  private tryLoad(id: string): void {
+    if (this.meetings.has(id) || this.unreadable.has(id)) return;
+    try {
+      this.meeting(id);
+    } catch {
+      // Recorded in `unreadable` (and the notices); the ledger goes on without it.
+    }
+  }
+
+  /**
+   * Builds the ledger in the background after start, a few meetings per turn of the event loop,
+   * so the first meeting list is served at once and a later search finds the work done.
+   */
+  warmUp(): Promise<void> {
+    this.warming ??= new Promise<void>((resolve) => {
+      const ids = this.currentIndex.meetings.map((summary) => summary.id);
+      // Unref'd so it never holds a closing process open. A timer, not setImmediate: an unref'd
+      // immediate does not wake the event loop, so each batch waited for some other request or timer
+      // (1,000 meetings took 19 s in the benchmark instead of under one; tests/unit/warmUp.test.ts).
+      const next = () => setTimeout(step, 0).unref();
+      const step = () => {
+        if (this.ledgerComplete) return resolve();
+        const batch = ids.splice(0, 25);
+        for (const id of batch) this.tryLoad(id);
+        if (ids.length > 0) next();
+        else {
+          this.loadAllMeetings(); // picks up anything created meanwhile, then marks complete
+          resolve();
+        }
+      };
+      next();
+    });
+    return this.warming;
+  }
+
+  storageStatus(): StorageStatus {
+    return this.persistence.status();
+  }
+
+  private publishStorage(): void {
+    this.events.publish({ event: 'storage.changed', payload: this.storageStatus() });
+  }
+
+  private publishLibrary(): void {
+    this.events.publish({ event: 'library.changed', payload: this.library() });
+  }
+}
+
+function sameSummary(a: MeetingSummary, b: MeetingSummary): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
