@@ -135,16 +135,15 @@ export const answerChangesSchema = z.strictObject({
   personaIds: personaIdsInput.optional(),
 });
 
+const tagIdsInput = z.array(idSchema).max(LIMITS.tagsPerDecisionMax, `a decision has at most ${LIMITS.tagsPerDecisionMax} tags`);
+
 export const decisionDraftSchema = z.strictObject({
   text: requiredText(LIMITS.decisionTextMax),
   owner: optionalText(LIMITS.nameMax).default(''),
   dueDate: isoDateSchema.nullable().default(null),
   direction: direction.default('unknown'),
   reviewDate: isoDateSchema.nullable().default(null),
-  tagIds: z
-    .array(idSchema)
-    .max(LIMITS.tagsPerDecisionMax, `a decision has at most ${LIMITS.tagsPerDecisionMax} tags`)
-    .default([]),
+  tagIds: tagIdsInput.default([]),
 });
 export type DecisionDraft = z.input<typeof decisionDraftSchema>;
 
@@ -209,6 +208,11 @@ export const api = {
   'decisions.update': write(z.strictObject({ ...onDecision, changes: decisionChangesSchema })).returns<Meeting>(),
   'decisions.tag': write(z.strictObject({ ...onDecision, tagId: idSchema })).returns<Meeting>(),
   'decisions.untag': write(z.strictObject({ ...onDecision, tagId: idSchema })).returns<Meeting>(),
+  /**
+   * Sets a decision's tags to exactly `tagIds` in one change (one validation, one write, one event):
+   * a tag left out goes with everyone's entries for it, a new one is the lead's. The decision editor uses it.
+   */
+  'decisions.setTags': write(z.strictObject({ ...onDecision, tagIds: tagIdsInput })).returns<Meeting>(),
   'decisions.remove': write(z.strictObject(onDecision)).returns<Meeting>(),
   /** Puts a removed decision back where it was: the undo of `decisions.remove`. */
   'decisions.restore': write(

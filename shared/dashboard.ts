@@ -3,6 +3,7 @@ import { chairCoverage } from './coverage';
 import { IMPACT_DIRECTIONS, type ImpactDirection, type Meeting, type Persona, type Tag } from './domain';
 import { localDay } from './followUps';
 import { isMeetingHeld, tallyPersonaAnswers } from './summary/figures';
+import { distinctTagIds } from './tags';
 
 export type DirectionCounts = Record<ImpactDirection, number>;
 
@@ -73,7 +74,7 @@ export function buildDashboard(
       for (const decision of item.decisions) {
         week.decisions[decision.direction]++;
         totals.decisions++;
-        for (const tagId of new Set(decision.tags.map((tag) => tag.tagId))) { // several people's same tag counts once
+        for (const tagId of distinctTagIds(decision.tags)) {
           const row = tags.get(tagId) ?? { tagId, label: tagLabel.get(tagId) ?? tagId, total: 0, decisions: noDirections() };
           tags.set(tagId, row);
           row.total++;

@@ -28,7 +28,7 @@ import {
   PARTICIPANT_SESSION_HEADER,
 } from '../../shared/sharing';
 import type { ParticipantHub, ShareStartOptions, SharingAdapter } from '../service/participants';
-import { isLoopback } from '../service/participants';
+import { isLoopback } from '../service/networkAddresses';
 import {
   failure,
   hostAllowed,

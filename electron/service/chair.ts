@@ -2,7 +2,7 @@
 import type { MethodParams } from '../../shared/api';
 import type { Decision, FollowUp, Meeting, Tag } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { LIMITS } from '../../shared/limits';
+import { addTag, newDecisionTags, removeTag, setTags } from '../../shared/tags';
 import { definedOnly } from './objects';
 import { findItem } from './runner';
 
@@ -72,18 +72,14 @@ export function findDecision(meeting: Meeting, decisionId: string) {
   throw new ApiError('not_found', `The meeting "${meeting.title}" has no decision ${decisionId}.`);
 }
 
-export function checkTag(tagId: string, context: ChangeContext): void {
-  if (!context.tags.some((tag) => tag.id === tagId)) throw new ApiError('not_found', `There is no tag with the id ${tagId}.`);
-}
-
 export function addDecision(meeting: Meeting, params: MethodParams<'decisions.add'>, context: ChangeContext): void {
   const item = findItem(meeting, params.itemId);
   const { tagIds, ...draft } = params.decision;
-  tagIds.forEach((tagId) => checkTag(tagId, context));
+  const tags = newDecisionTags(tagIds, context);
   const decision: Decision = {
     id: context.newId(),
     ...draft,
-    tags: [...new Set(tagIds)].map((tagId) => ({ tagId, by: context.actor, at: context.at })),
+    tags,
     directionSetBy: { by: context.actor, at: context.at },
     outcome: null,
     vote: null,
@@ -103,25 +99,18 @@ export function updateDecision(meeting: Meeting, params: MethodParams<'decisions
   }
 }
 
-/**
- * Tagging is idempotent per person, so two windows adding the same tag at once both succeed and it
- * appears once; a participant's entry for the same tag is theirs and stays beside it (attribution).
- */
+/** The lead's tag edits; the rules are shared/tags.ts's, the same as for participants. */
 export function tagDecision(meeting: Meeting, params: MethodParams<'decisions.tag'>, context: ChangeContext): void {
-  const { decision } = findDecision(meeting, params.decisionId);
-  checkTag(params.tagId, context);
-  if (decision.tags.some((tag) => tag.tagId === params.tagId && tag.by === context.actor)) return;
-  if (!decision.tags.some((tag) => tag.tagId === params.tagId) && new Set(decision.tags.map((tag) => tag.tagId)).size >= LIMITS.tagsPerDecisionMax) {
-    throw new ApiError('limit_exceeded', `A decision has at most ${LIMITS.tagsPerDecisionMax} different tags.`);
-  }
-  decision.tags.push({ tagId: params.tagId, by: context.actor, at: context.at });
-  decision.updatedAt = context.at;
+  addTag(findDecision(meeting, params.decisionId).decision, params.tagId, context);
 }
 
 export function untagDecision(meeting: Meeting, params: MethodParams<'decisions.untag'>, context: ChangeContext): void {
-  const { decision } = findDecision(meeting, params.decisionId);
-  decision.tags = decision.tags.filter((tag) => tag.tagId !== params.tagId);
-  decision.updatedAt = context.at;
+  removeTag(findDecision(meeting, params.decisionId).decision, params.tagId, context);
+}
+
+/** Sets a decision's tags to exactly the given ones: one validation, one write, one event. */
+export function setDecisionTags(meeting: Meeting, params: MethodParams<'decisions.setTags'>, context: ChangeContext): void {
+  setTags(findDecision(meeting, params.decisionId).decision, params.tagIds, context);
 }
 
 export function removeDecision(meeting: Meeting, params: MethodParams<'decisions.remove'>): void {

@@ -3,6 +3,7 @@ import type { Meeting } from '../../shared/domain';
 import type { LedgerEntry, LedgerResult } from '../../shared/ledger';
 import { localDay } from '../../shared/followUps';
 import { isCheckBackFor, predictionStats, type CheckBackMeeting } from '../../shared/outcomes';
+import { distinctTagIds } from '../../shared/tags';
 
 interface Indexed {
   entry: LedgerEntry;
@@ -38,7 +39,7 @@ export class LedgerIndex {
           owner: decision.owner,
           dueDate: decision.dueDate,
           direction: decision.direction,
-          tagIds: [...new Set(decision.tags.map((tag) => tag.tagId))], // a tag added by several people counts once
+          tagIds: distinctTagIds(decision.tags),
           personaIds,
           seriesId: meeting.seriesId,
           reviewDate: decision.reviewDate,

@@ -4,7 +4,8 @@ import type { NetworkAddress } from '../../shared/sharing';
 import type { EventHub } from './events';
 import { createHandlers, type Handlers } from './handlers';
 import { Kernel, type KernelOptions } from './kernel';
-import { listNetworkAddresses, ParticipantHub, type SharingAdapter } from './participants';
+import { listNetworkAddresses } from './networkAddresses';
+import { ParticipantHub, type SharingAdapter } from './participants';
 
 export type { Handlers } from './handlers';
 

@@ -5,7 +5,6 @@
  * is the network adapter; it only authenticates requests and hands them to `call`.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import os from 'node:os';
 import type { ApiEvent } from '../../shared/api';
 import type { Library, Meeting } from '../../shared/domain';
 import { ApiError, type Result } from '../../shared/errors';
@@ -18,12 +17,13 @@ import {
   type ParticipantView,
 } from '../../shared/participantApi';
 import { buildParticipantView } from '../../shared/participantView';
+import { addTag, removeOwnTag } from '../../shared/tags';
 import type { NetworkAddress, ParticipantPresence, SharingStatus } from '../../shared/sharing';
 import { describeIssues } from '../../shared/validate';
 import { hideBallots } from '../../shared/votes';
 import * as chair from './chair';
 import { toErrorData } from './dispatch';
-import { findItem } from './runner';
+import { bareHost, listNetworkAddresses } from './networkAddresses';
 import * as votes from './votes';
 
 /** What the network side must offer: listen for one shared meeting, and stop. */
@@ -99,28 +99,6 @@ function sessionDigest(sessionKey: string): string {
 
 /** Remembered outcomes per participant; older ones are forgotten (a resend that late is a new action). */
 const REMEMBERED_ACTIONS = 1_000;
-
-/** This machine's addresses a browser can reach: IPv4 and IPv6, loopback first; link-local IPv6 is left out (URLs cannot carry its zone). */
-export function listNetworkAddresses(): NetworkAddress[] {
-  const found: NetworkAddress[] = [];
-  for (const [name, infos] of Object.entries(os.networkInterfaces())) {
-    for (const info of infos ?? []) {
-      const family = String(info.family) === '6' || info.family === 'IPv6' ? 'IPv6' : 'IPv4';
-      if (family === 'IPv6' && /^fe[89ab]/i.test(info.address)) continue;
-      found.push({ interface: name, address: info.address, family, loopback: info.internal || isLoopback(info.address) });
-    }
-  }
-  return found.sort((a, b) => Number(b.loopback) - Number(a.loopback) || a.family.localeCompare(b.family) || a.address.localeCompare(b.address));
-}
-
-export function isLoopback(address: string): boolean {
-  return /^127\./.test(address) || address === '::1';
-}
-
-/** "[::1]" and "::1" name the same host; compare without brackets, in lower case. */
-function bareHost(host: string): string {
-  return host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
-}
 
 export class ParticipantHub {
   private readonly shares = new Map<string, Share>();
@@ -393,7 +371,7 @@ export class ParticipantHub {
       if (meeting.status !== 'running') throw new ApiError('conflict', 'The meeting is not running.');
       switch (method) {
         case 'participant.propose':
-          return propose(meeting, params as ParticipantMethodParams<'participant.propose'>, context);
+          return votes.propose(meeting, params as ParticipantMethodParams<'participant.propose'>, context);
         case 'participant.tag':
           return tag(meeting, params as ParticipantMethodParams<'participant.tag'>, context);
         case 'participant.untag':
@@ -431,42 +409,12 @@ function namesIn(meeting: Meeting): string[] {
   return names;
 }
 
-function propose(meeting: Meeting, params: ParticipantMethodParams<'participant.propose'>, context: chair.ChangeContext): void {
-  const item = findItem(meeting, params.itemId);
-  if (item.proposals.length >= LIMITS.proposalsPerItemMax) {
-    throw new ApiError('limit_exceeded', `An agenda item takes at most ${LIMITS.proposalsPerItemMax} proposals.`);
-  }
-  item.proposals.push({ id: context.newId(), by: context.actor, at: context.at, text: params.text, direction: params.direction, status: 'open' });
-}
-
-/** One entry per person and tag: tagging again only updates the direction they gave. */
+/** One entry per person and tag: tagging again only updates the direction they gave (shared/tags.ts). */
 function tag(meeting: Meeting, params: ParticipantMethodParams<'participant.tag'>, context: chair.ChangeContext): void {
-  const { decision } = chair.findDecision(meeting, params.decisionId);
-  chair.checkTag(params.tagId, context);
-  const own = decision.tags.find((entry) => entry.tagId === params.tagId && entry.by === context.actor);
-  if (own) {
-    if (params.direction !== undefined) own.direction = params.direction;
-  } else {
-    const distinct = new Set(decision.tags.map((entry) => entry.tagId));
-    if (!distinct.has(params.tagId) && distinct.size >= LIMITS.tagsPerDecisionMax) {
-      throw new ApiError('limit_exceeded', `A decision has at most ${LIMITS.tagsPerDecisionMax} different tags.`);
-    }
-    if (decision.tags.length >= LIMITS.tagEntriesPerDecisionMax) {
-      throw new ApiError('limit_exceeded', `A decision holds at most ${LIMITS.tagEntriesPerDecisionMax} tags from everyone together.`);
-    }
-    decision.tags.push({ tagId: params.tagId, by: context.actor, at: context.at, ...(params.direction ? { direction: params.direction } : {}) });
-  }
-  decision.updatedAt = context.at;
+  addTag(chair.findDecision(meeting, params.decisionId).decision, params.tagId, context, params.direction);
 }
 
 /** Only the participant's own entry goes; someone else's tag is refused, never touched. */
 function untag(meeting: Meeting, params: ParticipantMethodParams<'participant.untag'>, context: chair.ChangeContext): void {
-  const { decision } = chair.findDecision(meeting, params.decisionId);
-  const matching = decision.tags.filter((entry) => entry.tagId === params.tagId);
-  if (!matching.some((entry) => entry.by === context.actor)) {
-    if (matching.length > 0) throw new ApiError('forbidden', 'Only the person who added a tag can take it back.');
-    throw new ApiError('not_found', 'That tag is not on this decision.');
-  }
-  decision.tags = decision.tags.filter((entry) => !(entry.tagId === params.tagId && entry.by === context.actor));
-  decision.updatedAt = context.at;
+  removeOwnTag(chair.findDecision(meeting, params.decisionId).decision, params.tagId, context);
 }

@@ -2,6 +2,8 @@
 import type { MethodParams } from '../../shared/api';
 import type { ImpactDirection, Meeting } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { LIMITS } from '../../shared/limits';
+import type { ParticipantMethodParams } from '../../shared/participantApi';
 import * as chair from './chair';
 import { findItem } from './runner';
 
@@ -65,4 +67,13 @@ export function acceptProposal(meeting: Meeting, params: MethodParams<'proposals
 
 export function dismissProposal(meeting: Meeting, params: MethodParams<'proposals.dismiss'>): void {
   findProposal(meeting, params.itemId, params.proposalId).status = 'dismissed';
+}
+
+/** A participant's proposed answer to an item, for the lead to accept or dismiss. */
+export function propose(meeting: Meeting, params: ParticipantMethodParams<'participant.propose'>, context: chair.ChangeContext): void {
+  const item = findItem(meeting, params.itemId);
+  if (item.proposals.length >= LIMITS.proposalsPerItemMax) {
+    throw new ApiError('limit_exceeded', `An agenda item takes at most ${LIMITS.proposalsPerItemMax} proposals.`);
+  }
+  item.proposals.push({ id: context.newId(), by: context.actor, at: context.at, text: params.text, direction: params.direction, status: 'open' });
 }

@@ -13,6 +13,7 @@ import {
   type Persona,
   type Tag,
 } from '../domain';
+import { distinctTagIds } from '../tags';
 import { isFlagged, tallyPersonaAnswers, type AnswerDirection } from './figures';
 
 export { ANSWER_DIRECTIONS, isFlagged, type AnswerDirection } from './figures';
@@ -194,8 +195,8 @@ export function summarizeImpact(meeting: Meeting, library: SummaryLibrary): Impa
 
   const tagGroups = new Map<string, TagGroup>();
   for (const entry of decisions) {
-    // A tag listed twice on one decision (an old file, a race) still counts the decision once.
-    for (const tag of new Map(entry.tags.map((t) => [t.id, t])).values()) {
+    // A tag listed twice on one decision (several people, an old file) still counts the decision once.
+    for (const tag of distinctTagIds(entry.decision.tags).map(tagRef)) {
       let group = tagGroups.get(tag.id);
       if (!group) {
         group = { tag: { id: tag.id, label: tag.label, known: tag.known, builtIn: tag.builtIn }, decisions: [] };

@@ -450,9 +450,13 @@ describe('decisions', () => {
     await user.clear(editText);
     await user.type(editText, 'Keep the free tier, capped');
     await user.click(screen.getByRole('button', { name: 'Remove tag pricing' }));
+    const callsBeforeSave = h.calls.length;
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(current(h, id).decisions[0]!.text).toBe('Keep the free tier, capped'));
-    expect(current(h, id).decisions[0]!.tags.map((tag) => tag.tagId)).toEqual([custom.id]);
+    await waitFor(() => expect(current(h, id).decisions[0]!.tags.map((tag) => tag.tagId)).toEqual([custom.id]));
+    // The tags went in one atomic call, not one tag/untag call each.
+    const saveCalls = h.calls.slice(callsBeforeSave).map((c) => c.method);
+    expect(saveCalls.filter((method) => method.startsWith('decisions.'))).toEqual(['decisions.update', 'decisions.setTags']);
 
     // Remove the first; Undo puts it back in its place.
     const first = current(h, id).decisions[0]!;

@@ -52,6 +52,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['decisions.update', () => ({ meetingId: meeting.id, decisionId: decisionId(), changes: { direction: 'helps' } })],
     ['decisions.tag', () => ({ meetingId: meeting.id, decisionId: decisionId(), tagId: 'support' })],
     ['decisions.untag', () => ({ meetingId: meeting.id, decisionId: decisionId(), tagId: 'support' })],
+    ['decisions.setTags', () => ({ meetingId: meeting.id, decisionId: decisionId(), tagIds: ['pricing', 'support'] })],
     ['decisions.remove', () => ({ meetingId: meeting.id, decisionId: decisionId() })],
     ['decisions.restore', () => ({ meetingId: meeting.id, itemId: second!.id, index: 0, decision: removed! })],
     ['followUps.update', () => ({ meetingId: meeting.id, followUpId: latest.followUps[0]!.id, changes: { done: true } })],

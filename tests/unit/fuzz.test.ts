@@ -76,6 +76,7 @@ function validInput(method: MethodName): Record<string, unknown> {
     'decisions.update': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', changes: { direction: 'hurts' } },
     'decisions.tag': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', tagId: 'support' },
     'decisions.untag': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', tagId: 'support' },
+    'decisions.setTags': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', tagIds: ['support', 'pricing'] },
     'decisions.remove': { meetingId: meeting.id, decisionId: decision?.id ?? 'none' },
     'decisions.restore': { meetingId: meeting.id, itemId: item.id, index: 0, decision: decision ?? {} },
     'followUps.update': { meetingId: meeting.id, followUpId: 'none', changes: { done: true } },

@@ -18,7 +18,7 @@ import type { ParticipantJoined, ParticipantView } from '../../shared/participan
 import type { SharingStatus } from '../../shared/sharing';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
-import { listNetworkAddresses } from '../../electron/service/participants';
+import { listNetworkAddresses } from '../../electron/service/networkAddresses';
 import {
   createParticipantSharing,
   JOIN_RATE,

@@ -20,6 +20,7 @@ export function decisionsArea({ kernel }: AreaContext) {
     'decisions.update': (params) => kernel.mutateMeeting(params.meetingId, undefined, (m, c) => chair.updateDecision(m, params, c)),
     'decisions.tag': (params) => kernel.mutateMeeting(params.meetingId, undefined, (m, c) => chair.tagDecision(m, params, c)),
     'decisions.untag': (params) => kernel.mutateMeeting(params.meetingId, undefined, (m, c) => chair.untagDecision(m, params, c)),
+    'decisions.setTags': (params) => kernel.mutateMeeting(params.meetingId, undefined, (m, c) => chair.setDecisionTags(m, params, c)),
     'decisions.remove': (params) =>
       kernel.mutateMeeting(params.meetingId, undefined, (m) => {
         remember(chair.findDecision(m, params.decisionId).decision);
@@ -35,6 +36,13 @@ export function decisionsArea({ kernel }: AreaContext) {
     },
   } satisfies Pick<
     Handlers,
-    'decisions.add' | 'decisions.update' | 'decisions.tag' | 'decisions.untag' | 'decisions.remove' | 'decisions.restore' | 'decisions.recordOutcome'
+    | 'decisions.add'
+    | 'decisions.update'
+    | 'decisions.tag'
+    | 'decisions.untag'
+    | 'decisions.setTags'
+    | 'decisions.remove'
+    | 'decisions.restore'
+    | 'decisions.recordOutcome'
   >;
 }

@@ -10,6 +10,7 @@ import { DecisionForm, EMPTY_DECISION, type DecisionValues } from './DecisionFor
 import { updateThenFocus } from '../../app/focus';
 import { credit, groupTags } from '../sharing/attribution';
 import { VotePanel } from '../sharing/VotePanel';
+import { distinctTagIds } from '../../../../shared/tags';
 
 type ShowToast = (message: string, action?: ToastAction) => void;
 
@@ -133,7 +134,7 @@ function toValues(decision: Decision): DecisionValues {
     owner: decision.owner,
     dueDate: decision.dueDate ?? '',
     direction: decision.direction,
-    tagIds: [...new Set(decision.tags.map((tag) => tag.tagId))],
+    tagIds: distinctTagIds(decision.tags),
     reviewDate: decision.reviewDate ?? '',
   };
 }
@@ -211,15 +212,16 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
   );
 
   const save = async (decision: Decision, values: DecisionValues) => {
-    const before = new Set(decision.tags.map((tag) => tag.tagId));
-    const after = new Set(values.tagIds);
     await call('decisions.update', {
       meetingId,
       decisionId: decision.id,
       changes: { text: values.text, owner: values.owner, dueDate: values.dueDate || null, direction: values.direction, reviewDate: values.reviewDate || null },
     });
-    for (const tagId of after) if (!before.has(tagId)) await call('decisions.tag', { meetingId, decisionId: decision.id, tagId });
-    for (const tagId of before) if (!after.has(tagId)) await call('decisions.untag', { meetingId, decisionId: decision.id, tagId });
+    // The tags in one atomic change, only when they differ (shared/tags.ts).
+    const before = distinctTagIds(decision.tags);
+    if (before.length !== values.tagIds.length || values.tagIds.some((tagId) => !before.includes(tagId))) {
+      await call('decisions.setTags', { meetingId, decisionId: decision.id, tagIds: values.tagIds });
+    }
     updateThenFocus(() => setEditing(null), () => document.querySelector<HTMLElement>(`[data-decision-id="${decision.id}"] button`));
   };
 
