@@ -1,7 +1,8 @@
 /**
  * The one declaration of the Empty Chair API. Each method: name, input schema, result type, and
  * whether it changes data. Electron IPC, the HTTP server and the renderer client all loop over this
- * object, so adding a method means adding it here and in the service, nowhere else.
+ * object, so adding a method means adding it here and in its area's handler module
+ * (electron/service/areas/), nowhere else: see docs/architecture.md.
  */
 import { z } from 'zod';
 import {
