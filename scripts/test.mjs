@@ -1,4 +1,4 @@
-// npm test: everything, in order: typecheck, lint, unit and renderer tests (vitest, with a short
+// npm test: everything, in order: typecheck, lint, import cycles, unit and renderer tests (vitest, with a short
 // fuzz run), a short crash test, a test browser, the full build (renderer + Electron main/preload),
 // a quick benchmark run (every group, renderer included), then Playwright in Chromium. Every step runs
 // even after a failure, so one run shows everything that is wrong; the exit code says if any failed.
@@ -15,6 +15,8 @@ fs.mkdirSync(results, { recursive: true });
 const steps = [
   ['typecheck (tsc -b: shared, electron, renderer, tools; each with its own environment)', bin('tsc'), ['-b']],
   ['lint', bin('eslint'), ['.']],
+  // dpdm.config.json: type-only imports count too (transform: false); a cycle of types still ties modules together.
+  ['import cycles (dpdm: none allowed in electron/, shared/, renderer/)', bin('dpdm'), []],
   ['unit and renderer tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(results, 'vitest.json')}`]],
   ['crash test (50 kills)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'crash', 'run.ts'), '--kills', '50']],
   ['test browser', process.execPath, [path.join(ROOT, 'scripts', 'ensure-browser.mjs')]],
