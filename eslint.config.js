@@ -13,9 +13,7 @@ const electronOnly = [
   { name: 'electron', message: 'Only electron/main.ts, electron/preload.ts and their adapters may import electron.' },
   { name: 'electron-store', message: 'Only electron/main.ts picks electron-store; the core takes a store class.' },
 ];
-const nodeBuiltins = (message) => [
-  ...builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message })),
-];
+const nodeBuiltins = (message) => [...builtinModules.filter((name) => !name.startsWith('_')).map((name) => ({ name, message }))];
 const restrictImports = ({ paths, patterns = [] }) => ({ 'no-restricted-imports': ['error', { paths, patterns }] });
 
 const rendererMessage = 'renderer/ runs in a browser page: no Node built-ins (ask the service through the API).';
@@ -32,7 +30,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
-  { files: ['electron/service/**', 'electron/storage/**', 'electron/server/**', 'electron/web.ts'], rules: restrictImports({ paths: electronOnly }) },
+  {
+    files: ['electron/service/**', 'electron/storage/**', 'electron/server/**', 'electron/web.ts'],
+    rules: restrictImports({ paths: electronOnly }),
+  },
   {
     files: ['renderer/**'],
     rules: restrictImports({
@@ -46,13 +47,24 @@ export default tseslint.config(
   {
     files: ['shared/**'],
     rules: restrictImports({
-      paths: [...electronOnly, ...nodeBuiltins(sharedMessage), { name: 'react', message: sharedMessage }, { name: 'react-dom', message: sharedMessage }],
+      paths: [
+        ...electronOnly,
+        ...nodeBuiltins(sharedMessage),
+        { name: 'react', message: sharedMessage },
+        { name: 'react-dom', message: sharedMessage },
+      ],
       patterns: [{ group: ['node:*', 'react-dom/*', '**/electron/**', '**/renderer/**'], message: sharedMessage }],
     }),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'User text is shown as text, never as HTML.' }] },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'User text is shown as text, never as HTML.' },
+      ],
+    },
   },
 );

@@ -1,7 +1,8 @@
-// npm test: everything, in order: typecheck, lint, import cycles, unit and renderer tests (vitest, with a short
-// fuzz run), a short crash test, a test browser, the full build (renderer + Electron main/preload),
-// a quick benchmark run (every group, renderer included), then Playwright in Chromium. Every step runs
-// even after a failure, so one run shows everything that is wrong; the exit code says if any failed.
+// npm test: everything, in order: typecheck, lint (eslint, then prettier's check), import cycles,
+// unit and renderer tests (vitest, with a short fuzz run), a short crash test, a test browser, the
+// full build (renderer + Electron main/preload), a quick benchmark run (every group, renderer
+// included), then Playwright in Chromium. Every step runs even after a failure, so one run shows
+// everything that is wrong; the exit code says if any failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,15 +16,28 @@ fs.mkdirSync(results, { recursive: true });
 const steps = [
   ['typecheck (tsc -b: shared, electron, renderer, tools; each with its own environment)', bin('tsc'), ['-b']],
   ['lint', bin('eslint'), ['.']],
+  ['lint: formatting (prettier --check; `npm run format` fixes it)', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   // dpdm.config.json: type-only imports count too (transform: false); a cycle of types still ties modules together.
   ['import cycles (dpdm: none allowed in electron/, shared/, renderer/)', bin('dpdm'), []],
-  ['unit and renderer tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(results, 'vitest.json')}`]],
+  [
+    'unit and renderer tests',
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile=${path.join(results, 'vitest.json')}`],
+  ],
   ['crash test (50 kills)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'crash', 'run.ts'), '--kills', '50']],
   ['test browser', process.execPath, [path.join(ROOT, 'scripts', 'ensure-browser.mjs')]],
   ['build', bin('vite'), ['build', '--logLevel', 'warn']],
   // After the test browser and the build: the renderer group runs real Chromium on the built renderer.
-  ['benchmarks, quick smoke run (timings not judged)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'run.ts'), '--quick']],
-  ['electron security scan (electronegativity: fails on high or medium)', process.execPath, [path.join(ROOT, 'scripts', 'electronegativity.mjs')]],
+  [
+    'benchmarks, quick smoke run (timings not judged)',
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench', 'run.ts'), '--quick'],
+  ],
+  [
+    'electron security scan (electronegativity: fails on high or medium)',
+    process.execPath,
+    [path.join(ROOT, 'scripts', 'electronegativity.mjs')],
+  ],
   ['browser tests', bin('playwright'), ['test', '-c', 'tests/playwright.config.ts']],
 ];
 
