@@ -6,6 +6,15 @@ import electron from 'vite-plugin-electron/simple';
 const here = (...parts: string[]) => path.resolve(import.meta.dirname, ...parts);
 
 /**
+ * Per test and per hook. Tests wait for conditions, never for time, so a passing test takes no longer
+ * for this; it only has to outlast a 2-core machine that other work keeps busy (a first run once
+ * took 4x as long as on a quiet one).
+ */
+const TEST_TIMEOUT_MS = 60_000;
+/** expect.poll's limit (1 s by default), as Testing Library's findBy* in tests/renderer/setup.ts. */
+const POLL_TIMEOUT_MS = 20_000;
+
+/**
  * One config for the renderer (React, built to dist/renderer), the Electron main process and its
  * preload (built to dist-electron at the end of `vite build`), and the vitest projects.
  * The Electron plugin stays off under vitest and in web mode (EMPTY_CHAIR_WEB=1): it is not needed there.
@@ -57,7 +66,9 @@ export default defineConfig(({ command }) => {
             root: '.',
             environment: 'node',
             include: ['tests/unit/**/*.test.ts'],
-            testTimeout: 20_000,
+            testTimeout: TEST_TIMEOUT_MS,
+            hookTimeout: TEST_TIMEOUT_MS,
+            expect: { poll: { timeout: POLL_TIMEOUT_MS } },
           },
         },
         {
@@ -69,7 +80,9 @@ export default defineConfig(({ command }) => {
             environment: 'jsdom',
             include: ['tests/renderer/**/*.test.tsx', 'tests/renderer/**/*.test.ts'],
             setupFiles: ['tests/renderer/setup.ts'],
-            testTimeout: 20_000,
+            testTimeout: TEST_TIMEOUT_MS,
+            hookTimeout: TEST_TIMEOUT_MS,
+            expect: { poll: { timeout: POLL_TIMEOUT_MS } },
           },
         },
       ],

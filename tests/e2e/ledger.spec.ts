@@ -129,6 +129,7 @@ test('a shared ledger link opens with its search; an ended meeting opens at the 
 });
 
 test('the ledger and the dashboard pass axe in both themes, and the dashboard draws its charts', async ({ page }) => {
+  test.slow(); // four full-page axe runs: CPU-bound, and slow on a busy 2-core machine
   app = await startWebApp(tempDataDir());
   await seed(page, app);
   const problems = watchForProblems(page);

@@ -212,6 +212,7 @@ test('a meeting can be created with the keyboard alone', async ({ page }) => {
 });
 
 test('list, editor and detail have no detectable accessibility violations, in light and dark', async ({ page }) => {
+  test.slow(); // six full-page axe runs: CPU-bound, and slow on a busy 2-core machine
   app = await startWebApp(tempDataDir());
   await page.goto(app.appUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'No meetings yet' })).toBeVisible();

@@ -176,7 +176,10 @@ test('the CSP blocks javascript: URLs, inline handlers, inline scripts and eval 
     const win = window as unknown as { setTimeout: (code: string, ms: number) => number };
     win.setTimeout('window.__evalRan = true', 0);
   });
-  await page.waitForTimeout(300);
+  // Wait for the browser's refusal of that string code (its CSP report), then check it did not run.
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.some((v) => v.includes('eval'))))
+    .toBe(true);
 
   expect(await page.evaluate(() => (window as unknown as { __evalRan?: boolean }).__evalRan ?? false)).toBe(false);
   expect(page.url()).toBe(start);

@@ -395,6 +395,7 @@ test('bad input: HTML, emoji and right-to-left text shown as text; a whitespace 
 });
 
 test('the runner has no detectable accessibility violations, chair open and collapsed, light and dark', async ({ page }) => {
+  test.slow(); // four full-page axe runs: CPU-bound, and slow on a busy 2-core machine
   const { meeting } = await seedMeeting(page.request, app, 'Accessible review');
   const first = meeting.agenda[0]!;
   await api(page.request, app, 'meetings.start', { id: meeting.id });

@@ -116,7 +116,7 @@ describe('<ReportsPage>', () => {
     expect(screen.getByText('40 of 40 meetings chosen')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Build report' }));
 
-    const done = await screen.findByText('Report ready: 40 of 40 meetings.', undefined, { timeout: 15_000 });
+    const done = await screen.findByText('Report ready: 40 of 40 meetings.');
     const bar = done.parentElement!.querySelector('progress')!;
     expect([bar.value, bar.max]).toEqual([40, 40]);
     expect(page.gets).toHaveLength(40);

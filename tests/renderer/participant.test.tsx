@@ -398,7 +398,7 @@ describe('participant screen', () => {
       lead('sharing.stop', { meetingId: meeting.id });
     });
     network.online = true;
-    const heading = await screen.findByRole('heading', { level: 1, name: 'Sharing has ended' }, { timeout: 3000 });
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Sharing has ended' });
     await waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.getByText(/1 change was not sent/)).toBeTruthy();
     expect(screen.getByText(/Tag “pricing”/i)).toBeTruthy();

@@ -5,8 +5,9 @@ import { afterEach } from 'vitest';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // Screens load some code on demand (the summary, exports); on a busy 2-core machine that can
-// take longer than Testing Library's 1 s default before a findBy* gives up.
-configure({ asyncUtilTimeout: 5_000 });
+// take far longer than Testing Library's 1 s default before a findBy* gives up. A findBy* returns
+// as soon as its element is there, so this costs a passing test nothing (the test timeout is 60 s).
+configure({ asyncUtilTimeout: 20_000 });
 
 afterEach(() => {
   cleanup();

@@ -94,7 +94,7 @@ async function startSharing(user: ReturnType<typeof userEvent.setup>): Promise<s
   expect((loopback as HTMLInputElement).checked).toBe(true);
   const startButton = within(dialog).getByRole('button', { name: 'Start sharing' });
   await user.click(startButton);
-  const link = (await screen.findByRole('textbox', { name: 'Join link' }, { timeout: 5_000 })) as HTMLInputElement;
+  const link = (await screen.findByRole('textbox', { name: 'Join link' })) as HTMLInputElement;
   // Focus moves to the link, and Stop is a new button, not the Start button relabelled under a second Enter.
   await waitFor(() => expect(document.activeElement).toBe(link));
   expect(startButton.isConnected).toBe(false);

@@ -1,0 +1,10 @@
+/**
+ * The few globals shared/ may use: web standards that both Node and browsers provide. shared/ is
+ * compiled without DOM or Node types (tsconfig.shared.json), so anything not declared here, such
+ * as `process`, `Buffer`, `window` or `document`, is a compile error in shared code.
+ */
+declare function setTimeout(callback: () => void, ms?: number): unknown;
+
+declare class TextEncoder {
+  encode(input?: string): Uint8Array;
+}
