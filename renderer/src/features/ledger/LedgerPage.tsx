@@ -3,14 +3,15 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Library } from '../../../../shared/domain';
 import type { LedgerEntry, LedgerResult } from '../../../../shared/ledger';
 import { LIMITS } from '../../../../shared/limits';
-import type { ScreenProps } from '../../app/App';
+import type { ScreenProps } from '../../app/screen';
 import { useClient } from '../../app/clientContext';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 import { formatDay, formatWhen, plural } from '../../app/format';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
 import { asApiError } from '../../app/useLibrary';
 import { routeHash } from '../../app/useRoute';
-import { DirectionBadge, useTagLabels } from '../decisions/Decisions';
+import { useTagLabels } from '../../app/useTagLabels';
+import { DirectionBadge } from '../decisions/DirectionBadge';
 import { hasFilters, ledgerQueryString, NO_FILTERS, parseLedgerQuery, toLedgerQuery, type LedgerFilters } from './ledgerQuery';
 
 /** Results asked for at a time; "Show more" asks for the next page. */

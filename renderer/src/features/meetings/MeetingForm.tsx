@@ -1,7 +1,7 @@
 import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Meeting, Persona } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
-import type { ScreenProps } from '../../app/App';
+import type { ScreenProps } from '../../app/screen';
 import { useClient } from '../../app/clientContext';
 import { ConfirmDialog, isModalOpen } from '../../app/Dialog';
 import { errorProps, FieldError, NO_ERRORS, spreadErrors, type FormErrors } from '../../app/fieldErrors';
