@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { IMPACT_DIRECTIONS, THEMES as SHARED_THEMES } from '../../shared/domain';
-import { describeSaveError, SaveRegistry, TextFieldController } from '../../renderer/src/app/autosave';
+import { describeSaveError, TextFieldController } from '../../renderer/src/app/autosaveControllers';
+import { SaveRegistry } from '../../renderer/src/app/saveRegistry';
 import { DIRECTIONS, THEMES } from '../../renderer/src/app/constants';
 import { isTypingTarget } from '../../renderer/src/app/keyboard';
 import { shareUnchanged } from '../../renderer/src/app/shareUnchanged';

@@ -394,7 +394,12 @@ describe('keyboard', () => {
     await waitFor(() => expect(current(h, id).decisions).toHaveLength(1));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Log decision' })));
     // 1-5 in a decision row set that decision's direction.
-    const row = document.querySelector<HTMLElement>('[data-decision-id]')!;
+    // The row appears when the screen has the new meeting (the call's answer or its event), which may follow the focus.
+    const row = await waitFor(() => {
+      const found = document.querySelector<HTMLElement>('[data-decision-id]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
     within(row).getByRole('button', { name: 'Edit' }).focus();
     await user.keyboard('1');
     await waitFor(() => expect(current(h, id).decisions[0]!.direction).toBe('helps'));

@@ -25,29 +25,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let everConnected = false;
 
-  const invoke = async (method: string, input: unknown, requestId?: string): Promise<Result<unknown>> => {
-    let response: Response;
-    const payload = JSON.stringify(input ?? {});
-    const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${options.token}` };
-    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
-    try {
-      response = await fetch(`${options.baseUrl}/api/${encodeURIComponent(method)}`, {
-        method: 'POST',
-        headers,
-        body: payload,
-        // Saves flushed as the page is hidden or closed must outlive it; browsers allow this for small bodies only.
-        keepalive: typeof document !== 'undefined' && document.visibilityState === 'hidden' && payload.length < KEEPALIVE_MAX_BYTES,
-      });
-    } catch {
-      return { ok: false, error: { code: 'internal', message: 'Empty Chair is not reachable. Is it still running?' } };
-    }
-    const body: unknown = await response.json().catch(() => null);
-    if (body && typeof body === 'object' && 'ok' in body) {
-      const result = body as Result<unknown>;
-      if (result.ok || isErrorData(result.error)) return result;
-    }
-    return { ok: false, error: { code: 'internal', message: `Unexpected answer from the server (HTTP ${response.status}).` } };
-  };
+  const invoke = (method: string, input: unknown, requestId?: string) => postCall(options, method, input, requestId);
 
   const connect = () => {
     if (listeners.size === 0) return;
@@ -103,4 +81,29 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       };
     },
   };
+}
+
+/** One call: POST /api/<method> with the bearer token; a network failure or a strange answer becomes a typed error. */
+async function postCall(options: HttpTransportOptions, method: string, input: unknown, requestId?: string): Promise<Result<unknown>> {
+  let response: Response;
+  const payload = JSON.stringify(input ?? {});
+  const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${options.token}` };
+  if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+  try {
+    response = await fetch(`${options.baseUrl}/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers,
+      body: payload,
+      // Saves flushed as the page is hidden or closed must outlive it; browsers allow this for small bodies only.
+      keepalive: typeof document !== 'undefined' && document.visibilityState === 'hidden' && payload.length < KEEPALIVE_MAX_BYTES,
+    });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Empty Chair is not reachable. Is it still running?' } };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (body && typeof body === 'object' && 'ok' in body) {
+    const result = body as Result<unknown>;
+    if (result.ok || isErrorData(result.error)) return result;
+  }
+  return { ok: false, error: { code: 'internal', message: `Unexpected answer from the server (HTTP ${response.status}).` } };
 }

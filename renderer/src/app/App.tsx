@@ -16,7 +16,8 @@ import type { ConnectionStore } from './connection';
 import { THEMES } from './constants';
 import { NoClient } from './NoClient';
 import { asApiError, useLibrary } from './useLibrary';
-import { routeHash, useRoute, type NavigateOptions, type Route } from './useRoute';
+import type { ScreenProps, ToastAction } from './screen';
+import { routeHash, useRoute, type Route } from './useRoute';
 
 // Loaded on first visit: the ledger and the dashboard stay out of the initial JavaScript.
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
@@ -26,19 +27,6 @@ export interface AppProps {
   /** null in browser mode without a token: the app then explains how to open it. */
   client: EmptyChairClient | null;
   connection?: ConnectionStore;
-}
-
-/** A button in a toast, e.g. "Undo". */
-export interface ToastAction {
-  label: string;
-  run: () => void | Promise<void>;
-}
-
-/** What every screen gets from the shell. */
-export interface ScreenProps {
-  library: Library;
-  navigate: (route: Route, options?: NavigateOptions) => void;
-  showToast: (message: string, action?: ToastAction) => void;
 }
 
 interface Toast {

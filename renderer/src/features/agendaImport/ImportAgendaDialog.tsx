@@ -186,26 +186,7 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
           <section className="import-preview" aria-labelledby={`${id}-preview`}>
             <h3 id={`${id}-preview`}>{mode === 'create' ? 'Preview of the meeting to create' : 'Preview of the items to add'}</h3>
             {mode === 'create' ? (
-              <>
-                <div className="field">
-                  <label htmlFor={`${id}-title`}>Meeting title</label>
-                  <input id={`${id}-title`} value={meetingTitle} maxLength={LIMITS.titleMax} required onChange={(e) => setTitle(e.target.value)} />
-                  {meetingTitle.trim() ? null : <p className="field-error">Give the meeting a title.</p>}
-                </div>
-                <dl className="facts import-facts">
-                  <dt>Start</dt>
-                  <dd>{event ? <time dateTime={event.scheduledAt}>{formatWhen(event.scheduledAt, 'full')}</time> : 'As set in the form'}</dd>
-                  {event ? (
-                    <>
-                      <dt>Lead</dt>
-                      <dd dir="auto">{event.lead || <span className="muted">None given</span>}</dd>
-                      <dt>Participants</dt>
-                      <dd>{event.participants.length ? <span dir="auto">{event.participants.join(', ')}</span> : <span className="muted">None given</span>}</dd>
-                    </>
-                  ) : null}
-                </dl>
-                {existingItems > 0 ? <p className="hint">After the {plural(existingItems, 'item')} already in the form, and with the chair chosen there.</p> : null}
-              </>
+              <CreatePreview id={id} title={meetingTitle} onTitle={setTitle} event={event} existingItems={existingItems} />
             ) : (
               <>
                 {event ? <p className="hint">Only the event’s agenda lines are used here; the meeting keeps its title, start and participants.</p> : null}
@@ -260,5 +241,31 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** Create: the new meeting's title (editable), start, lead and participants, as they will be. */
+function CreatePreview({ id, title, onTitle, event, existingItems }: { id: string; title: string; onTitle: (title: string) => void; event: ImportedEvent | null; existingItems: number }) {
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={`${id}-title`}>Meeting title</label>
+        <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required onChange={(e) => onTitle(e.target.value)} />
+        {title.trim() ? null : <p className="field-error">Give the meeting a title.</p>}
+      </div>
+      <dl className="facts import-facts">
+        <dt>Start</dt>
+        <dd>{event ? <time dateTime={event.scheduledAt}>{formatWhen(event.scheduledAt, 'full')}</time> : 'As set in the form'}</dd>
+        {event ? (
+          <>
+            <dt>Lead</dt>
+            <dd dir="auto">{event.lead || <span className="muted">None given</span>}</dd>
+            <dt>Participants</dt>
+            <dd>{event.participants.length ? <span dir="auto">{event.participants.join(', ')}</span> : <span className="muted">None given</span>}</dd>
+          </>
+        ) : null}
+      </dl>
+      {existingItems > 0 ? <p className="hint">After the {plural(existingItems, 'item')} already in the form, and with the chair chosen there.</p> : null}
+    </>
   );
 }

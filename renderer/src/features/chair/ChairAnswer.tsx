@@ -5,8 +5,8 @@ import { describeSaveError, SaveStatusText, sameIds, useAutosaveChoice, useAutos
 import { ConflictNotice } from '../../app/ConflictNotice';
 import { DIRECTION_LABELS, DIRECTIONS, SEVERITY_LABELS } from '../../app/constants';
 import { asApiError } from '../../app/useLibrary';
-import { useMeetingCall } from '../meetings/meetingContext';
-import { PersonaDetails, type ChairPersona } from './ChairPanel';
+import { useMeetingCall } from '../../app/meetingContext';
+import { PersonaDetails, type ChairPersona } from './PersonaCards';
 import { updateThenFocus } from '../../app/focus';
 
 /** Dispatched on a `[data-direction-scope]` element by the 1-5 shortcuts; detail is the direction. */

@@ -1,7 +1,7 @@
 import './dashboard.css';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Dashboard } from '../../../../shared/dashboard';
-import type { ScreenProps } from '../../app/App';
+import type { ScreenProps } from '../../app/screen';
 import { useClient } from '../../app/clientContext';
 import { plural } from '../../app/format';
 import { useFocusIfLost } from '../../app/useFocusIfLost';

@@ -3,7 +3,7 @@ import type { Tag } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
 import { normalizeTagLabel } from '../../../../shared/tags';
 import { asApiError } from '../../app/useLibrary';
-import { useMeetingCall } from '../meetings/meetingContext';
+import { useMeetingCall } from '../../app/meetingContext';
 
 export interface TagPickerProps {
   /** Every tag there is: built-in and custom (library.tags). */

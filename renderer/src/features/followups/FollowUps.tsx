@@ -6,7 +6,7 @@ import { LIMITS } from '../../../../shared/limits';
 import { formatDay, plural } from '../../app/format';
 import { updateThenFocus } from '../../app/focus';
 import { asApiError } from '../../app/useLibrary';
-import { useMeetingCall } from '../meetings/meetingContext';
+import { useMeetingCall } from '../../app/meetingContext';
 
 /** Today as YYYY-MM-DD in the user's time zone: what "overdue" is measured against. */
 export const localToday = (now = new Date()): string => localDay(now);

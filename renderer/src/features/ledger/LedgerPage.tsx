@@ -1,31 +1,13 @@
 import './ledger.css';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Library } from '../../../../shared/domain';
-import type { LedgerEntry, LedgerResult } from '../../../../shared/ledger';
-import { LIMITS } from '../../../../shared/limits';
-import type { ScreenProps } from '../../app/App';
-import { useClient } from '../../app/clientContext';
-import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
-import { formatDay, formatWhen, plural } from '../../app/format';
+import { useEffect, useId, useRef } from 'react';
+import type { ScreenProps } from '../../app/screen';
+import { plural } from '../../app/format';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
-import { asApiError } from '../../app/useLibrary';
 import { routeHash } from '../../app/useRoute';
-import { DirectionBadge, useTagLabels } from '../decisions/Decisions';
-import { hasFilters, ledgerQueryString, NO_FILTERS, parseLedgerQuery, toLedgerQuery, type LedgerFilters } from './ledgerQuery';
-
-/** Results asked for at a time; "Show more" asks for the next page. */
-export const LEDGER_PAGE = 50;
-/** Typing waits this long before searching: one request per pause, not per key. */
-const TYPING_DELAY_MS = 200;
-/** While the service is still building its index, ask again this often. */
-const INCOMPLETE_RETRY_MS = 1_000;
-/** Meetings changing elsewhere refresh the results at most this often. */
-const REFRESH_DELAY_MS = 300;
-/** The service answers at most this many entries per request. */
-const SERVICE_LIMIT = 500;
-
-/** The service's last answer, and the request it answers (another request may be under way). */
-type Answer = { key: string; result: LedgerResult; message?: undefined } | { key: string; result: LedgerResult | null; message: string };
+import { LedgerFilterForm } from './LedgerFilterForm';
+import { LedgerRow } from './LedgerRow';
+import { hasFilters, NO_FILTERS, type LedgerFilters } from './ledgerQuery';
+import { LEDGER_PAGE, useLedgerFilters, useLedgerResults } from './useLedgerSearch';
 
 /**
  * Every decision of every meeting, searched as you type and filtered by tag, direction, persona,
@@ -33,102 +15,11 @@ type Answer = { key: string; result: LedgerResult; message?: undefined } | { key
  * returns to it, and it can be shared. A result opens its meeting at that decision.
  */
 export default function LedgerPage({ library, navigate, query }: ScreenProps & { query: string }) {
-  const client = useClient();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusIfLost(headingRef, true);
-
-  const [filters, setFilters] = useState<LedgerFilters>(() => parseLedgerQuery(query));
-  const [text, setText] = useState(filters.text);
-  // The URL changed from outside (a shared link, the Ledger link in the header): take its search.
-  const [seenQuery, setSeenQuery] = useState(query);
-  if (query !== seenQuery) {
-    setSeenQuery(query);
-    if (query !== ledgerQueryString(filters)) {
-      const next = parseLedgerQuery(query);
-      setFilters(next);
-      setText(next.text);
-    }
-  }
-
-  // Typing updates the search after a short pause.
-  useEffect(() => {
-    if (text === filters.text) return;
-    const timer = setTimeout(() => setFilters((current) => ({ ...current, text })), TYPING_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, filters.text]);
-
-  // The URL follows the search (replacing the entry: Back leaves the ledger, not one filter).
-  const queryString = ledgerQueryString(filters);
-  useEffect(() => {
-    if (queryString !== query) navigate({ name: 'ledger', query: queryString }, { replace: true });
-    // Only a change of the search rewrites the URL; a URL change is read above.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queryString]);
-
-  const [answer, setAnswer] = useState<Answer | null>(null);
-  const [wanted, setWanted] = useState(LEDGER_PAGE);
-  const [refresh, setRefresh] = useState(0);
-  const serviceQuery = useMemo(() => toLedgerQuery(filters, Math.min(wanted, SERVICE_LIMIT)), [filters, wanted]);
-
-  // A new search starts again at the first page.
-  const [seenSearch, setSeenSearch] = useState(queryString);
-  if (queryString !== seenSearch) {
-    setSeenSearch(queryString);
-    setWanted(LEDGER_PAGE);
-  }
-
-  const requestKey = JSON.stringify([serviceQuery, wanted, refresh]);
-  useEffect(() => {
-    let active = true;
-    const key = JSON.stringify([serviceQuery, wanted, refresh]);
-    const run = async () => {
-      // More than the service gives at once: fetch page after page.
-      const pages: LedgerResult[] = [];
-      const limit = serviceQuery.limit ?? LEDGER_PAGE;
-      let offset = 0;
-      do {
-        const page = await client.call('ledger.search', { ...serviceQuery, limit: Math.min(limit, wanted - offset), offset });
-        pages.push(page);
-        offset += page.entries.length;
-        if (page.entries.length === 0) break;
-      } while (offset < Math.min(wanted, pages[0]!.total));
-      const first = pages[0]!;
-      return { ...first, complete: pages.every((page) => page.complete), entries: pages.flatMap((page) => page.entries) };
-    };
-    run().then(
-      (result) => {
-        if (active) setAnswer({ key, result });
-      },
-      (reason: unknown) => {
-        if (active) setAnswer((current) => ({ key, result: current?.result ?? null, message: asApiError(reason).message }));
-      },
-    );
-    return () => {
-      active = false;
-    };
-  }, [client, serviceQuery, wanted, refresh]);
-
-  // Results stay current: decisions logged or changed elsewhere show up; an index still building is asked again.
-  const loading = answer?.key !== requestKey;
-  const failed = !loading && answer?.message !== undefined ? answer.message : null;
-  const result = answer?.result ?? null;
-  const incomplete = !loading && result !== null && !result.complete;
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = (delay: number) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => setRefresh((n) => n + 1), delay);
-    };
-    if (incomplete) later(INCOMPLETE_RETRY_MS);
-    const unsubscribe = client.subscribe((event) => {
-      if (event.event === 'meeting.changed' || event.event === 'meeting.deleted') later(REFRESH_DELAY_MS);
-    });
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-    };
-  }, [client, incomplete]);
+  const { filters, setFilters, text, setText, queryString } = useLedgerFilters(query, navigate);
+  const { result, loading, failed, retry, showUpTo } = useLedgerResults(filters, queryString);
 
   // After "Show more", focus moves to the first new result (the button may be gone).
   const focusFrom = useRef<number | null>(null);
@@ -162,95 +53,7 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
         </div>
       </div>
 
-      <form className="card ledger-filters" role="search" aria-label="Decisions" onSubmit={(event) => event.preventDefault()}>
-        <div className="field ledger-text">
-          <label htmlFor={`${id}-text`}>Search decisions</label>
-          <input
-            id={`${id}-text`}
-            type="search"
-            value={text}
-            maxLength={LIMITS.titleMax}
-            autoComplete="off"
-            placeholder="Words in the decision, its agenda item or meeting"
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
-        <div className="ledger-filter-grid">
-          <fieldset className="ledger-directions">
-            <legend>Direction</legend>
-            {DIRECTIONS.map((direction) => (
-              <label key={direction} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={filters.directions.includes(direction)}
-                  onChange={(event) =>
-                    update({
-                      directions: event.target.checked
-                        ? DIRECTIONS.filter((d) => d === direction || filters.directions.includes(d))
-                        : filters.directions.filter((d) => d !== direction),
-                    })
-                  }
-                />
-                {DIRECTION_LABELS[direction]}
-              </label>
-            ))}
-          </fieldset>
-          <ChoiceList
-            legend="Tags"
-            options={library.tags.map((tag) => ({ id: tag.id, label: tag.label }))}
-            selected={filters.tagIds}
-            max={LIMITS.tagsPerDecisionMax}
-            onChange={(tagIds) => update({ tagIds })}
-          />
-          {library.series.length > 0 || filters.seriesIds.length > 0 ? (
-            <ChoiceList
-              legend="Meeting series"
-              options={library.series.map((series) => ({ id: series.id, label: series.name }))}
-              selected={filters.seriesIds}
-              onChange={(seriesIds) => update({ seriesIds })}
-            />
-          ) : null}
-          <div className="field">
-            <label htmlFor={`${id}-persona`}>Persona</label>
-            <select id={`${id}-persona`} value={filters.personaId} onChange={(event) => update({ personaId: event.target.value })}>
-              <option value="">Any persona</option>
-              {library.personas.map((persona) => (
-                <option key={persona.id} value={persona.id}>
-                  {persona.name}
-                </option>
-              ))}
-              {filters.personaId && !library.personas.some((persona) => persona.id === filters.personaId) ? (
-                <option value={filters.personaId}>Unknown persona</option>
-              ) : null}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-review`}>Review</label>
-            <select id={`${id}-review`} value={filters.review} onChange={(event) => update({ review: event.target.value as LedgerFilters['review'] })}>
-              <option value="any">Any</option>
-              <option value="pending">Awaiting review</option>
-              <option value="reviewed">Outcome recorded</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-owner`}>Owner</label>
-            <input id={`${id}-owner`} value={filters.owner} maxLength={LIMITS.nameMax} autoComplete="off" onChange={(event) => update({ owner: event.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-from`}>Meetings from</label>
-            <input id={`${id}-from`} type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => update({ from: event.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-to`}>to</label>
-            <input id={`${id}-to`} type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => update({ to: event.target.value })} />
-          </div>
-        </div>
-        {filtered || text ? (
-          <button type="button" className="button button-small" onClick={clear}>
-            Clear search and filters
-          </button>
-        ) : null}
-      </form>
+      <LedgerFilterForm id={id} library={library} filters={filters} text={text} onText={setText} update={update} clear={filtered || text ? clear : null} />
 
       <div className="ledger-status">
         <p className="ledger-count" role="status" aria-live="polite">
@@ -278,7 +81,7 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
       {failed ? (
         <div role="alert" className="form-alert">
           <p>The search failed: {failed}</p>
-          <button type="button" className="button button-small" onClick={() => setRefresh((n) => n + 1)}>
+          <button type="button" className="button button-small" onClick={retry}>
             Try again
           </button>
         </div>
@@ -325,7 +128,7 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
                 onClick={() => {
                   if (loading) return;
                   focusFrom.current = result.entries.length;
-                  setWanted(result.entries.length + LEDGER_PAGE);
+                  showUpTo(result.entries.length + LEDGER_PAGE);
                 }}
               >
                 Show {Math.min(LEDGER_PAGE, result.total - result.entries.length)} more
@@ -335,92 +138,5 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
         </>
       ) : null}
     </section>
-  );
-}
-
-function LedgerRow({ entry, library }: { entry: LedgerEntry; library: Library }) {
-  const tagLabels = useTagLabels(library.tags);
-  const series = entry.seriesId ? library.series.find((s) => s.id === entry.seriesId) : undefined;
-  const href = routeHash({ name: 'meeting', id: entry.meetingId, decisionId: entry.decisionId });
-  return (
-    <li className="ledger-row">
-      <a className="ledger-link" href={href} dir="auto">
-        {entry.text}
-      </a>
-      <p className="ledger-meta">
-        <DirectionBadge direction={entry.direction} />
-        {entry.owner ? (
-          <span>
-            Owner: <span dir="auto">{entry.owner}</span>
-          </span>
-        ) : (
-          <span className="muted">No owner</span>
-        )}
-        <span>
-          <span dir="auto">{entry.meetingTitle}</span> · <time dateTime={entry.scheduledAt}>{formatWhen(entry.scheduledAt)}</time>
-        </span>
-        <span className="muted">
-          Item: <span dir="auto">{entry.itemTitle}</span>
-        </span>
-        {series ? (
-          <span className="muted">
-            Series: <span dir="auto">{series.name}</span>
-          </span>
-        ) : null}
-        {entry.outcome ? (
-          <span>
-            Turned out: {DIRECTION_LABELS[entry.outcome.direction]}
-            {entry.outcome.direction === entry.direction ? ' (as predicted)' : ` (predicted ${DIRECTION_LABELS[entry.direction].toLowerCase()})`}
-          </span>
-        ) : entry.reviewDate ? (
-          <span>
-            Review on <time dateTime={entry.reviewDate}>{formatDay(entry.reviewDate)}</time>
-          </span>
-        ) : null}
-      </p>
-      {entry.tagIds.length > 0 ? (
-        <ul className="tag-list" aria-label="Tags">
-          {entry.tagIds.map((tagId) => (
-            <li key={tagId} className="tag" dir="auto">
-              {tagLabels.get(tagId) ?? tagId}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </li>
-  );
-}
-
-/** A checkbox list in a disclosure (there may be hundreds of tags), saying how many are chosen. */
-function ChoiceList({ legend, options, selected, max, onChange }: { legend: string; options: { id: string; label: string }[]; selected: string[]; max?: number; onChange: (ids: string[]) => void }) {
-  const [open, setOpen] = useState(selected.length > 0);
-  const labels = new Map(options.map((option) => [option.id, option.label]));
-  const full = max !== undefined && selected.length >= max;
-  return (
-    <details className="ledger-choices" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>
-        {legend}
-        {selected.length > 0 ? `: ${selected.map((choice) => labels.get(choice) ?? choice).join(', ')}` : ': any'}
-      </summary>
-      <fieldset>
-        <legend className="visually-hidden">{legend}</legend>
-        {options.length === 0 ? <p className="muted">None yet.</p> : null}
-        {options.map((option) => {
-          const checked = selected.includes(option.id);
-          return (
-            <label key={option.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={checked}
-                disabled={!checked && full}
-                onChange={(event) => onChange(event.target.checked ? [...selected, option.id] : selected.filter((choice) => choice !== option.id))}
-              />
-              <span dir="auto">{option.label}</span>
-            </label>
-          );
-        })}
-        {full ? <p className="hint">At most {max} at once.</p> : null}
-      </fieldset>
-    </details>
   );
 }

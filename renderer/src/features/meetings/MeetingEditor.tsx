@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { ScreenProps } from '../../app/App';
+import type { ScreenProps } from '../../app/screen';
 import { useMeeting } from '../../app/useMeeting';
 import { emptyForm, formFromMeeting } from './draft';
 import { MeetingForm } from './MeetingForm';

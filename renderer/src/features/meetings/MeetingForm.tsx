@@ -1,10 +1,10 @@
-import { useEffect, useEffectEvent, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Meeting, Persona } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
-import type { ScreenProps } from '../../app/App';
+import type { ScreenProps } from '../../app/screen';
 import { useClient } from '../../app/clientContext';
-import { ConfirmDialog, isModalOpen } from '../../app/Dialog';
-import { errorProps, FieldError, NO_ERRORS, spreadErrors, type FormErrors } from '../../app/fieldErrors';
+import { ConfirmDialog } from '../../app/Dialog';
+import { NO_ERRORS, spreadErrors, type FormErrors } from '../../app/fieldErrors';
 import { FormAlert } from '../../app/FormAlert';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
 import { asApiError } from '../../app/useLibrary';
@@ -13,7 +13,9 @@ import { plural } from '../../app/format';
 import { ImportAgendaButton } from '../agendaImport/ImportAgendaButton';
 import type { AgendaImport } from '../agendaImport/ImportAgendaDialog';
 import { AgendaEditor } from './AgendaEditor';
-import { DEFAULT_TIMEBOX, describeMeetingIssue, formFromMeeting, meetingFieldKey, newRowKey, toDraft, type MeetingForm as FormState } from './draft';
+import { MeetingDetailsFields } from './MeetingDetailsFields';
+import { createInputFromImport, rowsFromImport, useFormKeys, withoutAgendaErrors } from './meetingFormParts';
+import { describeMeetingIssue, formFromMeeting, meetingFieldKey, toDraft, type MeetingForm as FormState } from './draft';
 
 export type MeetingFormProps = ScreenProps &
   (
@@ -121,29 +123,12 @@ export function MeetingForm(props: MeetingFormProps) {
    */
   const importAgenda = async (result: AgendaImport) => {
     if (props.mode === 'edit') {
-      const rows = result.items.map((item) => ({
-        key: newRowKey(),
-        title: item.title,
-        owner: item.owner ?? '',
-        timebox: String(item.timeboxMinutes ?? DEFAULT_TIMEBOX),
-        notes: item.notes ?? '',
-      }));
+      const rows = rowsFromImport(result);
       setForm((current) => ({ ...current, agenda: [...current.agenda, ...rows] }));
       showToast(`${plural(rows.length, 'item')} added to the agenda. Save the meeting to keep them.`);
       return;
     }
-    const converted = toDraft(form);
-    if (!converted.ok) throw new Error('some timeboxes in the form are not whole numbers of minutes; correct them first');
-    const { agenda, ...fields } = converted.value;
-    const typed = agenda.filter((item) => item.title.trim()).map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes }));
-    const meeting = await client.call('meetings.create', {
-      ...fields,
-      title: result.title,
-      scheduledAt: result.scheduledAt ?? fields.scheduledAt,
-      lead: result.lead || fields.lead,
-      participants: [...new Set([...(fields.participants ?? []), ...result.participants])].slice(0, LIMITS.participantsMax),
-      agenda: [...typed, ...result.items],
-    });
+    const meeting = await client.call('meetings.create', createInputFromImport(form, result));
     showToast('Meeting created from the imported agenda');
     navigate({ name: 'meeting', id: meeting.id });
   };
@@ -158,26 +143,10 @@ export function MeetingForm(props: MeetingFormProps) {
     setErrors(NO_ERRORS);
   };
 
-  // Ctrl/Cmd+S saves from anywhere on the page; Escape cancels unless a dialog has it.
-  const onWindowKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (isModalOpen() || event.defaultPrevented) return;
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 's') {
-      event.preventDefault();
-      formRef.current?.requestSubmit();
-    } else if (event.key === 'Escape' && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      event.preventDefault();
-      requestCancel();
-    }
-  });
-  useEffect(() => {
-    const listener = (event: KeyboardEvent) => onWindowKeyDown(event);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+  useFormKeys(formRef, requestCancel);
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
 
-  const field = (key: string) => `${id}-${key}`;
   const title = mode === 'create' ? 'New meeting' : 'Edit meeting';
 
   return (
@@ -190,84 +159,12 @@ export function MeetingForm(props: MeetingFormProps) {
           <kbd>Ctrl</kbd>+<kbd>S</kbd> saves · <kbd>Esc</kbd> cancels
         </p>
       </div>
-      {props.mode === 'edit' && props.deletedElsewhere ? (
-        <div className="banner banner-error inline-banner" role="alert">
-          This meeting was deleted elsewhere. Saving is no longer possible; use Cancel to leave.
-        </div>
-      ) : null}
-      {changedElsewhere ? (
-        <div className="banner banner-warning inline-banner" role="status">
-          This meeting was changed elsewhere after you opened it. Saving will report a conflict instead of overwriting those changes.
-        </div>
-      ) : null}
+      <ElsewhereNotices deleted={props.mode === 'edit' && props.deletedElsewhere} changed={changedElsewhere} />
       <FormAlert ref={alertRef} errors={errors} action="The meeting was not saved." />
-      {errors.form?.code === 'conflict' && live ? (
-        <p>
-          <button type="button" className="button" onClick={loadLatest}>
-            Discard my changes and load the latest version
-          </button>
-        </p>
-      ) : null}
+      {errors.form?.code === 'conflict' && live ? <LoadLatestButton onClick={loadLatest} /> : null}
       <form ref={formRef} className="meeting-form" noValidate onSubmit={onSubmit} aria-labelledby={`${id}-heading`}>
         <div className="editor-grid">
-          <section className="card" aria-labelledby={`${id}-details`}>
-            <h2 id={`${id}-details`}>Details</h2>
-            <div className="field">
-              <label htmlFor={field('title')}>Title</label>
-              <input
-                id={field('title')}
-                value={form.title}
-                maxLength={LIMITS.titleMax}
-                required
-                autoComplete="off"
-                placeholder="e.g. Pricing page review"
-                onChange={(event) => set('title', event.target.value)}
-                {...errorProps(errors, 'title', field('title'))}
-              />
-              <FieldError errors={errors} name="title" id={field('title')} />
-            </div>
-            <div className="field-row">
-              <div className="field">
-                <label htmlFor={field('scheduledAt')}>Scheduled start</label>
-                <input
-                  id={field('scheduledAt')}
-                  type="datetime-local"
-                  value={form.scheduledAt}
-                  required
-                  onChange={(event) => set('scheduledAt', event.target.value)}
-                  {...errorProps(errors, 'scheduledAt', field('scheduledAt'))}
-                />
-                <FieldError errors={errors} name="scheduledAt" id={field('scheduledAt')} />
-              </div>
-              <div className="field">
-                <label htmlFor={field('lead')}>Lead</label>
-                <input
-                  id={field('lead')}
-                  value={form.lead}
-                  maxLength={LIMITS.nameMax}
-                  autoComplete="off"
-                  onChange={(event) => set('lead', event.target.value)}
-                  {...errorProps(errors, 'lead', field('lead'))}
-                />
-                <FieldError errors={errors} name="lead" id={field('lead')} />
-              </div>
-            </div>
-            <div className="field">
-              <label htmlFor={field('participants')}>Participants</label>
-              <textarea
-                id={field('participants')}
-                value={form.participants}
-                rows={4}
-                maxLength={(LIMITS.nameMax + 1) * LIMITS.participantsMax}
-                onChange={(event) => set('participants', event.target.value)}
-                {...errorProps(errors, 'participants', field('participants'), field('participants-hint'))}
-              />
-              <p id={field('participants-hint')} className="hint">
-                One name per line.
-              </p>
-              <FieldError errors={errors} name="participants" id={field('participants')} />
-            </div>
-          </section>
+          <MeetingDetailsFields id={id} form={form} errors={errors} set={set} />
           <section className="card" aria-labelledby={`${id}-chair`}>
             <h2 id={`${id}-chair`}>The chair</h2>
             <ChairPicker
@@ -302,12 +199,8 @@ export function MeetingForm(props: MeetingFormProps) {
             errors={errors}
             onChange={(agenda, structural) => {
               set('agenda', agenda);
-              // Row errors are keyed by position; after a move or removal they would point at the wrong row.
               if (structural) {
-                setErrors((current) => ({
-                  ...current,
-                  fields: Object.fromEntries(Object.entries(current.fields).filter(([key]) => !key.startsWith('agenda.'))),
-                }));
+                setErrors(withoutAgendaErrors);
               }
             }}
           />
@@ -338,5 +231,34 @@ export function MeetingForm(props: MeetingFormProps) {
         </ConfirmDialog>
       ) : null}
     </section>
+  );
+}
+
+/** The meeting changed or went away in another window while this form was open. */
+function ElsewhereNotices({ deleted, changed }: { deleted: boolean; changed: boolean }) {
+  return (
+    <>
+      {deleted ? (
+        <div className="banner banner-error inline-banner" role="alert">
+          This meeting was deleted elsewhere. Saving is no longer possible; use Cancel to leave.
+        </div>
+      ) : null}
+      {changed ? (
+        <div className="banner banner-warning inline-banner" role="status">
+          This meeting was changed elsewhere after you opened it. Saving will report a conflict instead of overwriting those changes.
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** After a conflict: offered beside the error. */
+function LoadLatestButton({ onClick }: { onClick: () => void }) {
+  return (
+    <p>
+      <button type="button" className="button" onClick={onClick}>
+        Discard my changes and load the latest version
+      </button>
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 import './meetings.css';
 import { ImportMeeting } from '../export/ImportMeeting';
 import { useEffect, useState } from 'react';
-import type { ScreenProps } from '../../app/App';
+import type { ScreenProps } from '../../app/screen';
 import { ChairMark } from '../../app/ChairMark';
 import { useClient } from '../../app/clientContext';
 import { isModalOpen } from '../../app/Dialog';

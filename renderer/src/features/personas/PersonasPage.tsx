@@ -2,7 +2,7 @@ import './personas.css';
 import { useId, useRef, useState } from 'react';
 import type { Persona } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
-import type { ScreenProps } from '../../app/App';
+import type { ScreenProps } from '../../app/screen';
 import { useClient } from '../../app/clientContext';
 import { ConfirmDialog } from '../../app/Dialog';
 import { errorProps, FieldError, NO_ERRORS, spreadErrors, type FormErrors } from '../../app/fieldErrors';

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../shared/limits';
 import { describeSaveError, SaveStatusText, useAutosaveText } from '../../app/autosave';
 import { ConflictNotice } from '../../app/ConflictNotice';
 import { ItemDecisions, type DecisionContext } from '../decisions/Decisions';
-import { useMeetingCall } from '../meetings/meetingContext';
+import { useMeetingCall } from '../../app/meetingContext';
 import { ItemTimer } from './ItemTimer';
 
 export interface ItemViewProps extends DecisionContext {

@@ -3,7 +3,7 @@ import type { AgendaItem } from '../../../../shared/domain';
 import { DIRECTION_LABELS } from '../../app/constants';
 import { formatWhen } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
-import { useMeetingCall } from '../meetings/meetingContext';
+import { useMeetingCall } from '../../app/meetingContext';
 
 /** Participants' open proposals for the chair's answer to this item: "Use this" takes one as the answer, with its proposer's name. */
 export function Proposals({ meetingId, item }: { meetingId: string; item: AgendaItem }) {

@@ -3,7 +3,7 @@ import type { Decision } from '../../../../shared/domain';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
-import { useMeetingCall } from '../meetings/meetingContext';
+import { useMeetingCall } from '../../app/meetingContext';
 import { VoteSpread } from './VoteSpread';
 
 /**

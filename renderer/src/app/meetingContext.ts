@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext } from 'react';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/api';
-import type { Meeting } from '../../../../shared/domain';
-import { useClient } from '../../app/clientContext';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/api';
+import type { Meeting } from '../../../shared/domain';
+import { useClient } from './clientContext';
 
 /** What the parts of a meeting screen share: where the answers of their calls go. */
 export interface MeetingContextValue {

@@ -1,0 +1,123 @@
+/** The summary's people: net impact per persona, and the follow-ups with owners and due dates. */
+import { ANSWER_DIRECTIONS, directionLabel, type ImpactSummary, type PersonaImpact } from '../../../../shared/summary/summary';
+import { plural } from '../../app/format';
+import { formatDay, formatNet, netMeaning, todayLocal } from './format';
+
+function answerCount(impact: PersonaImpact): number {
+  return impact.answers.length;
+}
+
+export function PersonaImpacts({ summary }: { summary: ImpactSummary }) {
+  return (
+    <section className="card" aria-labelledby="sum-personas-title">
+      <h2 id="sum-personas-title">Net impact per persona</h2>
+      {summary.personas.length === 0 ? (
+        <p className="sum-empty">Nobody sat in the chair, and no answer named a persona.</p>
+      ) : (
+        <>
+          <p className="hint sum-lead-in">From the answers to “How does this affect the customer?” that name each persona: helps +1, hurts −1, anything else 0.</p>
+          <div className="sum-table-scroll">
+            <table className="sum-table sum-persona-table">
+              <caption className="visually-hidden">Net impact per persona</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Persona</th>
+                  {ANSWER_DIRECTIONS.map((direction) => (
+                    <th key={direction} scope="col" className="sum-num">
+                      {directionLabel(direction === 'unset' ? null : direction)}
+                    </th>
+                  ))}
+                  <th scope="col" className="sum-num">
+                    Net
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.personas.map((impact) => (
+                  <tr key={impact.persona.id}>
+                    <th scope="row">
+                      <span dir="auto">{impact.persona.name}</span>
+                      {impact.persona.known ? null : <span className="muted"> (no longer in the library)</span>}
+                      {impact.inChair ? null : <span className="muted"> (not in the chair)</span>}
+                    </th>
+                    {ANSWER_DIRECTIONS.map((direction) => (
+                      <td key={direction} className="sum-num">
+                        {impact.counts[direction]}
+                      </td>
+                    ))}
+                    <td className={`sum-num sum-net ${impact.net > 0 ? 'sum-net-positive' : impact.net < 0 ? 'sum-net-negative' : ''}`}>
+                      <strong>{formatNet(impact.net)}</strong> <span className="sum-net-word">{netMeaning(impact.net, answerCount(impact))}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {summary.unattributedAnswers > 0 ? (
+        <p className="hint">
+          {plural(summary.unattributedAnswers, 'answer')} named no persona and {summary.unattributedAnswers === 1 ? 'counts' : 'count'} towards nobody.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+export function FollowUps({ summary }: { summary: ImpactSummary }) {
+  const today = todayLocal();
+  return (
+    <section className="card" aria-labelledby="sum-follow-ups-title">
+      <h2 id="sum-follow-ups-title">
+        Open follow-ups <span className="sum-heading-note">{summary.openFollowUps.length}</span>
+      </h2>
+      {summary.openFollowUps.length === 0 ? (
+        <p className="sum-empty">No open follow-ups.</p>
+      ) : (
+        <div className="sum-table-scroll">
+          <table className="sum-table sum-follow-ups">
+            <caption className="visually-hidden">Open follow-ups, by due date</caption>
+            <thead>
+              <tr>
+                <th scope="col">Follow-up</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.openFollowUps.map(({ followUp, itemTitle, decisionText }) => {
+                const overdue = followUp.dueDate !== null && followUp.dueDate < today;
+                return (
+                  <tr key={followUp.id}>
+                    <td dir="auto">{followUp.text}</td>
+                    <td>{followUp.owner ? <span dir="auto">{followUp.owner}</span> : <span className="muted">No owner</span>}</td>
+                    <td className="sum-nowrap">
+                      {followUp.dueDate ? (
+                        <>
+                          <time dateTime={followUp.dueDate}>{formatDay(followUp.dueDate)}</time>
+                          {overdue ? <span className="sum-overdue"> overdue</span> : null}
+                        </>
+                      ) : (
+                        <span className="muted">No date</span>
+                      )}
+                    </td>
+                    <td>
+                      {itemTitle ? <span dir="auto">{itemTitle}</span> : <span className="muted">The meeting</span>}
+                      {decisionText ? (
+                        <span className="sum-from-decision">
+                          {' · decision: '}
+                          <span dir="auto">{decisionText}</span>
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
