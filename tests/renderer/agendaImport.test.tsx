@@ -102,7 +102,9 @@ describe('agenda import in the new-meeting form', () => {
     await userEvent.click(within(d).getByRole('radio', { name: 'A calendar event (.ics file)' }));
     await userEvent.upload(within(d).getByLabelText('Calendar file (.ics)'), fixture('broken-start.ics'));
     const alert = await within(d).findByRole('alert');
-    expect(alert.textContent).toBe('“broken-start.ics” was not imported. The event\'s start time cannot be read (Could not extract integer from "no").');
+    expect(alert.textContent).toBe(
+      '“broken-start.ics” was not imported. The event\'s start time cannot be read: "2026-11-24 not a date" is not a date or a date and time (such as 20261124T093000).',
+    );
     expect(within(d).queryByRole('region', { name: /Preview/ })).toBeNull();
     expect((within(d).getByRole('button', { name: 'Create meeting' }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.click(within(d).getByRole('button', { name: 'Create meeting' }));
