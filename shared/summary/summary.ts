@@ -14,7 +14,7 @@ import {
   type Tag,
 } from '../domain';
 import { distinctTagIds } from '../tags';
-import { isFlagged, tallyPersonaAnswers, type AnswerDirection } from './figures';
+import { answerCounts, isFlagged, tallyPersonaAnswers, type AnswerDirection } from './figures';
 
 export { ANSWER_DIRECTIONS, isFlagged, type AnswerDirection } from './figures';
 
@@ -125,6 +125,8 @@ export interface ImpactSummary {
   /** Every decision, flagged ones first (hurts, then unknown), then the rest in agenda order. */
   flaggedFirst: DecisionEntry[];
   flaggedCount: number;
+  /** Items the chair answered Hurts or Unknown: flagged like decisions, whatever was decided. */
+  flaggedAnswers: ItemSummary[];
 }
 
 const FLAG_RANK: Record<ImpactDirection, number> = { hurts: 0, unknown: 1, mixed: 2, neutral: 2, helps: 2 };
@@ -149,114 +151,107 @@ function compareText(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function summarizeImpact(meeting: Meeting, library: SummaryLibrary): ImpactSummary {
+/** Names for persona ids and labels for tag ids, from the library or, when it no longer knows them, the id. */
+function resolver(library: SummaryLibrary) {
   const personasById = new Map(library.personas.map((p) => [p.id, p]));
   const tagsById = new Map(library.tags.map((t) => [t.id, t]));
-  const personaRef = (id: string): PersonaRef => {
-    const persona = personasById.get(id);
-    return persona ? { id, name: persona.name, known: true } : { id, name: id, known: false };
+  return {
+    personaRef: (id: string): PersonaRef => {
+      const persona = personasById.get(id);
+      return persona ? { id, name: persona.name, known: true } : { id, name: id, known: false };
+    },
+    tagRef: (id: string): TagRef => {
+      const tag = tagsById.get(id);
+      return tag ? { id, label: tag.label, known: true, builtIn: tag.builtIn } : { id, label: id, known: false, builtIn: false };
+    },
   };
-  const tagRef = (id: string): TagRef => {
-    const tag = tagsById.get(id);
-    return tag ? { id, label: tag.label, known: true, builtIn: tag.builtIn } : { id, label: id, known: false, builtIn: false };
-  };
+}
+type Resolver = ReturnType<typeof resolver>;
 
-  const items: ItemSummary[] = meeting.agenda.map((item, index) => {
-    const decisions = item.decisions.map(
+function itemSummaries(meeting: Meeting, refs: Resolver): ItemSummary[] {
+  return meeting.agenda.map((item, index) => ({
+    item,
+    index,
+    state: gateState(item),
+    discussed: item.startedAt !== null,
+    answerPersonas: [...new Set(item.answer?.personaIds ?? [])].map(refs.personaRef),
+    decisions: item.decisions.map(
       (decision): DecisionEntry => ({
         decision,
         itemId: item.id,
         itemTitle: item.title,
         itemIndex: index,
-        tags: decision.tags.map((tag) => ({ ...tagRef(tag.tagId), by: tag.by, at: tag.at })),
+        tags: decision.tags.map((tag) => ({ ...refs.tagRef(tag.tagId), by: tag.by, at: tag.at })),
         flagged: isFlagged(decision.direction),
       }),
-    );
-    return {
-      item,
-      index,
-      state: gateState(item),
-      discussed: item.startedAt !== null,
-      answerPersonas: [...new Set(item.answer?.personaIds ?? [])].map(personaRef),
-      decisions,
-    };
-  });
-  const decisions = items.flatMap((summary) => summary.decisions);
-
-  const noImpact = items
-    .filter((s) => s.state === 'no-impact')
-    .map((s) => ({ itemId: s.item.id, itemTitle: s.item.title, reason: s.item.noImpactReason ?? '' }));
-  const skipped = items.filter((s) => s.state === 'skipped').map((s) => ({ itemId: s.item.id, itemTitle: s.item.title }));
-
-  const byDirection = IMPACT_DIRECTIONS.map((direction) => ({
-    direction,
-    decisions: decisions.filter((entry) => entry.decision.direction === direction),
+    ),
   }));
+}
 
-  const tagGroups = new Map<string, TagGroup>();
+/** Tags in use, most used first, then by label; a tag listed twice on one decision counts it once. */
+function groupByTag(decisions: DecisionEntry[], refs: Resolver): TagGroup[] {
+  const groups = new Map<string, TagGroup>();
   for (const entry of decisions) {
-    // A tag listed twice on one decision (several people, an old file) still counts the decision once.
-    for (const tag of distinctTagIds(entry.decision.tags).map(tagRef)) {
-      let group = tagGroups.get(tag.id);
+    for (const tag of distinctTagIds(entry.decision.tags).map(refs.tagRef)) {
+      let group = groups.get(tag.id);
       if (!group) {
-        group = { tag: { id: tag.id, label: tag.label, known: tag.known, builtIn: tag.builtIn }, decisions: [] };
-        tagGroups.set(tag.id, group);
+        group = { tag, decisions: [] };
+        groups.set(tag.id, group);
       }
       group.decisions.push(entry);
     }
   }
-  const byTag = [...tagGroups.values()].sort(
+  return [...groups.values()].sort(
     (a, b) => b.decisions.length - a.decisions.length || compareText(a.tag.label, b.tag.label) || compareText(a.tag.id, b.tag.id),
   );
+}
 
-  const personaAnswers = tallyPersonaAnswers(meeting);
-  const personas: PersonaImpact[] = personaAnswers.tallies.map((tally) => ({
-    persona: personaRef(tally.personaId),
-    inChair: tally.inChair,
-    net: tally.net,
-    counts: tally.counts,
-    answers: tally.answers,
-  }));
-
+/** Follow-ups not done yet, by due date (undated last, ties in the order they were raised). */
+function openFollowUpEntries(meeting: Meeting, decisions: DecisionEntry[]): FollowUpEntry[] {
   const itemTitles = new Map(meeting.agenda.map((item) => [item.id, item.title]));
   const decisionTexts = new Map(decisions.map((entry) => [entry.decision.id, entry.decision.text]));
-  const openFollowUps = meeting.followUps
+  const byDueDate = (x: string | null, y: string | null) => (x === y ? 0 : x === null ? 1 : y === null ? -1 : x < y ? -1 : 1);
+  return meeting.followUps
     .map((followUp, order) => ({ followUp, order }))
     .filter(({ followUp }) => !followUp.done)
-    .sort((a, b) => {
-      const x = a.followUp.dueDate;
-      const y = b.followUp.dueDate;
-      if (x !== y) {
-        if (x === null) return 1;
-        if (y === null) return -1;
-        return x < y ? -1 : 1;
-      }
-      return a.order - b.order;
-    })
+    .sort((a, b) => byDueDate(a.followUp.dueDate, b.followUp.dueDate) || a.order - b.order)
     .map(({ followUp }) => ({
       followUp,
       itemTitle: followUp.itemId === null ? null : (itemTitles.get(followUp.itemId) ?? null),
       decisionText: followUp.decisionId === null ? null : (decisionTexts.get(followUp.decisionId) ?? null),
     }));
+}
 
-  // Array.prototype.sort is stable, so ties keep agenda order.
-  const flaggedFirst = [...decisions].sort((a, b) => FLAG_RANK[a.decision.direction] - FLAG_RANK[b.decision.direction]);
-
+export function summarizeImpact(meeting: Meeting, library: SummaryLibrary): ImpactSummary {
+  const refs = resolver(library);
+  const items = itemSummaries(meeting, refs);
+  const decisions = items.flatMap((summary) => summary.decisions);
+  const personaAnswers = tallyPersonaAnswers(meeting);
   return {
     meetingId: meeting.id,
     title: meeting.title,
     coverage: chairCoverage(meeting),
     items,
-    noImpact,
-    skipped,
+    noImpact: items
+      .filter((s) => s.state === 'no-impact')
+      .map((s) => ({ itemId: s.item.id, itemTitle: s.item.title, reason: s.item.noImpactReason ?? '' })),
+    skipped: items.filter((s) => s.state === 'skipped').map((s) => ({ itemId: s.item.id, itemTitle: s.item.title })),
     decisionCount: decisions.length,
-    byDirection,
-    byTag,
+    byDirection: IMPACT_DIRECTIONS.map((direction) => ({ direction, decisions: decisions.filter((entry) => entry.decision.direction === direction) })),
+    byTag: groupByTag(decisions, refs),
     untagged: decisions.filter((entry) => entry.tags.length === 0),
-    personas,
+    personas: personaAnswers.tallies.map((tally) => ({
+      persona: refs.personaRef(tally.personaId),
+      inChair: tally.inChair,
+      net: tally.net,
+      counts: tally.counts,
+      answers: tally.answers,
+    })),
     unattributedAnswers: personaAnswers.unattributed,
-    openFollowUps,
-    flaggedFirst,
+    openFollowUps: openFollowUpEntries(meeting, decisions),
+    // Array.prototype.sort is stable, so ties keep agenda order.
+    flaggedFirst: [...decisions].sort((a, b) => FLAG_RANK[a.decision.direction] - FLAG_RANK[b.decision.direction]),
     flaggedCount: decisions.filter((entry) => entry.flagged).length,
+    flaggedAnswers: items.filter((s) => answerCounts(s.item.answer) && isFlagged(s.item.answer.direction)),
   };
 }
