@@ -119,6 +119,54 @@ describe('<MeetingSummary>', () => {
     expect(counts).toEqual({ Answered: '3', 'No customer impact': '1', Skipped: '1', 'Not answered': '0', 'Not discussed': '1' });
   });
 
+  it('shows the chair’s answer per item: direction, severity, personas, who and when; reasons and skips', async () => {
+    const library = start();
+    const { id } = buildMeeting(library);
+    mount(library, id);
+
+    const list = await screen.findByRole('list', { name: 'The chair’s answers by agenda item' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('h3')?.textContent?.replace(/\s+/g, ' '))).toEqual([
+      '1. New tiers · Answered',
+      '2. Trial length · Answered',
+      '3. Internal tooling · No customer impact',
+      '4. Office move · Skipped on purpose',
+      '5. Migration of old plans · Answered',
+    ]);
+    const trial = items[1]!;
+    expect(trial.textContent).toContain('Two weeks is too short for monthly payroll');
+    expect(trial.querySelector('.sum-badge')?.textContent).toBe('Impact: Hurts');
+    expect(trial.textContent).toContain('⚑ Flagged: hurts customers');
+    expect(trial.textContent).toContain('For: Priya Natarajan, ليلى حداد');
+    expect(trial.querySelector('time')?.getAttribute('dateTime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(items[2]!.textContent).toContain('No customer impact: Internal refactor only; nothing a customer sees.');
+    expect(items[3]!.textContent).toContain('Moved past without an answer.');
+    expect(items.filter((li) => li.className.includes('sum-answer-flagged'))).toHaveLength(2);
+    expect(section('How does this affect the customer? 5 items discussed, 2 flagged')).toBeTruthy();
+  });
+
+  it('flags hurts and unknown answers even when no decision is flagged', async () => {
+    const library = start();
+    const created = call<Meeting>(library, 'meetings.create', {
+      title: 'Answers only',
+      scheduledAt: '2026-11-24T09:30:00.000Z',
+      agenda: [{ title: 'One' }, { title: 'Two' }],
+    });
+    const [one, two] = created.agenda.map((item) => item.id);
+    call(library, 'meetings.start', { id: created.id });
+    call(library, 'chair.answer', { meetingId: created.id, itemId: one, changes: { text: 'Worse for admins', direction: 'hurts', severity: 2 } });
+    call(library, 'decisions.add', { meetingId: created.id, itemId: one, decision: { text: 'Ship it anyway', direction: 'helps' } });
+    call(library, 'meetings.next', { id: created.id });
+    call(library, 'chair.answer', { meetingId: created.id, itemId: two, changes: { text: 'No idea', direction: 'unknown' } });
+    mount(library, created.id);
+
+    const glance = await screen.findByRole('region', { name: 'At a glance' });
+    const tiles = Object.fromEntries(within(glance).getAllByRole('term').map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    expect(tiles).toMatchObject({ 'Flagged decisions (hurts or unknown)': '0', 'Flagged answers (hurts or unknown)': '2' });
+    expect(screen.getByText(/No decision hurts customers or has an unknown impact, but the chair answered Hurts or Unknown on 2 items/)).toBeTruthy();
+    expect(screen.getByText('Severity 2 of 3')).toBeTruthy();
+  });
+
   it('lists every decision with the flagged ones first: hurts, then unknown, then agenda order', async () => {
     const library = start();
     const { id } = buildMeeting(library);

@@ -1,10 +1,10 @@
 /** The summary's decision lists: by direction, by tag, and one decision with its tags and outcome. */
-import type { ImpactDirection } from '../../../../shared/domain';
+import { IMPACT_DIRECTIONS, type ImpactDirection, type Vote } from '../../../../shared/domain';
 import { directionLabel, type DecisionEntry, type ImpactSummary } from '../../../../shared/summary/summary';
 import { plural } from '../../app/format';
 import { formatDay } from './format';
 
-function DirectionBadge({ direction }: { direction: ImpactDirection | null }) {
+export function DirectionBadge({ direction }: { direction: ImpactDirection | null }) {
   return (
     <span className={`sum-badge sum-badge-${direction ?? 'unset'}`}>
       <span className="visually-hidden">Impact: </span>
@@ -49,7 +49,38 @@ export function DecisionItem({ entry }: { entry: DecisionEntry }) {
         ) : null}
       </p>
       <TagChips entry={entry} />
+      {d.vote ? <VoteLine vote={d.vote} /> : null}
     </li>
+  );
+}
+
+/** A decision's vote: the spread once revealed, what the lead decided, and who disagreed. */
+function VoteLine({ vote }: { vote: Vote }) {
+  if (vote.revealedAt === null) return <p className="sum-meta">Vote open, not revealed yet.</p>;
+  const spread = IMPACT_DIRECTIONS.map((direction) => [direction, vote.ballots.filter((b) => b.direction === direction).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([direction, count]) => `${directionLabel(direction)} ${count}`)
+    .join(', ');
+  const decided = vote.decided;
+  return (
+    <p className="sum-meta sum-vote">
+      <span>
+        Vote: {plural(vote.ballots.length, 'ballot')}
+        {spread ? ` (${spread})` : ''}
+      </span>
+      {decided ? (
+        <span>
+          Decided {directionLabel(decided.direction)}
+          {decided.disagreeAndCommit ? ' · disagree and commit' : ''}
+          {decided.dissent.length > 0 ? (
+            <>
+              {' · dissent: '}
+              <span dir="auto">{decided.dissent.map((b) => `${b.by || 'someone'} (${directionLabel(b.direction)})`).join(', ')}</span>
+            </>
+          ) : null}
+        </span>
+      ) : null}
+    </p>
   );
 }
 

@@ -7,6 +7,7 @@ import { ExportMenu } from '../export/ExportMenu';
 import { percent } from './format';
 import { ImpactChart } from './ImpactChart';
 import './summary.css';
+import { ChairAnswers } from './SummaryAnswers';
 import { DecisionItem, DirectionGroups, TagGroups } from './SummaryDecisions';
 import { FollowUps, PersonaImpacts } from './SummaryPeople';
 
@@ -66,6 +67,8 @@ export default function SummaryView({ meeting, library, actions }: SummaryViewPr
         <GlanceCard summary={summary} />
       </div>
 
+      <ChairAnswers summary={summary} />
+
       <section className="card" aria-labelledby="sum-decisions-title">
         <h2 id="sum-decisions-title">
           Decisions, flagged first{' '}
@@ -86,7 +89,12 @@ export default function SummaryView({ meeting, library, actions }: SummaryViewPr
                 {summary.flaggedCount === 1 ? 'has' : 'have'} an unknown impact: look at {summary.flaggedCount === 1 ? 'it' : 'them'} first.
               </p>
             ) : (
-              <p className="hint sum-lead-in">No decision hurts customers or has an unknown impact.</p>
+              <p className="hint sum-lead-in">
+                No decision hurts customers or has an unknown impact
+                {summary.flaggedAnswers.length > 0
+                  ? `, but the chair answered Hurts or Unknown on ${plural(summary.flaggedAnswers.length, 'item')}: see its answers above.`
+                  : '.'}
+              </p>
             )}
             <ol className="sum-decisions" aria-label="Decisions, flagged first">
               {summary.flaggedFirst.map((entry) => (
@@ -216,8 +224,12 @@ function GlanceCard({ summary }: { summary: ImpactSummary }) {
           <dd>{summary.decisionCount}</dd>
         </div>
         <div className={summary.flaggedCount > 0 ? 'sum-tile-flagged' : undefined}>
-          <dt>Flagged (hurts or unknown)</dt>
+          <dt>Flagged decisions (hurts or unknown)</dt>
           <dd>{summary.flaggedCount}</dd>
+        </div>
+        <div className={summary.flaggedAnswers.length > 0 ? 'sum-tile-flagged' : undefined}>
+          <dt>Flagged answers (hurts or unknown)</dt>
+          <dd>{summary.flaggedAnswers.length}</dd>
         </div>
         <div>
           <dt>Open follow-ups</dt>
