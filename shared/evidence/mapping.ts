@@ -64,9 +64,11 @@ export function rowToItem(row: Record<string, unknown>, mapping: ColumnMapping, 
   const cell = (column: string | null) => (column === null ? '' : cellText(row[column]).trim());
   let text = mapping.text.map(cell).filter(Boolean).join('\n\n');
   if (!text) return { skip: 'empty_text' };
-  if (options.mask) text = maskPrivate(text);
+  // Cut first (masking a huge cell costs time), then mask, then cut again ("[email]" may be longer).
   const cut = text.length > EVIDENCE_LIMITS.itemTextMax;
-  if (cut) text = text.slice(0, EVIDENCE_LIMITS.itemTextMax - 1) + '…';
+  if (cut) text = text.slice(0, EVIDENCE_LIMITS.itemTextMax);
+  if (options.mask) text = maskPrivate(text);
+  if (cut || text.length > EVIDENCE_LIMITS.itemTextMax) text = text.slice(0, EVIDENCE_LIMITS.itemTextMax - 1) + '…';
   const clip = (value: string) => value.slice(0, EVIDENCE_LIMITS.fieldMax);
   const email = cell(mapping.email);
   const customer = cell(mapping.customer).slice(0, EVIDENCE_LIMITS.customerMax);

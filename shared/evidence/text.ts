@@ -1,8 +1,9 @@
 /** Small pure text helpers for evidence: masking, hashing, dates, numbers. */
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/** Bounded parts (RFC 5321 sizes) so a long run of letters cannot make the scan quadratic. */
+const EMAIL = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,24}/g;
 /** A phone number: an optional +, then 7 or more digits with spaces, dots, dashes or brackets between. */
-const PHONE = /(?<![\w])\+?\(?\d[\d\s().-]{5,}\d(?![\w])/g;
+const PHONE = /(?<![\w])\+?\(?\d[\d\s().-]{5,20}\d(?![\w])/g;
 
 /** Masks email addresses and phone numbers inside the customer's words (on by default at import). */
 export function maskPrivate(text: string): string {
