@@ -120,7 +120,8 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     if (method === 'meetings.import' && result.ok) imported = result.value as Meeting;
     if (method === 'evidence.import' && result.ok) {
       ({ jobId: evidenceJob, sourceId: evidenceSource } = result.value as { jobId: string; sourceId: string });
-      while ((await value<{ state: string }>('evidence.importStatus', { jobId: evidenceJob })).state === 'running');
+      // A transport may answer in microtasks only; the job needs the event loop to turn between polls.
+      while ((await value<{ state: string }>('evidence.importStatus', { jobId: evidenceJob })).state === 'running') await new Promise((resolve) => setImmediate(resolve));
     }
     const returned = result.ok ? (result.value as Meeting) : undefined;
     if (returned?.agenda && returned.id === meeting.id) latest = returned;

@@ -49,12 +49,27 @@ export class EvidenceArea {
     setImmediate(() => void this.load());
   }
 
+  private closed = false;
+
+  /** Stops loading; a running import is abandoned (its files were never named by the index). */
+  close(): void {
+    this.closed = true;
+    this.running?.cancel();
+  }
+
   private async load(): Promise<void> {
-    if (this.index.accountsFile) await this.search.setAccounts(this.store.readAccounts(this.index.accountsFile));
-    for (const source of this.index.sources) {
-      const items = this.store.readItems(source.file);
-      this.items.set(source.id, items);
-      await this.search.setSource(source.id, items);
+    try {
+      if (this.closed) return;
+      if (this.index.accountsFile) await this.search.setAccounts(this.store.readAccounts(this.index.accountsFile));
+      for (const source of this.index.sources) {
+        if (this.closed) return;
+        const items = this.store.readItems(source.file);
+        this.items.set(source.id, items);
+        await this.search.setSource(source.id, items);
+      }
+    } catch (error) {
+      // A file gone or unreadable must not take the app down: say so, and the rest still works.
+      if (!this.closed) this.store.notices.push(`Customer evidence could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
