@@ -13,6 +13,13 @@ import { openLibrary } from '../../electron/service/openLibrary';
 import type { EvidenceSearchResult, ImportProgress } from '../../shared/evidence/schema';
 
 const rows = Number(process.argv[2] ?? 100_000);
+/**
+ * 'narrow': every ticket uses 24 of the same 25 words, so every query term matches every item (the
+ * worst case). 'zipf' (default): descriptions draw from 5,000 words with a Zipf-like spread, as
+ * real ticket text does.
+ */
+const vocabulary = process.argv[3] === 'narrow' ? 'narrow' : 'zipf';
+const RARE = Array.from({ length: 5_000 }, (_, k) => `term${k.toString(36)}`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-evidence-measure-'));
 const SUBJECTS = ['Pricing too high', 'Invoice missing VAT', 'Export to CSV fails', 'SSO login broken', 'Mobile app crash', 'Slow dashboard', 'Refund request', 'Dark mode please', 'Calendar sync', 'Search finds nothing'];
 const WORDS = 'customer team plan price invoice export login mobile crash slow refund theme calendar search report page button email account billing order data week month'.split(' ');
@@ -22,7 +29,11 @@ function ticketCsv(file: string): void {
   fs.writeSync(out, 'id,subject,description,requester,email,priority,satisfaction,created_at\n');
   let chunk = '';
   for (let i = 0; i < rows; i++) {
-    const words = Array.from({ length: 24 }, (_, j) => WORDS[(i * 7 + j * 13) % WORDS.length]).join(' ');
+    const words = Array.from({ length: 24 }, (_, j) => {
+      if (vocabulary === 'narrow') return WORDS[(i * 7 + j * 13) % WORDS.length];
+      const r = ((i * 2654435761 + j * 40503) >>> 0) / 2 ** 32;
+      return j % 4 === 0 ? WORDS[(i + j) % WORDS.length] : RARE[Math.floor(Math.pow(r, 3) * RARE.length)];
+    }).join(' ');
     const day = `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
     chunk += `${i},"${SUBJECTS[i % SUBJECTS.length]}","Ticket ${i}: ${words}. Call +1 555 010 ${String(i % 10_000).padStart(4, '0')}",Customer ${i % 5_000},user${i}@company${i % 5_000}.com,${['low', 'high'][i % 2]},${(i % 5) + 1},${day}\n`;
     if (chunk.length > 1 << 20) {
@@ -48,6 +59,7 @@ await library.service.evidence.settled();
 const progress = call<ImportProgress>('evidence.importStatus', { jobId });
 const seconds = (performance.now() - started) / 1000;
 if (progress.state !== 'done') throw new Error(`import ${progress.state}: ${progress.error?.message}`);
+console.log(`vocabulary: ${vocabulary}`);
 console.log(`import: ${progress.rowsKept.toLocaleString('en-US')} rows of ${(fs.statSync(file).size / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s = ${Math.round(progress.rowsKept / seconds).toLocaleString('en-US')} rows/s (read, map, mask, write, index)`);
 
 const queries = Array.from({ length: 200 }, (_, i) => `${SUBJECTS[i % SUBJECTS.length]} for ${WORDS[i % WORDS.length]} and ${WORDS[(i * 3) % WORDS.length]} customers`);

@@ -12,9 +12,11 @@ export interface RankedDoc {
   text: string;
 }
 
-/** What boosts need to know about a document, looked up by id. */
+/** What boosts need to know about a document, looked up by id (once per matched term: keep it cheap). */
 export interface DocFacts {
-  date: string | null;
+  /** recencyBoost of its date, worked out when it was indexed. */
+  recency: number;
+  /** Lower case. */
   segment: string;
 }
 
@@ -71,7 +73,6 @@ export function buildQuery(parts: QueryPart[]): BuiltQuery {
 
 export interface RankOptions {
   facts: (id: number) => DocFacts;
-  now: Date;
   /** Normalised segments (lower case) whose evidence ranks higher. */
   boostSegments: Set<string>;
   filter?: (id: number) => boolean;
@@ -102,8 +103,8 @@ export function rankEvidence(index: MiniSearch<RankedDoc>, query: BuiltQuery, op
     boostTerm: (term) => query.weights.get(term) ?? 1,
     boostDocument: (id: number) => {
       const facts = options.facts(id);
-      const segment = options.boostSegments.size > 0 && options.boostSegments.has(facts.segment.toLowerCase()) ? SEGMENT_BOOST : 1;
-      return segment * recencyBoost(facts.date, options.now);
+      const segment = options.boostSegments.size > 0 && options.boostSegments.has(facts.segment) ? SEGMENT_BOOST : 1;
+      return segment * facts.recency;
     },
     filter: options.filter ? (result) => options.filter!(result.id as number) : undefined,
   });

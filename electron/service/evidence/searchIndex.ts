@@ -5,13 +5,15 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type MiniSearch from 'minisearch';
 import { AccountDirectory } from '../../../shared/evidence/accounts';
-import { buildQuery, createEvidenceIndex, markMatches, mentioning, rankEvidence, type QueryPart, type RankedDoc } from '../../../shared/evidence/ranking';
+import { buildQuery, createEvidenceIndex, markMatches, mentioning, rankEvidence, recencyBoost, type DocFacts, type QueryPart, type RankedDoc } from '../../../shared/evidence/ranking';
 import type { Account, EvidenceHit, EvidenceItem, EvidenceScale, EvidenceSearchResult } from '../../../shared/evidence/schema';
 
 interface Doc {
   item: EvidenceItem;
   sourceId: string;
   account: Account | null;
+  /** What ranking boosts by, worked out once (a query may look at it for every matched term). */
+  facts: DocFacts;
 }
 
 /** The scale line counts evidence of the last 90 days. */
@@ -51,7 +53,7 @@ export class SearchIndex {
         for (const item of items.slice(start, start + INDEX_STEP)) {
           const id = this.nextId++;
           ids.push(id);
-          this.docs.set(id, { item, sourceId, account: this.accounts.find(item) });
+          this.docs.set(id, this.doc(item, sourceId));
           batch.push({ id, text: item.text });
         }
         this.engine.addAll(batch);
@@ -67,8 +69,13 @@ export class SearchIndex {
   setAccounts(accounts: Account[]): Promise<void> {
     return this.enqueue(async () => {
       this.accounts = new AccountDirectory(accounts);
-      for (const doc of this.docs.values()) doc.account = this.accounts.find(doc.item);
+      for (const [id, doc] of this.docs) this.docs.set(id, this.doc(doc.item, doc.sourceId));
     });
+  }
+
+  private doc(item: EvidenceItem, sourceId: string): Doc {
+    const account = this.accounts.find(item);
+    return { item, sourceId, account, facts: { recency: recencyBoost(item.date, new Date()), segment: (item.segment || account?.segment || '').toLowerCase() } };
   }
 
   private removeNow(sourceId: string): void {
@@ -94,12 +101,8 @@ export class SearchIndex {
     if (this.indexing) return { state: 'indexing', hits: [], total: 0, scale: emptyScale, query };
     const boostSegments = new Set(options.boostSegments.map((segment) => segment.toLowerCase().trim()).filter(Boolean));
     const ranked = rankEvidence(this.engine, buildQuery(parts), {
-      now: options.now,
       boostSegments,
-      facts: (id) => {
-        const doc = this.docs.get(id)!;
-        return { date: doc.item.date, segment: doc.item.segment || doc.account?.segment || '' };
-      },
+      facts: (id) => this.docs.get(id)!.facts,
       filter: options.sourceId === undefined ? undefined : (id) => this.docs.get(id)?.sourceId === options.sourceId,
     });
     const hits: EvidenceHit[] = ranked.slice(0, options.limit).map((hit) => {

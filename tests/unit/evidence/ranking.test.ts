@@ -56,7 +56,7 @@ it('the stemmer earns its place: without it the same fixture ranks worse', () =>
     metrics(TOPICS.map((topic) => ({ relevant: search(topic.query).slice(0, 5).map((id) => items[id]!.topic === topic.id), relevantTotal: topic.items.length })));
   const ours = createEvidenceIndex();
   ours.addAll(docs);
-  const stemmed = rank((query) => rankEvidence(ours, buildQuery([{ text: query, weight: 1 }]), { facts: () => ({ date: null, segment: '' }), now: new Date(), boostSegments: new Set() }).map((hit) => hit.id));
+  const stemmed = rank((query) => rankEvidence(ours, buildQuery([{ text: query, weight: 1 }]), { facts: () => ({ recency: 1, segment: '' }), boostSegments: new Set() }).map((hit) => hit.id));
   const plainIndex = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id' });
   plainIndex.addAll(docs);
   const plain = rank((query) => plainIndex.search(query, { prefix: true }).map((result) => result.id as number));
