@@ -2,7 +2,7 @@ import type { Library, Meeting, StorageStatus } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import type { NetworkAddress } from '../../shared/sharing';
 import type { EventHub } from './events';
-import { EvidenceArea } from './evidence';
+import { EvidenceArea } from './evidence/area';
 import { createHandlers, type Handlers } from './handlers';
 import { Kernel, type KernelOptions } from './kernel';
 import { listNetworkAddresses } from './networkAddresses';
