@@ -32,17 +32,11 @@ import type { Result } from './errors';
 import type { Dashboard } from './dashboard';
 import { ledgerQuerySchema, type LedgerEntry, type LedgerResult } from './ledger';
 import { LIMITS } from './limits';
+import { evidenceMethods } from './evidence/api';
+import { read, write, type MethodSpec } from './methodSpec';
 import type { NetworkAddress, SharingStatus } from './sharing';
 
-export interface MethodSpec<I extends z.ZodType, O> {
-  input: I;
-  /** 'write' methods change data; 'read' methods never do. */
-  kind: 'read' | 'write';
-  /** Phantom field carrying the result type; never set at run time. */
-  readonly output?: O;
-}
-export const read = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, kind: 'read' }) });
-export const write = <I extends z.ZodType>(input: I) => ({ returns: <O>(): MethodSpec<I, O> => ({ input, kind: 'write' }) });
+export { read, write, type MethodSpec } from './methodSpec';
 
 /** Inputs store instants in UTC so that sorting the strings sorts the times. */
 const instantInput = isoDateTimeSchema.transform((value) => new Date(value).toISOString());
@@ -330,6 +324,8 @@ export const api = {
   /** Takes a participant's proposal into the item's answer (text and direction), keeping the proposer's attribution. */
   'proposals.accept': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
   'proposals.dismiss': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
+  /** Customer evidence (issue 19): sources, import, accounts, ranking; declared in shared/evidence/api.ts. */
+  ...evidenceMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
 
 export type Api = typeof api;

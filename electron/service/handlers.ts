@@ -8,6 +8,7 @@ import { agendaArea } from './areas/agenda';
 import type { AreaContext, Handlers } from './areas/area';
 import { chairArea } from './areas/chair';
 import { decisionsArea } from './areas/decisions';
+import { evidenceArea } from './evidence';
 import { followUpsArea } from './areas/followUps';
 import { importArea } from './areas/importing';
 import { insightsArea } from './areas/insights';
@@ -36,6 +37,7 @@ export const AREAS = [
   storageArea,
   sharingArea,
   votesArea,
+  evidenceArea,
 ] as const;
 
 /** The whole table. Missing a method fails to compile; two areas serving one fail at construction. */

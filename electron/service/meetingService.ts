@@ -2,6 +2,7 @@ import type { Library, Meeting, StorageStatus } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import type { NetworkAddress } from '../../shared/sharing';
 import type { EventHub } from './events';
+import { EvidenceArea } from './evidence/area';
 import { createHandlers, type Handlers } from './handlers';
 import { Kernel, type KernelOptions } from './kernel';
 import { listNetworkAddresses } from './networkAddresses';
@@ -27,6 +28,8 @@ export class MeetingService {
   /** Participants of shared meetings (issue #5); their server calls into it. */
   readonly participants: ParticipantHub;
   readonly handlers: Handlers;
+  /** Customer evidence (issue 19), stored apart from meetings. */
+  readonly evidence: EvidenceArea;
 
   constructor(options: ServiceOptions) {
     const kernel = new Kernel(options);
@@ -45,7 +48,14 @@ export class MeetingService {
       options.sharing ?? null,
       options.networkAddresses ?? listNetworkAddresses,
     );
-    this.handlers = createHandlers({ kernel, participants: this.participants });
+    this.evidence = new EvidenceArea({
+      dataDir: kernel.storage.dataDir,
+      now: kernel.now,
+      newId: kernel.newId,
+      meeting: (id) => kernel.meeting(id),
+      library: () => kernel.library(),
+    });
+    this.handlers = createHandlers({ kernel, participants: this.participants, evidence: this.evidence });
   }
 
   /** Things the user should be told about the data folder (recovered or quarantined files). */
@@ -84,6 +94,7 @@ export class MeetingService {
   /** On clean close: sharing stops, then see Persistence.close. */
   close(): { unsavedChanges: number } {
     this.participants.stopAll();
+    this.evidence.close();
     return this.kernel.persistence.close();
   }
 }

@@ -3,6 +3,8 @@ import type { Decision, Meeting } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { sampleDraft } from './helpers';
 
+const EVIDENCE_CSV = 'subject,description,requester\nPricing,Too expensive for us,Acme\n';
+
 type Call = (method: string, input: unknown) => Promise<Result<unknown>>;
 
 /**
@@ -26,6 +28,8 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
   let templateId = '';
   let removedFollowUp: Meeting['followUps'][number] | undefined;
   let imported: Meeting | undefined;
+  let evidenceJob = '';
+  let evidenceSource = '';
   const importedItem = () => imported!.agenda.find((item) => item.proposals.length > 0)!;
   const decisionId = () => latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.id;
 
@@ -87,6 +91,18 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['backups.create', {}],
     ['backups.list', {}],
     ['backups.restore', () => ({ id: backupId })],
+    // Customer evidence (issue 19): an inline import runs as a job; its status is polled until it is done.
+    ['evidence.preview', { input: { kind: 'text', fileName: 'tickets.csv', text: EVIDENCE_CSV } }],
+    ['evidence.import', { source: { name: 'Tickets', kind: 'tickets' }, input: { kind: 'text', fileName: 'tickets.csv', text: EVIDENCE_CSV } }],
+    ['evidence.importStatus', () => ({ jobId: evidenceJob })],
+    ['evidence.importCancel', () => ({ jobId: evidenceJob })],
+    ['evidence.library', {}],
+    ['evidence.renameSource', () => ({ id: evidenceSource, name: 'Help desk' })],
+    ['evidence.importAccounts', { input: { kind: 'text', fileName: 'accounts.csv', text: 'name,arr,currency\nAcme,120000,USD\n' } }],
+    ['evidence.setSynonyms', { tagId: 'pricing', words: ['price', 'invoice'] }],
+    ['evidence.search', { query: 'pricing' }],
+    ['evidence.forItem', () => ({ meetingId: meeting.id, itemId: second!.id, answer: 'cheaper plans' })],
+    ['evidence.deleteSource', () => ({ id: evidenceSource })],
     ['meetings.delete', { id: meeting.id }],
   ];
   const covered = new Set(steps.map(([method]) => method));
@@ -102,6 +118,11 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     if (method === 'backups.create' && result.ok) backupId = (result.value as { id: string }).id;
     if (method === 'templates.create' && result.ok) templateId = (result.value as { id: string }).id;
     if (method === 'meetings.import' && result.ok) imported = result.value as Meeting;
+    if (method === 'evidence.import' && result.ok) {
+      ({ jobId: evidenceJob, sourceId: evidenceSource } = result.value as { jobId: string; sourceId: string });
+      // A transport may answer in microtasks only; the job needs the event loop to turn between polls.
+      while ((await value<{ state: string }>('evidence.importStatus', { jobId: evidenceJob })).state === 'running') await new Promise((resolve) => setImmediate(resolve));
+    }
     const returned = result.ok ? (result.value as Meeting) : undefined;
     if (returned?.agenda && returned.id === meeting.id) latest = returned;
   }

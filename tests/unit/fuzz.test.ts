@@ -106,6 +106,17 @@ function validInput(method: MethodName): Record<string, unknown> {
     'votes.decide': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', direction: 'mixed' },
     'proposals.accept': { meetingId: meeting.id, itemId: item.id, proposalId: 'none' },
     'proposals.dismiss': { meetingId: meeting.id, itemId: item.id, proposalId: 'none' },
+    // Evidence: inputs that never start a background import (it would change files after the check).
+    'evidence.preview': { input: { kind: 'text', fileName: 'a.csv', text: 'comment\nToo expensive' } },
+    'evidence.import': { source: { name: 'S', kind: 'other' }, input: { kind: 'path', path: '/nonexistent/evidence.csv' } },
+    'evidence.importStatus': { jobId: 'none' },
+    'evidence.importCancel': { jobId: 'none' },
+    'evidence.renameSource': { id: 'none', name: 'N' },
+    'evidence.deleteSource': { id: 'none' },
+    'evidence.importAccounts': { input: { kind: 'text', fileName: 'accounts.csv', text: 'name,arr\nAcme,100' } },
+    'evidence.setSynonyms': { tagId: 'pricing', words: ['price'] },
+    'evidence.search': { query: 'price', limit: 5 },
+    'evidence.forItem': { meetingId: meeting.id, itemId: item.id, answer: 'cheaper' },
   };
   return byMethod[method] ?? {};
 }

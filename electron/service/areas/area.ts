@@ -1,5 +1,6 @@
 /** The types every area module shares: the whole handler table, and what a handler works with. */
 import type { MethodName, MethodOutput, MethodParams } from '../../../shared/api';
+import type { EvidenceArea } from '../evidence/area';
 import type { Kernel } from '../kernel';
 import type { ParticipantHub } from '../participants';
 
@@ -11,4 +12,6 @@ export interface AreaContext {
   kernel: Kernel;
   /** Participants of shared meetings (electron/service/participants.ts). */
   participants: ParticipantHub;
+  /** Customer evidence, stored apart from meetings (electron/service/evidence/). */
+  evidence: EvidenceArea;
 }

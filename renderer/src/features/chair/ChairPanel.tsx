@@ -5,6 +5,7 @@ import type { AgendaItem, FollowUp } from '../../../../shared/domain';
 import { ChairMark } from '../../app/ChairMark';
 import { routeHash } from '../../app/useRoute';
 import { Proposals } from '../sharing/Proposals';
+import { ChairEvidence } from '../evidence/ChairEvidence';
 import { ChairAnswer } from './ChairAnswer';
 import { PersonaCards, type ChairPersona } from './PersonaCards';
 import { updateThenFocus } from '../../app/focus';
@@ -155,6 +156,7 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
               meetingHref={routeHash({ name: 'edit', id: meetingId })}
             />
             <Proposals meetingId={meetingId} item={item} />
+            <ChairEvidence meetingId={meetingId} item={item} />
           </>
         ) : (
           <>

@@ -1,0 +1,164 @@
+/**
+ * Evidence on disk, apart from meetings: <dataDir>/evidence/index.json names each source's items
+ * file (<sourceId>.<generation>.jsonl) and the accounts file. An import writes a new generation
+ * under a temporary name, fsyncs it, renames it into place, and only then switches the index (also
+ * temp + fsync + rename): a kill at any point leaves either the old library or the new one. Files
+ * the index does not name are leftovers of an interrupted import and are removed on open.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/errors';
+import { EMPTY_EVIDENCE_INDEX, evidenceIndexSchema, type Account, type EvidenceIndex, type EvidenceItem } from '../../shared/evidence/schema';
+import { syncDirectory } from './journal';
+
+export const EVIDENCE_DIR = 'evidence';
+const INDEX_FILE = 'index.json';
+
+export class EvidenceStore {
+  readonly dir: string;
+  /** What the user should be told about the evidence folder (damaged files). */
+  readonly notices: string[] = [];
+
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, EVIDENCE_DIR);
+  }
+
+  /** Reads the index and removes what an interrupted import left behind. */
+  open(): EvidenceIndex {
+    let index = EMPTY_EVIDENCE_INDEX;
+    const file = path.join(this.dir, INDEX_FILE);
+    if (fs.existsSync(file)) {
+      const parsed = evidenceIndexSchema.safeParse(safeJson(fs.readFileSync(file, 'utf8')));
+      if (parsed.success) index = parsed.data;
+      else {
+        const aside = `${file}.damaged-${Date.now()}`;
+        fs.renameSync(file, aside);
+        this.notices.push(`The evidence index was damaged and was set aside as ${aside}; evidence can be imported again.`);
+      }
+    }
+    this.removeLeftovers(index);
+    return index;
+  }
+
+  private removeLeftovers(index: EvidenceIndex): void {
+    if (!fs.existsSync(this.dir)) return;
+    const keep = new Set([INDEX_FILE, ...index.sources.map((source) => source.file), ...(index.accountsFile ? [index.accountsFile] : [])]);
+    for (const name of fs.readdirSync(this.dir)) {
+      if (!keep.has(name) && !name.includes('.damaged-')) fs.rmSync(path.join(this.dir, name), { force: true });
+    }
+  }
+
+  readItems(fileName: string): EvidenceItem[] {
+    const items: EvidenceItem[] = [];
+    let damaged = 0;
+    const text = fs.readFileSync(path.join(this.dir, fileName), 'utf8');
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const item = safeJson(line) as EvidenceItem | undefined;
+      if (item && typeof item.text === 'string' && typeof item.key === 'string') items.push(item);
+      else damaged++;
+    }
+    if (damaged > 0) this.notices.push(`${damaged} damaged lines of ${fileName} were left out.`);
+    return items;
+  }
+
+  readAccounts(fileName: string): Account[] {
+    const accounts = safeJson(fs.readFileSync(path.join(this.dir, fileName), 'utf8'));
+    return Array.isArray(accounts) ? (accounts as Account[]) : [];
+  }
+
+  /** A new, not yet referenced, generation file name for a source's items or the accounts. */
+  newFileName(prefix: string, extension: 'jsonl' | 'json'): string {
+    return `${prefix}.${randomBytes(6).toString('hex')}.${extension}`;
+  }
+
+  /** Writes items as JSON Lines to a temporary name, fsyncs, renames into place. Not yet visible. */
+  async writeItems(fileName: string, items: Iterable<EvidenceItem>): Promise<void> {
+    await this.writeDurably(fileName, async (handle) => {
+      let chunk: string[] = [];
+      for (const item of items) {
+        chunk.push(JSON.stringify(item));
+        if (chunk.length >= 2_000) {
+          await handle.write(chunk.join('\n') + '\n');
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0) await handle.write(chunk.join('\n') + '\n');
+    });
+  }
+
+  writeAccountsSync(fileName: string, accounts: Account[]): void {
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      writeFileDurably(path.join(this.dir, fileName), JSON.stringify(accounts));
+    } catch (error) {
+      throw storageFailure(fileName, error);
+    }
+  }
+
+  private async writeDurably(fileName: string, fill: (handle: fs.promises.FileHandle) => Promise<void>): Promise<void> {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const target = path.join(this.dir, fileName);
+    const temp = `${target}.tmp`;
+    const handle = await fs.promises.open(temp, 'w');
+    try {
+      await fill(handle);
+      await handle.sync();
+    } catch (error) {
+      await handle.close();
+      fs.rmSync(temp, { force: true });
+      throw storageFailure(fileName, error);
+    }
+    await handle.close();
+    fs.renameSync(temp, target);
+  }
+
+  /**
+   * Makes `index` the library's evidence: the last step of every change. Files it no longer names
+   * are removed afterwards (a kill before that leaves them as leftovers, removed on the next open).
+   */
+  commitIndex(index: EvidenceIndex, previous: EvidenceIndex): void {
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      writeFileDurably(path.join(this.dir, INDEX_FILE), JSON.stringify(index, null, 1));
+    } catch (error) {
+      throw storageFailure(INDEX_FILE, error);
+    }
+    const named = new Set([...index.sources.map((source) => source.file), index.accountsFile]);
+    for (const old of [...previous.sources.map((source) => source.file), previous.accountsFile]) {
+      if (old && !named.has(old)) fs.rmSync(path.join(this.dir, old), { force: true });
+    }
+  }
+
+  /** Removes a written but never committed file (a failed or cancelled import). */
+  discard(fileName: string): void {
+    fs.rmSync(path.join(this.dir, fileName), { force: true });
+  }
+}
+
+/** Temp name, fsync, rename, fsync the folder: the file is either old or new, never half. */
+function writeFileDurably(target: string, content: string): void {
+  const temp = `${target}.tmp`;
+  const fd = fs.openSync(temp, 'w');
+  try {
+    fs.writeFileSync(fd, content);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, target);
+  syncDirectory(path.dirname(target));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function storageFailure(file: string, cause: unknown): ApiError {
+  return new ApiError('storage_error', `Could not write the evidence file ${file}: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was changed.`);
+}
