@@ -8,3 +8,9 @@ declare function setTimeout(callback: () => void, ms?: number): unknown;
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean });
+  readonly encoding: string;
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}

@@ -82,7 +82,7 @@ export function formatOf(fileName: string, head: string, kind: EvidenceInput['ki
 
 /** Decoded text chunks; `onBytes` hears the bytes read. The encoding is reported through `encoding`. */
 async function* decode(input: OpenedInput, forced: TextEncodingName | null, report: { encoding: TextEncodingName; onBytes: (n: number) => void }): AsyncGenerator<string> {
-  let decoder: TextDecoder | null = null;
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
   let strict = false;
   for await (const raw of input.chunks()) {
     const chunk = raw instanceof Uint8Array ? raw : Buffer.from(raw as string);
