@@ -69,7 +69,8 @@ export class EvidenceArea {
       }
     } catch (error) {
       // A file gone or unreadable must not take the app down: say so, and the rest still works.
-      if (!this.closed) this.store.notices.push(`Customer evidence could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+      if (!this.closed)
+        this.store.notices.push(`Customer evidence could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -84,49 +85,66 @@ export class EvidenceArea {
     return this.store.notices;
   }
 
-  readonly handlers = {
-    'evidence.library': () => ({
-      sources: this.index.sources,
-      itemCount: this.index.sources.reduce((sum, source) => sum + source.itemCount, 0),
-      accountCount: this.index.accountCount,
-      synonyms: this.index.synonyms,
-    }),
-    'evidence.preview': (params) => this.preview(params),
-    'evidence.import': (params) => this.startImport(params),
-    'evidence.importStatus': ({ jobId }) => this.job(jobId).progress,
-    'evidence.importCancel': ({ jobId }) => {
-      const job = this.job(jobId);
-      job.cancel();
-      return job.progress;
-    },
-    'evidence.renameSource': ({ id, name }) => {
-      this.source(id);
-      this.refuseWhileImporting(id);
-      return this.commit({ ...this.index, sources: this.index.sources.map((source) => (source.id === id ? { ...source, name } : source)) }).sources.find((source) => source.id === id)!;
-    },
-    'evidence.deleteSource': ({ id }) => {
-      this.source(id);
-      this.refuseWhileImporting(id);
-      this.commit({ ...this.index, sources: this.index.sources.filter((source) => source.id !== id) });
-      this.items.delete(id);
-      void this.search.removeSource(id);
-      return { id };
-    },
-    'evidence.importAccounts': (params) => this.importAccounts(params),
-    'evidence.setSynonyms': ({ tagId, words }) => {
-      const unique = [...new Set(words.map((word) => word.toLowerCase()))];
-      const synonyms = { ...this.index.synonyms };
-      if (unique.length > 0) synonyms[tagId] = unique;
-      else delete synonyms[tagId];
-      return this.commit({ ...this.index, synonyms }).synonyms;
-    },
-    'evidence.search': ({ query, limit, boostSegments, sourceId }) =>
-      this.search.search([{ text: query, weight: 1 }], { now: this.options.now(), limit, boostSegments, sourceId, sourceName: (id) => this.sourceName(id) }),
-    'evidence.forItem': ({ meetingId, itemId, answer, boostPersonas, limit }) => {
-      const { parts, segments } = itemQuery(this.options.meeting(meetingId), itemId, this.options.library(), this.index.synonyms, answer);
-      return this.search.search(parts, { now: this.options.now(), limit, boostSegments: boostPersonas ? segments : [], sourceName: (id) => this.sourceName(id) });
-    },
-  } satisfies EvidenceHandlers;
+  /** The evidence methods; a getter, so the handler table can be listed without a library behind it. */
+  get handlers(): EvidenceHandlers {
+    return {
+      'evidence.library': () => ({
+        sources: this.index.sources,
+        itemCount: this.index.sources.reduce((sum, source) => sum + source.itemCount, 0),
+        accountCount: this.index.accountCount,
+        synonyms: this.index.synonyms,
+      }),
+      'evidence.preview': (params) => this.preview(params),
+      'evidence.import': (params) => this.startImport(params),
+      'evidence.importStatus': ({ jobId }) => this.job(jobId).progress,
+      'evidence.importCancel': ({ jobId }) => {
+        const job = this.job(jobId);
+        job.cancel();
+        return job.progress;
+      },
+      'evidence.renameSource': ({ id, name }) => {
+        this.source(id);
+        this.refuseWhileImporting(id);
+        return this.commit({
+          ...this.index,
+          sources: this.index.sources.map((source) => (source.id === id ? { ...source, name } : source)),
+        }).sources.find((source) => source.id === id)!;
+      },
+      'evidence.deleteSource': ({ id }) => {
+        this.source(id);
+        this.refuseWhileImporting(id);
+        this.commit({ ...this.index, sources: this.index.sources.filter((source) => source.id !== id) });
+        this.items.delete(id);
+        void this.search.removeSource(id);
+        return { id };
+      },
+      'evidence.importAccounts': (params) => this.importAccounts(params),
+      'evidence.setSynonyms': ({ tagId, words }) => {
+        const unique = [...new Set(words.map((word) => word.toLowerCase()))];
+        const synonyms = { ...this.index.synonyms };
+        if (unique.length > 0) synonyms[tagId] = unique;
+        else delete synonyms[tagId];
+        return this.commit({ ...this.index, synonyms }).synonyms;
+      },
+      'evidence.search': ({ query, limit, boostSegments, sourceId }) =>
+        this.search.search([{ text: query, weight: 1 }], {
+          now: this.options.now(),
+          limit,
+          boostSegments,
+          sourceId,
+          sourceName: (id) => this.sourceName(id),
+        }),
+      'evidence.forItem': ({ meetingId, itemId, answer, boostPersonas, limit }) => {
+        const { parts, segments } = itemQuery(this.options.meeting(meetingId), itemId, this.options.library(), this.index.synonyms, answer);
+        return this.search.search(parts, {
+          now: this.options.now(),
+          limit,
+          boostSegments: boostPersonas ? segments : [],
+          sourceName: (id) => this.sourceName(id),
+        });
+      },
+    } satisfies EvidenceHandlers;
+  }
 
   private sourceName(id: string): string {
     return this.index.sources.find((source) => source.id === id)?.name ?? 'source removed';
@@ -164,12 +182,27 @@ export class EvidenceArea {
     const rows: Record<string, string>[] = [];
     for (const event of rowsOfText(opened.fileName, head.text, head.format, head.delimiter, EVIDENCE_LIMITS.previewRows + 1)) {
       if ('headers' in event) headers = event.headers;
-      else if ('row' in event) rows.push(Object.fromEntries(Object.entries(event.row).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])));
+      else if ('row' in event)
+        rows.push(
+          Object.fromEntries(
+            Object.entries(event.row).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+          ),
+        );
       if (rows.length >= EVIDENCE_LIMITS.previewRows) break;
     }
     const notes = head.format === 'notes' || head.format === 'paste';
-    const { mapping, recognised } = notes ? { mapping: NOTES_MAPPING, recognised: head.format === 'notes' ? ('interviews' as const) : null } : suggestMapping(headers);
-    return { format: head.format, encoding: head.encoding, delimiter: head.delimiter, headers, rows, suggested: saved ?? mapping, recognised };
+    const { mapping, recognised } = notes
+      ? { mapping: NOTES_MAPPING, recognised: head.format === 'notes' ? ('interviews' as const) : null }
+      : suggestMapping(headers);
+    return {
+      format: head.format,
+      encoding: head.encoding,
+      delimiter: head.delimiter,
+      headers,
+      rows,
+      suggested: saved ?? mapping,
+      recognised,
+    };
   }
 
   private startImport(params: MethodParams<'evidence.import'>): ImportProgress {
@@ -199,7 +232,12 @@ export class EvidenceArea {
     return job.progress;
   }
 
-  private async runJob(job: ImportJob, sourceId: string, existing: EvidenceSource | null, params: MethodParams<'evidence.import'>): Promise<void> {
+  private async runJob(
+    job: ImportJob,
+    sourceId: string,
+    existing: EvidenceSource | null,
+    params: MethodParams<'evidence.import'>,
+  ): Promise<void> {
     const fileName = this.store.newFileName(sourceId, 'jsonl');
     let written = false;
     try {
@@ -222,7 +260,9 @@ export class EvidenceArea {
         importedAt: this.options.now().toISOString(),
         file: fileName,
       };
-      const sources = existing ? this.index.sources.map((entry) => (entry.id === sourceId ? source : entry)) : [...this.index.sources, source];
+      const sources = existing
+        ? this.index.sources.map((entry) => (entry.id === sourceId ? source : entry))
+        : [...this.index.sources, source];
       this.commit({ ...this.index, sources });
       this.items.set(sourceId, outcome.items);
       job.progress.state = 'done';
@@ -230,7 +270,13 @@ export class EvidenceArea {
     } catch (error) {
       if (written) this.store.discard(fileName);
       job.progress.state = 'failed';
-      job.progress.error = error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'internal', message: `${job.progress.fileName}: the import failed (${error instanceof Error ? error.message : String(error)}). Nothing was imported.` };
+      job.progress.error =
+        error instanceof ApiError
+          ? { code: error.code, message: error.message }
+          : {
+              code: 'internal',
+              message: `${job.progress.fileName}: the import failed (${error instanceof Error ? error.message : String(error)}). Nothing was imported.`,
+            };
     }
   }
 
@@ -247,7 +293,11 @@ export class EvidenceArea {
     this.refuseWhileImporting(null);
     const opened = openInput(input);
     if (opened.size > EVIDENCE_LIMITS.accountsFileBytesMax) {
-      throw inputError(opened.fileName, `is over ${EVIDENCE_LIMITS.accountsFileBytesMax / 1024 / 1024} MB, the most an accounts file may be.`, 'limit_exceeded');
+      throw inputError(
+        opened.fileName,
+        `is over ${EVIDENCE_LIMITS.accountsFileBytesMax / 1024 / 1024} MB, the most an accounts file may be.`,
+        'limit_exceeded',
+      );
     }
     const head = readHead(opened, input.kind, undefined, EVIDENCE_LIMITS.accountsFileBytesMax);
     let headers: string[] = [];
