@@ -308,11 +308,13 @@ export const api = {
   'sharing.status': read(z.strictObject({ meetingId: idSchema })).returns<SharingStatus>(),
   /**
    * Removes one participant from a shared meeting: their session dies and their sockets close
-   * (4401), freeing their place; what they already did stays, under their name. They could join
-   * again with the link (as a new name): to shut someone out for good, stop sharing and share anew.
-   * Removing someone already gone answers the status unchanged.
+   * (4401), freeing their place; what they already did stays, under their name. The link no longer
+   * lets them join from the addresses they used (status `removed`) until `sharing.allow`; a new
+   * share is a new link. Removing someone already gone answers the status unchanged.
    */
   'sharing.remove': write(z.strictObject({ meetingId: idSchema, participantId: idSchema })).returns<SharingStatus>(),
+  /** Lets a removed participant join again with the current link (as a new session). Idempotent. */
+  'sharing.allow': write(z.strictObject({ meetingId: idSchema, participantId: idSchema })).returns<SharingStatus>(),
   /** Opens a hidden impact vote on a decision: participants' ballots stay hidden (even from the lead) until the reveal. */
   'votes.open': write(z.strictObject(onDecision)).returns<Meeting>(),
   'votes.reveal': write(z.strictObject(onDecision)).returns<Meeting>(),

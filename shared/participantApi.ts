@@ -30,39 +30,66 @@ export { CHAIR_QUESTION };
 const clientActionId = idSchema;
 const direction = z.enum(IMPACT_DIRECTIONS);
 
+/**
+ * A participant method as the transport needs to know it, so the transport never names a method:
+ * - `session`: 'creates' methods need only the link and answer a session (`ParticipantJoined`),
+ *   which the socket that called them then speaks for; 'required' methods need the caller's session.
+ * - `rate`: which budget a call spends. 'join' is the slow one, per address (a script minting names
+ *   does not get far); 'call' is the everyday one, per session (or per address before joining).
+ */
+export interface ParticipantMethodSpec<I extends z.ZodType, O> extends MethodSpec<I, O> {
+  session: 'creates' | 'required';
+  rate: 'join' | 'call';
+}
+/** A method anyone with the link may call: it answers a session. */
+const opens = <I extends z.ZodType>(input: I): ParticipantMethodSpec<I, ParticipantJoined> => ({ ...write(input).returns<ParticipantJoined>(), session: 'creates', rate: 'join' });
+/** Methods of a joined participant: reads and writes. */
+const member = {
+  read: <I extends z.ZodType>(input: I) => ({
+    returns: <O>(): ParticipantMethodSpec<I, O> => ({ ...read(input).returns<O>(), session: 'required', rate: 'call' }),
+  }),
+  write: <I extends z.ZodType>(input: I) => ({
+    returns: <O>(): ParticipantMethodSpec<I, O> => ({ ...write(input).returns<O>(), session: 'required', rate: 'call' }),
+  }),
+};
+
 export const participantApi = {
   /**
-   * Joins the shared meeting under a display name (made unique: a second "Ana" is "Ana (2)").
-   * A participant who still has their `sessionKey` (a reload, a dropped network) gets the same
-   * identity back instead of a new one.
+   * Joins the shared meeting under a display name (shared/participantNames.ts: normalised, and made
+   * unique by its confusable skeleton: a second "Ana", or a Cyrillic "Аna", is "Ana (2)"). A
+   * participant who still has their `sessionKey` (a reload, a dropped network) gets the same
+   * identity back instead of a new one. Someone the lead removed cannot join again from their address
+   * with this link until the lead lets them back (`sharing.allow`).
    */
-  'participant.join': write(
+  'participant.join': opens(
     z.strictObject({
       name: requiredText(LIMITS.participantNameMax),
       clientActionId,
       sessionKey: z.string().max(100).optional(),
     }),
-  ).returns<ParticipantJoined>(),
+  ),
   /** What this participant may see now; the event socket pushes the same after every change. */
-  'participant.view': read(z.strictObject({})).returns<ParticipantView>(),
+  'participant.view': member.read(z.strictObject({})).returns<ParticipantView>(),
   /** Proposes an answer to the chair's question for an agenda item; the lead accepts or dismisses it. */
-  'participant.propose': write(
-    z.strictObject({
-      clientActionId,
-      itemId: idSchema,
-      text: proseText(LIMITS.proposalTextMax).refine((text) => text.trim().length > 0, 'must not be empty'),
-      direction: direction.nullable().default(null),
-    }),
-  ).returns<ParticipantView>(),
+  'participant.propose': member
+    .write(
+      z.strictObject({
+        clientActionId,
+        itemId: idSchema,
+        text: proseText(LIMITS.proposalTextMax).refine((text) => text.trim().length > 0, 'must not be empty'),
+        direction: direction.nullable().default(null),
+      }),
+    )
+    .returns<ParticipantView>(),
   /** Tags a decision (once per person and tag; tagging again updates the direction). */
-  'participant.tag': write(
-    z.strictObject({ clientActionId, decisionId: idSchema, tagId: idSchema, direction: direction.optional() }),
-  ).returns<ParticipantView>(),
+  'participant.tag': member
+    .write(z.strictObject({ clientActionId, decisionId: idSchema, tagId: idSchema, direction: direction.optional() }))
+    .returns<ParticipantView>(),
   /** Takes back one of this participant's own tags; others' tags cannot be removed. */
-  'participant.untag': write(z.strictObject({ clientActionId, decisionId: idSchema, tagId: idSchema })).returns<ParticipantView>(),
+  'participant.untag': member.write(z.strictObject({ clientActionId, decisionId: idSchema, tagId: idSchema })).returns<ParticipantView>(),
   /** Casts (or, until the reveal, changes) this participant's hidden ballot in a decision's open vote. */
-  'participant.vote': write(z.strictObject({ clientActionId, decisionId: idSchema, direction })).returns<ParticipantView>(),
-} satisfies Record<string, MethodSpec<z.ZodType, unknown>>;
+  'participant.vote': member.write(z.strictObject({ clientActionId, decisionId: idSchema, direction })).returns<ParticipantView>(),
+} satisfies Record<string, ParticipantMethodSpec<z.ZodType, unknown>>;
 
 export type ParticipantApi = typeof participantApi;
 export type ParticipantMethodName = keyof ParticipantApi;
@@ -70,6 +97,17 @@ export type ParticipantMethodInput<M extends ParticipantMethodName> = z.input<Pa
 export type ParticipantMethodParams<M extends ParticipantMethodName> = z.output<ParticipantApi[M]['input']>;
 export type ParticipantMethodOutput<M extends ParticipantMethodName> = NonNullable<ParticipantApi[M]['output']>;
 export const PARTICIPANT_METHOD_NAMES = Object.keys(participantApi) as ParticipantMethodName[];
+
+/** The transport's view of a method it was sent: its metadata, or null for a name that is no method. */
+export function participantMethodSpec(name: unknown): ParticipantMethodSpec<z.ZodType, unknown> | null {
+  return isParticipantMethodName(name) ? participantApi[name] : null;
+}
+
+/** The session a 'creates' method answered, or null. */
+export function createdSession(value: unknown): string | null {
+  const key = value && typeof value === 'object' ? (value as { sessionKey?: unknown }).sessionKey : undefined;
+  return typeof key === 'string' ? key : null;
+}
 
 export function isParticipantMethodName(name: unknown): name is ParticipantMethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(participantApi, name);

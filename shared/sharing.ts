@@ -29,6 +29,13 @@ export interface ParticipantPresence {
   lastSeenAt: string;
 }
 
+/** A participant the lead removed: the link does not let them in again from where they joined until the lead allows it. */
+export interface RemovedParticipant {
+  id: string;
+  name: string;
+  removedAt: string;
+}
+
 export interface SharingStatus {
   meetingId: string;
   state: SharingState;
@@ -46,6 +53,8 @@ export interface SharingStatus {
   qrSvg: string | null;
   startedAt: string | null;
   participants: ParticipantPresence[];
+  /** Removed participants still shut out of this share (`sharing.allow` lets one back in). */
+  removed: RemovedParticipant[];
   /** Why the last start failed (address in use, not available), or null. */
   error: string | null;
 }

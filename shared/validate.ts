@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { api, isMethodName, type MethodName, type MethodParams } from './api';
+import { api, type MethodName, type MethodParams, type MethodSpec } from './api';
 import { ApiError } from './errors';
 
 /** Turns zod issues into the field list of an invalid_input error, readable by people. */
@@ -38,15 +38,28 @@ function describeForPeople(issue: { path: string; message: string } | undefined)
   return `${fieldLabel(issue.path)} ${issue.message}.`;
 }
 
-/** Validates a method's input at the boundary: returns the parsed params or throws a typed ApiError. */
-export function parseInput<M extends MethodName>(method: M, input: unknown): MethodParams<M>;
-export function parseInput(method: string, input: unknown): unknown;
-export function parseInput(method: string, input: unknown): unknown {
-  if (!isMethodName(method)) throw new ApiError('unknown_method', `There is no method named "${String(method).slice(0, 80)}".`);
-  const parsed = api[method].input.safeParse(input === undefined ? {} : input);
+/** The methods a table declares: shared/api.ts (the lead's) or shared/participantApi.ts. */
+export type ApiTable = Record<string, MethodSpec<z.ZodType, unknown>>;
+
+/**
+ * Validates a method's input at the boundary against any table: returns the method's name and
+ * parsed params, or throws a typed ApiError (unknown_method, invalid_input).
+ */
+export function parseTableInput<T extends ApiTable>(table: T, method: unknown, input: unknown): { name: keyof T & string; params: unknown } {
+  if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(table, method)) {
+    throw new ApiError('unknown_method', `There is no method named "${String(method).slice(0, 80)}".`);
+  }
+  const parsed = table[method]!.input.safeParse(input === undefined || input === null ? {} : input);
   if (!parsed.success) {
     const issues = describeIssues(parsed.error);
     throw new ApiError('invalid_input', describeForPeople(issues[0]), issues);
   }
-  return parsed.data;
+  return { name: method, params: parsed.data };
+}
+
+/** Validates a lead API method's input at the boundary: returns the parsed params or throws a typed ApiError. */
+export function parseInput<M extends MethodName>(method: M, input: unknown): MethodParams<M>;
+export function parseInput(method: string, input: unknown): unknown;
+export function parseInput(method: string, input: unknown): unknown {
+  return parseTableInput(api, method, input).params;
 }

@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { ErrorCode, Result } from '../../shared/errors';
 import { maxRequestBytes } from '../../shared/limits';
 
@@ -115,15 +116,32 @@ export function readBody(req: http.IncomingMessage, limit: number): Promise<stri
   });
 }
 
+/** Longest URL path either server maps to a file; the renderer's own paths are far shorter. */
+const MAX_PATH_CHARS = 1024;
+
+/**
+ * The decoded path of a request, or null when it cannot be decoded or mapped safely: a malformed or
+ * overlong UTF-8 escape (decodeURIComponent throws), a NUL or other control character (fs throws on
+ * NUL, synchronously: `GET /index.html%00.js` ended the process), a backslash, or a path too long.
+ */
+export function decodePath(pathname: string): string | null {
+  if (pathname.length > MAX_PATH_CHARS) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded) || !decoded.startsWith('/')) return null;
+  return decoded;
+}
+
 export function serveStatic(res: http.ServerResponse, pathname: string, staticDir: string | undefined): void {
   if (!staticDir) return sendJson(res, 404, failure('not_found', 'Nothing here.'));
   const root = path.resolve(staticDir);
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname);
-  } catch {
-    return sendJson(res, 400, failure('invalid_input', 'Bad path.'));
-  }
+  const relative = decodePath(pathname);
+  if (relative === null) return sendJson(res, 400, failure('invalid_input', 'Bad path.'));
   let file = path.resolve(root, `.${path.posix.normalize(relative)}`);
   if (file !== root && !file.startsWith(root + path.sep)) return sendJson(res, 404, failure('not_found', 'Nothing here.'));
   if (relative.endsWith('/') || !path.extname(file)) file = path.join(root, 'index.html');
@@ -137,5 +155,102 @@ export function serveStatic(res: http.ServerResponse, pathname: string, staticDi
     }
     res.writeHead(200, headers);
     res.end(data);
+  });
+}
+
+/** A request's URL, or null when even that cannot be read (an absolute form naming port 99999, say). */
+export function requestUrl(req: http.IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://placeholder');
+  } catch {
+    return null;
+  }
+}
+
+/** Logs a handler's unexpected error in one line, without the request's headers (they may hold a token). */
+function logHandlerError(where: string, req: http.IncomingMessage, error: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`Empty Chair: ${where} failed on ${String(req.method).slice(0, 16)} ${String(req.url).slice(0, 200).split('#')[0]}: ${detail}`);
+}
+
+/**
+ * Wraps a request handler so nothing it throws (synchronously or in the promise it returns) can end
+ * the process: the error is logged and answered 500, or the socket is ended if the answer had begun.
+ */
+export function guardRequests(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => unknown,
+): (req: http.IncomingMessage, res: http.ServerResponse) => void {
+  return (req, res) => {
+    const fail = (error: unknown) => {
+      logHandlerError('a request', req, error);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, failure('internal', 'Something went wrong inside Empty Chair; nothing was changed. Details are in the log.'), true);
+    };
+    try {
+      const outcome = handler(req, res);
+      if (outcome instanceof Promise) outcome.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+/** The same for an upgrade handler: a thrown error ends that socket with a 500, never the process. */
+export function guardUpgrades(
+  handler: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void,
+): (req: http.IncomingMessage, socket: Duplex, head: Buffer) => void {
+  return (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      handler(req, socket, head);
+    } catch (error) {
+      logHandlerError('a WebSocket upgrade', req, error);
+      if (!socket.destroyed) socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  };
+}
+
+/** Runs a callback of a socket or timer; a throw is logged, never let through to end the process. */
+export function guarded(where: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    console.error(`Empty Chair: ${where} failed:`, error);
+  }
+}
+
+/** How long a client may take: the headers of a request, a whole request, and an idle keep-alive. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+
+export interface HttpTimeouts {
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/**
+ * Options for http.createServer shared by both servers: a half-sent request is dropped after the
+ * headers timeout (checked every second, not Node's default 30 s), a slow body after the request timeout.
+ */
+export function serverOptions(timeouts: HttpTimeouts = {}): http.ServerOptions {
+  const headersTimeout = timeouts.headersTimeoutMs ?? HEADERS_TIMEOUT_MS;
+  return {
+    headersTimeout,
+    requestTimeout: Math.max(headersTimeout, timeouts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS),
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    connectionsCheckingInterval: Math.min(1_000, headersTimeout),
+  };
+}
+
+/**
+ * A malformed request (the parser refuses it) is answered 400 and the socket closed, as Node would;
+ * a socket already gone is only destroyed. Either way nothing is thrown.
+ */
+export function answerClientErrors(server: http.Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
   });
 }

@@ -3,13 +3,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
+  answerClientErrors,
   failure,
+  guarded,
+  guardRequests,
+  guardUpgrades,
   hostAllowed as hostIn,
   MAX_FRAME_BYTES,
   MAX_REQUEST_BYTES,
   originAllowed as originIn,
   readBody,
+  requestUrl,
   sendJson,
+  serverOptions,
   serveStatic,
   setBaseHeaders,
   STATUS_BY_CODE,
@@ -30,6 +36,9 @@ export interface ServerOptions {
   staticDir?: string;
   /** Fixed token for tests; a random 256-bit one otherwise. */
   token?: string;
+  /** Header and request timeouts (tests shorten them); production defaults in httpCommon.ts. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -54,16 +63,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const hostAllowed = (req: http.IncomingMessage) => hostIn(req, allowedHosts);
   const originAllowed = (req: http.IncomingMessage) => originIn(req, allowedHosts);
 
-  const server = http.createServer((req, res) => {
-    setBaseHeaders(res);
-    if (!hostAllowed(req)) return sendJson(res, 403, failure('forbidden', 'This server answers only on its own address.'));
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('invalid_input', 'Method not allowed.'));
-    return serveStatic(res, url.pathname, options.staticDir);
-  });
+  const server = http.createServer(
+    serverOptions(options),
+    guardRequests((req, res) => {
+      setBaseHeaders(res);
+      if (!hostAllowed(req)) return sendJson(res, 403, failure('forbidden', 'This server answers only on its own address.'));
+      const url = requestUrl(req);
+      if (!url) return sendJson(res, 400, failure('invalid_input', 'Bad request target.'));
+      if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('invalid_input', 'Method not allowed.'));
+      return serveStatic(res, url.pathname, options.staticDir);
+    }),
+  );
+  answerClientErrors(server);
 
-  const handleApi = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     if (!originAllowed(req)) return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'));
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!tokenMatches(token, bearer)) {
@@ -77,39 +91,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // A malformed escape ("%E0%A4%A") threw here, outside any handler, and stopped the process.
       return sendJson(res, 400, failure('invalid_input', 'Bad method name.'));
     }
-    readBody(req, MAX_REQUEST_BYTES).then(
-      (body) => {
-        let input: unknown;
-        try {
-          input = body.length === 0 ? {} : JSON.parse(body);
-        } catch {
-          return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
-        }
-        const result = dispatch(options.service, method, input, req.headers[REQUEST_ID_HEADER]);
-        sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
-      },
-      () => {
-        sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes (the largest import the limits allow).`), true);
-      },
-    );
+    let body: string;
+    try {
+      body = await readBody(req, MAX_REQUEST_BYTES);
+    } catch {
+      return sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes (the largest import the limits allow).`), true);
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
+    }
+    const result = dispatch(options.service, method, input, req.headers[REQUEST_ID_HEADER]);
+    sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
   };
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    const refuse = (status: number, text: string) => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    if (url.pathname !== '/api/events') return refuse(404, 'Not Found');
-    if (!hostAllowed(req) || !originAllowed(req)) return refuse(403, 'Forbidden');
-    if (!tokenMatches(token, url.searchParams.get('token'))) return refuse(401, 'Unauthorized');
-    sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
-  });
+  server.on(
+    'upgrade',
+    guardUpgrades((req, socket, head) => {
+      const url = requestUrl(req);
+      const refuse = (status: number, text: string) => {
+        socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      };
+      if (url?.pathname !== '/api/events') return refuse(404, 'Not Found');
+      if (!hostAllowed(req) || !originAllowed(req)) return refuse(403, 'Forbidden');
+      if (!tokenMatches(token, url.searchParams.get('token'))) return refuse(401, 'Unauthorized');
+      sockets.handleUpgrade(req, socket, head, (ws) => sockets.emit('connection', ws, req));
+    }),
+  );
   // Clients only listen; anything they send is ignored (frames over the cap close the socket).
   sockets.on('connection', (ws: WebSocket) => ws.on('error', () => ws.terminate()));
   const unsubscribe = options.service.events.subscribe((event) => {
-    const frame = JSON.stringify(event);
-    for (const ws of sockets.clients) if (ws.readyState === ws.OPEN) ws.send(frame);
+    guarded('pushing an event', () => {
+      const frame = JSON.stringify(event);
+      for (const ws of sockets.clients) if (ws.readyState === ws.OPEN) ws.send(frame);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

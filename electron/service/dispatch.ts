@@ -1,7 +1,8 @@
+import type { z } from 'zod';
 import { api, type MethodName } from '../../shared/api';
 import { ApiError, type ApiErrorData, type Result } from '../../shared/errors';
 import { requestIdOf } from '../../shared/requestIds';
-import { parseInput } from '../../shared/validate';
+import { parseTableInput, type ApiTable } from '../../shared/validate';
 import type { MeetingService } from './meetingService';
 import { RequestLog } from './requestLog';
 
@@ -15,19 +16,45 @@ export function toErrorData(error: unknown): ApiErrorData {
 }
 
 /**
- * The single entry every transport calls: validate at the boundary, run the handler, and turn
- * every outcome into a Result. Never throws, whatever the caller sends.
+ * One handler per method of a table, each taking that method's parsed params (and the caller's
+ * context) and answering its declared result: the compiler checks the map covers the table exactly.
  */
-export function dispatch(service: MeetingService, method: unknown, input: unknown, requestId?: unknown): Result<unknown> {
+export type HandlerMap<T extends ApiTable, C = void> = {
+  [M in keyof T]: (params: z.output<T[M]['input']>, context: C) => NonNullable<T[M]['output']>;
+};
+
+/**
+ * The one dispatcher both APIs go through (the lead's shared/api.ts and the participants'
+ * shared/participantApi.ts): validate at the boundary, run the method's handler, and turn every
+ * outcome into a Result. Never throws, whatever the caller sends.
+ */
+export function dispatchTable<T extends ApiTable, C>(
+  table: T,
+  handlers: HandlerMap<T, C>,
+  method: unknown,
+  input: unknown,
+  context: C,
+  run: (name: keyof T & string, call: () => unknown) => Result<unknown> = (_name, call) => ({ ok: true, value: call() }),
+): Result<unknown> {
   try {
-    const name = String(method) as MethodName;
-    const params = parseInput(name, input);
-    const handler = service.handlers[name] as (params: unknown) => unknown;
-    if (api[name].kind === 'read') return { ok: true, value: handler(params) };
-    return runWrite(service, name, () => handler(params), requestIdOf(requestId));
+    const { name, params } = parseTableInput(table, method, input);
+    // The map's key and the table's key are the same name, and params were just parsed by that
+    // name's schema; TypeScript cannot correlate the two lookups, so the handler is called as such.
+    const handler = handlers[name] as (params: unknown, context: C) => unknown;
+    return run(name, () => handler(params, context));
   } catch (error) {
     return { ok: false, error: toErrorData(error) };
   }
+}
+
+/**
+ * The lead's API, as every lead transport (IPC, browser mode's HTTP, the CLI) calls it; a write runs
+ * through `runWrite` (refusals kept, request ids replayed).
+ */
+export function dispatch(service: MeetingService, method: unknown, input: unknown, requestId?: unknown): Result<unknown> {
+  return dispatchTable(api, service.handlers, method, input, undefined, (name, call) =>
+    api[name].kind === 'read' ? { ok: true, value: call() } : runWrite(service, name, call, requestIdOf(requestId)),
+  );
 }
 
 /**

@@ -9,20 +9,14 @@ import type { ApiEvent } from '../../shared/api';
 import type { Library, Meeting } from '../../shared/domain';
 import { ApiError, type Result } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
-import {
-  isParticipantMethodName,
-  participantApi,
-  type ParticipantJoined,
-  type ParticipantMethodParams,
-  type ParticipantView,
-} from '../../shared/participantApi';
+import { participantApi, type ParticipantJoined, type ParticipantMethodParams, type ParticipantView } from '../../shared/participantApi';
+import { namesIn, nameSkeleton, normalizeDisplayName, uniqueDisplayName } from '../../shared/participantNames';
 import { buildParticipantView } from '../../shared/participantView';
 import { addTag, removeOwnTag } from '../../shared/tags';
-import type { NetworkAddress, ParticipantPresence, SharingStatus } from '../../shared/sharing';
-import { describeIssues } from '../../shared/validate';
+import type { NetworkAddress, ParticipantPresence, RemovedParticipant, SharingStatus } from '../../shared/sharing';
 import { hideBallots } from '../../shared/votes';
 import * as chair from './chair';
-import { toErrorData } from './dispatch';
+import { dispatchTable, toErrorData, type HandlerMap } from './dispatch';
 import { bareHost, listNetworkAddresses } from './networkAddresses';
 import * as votes from './votes';
 
@@ -68,6 +62,8 @@ interface Participant {
   joinedAt: string;
   lastSeenAt: string;
   sockets: number;
+  /** The addresses they called from (a few): a removal shuts these out of this share. */
+  addresses: Set<string>;
   /** Outcomes of this participant's writes by clientActionId, so a resend is applied once. */
   actions: Map<string, Result<null>>;
 }
@@ -90,7 +86,25 @@ interface Share {
   bySession: Map<string, Participant>;
   /** Joins by clientActionId: a resent join gets the same identity, not "Ana (2)" (only for the same name, see join). */
   joins: Map<string, Participant>;
+  /** Participants the lead removed, by id, with the addresses they used: no join from those until the lead allows it. */
+  removed: Map<string, RemovedParticipant & { addresses: Set<string> }>;
 }
+
+/** Who is calling: their session key (absent before joining) and the address the call came from. */
+export interface ParticipantCaller {
+  session: string | null | undefined;
+  /** The remote address; '' when unknown (an in-process caller). */
+  address: string;
+}
+
+/** What a participant handler is given besides its params. */
+interface CallContext {
+  share: Share;
+  caller: ParticipantCaller;
+}
+
+/** A participant keeps at most this many addresses on record (a phone roaming between networks). */
+const ADDRESSES_KEPT = 8;
 
 /** The lookup key of a session: its digest, never the secret itself (see Share.bySession). */
 function sessionDigest(sessionKey: string): string {
@@ -142,6 +156,7 @@ export class ParticipantHub {
       participants: new Map(),
       bySession: new Map(),
       joins: new Map(),
+      removed: new Map(),
     };
     this.shares.set(meetingId, share);
     this.lastErrors.delete(meetingId);
@@ -174,7 +189,10 @@ export class ParticipantHub {
     return this.status(meetingId);
   }
 
-  /** Removes one participant: session, place and sockets go; their earlier work stays. Idempotent. */
+  /**
+   * Removes one participant: session, place and sockets go; their earlier work stays. The link no
+   * longer lets them in from the addresses they used, until the lead allows them back. Idempotent.
+   */
   remove(meetingId: string, participantId: string): SharingStatus {
     const share = this.shares.get(meetingId);
     const participant = share?.participants.get(participantId);
@@ -182,8 +200,16 @@ export class ParticipantHub {
     share.participants.delete(participantId);
     share.bySession.delete(sessionDigest(participant.sessionKey));
     for (const [actionId, joined] of share.joins) if (joined === participant) share.joins.delete(actionId);
+    share.removed.set(participant.id, { id: participant.id, name: participant.name, removedAt: this.host.now().toISOString(), addresses: participant.addresses });
     this.adapter?.disconnect?.(share.id, participantId);
     this.publish(meetingId);
+    return this.status(meetingId);
+  }
+
+  /** Lets a removed participant join again with the link (under a new session). Idempotent. */
+  allow(meetingId: string, participantId: string): SharingStatus {
+    const share = this.shares.get(meetingId);
+    if (share?.removed.delete(participantId)) this.publish(meetingId);
     return this.status(meetingId);
   }
 
@@ -211,7 +237,7 @@ export class ParticipantHub {
   status(meetingId: string): SharingStatus {
     const share = this.shares.get(meetingId);
     if (!share) {
-      return { meetingId, state: 'off', host: null, port: null, joinUrl: null, qrSvg: null, startedAt: null, participants: [], error: this.lastErrors.get(meetingId) ?? null };
+      return { meetingId, state: 'off', host: null, port: null, joinUrl: null, qrSvg: null, startedAt: null, participants: [], removed: [], error: this.lastErrors.get(meetingId) ?? null };
     }
     return {
       meetingId,
@@ -222,6 +248,7 @@ export class ParticipantHub {
       qrSvg: share.qrSvg,
       startedAt: share.startedAt,
       participants: [...share.participants.values()].map(presence),
+      removed: [...share.removed.values()].map(({ id, name, removedAt }) => ({ id, name, removedAt })),
       error: null,
     };
   }
@@ -277,33 +304,49 @@ export class ParticipantHub {
   }
 
   /**
-   * One participant call, validated at the boundary like `dispatch`: never throws, always a Result.
-   * `sessionKey` names the caller (absent before joining).
+   * One participant call, validated at the boundary by the one dispatcher (electron/service/dispatch.ts)
+   * against shared/participantApi.ts: never throws, always a Result. `sessionKey` names the caller
+   * (absent before joining); `address` is where the call came from (removals are kept by it).
    */
-  call(shareId: string, sessionKey: string | null | undefined, method: unknown, input: unknown): Result<unknown> {
-    try {
-      const share = this.liveShare(shareId);
-      if (!share) throw new ApiError('unauthorized', 'Sharing has stopped; ask the lead for a new link.');
-      if (!isParticipantMethodName(method)) {
-        throw new ApiError('unknown_method', `There is no participant method named "${String(method).slice(0, 80)}".`);
-      }
-      const parsed = participantApi[method].input.safeParse(input === undefined || input === null ? {} : input);
-      if (!parsed.success) {
-        const issues = describeIssues(parsed.error);
-        throw new ApiError('invalid_input', `${issues[0]?.path ?? 'The input'} ${issues[0]?.message ?? 'is not valid'}.`, issues);
-      }
-      if (method === 'participant.join') return { ok: true, value: this.join(share, parsed.data as ParticipantMethodParams<'participant.join'>) };
-      const participant = sessionKey ? share.bySession.get(sessionDigest(sessionKey)) : undefined;
-      if (!participant) throw new ApiError('unauthorized', 'Join the meeting first (your earlier session ended when sharing stopped).');
-      participant.lastSeenAt = this.host.now().toISOString();
-      if (method === 'participant.view') return { ok: true, value: this.view(share, participant) };
-      const params = parsed.data as { clientActionId: string };
-      const earlier = participant.actions.get(params.clientActionId);
-      const outcome = earlier ?? this.remember(participant, params.clientActionId, () => this.write(share, participant, method, parsed.data));
-      return outcome.ok ? { ok: true, value: this.view(share, participant) } : outcome;
-    } catch (error) {
-      return { ok: false, error: toErrorData(error) };
-    }
+  call(shareId: string, sessionKey: string | null | undefined, method: unknown, input: unknown, address = ''): Result<unknown> {
+    const share = this.liveShare(shareId);
+    if (!share) return { ok: false, error: { code: 'unauthorized', message: 'Sharing has stopped; ask the lead for a new link.' } };
+    return dispatchTable(participantApi, this.handlers, method, input, { share, caller: { session: sessionKey, address } });
+  }
+
+  /** One handler per participant method; the compiler checks it covers shared/participantApi.ts. */
+  private readonly handlers: HandlerMap<typeof participantApi, CallContext> = {
+    'participant.join': (params, { share, caller }) => this.join(share, params, caller.address),
+    'participant.view': (_params, call) => this.view(call.share, this.member(call)),
+    'participant.propose': (params, call) => this.act(call, params.clientActionId, (meeting, context) => votes.propose(meeting, params, context)),
+    'participant.tag': (params, call) => this.act(call, params.clientActionId, (meeting, context) => tag(meeting, params, context)),
+    'participant.untag': (params, call) => this.act(call, params.clientActionId, (meeting, context) => untag(meeting, params, context)),
+    'participant.vote': (params, call) =>
+      this.act(call, params.clientActionId, (meeting, context) => votes.castBallot(meeting, params.decisionId, params.direction, context)),
+  };
+
+  /** The calling participant (their session must be live), noted as seen now from the call's address. */
+  private member({ share, caller }: CallContext): Participant {
+    const participant = caller.session ? share.bySession.get(sessionDigest(caller.session)) : undefined;
+    if (!participant) throw new ApiError('unauthorized', 'Join the meeting first (your earlier session ended when sharing stopped).');
+    participant.lastSeenAt = this.host.now().toISOString();
+    noteAddress(participant, caller.address);
+    return participant;
+  }
+
+  /** A participant's write, applied once per clientActionId (a resend answers as the first time did); answers their view. */
+  private act(call: CallContext, actionId: string, change: (meeting: Meeting, context: chair.ChangeContext) => void): ParticipantView {
+    const participant = this.member(call);
+    const outcome =
+      participant.actions.get(actionId) ??
+      this.remember(participant, actionId, () =>
+        this.host.mutate(call.share.meetingId, participant.name, (meeting, context) => {
+          if (meeting.status !== 'running') throw new ApiError('conflict', 'The meeting is not running.');
+          change(meeting, context);
+        }),
+      );
+    if (!outcome.ok) throw ApiError.fromData(outcome.error);
+    return this.view(call.share, participant);
   }
 
   private remember(participant: Participant, actionId: string, apply: () => void): Result<null> {
@@ -319,7 +362,7 @@ export class ParticipantHub {
     return outcome;
   }
 
-  private join(share: Share, params: ParticipantMethodParams<'participant.join'>): ParticipantJoined {
+  private join(share: Share, params: ParticipantMethodParams<'participant.join'>, address: string): ParticipantJoined {
     if (params.sessionKey) {
       const resumed = share.bySession.get(sessionDigest(params.sessionKey));
       if (resumed) return { participantId: resumed.id, name: resumed.name, sessionKey: resumed.sessionKey };
@@ -328,18 +371,24 @@ export class ParticipantHub {
     // sent with: someone else's clientActionId with another name is a new participant, never their key.
     const resent = share.joins.get(params.clientActionId);
     if (resent && resent.requestedName === params.name) return { participantId: resent.id, name: resent.name, sessionKey: resent.sessionKey };
+    if (address && [...share.removed.values()].some((removed) => removed.addresses.has(address))) {
+      throw new ApiError('forbidden', 'The lead removed you from this meeting. Ask the lead to let you back in.');
+    }
+    const checked = normalizeDisplayName(params.name);
+    if (!checked.ok) throw new ApiError('invalid_input', checked.message, [{ path: 'name', message: checked.message }]);
     if (share.participants.size >= LIMITS.participantsMax) {
       throw new ApiError('limit_exceeded', `At most ${LIMITS.participantsMax} participants can join one meeting.`);
     }
     const at = this.host.now().toISOString();
     const participant: Participant = {
       id: randomUUID(),
-      name: this.uniqueName(share.meetingId, params.name),
+      name: this.uniqueName(share.meetingId, checked.name),
       sessionKey: randomBytes(24).toString('base64url'),
       joinedAt: at,
       lastSeenAt: at,
       requestedName: params.name,
       sockets: 0,
+      addresses: new Set(address ? [address] : []),
       actions: new Map(),
     };
     share.participants.set(participant.id, participant);
@@ -349,41 +398,20 @@ export class ParticipantHub {
     return { participantId: participant.id, name: participant.name, sessionKey: participant.sessionKey };
   }
 
-  /** The name as typed, or "Name (2)", "Name (3)", … when the lead or anyone in this meeting already goes by it. */
+  /** The name as given, or "Name (2)", …, when the lead or anyone in this meeting already goes by it or by one it could pass for. */
   private uniqueName(meetingId: string, wanted: string): string {
     const meeting = this.host.meeting(meetingId);
     const given = this.namesGiven.get(meetingId) ?? new Set<string>();
     this.namesGiven.set(meetingId, given);
-    const taken = new Set([...given, ...namesIn(meeting).map((name) => name.toLocaleLowerCase())]);
-    let name = wanted;
-    for (let n = 2; taken.has(name.toLocaleLowerCase()); n++) name = `${wanted} (${n})`;
-    given.add(name.toLocaleLowerCase());
+    const taken = new Set([...given, ...namesIn(meeting).map(nameSkeleton)]);
+    const name = uniqueDisplayName(wanted, taken);
+    given.add(nameSkeleton(name));
     return name;
   }
 
   private view(share: Share, participant: Participant): ParticipantView {
     const meeting = hideBallots(this.host.meeting(share.meetingId), participant.name);
     return buildParticipantView(meeting, { participantId: participant.id, name: participant.name }, this.host.library());
-  }
-
-  private write(share: Share, participant: Participant, method: string, params: unknown): void {
-    this.host.mutate(share.meetingId, participant.name, (meeting, context) => {
-      if (meeting.status !== 'running') throw new ApiError('conflict', 'The meeting is not running.');
-      switch (method) {
-        case 'participant.propose':
-          return votes.propose(meeting, params as ParticipantMethodParams<'participant.propose'>, context);
-        case 'participant.tag':
-          return tag(meeting, params as ParticipantMethodParams<'participant.tag'>, context);
-        case 'participant.untag':
-          return untag(meeting, params as ParticipantMethodParams<'participant.untag'>, context);
-        case 'participant.vote': {
-          const { decisionId, direction } = params as ParticipantMethodParams<'participant.vote'>;
-          return votes.castBallot(meeting, decisionId, direction, context);
-        }
-        default:
-          throw new ApiError('unknown_method', `There is no participant method named "${method}".`);
-      }
-    });
   }
 
   private publish(meetingId: string): void {
@@ -395,18 +423,9 @@ function presence(participant: Participant): ParticipantPresence {
   return { id: participant.id, name: participant.name, connected: participant.sockets > 0, joinedAt: participant.joinedAt, lastSeenAt: participant.lastSeenAt };
 }
 
-/** Everyone who already acts in the meeting under a name: the lead and every attribution. */
-function namesIn(meeting: Meeting): string[] {
-  const names = [meeting.lead || 'Lead', 'Lead'];
-  for (const item of meeting.agenda) {
-    if (item.answer) names.push(item.answer.by);
-    for (const proposal of item.proposals) names.push(proposal.by);
-    for (const decision of item.decisions) {
-      for (const entry of decision.tags) names.push(entry.by);
-      for (const ballot of decision.vote?.ballots ?? []) names.push(ballot.by);
-    }
-  }
-  return names;
+function noteAddress(participant: Participant, address: string): void {
+  if (!address || participant.addresses.has(address) || participant.addresses.size >= ADDRESSES_KEPT) return;
+  participant.addresses.add(address);
 }
 
 /** One entry per person and tag: tagging again only updates the direction they gave (shared/tags.ts). */

@@ -17,5 +17,9 @@ export function sharingArea({ kernel, participants }: AreaContext) {
       kernel.meeting(meetingId);
       return participants.remove(meetingId, participantId);
     },
-  } satisfies Pick<Handlers, 'sharing.interfaces' | 'sharing.start' | 'sharing.stop' | 'sharing.status' | 'sharing.remove'>;
+    'sharing.allow': ({ meetingId, participantId }) => {
+      kernel.meeting(meetingId);
+      return participants.allow(meetingId, participantId);
+    },
+  } satisfies Pick<Handlers, 'sharing.interfaces' | 'sharing.start' | 'sharing.stop' | 'sharing.status' | 'sharing.remove' | 'sharing.allow'>;
 }

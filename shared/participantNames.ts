@@ -1,0 +1,60 @@
+/**
+ * Display names of participants (issue 16 §2): what a name may hold, and when two names are "the
+ * same" for uniqueness. Pure: the participant hub (electron/service/participants.ts) applies them.
+ *
+ * A name is NFKC-normalised (full-width "Ａｎａ" is "Ana"), its runs of white space become one space,
+ * and it is refused if it holds bidi controls (which reorder what others see: "Ana\u202Eolla") or
+ * invisible characters (zero-width spaces and joiners, fillers), which make two names that look the
+ * same differ. Two names collide when their confusable skeletons (Unicode TS #39) match, case aside:
+ * "Аna" with a Cyrillic А, "ANA" and "Ana" are one name, so the second is given "Ana (2)".
+ */
+import unhomoglyph from 'unhomoglyph';
+import type { Meeting } from './domain';
+
+/** Bidi embeddings, overrides, isolates and marks (TS #39 / UAX #9). */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+/** Characters that draw nothing: zero-width spaces and joiners, word joiner, BOM, soft hyphen, fillers, tags, variation selectors. */
+const INVISIBLES = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u2064\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/u;
+
+export type NameCheck = { ok: true; name: string } | { ok: false; message: string };
+
+/** The name as it will be shown and stored, or why it is refused. */
+export function normalizeDisplayName(raw: string): NameCheck {
+  const name = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  if (BIDI_CONTROLS.test(name)) return { ok: false, message: 'Name must not hold bidirectional control characters.' };
+  if (INVISIBLES.test(name)) return { ok: false, message: 'Name must not hold invisible (zero-width) characters.' };
+  if (CONTROLS.test(name)) return { ok: false, message: 'Name must not hold control characters.' };
+  if (name.length === 0) return { ok: false, message: 'Name must not be empty.' };
+  return { ok: true, name };
+}
+
+/**
+ * The confusable skeleton of a name (TS #39 §4: NFD, map each character by confusables.txt, NFD
+ * again), taken of its lower case so that case does not make a second person either.
+ */
+export function nameSkeleton(name: string): string {
+  return unhomoglyph(name.normalize('NFKC').toLowerCase().normalize('NFD')).normalize('NFD');
+}
+
+/** `wanted`, or "wanted (2)", "wanted (3)", …: the first whose skeleton is not in `taken`. */
+export function uniqueDisplayName(wanted: string, taken: ReadonlySet<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(nameSkeleton(name)); n++) name = `${wanted} (${n})`;
+  return name;
+}
+
+/** Everyone who already acts in the meeting under a name: the lead and every attribution. */
+export function namesIn(meeting: Meeting): string[] {
+  const names = [meeting.lead || 'Lead', 'Lead'];
+  for (const item of meeting.agenda) {
+    if (item.answer) names.push(item.answer.by);
+    for (const proposal of item.proposals) names.push(proposal.by);
+    for (const decision of item.decisions) {
+      for (const entry of decision.tags) names.push(entry.by);
+      for (const ballot of decision.vote?.ballots ?? []) names.push(ballot.by);
+    }
+  }
+  return names;
+}
