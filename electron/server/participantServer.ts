@@ -8,18 +8,21 @@
  * Defences: a per-meeting 256-bit token compared in constant time, in the Authorization header over
  * HTTP (401) and in the socket's first frame `{ auth: { token, session } }` (close 4401), never in a
  * URL; Host allow-list and Origin check on every request and upgrade (403, DNS rebinding); no
- * cookies; bodies over 64 KB refused (413) and frames over 64 KB close the socket (1009); a token
- * bucket per connection (429 rate_limited with Retry-After / a rate_limited reply, close 1008 on a
- * flood) and a slower one for joins; caps on connections, on sockets per participant and on
- * unjoined sockets per address, which must authenticate within 3 s and join within 10 s; on stop
- * the port closes and every socket is ended (4000).
+ * cookies; bodies over 64 KB refused (413) and frames over 64 KB close the socket (1009); token
+ * buckets per participant (per address before joining) and a slower one for joins per address
+ * (429 rate_limited with Retry-After / a rate_limited reply, close 1008 on a flood), never per TCP
+ * connection (electron/server/rateLimits.ts); header and request timeouts; connections that have not
+ * shown the token capped per address and in total, oldest out first, apart from those that have
+ * (electron/server/connectionGate.ts); caps on sockets per participant and on unjoined sockets per
+ * address, which must authenticate within 3 s and join within 10 s; on stop the port closes and
+ * every socket is ended (4000). Nothing a request, upgrade or message throws ends the process.
  */
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import QRCode from 'qrcode';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ParticipantEvent, ParticipantSocketReply } from '../../shared/participantApi';
+import { createdSession, participantMethodSpec, type ParticipantEvent, type ParticipantSocketReply } from '../../shared/participantApi';
 import {
   JOIN_FRAGMENT_KEY,
   PARTICIPANT_API_PREFIX,
@@ -29,27 +32,39 @@ import {
 } from '../../shared/sharing';
 import type { ParticipantHub, ShareStartOptions, SharingAdapter } from '../service/participants';
 import { isLoopback } from '../service/networkAddresses';
+import { ConnectionGate, DEFAULT_GATE_LIMITS, normalAddress, type GateLimits } from './connectionGate';
 import {
+  answerClientErrors,
   failure,
+  guarded,
+  guardRequests,
+  guardUpgrades,
   hostAllowed,
   MAX_FRAME_BYTES,
   originAllowed,
   readBody,
+  requestUrl,
   sendJson,
+  serverOptions,
   serveStatic,
   setBaseHeaders,
   STATUS_BY_CODE,
   tokenMatches,
+  type HttpTimeouts,
 } from './httpCommon';
+import { RateBook, TokenBucket, type RateLimit } from './rateLimits';
+
+export { TokenBucket, type RateLimit } from './rateLimits';
+export { DEFAULT_GATE_LIMITS } from './connectionGate';
 
 /** A participant's largest honest request is a 5,000-character proposal; 64 KB leaves room and no more. */
 export const PARTICIPANT_BODY_BYTES = 64 * 1024;
 export const PARTICIPANT_FRAME_BYTES = MAX_FRAME_BYTES;
-/** Per connection: 20 requests or messages a second, bursts of 40 (a fast typist tagging is far below). */
+/** Per participant (per address before joining): 20 requests or messages a second, bursts of 40 (a fast typist tagging is far below). */
 export const DEFAULT_RATE = { perSecond: 20, burst: 40 } as const;
-/** Joins per connection: a person joins once (a lost answer: a few resends); a script minting names does not get far. */
+/** Joins per address: a person joins once (a lost answer: a few resends); a script minting names does not get far. */
 export const JOIN_RATE = { perSecond: 0.2, burst: 10 } as const;
-/** HTTP connections and sockets together; 100 participants with a phone and a laptop each fit. */
+/** Event sockets that have authenticated; 100 participants with a phone and a laptop each fit. */
 export const DEFAULT_MAX_CONNECTIONS = 256;
 /** Open sockets per participant (a phone, a laptop, a stale one or two); a new one past this ends the oldest. */
 export const MAX_SOCKETS_PER_PARTICIPANT = 4;
@@ -70,18 +85,15 @@ export const CLOSE_SHARING_STOPPED = PARTICIPANT_CLOSE_CODES.sharingEnded;
 export const CLOSE_UNAUTHORIZED = PARTICIPANT_CLOSE_CODES.unauthorized;
 export const CLOSE_POLICY = PARTICIPANT_CLOSE_CODES.policy;
 
-export interface RateLimit {
-  perSecond: number;
-  burst: number;
-}
-
 /** Knobs for tests and the adapter; every one has a production default above. */
-export interface ParticipantServerTuning {
+export interface ParticipantServerTuning extends HttpTimeouts {
   /** The built renderer; without it only the participant API is served. */
   staticDir?: string;
   rate?: RateLimit;
   joinRate?: RateLimit;
+  /** Authenticated event sockets at once. */
   maxConnections?: number;
+  gate?: GateLimits;
   pingIntervalMs?: number;
   authTimeoutMs?: number;
   joinTimeoutMs?: number;
@@ -106,35 +118,6 @@ export interface RunningParticipantServer {
   dropSockets(participantId?: string): number;
 }
 
-/** A token bucket: `take` answers whether one more request fits now. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  constructor(
-    private readonly rate: RateLimit,
-    private readonly now: () => number = () => performance.now(),
-  ) {
-    this.tokens = rate.burst;
-    this.last = now();
-  }
-  private refill(): void {
-    const now = this.now();
-    this.tokens = Math.min(this.rate.burst, this.tokens + ((now - this.last) / 1000) * this.rate.perSecond);
-    this.last = now;
-  }
-  take(): boolean {
-    this.refill();
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-  /** Whole seconds until `take` can succeed again (at least 1): the Retry-After of a refusal. */
-  retryAfterSeconds(): number {
-    this.refill();
-    return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate.perSecond)));
-  }
-}
-
 /** "host:port" forms a browser may send for this server; loopback also answers to its usual names. */
 function allowedHostsFor(host: string, port: number): Set<string> {
   const forUrl = host.includes(':') ? `[${host}]` : host;
@@ -148,12 +131,12 @@ const rateLimited = (seconds: number) => failure('rate_limited', `Too many reque
 /** One event socket: where it is in its life (waiting for auth, authenticated but not joined, a participant's). */
 interface Peer {
   ws: WebSocket;
+  /** The TCP connection under the socket, for the gate. */
+  socket: Socket;
   address: string;
   state: 'auth' | 'unjoined' | 'joined';
   session: string | null;
   participantId: string | null;
-  bucket: TokenBucket;
-  joins: TokenBucket;
   /** Messages refused in a row for rate; at `rate.burst` the socket is closed (1008). */
   refusedInRow: number;
   timer: NodeJS.Timeout | null;
@@ -168,23 +151,30 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   const authTimeoutMs = options.authTimeoutMs ?? AUTH_TIMEOUT_MS;
   const joinTimeoutMs = options.joinTimeoutMs ?? JOIN_TIMEOUT_MS;
   let allowed = new Set<string>();
-  const buckets = new WeakMap<Socket, { calls: TokenBucket; joins: TokenBucket }>();
-  const bucketsFor = (socket: Socket) => {
-    let found = buckets.get(socket);
-    if (!found) buckets.set(socket, (found = { calls: new TokenBucket(rate), joins: new TokenBucket(joinRate) }));
-    return found;
+  const calls = new RateBook(rate);
+  const joins = new RateBook(joinRate);
+  /** Whose budget a call spends: the participant's once it names a live session, else its address's. */
+  const callerKey = (session: string | null, address: string) => {
+    const participant = session ? hub.participantOf(shareId, session) : null;
+    return participant ? `p:${participant.id}` : `a:${address}`;
   };
+  const gate = new ConnectionGate(options.gate ?? DEFAULT_GATE_LIMITS);
 
-  const server = http.createServer((req, res) => {
-    setBaseHeaders(res);
-    if (!hostAllowed(req, allowed)) return sendJson(res, 403, failure('forbidden', 'This server answers only on its own address.'));
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    if (url.pathname.startsWith(PARTICIPANT_API_PREFIX)) return handleApi(req, res, url);
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('not_found', 'Nothing here.'));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('invalid_input', 'Method not allowed.'));
-    return serveStatic(res, url.pathname, options.staticDir);
-  });
-  server.maxConnections = maxConnections;
+  const server = http.createServer(
+    serverOptions(options),
+    guardRequests((req, res) => {
+      setBaseHeaders(res);
+      if (!hostAllowed(req, allowed)) return sendJson(res, 403, failure('forbidden', 'This server answers only on its own address.'));
+      const url = requestUrl(req);
+      if (!url) return sendJson(res, 400, failure('invalid_input', 'Bad request target.'));
+      if (url.pathname.startsWith(PARTICIPANT_API_PREFIX)) return handleApi(req, res, url);
+      if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return sendJson(res, 404, failure('not_found', 'Nothing here.'));
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('invalid_input', 'Method not allowed.'));
+      return serveStatic(res, url.pathname, options.staticDir);
+    }),
+  );
+  answerClientErrors(server);
+  server.on('connection', (socket: Socket) => gate.admit(socket));
 
   const refuseForRate = (res: http.ServerResponse, bucket: TokenBucket) => {
     const seconds = bucket.retryAfterSeconds();
@@ -192,14 +182,18 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     sendJson(res, STATUS_BY_CODE.rate_limited, rateLimited(seconds));
   };
 
-  const handleApi = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     if (!originAllowed(req, allowed)) return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'));
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!tokenMatches(token, bearer)) {
       return sendJson(res, 401, failure('unauthorized', 'This link is not valid (any more). Ask the lead for the current one.'));
     }
-    const limits = bucketsFor(req.socket);
-    if (!limits.calls.take()) return refuseForRate(res, limits.calls);
+    if (!gate.prove(req.socket)) return sendJson(res, 503, failure('limit_exceeded', 'Too many connections right now; try again in a moment.'), true);
+    const address = normalAddress(req.socket.remoteAddress);
+    const sessionHeader = req.headers[PARTICIPANT_SESSION_HEADER];
+    const session = typeof sessionHeader === 'string' ? sessionHeader : null;
+    const budget = calls.bucket(callerKey(session, address));
+    if (!budget.take()) return refuseForRate(res, budget);
     if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'Participant methods are called with POST.'));
     let method: string;
     try {
@@ -207,21 +201,24 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     } catch {
       return sendJson(res, 400, failure('invalid_input', 'Bad method name.'));
     }
-    if (method === 'participant.join' && !limits.joins.take()) return refuseForRate(res, limits.joins);
-    const session = req.headers[PARTICIPANT_SESSION_HEADER];
-    readBody(req, PARTICIPANT_BODY_BYTES).then(
-      (body) => {
-        let input: unknown;
-        try {
-          input = body.length === 0 ? {} : JSON.parse(body);
-        } catch {
-          return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
-        }
-        const result = hub.call(shareId, typeof session === 'string' ? session : null, method, input);
-        sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
-      },
-      () => sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${PARTICIPANT_BODY_BYTES} bytes.`), true),
-    );
+    if (participantMethodSpec(method)?.rate === 'join') {
+      const joinBudget = joins.bucket(`a:${address}`);
+      if (!joinBudget.take()) return refuseForRate(res, joinBudget);
+    }
+    let body: string;
+    try {
+      body = await readBody(req, PARTICIPANT_BODY_BYTES);
+    } catch {
+      return sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${PARTICIPANT_BODY_BYTES} bytes.`), true);
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch {
+      return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
+    }
+    const result = hub.call(shareId, session, method, input, address);
+    sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
   };
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: PARTICIPANT_FRAME_BYTES });
@@ -266,6 +263,7 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     const auth = frame && typeof frame === 'object' ? (frame as { auth?: unknown }).auth : undefined;
     const { token: given, session } = (auth && typeof auth === 'object' ? auth : {}) as { token?: unknown; session?: unknown };
     if (typeof given !== 'string' || !tokenMatches(token, given)) return unauthorized(peer);
+    if (!gate.prove(peer.socket)) return void peer.ws.close(CLOSE_POLICY, 'Too many connections');
     if (session === undefined || session === null) {
       peer.state = 'unjoined';
       return setTimer(peer, joinTimeoutMs); // it must join over this socket soon, or go
@@ -286,39 +284,45 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     if (peer.state === 'auth') return authenticate(peer, frame); // nothing else is read before auth
     const { id, method, input } = (frame && typeof frame === 'object' ? frame : {}) as { id?: unknown; method?: unknown; input?: unknown };
     const reply = typeof id === 'string' || typeof id === 'number' ? id : null;
-    if (!peer.bucket.take()) {
+    const budget = calls.bucket(callerKey(peer.session, peer.address));
+    if (!budget.take()) {
       // Refused, not applied: the client keeps it and sends it again. A flood that goes on is cut.
       if (++peer.refusedInRow >= rate.burst) return void ws.close(CLOSE_POLICY, 'Too many messages');
-      return send(ws, { reply, result: rateLimited(peer.bucket.retryAfterSeconds()) });
+      return send(ws, { reply, result: rateLimited(budget.retryAfterSeconds()) });
     }
     peer.refusedInRow = 0;
     if (frame === undefined) return send(ws, { reply: null, result: failure('invalid_input', 'A message must be JSON: { "id", "method", "input" }.') });
-    if (method === 'participant.join' && !peer.joins.take()) return send(ws, { reply, result: rateLimited(peer.joins.retryAfterSeconds()) });
-    const result = hub.call(shareId, peer.session, method, input);
-    if (method === 'participant.join' && result.ok && peer.state === 'unjoined') bind(peer, (result.value as { sessionKey: string }).sessionKey);
+    const spec = participantMethodSpec(method);
+    if (spec?.rate === 'join') {
+      const joinBudget = joins.bucket(`a:${peer.address}`);
+      if (!joinBudget.take()) return send(ws, { reply, result: rateLimited(joinBudget.retryAfterSeconds()) });
+    }
+    const result = hub.call(shareId, peer.session, method, input, peer.address);
+    const created = spec?.session === 'creates' && result.ok ? createdSession(result.value) : null;
+    if (created && peer.state === 'unjoined') bind(peer, created);
     send(ws, { reply, result });
   };
 
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const refuse = (status: number, text: string) => socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    const url = new URL(req.url ?? '/', 'http://placeholder');
-    if (url.pathname !== PARTICIPANT_EVENTS_PATH) return refuse(404, 'Not Found');
+    const url = requestUrl(req);
+    if (url?.pathname !== PARTICIPANT_EVENTS_PATH) return refuse(404, 'Not Found');
     if (!hostAllowed(req, allowed) || !originAllowed(req, allowed)) return refuse(403, 'Forbidden');
-    if (peers.size >= maxConnections) return refuse(503, 'Service Unavailable');
-    const address = req.socket.remoteAddress ?? '';
+    let authenticated = 0;
+    for (const peer of peers.values()) if (peer.state !== 'auth') authenticated++;
+    if (authenticated >= maxConnections) return refuse(503, 'Service Unavailable');
+    const address = normalAddress(req.socket.remoteAddress);
     let unjoined = 0;
     for (const peer of peers.values()) if (peer.state !== 'joined' && peer.address === address) unjoined++;
     if (unjoined >= MAX_UNJOINED_PER_ADDRESS) return refuse(503, 'Service Unavailable');
     sockets.handleUpgrade(req, socket, head, (ws) => {
       const peer: Peer = {
         ws,
+        socket: req.socket,
         address,
         state: 'auth',
         session: null,
         participantId: null,
-        bucket: new TokenBucket(rate),
-        joins: new TokenBucket(joinRate),
         refusedInRow: 0,
         timer: null,
         alive: true,
@@ -332,9 +336,10 @@ export async function startParticipantServer(options: ParticipantServerOptions):
         peers.delete(ws);
         if (peer.state === 'joined' && peer.session) hub.socketChanged(shareId, peer.session, -1);
       });
-      ws.on('message', (data) => onMessage(peer, data));
+      ws.on('message', (data) => guarded('a participant message', () => onMessage(peer, data)));
     });
-  });
+  };
+  server.on('upgrade', guardUpgrades(onUpgrade));
 
   /** Every change of the meeting, pushed once per tick: one view built and serialised per participant, sent to each of their sockets. */
   let pushQueued = false;
@@ -356,17 +361,21 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   const unsubscribe = hub.onMeetingChanged(shareId, () => {
     if (pushQueued) return;
     pushQueued = true;
-    setImmediate(pushAll); // after the lead's write has returned: participants never slow it down
+    setImmediate(() => guarded('pushing participant views', pushAll)); // after the lead's write has returned: participants never slow it down
   });
   // A participant whose network vanished without a close is found by the missing pong.
   const pinger = setInterval(() => {
-    for (const peer of peers.values()) {
-      if (!peer.alive) peer.ws.terminate();
-      else {
-        peer.alive = false;
-        peer.ws.ping();
+    guarded('pinging participants', () => {
+      for (const peer of peers.values()) {
+        if (!peer.alive) peer.ws.terminate();
+        else {
+          peer.alive = false;
+          peer.ws.ping();
+        }
       }
-    }
+      calls.prune();
+      joins.prune();
+    });
   }, options.pingIntervalMs ?? PING_INTERVAL_MS);
   pinger.unref();
 

@@ -67,6 +67,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['sharing.start', { meetingId: meeting.id, host: '127.0.0.1' }],
     ['sharing.status', { meetingId: meeting.id }],
     ['sharing.remove', { meetingId: meeting.id, participantId: 'nobody-joined' }],
+    ['sharing.allow', { meetingId: meeting.id, participantId: 'nobody-joined' }],
     ['votes.open', () => ({ meetingId: meeting.id, decisionId: decisionId() })],
     ['votes.reveal', () => ({ meetingId: meeting.id, decisionId: decisionId() })],
     ['votes.decide', () => ({ meetingId: meeting.id, decisionId: decisionId(), direction: 'helps' })],

@@ -106,9 +106,9 @@ async function join(name: string): Promise<ParticipantJoined> {
   return body.value;
 }
 
-function raw(pathname: string, headers: Record<string, string>, body = '{}', port = Number(new URL(base).port), agent?: http.Agent): Promise<number> {
+function raw(pathname: string, headers: Record<string, string>, body = '{}', port = Number(new URL(base).port), agent?: http.Agent, localAddress?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'POST', headers, agent }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'POST', headers, agent: agent ?? false, localAddress }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -470,19 +470,18 @@ describe('security', () => {
     expect((await p('participant.join', { name: 'Still', clientActionId: action() })).status).toBe(200);
   });
 
-  it('rate-limits per connection: 429 rate_limited with Retry-After over HTTP, a rate_limited reply over WebSocket, nothing applied; a flood closes 1008', async () => {
+  it('rate-limits per participant, not per connection: 429 rate_limited with Retry-After over HTTP, a rate_limited reply over WebSocket, nothing applied; a flood closes 1008', async () => {
     const ana = await join('Rita');
     const itemId = meeting.agenda[0]!.id;
     const proposals = () => library.service.meeting(meeting.id).agenda[0]!.proposals.length;
-    // One keep-alive connection: the bucket belongs to it.
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    // A fresh TCP connection per request (agent: false): it used to start a fresh budget each time.
     const port = status.port!;
     const answers: { status: number; code?: string; retryAfter?: string }[] = [];
     for (let i = 0; i < 60; i++) {
       answers.push(
         await new Promise((resolve, reject) => {
           const headers = { authorization: `Bearer ${token}`, 'x-empty-chair-session': ana.sessionKey, 'content-type': 'application/json' };
-          const req = http.request({ host: '127.0.0.1', port, path: '/p/api/participant.propose', method: 'POST', agent, headers }, (res) => {
+          const req = http.request({ host: '127.0.0.1', port, path: '/p/api/participant.propose', method: 'POST', agent: false, headers }, (res) => {
             let text = '';
             res.on('data', (chunk) => (text += chunk));
             res.on('end', () => resolve({ status: res.statusCode ?? 0, code: JSON.parse(text).error?.code, retryAfter: res.headers['retry-after'] }));
@@ -492,16 +491,23 @@ describe('security', () => {
         }),
       );
     }
-    agent.destroy();
     expect(answers.slice(0, 40).every((a) => a.status === 200)).toBe(true); // the burst goes through
     const refused = answers.filter((a) => a.status === 429);
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((a) => a.code === 'rate_limited' && Number(a.retryAfter) >= 1)).toBe(true);
     expect(answers.every((a) => a.status === 200 || a.status === 429)).toBe(true);
     expect(proposals()).toBe(answers.filter((a) => a.status === 200).length); // a refused call stored nothing
+    // Without a session the budget is the address's: fresh connections do not reset it either.
+    const anonymous: number[] = [];
+    for (let i = 0; i < 100; i++) anonymous.push((await p('participant.view', {})).status);
+    expect(anonymous.slice(0, 39).every((code) => code === 401)).toBe(true); // the burst less Rita's join: "join first"
+    expect(anonymous.filter((code) => code === 429).length).toBeGreaterThan(0);
+    expect(anonymous.every((code) => code === 401 || code === 429)).toBe(true);
     // Over the socket: a burst past the limit is answered rate_limited per call, and the socket stays.
+    // (Another participant, whose budget is still whole: Rita's is spent for HTTP and socket alike.)
+    const sol = library.service.participants.call(shareIdOf(), null, 'participant.join', { name: 'Sol', clientActionId: action() }, '127.0.0.4') as { value: ParticipantJoined };
     const stored = proposals();
-    const ws = await connect({ token, session: ana.sessionKey });
+    const ws = await connect({ token, session: sol.value.sessionKey });
     await inbox(ws).next((f) => f.event === 'participant.view');
     for (let i = 0; i < 60; i++) ws.send(JSON.stringify({ id: i, method: 'participant.propose', input: { clientActionId: `ws-${i}`, itemId, text: `Socket ${i}` } }));
     const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => inbox(ws).next((f) => f.reply === i)));
@@ -514,21 +520,24 @@ describe('security', () => {
     const closed = closeCode(ws);
     for (let i = 0; i < 200; i++) ws.send(JSON.stringify({ id: 1000 + i, method: 'participant.view' }));
     expect(await closed).toBe(1008);
-    // Another connection is not punished for the first one's flood.
-    expect((await p('participant.join', { name: 'Calm', clientActionId: action() })).status).toBe(200);
+    // Another participant is not punished for the first one's flood (their joins are counted apart).
+    const calm = library.service.participants.call(shareIdOf(), null, 'participant.join', { name: 'Calm', clientActionId: action() }, '127.0.0.3');
+    expect(calm.ok).toBe(true);
+    const calmSession = (calm as { value: ParticipantJoined }).value.sessionKey;
+    expect((await p('participant.view', {}, { session: calmSession })).status).toBe(200);
   });
 
-  it('limits joins per connection: past the join burst a join is rate_limited and makes nobody', async () => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  it('limits joins per address, over fresh connections: past the join burst a join is rate_limited and makes nobody', async () => {
     const port = status.port!;
+    const joinFrom = (i: number, localAddress: string) =>
+      raw('/p/api/participant.join', { authorization: `Bearer ${token}`, 'content-type': 'application/json', host: `127.0.0.1:${port}` }, JSON.stringify({ name: `Bot ${i}`, clientActionId: `bot-${i}` }), port, undefined, localAddress);
     const codes: number[] = [];
-    for (let i = 0; i <= JOIN_RATE.burst; i++) {
-      codes.push(await raw('/p/api/participant.join', { authorization: `Bearer ${token}`, 'content-type': 'application/json', host: `127.0.0.1:${port}` }, JSON.stringify({ name: `Bot ${i}`, clientActionId: `bot-${i}` }), port, agent));
-    }
-    agent.destroy();
+    for (let i = 0; i <= JOIN_RATE.burst; i++) codes.push(await joinFrom(i, '127.0.0.1'));
     expect(codes.slice(0, JOIN_RATE.burst).every((code) => code === 200)).toBe(true);
     expect(codes[JOIN_RATE.burst]).toBe(429);
     expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants).toHaveLength(JOIN_RATE.burst);
+    // Another address has its own budget.
+    expect(await joinFrom(JOIN_RATE.burst + 1, '127.0.0.2')).toBe(200);
   });
 
   it('a token bucket refills at its rate', () => {
@@ -718,9 +727,19 @@ describe('participants at work', () => {
     expect(await closeCode(back)).toBe(4401);
     expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags.map((t) => t.by)).toEqual(['Kay']);
     expect((await p('participant.view', {}, { session: lou.sessionKey })).status).toBe(200); // the others carry on
-    // Removing again, or someone unknown, changes nothing; a rejoin is a new person with a new name.
+    // Removing again, or someone unknown, changes nothing.
     expect(lead<SharingStatus>('sharing.remove', { meetingId: meeting.id, participantId: kay.participantId }).participants).toHaveLength(1);
     expect(leadResult('sharing.remove', { meetingId: meeting.id, participantId: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // The same link does not let them back in from where they were, under any name, over HTTP or a socket…
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).removed.map((x) => x.name)).toEqual(['Kay']);
+    const again = await p('participant.join', { name: 'Not Kay', clientActionId: action() });
+    expect([again.status, again.body.error?.code]).toEqual([403, 'forbidden']);
+    const socket = await connect({ token });
+    socket.send(JSON.stringify({ id: 1, method: 'participant.join', input: { name: 'Kay', clientActionId: action() } }));
+    expect((await inbox(socket).next((f) => f.reply === 1)).result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants.map((x) => x.name)).toEqual(['Lou']);
+    // …until the lead allows it: then a rejoin is a new person with a new name.
+    expect(lead<SharingStatus>('sharing.allow', { meetingId: meeting.id, participantId: kay.participantId }).removed).toEqual([]);
     expect((await join('Kay')).name).toBe('Kay (2)');
   });
 
@@ -905,6 +924,10 @@ describe('resilience', () => {
   });
 
   it('the lead keeps working when every participant vanishes at once', async () => {
+    library.close();
+    await sharing.settled();
+    setUp({ joinRate: { perSecond: 1e9, burst: 1e9 } }); // twenty people on one loopback address
+    status = await share();
     const people = await Promise.all(Array.from({ length: 20 }, (_, i) => join(`Gone ${i}`)));
     const sockets = await Promise.all(people.map((who) => connect({ token, session: who.sessionKey })));
     await Promise.all(sockets.map((ws) => inbox(ws).next((f) => f.event === 'participant.view')));
