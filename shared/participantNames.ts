@@ -14,7 +14,15 @@ import type { Meeting } from './domain';
 /** Bidi embeddings, overrides, isolates and marks (TS #39 / UAX #9). */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 /** Characters that draw nothing: zero-width spaces and joiners, word joiner, BOM, soft hyphen, fillers, tags, variation selectors. */
-const INVISIBLES = /[\u00AD\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200D\u2060-\u2064\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad], [0x034f, 0x034f], [0x115f, 0x1160], [0x17b4, 0x17b5], [0x180b, 0x180f], [0x200b, 0x200d],
+  [0x2060, 0x2064], [0x3164, 0x3164], [0xfe00, 0xfe0f], [0xfeff, 0xfeff], [0xffa0, 0xffa0], [0xe0000, 0xe007f], [0xe0100, 0xe01ef],
+];
+const hasInvisible = (text: string) =>
+  [...text].some((char) => {
+    const code = char.codePointAt(0)!;
+    return INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to);
+  });
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/u;
 
@@ -24,7 +32,7 @@ export type NameCheck = { ok: true; name: string } | { ok: false; message: strin
 export function normalizeDisplayName(raw: string): NameCheck {
   const name = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
   if (BIDI_CONTROLS.test(name)) return { ok: false, message: 'Name must not hold bidirectional control characters.' };
-  if (INVISIBLES.test(name)) return { ok: false, message: 'Name must not hold invisible (zero-width) characters.' };
+  if (hasInvisible(name)) return { ok: false, message: 'Name must not hold invisible (zero-width) characters.' };
   if (CONTROLS.test(name)) return { ok: false, message: 'Name must not hold control characters.' };
   if (name.length === 0) return { ok: false, message: 'Name must not be empty.' };
   return { ok: true, name };
