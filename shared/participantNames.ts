@@ -30,9 +30,11 @@ export type NameCheck = { ok: true; name: string } | { ok: false; message: strin
 
 /** The name as it will be shown and stored, or why it is refused. */
 export function normalizeDisplayName(raw: string): NameCheck {
-  const name = raw.normalize('NFKC').replace(/\s+/gu, ' ').trim();
-  if (BIDI_CONTROLS.test(name)) return { ok: false, message: 'Name must not hold bidirectional control characters.' };
-  if (hasInvisible(name)) return { ok: false, message: 'Name must not hold invisible (zero-width) characters.' };
+  const normal = raw.normalize('NFKC');
+  // Checked before white space is folded: \s also matches U+FEFF, which would hide it.
+  if (BIDI_CONTROLS.test(normal)) return { ok: false, message: 'Name must not hold bidirectional control characters.' };
+  if (hasInvisible(normal)) return { ok: false, message: 'Name must not hold invisible (zero-width) characters.' };
+  const name = normal.replace(/\s+/gu, ' ').trim(); // tabs and line breaks become one space
   if (CONTROLS.test(name)) return { ok: false, message: 'Name must not hold control characters.' };
   if (name.length === 0) return { ok: false, message: 'Name must not be empty.' };
   return { ok: true, name };
