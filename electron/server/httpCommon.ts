@@ -167,10 +167,11 @@ export function requestUrl(req: http.IncomingMessage): URL | null {
   }
 }
 
-/** Logs a handler's unexpected error in one line, without the request's headers (they may hold a token). */
+/** Logs a handler's unexpected error in one line, without headers or query (either may hold a token). */
 function logHandlerError(where: string, req: http.IncomingMessage, error: unknown): void {
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  console.error(`Empty Chair: ${where} failed on ${String(req.method).slice(0, 16)} ${String(req.url).slice(0, 200).split('#')[0]}: ${detail}`);
+  const pathname = String(req.url).split(/[?#]/)[0]!.slice(0, 200);
+  console.error(`Empty Chair: ${where} failed on ${String(req.method).slice(0, 16)} ${pathname}: ${detail}`);
 }
 
 /**
