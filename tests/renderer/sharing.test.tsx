@@ -128,6 +128,30 @@ describe('sharing a running meeting', () => {
     expect(screen.getByRole('button', { name: 'Invite participants' })).toBeTruthy();
   });
 
+  it('removes a participant, who cannot join again with the link until the lead lets them back in', async () => {
+    const { h, meeting } = open();
+    const user = userEvent.setup();
+    const joinUrl = await startSharing(user);
+    const dialog = screen.getByRole('dialog', { name: 'Participants are invited' });
+    await joinAs(joinUrl, 'Ben');
+    await joinAs(joinUrl, 'Cy');
+    await within(dialog).findByText('Cy');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Remove Ben' }));
+    const removedList = await within(dialog).findByRole('list', { name: 'Removed' });
+    expect(within(removedList).getByText('Ben')).toBeTruthy();
+    expect(within(dialog).queryByRole('button', { name: 'Remove Ben' })).toBeNull();
+    expect(h.library.service.participants.status(meeting.id).participants.map((x) => x.name)).toEqual(['Cy']);
+    // Same link, same address (this computer): refused, under any name.
+    const again = await participantCall(joinUrl, 'participant.join', { name: 'Benjamin', clientActionId: crypto.randomUUID() });
+    expect(again).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    await user.click(within(removedList).getByRole('button', { name: 'Let Ben back in' }));
+    await waitFor(() => expect(within(dialog).queryByRole('list', { name: 'Removed' })).toBeNull());
+    await joinAs(joinUrl, 'Ben');
+    await within(dialog).findByRole('button', { name: 'Remove Ben (2)' }); // "Ben" stays the first Ben's name
+  });
+
   it('runs a hidden vote on a decision: N voted, reveal, spread, decide; a split is recorded as disagree and commit with the dissent', async () => {
     const { h, meeting, decisionId } = open();
     const user = userEvent.setup();

@@ -4,6 +4,7 @@ import { useClient } from '../../app/clientContext';
 import { DialogError, Modal } from '../../app/Dialog';
 import { formatWhen, plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
+import { ParticipantList } from './ParticipantList';
 
 export interface InviteDialogProps {
   meetingId: string;
@@ -23,7 +24,7 @@ function describeAddress(address: NetworkAddress): string {
 /**
  * Invite participants: pick the address to share on (loopback first and chosen by default, so
  * nothing is reachable from the network unless the lead picks it), start, then the join link, its
- * QR code, who is connected, and Stop sharing.
+ * QR code, who is connected (ParticipantList: Remove, and Let back in), and Stop sharing.
  */
 export default function InviteDialog({ meetingId, status, onClose }: InviteDialogProps) {
   const client = useClient();
@@ -99,7 +100,6 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
   };
 
   const participants = status?.participants ?? [];
-  const connected = participants.filter((participant) => participant.connected).length;
   const shownError = error ?? (state === 'off' ? (status?.error ?? null) : null);
 
   return (
@@ -156,25 +156,7 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
               </p>
             </div>
             {status?.qrSvg ? <img className="join-qr" src={qrDataUrl(status.qrSvg)} alt="QR code of the join link, for a phone’s camera" /> : null}
-            <section aria-labelledby={`${id}-people`}>
-              <h3 id={`${id}-people`}>
-                Participants <span className="heading-note">{connected} connected</span>
-              </h3>
-              {participants.length === 0 ? (
-                <p className="muted">Nobody has joined yet.</p>
-              ) : (
-                <ul className="participant-presence">
-                  {participants.map((participant) => (
-                    <li key={participant.id} className={participant.connected ? 'presence-on' : 'presence-off'}>
-                      <span dir="auto">{participant.name}</span>
-                      <span className="hint">
-                        {participant.connected ? 'connected' : `offline since ${formatWhen(participant.lastSeenAt)}`}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <ParticipantList meetingId={meetingId} status={status} onError={setError} />
             {status?.startedAt ? <p className="hint">Sharing on {status.host}:{status.port} since {formatWhen(status.startedAt)}, {plural(participants.length, 'participant')} joined.</p> : null}
           </>
         )}
