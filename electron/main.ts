@@ -33,7 +33,7 @@ import {
   isTrustedUrl,
 } from './security';
 import { openLibrary, type OpenLibrary } from './service/openLibrary';
-import { createParticipantSharing } from './server/participantServer';
+import { createParticipantSharing } from './server/participantSharing';
 import { resolveDataDir } from './storage/dataDir';
 import { DataDirLockedError } from './storage/lock';
 

@@ -12,7 +12,7 @@ import { openLibrary, type OpenLibrary } from './service/openLibrary';
 import { readFlag, resolveDataDir } from './storage/dataDir';
 import { DataDirLockedError } from './storage/lock';
 import { startServer } from './server/httpServer';
-import { createParticipantSharing } from './server/participantServer';
+import { createParticipantSharing } from './server/participantSharing';
 
 /** EMPTY_CHAIR_RENDERER_DIR: see scripts/build-renderer.mjs (parallel test runs each serve their own build). */
 const RENDERER_DIR = process.env.EMPTY_CHAIR_RENDERER_DIR

@@ -20,7 +20,6 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import QRCode from 'qrcode';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createdSession, participantMethodSpec, type ParticipantEvent, type ParticipantSocketReply } from '../../shared/participantApi';
 import {
@@ -28,9 +27,8 @@ import {
   PARTICIPANT_API_PREFIX,
   PARTICIPANT_CLOSE_CODES,
   PARTICIPANT_EVENTS_PATH,
-  PARTICIPANT_SESSION_HEADER,
 } from '../../shared/sharing';
-import type { ParticipantHub, ShareStartOptions, SharingAdapter } from '../service/participants';
+import type { ParticipantHub, ShareStartOptions } from '../service/participants';
 import { isLoopback } from '../service/networkAddresses';
 import { ConnectionGate, DEFAULT_GATE_LIMITS, normalAddress, type GateLimits } from './connectionGate';
 import {
@@ -42,23 +40,21 @@ import {
   hostAllowed,
   MAX_FRAME_BYTES,
   originAllowed,
-  readBody,
   requestUrl,
   sendJson,
   serverOptions,
   serveStatic,
   setBaseHeaders,
-  STATUS_BY_CODE,
   tokenMatches,
   type HttpTimeouts,
 } from './httpCommon';
-import { RateBook, TokenBucket, type RateLimit } from './rateLimits';
+import { callerKeyOf, participantApiHandler, rateLimited } from './participantCalls';
+import { RateBook, type RateLimit } from './rateLimits';
 
 export { TokenBucket, type RateLimit } from './rateLimits';
+export { PARTICIPANT_BODY_BYTES } from './participantCalls';
 export { DEFAULT_GATE_LIMITS } from './connectionGate';
 
-/** A participant's largest honest request is a 5,000-character proposal; 64 KB leaves room and no more. */
-export const PARTICIPANT_BODY_BYTES = 64 * 1024;
 export const PARTICIPANT_FRAME_BYTES = MAX_FRAME_BYTES;
 /** Per participant (per address before joining): 20 requests or messages a second, bursts of 40 (a fast typist tagging is far below). */
 export const DEFAULT_RATE = { perSecond: 20, burst: 40 } as const;
@@ -126,7 +122,6 @@ function allowedHostsFor(host: string, port: number): Set<string> {
   return names;
 }
 
-const rateLimited = (seconds: number) => failure('rate_limited', `Too many requests; nothing was applied. Try again in ${seconds} s.`);
 
 /** One event socket: where it is in its life (waiting for auth, authenticated but not joined, a participant's). */
 interface Peer {
@@ -153,12 +148,9 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   let allowed = new Set<string>();
   const calls = new RateBook(rate);
   const joins = new RateBook(joinRate);
-  /** Whose budget a call spends: the participant's once it names a live session, else its address's. */
-  const callerKey = (session: string | null, address: string) => {
-    const participant = session ? hub.participantOf(shareId, session) : null;
-    return participant ? `p:${participant.id}` : `a:${address}`;
-  };
+  const callerKey = callerKeyOf(hub, shareId);
   const gate = new ConnectionGate(options.gate ?? DEFAULT_GATE_LIMITS);
+  const handleApi = participantApiHandler({ hub, shareId, token, gate, calls, joins, allowed: () => allowed });
 
   const server = http.createServer(
     serverOptions(options),
@@ -175,51 +167,6 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   );
   answerClientErrors(server);
   server.on('connection', (socket: Socket) => gate.admit(socket));
-
-  const refuseForRate = (res: http.ServerResponse, bucket: TokenBucket) => {
-    const seconds = bucket.retryAfterSeconds();
-    res.setHeader('Retry-After', String(seconds));
-    sendJson(res, STATUS_BY_CODE.rate_limited, rateLimited(seconds));
-  };
-
-  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    if (!originAllowed(req, allowed)) return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'));
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!tokenMatches(token, bearer)) {
-      return sendJson(res, 401, failure('unauthorized', 'This link is not valid (any more). Ask the lead for the current one.'));
-    }
-    if (!gate.prove(req.socket)) return sendJson(res, 503, failure('limit_exceeded', 'Too many connections right now; try again in a moment.'), true);
-    const address = normalAddress(req.socket.remoteAddress);
-    const sessionHeader = req.headers[PARTICIPANT_SESSION_HEADER];
-    const session = typeof sessionHeader === 'string' ? sessionHeader : null;
-    const budget = calls.bucket(callerKey(session, address));
-    if (!budget.take()) return refuseForRate(res, budget);
-    if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'Participant methods are called with POST.'));
-    let method: string;
-    try {
-      method = decodeURIComponent(url.pathname.slice(PARTICIPANT_API_PREFIX.length));
-    } catch {
-      return sendJson(res, 400, failure('invalid_input', 'Bad method name.'));
-    }
-    if (participantMethodSpec(method)?.rate === 'join') {
-      const joinBudget = joins.bucket(`a:${address}`);
-      if (!joinBudget.take()) return refuseForRate(res, joinBudget);
-    }
-    let body: string;
-    try {
-      body = await readBody(req, PARTICIPANT_BODY_BYTES);
-    } catch {
-      return sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${PARTICIPANT_BODY_BYTES} bytes.`), true);
-    }
-    let input: unknown;
-    try {
-      input = body.length === 0 ? {} : JSON.parse(body);
-    } catch {
-      return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
-    }
-    const result = hub.call(shareId, session, method, input, address);
-    sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
-  };
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: PARTICIPANT_FRAME_BYTES });
   const peers = new Map<WebSocket, Peer>();
@@ -425,57 +372,6 @@ export async function startParticipantServer(options: ParticipantServerOptions):
         peer.ws.terminate();
         dropped++;
       }
-      return dropped;
-    },
-  };
-}
-
-/** The join link as a QR code, an SVG document the renderer shows as an image. */
-export function joinQrSvg(joinUrl: string): Promise<string> {
-  return QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-}
-
-/** The service's sharing adapter: one participant server per shared meeting. */
-export function createParticipantSharing(options: ParticipantServerTuning = {}): SharingAdapter & {
-  /** Resolves once every server stopped so far has closed its port (tests, clean exits). */
-  settled(): Promise<void>;
-  /** Test hook: cuts a participant's sockets (or everyone's) on every running server; see RunningParticipantServer. */
-  dropSockets(participantId?: string): number;
-} {
-  const running = new Map<string, { stopped: boolean; server?: RunningParticipantServer }>();
-  const closing = new Set<Promise<void>>();
-  const track = (promise: Promise<void>) => {
-    closing.add(promise);
-    void promise.finally(() => closing.delete(promise));
-  };
-  return {
-    async start(start) {
-      const entry: { stopped: boolean; server?: RunningParticipantServer } = { stopped: false };
-      running.set(start.shareId, entry);
-      const server = await startParticipantServer({ ...start, ...options });
-      if (entry.stopped) {
-        track(server.close('Sharing stopped.'));
-        throw new Error('sharing was stopped while starting');
-      }
-      entry.server = server;
-      return { port: server.port, joinUrl: server.joinUrl, qrSvg: await joinQrSvg(server.joinUrl) };
-    },
-    stop(shareId) {
-      const entry = running.get(shareId);
-      if (!entry) return;
-      running.delete(shareId);
-      entry.stopped = true;
-      if (entry.server) track(entry.server.close('Sharing stopped.'));
-    },
-    async settled() {
-      await Promise.all([...closing]);
-    },
-    disconnect(shareId, participantId) {
-      running.get(shareId)?.server?.disconnect(participantId);
-    },
-    dropSockets(participantId) {
-      let dropped = 0;
-      for (const entry of running.values()) dropped += entry.server?.dropSockets(participantId) ?? 0;
       return dropped;
     },
   };

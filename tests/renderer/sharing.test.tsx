@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import type { ParticipantJoined } from '../../shared/participantApi';
-import { createParticipantSharing } from '../../electron/server/participantServer';
+import { createParticipantSharing } from '../../electron/server/participantSharing';
 import { renderApp, serviceCall, type Harness } from './harness';
 
 let harness: Harness | undefined;

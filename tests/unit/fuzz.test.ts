@@ -13,7 +13,7 @@ import type { Meeting } from '../../shared/domain';
 import { ERROR_CODES, type Result } from '../../shared/errors';
 import { dispatch } from '../../electron/service/dispatch';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
-import { createParticipantSharing } from '../../electron/server/participantServer';
+import { createParticipantSharing } from '../../electron/server/participantSharing';
 import { open, sampleDraft, tempDir } from './helpers';
 
 const TOTAL_RUNS = Number(process.env.FUZZ_RUNS ?? 3000);

@@ -7,7 +7,7 @@ import { METHOD_NAMES } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { MAX_REQUEST_BYTES, startServer, type RunningServer } from '../../electron/server/httpServer';
-import { createParticipantSharing } from '../../electron/server/participantServer';
+import { createParticipantSharing } from '../../electron/server/participantSharing';
 import { callEveryMethod } from './everyMethod';
 import { open, sampleDraft, tempDir } from './helpers';
 

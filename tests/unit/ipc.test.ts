@@ -16,7 +16,7 @@ import {
 } from '../../electron/ipc';
 import { isTrustedFrame, type FrameLike } from '../../electron/security';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
-import { createParticipantSharing } from '../../electron/server/participantServer';
+import { createParticipantSharing } from '../../electron/server/participantSharing';
 import { callEveryMethod } from './everyMethod';
 import { snapshotFiles } from './helpers';
 

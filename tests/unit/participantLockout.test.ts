@@ -12,7 +12,7 @@ import type { ApiEvent } from '../../shared/api';
 import type { Meeting } from '../../shared/domain';
 import type { ParticipantJoined, ParticipantView } from '../../shared/participantApi';
 import type { SharingStatus } from '../../shared/sharing';
-import { createParticipantSharing } from '../../electron/server/participantServer';
+import { createParticipantSharing } from '../../electron/server/participantSharing';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import { sampleDraft, tempDir } from './helpers';

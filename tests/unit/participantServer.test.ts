@@ -19,8 +19,8 @@ import type { SharingStatus } from '../../shared/sharing';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import { listNetworkAddresses } from '../../electron/service/networkAddresses';
+import { createParticipantSharing } from '../../electron/server/participantSharing';
 import {
-  createParticipantSharing,
   JOIN_RATE,
   MAX_SOCKETS_PER_PARTICIPANT,
   MAX_UNJOINED_PER_ADDRESS,

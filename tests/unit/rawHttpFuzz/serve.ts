@@ -7,7 +7,7 @@ import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../../../electron/server/httpServer';
-import { createParticipantSharing } from '../../../electron/server/participantServer';
+import { createParticipantSharing } from '../../../electron/server/participantSharing';
 import { dispatch } from '../../../electron/service/dispatch';
 import { openLibrary } from '../../../electron/service/openLibrary';
 import type { Meeting } from '../../../shared/domain';
