@@ -19,9 +19,10 @@ import { info, ms, type BenchRow } from './table';
 
 const TAGS = ['pricing', 'onboarding', 'reliability', 'performance', 'support'];
 
-function open(url: string): Promise<WebSocket> {
+/** Opens a participant's socket from `localAddress`: each person is a device of their own (joins are limited per address). */
+function open(url: string, localAddress?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { localAddress });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -74,7 +75,7 @@ export async function benchParticipants(work: string, { quick }: { quick: boolea
     // Twenty participants join over their own sockets.
     const people: { ws: WebSocket; name: string; next: number }[] = [];
     for (let i = 0; i < participants; i++) {
-      const ws = await open(eventsUrl);
+      const ws = await open(eventsUrl, `127.0.0.${10 + i}`);
       sockets.push(ws);
       ws.send(JSON.stringify({ auth: { token } }));
       const joined = await new Promise<ParticipantJoined>((resolve, reject) => {
