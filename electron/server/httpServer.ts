@@ -70,42 +70,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!hostAllowed(req)) return sendJson(res, 403, failure('forbidden', 'This server answers only on its own address.'));
       const url = requestUrl(req);
       if (!url) return sendJson(res, 400, failure('invalid_input', 'Bad request target.'));
-      if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
+      if (url.pathname.startsWith('/api/')) {
+        if (!originAllowed(req)) return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'));
+        return answerApi(options.service, token, req, res, url);
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('invalid_input', 'Method not allowed.'));
       return serveStatic(res, url.pathname, options.staticDir);
     }),
   );
   answerClientErrors(server);
-
-  const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
-    if (!originAllowed(req)) return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'));
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!tokenMatches(token, bearer)) {
-      return sendJson(res, 401, failure('unauthorized', 'A valid token is required. Open the link Empty Chair printed.'));
-    }
-    if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'API methods are called with POST.'));
-    let method: string;
-    try {
-      method = decodeURIComponent(url.pathname.slice('/api/'.length));
-    } catch {
-      // A malformed escape ("%E0%A4%A") threw here, outside any handler, and stopped the process.
-      return sendJson(res, 400, failure('invalid_input', 'Bad method name.'));
-    }
-    let body: string;
-    try {
-      body = await readBody(req, MAX_REQUEST_BYTES);
-    } catch {
-      return sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes (the largest import the limits allow).`), true);
-    }
-    let input: unknown;
-    try {
-      input = body.length === 0 ? {} : JSON.parse(body);
-    } catch {
-      return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
-    }
-    const result = dispatch(options.service, method, input, req.headers[REQUEST_ID_HEADER]);
-    sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
-  };
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on(
@@ -158,3 +131,32 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   };
 }
 
+/** POST /api/<method> with the token (Origin already checked): the body, parsed, through the one dispatcher. */
+async function answerApi(service: MeetingService, token: string, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (!tokenMatches(token, bearer)) {
+    return sendJson(res, 401, failure('unauthorized', 'A valid token is required. Open the link Empty Chair printed.'));
+  }
+  if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_input', 'API methods are called with POST.'));
+  let method: string;
+  try {
+    method = decodeURIComponent(url.pathname.slice('/api/'.length));
+  } catch {
+    // A malformed escape ("%E0%A4%A") threw here, outside any handler, and stopped the process.
+    return sendJson(res, 400, failure('invalid_input', 'Bad method name.'));
+  }
+  let body: string;
+  try {
+    body = await readBody(req, MAX_REQUEST_BYTES);
+  } catch {
+    return sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes (the largest import the limits allow).`), true);
+  }
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body);
+  } catch {
+    return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
+  }
+  const result = dispatch(service, method, input, req.headers[REQUEST_ID_HEADER]);
+  sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
+}
