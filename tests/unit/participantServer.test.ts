@@ -21,6 +21,7 @@ import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrar
 import { listNetworkAddresses } from '../../electron/service/networkAddresses';
 import { createParticipantSharing } from '../../electron/server/participantSharing';
 import {
+  DEFAULT_RATE,
   JOIN_RATE,
   MAX_SOCKETS_PER_PARTICIPANT,
   MAX_UNJOINED_PER_ADDRESS,
@@ -471,6 +472,11 @@ describe('security', () => {
   });
 
   it('rate-limits per participant, not per connection: 429 rate_limited with Retry-After over HTTP, a rate_limited reply over WebSocket, nothing applied; a flood closes 1008', async () => {
+    // The production burst at a slow refill, so a busy machine's slower requests cannot refill it meanwhile.
+    library.close();
+    await sharing.settled();
+    setUp({ rate: { perSecond: 0.5, burst: DEFAULT_RATE.burst } });
+    status = await share();
     const ana = await join('Rita');
     const itemId = meeting.agenda[0]!.id;
     const proposals = () => library.service.meeting(meeting.id).agenda[0]!.proposals.length;
