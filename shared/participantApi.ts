@@ -18,7 +18,19 @@
  */
 import { z } from 'zod';
 import { read, write, type MethodSpec } from './api';
-import { idSchema, IMPACT_DIRECTIONS, proseText, requiredText, type Ballot, type DecisionTag, type ImpactDirection, type MeetingStatus, type Proposal, type Tag, type Vote } from './domain';
+import {
+  idSchema,
+  IMPACT_DIRECTIONS,
+  proseText,
+  requiredText,
+  type Ballot,
+  type DecisionTag,
+  type ImpactDirection,
+  type MeetingStatus,
+  type Proposal,
+  type Tag,
+  type Vote,
+} from './domain';
 import type { Result } from './errors';
 import { LIMITS } from './limits';
 import { CHAIR_QUESTION } from './vocabulary';
@@ -42,7 +54,11 @@ export interface ParticipantMethodSpec<I extends z.ZodType, O> extends MethodSpe
   rate: 'join' | 'call';
 }
 /** A method anyone with the link may call: it answers a session. */
-const opens = <I extends z.ZodType>(input: I): ParticipantMethodSpec<I, ParticipantJoined> => ({ ...write(input).returns<ParticipantJoined>(), session: 'creates', rate: 'join' });
+const opens = <I extends z.ZodType>(input: I): ParticipantMethodSpec<I, ParticipantJoined> => ({
+  ...write(input).returns<ParticipantJoined>(),
+  session: 'creates',
+  rate: 'join',
+});
 /** Methods of a joined participant: reads and writes. */
 const member = {
   read: <I extends z.ZodType>(input: I) => ({

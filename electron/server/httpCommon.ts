@@ -185,7 +185,13 @@ export function guardRequests(
     const fail = (error: unknown) => {
       logHandlerError('a request', req, error);
       if (res.headersSent) res.destroy();
-      else sendJson(res, 500, failure('internal', 'Something went wrong inside Empty Chair; nothing was changed. Details are in the log.'), true);
+      else
+        sendJson(
+          res,
+          500,
+          failure('internal', 'Something went wrong inside Empty Chair; nothing was changed. Details are in the log.'),
+          true,
+        );
     };
     try {
       const outcome = handler(req, res);
@@ -251,7 +257,12 @@ export function serverOptions(timeouts: HttpTimeouts = {}): http.ServerOptions {
 export function answerClientErrors(server: http.Server): void {
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
-    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
   });
 }

@@ -132,7 +132,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 }
 
 /** POST /api/<method> with the token (Origin already checked): the body, parsed, through the one dispatcher. */
-async function answerApi(service: MeetingService, token: string, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+async function answerApi(
+  service: MeetingService,
+  token: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+): Promise<void> {
   const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
   if (!tokenMatches(token, bearer)) {
     return sendJson(res, 401, failure('unauthorized', 'A valid token is required. Open the link Empty Chair printed.'));
@@ -149,7 +155,15 @@ async function answerApi(service: MeetingService, token: string, req: http.Incom
   try {
     body = await readBody(req, MAX_REQUEST_BYTES);
   } catch {
-    return sendJson(res, 413, failure('limit_exceeded', `Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes (the largest import the limits allow).`), true);
+    return sendJson(
+      res,
+      413,
+      failure(
+        'limit_exceeded',
+        `Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes (the largest import the limits allow).`,
+      ),
+      true,
+    );
   }
   let input: unknown;
   try {

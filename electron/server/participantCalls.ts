@@ -14,7 +14,8 @@ import type { RateBook, TokenBucket } from './rateLimits';
 /** A participant's largest honest request is a 5,000-character proposal; 64 KB leaves room and no more. */
 export const PARTICIPANT_BODY_BYTES = 64 * 1024;
 
-export const rateLimited = (seconds: number) => failure('rate_limited', `Too many requests; nothing was applied. Try again in ${seconds} s.`);
+export const rateLimited = (seconds: number) =>
+  failure('rate_limited', `Too many requests; nothing was applied. Try again in ${seconds} s.`);
 
 /** Whose budget a call spends: the participant's once it names a live session, else its address's. */
 export function callerKeyOf(hub: ParticipantHub, shareId: string): (session: string | null, address: string) => string {
@@ -49,7 +50,8 @@ export function participantApiHandler({ hub, shareId, token, gate, calls, joins,
     if (!tokenMatches(token, bearer)) {
       return sendJson(res, 401, failure('unauthorized', 'This link is not valid (any more). Ask the lead for the current one.'));
     }
-    if (!gate.prove(req.socket)) return sendJson(res, 503, failure('limit_exceeded', 'Too many connections right now; try again in a moment.'), true);
+    if (!gate.prove(req.socket))
+      return sendJson(res, 503, failure('limit_exceeded', 'Too many connections right now; try again in a moment.'), true);
     const address = normalAddress(req.socket.remoteAddress);
     const sessionHeader = req.headers[PARTICIPANT_SESSION_HEADER];
     const session = typeof sessionHeader === 'string' ? sessionHeader : null;

@@ -105,7 +105,6 @@ function allowedHostsFor(host: string, port: number): Set<string> {
   return names;
 }
 
-
 export async function startParticipantServer(options: ParticipantServerOptions): Promise<RunningParticipantServer> {
   const { hub, shareId, token } = options;
   const rate = options.rate ?? DEFAULT_RATE;
@@ -135,8 +134,23 @@ export async function startParticipantServer(options: ParticipantServerOptions):
   answerClientErrors(server);
   server.on('connection', (socket: Socket) => gate.admit(socket));
 
-  const sockets = new ParticipantSockets({ hub, shareId, token, gate, calls, joins, rate, maxConnections, authTimeoutMs, joinTimeoutMs, allowed: () => allowed });
-  server.on('upgrade', guardUpgrades((req, socket, head) => sockets.upgrade(req, socket, head)));
+  const sockets = new ParticipantSockets({
+    hub,
+    shareId,
+    token,
+    gate,
+    calls,
+    joins,
+    rate,
+    maxConnections,
+    authTimeoutMs,
+    joinTimeoutMs,
+    allowed: () => allowed,
+  });
+  server.on(
+    'upgrade',
+    guardUpgrades((req, socket, head) => sockets.upgrade(req, socket, head)),
+  );
   const unsubscribe = hub.onMeetingChanged(shareId, () => sockets.meetingChanged());
   const pinger = setInterval(() => {
     guarded('pinging participants', () => {

@@ -80,7 +80,8 @@ export class ParticipantSockets {
 
   /** The HTTP server's 'upgrade': only /p/events, own Host and Origin, within the caps. */
   upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer): void {
-    const refuse = (status: number, text: string) => void socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    const refuse = (status: number, text: string) =>
+      void socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     const url = requestUrl(req);
     if (url?.pathname !== PARTICIPANT_EVENTS_PATH) return refuse(404, 'Not Found');
     if (!hostAllowed(req, this.parts.allowed()) || !originAllowed(req, this.parts.allowed())) return refuse(403, 'Forbidden');
@@ -95,7 +96,17 @@ export class ParticipantSockets {
   }
 
   private open(ws: WebSocket, socket: Socket, address: string): void {
-    const peer: Peer = { ws, socket, address, state: 'auth', session: null, participantId: null, refusedInRow: 0, timer: null, alive: true };
+    const peer: Peer = {
+      ws,
+      socket,
+      address,
+      state: 'auth',
+      session: null,
+      participantId: null,
+      refusedInRow: 0,
+      timer: null,
+      alive: true,
+    };
     this.peers.set(ws, peer);
     this.setTimer(peer, this.parts.authTimeoutMs);
     ws.on('pong', () => (peer.alive = true));
@@ -183,7 +194,8 @@ export class ParticipantSockets {
       return this.send(ws, { reply, result: rateLimited(budget.retryAfterSeconds()) });
     }
     peer.refusedInRow = 0;
-    if (frame === undefined) return this.send(ws, { reply: null, result: failure('invalid_input', 'A message must be JSON: { "id", "method", "input" }.') });
+    if (frame === undefined)
+      return this.send(ws, { reply: null, result: failure('invalid_input', 'A message must be JSON: { "id", "method", "input" }.') });
     const spec = participantMethodSpec(method);
     if (spec?.rate === 'join') {
       const joinBudget = this.parts.joins.bucket(`a:${peer.address}`);

@@ -134,7 +134,11 @@ it(`a participant on 127.0.0.1 joins, tags and receives pushes while ${HOSTILE_S
   await viewWhere(() => true); // the catch-up view
 
   const decisionId = meeting.agenda[0]!.decisions[0]!.id;
-  const tagged = await call<ParticipantView>('participant.tag', { clientActionId: 'tag-1', decisionId, tagId: 'pricing', direction: 'helps' }, ana.sessionKey);
+  const tagged = await call<ParticipantView>(
+    'participant.tag',
+    { clientActionId: 'tag-1', decisionId, tagId: 'pricing', direction: 'helps' },
+    ana.sessionKey,
+  );
   expect(tagged.status).toBe(200);
   expect(tagged.body.value.item!.decisions[0]!.tags).toMatchObject([{ tagId: 'pricing', by: 'Wren' }]);
 

@@ -73,7 +73,13 @@ describe('through a join', () => {
       },
       stop: () => {},
     };
-    const library = openLibrary({ dataDir: tempDir('empty-chair-names-'), StoreClass: Conf, role: 'test', backupIntervalMs: null, sharing });
+    const library = openLibrary({
+      dataDir: tempDir('empty-chair-names-'),
+      StoreClass: Conf,
+      role: 'test',
+      backupIntervalMs: null,
+      sharing,
+    });
     try {
       const lead = <T>(method: string, input: unknown) => {
         const result = dispatch(library.service, method, input);
@@ -85,7 +91,8 @@ describe('through a join', () => {
       lead('sharing.start', { meetingId: meeting.id, host: '127.0.0.1' });
       const shareId = (library.service.participants as unknown as { shares: Map<string, { id: string }> }).shares.get(meeting.id)!.id;
       let joins = 0;
-      const join = (name: string, address = '10.0.0.1') => library.service.participants.call(shareId, null, 'participant.join', { name, clientActionId: `join-${++joins}` }, address);
+      const join = (name: string, address = '10.0.0.1') =>
+        library.service.participants.call(shareId, null, 'participant.join', { name, clientActionId: `join-${++joins}` }, address);
       const names = (name: string) => {
         const result = join(name);
         if (!result.ok) throw new Error(JSON.stringify(result.error));
@@ -96,14 +103,14 @@ describe('through a join', () => {
       expect(names('\u0410na')).toBe('\u0410na (2)');
       expect(names('ＡＮＡ')).toBe('ANA (3)');
       expect(names('L\u0435na')).toBe('L\u0435na (2)'); // a Cyrillic е posing as the lead
-      expect(join('Eve\u202E')).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'Name must not hold bidirectional control characters.' } });
+      expect(join('Eve\u202E')).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: 'Name must not hold bidirectional control characters.' },
+      });
       expect(join('Eve\u200B')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-      expect(lead<{ participants: { name: string }[] }>('sharing.status', { meetingId: meeting.id }).participants.map((x) => x.name)).toEqual([
-        'Ana',
-        '\u0410na (2)',
-        'ANA (3)',
-        'L\u0435na (2)',
-      ]);
+      expect(
+        lead<{ participants: { name: string }[] }>('sharing.status', { meetingId: meeting.id }).participants.map((x) => x.name),
+      ).toEqual(['Ana', '\u0410na (2)', 'ANA (3)', 'L\u0435na (2)']);
     } finally {
       library.close();
     }

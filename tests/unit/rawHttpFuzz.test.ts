@@ -38,9 +38,13 @@ afterAll(() => {
 });
 
 async function startServerProcess(kind: Target['kind']): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'rawHttpFuzz', 'serve.ts'), kind, tempDir(`empty-chair-rawfuzz-${kind}-`)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'rawHttpFuzz', 'serve.ts'), kind, tempDir(`empty-chair-rawfuzz-${kind}-`)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   running.add(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const server: ServerProcess = { child, target: { kind, port: 0, token: '' }, exited, handlerErrors: 0 };
@@ -100,17 +104,30 @@ function send(port: number, payload: Payload, tally: Tally): Promise<void> {
 }
 
 /** A request as a browser would send it, from LEGIT_ADDRESS; answers the status and body. */
-function legit(port: number, method: string, pathname: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; body: string }> {
+function legit(
+  port: number,
+  method: string,
+  pathname: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const socket = net.connect({ host: '127.0.0.1', port, localAddress: LEGIT_ADDRESS });
-    const lines = [`${method} ${pathname} HTTP/1.1`, `Host: 127.0.0.1:${port}`, 'Connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const lines = [
+      `${method} ${pathname} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      'Connection: close',
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     if (body !== undefined) lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
     // Not half-closed: Node's HTTP server aborts a request whose client ends its side before the answer.
     socket.write(`${lines.join('\r\n')}\r\n\r\n${body ?? ''}`);
     let text = '';
     socket.on('data', (data) => (text += data.toString('utf8')));
     socket.on('error', reject);
-    socket.on('close', () => resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), body: text.slice(text.indexOf('\r\n\r\n') + 4) }));
+    socket.on('close', () =>
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), body: text.slice(text.indexOf('\r\n\r\n') + 4) }),
+    );
   });
 }
 
@@ -154,7 +171,10 @@ describe.each([
     const started = performance.now();
     const { server, original, tally, handlerErrors } = await fuzz(kind, SEED + (kind === 'browser' ? 0 : 1));
     const { port, token } = server.target;
-    const statuses = [...tally.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([status, count]) => `${status}×${count}`).join(' ');
+    const statuses = [...tally.statuses]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' ');
     console.log(
       `rawHttpFuzz ${kind}: ${tally.requests} requests on ${tally.connections} connections, ${tally.crashes} crashes, ` +
         `${handlerErrors} handler errors answered 500, ${tally.overBound} connections over the ${CONNECTION_BOUND_MS} ms bound; ` +
@@ -171,7 +191,13 @@ describe.each([
     const call =
       kind === 'browser'
         ? await legit(port, 'POST', '/api/library.get', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, '{}')
-        : await legit(port, 'POST', '/p/api/participant.join', { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, JSON.stringify({ name: 'After the fuzz', clientActionId: 'after' }));
+        : await legit(
+            port,
+            'POST',
+            '/p/api/participant.join',
+            { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            JSON.stringify({ name: 'After the fuzz', clientActionId: 'after' }),
+          );
     expect(call.status).toBe(200);
     expect(JSON.parse(call.body)).toMatchObject({ ok: true });
     expect(server.child.exitCode).toBeNull();

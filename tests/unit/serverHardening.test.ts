@@ -23,10 +23,13 @@ afterEach(async () => {
 
 async function listen(server: http.Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(() => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  }));
+  closers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return (server.address() as net.AddressInfo).port;
 }
 
@@ -105,9 +108,12 @@ describe('a handler that throws', () => {
   it('an upgrade handler that throws ends that socket with a 500', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const server = http.createServer();
-    server.on('upgrade', guardUpgrades(() => {
-      throw new Error('upgrade boom');
-    }));
+    server.on(
+      'upgrade',
+      guardUpgrades(() => {
+        throw new Error('upgrade boom');
+      }),
+    );
     const port = await listen(server);
     const answer = await rawExchange(port, 'GET /events HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n');
     expect(answer).toMatch(/^HTTP\/1\.1 500 /);
@@ -149,10 +155,20 @@ describe('the connection gate', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1, localAddress: '127.0.0.6' } as http.AgentOptions);
     const call = () =>
       new Promise<number>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, path: '/p/api/participant.view', method: 'POST', agent, headers: { authorization: 'Bearer the-token', 'content-type': 'application/json' } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        });
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port,
+            path: '/p/api/participant.view',
+            method: 'POST',
+            agent,
+            headers: { authorization: 'Bearer the-token', 'content-type': 'application/json' },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
         req.on('error', reject);
         req.end('{}');
       });
