@@ -16,7 +16,7 @@ import { addTag, removeOwnTag } from '../../shared/tags';
 import type { NetworkAddress, ParticipantPresence, RemovedParticipant, SharingStatus } from '../../shared/sharing';
 import { hideBallots } from '../../shared/votes';
 import * as chair from './chair';
-import { dispatchTable, toErrorData, type HandlerMap } from './dispatch';
+import { dispatchTable, toErrorData, type HandlerMap } from './dispatchTable';
 import { bareHost, listNetworkAddresses } from './networkAddresses';
 import * as votes from './votes';
 
