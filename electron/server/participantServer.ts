@@ -105,16 +105,30 @@ function allowedHostsFor(host: string, port: number): Set<string> {
   return names;
 }
 
+/** Pings the participants' sockets and forgets idle rate records, every `ms`, never keeping the process up. */
+function startPinging(tick: () => void, ms: number): NodeJS.Timeout {
+  const pinger = setInterval(() => guarded('pinging participants', tick), ms);
+  pinger.unref();
+  return pinger;
+}
+
+/** Resolves once the server listens; rejects (and stops trying) if it cannot bind. */
+function listen(server: http.Server, host: string, port: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ port, host }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
 export async function startParticipantServer(options: ParticipantServerOptions): Promise<RunningParticipantServer> {
   const { hub, shareId, token } = options;
   const rate = options.rate ?? DEFAULT_RATE;
-  const joinRate = options.joinRate ?? JOIN_RATE;
-  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
-  const authTimeoutMs = options.authTimeoutMs ?? AUTH_TIMEOUT_MS;
-  const joinTimeoutMs = options.joinTimeoutMs ?? JOIN_TIMEOUT_MS;
   let allowed = new Set<string>();
   const calls = new RateBook(rate);
-  const joins = new RateBook(joinRate);
+  const joins = new RateBook(options.joinRate ?? JOIN_RATE);
   const gate = new ConnectionGate(options.gate ?? DEFAULT_GATE_LIMITS);
   const handleApi = participantApiHandler({ hub, shareId, token, gate, calls, joins, allowed: () => allowed });
 
@@ -142,9 +156,9 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     calls,
     joins,
     rate,
-    maxConnections,
-    authTimeoutMs,
-    joinTimeoutMs,
+    maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    authTimeoutMs: options.authTimeoutMs ?? AUTH_TIMEOUT_MS,
+    joinTimeoutMs: options.joinTimeoutMs ?? JOIN_TIMEOUT_MS,
     allowed: () => allowed,
   });
   server.on(
@@ -152,23 +166,14 @@ export async function startParticipantServer(options: ParticipantServerOptions):
     guardUpgrades((req, socket, head) => sockets.upgrade(req, socket, head)),
   );
   const unsubscribe = hub.onMeetingChanged(shareId, () => sockets.meetingChanged());
-  const pinger = setInterval(() => {
-    guarded('pinging participants', () => {
-      sockets.ping();
-      calls.prune();
-      joins.prune();
-    });
+  const pinger = startPinging(() => {
+    sockets.ping();
+    calls.prune();
+    joins.prune();
   }, options.pingIntervalMs ?? PING_INTERVAL_MS);
-  pinger.unref();
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen({ port: options.port, host: options.host }, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    await listen(server, options.host, options.port);
   } catch (error) {
     unsubscribe();
     clearInterval(pinger);
