@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { idSchema, type LibraryIndex } from '../../shared/domain';
+import { idSchema, type LibraryIndex, type Meeting } from '../../shared/domain';
 import { storageError } from './documentStore';
 import { syncDirectory } from './journal';
 
@@ -89,4 +89,52 @@ export function withoutImport(index: LibraryIndex, record: ImportRecord): Librar
     personas: index.personas.filter((p) => !personas.has(p.id)),
     customTags: index.customTags.filter((t) => !tags.has(t.id)),
   };
+}
+
+/** What an import needs of the library's storage. */
+export interface ImportTarget {
+  dataDir: string;
+  writeMeeting(meeting: Meeting): void;
+  writeIndex(index: LibraryIndex): void;
+  /** Removes a meeting's file and journal that no index lists. */
+  discardMeeting(id: string): void;
+}
+
+/**
+ * Writes an import's new meetings and the index that lists them: on a refusal what was written is
+ * taken out again and the error thrown; if even that fails, the marker stays for the next start.
+ */
+export function writeImport(target: ImportTarget, meetings: readonly Meeting[], index: LibraryIndex, record: ImportRecord): void {
+  const leftover = unfinishedImport(target.dataDir);
+  if (leftover) {
+    discardImported(target, leftover);
+    finishRollBack(target, index, leftover);
+  }
+  beginImport(target.dataDir, record);
+  try {
+    for (const meeting of meetings) target.writeMeeting(meeting);
+    target.writeIndex(index);
+    finishImport(target.dataDir);
+  } catch (error) {
+    try {
+      discardImported(target, record);
+      finishRollBack(target, index, record);
+    } catch {
+      // The marker stays; the next start (or the next import) takes the rest out.
+    }
+    throw error;
+  }
+}
+
+/** Removes the files of the meetings an unfinished import added. */
+export function discardImported(target: ImportTarget, record: ImportRecord): void {
+  for (const id of record.meetingIds) target.discardMeeting(id);
+}
+
+/** Writes the index without what the unfinished import added, then lets the marker go. */
+export function finishRollBack(target: ImportTarget, index: LibraryIndex, record: ImportRecord): LibraryIndex {
+  const kept = withoutImport(index, record);
+  target.writeIndex(kept);
+  finishImport(target.dataDir);
+  return kept;
 }

@@ -12,7 +12,7 @@ import {
 import { ApiError } from '../../shared/errors';
 import { BackupStore } from './backups';
 import { DamagedDocumentError, DocumentFile, storageError, type DamageReports, type StoreFileClass } from './documentStore';
-import { beginImport, finishImport, unfinishedImport, withoutImport, type ImportRecord } from './importTransaction';
+import { discardImported, finishRollBack, unfinishedImport, writeImport, type ImportRecord, type ImportTarget } from './importTransaction';
 import { syncDirectory } from './journal';
 import { Quarantine, removeLeftoverTempFiles } from './quarantine';
 import { newestGoodCopy, nothingToRestore } from './recovery';
@@ -149,12 +149,12 @@ export class LibraryStorage {
     this.lost.clear();
     // An import a kill interrupted is taken out first, before its files could be adopted below.
     const interrupted = unfinishedImport(this.dataDir);
-    if (interrupted) for (const id of interrupted.meetingIds) this.discardMeeting(id);
+    if (interrupted) discardImported(this.importTarget(), interrupted);
     const meetingNames = listFolder(this.meetingsDir);
     removeLeftoverTempFiles([this.dataDir, this.meetingsDir, this.backups.dir], new Map([[this.meetingsDir, meetingNames]]));
     let index = this.readIndexRecovering();
     if (interrupted) {
-      index = this.finishRollBack(index, interrupted);
+      index = finishRollBack(this.importTarget(), index, interrupted);
       const count = interrupted.meetingIds.length;
       this.notices.push(`An import of ${count} meeting${count === 1 ? '' : 's'} was interrupted before it finished; nothing of it was kept. Import the file again.`);
     }
@@ -210,7 +210,7 @@ export class LibraryStorage {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (!(error instanceof DamagedDocumentError)) throw withAdvice(error);
-      return this.restoreIndex(`${error.message} It was moved to ${this.setAside(error)}.`);
+      return this.restoreIndex(`${error.message} It was moved to ${this.quarantine.setAside(error)}.`);
     }
     return index ?? this.restoreIndex(null);
   }
@@ -231,19 +231,6 @@ export class LibraryStorage {
             : `No backup held a good copy: ${lost}.`),
     );
     return index;
-  }
-
-  /** Moves a damaged file to the quarantine; returns where. Throws storage_error (naming it, saying what to do) if it cannot. */
-  private setAside(error: DamagedDocumentError): string {
-    try {
-      return this.quarantine.move(error.file);
-    } catch (moveError) {
-      throw new ApiError(
-        'storage_error',
-        `${error.message} It could not be moved to ${this.quarantine.dir} (${(moveError as Error).message}), so nothing was changed: ` +
-          'move it out of the data folder yourself, then start Empty Chair again.',
-      );
-    }
   }
 
   writeIndex(index: LibraryIndex): void {
@@ -282,7 +269,7 @@ export class LibraryStorage {
 
   private setAsideOr(id: string, error: DamagedDocumentError): string {
     try {
-      return this.setAside(error);
+      return this.quarantine.setAside(error);
     } catch (failure) {
       throw this.fail(id, (failure as Error).message);
     }
@@ -296,40 +283,18 @@ export class LibraryStorage {
     return error;
   }
 
-  /**
-   * Writes an import's new meetings and the index that lists them, all or nothing (see
-   * importTransaction.ts): on a refusal what was written is taken out again and the error thrown;
-   * if even that fails, the marker stays and the next start takes it out.
-   */
+  /** Writes an import's meetings and the index listing them, all or nothing (importTransaction.ts). */
   importMeetings(meetings: readonly Meeting[], index: LibraryIndex, record: ImportRecord): void {
-    const leftover = unfinishedImport(this.dataDir);
-    if (leftover) this.finishRollBack(this.discardMeetings(leftover, index), leftover);
-    beginImport(this.dataDir, record);
-    try {
-      for (const meeting of meetings) this.writeMeeting(meeting);
-      this.writeIndex(index);
-      finishImport(this.dataDir);
-    } catch (error) {
-      try {
-        this.finishRollBack(this.discardMeetings(record, index), record);
-      } catch {
-        // The marker stays; the next start (or the next import) takes the rest out.
-      }
-      throw error;
-    }
+    writeImport(this.importTarget(), meetings, index, record);
   }
 
-  private discardMeetings(record: ImportRecord, index: LibraryIndex): LibraryIndex {
-    for (const id of record.meetingIds) this.discardMeeting(id);
-    return index;
-  }
-
-  /** Writes the index without what the unfinished import added, then lets the marker go. */
-  private finishRollBack(index: LibraryIndex, record: ImportRecord): LibraryIndex {
-    const kept = withoutImport(index, record);
-    this.writeIndex(kept);
-    finishImport(this.dataDir);
-    return kept;
+  private importTarget(): ImportTarget {
+    return {
+      dataDir: this.dataDir,
+      writeMeeting: (meeting) => this.writeMeeting(meeting),
+      writeIndex: (index) => this.writeIndex(index),
+      discardMeeting: (id) => this.discardMeeting(id),
+    };
   }
 
   /** Removes a meeting's file and journal that no index lists (an interrupted import's). */

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ApiError } from '../../shared/errors';
+import type { DamagedDocumentError } from './documentStore';
 import { LOCK_FILE_NAME } from './lock';
 
 export const QUARANTINE_DIR = 'quarantine';
@@ -24,6 +26,19 @@ export class Quarantine {
     const target = this.target(file);
     fs.renameSync(file, target);
     return target;
+  }
+
+  /** Moves a damaged file here; returns where. Throws storage_error (naming it, saying what to do) if it cannot. */
+  setAside(error: DamagedDocumentError): string {
+    try {
+      return this.move(error.file);
+    } catch (moveError) {
+      throw new ApiError(
+        'storage_error',
+        `${error.message} It could not be moved to ${this.dir} (${(moveError as Error).message}), so nothing was changed: ` +
+          'move it out of the data folder yourself, then start Empty Chair again.',
+      );
+    }
   }
 
   /** Like move, but copies: for a file the app still repairs in place (a save journal). */
