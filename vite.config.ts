@@ -53,7 +53,12 @@ export default defineConfig(({ command }) => {
     root: 'renderer',
     base: './',
     plugins,
-    build: { outDir: process.env.EMPTY_CHAIR_RENDERER_DIR ? path.resolve(process.env.EMPTY_CHAIR_RENDERER_DIR) : here('dist/renderer'), emptyOutDir: true, sourcemap: false, target: 'es2022' },
+    build: {
+      outDir: process.env.EMPTY_CHAIR_RENDERER_DIR ? path.resolve(process.env.EMPTY_CHAIR_RENDERER_DIR) : here('dist/renderer'),
+      emptyOutDir: true,
+      sourcemap: false,
+      target: 'es2022',
+    },
     server: { host: '127.0.0.1', strictPort: false },
     test: {
       root: '.',

@@ -24,14 +24,7 @@ import { ApiError } from '../shared/errors';
 import { createAppProtocolHandler } from './appProtocol';
 import { registerFileHandlers } from './files';
 import { registerIpcHandlers } from './ipc';
-import {
-  APP_ENTRY_URL,
-  APP_SCHEME,
-  CONTENT_SECURITY_POLICY,
-  isSafeExternalUrl,
-  isTrustedFrame,
-  isTrustedUrl,
-} from './security';
+import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedFrame, isTrustedUrl } from './security';
 import { openLibrary, type OpenLibrary } from './service/openLibrary';
 import { createParticipantSharing } from './server/participantSharing';
 import { resolveDataDir } from './storage/dataDir';
@@ -211,7 +204,12 @@ function showNotices(window: BrowserWindow, notices: readonly string[]): void {
 function start(dataDir: string): void {
   try {
     // "Invite participants" serves the built renderer to participants' browsers, on the address the lead picks.
-    library = openLibrary({ dataDir, StoreClass: Store, role: 'desktop app', sharing: createParticipantSharing({ staticDir: RENDERER_DIR }) });
+    library = openLibrary({
+      dataDir,
+      StoreClass: Store,
+      role: 'desktop app',
+      sharing: createParticipantSharing({ staticDir: RENDERER_DIR }),
+    });
   } catch (error) {
     failToStart(error);
     return;
@@ -310,9 +308,7 @@ function shutDown(): void {
 function main(): void {
   // Before 'ready': every renderer sandboxed, and app:// treated like a secure https origin.
   app.enableSandbox();
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
   let dataDir: string;
   try {

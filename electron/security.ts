@@ -37,11 +37,7 @@ function parseUrl(url: unknown): URL | null {
 export function isTrustedUrl(url: unknown): boolean {
   const parsed = parseUrl(url);
   return (
-    parsed !== null &&
-    parsed.protocol === `${APP_SCHEME}:` &&
-    parsed.host === APP_HOST &&
-    parsed.username === '' &&
-    parsed.password === ''
+    parsed !== null && parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === ''
   );
 }
 

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** EMPTY_CHAIR_RENDERER_DIR lets parallel test runs build and serve their own copy instead of racing on one. */
-export const RENDERER_DIR = process.env.EMPTY_CHAIR_RENDERER_DIR ? path.resolve(process.env.EMPTY_CHAIR_RENDERER_DIR) : path.join(ROOT, 'dist', 'renderer');
+export const RENDERER_DIR = process.env.EMPTY_CHAIR_RENDERER_DIR
+  ? path.resolve(process.env.EMPTY_CHAIR_RENDERER_DIR)
+  : path.join(ROOT, 'dist', 'renderer');
 const BUILT = path.join(RENDERER_DIR, 'index.html');
 const SOURCES = ['renderer', 'shared'];
 

@@ -45,7 +45,13 @@ export function measure() {
       const rel = path.relative(ROOT, file).split(path.sep).join('/');
       const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
       files.push({ rel, lines });
-      const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+      const source = ts.createSourceFile(
+        file,
+        text,
+        ts.ScriptTarget.Latest,
+        true,
+        file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+      );
       const visit = (node) => {
         if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)) {
           const start = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
@@ -65,7 +71,8 @@ export function measure() {
 const { files, functions } = measure();
 const violations = [];
 for (const file of files) {
-  if (file.lines > LIMITS.file && !SIZE_EXCEPTIONS.has(file.rel)) violations.push(`${file.rel}: ${file.lines} lines (file limit ${LIMITS.file})`);
+  if (file.lines > LIMITS.file && !SIZE_EXCEPTIONS.has(file.rel))
+    violations.push(`${file.rel}: ${file.lines} lines (file limit ${LIMITS.file})`);
 }
 for (const fn of functions) {
   const limit = fn.component ? LIMITS.component : LIMITS.function;
@@ -78,12 +85,22 @@ if (process.argv.includes('--report')) {
   console.log('Largest files:');
   for (const f of top(files, 8)) console.log(`  ${f.lines}  ${f.rel}`);
   console.log('Largest components:');
-  for (const f of top(functions.filter((fn) => fn.component), 5)) console.log(`  ${f.lines}  ${f.rel}#${f.name}`);
+  for (const f of top(
+    functions.filter((fn) => fn.component),
+    5,
+  ))
+    console.log(`  ${f.lines}  ${f.rel}#${f.name}`);
   console.log('Largest other functions:');
-  for (const f of top(functions.filter((fn) => !fn.component), 5)) console.log(`  ${f.lines}  ${f.rel}#${f.name}`);
+  for (const f of top(
+    functions.filter((fn) => !fn.component),
+    5,
+  ))
+    console.log(`  ${f.lines}  ${f.rel}#${f.name}`);
 }
 if (violations.length) {
-  console.error(`Size rules: ${violations.length} over the limit (split them, or list them with a reason in README's "How it is built" and SIZE_EXCEPTIONS):`);
+  console.error(
+    `Size rules: ${violations.length} over the limit (split them, or list them with a reason in README's "How it is built" and SIZE_EXCEPTIONS):`,
+  );
   for (const line of violations) console.error(`  ${line}`);
   process.exit(1);
 }

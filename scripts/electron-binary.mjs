@@ -26,9 +26,7 @@ export function findElectronBinary() {
     relative = null;
   }
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override
-    ? path.join(override, relative ?? platformExecutable())
-    : relative && path.join(PACKAGE_DIR, 'dist', relative);
+  const candidate = override ? path.join(override, relative ?? platformExecutable()) : relative && path.join(PACKAGE_DIR, 'dist', relative);
   if (!candidate) return null;
   try {
     return fs.statSync(candidate).isFile() ? candidate : null;

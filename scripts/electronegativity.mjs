@@ -77,7 +77,10 @@ const BUILT_SCRIPT_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);
 export const LEVEL_BY_SEVERITY = Object.freeze({ HIGH: 'error', MEDIUM: 'warning', LOW: 'note', INFORMATIONAL: 'note' });
 
 function listFiles(dir) {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
 }
 
 /**
@@ -174,7 +177,11 @@ export async function scan({ root = ROOT, stageDir = STAGE_DIR, roots = SCAN_ROO
     message: String(issue.description ?? issue.id),
     helpUri: `https://github.com/doyensec/electronegativity/wiki/${issue.id}`,
   }));
-  const errors = result.errors.map((error) => ({ file: realPath(error.file), message: error.message, tolerable: Boolean(error.tolerable) }));
+  const errors = result.errors.map((error) => ({
+    file: realPath(error.file),
+    message: error.message,
+    tolerable: Boolean(error.tolerable),
+  }));
   return { findings, errors, scanned, missing, version };
 }
 
@@ -192,11 +199,16 @@ export function applyAcceptances(findings, scannedFiles, accepted = ACCEPTED) {
   for (const acceptance of accepted) {
     const matched = findings.filter((finding) => matches(acceptance, finding));
     if (matched.length === 0) {
-      if (scannedFiles.has(acceptance.file)) problems.push(`accepted ${acceptance.rule} in ${acceptance.file} ("${acceptance.snippet}") is no longer reported: remove it from ACCEPTED and docs/security.md`);
+      if (scannedFiles.has(acceptance.file))
+        problems.push(
+          `accepted ${acceptance.rule} in ${acceptance.file} ("${acceptance.snippet}") is no longer reported: remove it from ACCEPTED and docs/security.md`,
+        );
       continue;
     }
     if (matched.length !== acceptance.count) {
-      problems.push(`${acceptance.rule} in ${acceptance.file} ("${acceptance.snippet}") is reported ${matched.length} times, ${acceptance.count} reviewed: review the new ones`);
+      problems.push(
+        `${acceptance.rule} in ${acceptance.file} ("${acceptance.snippet}") is reported ${matched.length} times, ${acceptance.count} reviewed: review the new ones`,
+      );
       continue;
     }
     for (const finding of matched) acceptedBy.set(finding, acceptance.reason);
@@ -253,7 +265,11 @@ export function toSarif({ findings, errors, version, missing = [], accepted = AC
               {
                 physicalLocation: {
                   artifactLocation: { uri: finding.file ?? 'N/A' },
-                  region: { startLine: finding.line, startColumn: finding.column, ...(finding.snippet ? { snippet: { text: finding.snippet } } : {}) },
+                  region: {
+                    startLine: finding.line,
+                    startColumn: finding.column,
+                    ...(finding.snippet ? { snippet: { text: finding.snippet } } : {}),
+                  },
                 },
               },
             ],
@@ -278,7 +294,11 @@ export function gate(sarif) {
       const where = `${location?.artifactLocation?.uri ?? 'N/A'}:${location?.region?.startLine ?? 1}:${location?.region?.startColumn ?? 1}`;
       const severity = result.properties?.severity ?? '?';
       const blocking = (result.level === 'error' || result.level === 'warning') && !isAccepted(result);
-      const note = isAccepted(result) ? `  [accepted: ${result.suppressions[0].justification}]` : result.properties?.reviewRequired ? '  [review]' : '';
+      const note = isAccepted(result)
+        ? `  [accepted: ${result.suppressions[0].justification}]`
+        : result.properties?.reviewRequired
+          ? '  [review]'
+          : '';
       const line = `${blocking ? '✘' : ' '} ${severity.padEnd(13)} ${result.ruleId}  ${where}  ${result.message?.text ?? ''}${note}`;
       lines.push(line);
       if (blocking) failures.push(line);
@@ -294,7 +314,8 @@ export function gate(sarif) {
       }
     }
   }
-  const count = (severity) => (sarif.runs ?? []).flatMap((run) => run.results ?? []).filter((result) => result.properties?.severity === severity).length;
+  const count = (severity) =>
+    (sarif.runs ?? []).flatMap((run) => run.results ?? []).filter((result) => result.properties?.severity === severity).length;
   const summary = `HIGH ${count('HIGH')}, MEDIUM ${count('MEDIUM')}, LOW ${count('LOW')}, INFORMATIONAL ${count('INFORMATIONAL')}`;
   return { ok: failures.length === 0, lines, failures, summary };
 }
@@ -304,7 +325,9 @@ function report(sarif, file) {
   for (const line of lines) console.log(line);
   console.log(`Electronegativity: ${summary} (SARIF: ${path.relative(ROOT, file)})`);
   if (!ok) {
-    console.error(`\n${failures.length} problem(s) to fix (or, for a false positive, to accept in scripts/electronegativity.mjs and docs/security.md):`);
+    console.error(
+      `\n${failures.length} problem(s) to fix (or, for a false positive, to accept in scripts/electronegativity.mjs and docs/security.md):`,
+    );
     for (const failure of failures) console.error(failure);
   } else {
     console.log('No HIGH or MEDIUM finding left open.');

@@ -23,10 +23,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (found) {
     console.log(`Test browser: ${found}`);
   } else {
-    console.log('No Chromium found for the browser tests; trying Playwright\'s download…');
+    console.log("No Chromium found for the browser tests; trying Playwright's download…");
     if (!run('npx', ['playwright', 'install', 'chromium']) || !(found = findChromium())) {
       const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-      console.log('Playwright could not download Chromium; installing Debian\'s chromium package with apt-get…');
+      console.log("Playwright could not download Chromium; installing Debian's chromium package with apt-get…");
       const apt = (...aptArgs) => (isRoot ? run('apt-get', aptArgs) : run('sudo', ['apt-get', ...aptArgs]));
       const ok = apt('update', '-qq') && apt('install', '-y', '-qq', 'chromium');
       found = ok ? findChromium() : null;

@@ -23,7 +23,10 @@ export interface AfterPackDeps {
 export const FuseState: Readonly<{ DISABLE: number; ENABLE: number; REMOVED: number; INHERIT: number }>;
 export const FUSES: Readonly<Record<FuseV1Options, boolean>>;
 export function electronBinaryPath(context: AfterPackContextLike): string;
-export function fuseConfigFor(context: AfterPackContextLike, hostPlatform?: NodeJS.Platform): FuseConfig & { resetAdHocDarwinSignature: boolean };
+export function fuseConfigFor(
+  context: AfterPackContextLike,
+  hostPlatform?: NodeJS.Platform,
+): FuseConfig & { resetAdHocDarwinSignature: boolean };
 export function fuseMismatches(wire: Record<string, number | string>): string[];
 export function createAfterPack(deps?: AfterPackDeps): (context: AfterPackContextLike) => Promise<void>;
 export const afterPack: (context: AfterPackContextLike) => Promise<void>;

@@ -111,7 +111,11 @@ export function createAfterPack(deps = {}) {
     if (wrong.length > 0) throw new Error(`Electron fuses in ${binary} are not as configured: ${wrong.join('; ')}.`);
     const known = Object.keys(FUSES).length;
     const inBinary = Object.keys(wire).filter((key) => key !== 'version').length;
-    log(`fuses set in ${binary}: ${Object.entries(FUSES).map(([index, on]) => `${FuseV1Options[index]}=${on ? 'on' : 'off'}`).join(', ')}`);
+    log(
+      `fuses set in ${binary}: ${Object.entries(FUSES)
+        .map(([index, on]) => `${FuseV1Options[index]}=${on ? 'on' : 'off'}`)
+        .join(', ')}`,
+    );
     if (inBinary > known) {
       log(
         `note: this Electron has ${inBinary} fuses and @electron/fuses knows ${known}; the other ${inBinary - known} keep Electron's defaults (upgrade @electron/fuses to set them).`,

@@ -8,7 +8,9 @@ import { findElectronBinary } from './electron-binary.mjs';
 const args = process.argv.slice(2);
 const electron = findElectronBinary();
 if (!electron) {
-  console.log('The Electron binary is not installed on this machine (`npm run electron:download` fetches it), so Empty Chair starts in browser mode instead.');
+  console.log(
+    'The Electron binary is not installed on this machine (`npm run electron:download` fetches it), so Empty Chair starts in browser mode instead.',
+  );
   process.argv = [process.argv[0], process.argv[1], ...args];
   await import('./web.mjs');
 } else {

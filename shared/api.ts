@@ -177,13 +177,9 @@ export const api = {
     z.strictObject({ meetingId: idSchema, itemId: idSchema, expectedRevision, changes: agendaItemChangesSchema }),
   ).returns<Meeting>(),
   'agenda.remove': write(z.strictObject({ meetingId: idSchema, itemId: idSchema })).returns<Meeting>(),
-  'agenda.move': write(
-    z.strictObject({ meetingId: idSchema, itemId: idSchema, toIndex: z.number().int().min(0) }),
-  ).returns<Meeting>(),
+  'agenda.move': write(z.strictObject({ meetingId: idSchema, itemId: idSchema, toIndex: z.number().int().min(0) })).returns<Meeting>(),
   'personas.create': write(personaDraftSchema).returns<Persona>(),
-  'personas.update': write(
-    z.strictObject({ id: idSchema, changes: personaDraftSchema.partial().strict() }),
-  ).returns<Persona>(),
+  'personas.update': write(z.strictObject({ id: idSchema, changes: personaDraftSchema.partial().strict() })).returns<Persona>(),
   'personas.delete': write(byId).returns<{ id: string }>(),
   'tags.create': write(z.strictObject({ label: requiredText(LIMITS.tagLabelMax) })).returns<Tag>(),
   'meetings.start': write(byId).returns<Meeting>(),
@@ -210,10 +206,10 @@ export const api = {
   'decisions.setTags': write(z.strictObject({ ...onDecision, tagIds: tagIdsInput })).returns<Meeting>(),
   'decisions.remove': write(z.strictObject(onDecision)).returns<Meeting>(),
   /** Puts a removed decision back where it was: the undo of `decisions.remove`. */
-  'decisions.restore': write(
-    z.strictObject({ ...inItem, index: z.number().int().min(0), decision: decisionSchema }),
+  'decisions.restore': write(z.strictObject({ ...inItem, index: z.number().int().min(0), decision: decisionSchema })).returns<Meeting>(),
+  'followUps.update': write(
+    z.strictObject({ meetingId: idSchema, followUpId: idSchema, changes: followUpChangesSchema }),
   ).returns<Meeting>(),
-  'followUps.update': write(z.strictObject({ meetingId: idSchema, followUpId: idSchema, changes: followUpChangesSchema })).returns<Meeting>(),
   /** An action with owner and due date; with `decisionId` it is the decision's follow-up. */
   'followUps.add': write(
     z.strictObject({
@@ -227,7 +223,9 @@ export const api = {
   ).returns<Meeting>(),
   'followUps.remove': write(z.strictObject({ meetingId: idSchema, followUpId: idSchema })).returns<Meeting>(),
   /** Puts a removed follow-up back where it was: the undo of `followUps.remove`. */
-  'followUps.restore': write(z.strictObject({ meetingId: idSchema, index: z.number().int().min(0), followUp: followUpSchema })).returns<Meeting>(),
+  'followUps.restore': write(
+    z.strictObject({ meetingId: idSchema, index: z.number().int().min(0), followUp: followUpSchema }),
+  ).returns<Meeting>(),
   /** A recurring meeting; its meetings share follow-ups and check-backs. */
   'series.create': write(z.strictObject({ name: requiredText(LIMITS.nameMax) })).returns<Series>(),
   /**
@@ -262,7 +260,10 @@ export const api = {
     z.strictObject({
       meeting: meetingSchema,
       personas: z.array(personaSchema).max(LIMITS.personasMax).default([]),
-      tags: z.array(tagSchema).max(LIMITS.customTagsMax + 50).default([]),
+      tags: z
+        .array(tagSchema)
+        .max(LIMITS.customTagsMax + 50)
+        .default([]),
       asCopy: z.boolean().default(false),
     }),
   ).returns<Meeting>(),
@@ -275,7 +276,10 @@ export const api = {
     z.strictObject({
       meetings: z.array(meetingSchema).min(1, 'must hold at least one meeting').max(LIMITS.meetingsMax),
       personas: z.array(personaSchema).max(LIMITS.personasMax).default([]),
-      tags: z.array(tagSchema).max(LIMITS.customTagsMax + 50).default([]),
+      tags: z
+        .array(tagSchema)
+        .max(LIMITS.customTagsMax + 50)
+        .default([]),
       asCopy: z.boolean().default(false),
     }),
   ).returns<Meeting[]>(),
@@ -364,4 +368,3 @@ export interface Transport {
   invoke(method: string, input: unknown, requestId?: string): Promise<Result<unknown>>;
   subscribe(listener: (event: ApiEvent) => void): () => void;
 }
-

@@ -39,7 +39,14 @@ function addWeeks(monday: string, weeks: number): string {
   return localDay(new Date(year, month - 1, day + 7 * weeks));
 }
 
-const emptyWeek = (key: string): DashboardWeek => ({ weekStart: key, meetings: 0, discussed: 0, covered: 0, coverage: null, decisions: noDirections() });
+const emptyWeek = (key: string): DashboardWeek => ({
+  weekStart: key,
+  meetings: 0,
+  discussed: 0,
+  covered: 0,
+  coverage: null,
+  decisions: noDirections(),
+});
 
 /**
  * Meetings held (started) whose date falls in [from, to] (YYYY-MM-DD, inclusive; either may be left
@@ -105,7 +112,8 @@ export function buildDashboard(
   // of two months must not look like one week.
   const sorted = [...weeks.keys()].sort();
   const timeline: DashboardWeek[] = [];
-  for (let key = sorted[0]; key !== undefined && key <= sorted.at(-1)!; key = addWeeks(key, 1)) timeline.push(weeks.get(key) ?? emptyWeek(key));
+  for (let key = sorted[0]; key !== undefined && key <= sorted.at(-1)!; key = addWeeks(key, 1))
+    timeline.push(weeks.get(key) ?? emptyWeek(key));
   return {
     weeks: timeline,
     byTag: [...tags.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label)),

@@ -25,8 +25,7 @@ export const isoDateTimeSchema = z.iso.datetime({ offset: true, message: 'must b
 export const isoDateSchema = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 
 /** Text the user must fill in: trimmed, not empty, bounded. */
-export const requiredText = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 /** Text that may be empty: trimmed at the ends, bounded. */
 export const optionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 /** Free prose (notes, answers): kept exactly as typed, bounded. */
@@ -84,7 +83,11 @@ export const voteSchema = z.object({
   ballots: z.array(ballotSchema).max(LIMITS.participantsMax),
   /** Set when the lead decided after the reveal: the direction chosen and who disagreed with it. */
   decided: attributionSchema
-    .extend({ direction: z.enum(IMPACT_DIRECTIONS), disagreeAndCommit: z.boolean(), dissent: z.array(ballotSchema).max(LIMITS.participantsMax) })
+    .extend({
+      direction: z.enum(IMPACT_DIRECTIONS),
+      disagreeAndCommit: z.boolean(),
+      dissent: z.array(ballotSchema).max(LIMITS.participantsMax),
+    })
     .nullable(),
   /** Views only, never stored: ballots cast but hidden from this viewer until the reveal (shared/votes.ts). */
   hiddenBallots: z.number().int().min(0).optional(),
@@ -146,7 +149,6 @@ export const agendaItemSchema = z.object({
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 
-
 export const followUpSchema = z.object({
   id: idSchema,
   /** 'unknown-impact': raised by an "unknown" answer to the chair ("Find out from customers"). */
@@ -190,16 +192,18 @@ export const meetingSchema = z.object({
 export type Meeting = z.infer<typeof meetingSchema>;
 
 /** What the library index keeps of each meeting: enough for the list, nothing that changes while it runs. */
-export const meetingSummarySchema = meetingSchema.pick({
-  id: true,
-  title: true,
-  scheduledAt: true,
-  lead: true,
-  status: true,
-  personaIds: true,
-  seriesId: true,
-  createdAt: true,
-}).extend({ agendaCount: z.number().int().min(0) });
+export const meetingSummarySchema = meetingSchema
+  .pick({
+    id: true,
+    title: true,
+    scheduledAt: true,
+    lead: true,
+    status: true,
+    personaIds: true,
+    seriesId: true,
+    createdAt: true,
+  })
+  .extend({ agendaCount: z.number().int().min(0) });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
 /** A recurring meeting: its meetings share follow-ups and check-backs. */
@@ -274,7 +278,15 @@ export function compareMeetingsNewestFirst(a: MeetingSummary, b: MeetingSummary)
 }
 
 export function emptyLibraryIndex(): LibraryIndex {
-  return { schemaVersion: SCHEMA_VERSION, meetings: [], personas: [], customTags: [], series: [], templates: [], settings: { theme: 'system' } };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    meetings: [],
+    personas: [],
+    customTags: [],
+    series: [],
+    templates: [],
+    settings: { theme: 'system' },
+  };
 }
 
 /** One snapshot of the data folder, as the "Restore a backup" list shows it. */

@@ -16,6 +16,9 @@ export function localDay(at: Date | string): string {
 }
 
 /** A total order of meetings in time: scheduled start, then creation, then id (for meetings at the same time). */
-export function isEarlier(a: Pick<MeetingSummary, 'scheduledAt' | 'createdAt' | 'id'>, b: Pick<MeetingSummary, 'scheduledAt' | 'createdAt' | 'id'>): boolean {
+export function isEarlier(
+  a: Pick<MeetingSummary, 'scheduledAt' | 'createdAt' | 'id'>,
+  b: Pick<MeetingSummary, 'scheduledAt' | 'createdAt' | 'id'>,
+): boolean {
   return (a.scheduledAt.localeCompare(b.scheduledAt) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)) < 0;
 }

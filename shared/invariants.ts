@@ -35,7 +35,8 @@ export function meetingProblems(meeting: Meeting, context: InvariantContext = {}
     const where = `agenda item ${i + 1} (${quoted(item.title)})`;
     const name = `A${where.slice(1)}`;
     const first = itemIds.get(item.id);
-    if (first !== undefined) problems.push({ path: `agenda.${i}.id`, message: `${name} has the id ${item.id}, which agenda item ${first + 1} already has.` });
+    if (first !== undefined)
+      problems.push({ path: `agenda.${i}.id`, message: `${name} has the id ${item.id}, which agenda item ${first + 1} already has.` });
     else itemIds.set(item.id, i);
     item.decisions.forEach((decision, j) => {
       const holder = decisionIds.get(decision.id);
@@ -48,34 +49,53 @@ export function meetingProblems(meeting: Meeting, context: InvariantContext = {}
     });
     item.proposals.forEach((proposal, j) => {
       if (proposalIds.has(proposal.id)) {
-        problems.push({ path: `agenda.${i}.proposals.${j}.id`, message: `A proposal in ${where} has the id ${proposal.id}, which another proposal already has.` });
+        problems.push({
+          path: `agenda.${i}.proposals.${j}.id`,
+          message: `A proposal in ${where} has the id ${proposal.id}, which another proposal already has.`,
+        });
       }
       proposalIds.add(proposal.id);
     });
     const known = context.knownPersonaIds;
     const unknown = known && item.answer?.personaIds.find((id) => !known.has(id));
     if (unknown) {
-      problems.push({ path: `agenda.${i}.answer.personaIds`, message: `The answer to ${name} names the persona ${unknown}, which is neither in the library nor described.` });
+      problems.push({
+        path: `agenda.${i}.answer.personaIds`,
+        message: `The answer to ${name} names the persona ${unknown}, which is neither in the library nor described.`,
+      });
     }
   });
 
   if (meeting.currentItemId !== null && !itemIds.has(meeting.currentItemId)) {
-    problems.push({ path: 'currentItemId', message: `The current item ${meeting.currentItemId} is not on the agenda of ${quoted(meeting.title)}.` });
+    problems.push({
+      path: 'currentItemId',
+      message: `The current item ${meeting.currentItemId} is not on the agenda of ${quoted(meeting.title)}.`,
+    });
   }
   if (meeting.status === 'running' && meeting.currentItemId === null) {
-    problems.push({ path: 'currentItemId', message: `${quoted(meeting.title)} is running but has no current agenda item, so it could never be ended.` });
+    problems.push({
+      path: 'currentItemId',
+      message: `${quoted(meeting.title)} is running but has no current agenda item, so it could never be ended.`,
+    });
   }
 
   const followUpIds = new Set<string>();
   meeting.followUps.forEach((followUp, k) => {
     const name = `Follow-up ${k + 1} (${quoted(followUp.text)})`;
-    if (followUpIds.has(followUp.id)) problems.push({ path: `followUps.${k}.id`, message: `${name} has the id ${followUp.id}, which another follow-up already has.` });
+    if (followUpIds.has(followUp.id))
+      problems.push({ path: `followUps.${k}.id`, message: `${name} has the id ${followUp.id}, which another follow-up already has.` });
     followUpIds.add(followUp.id);
     if (followUp.itemId !== null && !itemIds.has(followUp.itemId)) {
-      problems.push({ path: `followUps.${k}.itemId`, message: `${name} is linked to the agenda item ${followUp.itemId}, which is not in the meeting.` });
+      problems.push({
+        path: `followUps.${k}.itemId`,
+        message: `${name} is linked to the agenda item ${followUp.itemId}, which is not in the meeting.`,
+      });
     }
     if (followUp.decisionId !== null && !decisionIds.has(followUp.decisionId)) {
-      problems.push({ path: `followUps.${k}.decisionId`, message: `${name} is linked to the decision ${followUp.decisionId}, which is not in the meeting.` });
+      problems.push({
+        path: `followUps.${k}.decisionId`,
+        message: `${name} is linked to the decision ${followUp.decisionId}, which is not in the meeting.`,
+      });
     }
   });
   return problems;
@@ -110,6 +130,7 @@ export function assertMeetingConsistent(meeting: Meeting, context: InvariantCont
   }
   const problems = meetingProblems(meeting, context);
   if (problems.length === 0) return;
-  const more = problems.length > 1 ? ` There ${problems.length > 2 ? `are ${problems.length - 1} more problems` : 'is 1 more problem'}.` : '';
+  const more =
+    problems.length > 1 ? ` There ${problems.length > 2 ? `are ${problems.length - 1} more problems` : 'is 1 more problem'}.` : '';
   throw new ApiError('invalid_input', `${lead}: ${problems[0]!.message}${more}`, problems);
 }

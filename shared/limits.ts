@@ -80,7 +80,9 @@ export function largestPersonaJsonChars(): number {
  */
 export function importJsonCharsMax(): number {
   const tag = jsonChars({ id: ID, label: widest(LIMITS.tagLabelMax), builtIn: false });
-  return LIMITS.meetingJsonCharsMax + LIMITS.personasPerMeetingMax * (largestPersonaJsonChars() + 1) + (LIMITS.customTagsMax + 50) * (tag + 1);
+  return (
+    LIMITS.meetingJsonCharsMax + LIMITS.personasPerMeetingMax * (largestPersonaJsonChars() + 1) + (LIMITS.customTagsMax + 50) * (tag + 1)
+  );
 }
 
 /** Room for a request's own keys (method input around the document, request id) beyond the document. */

@@ -38,7 +38,11 @@ export const MIGRATIONS: Record<DocumentKind, Step[]> = { library: [libraryV1toV
 export class SchemaVersionError extends Error {}
 
 /** Brings a parsed document up to SCHEMA_VERSION. Throws SchemaVersionError for versions we cannot read. */
-export function upgradeDocument(kind: DocumentKind, document: unknown, steps: Step[] = MIGRATIONS[kind]): { document: unknown; from: number } {
+export function upgradeDocument(
+  kind: DocumentKind,
+  document: unknown,
+  steps: Step[] = MIGRATIONS[kind],
+): { document: unknown; from: number } {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) return { document, from: SCHEMA_VERSION };
   const from = (document as Json).schemaVersion;
   if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) return { document, from: SCHEMA_VERSION };

@@ -19,7 +19,12 @@ export function buildParticipantView(
       position,
       count: meeting.agenda.length,
       title: current.title,
-      answer: current.answer && { text: current.answer.text, direction: current.answer.direction, by: current.answer.by, at: current.answer.at },
+      answer: current.answer && {
+        text: current.answer.text,
+        direction: current.answer.direction,
+        by: current.answer.by,
+        at: current.answer.at,
+      },
       noImpactReason: current.noImpactReason,
       // Owners, due dates, follow-ups and outcomes stay with the lead; participants see what they can act on.
       decisions: current.decisions.map((decision) => ({
@@ -35,7 +40,9 @@ export function buildParticipantView(
       .map(({ id, name, segment, needs }) => ({ id, name, segment, needs })),
     tags: [...library.tags],
     yourProposals: meeting.agenda.flatMap((item) =>
-      item.proposals.filter((proposal) => proposal.by === you.name).map((proposal) => ({ ...proposal, itemId: item.id, itemTitle: item.title })),
+      item.proposals
+        .filter((proposal) => proposal.by === you.name)
+        .map((proposal) => ({ ...proposal, itemId: item.id, itemTitle: item.title })),
     ),
   };
 }

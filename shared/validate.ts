@@ -29,7 +29,14 @@ export function fieldLabel(path: string): string {
 }
 
 function humanize(key: string): string {
-  const known: Record<string, string> = { agenda: 'agenda item', personaIds: 'personas', tagIds: 'tags', timeboxMinutes: 'timebox (minutes)', scheduledAt: 'scheduled start', dueDate: 'due date' };
+  const known: Record<string, string> = {
+    agenda: 'agenda item',
+    personaIds: 'personas',
+    tagIds: 'tags',
+    timeboxMinutes: 'timebox (minutes)',
+    scheduledAt: 'scheduled start',
+    dueDate: 'due date',
+  };
   return known[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
@@ -45,7 +52,11 @@ export type ApiTable = Record<string, MethodSpec<z.ZodType, unknown>>;
  * Validates a method's input at the boundary against any table: returns the method's name and
  * parsed params, or throws a typed ApiError (unknown_method, invalid_input).
  */
-export function parseTableInput<T extends ApiTable>(table: T, method: unknown, input: unknown): { name: keyof T & string; params: unknown } {
+export function parseTableInput<T extends ApiTable>(
+  table: T,
+  method: unknown,
+  input: unknown,
+): { name: keyof T & string; params: unknown } {
   if (typeof method !== 'string' || !Object.prototype.hasOwnProperty.call(table, method)) {
     throw new ApiError('unknown_method', `There is no method named "${String(method).slice(0, 80)}".`);
   }

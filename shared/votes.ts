@@ -38,9 +38,13 @@ export function hideBallots(meeting: Meeting, viewer: string | null): Meeting {
  * was shown: `hiddenBallots` is a count, never stored. `full` is the decision as it was, if known,
  * whose ballots are then put back; otherwise the hidden ballots are gone and the count with them.
  */
-export function restoreHiddenBallots<D extends { id: string; vote: Vote | null }>(decision: D, full?: { id: string; vote: Vote | null }): D {
+export function restoreHiddenBallots<D extends { id: string; vote: Vote | null }>(
+  decision: D,
+  full?: { id: string; vote: Vote | null },
+): D {
   if (decision.vote?.hiddenBallots === undefined) return decision;
-  if (full && full.id === decision.id && full.vote && full.vote.openedAt === decision.vote.openedAt) return { ...decision, vote: full.vote };
+  if (full && full.id === decision.id && full.vote && full.vote.openedAt === decision.vote.openedAt)
+    return { ...decision, vote: full.vote };
   const { hiddenBallots: _count, ...vote } = decision.vote;
   return { ...decision, vote };
 }

@@ -102,9 +102,7 @@ function loadMeetings(library: OpenLibrary, index: Library, selection: Selection
     );
   }
   // Oldest first: a report reads as a story.
-  return picked
-    .map((s) => get(s.id))
-    .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.id.localeCompare(b.id));
+  return picked.map((s) => get(s.id)).sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.id.localeCompare(b.id));
 }
 
 export function exportCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -136,7 +134,8 @@ export function exportCommand(argv: readonly string[], io: CliIo): Promise<numbe
     if (values.format === undefined) throw usageError(`--format is missing: choose ${EXPORT_FORMATS.join(', ')}.`);
     const format = values.format.toLowerCase();
     if (!isExportFormat(format)) throw usageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${values.format}".`);
-    if (values.out === undefined || values.out === '') throw usageError('--out is missing: give the file to write, or - for standard output.');
+    if (values.out === undefined || values.out === '')
+      throw usageError('--out is missing: give the file to write, or - for standard output.');
     const selection = readSelection(values);
     const dataDir = chooseDataDir(values['data-dir'], io.env ?? process.env);
     existingFolder(dataDir);

@@ -84,7 +84,8 @@ export function importCommand(argv: readonly string[], io: CliIo): Promise<numbe
     if (!asCopy) {
       const seen = new Set<string>();
       for (const meeting of contents.meetings) {
-        if (seen.has(meeting.id)) throw new CliError(`${path.basename(file)} holds the meeting ${meeting.id} twice; use --as-copy to import both.`);
+        if (seen.has(meeting.id))
+          throw new CliError(`${path.basename(file)} holds the meeting ${meeting.id} twice; use --as-copy to import both.`);
         seen.add(meeting.id);
       }
     }
@@ -99,7 +100,12 @@ export function importCommand(argv: readonly string[], io: CliIo): Promise<numbe
         if (taken) throw new CliError(conflictMessage(taken, dataDir));
       }
       // One call for the whole file: the service imports every meeting or none (a kill included).
-      const result = dispatch(library.service, IMPORT_METHOD, { meetings: contents.meetings, personas: contents.personas, tags: contents.tags, asCopy });
+      const result = dispatch(library.service, IMPORT_METHOD, {
+        meetings: contents.meetings,
+        personas: contents.personas,
+        tags: contents.tags,
+        asCopy,
+      });
       if (!result.ok) throw new CliError(`${path.basename(file)}: ${result.error.message}`);
       imported = result.value as Meeting[];
     } finally {

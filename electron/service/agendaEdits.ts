@@ -12,7 +12,12 @@ import { findItem } from './runner';
  * Changes a meeting's fields; a whole new agenda keeps each listed item's answer and decisions and
  * adds the ones without an id. The current item moves to the first if it was taken out.
  */
-export function updateMeeting(meeting: Meeting, changes: MethodParams<'meetings.update'>['changes'], index: LibraryIndex, context: ChangeContext): void {
+export function updateMeeting(
+  meeting: Meeting,
+  changes: MethodParams<'meetings.update'>['changes'],
+  index: LibraryIndex,
+  context: ChangeContext,
+): void {
   const { agenda, ...fields } = changes;
   if (fields.personaIds) checkPersonas(index, fields.personaIds);
   if (fields.seriesId) findSeries(index, fields.seriesId);

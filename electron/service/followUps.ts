@@ -69,14 +69,16 @@ export function removeFollowUp(meeting: Meeting, params: MethodParams<'followUps
 
 /** Puts a removed follow-up back as it was (the undo of `followUps.remove`). */
 export function restoreFollowUp(meeting: Meeting, params: MethodParams<'followUps.restore'>): void {
-  if (meeting.followUps.some((f) => f.id === params.followUp.id)) throw new ApiError('conflict', 'That follow-up is already in the meeting.');
+  if (meeting.followUps.some((f) => f.id === params.followUp.id))
+    throw new ApiError('conflict', 'That follow-up is already in the meeting.');
   checkRoom(meeting, 1);
   meeting.followUps.splice(Math.min(params.index, meeting.followUps.length), 0, params.followUp);
 }
 
 /** Opens the originals again whose copies went to `deletedId`, a meeting that is gone. */
 export function uncarry(source: Meeting, followUpIds: readonly string[], deletedId: string): void {
-  for (const followUp of source.followUps) if (followUpIds.includes(followUp.id) && followUp.carriedTo === deletedId) followUp.carriedTo = null;
+  for (const followUp of source.followUps)
+    if (followUpIds.includes(followUp.id) && followUp.carriedTo === deletedId) followUp.carriedTo = null;
 }
 
 export { isOpen };

@@ -119,7 +119,10 @@ export function importMeetings(host: ImportHost, params: ImportManyParams): Meet
   const name = (meeting: Meeting, i: number) => `"${meeting.title.slice(0, 80)}"` + (count > 1 ? ` (meeting ${i + 1} of ${count})` : '');
   if (!params.asCopy) refuseConflicts(index, meetings, name);
   if (index.meetings.length + count > LIMITS.meetingsMax) {
-    throw new ApiError('limit_exceeded', `The library holds at most ${LIMITS.meetingsMax} meetings; ${count} more do not fit. Nothing was imported.`);
+    throw new ApiError(
+      'limit_exceeded',
+      `The library holds at most ${LIMITS.meetingsMax} meetings; ${count} more do not fit. Nothing was imported.`,
+    );
   }
 
   const size = jsonChars({ meetings: params.meetings, personas: params.personas, tags: params.tags });
@@ -178,13 +181,20 @@ function refuseConflicts(index: LibraryIndex, meetings: readonly Meeting[], name
   meetings.forEach((meeting, i) => {
     const first = seen.get(meeting.id);
     if (first !== undefined) {
-      throw new ApiError('conflict', `The file holds the meeting ${meeting.id} twice (${name(meetings[first]!, first)} and ${name(meeting, i)}). Import it as a copy to keep both.`);
+      throw new ApiError(
+        'conflict',
+        `The file holds the meeting ${meeting.id} twice (${name(meetings[first]!, first)} and ${name(meeting, i)}). Import it as a copy to keep both.`,
+      );
     }
     seen.set(meeting.id, i);
   });
   const existing = meetings.flatMap((meeting) => index.meetings.filter((s) => s.id === meeting.id));
   if (existing.length > 0) {
-    const titles = existing.slice(0, 3).map((s) => `"${s.title.slice(0, 80)}"`).join(', ') + (existing.length > 3 ? `, and ${existing.length - 3} more` : '');
+    const titles =
+      existing
+        .slice(0, 3)
+        .map((s) => `"${s.title.slice(0, 80)}"`)
+        .join(', ') + (existing.length > 3 ? `, and ${existing.length - 3} more` : '');
     throw new ApiError(
       'conflict',
       existing.length === 1

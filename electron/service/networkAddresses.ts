@@ -12,7 +12,9 @@ export function listNetworkAddresses(): NetworkAddress[] {
       found.push({ interface: name, address: info.address, family, loopback: info.internal || isLoopback(info.address) });
     }
   }
-  return found.sort((a, b) => Number(b.loopback) - Number(a.loopback) || a.family.localeCompare(b.family) || a.address.localeCompare(b.address));
+  return found.sort(
+    (a, b) => Number(b.loopback) - Number(a.loopback) || a.family.localeCompare(b.family) || a.address.localeCompare(b.address),
+  );
 }
 
 export function isLoopback(address: string): boolean {

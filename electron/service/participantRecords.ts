@@ -84,7 +84,13 @@ export function sessionDigest(sessionKey: string): string {
 }
 
 export function presence(participant: Participant): ParticipantPresence {
-  return { id: participant.id, name: participant.name, connected: participant.sockets > 0, joinedAt: participant.joinedAt, lastSeenAt: participant.lastSeenAt };
+  return {
+    id: participant.id,
+    name: participant.name,
+    connected: participant.sockets > 0,
+    joinedAt: participant.joinedAt,
+    lastSeenAt: participant.lastSeenAt,
+  };
 }
 
 export function noteAddress(participant: Participant, address: string): void {

@@ -80,7 +80,8 @@ export class ParticipantHub {
       if (existing.host === wanted && (port === 0 || port === existing.port)) return this.status(meetingId);
       throw new ApiError('conflict', `This meeting is already shared on ${existing.host}; stop sharing first to use another address.`);
     }
-    if (!this.adapter) throw new ApiError('forbidden', 'Sharing is not available here: only the app and browser mode can invite participants.');
+    if (!this.adapter)
+      throw new ApiError('forbidden', 'Sharing is not available here: only the app and browser mode can invite participants.');
     const address = this.addresses().find((candidate) => candidate.address.toLowerCase() === wanted);
     if (!address) throw new ApiError('invalid_input', `${host} is not an address of this computer; pick one from the list.`);
     const share: Share = {
@@ -110,7 +111,10 @@ export class ParticipantHub {
         if (this.shares.get(meetingId) !== share) return;
         this.shares.delete(meetingId);
         this.adapter?.stop(share.id);
-        this.lastErrors.set(meetingId, `Could not listen on ${share.host}${port ? `:${port}` : ''}: ${(error as Error)?.message ?? String(error)}`);
+        this.lastErrors.set(
+          meetingId,
+          `Could not listen on ${share.host}${port ? `:${port}` : ''}: ${(error as Error)?.message ?? String(error)}`,
+        );
         this.publish(meetingId);
       },
     );
@@ -140,7 +144,12 @@ export class ParticipantHub {
     share.participants.delete(participantId);
     share.bySession.delete(sessionDigest(participant.sessionKey));
     for (const [actionId, joined] of share.joins) if (joined === participant) share.joins.delete(actionId);
-    share.removed.set(participant.id, { id: participant.id, name: participant.name, removedAt: this.host.now().toISOString(), addresses: participant.addresses });
+    share.removed.set(participant.id, {
+      id: participant.id,
+      name: participant.name,
+      removedAt: this.host.now().toISOString(),
+      addresses: participant.addresses,
+    });
     this.adapter?.disconnect?.(share.id, participantId);
     this.publish(meetingId);
     return this.status(meetingId);
@@ -177,7 +186,18 @@ export class ParticipantHub {
   status(meetingId: string): SharingStatus {
     const share = this.shares.get(meetingId);
     if (!share) {
-      return { meetingId, state: 'off', host: null, port: null, joinUrl: null, qrSvg: null, startedAt: null, participants: [], removed: [], error: this.lastErrors.get(meetingId) ?? null };
+      return {
+        meetingId,
+        state: 'off',
+        host: null,
+        port: null,
+        joinUrl: null,
+        qrSvg: null,
+        startedAt: null,
+        participants: [],
+        removed: [],
+        error: this.lastErrors.get(meetingId) ?? null,
+      };
     }
     return {
       meetingId,
@@ -258,7 +278,8 @@ export class ParticipantHub {
   private readonly handlers: HandlerMap<typeof participantApi, CallContext> = {
     'participant.join': (params, { share, caller }) => this.join(share, params, caller.address),
     'participant.view': (_params, call) => this.view(call.share, this.member(call)),
-    'participant.propose': (params, call) => this.act(call, params.clientActionId, (meeting, context) => votes.propose(meeting, params, context)),
+    'participant.propose': (params, call) =>
+      this.act(call, params.clientActionId, (meeting, context) => votes.propose(meeting, params, context)),
     'participant.tag': (params, call) => this.act(call, params.clientActionId, (meeting, context) => tag(meeting, params, context)),
     'participant.untag': (params, call) => this.act(call, params.clientActionId, (meeting, context) => untag(meeting, params, context)),
     'participant.vote': (params, call) =>
@@ -310,7 +331,8 @@ export class ParticipantHub {
     // A resent join (its answer was lost) gets the same identity back, but only for the name it was
     // sent with: someone else's clientActionId with another name is a new participant, never their key.
     const resent = share.joins.get(params.clientActionId);
-    if (resent && resent.requestedName === params.name) return { participantId: resent.id, name: resent.name, sessionKey: resent.sessionKey };
+    if (resent && resent.requestedName === params.name)
+      return { participantId: resent.id, name: resent.name, sessionKey: resent.sessionKey };
     if (address && [...share.removed.values()].some((removed) => removed.addresses.has(address))) {
       throw new ApiError('forbidden', 'The lead removed you from this meeting. Ask the lead to let you back in.');
     }
@@ -358,4 +380,3 @@ export class ParticipantHub {
     this.host.publish({ event: 'sharing.changed', payload: this.status(meetingId) });
   }
 }
-

@@ -151,10 +151,13 @@ export class Persistence {
     const interval = this.options.backupIntervalMs;
     if (interval === null || this.backupTimer !== undefined) return;
     const since = this.lastBackupAt ? this.options.now().getTime() - Date.parse(this.lastBackupAt) : Infinity;
-    this.backupTimer = setTimeout(() => {
-      this.backupTimer = undefined;
-      if (this.changedSinceBackup) this.tryBackUp('scheduled');
-    }, Math.max(0, interval - since));
+    this.backupTimer = setTimeout(
+      () => {
+        this.backupTimer = undefined;
+        if (this.changedSinceBackup) this.tryBackUp('scheduled');
+      },
+      Math.max(0, interval - since),
+    );
     this.backupTimer.unref?.();
   }
 

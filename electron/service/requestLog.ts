@@ -30,7 +30,13 @@ export class RequestLog {
     const entry = this.entries.get(requestId);
     if (!entry) return undefined;
     if (entry.method !== method) {
-      return { ok: false, error: { code: 'invalid_input', message: `The request id ${requestId} was already used for ${entry.method}; use a new one per call.` } };
+      return {
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: `The request id ${requestId} was already used for ${entry.method}; use a new one per call.`,
+        },
+      };
     }
     if (entry.refused && stillUnsaved()) return { ok: false, error: entry.refused.toData() };
     return { ok: true, value: entry.value };

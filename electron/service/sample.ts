@@ -26,19 +26,22 @@ export function sampleMeetingDraft(now: Date, personaId: string): MeetingDraft {
         title: 'Move the Pro plan from per-seat to usage pricing',
         owner: 'Sam (product)',
         timeboxMinutes: 15,
-        notes: 'Press "Start meeting". The chair on the right asks how this affects Priya: answer it, then log a decision with "Log decision" (or D).',
+        notes:
+          'Press "Start meeting". The chair on the right asks how this affects Priya: answer it, then log a decision with "Log decision" (or D).',
       },
       {
         title: 'Shorten the onboarding checklist from 12 steps to 5',
         owner: 'Alex (support)',
         timeboxMinutes: 10,
-        notes: 'Try moving on with N before answering: the chair asks you to answer, mark "No customer impact" with a reason, or skip on purpose.',
+        notes:
+          'Try moving on with N before answering: the chair asks you to answer, mark "No customer impact" with a reason, or skip on purpose.',
       },
       {
         title: 'Retire the legacy CSV importer',
         owner: 'Jo (engineering)',
         timeboxMinutes: 10,
-        notes: 'Answer with the direction "unknown" and a follow-up "Find out from customers" appears. End the meeting to see the coverage.',
+        notes:
+          'Answer with the direction "unknown" and a follow-up "Find out from customers" appears. End the meeting to see the coverage.',
       },
     ],
   };

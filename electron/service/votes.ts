@@ -11,7 +11,10 @@ export function openVote(meeting: Meeting, params: MethodParams<'votes.open'>, c
   const { decision } = chair.findDecision(meeting, params.decisionId);
   if (meeting.status !== 'running') throw new ApiError('conflict', 'A vote can be opened only while the meeting runs.');
   if (decision.vote) {
-    throw new ApiError('conflict', decision.vote.revealedAt ? 'This decision has had its vote; its spread is kept with it.' : 'A vote on this decision is already open.');
+    throw new ApiError(
+      'conflict',
+      decision.vote.revealedAt ? 'This decision has had its vote; its spread is kept with it.' : 'A vote on this decision is already open.',
+    );
   }
   decision.vote = { openedAt: context.at, revealedAt: null, ballots: [], decided: null };
   decision.updatedAt = context.at;
@@ -75,5 +78,12 @@ export function propose(meeting: Meeting, params: ParticipantMethodParams<'parti
   if (item.proposals.length >= LIMITS.proposalsPerItemMax) {
     throw new ApiError('limit_exceeded', `An agenda item takes at most ${LIMITS.proposalsPerItemMax} proposals.`);
   }
-  item.proposals.push({ id: context.newId(), by: context.actor, at: context.at, text: params.text, direction: params.direction, status: 'open' });
+  item.proposals.push({
+    id: context.newId(),
+    by: context.actor,
+    at: context.at,
+    text: params.text,
+    direction: params.direction,
+    status: 'open',
+  });
 }

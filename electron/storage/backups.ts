@@ -8,7 +8,6 @@ export const BACKUPS_DIR = 'backups';
 export const RECENT_BACKUPS_KEPT = 10;
 export const DAILY_BACKUPS_DAYS = 30;
 
-
 /**
  * Which backups to keep: the newest RECENT_BACKUPS_KEPT, plus the newest of each of the last
  * DAILY_BACKUPS_DAYS days (UTC). Pure, so the policy is tested without a clock.

@@ -319,7 +319,9 @@ function journalProblem(damaged: number, tornTail: boolean, recovered: boolean):
     ...(tornTail ? [`${CUT_OFF_SAVE} (the app or the computer stopped, or the disk failed, while it was written)`] : []),
     ...(damaged > 0 ? [`${damaged} damaged ${damaged === 1 ? 'entry' : 'entries'}`] : []),
   ];
-  return `held ${parts.join(' and ')}; ` + (recovered ? 'the newest complete save before that was used' : "the file's own version was used");
+  return (
+    `held ${parts.join(' and ')}; ` + (recovered ? 'the newest complete save before that was used' : "the file's own version was used")
+  );
 }
 
 /**

@@ -9,7 +9,13 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
-import { EMPTY_EVIDENCE_INDEX, evidenceIndexSchema, type Account, type EvidenceIndex, type EvidenceItem } from '../../shared/evidence/schema';
+import {
+  EMPTY_EVIDENCE_INDEX,
+  evidenceIndexSchema,
+  type Account,
+  type EvidenceIndex,
+  type EvidenceItem,
+} from '../../shared/evidence/schema';
 import { syncDirectory } from './journal';
 
 export const EVIDENCE_DIR = 'evidence';
@@ -160,5 +166,8 @@ function safeJson(text: string): unknown {
 }
 
 function storageFailure(file: string, cause: unknown): ApiError {
-  return new ApiError('storage_error', `Could not write the evidence file ${file}: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was changed.`);
+  return new ApiError(
+    'storage_error',
+    `Could not write the evidence file ${file}: ${cause instanceof Error ? cause.message : String(cause)}. Nothing was changed.`,
+  );
 }

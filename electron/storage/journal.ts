@@ -57,7 +57,7 @@ export class Journal {
     this.length = bytes.lastIndexOf(0x0a) + 1;
     this.tornTail = this.length < bytes.length;
     const records: Buffer[] = [];
-    for (let start = 0; start < this.length; ) {
+    for (let start = 0; start < this.length;) {
       const end = bytes.indexOf(0x0a, start); // never inside a UTF-8 sequence: its bytes are all >= 0x80
       if (end > start) records.push(bytes.subarray(start, end));
       start = end + 1;
@@ -78,7 +78,7 @@ export class Journal {
         fs.ftruncateSync(this.fd, this.length);
         this.tornTail = false;
       }
-      for (let written = 0; written < bytes.length; ) {
+      for (let written = 0; written < bytes.length;) {
         written += fs.writeSync(this.fd, bytes, written, bytes.length - written, this.length + written);
       }
       fs.fdatasyncSync(this.fd);

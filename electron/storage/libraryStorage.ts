@@ -67,8 +67,18 @@ export class LibraryStorage {
     let file = this.meetingFiles.get(id);
     if (!file) {
       const journalMayExist = this.journalsAtOpen?.has(id) ?? true;
-      const misplaced = (meeting: Meeting) => (meeting.id === id ? null : `it holds another meeting ("${meeting.title}", id ${meeting.id})`);
-      file = new DocumentFile(this.StoreClass, this.meetingsDir, id, meetingSchema, 'meeting', this.damageReports, journalMayExist, misplaced);
+      const misplaced = (meeting: Meeting) =>
+        meeting.id === id ? null : `it holds another meeting ("${meeting.title}", id ${meeting.id})`;
+      file = new DocumentFile(
+        this.StoreClass,
+        this.meetingsDir,
+        id,
+        meetingSchema,
+        'meeting',
+        this.damageReports,
+        journalMayExist,
+        misplaced,
+      );
       this.meetingFiles.set(id, file);
     }
     return file;
@@ -156,7 +166,9 @@ export class LibraryStorage {
     if (interrupted) {
       index = finishRollBack(this.importTarget(), index, interrupted);
       const count = interrupted.meetingIds.length;
-      this.notices.push(`An import of ${count} meeting${count === 1 ? '' : 's'} was interrupted before it finished; nothing of it was kept. Import the file again.`);
+      this.notices.push(
+        `An import of ${count} meeting${count === 1 ? '' : 's'} was interrupted before it finished; nothing of it was kept. Import the file again.`,
+      );
     }
     const onDisk = new Set(idsIn(meetingNames, MEETING_FILE));
     // A journal outlives a run after a crash, or when the disk refused the last compaction: fold
@@ -259,7 +271,10 @@ export class LibraryStorage {
     }
     const search = newestGoodCopy(this.backups, path.join(MEETINGS_DIR, `${id}.json`), (bytes, name) => file.parseBytes(bytes, name));
     if (!search.found) {
-      throw this.fail(id, `${problem}, and ${nothingToRestore(search, `put a good copy of it at ${file.path}, then start Empty Chair again`)}.`);
+      throw this.fail(
+        id,
+        `${problem}, and ${nothingToRestore(search, `put a good copy of it at ${file.path}, then start Empty Chair again`)}.`,
+      );
     }
     const { document, backup } = search.found;
     file.write(document);
@@ -391,5 +406,8 @@ function idsIn(names: string[], pattern: RegExp): string[] {
 
 /** A storage_error from reading a file that is there but cannot be read, with what to do about it. */
 function withAdvice(error: ApiError): ApiError {
-  return new ApiError('storage_error', `${error.message}. Nothing was changed: check that it can be read (its permissions, the disk), then start Empty Chair again.`);
+  return new ApiError(
+    'storage_error',
+    `${error.message}. Nothing was changed: check that it can be read (its permissions, the disk), then start Empty Chair again.`,
+  );
 }

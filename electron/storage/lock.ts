@@ -44,7 +44,13 @@ export interface DataDirLock {
 export function acquireDataDirLock(dataDir: string, role: string): DataDirLock {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, LOCK_FILE_NAME);
-  const me: LockOwner = { pid: process.pid, hostname: os.hostname(), role, startedAt: new Date().toISOString(), ...processIdentity(process.pid) };
+  const me: LockOwner = {
+    pid: process.pid,
+    hostname: os.hostname(),
+    role,
+    startedAt: new Date().toISOString(),
+    ...processIdentity(process.pid),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     if (createLockFile(lockPath, JSON.stringify(me))) return held(lockPath, me);
     const found = readLock(lockPath);
@@ -65,7 +71,8 @@ function held(lockPath: string, me: LockOwner): DataDirLock {
     released = true;
     process.off('exit', release);
     const found = readLock(lockPath);
-    if (found && 'owner' in found && found.owner.pid === me.pid && found.owner.startedAt === me.startedAt) fs.rmSync(lockPath, { force: true });
+    if (found && 'owner' in found && found.owner.pid === me.pid && found.owner.startedAt === me.startedAt)
+      fs.rmSync(lockPath, { force: true });
   };
   process.on('exit', release);
   return { path: lockPath, release };

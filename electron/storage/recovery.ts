@@ -19,11 +19,7 @@ export type BackupSearch<T> =
  * validates. A copy that is missing or damaged is passed over for an older one; one that cannot be
  * read is passed over too, but named, so nobody is told "no backup holds a good copy" untruly.
  */
-export function newestGoodCopy<T>(
-  backups: BackupStore,
-  relative: string,
-  parse: (bytes: Buffer, file: string) => T,
-): BackupSearch<T> {
+export function newestGoodCopy<T>(backups: BackupStore, relative: string, parse: (bytes: Buffer, file: string) => T): BackupSearch<T> {
   const scan = backups.scan();
   const unreadable = scan.unreadable ? [`${backups.dir} (${scan.unreadable})`] : [];
   for (const backup of scan.backups) {

@@ -37,7 +37,11 @@ export async function launchBrowserMode(dataDir: string): Promise<BrowserMode> {
     token,
     pid: child.pid!,
     call: async <T>(method: string, input: unknown): Promise<T> => {
-      const response = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
+      const response = await fetch(`${url.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: JSON.stringify(input),
+      });
       const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
       if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
       return body.value as T;

@@ -56,7 +56,8 @@ export async function benchExport(work: string, { quick }: { quick: boolean }): 
   // Warm-up (JIT, disk cache), untimed.
   await run(['--meeting', one.id]);
   await run(['--all']);
-  if (!fs.readFileSync(out, 'utf8').includes(`\nmeetings: ${count}\n`)) throw new Error('The exported report does not hold the meetings: the benchmark would measure the wrong thing.');
+  if (!fs.readFileSync(out, 'utf8').includes(`\nmeetings: ${count}\n`))
+    throw new Error('The exported report does not hold the meetings: the benchmark would measure the wrong thing.');
 
   const single = await timeAsync(quick ? 3 : 40, () => run(['--meeting', one.id]));
   const all = await timeAsync(quick ? 2 : 10, () => run(['--all']));
@@ -77,8 +78,18 @@ export async function benchExport(work: string, { quick }: { quick: boolean }): 
   const allInMemory = time(quick ? 2 : 10, () => buildReportSync(meetings, lib, { format: 'md', generatedAt: '2026-01-01T00:00:00.000Z' }));
 
   return [
-    { figure: `export 1 meeting to Markdown (npm run export, ${count}-meeting folder)`, value: ms(single), budget: '<= 20 ms (median)', verdict: verdict(quick, median(single) <= 20) },
-    { figure: `export ${count} meetings to Markdown (npm run export --all)`, value: ms(all), budget: '<= 1 s (median)', verdict: verdict(quick, median(all) <= 1000) },
+    {
+      figure: `export 1 meeting to Markdown (npm run export, ${count}-meeting folder)`,
+      value: ms(single),
+      budget: '<= 20 ms (median)',
+      verdict: verdict(quick, median(single) <= 20),
+    },
+    {
+      figure: `export ${count} meetings to Markdown (npm run export --all)`,
+      value: ms(all),
+      budget: '<= 1 s (median)',
+      verdict: verdict(quick, median(all) <= 1000),
+    },
     info('  of which in memory: 1 meeting summarised and rendered', ms(singleInMemory)),
     info(`  of which in memory: report of ${count} meetings`, ms(allInMemory)),
   ];

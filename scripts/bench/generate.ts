@@ -29,7 +29,14 @@ export function buildMeeting(i: number, personaId: string, items = 6, decisions 
     answer:
       k % 3 === 2
         ? null
-        : { text: `It changes what ${PEOPLE[k % PEOPLE.length]} sees on the invoice.`, direction: IMPACT_DIRECTIONS[(i + k) % 5]!, severity: k % 4, personaIds: [personaId], by: 'Ana', at },
+        : {
+            text: `It changes what ${PEOPLE[k % PEOPLE.length]} sees on the invoice.`,
+            direction: IMPACT_DIRECTIONS[(i + k) % 5]!,
+            severity: k % 4,
+            personaIds: [personaId],
+            by: 'Ana',
+            at,
+          },
     noImpactReason: k % 3 === 2 ? 'Internal only' : null,
     skipped: false,
     startedAt: at,

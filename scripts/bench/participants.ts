@@ -41,7 +41,11 @@ export async function benchParticipants(work: string, { quick }: { quick: boolea
     const draft = { title: 'Bench review', scheduledAt: '2026-11-24T09:30:00.000Z', lead: 'Lead', agenda: [{ title: 'Tiers' }] };
     const created = await lead<Meeting>('meetings.create', draft);
     await lead('meetings.start', { id: created.id });
-    const meeting = await lead<Meeting>('decisions.add', { meetingId: created.id, itemId: created.agenda[0]!.id, decision: { text: 'Ship it' } });
+    const meeting = await lead<Meeting>('decisions.add', {
+      meetingId: created.id,
+      itemId: created.agenda[0]!.id,
+      decision: { text: 'Ship it' },
+    });
     const decisionId = meeting.agenda[0]!.decisions[0]!.id;
     await lead('sharing.start', { meetingId: meeting.id, host: '127.0.0.1' });
     let shared: SharingStatus;
@@ -87,7 +91,13 @@ export async function benchParticipants(work: string, { quick }: { quick: boolea
           else reject(new Error(frame.result.error.message));
         };
         ws.on('message', onMessage);
-        ws.send(JSON.stringify({ id: `join-${i}`, method: 'participant.join', input: { name: `Participant ${i + 1}`, clientActionId: `join-${i}` } }));
+        ws.send(
+          JSON.stringify({
+            id: `join-${i}`,
+            method: 'participant.join',
+            input: { name: `Participant ${i + 1}`, clientActionId: `join-${i}` },
+          }),
+        );
       });
       people.push({ ws, name: joined.name, next: 0 });
     }
@@ -98,10 +108,18 @@ export async function benchParticipants(work: string, { quick }: { quick: boolea
       const tagId = TAGS[person.next++ % TAGS.length]!;
       const arrived = arrival((m) => has(m, person.name, tagId));
       const sent = performance.now();
-      person.ws.send(JSON.stringify({ id: ++actions, method: 'participant.tag', input: { clientActionId: `a${actions}`, decisionId, tagId, direction: 'helps' } }));
+      person.ws.send(
+        JSON.stringify({
+          id: ++actions,
+          method: 'participant.tag',
+          input: { clientActionId: `a${actions}`, decisionId, tagId, direction: 'helps' },
+        }),
+      );
       const elapsed = (await arrived) - sent;
       const gone = arrival((m) => !has(m, person.name, tagId));
-      person.ws.send(JSON.stringify({ id: ++actions, method: 'participant.untag', input: { clientActionId: `a${actions}`, decisionId, tagId } }));
+      person.ws.send(
+        JSON.stringify({ id: ++actions, method: 'participant.untag', input: { clientActionId: `a${actions}`, decisionId, tagId } }),
+      );
       await gone;
       return elapsed;
     };
@@ -122,8 +140,14 @@ export async function benchParticipants(work: string, { quick }: { quick: boolea
     const left = (await lead<Meeting>('meetings.get', { id: meeting.id })).agenda[0]!.decisions[0]!.tags.length;
     if (left !== 0) throw new Error(`${left} tag(s) were left behind; every untag should have removed its tag`);
     return [
-      info(`participant tag → lead's screen, ${participants} participants connected, one tag at a time (${sequential} tags)`, ms(oneAtATime)),
-      info(`participant tag → lead's screen, all ${participants} tagging at the same moment (${bursts} rounds, every tag arrived)`, ms(together)),
+      info(
+        `participant tag → lead's screen, ${participants} participants connected, one tag at a time (${sequential} tags)`,
+        ms(oneAtATime),
+      ),
+      info(
+        `participant tag → lead's screen, all ${participants} tagging at the same moment (${bursts} rounds, every tag arrived)`,
+        ms(together),
+      ),
     ];
   } finally {
     for (const ws of sockets) ws.terminate();

@@ -24,7 +24,14 @@ import { buildMeeting } from './generate';
 import { quantile, verdict, type BenchRow } from './table';
 
 /** The same flags as tests/playwright.config.ts. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const BUDGET_KB = 150;
 const BUDGET_READY_MS = 200;
 const BUDGET_KEY_MS = 16;
@@ -60,7 +67,8 @@ export async function importBigMeeting(server: Server): Promise<Meeting> {
 export const CHAIR_ANSWER = 'aside textarea.chair-text';
 
 /** What the benchmarks type: a real answer, `keys` characters of it. */
-export const typedText = (keys: number) => 'It changes what she sees on the invoice every month, and she will ask support why. '.repeat(4).slice(0, keys);
+export const typedText = (keys: number) =>
+  'It changes what she sees on the invoice every month, and she will ask support why. '.repeat(4).slice(0, keys);
 
 /**
  * Browser mode on a temporary data folder with the big meeting imported, and real Chromium with a
@@ -145,7 +153,9 @@ const readProbe = (page: Page) => page.evaluate(() => (window as unknown as { pr
  * A person back at a window does not type within its first frame either.
  */
 async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200)))));
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200)))),
+  );
 }
 
 /**
@@ -155,7 +165,9 @@ async function settle(page: Page): Promise<void> {
  * (and its echoes of the whole meeting arrive) while typing goes on.
  */
 async function typeAndMeasure(app: Page, control: Page, keys: number): Promise<{ app: Probe; control: Probe }> {
-  await control.setContent('<!doctype html><title>control</title><textarea aria-label="control" style="width:40em;height:10em"></textarea>');
+  await control.setContent(
+    '<!doctype html><title>control</title><textarea aria-label="control" style="width:40em;height:10em"></textarea>',
+  );
   await installProbe(app, CHAIR_ANSWER);
   await installProbe(control, 'textarea');
   const text = typedText(keys);
@@ -169,7 +181,8 @@ async function typeAndMeasure(app: Page, control: Page, keys: number): Promise<{
   }
   await app.bringToFront();
   await app.waitForTimeout(1_200);
-  if ((await app.locator(CHAIR_ANSWER).inputValue()) !== text) throw new Error('The answer did not end as typed: the benchmark would measure the wrong thing.');
+  if ((await app.locator(CHAIR_ANSWER).inputValue()) !== text)
+    throw new Error('The answer did not end as typed: the benchmark would measure the wrong thing.');
   return { app: await readProbe(app), control: await readProbe(control) };
 }
 

@@ -44,7 +44,9 @@ if (generateDir) {
   if (!Number.isInteger(meetings) || meetings < 1) throw new Error('--meetings must be a whole number of at least 1.');
   const started = performance.now();
   generateLibrary(path.resolve(generateDir), { meetings });
-  console.log(`Generated ${meetings} meetings (${meetings * 20} decisions) in ${path.resolve(generateDir)} (${((performance.now() - started) / 1000).toFixed(1)} s).`);
+  console.log(
+    `Generated ${meetings} meetings (${meetings * 20} decisions) in ${path.resolve(generateDir)} (${((performance.now() - started) / 1000).toFixed(1)} s).`,
+  );
   process.exit(0);
 }
 
@@ -81,7 +83,14 @@ try {
     } catch (error) {
       failed.push(group);
       console.error(`\nThe ${group} benchmark failed:`, error);
-      rows.push({ group, figure: `${group} benchmark`, value: `threw: ${(error as Error).message?.split('\n')[0]}`, budget: '-', verdict: 'FAILED', command });
+      rows.push({
+        group,
+        figure: `${group} benchmark`,
+        value: `threw: ${(error as Error).message?.split('\n')[0]}`,
+        budget: '-',
+        verdict: 'FAILED',
+        command,
+      });
     }
     console.error(`(${group}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
@@ -90,7 +99,10 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-const load = os.loadavg().map((n) => n.toFixed(2)).join(' ');
+const load = os
+  .loadavg()
+  .map((n) => n.toFixed(2))
+  .join(' ');
 printTable(
   rows,
   `Empty Chair benchmarks${quick ? ' (quick smoke run: small sizes, timings not judged)' : ''}, ${new Date().toISOString()}, ` +

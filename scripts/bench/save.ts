@@ -29,7 +29,11 @@ function decisionSaver(dataDir: string, meeting: Meeting) {
   let count = 0;
   const time = (): number => {
     const started = performance.now();
-    const result = dispatch(library.service, 'decisions.add', { meetingId: meeting.id, itemId, decision: { text: `Bench decision ${count++}`, tagIds: ['pricing'] } });
+    const result = dispatch(library.service, 'decisions.add', {
+      meetingId: meeting.id,
+      itemId,
+      decision: { text: `Bench decision ${count++}`, tagIds: ['pricing'] },
+    });
     const elapsed = performance.now() - started;
     if (!result.ok) throw new Error(result.error.message);
     const decisionId = (result.value as Meeting).agenda[0]!.decisions.at(-1)!.id;
@@ -144,7 +148,14 @@ export function benchSave(work: string, { quick }: { quick: boolean }): BenchRow
   const naiveSave = naiveSaver(path.join(work, 'naive'), many);
   const naive = Array.from({ length: naiveRuns }, () => naiveSave());
 
-  const [o, l, r, a, n, c] = [one, lots, floor, crashSafe, naive, compactions].map(sorted) as [number[], number[], number[], number[], number[], number[]];
+  const [o, l, r, a, n, c] = [one, lots, floor, crashSafe, naive, compactions].map(sorted) as [
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
   const perMeeting = median(l) / median(o);
   const overFloor = median(l) / median(r);
   const speedUp = median(n) / median(l);
@@ -155,8 +166,23 @@ export function benchSave(work: string, { quick }: { quick: boolean }): BenchRow
     info('  for reference: + new temp file and rename (crash-safe rewrite)', `${ms(a)}; ${(median(a) / median(r)).toFixed(2)}x the floor`),
     info('compaction, off the save path: journal into the file through conf', `${ms(c)}; ${(median(c) / median(r)).toFixed(2)}x the floor`),
     info(`naive store: ${big} meetings in one electron-store file`, ms(n)),
-    { figure: `ratio ${big} meetings / 1 meeting (medians)`, value: `${perMeeting.toFixed(2)}x`, budget: '<= 1.5x', verdict: verdict(quick, perMeeting <= 1.5) },
-    { figure: `ratio ${big} meetings / raw floor (medians)`, value: `${overFloor.toFixed(2)}x`, budget: '<= 3x', verdict: verdict(quick, overFloor <= 3) },
-    { figure: 'speed-up over the naive store (medians)', value: `${speedUp.toFixed(1)}x`, budget: '>= 20x', verdict: verdict(quick, speedUp >= 20) },
+    {
+      figure: `ratio ${big} meetings / 1 meeting (medians)`,
+      value: `${perMeeting.toFixed(2)}x`,
+      budget: '<= 1.5x',
+      verdict: verdict(quick, perMeeting <= 1.5),
+    },
+    {
+      figure: `ratio ${big} meetings / raw floor (medians)`,
+      value: `${overFloor.toFixed(2)}x`,
+      budget: '<= 3x',
+      verdict: verdict(quick, overFloor <= 3),
+    },
+    {
+      figure: 'speed-up over the naive store (medians)',
+      value: `${speedUp.toFixed(1)}x`,
+      budget: '>= 20x',
+      verdict: verdict(quick, speedUp >= 20),
+    },
   ];
 }

@@ -40,7 +40,12 @@ export async function benchSearch(work: string, { quick }: { quick: boolean }): 
     const p95 = quantile(times, 0.95);
     if (total !== meetings * 20) throw new Error(`The ledger holds ${total} decisions, expected ${meetings * 20}.`);
     return [
-      { figure: `ledger search over ${total} decisions (8 query kinds, ${times.length} queries)`, value: ms(times), budget: 'p95 <= 20 ms', verdict: verdict(quick, p95 <= 20) },
+      {
+        figure: `ledger search over ${total} decisions (8 query kinds, ${times.length} queries)`,
+        value: ms(times),
+        budget: 'p95 <= 20 ms',
+        verdict: verdict(quick, p95 <= 20),
+      },
       info(`build the ledger from disk at start, ${meetings} meetings`, `${rebuild.toFixed(0)} ms`),
     ];
   } finally {

@@ -46,7 +46,10 @@ export async function benchStart(work: string, { quick }: { quick: boolean }): P
   const empty: number[] = [];
   const loaded: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const [dir, into] of [[emptyDir, empty], [bigDir, loaded]] as const) {
+    for (const [dir, into] of [
+      [emptyDir, empty],
+      [bigDir, loaded],
+    ] as const) {
       const started = await launch(dir);
       into.push(started.ms);
       await started.stop();
@@ -58,7 +61,12 @@ export async function benchStart(work: string, { quick }: { quick: boolean }): P
   return [
     info('start browser mode to first meeting list, empty library', `median ${median(empty).toFixed(0)} ms (${rounds} launches)`),
     info(`start browser mode to first meeting list, ${big} meetings`, `median ${median(loaded).toFixed(0)} ms (${rounds} launches)`),
-    { figure: `ratio ${big} meetings / empty (medians)`, value: `${ratio.toFixed(2)}x`, budget: '<= 2x', verdict: verdict(quick, ratio <= 2) },
+    {
+      figure: `ratio ${big} meetings / empty (medians)`,
+      value: `${ratio.toFixed(2)}x`,
+      budget: '<= 2x',
+      verdict: verdict(quick, ratio <= 2),
+    },
   ];
 }
 
@@ -74,7 +82,11 @@ export async function benchMemory(work: string, { quick }: { quick: boolean }): 
   const started = await launch(dir);
   try {
     const call = async (method: string, input: unknown) => {
-      const response = await fetch(`${started.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${started.token}` }, body: JSON.stringify(input) });
+      const response = await fetch(`${started.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${started.token}` },
+        body: JSON.stringify(input),
+      });
       const body = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
       if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
       return body.value;

@@ -28,7 +28,15 @@ interface TraceEvent {
   args?: { data?: { type?: string; functionName?: string } };
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing', 'v8.execute', 'input', 'cc'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink',
+  'blink.user_timing',
+  'v8.execute',
+  'input',
+  'cc',
+];
 
 /** What a top-level task did, from the events inside it. */
 function kindOf(inside: TraceEvent[]): string {
@@ -89,7 +97,11 @@ function report(events: TraceEvent[], slowMs: number): void {
   // Chromium gives every measure of one name the same id. Keys paint in the order they were
   // pressed, so the n-th begin pairs with the n-th end, even when a key's measure starts before the
   // one before it has ended (two keys in one frame).
-  const times = (phase: string) => events.filter((e) => e.name === 'keystroke' && e.ph === phase).map((e) => e.ts).sort((a, b) => a - b);
+  const times = (phase: string) =>
+    events
+      .filter((e) => e.name === 'keystroke' && e.ph === phase)
+      .map((e) => e.ts)
+      .sort((a, b) => a - b);
   const ends = times('e');
   const keys = times('b').flatMap((from, index) => (ends[index] === undefined ? [] : [{ from, to: ends[index]! }]));
   console.log(`${keys.length} keys; main thread, while typing, by kind of task:`);
@@ -102,14 +114,18 @@ function report(events: TraceEvent[], slowMs: number): void {
     byKind.set(kind, row);
   }
   for (const [kind, row] of [...byKind].sort((a, b) => b[1].total - a[1].total).slice(0, 12)) {
-    console.log(`  ${(row.total / Math.max(1, keys.length)).toFixed(2).padStart(6)} ms a key  ${String(row.count).padStart(5)} tasks  max ${row.max.toFixed(1).padStart(5)} ms  ${kind}`);
+    console.log(
+      `  ${(row.total / Math.max(1, keys.length)).toFixed(2).padStart(6)} ms a key  ${String(row.count).padStart(5)} tasks  max ${row.max.toFixed(1).padStart(5)} ms  ${kind}`,
+    );
   }
   const slow = keys.filter((key) => (key.to - key.from) / 1000 > slowMs);
   console.log(`\n${slow.length} keys over ${slowMs} ms, with the tasks between keydown and paint (ms from keydown):`);
   for (const key of slow) {
     console.log(`  key of ${((key.to - key.from) / 1000).toFixed(1)} ms`);
     for (const task of tasks.filter((t) => t.ts + t.dur! > key.from && t.ts < key.to && t.dur! >= 200)) {
-      console.log(`    +${((task.ts - key.from) / 1000).toFixed(1).padStart(5)}  ${(task.dur! / 1000).toFixed(1).padStart(5)} ms  ${kinds.get(task)}`);
+      console.log(
+        `    +${((task.ts - key.from) / 1000).toFixed(1).padStart(5)}  ${(task.dur! / 1000).toFixed(1).padStart(5)} ms  ${kinds.get(task)}`,
+      );
     }
   }
 }

@@ -11,12 +11,17 @@ import { openLibrary } from '../../electron/service/openLibrary';
 
 const [dataDir, seedText] = process.argv.slice(2);
 let seed = Number(seedText) || 1;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const say = (line: string) => fs.writeSync(1, `${line}\n`); // synchronous: printed means printed
 
 // Saves go to journals first; a short pause folds them into the files (electron/storage/journal.ts).
 // The writer pauses now and then, and takes backups, so kills land in those folds too.
-const library = openLibrary({ dataDir: dataDir!, StoreClass: Conf, role: 'crash-test writer', compactAfterMs: 1 + Math.floor(random() * 10) });
+const library = openLibrary({
+  dataDir: dataDir!,
+  StoreClass: Conf,
+  role: 'crash-test writer',
+  compactAfterMs: 1 + Math.floor(random() * 10),
+});
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ids = library.service.library().meetings.map((m) => m.id);
 say('READY');
@@ -42,16 +47,28 @@ for (;;) {
     const meeting = library.service.meeting(id);
     const item = meeting.agenda[Math.floor(random() * meeting.agenda.length)]!;
     if (roll < 0.45) {
-      result = dispatch(library.service, 'agenda.update', { meetingId: id, itemId: item.id, changes: { notes: `notes ${random()}`.repeat(1 + Math.floor(random() * 40)) } });
+      result = dispatch(library.service, 'agenda.update', {
+        meetingId: id,
+        itemId: item.id,
+        changes: { notes: `notes ${random()}`.repeat(1 + Math.floor(random() * 40)) },
+      });
     } else if (roll < 0.7 && item.decisions.length < 150) {
-      result = dispatch(library.service, 'decisions.add', { meetingId: id, itemId: item.id, decision: { text: `Decision ${random()}`, tagIds: ['pricing'] } });
+      result = dispatch(library.service, 'decisions.add', {
+        meetingId: id,
+        itemId: item.id,
+        decision: { text: `Decision ${random()}`, tagIds: ['pricing'] },
+      });
       if (result.ok) {
         const saved = result.value as Meeting;
         const decisions = saved.agenda.find((i) => i.id === item.id)!.decisions;
         say(`ACK decision ${id} ${decisions[decisions.length - 1]!.id}`);
       }
     } else {
-      result = dispatch(library.service, 'chair.answer', { meetingId: id, itemId: item.id, changes: { text: `Answer ${random()}`, direction: 'helps' } });
+      result = dispatch(library.service, 'chair.answer', {
+        meetingId: id,
+        itemId: item.id,
+        changes: { text: `Answer ${random()}`, direction: 'helps' },
+      });
     }
   }
   if (result && !result.ok) {

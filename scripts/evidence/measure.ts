@@ -21,8 +21,22 @@ const rows = Number(process.argv[2] ?? 100_000);
 const vocabulary = process.argv[3] === 'narrow' ? 'narrow' : 'zipf';
 const RARE = Array.from({ length: 5_000 }, (_, k) => `term${k.toString(36)}`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-evidence-measure-'));
-const SUBJECTS = ['Pricing too high', 'Invoice missing VAT', 'Export to CSV fails', 'SSO login broken', 'Mobile app crash', 'Slow dashboard', 'Refund request', 'Dark mode please', 'Calendar sync', 'Search finds nothing'];
-const WORDS = 'customer team plan price invoice export login mobile crash slow refund theme calendar search report page button email account billing order data week month'.split(' ');
+const SUBJECTS = [
+  'Pricing too high',
+  'Invoice missing VAT',
+  'Export to CSV fails',
+  'SSO login broken',
+  'Mobile app crash',
+  'Slow dashboard',
+  'Refund request',
+  'Dark mode please',
+  'Calendar sync',
+  'Search finds nothing',
+];
+const WORDS =
+  'customer team plan price invoice export login mobile crash slow refund theme calendar search report page button email account billing order data week month'.split(
+    ' ',
+  );
 
 function ticketCsv(file: string): void {
   const out = fs.openSync(file, 'w');
@@ -54,15 +68,23 @@ const call = <T>(method: string, input: unknown): T => {
   return result.value as T;
 };
 const started = performance.now();
-const { jobId } = call<ImportProgress>('evidence.import', { source: { name: 'Tickets', kind: 'tickets' }, input: { kind: 'path', path: file } });
+const { jobId } = call<ImportProgress>('evidence.import', {
+  source: { name: 'Tickets', kind: 'tickets' },
+  input: { kind: 'path', path: file },
+});
 await library.service.evidence.settled();
 const progress = call<ImportProgress>('evidence.importStatus', { jobId });
 const seconds = (performance.now() - started) / 1000;
 if (progress.state !== 'done') throw new Error(`import ${progress.state}: ${progress.error?.message}`);
 console.log(`vocabulary: ${vocabulary}`);
-console.log(`import: ${progress.rowsKept.toLocaleString('en-US')} rows of ${(fs.statSync(file).size / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s = ${Math.round(progress.rowsKept / seconds).toLocaleString('en-US')} rows/s (read, map, mask, write, index)`);
+console.log(
+  `import: ${progress.rowsKept.toLocaleString('en-US')} rows of ${(fs.statSync(file).size / 1e6).toFixed(1)} MB in ${seconds.toFixed(2)} s = ${Math.round(progress.rowsKept / seconds).toLocaleString('en-US')} rows/s (read, map, mask, write, index)`,
+);
 
-const queries = Array.from({ length: 200 }, (_, i) => `${SUBJECTS[i % SUBJECTS.length]} for ${WORDS[i % WORDS.length]} and ${WORDS[(i * 3) % WORDS.length]} customers`);
+const queries = Array.from(
+  { length: 200 },
+  (_, i) => `${SUBJECTS[i % SUBJECTS.length]} for ${WORDS[i % WORDS.length]} and ${WORDS[(i * 3) % WORDS.length]} customers`,
+);
 const times: number[] = [];
 for (const query of queries) {
   const at = performance.now();

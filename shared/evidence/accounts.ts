@@ -22,11 +22,17 @@ export class AccountsFileError extends Error {}
 
 export function rowsToAccounts(headers: string[], rows: Record<string, unknown>[]): Account[] {
   const find = (names: string[]) => headers.find((header) => names.includes(key(header))) ?? null;
-  const columns = Object.fromEntries(Object.entries(HEADERS).map(([field, names]) => [field, find(names)])) as Record<keyof typeof HEADERS, string | null>;
+  const columns = Object.fromEntries(Object.entries(HEADERS).map(([field, names]) => [field, find(names)])) as Record<
+    keyof typeof HEADERS,
+    string | null
+  >;
   if (!columns.name && !columns.id) throw new AccountsFileError('it has no "name" or "id" column, so no evidence can be joined to it');
-  if (rows.length > EVIDENCE_LIMITS.accountsMax) throw new AccountsFileError(`it lists ${rows.length} accounts; at most ${EVIDENCE_LIMITS.accountsMax} are allowed`);
+  if (rows.length > EVIDENCE_LIMITS.accountsMax)
+    throw new AccountsFileError(`it lists ${rows.length} accounts; at most ${EVIDENCE_LIMITS.accountsMax} are allowed`);
   const cell = (row: Record<string, unknown>, column: string | null) =>
-    column === null || row[column] === undefined || row[column] === null ? '' : String(row[column]).trim().slice(0, EVIDENCE_LIMITS.fieldMax);
+    column === null || row[column] === undefined || row[column] === null
+      ? ''
+      : String(row[column]).trim().slice(0, EVIDENCE_LIMITS.fieldMax);
   return rows.map((row) => {
     const arr = parseNumber(cell(row, columns.arr));
     const mrr = parseNumber(cell(row, columns.mrr));
@@ -34,7 +40,11 @@ export function rowsToAccounts(headers: string[], rows: Record<string, unknown>[
     return {
       id: cell(row, columns.id),
       name: cell(row, columns.name).slice(0, EVIDENCE_LIMITS.customerMax),
-      domain: cell(row, columns.domain).toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/.*$/, ''),
+      domain: cell(row, columns.domain)
+        .toLowerCase()
+        .replace(/^https?:\/\//, '')
+        .replace(/^www\./, '')
+        .replace(/\/.*$/, ''),
       segment: cell(row, columns.segment),
       arr: revenue === null || revenue < 0 ? null : revenue,
       currency: (cell(row, columns.currency) || 'USD').toUpperCase().slice(0, 8),

@@ -28,7 +28,10 @@ export const evidenceInputSchema = z.discriminatedUnion('kind', [
     fileName,
     base64: z
       .string()
-      .max(Math.ceil(EVIDENCE_LIMITS.inlineBytesMax / 3) * 4, `must be a file of at most ${EVIDENCE_LIMITS.inlineBytesMax} bytes (larger files import by path)`)
+      .max(
+        Math.ceil(EVIDENCE_LIMITS.inlineBytesMax / 3) * 4,
+        `must be a file of at most ${EVIDENCE_LIMITS.inlineBytesMax} bytes (larger files import by path)`,
+      )
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
   }),
   z.strictObject({
@@ -69,11 +72,16 @@ export const evidenceMethods = {
         /** Mask email addresses and phone numbers inside the text (on by default). */
         mask: z.boolean().default(true),
       })
-      .refine((value) => (value.sourceId === undefined) !== (value.source === undefined), 'must name either an existing source or a new one'),
+      .refine(
+        (value) => (value.sourceId === undefined) !== (value.source === undefined),
+        'must name either an existing source or a new one',
+      ),
   ).returns<ImportProgress>(),
   'evidence.importStatus': read(z.strictObject({ jobId: idSchema })).returns<ImportProgress>(),
   'evidence.importCancel': write(z.strictObject({ jobId: idSchema })).returns<ImportProgress>(),
-  'evidence.renameSource': write(z.strictObject({ id: idSchema, name: requiredText(EVIDENCE_LIMITS.sourceNameMax) })).returns<EvidenceSource>(),
+  'evidence.renameSource': write(
+    z.strictObject({ id: idSchema, name: requiredText(EVIDENCE_LIMITS.sourceNameMax) }),
+  ).returns<EvidenceSource>(),
   'evidence.deleteSource': write(z.strictObject({ id: idSchema })).returns<{ id: string }>(),
   /** Replaces the accounts (name, id, domain, segment, ARR or MRR, currency) from a CSV or JSON file. */
   'evidence.importAccounts': write(z.strictObject({ input: evidenceInputSchema })).returns<{ accountCount: number }>(),
@@ -81,10 +89,14 @@ export const evidenceMethods = {
   'evidence.setSynonyms': write(
     z.strictObject({
       tagId: idSchema,
-      words: z.array(requiredText(EVIDENCE_LIMITS.synonymMax)).max(EVIDENCE_LIMITS.synonymsPerTagMax, `a tag has at most ${EVIDENCE_LIMITS.synonymsPerTagMax} words`),
+      words: z
+        .array(requiredText(EVIDENCE_LIMITS.synonymMax))
+        .max(EVIDENCE_LIMITS.synonymsPerTagMax, `a tag has at most ${EVIDENCE_LIMITS.synonymsPerTagMax} words`),
     }),
   ).returns<Record<string, string[]>>(),
-  'evidence.search': read(z.strictObject({ query: z.string().max(EVIDENCE_LIMITS.queryMax), ...searchFilters })).returns<EvidenceSearchResult>(),
+  'evidence.search': read(
+    z.strictObject({ query: z.string().max(EVIDENCE_LIMITS.queryMax), ...searchFilters }),
+  ).returns<EvidenceSearchResult>(),
   /**
    * Evidence for an agenda item: its title and notes, the answer as typed (`answer`, sent before it
    * is saved), and its decisions' tags with their words; the chair's personas' segments boost unless

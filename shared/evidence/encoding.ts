@@ -15,7 +15,10 @@ export class BinaryFileError extends Error {}
 export class UnknownEncodingError extends Error {}
 
 export function detectEncoding(head: Uint8Array): DetectedEncoding {
-  if ((head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) || (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0)) {
+  if (
+    (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) ||
+    (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0)
+  ) {
     throw new UnknownEncodingError('it is in UTF-32, an encoding Empty Chair cannot read; save it as UTF-8 and import it again');
   }
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bomLength: 3 };

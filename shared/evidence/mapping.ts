@@ -21,7 +21,25 @@ const FIELD_HEADERS: Record<Exclude<keyof ColumnMapping, 'text'>, string[]> = {
   link: ['url', 'link', 'ticketurl', 'permalink'],
 };
 /** Text columns: joined in this order when several exist (subject before description). */
-const TEXT_HEADERS = ['title', 'subject', 'summary', 'description', 'body', 'content', 'review', 'reviewtext', 'comment', 'comments', 'feedback', 'text', 'message', 'verbatim', 'answer', 'whycomment', 'reason'];
+const TEXT_HEADERS = [
+  'title',
+  'subject',
+  'summary',
+  'description',
+  'body',
+  'content',
+  'review',
+  'reviewtext',
+  'comment',
+  'comments',
+  'feedback',
+  'text',
+  'message',
+  'verbatim',
+  'answer',
+  'whycomment',
+  'reason',
+];
 
 export function suggestMapping(headers: string[]): { mapping: ColumnMapping | null; recognised: EvidenceKind | null } {
   const byKey = new Map<string, string>();
@@ -75,7 +93,15 @@ export function rowToItem(row: Record<string, unknown>, mapping: ColumnMapping, 
   const date = parseDate(cell(mapping.date));
   const rating = mapping.rating ? parseNumber(cell(mapping.rating)) : null;
   const externalId = clip(cell(mapping.externalId));
-  const fields = { customer, account: clip(cell(mapping.account)), emailDomain: clip(emailDomain(email)), segment: clip(cell(mapping.segment)), date, rating, link: clip(cell(mapping.link)) };
+  const fields = {
+    customer,
+    account: clip(cell(mapping.account)),
+    emailDomain: clip(emailDomain(email)),
+    segment: clip(cell(mapping.segment)),
+    date,
+    rating,
+    link: clip(cell(mapping.link)),
+  };
   const identity = hashText(`${text}\u0000${customer}\u0000${date ?? ''}`);
   const item: EvidenceItem = {
     key: externalId ? `id:${externalId}` : `h:${identity}`,

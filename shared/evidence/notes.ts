@@ -24,7 +24,13 @@ export interface NoteRow {
 
 export function splitNotes(fileName: string, text: string): NoteRow[] {
   const { meta, body, bodyStartLine } = frontMatter(text.replace(/\r\n?/g, '\n'));
-  const customer = meta.customer ?? meta.account ?? fileName.replace(/\.[^.]*$/, '').replace(/[-_]+/g, ' ').trim();
+  const customer =
+    meta.customer ??
+    meta.account ??
+    fileName
+      .replace(/\.[^.]*$/, '')
+      .replace(/[-_]+/g, ' ')
+      .trim();
   const base = { customer, account: meta.account ?? meta.customer ?? '', segment: meta.segment ?? meta.plan ?? '', date: meta.date ?? '' };
   const rows: NoteRow[] = [];
   let passage: string[] = [];

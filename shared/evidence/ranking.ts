@@ -21,7 +21,9 @@ export interface DocFacts {
 }
 
 const STOP_WORDS = new Set(
-  'a an and are as at be but by can could did do does for from had has have how i if in into is it its just me my no not of on or our so than that the their them then there these they this to too us was we were what when which who will with would you your about after also all am any been being both each few more most much other over same should some such only own very via how does affect customer customers'.split(' '),
+  'a an and are as at be but by can could did do does for from had has have how i if in into is it its just me my no not of on or our so than that the their them then there these they this to too us was we were what when which who will with would you your about after also all am any been being both each few more most much other over same should some such only own very via how does affect customer customers'.split(
+    ' ',
+  ),
 );
 /** Words are runs of letters and digits: "=HYPERLINK(" and "<img" index as plain words. */
 const tokenize = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -75,7 +75,10 @@ export type Account = z.infer<typeof accountSchema>;
 export const evidenceIndexSchema = z.object({
   version: z.literal(1),
   sources: z.array(evidenceSourceSchema).max(EVIDENCE_LIMITS.sourcesMax),
-  accountsFile: z.string().regex(/^[A-Za-z0-9_.-]+\.json$/).nullable(),
+  accountsFile: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+\.json$/)
+    .nullable(),
   accountCount: z.number().int().min(0),
   /** Per tag id, the words that mean it (pricing: price, cost, invoice), used for ranking. */
   synonyms: z.record(z.string(), z.array(z.string().max(EVIDENCE_LIMITS.synonymMax)).max(EVIDENCE_LIMITS.synonymsPerTagMax)),

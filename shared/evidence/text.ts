@@ -49,7 +49,10 @@ function validDate(year: number, month: number, day: number): string | null {
 
 /** "4", "4.5", "4,5", "4/5", "$1,200" → a number, or null. */
 export function parseNumber(value: string): number | null {
-  let text = value.trim().replace(/^[^\d+-]+/, '').replace(/\/.*$/, '');
+  let text = value
+    .trim()
+    .replace(/^[^\d+-]+/, '')
+    .replace(/\/.*$/, '');
   if (!text) return null;
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?/.test(text)) text = text.replace(/,/g, '');
   else if (/^-?\d+,\d+$/.test(text)) text = text.replace(',', '.');
@@ -64,5 +67,10 @@ export function normalizeName(name: string): string {
 
 export function emailDomain(email: string): string {
   const at = email.lastIndexOf('@');
-  return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+  return at < 0
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }

@@ -52,12 +52,7 @@ function truncate(text: string): string {
 
 /** The base name (no extension) for a title; "meeting" when nothing usable is left. */
 export function safeBaseName(title: string): string {
-  let name = title
-    .normalize('NFC')
-    .replace(INVISIBLE, ' ')
-    .replace(RESERVED_CHARS, '-')
-    .replace(/\s+/g, ' ')
-    .replace(/-{2,}/g, '-');
+  let name = title.normalize('NFC').replace(INVISIBLE, ' ').replace(RESERVED_CHARS, '-').replace(/\s+/g, ' ').replace(/-{2,}/g, '-');
   // Leading dots hide the file on macOS and Linux and a leading dash reads as an option in a shell;
   // trailing dots and spaces vanish on Windows.
   name = name.replace(/^[\s.-]+/, '').replace(/[\s.]+$/, '');

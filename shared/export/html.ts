@@ -169,7 +169,8 @@ const list = (items: string[]) => `<ul>\n${items.join('\n')}\n</ul>\n`;
 function coverageHtml(summary: ImpactSummary): string {
   const c = summary.coverage;
   const percent = c.ratio === null ? null : Math.round(c.ratio * 100);
-  const bar = percent === null ? '' : `<div class="bar" role="img" aria-label="${percent}% covered"><span style="width:${percent}%"></span></div>\n`;
+  const bar =
+    percent === null ? '' : `<div class="bar" role="img" aria-label="${percent}% covered"><span style="width:${percent}%"></span></div>\n`;
   return section('Chair coverage', `<p>${escapeHtml(coverageSentence(c))}</p>\n${bar}`);
 }
 
@@ -220,7 +221,9 @@ function personasHtml(summary: ImpactSummary): string {
 function itemHtml(s: ImpactSummary['items'][number]): string {
   const item = s.item;
   const b: string[] = [`<article class="item">\n<h3>${s.index + 1}. ${text(item.title)}</h3>\n`];
-  b.push(`<p class="muted">Owner: ${name(item.owner)} · Timebox: ${item.timeboxMinutes} min · ${escapeHtml(stateLabel(s.state, s.discussed))}</p>\n`);
+  b.push(
+    `<p class="muted">Owner: ${name(item.owner)} · Timebox: ${item.timeboxMinutes} min · ${escapeHtml(stateLabel(s.state, s.discussed))}</p>\n`,
+  );
   if (item.answer && (item.answer.text.trim() || item.answer.direction !== null)) {
     const who = s.answerPersonas.length ? ` for ${s.answerPersonas.map((p) => text(p.name)).join(', ')}` : '';
     const severity = item.answer.severity ? `, severity ${item.answer.severity} of 3` : '';
@@ -243,7 +246,9 @@ function noImpactAndSkippedHtml(summary: ImpactSummary): string {
   const noImpact = summary.noImpact.length
     ? list(summary.noImpact.map((e) => `<li>${text(e.itemTitle)}: ${text(e.reason, 'span', 'prose')}</li>`))
     : '<p>No item was marked “no customer impact”.</p>\n';
-  const skipped = summary.skipped.length ? list(summary.skipped.map((e) => `<li>${text(e.itemTitle)}</li>`)) : '<p>No item was skipped.</p>\n';
+  const skipped = summary.skipped.length
+    ? list(summary.skipped.map((e) => `<li>${text(e.itemTitle)}</li>`))
+    : '<p>No item was skipped.</p>\n';
   return section('No customer impact', noImpact) + section('Skipped', skipped);
 }
 

@@ -68,7 +68,12 @@ function canonical(meeting: Meeting): Meeting {
   return parsed.success ? parsed.data : meeting;
 }
 
-export function meetingToJson(meeting: Meeting, _summary: ImpactSummary | null, library: SummaryLibrary, options: JsonExportOptions = {}): string {
+export function meetingToJson(
+  meeting: Meeting,
+  _summary: ImpactSummary | null,
+  library: SummaryLibrary,
+  options: JsonExportOptions = {},
+): string {
   const document: MeetingExport = {
     format: MEETING_EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
@@ -109,7 +114,9 @@ function parseEnvelope(text: string): Record<string, unknown> {
   }
   const envelope = json as Record<string, unknown>;
   if (envelope.format !== MEETING_EXPORT_FORMAT && envelope.format !== MEETINGS_EXPORT_FORMAT) {
-    throw invalid(`The file is not an Empty Chair export: its "format" is ${JSON.stringify(envelope.format ?? null)?.slice(0, 60)}, not "${MEETING_EXPORT_FORMAT}".`);
+    throw invalid(
+      `The file is not an Empty Chair export: its "format" is ${JSON.stringify(envelope.format ?? null)?.slice(0, 60)}, not "${MEETING_EXPORT_FORMAT}".`,
+    );
   }
   if (typeof envelope.formatVersion === 'number' && envelope.formatVersion > EXPORT_FORMAT_VERSION) {
     throw invalid(
@@ -125,7 +132,8 @@ function upgradeMeetings(envelope: Record<string, unknown>): Record<string, unkn
     try {
       return upgradeDocument('meeting', meeting).document;
     } catch (error) {
-      if (error instanceof SchemaVersionError) throw invalid(`The file cannot be imported: ${error.message}. Update Empty Chair to import it.`);
+      if (error instanceof SchemaVersionError)
+        throw invalid(`The file cannot be imported: ${error.message}. Update Empty Chair to import it.`);
       throw error;
     }
   };

@@ -119,10 +119,17 @@ function personasMarkdown(summary: ImpactSummary): string {
       const name = `${md(p.persona.name)}${p.inChair ? '' : ' (not in the chair)'}`;
       return `| ${name} | ${net} | ${k.helps} | ${k.hurts} | ${k.mixed} | ${k.neutral} | ${k.unknown} | ${k.unset} |`;
     });
-    const head = ['| Persona | Net | Helps | Hurts | Mixed | Neutral | Unknown | Not set |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
-    parts.push(lines([...head, ...rows]), 'Each answer counts for the personas it names, or for the whole chair when it names none: helps +1, hurts −1, the rest 0.\n');
+    const head = [
+      '| Persona | Net | Helps | Hurts | Mixed | Neutral | Unknown | Not set |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ];
+    parts.push(
+      lines([...head, ...rows]),
+      'Each answer counts for the personas it names, or for the whole chair when it names none: helps +1, hurts −1, the rest 0.\n',
+    );
   }
-  if (summary.unattributedAnswers > 0) parts.push(`${plural(summary.unattributedAnswers, 'answer')} named no persona with an empty chair and count for nobody.\n`);
+  if (summary.unattributedAnswers > 0)
+    parts.push(`${plural(summary.unattributedAnswers, 'answer')} named no persona with an empty chair and count for nobody.\n`);
   return section('Impact per persona', ...parts);
 }
 
@@ -167,7 +174,12 @@ function closingMarkdown(summary: ImpactSummary): string[] {
   return [section('No customer impact', noImpact), section('Skipped', skipped), section('Open follow-ups', followUps)];
 }
 
-export function meetingToMarkdown(meeting: Meeting, summary: ImpactSummary, _library?: SummaryLibrary, options: DocumentOptions = {}): string {
+export function meetingToMarkdown(
+  meeting: Meeting,
+  summary: ImpactSummary,
+  _library?: SummaryLibrary,
+  options: DocumentOptions = {},
+): string {
   return [
     headerMarkdown(meeting, summary, options.timeZone),
     section('Chair coverage', `${coverageSentence(summary.coverage)}\n`),

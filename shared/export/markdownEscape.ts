@@ -39,7 +39,10 @@ function needsEscape(chars: readonly string[], i: number, dollars: number): bool
     case '/': // "//host" and "http://host"
       return after === '/' && before !== '/';
     case '#': // an Obsidian tag (#mobile), or the closing #s of a heading
-      return (isSpaceOrNone(before) && after !== undefined && LETTER.test(after)) || (isSpaceOrNone(before) && /^#*$/.test(chars.slice(i).join('')));
+      return (
+        (isSpaceOrNone(before) && after !== undefined && LETTER.test(after)) ||
+        (isSpaceOrNone(before) && /^#*$/.test(chars.slice(i).join('')))
+      );
     case '^': // an Obsidian block id (^id)
       return isSpaceOrNone(before) && isWord(after);
     case '$':

@@ -43,7 +43,18 @@ const DEFAULT_CHUNK = 100;
 
 function emptyTotals(): ReportTotals {
   const byDirection = Object.fromEntries(IMPACT_DIRECTIONS.map((d) => [d, 0])) as Record<ImpactDirection, number>;
-  return { meetings: 0, discussed: 0, covered: 0, answered: 0, noImpact: 0, skipped: 0, decisions: 0, byDirection, flagged: 0, openFollowUps: 0 };
+  return {
+    meetings: 0,
+    discussed: 0,
+    covered: 0,
+    answered: 0,
+    noImpact: 0,
+    skipped: 0,
+    decisions: 0,
+    byDirection,
+    flagged: 0,
+    openFollowUps: 0,
+  };
 }
 
 function addToTotals(totals: ReportTotals, summary: ImpactSummary): void {
@@ -169,7 +180,8 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
       const flagged = sum.flaggedFirst.filter((e) => e.flagged);
       if (flagged.length === 0) return '';
       const items = flagged.map(
-        (e) => `<li>${badge(e.decision.direction)} ${text(e.decision.text, 'span', 'prose')} <span class="muted">(item: ${text(e.itemTitle)})</span></li>`,
+        (e) =>
+          `<li>${badge(e.decision.direction)} ${text(e.decision.text, 'span', 'prose')} <span class="muted">(item: ${text(e.itemTitle)})</span></li>`,
       );
       return `<h3>${htmlInstant(m.scheduledAt, tz)} · ${text(m.title)}</h3>\n<ul>\n${items.join('\n')}\n</ul>\n`;
     },
@@ -221,7 +233,10 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
 function* reportSteps(meetings: readonly Meeting[], library: SummaryLibrary, options: ReportOptions): Generator<void, string> {
   const title = options.title ?? DEFAULT_REPORT_TITLE;
   const generatedAt = options.generatedAt ?? new Date().toISOString();
-  const renderer = options.format === 'html' ? htmlRenderer(meetings, options, title, generatedAt) : markdownRenderer(meetings, options, title, generatedAt);
+  const renderer =
+    options.format === 'html'
+      ? htmlRenderer(meetings, options, title, generatedAt)
+      : markdownRenderer(meetings, options, title, generatedAt);
   const chunk = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK));
   const totals = emptyTotals();
   const rows: string[] = [];

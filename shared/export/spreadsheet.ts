@@ -15,9 +15,7 @@ import { exportTimeZone, formatInstant } from './text';
  * `type` is the String or Date constructor, never 'Formula'.
  */
 export type SheetCell =
-  | { value: string; type: StringConstructor; fontWeight?: 'bold' }
-  | { value: Date; type: DateConstructor; format: string }
-  | null;
+  { value: string; type: StringConstructor; fontWeight?: 'bold' } | { value: Date; type: DateConstructor; format: string } | null;
 
 export interface Spreadsheet {
   /** The header row, then one row per decision. */
@@ -64,7 +62,11 @@ export function decisionSpreadsheet(
   options: { timeZone?: string; summaries?: readonly ImpactSummary[] } = {},
 ): Spreadsheet {
   const zone = exportTimeZone(options.timeZone);
-  const header = DECISION_COLUMNS.map(([label]): SheetCell => ({ value: label === 'Date' ? `Date (${zone})` : label, type: String, fontWeight: 'bold' }));
+  const header = DECISION_COLUMNS.map(([label]): SheetCell => ({
+    value: label === 'Date' ? `Date (${zone})` : label,
+    type: String,
+    fontWeight: 'bold',
+  }));
   const rows = meetings.flatMap((meeting, i) => {
     const summary = options.summaries?.[i] ?? summarizeImpact(meeting, library);
     return summary.items.flatMap((s) =>

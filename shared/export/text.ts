@@ -88,7 +88,11 @@ export function formatInstant(value: string, timeZone = 'UTC'): string {
     const iso = date.toISOString();
     return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
   }
-  const parts = Object.fromEntries(zoneFormat(zone).formatToParts(date).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    zoneFormat(zone)
+      .formatToParts(date)
+      .map((part) => [part.type, part.value]),
+  );
   // longOffset reads "GMT+01:00", or "GMT" where the offset is zero.
   const offset = (parts.timeZoneName ?? 'GMT').replace(/^GMT/, '') || '+00:00';
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} UTC${offset}`;

@@ -65,7 +65,10 @@ export function parseContentLine(raw: string): ContentLine | null {
   while (raw[i] === ';') {
     const eq = raw.indexOf('=', i + 1);
     if (eq < 0) return null;
-    const key = raw.slice(i + 1, eq).trim().toUpperCase();
+    const key = raw
+      .slice(i + 1, eq)
+      .trim()
+      .toUpperCase();
     const values: string[] = [];
     let read = readParamValue(raw, eq + 1);
     values.push(read.value);
@@ -82,7 +85,11 @@ export function parseContentLine(raw: string): ContentLine | null {
 
 /** "VCALENDAR" from "vcalendar " or "VCALENDAR\x1d": control characters are never part of a name. */
 function componentType(value: string): string {
-  return [...value].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('').trim().toUpperCase();
+  return [...value]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .trim()
+    .toUpperCase();
 }
 
 /**
@@ -121,6 +128,11 @@ export function firstProperty(component: IcsComponent, name: string): ContentLin
 
 /** The component back as text (for ical.js), with only the properties kept by the filter. */
 export function componentText(component: IcsComponent, keep: (line: ContentLine) => boolean = () => true): string {
-  const lines = [`BEGIN:${component.type}`, ...component.properties.filter(keep).map((p) => p.raw), ...component.children.map((c) => componentText(c, keep)), `END:${component.type}`];
+  const lines = [
+    `BEGIN:${component.type}`,
+    ...component.properties.filter(keep).map((p) => p.raw),
+    ...component.children.map((c) => componentText(c, keep)),
+    `END:${component.type}`,
+  ];
   return lines.join('\r\n');
 }

@@ -20,10 +20,21 @@ const DATE_TIME = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ](\d{2}):?(\d{2})(?::?(\d{2})
 function readWallClock(value: string): { wall: WallClock; isDate: boolean; isUtc: boolean } | null {
   const match = DATE_TIME.exec(value.trim());
   if (!match) return null;
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(match[i] ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(match[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 60) return null;
-  return { wall: { year, month, day, hour, minute, second: Math.min(second, 59) }, isDate: match[4] === undefined, isUtc: match[7] !== undefined };
+  return {
+    wall: { year, month, day, hour, minute, second: Math.min(second, 59) },
+    isDate: match[4] === undefined,
+    isUtc: match[7] !== undefined,
+  };
 }
 
 /** "+0530", "-0000", "+013045" in seconds; undefined if it is none of these. */
@@ -42,7 +53,12 @@ const wallMs = (wall: WallClock) => Date.UTC(wall.year, wall.month - 1, wall.day
 function vtimezoneOffset(zone: IcsComponent, wall: WallClock, beforeFirstOnset = false): number | undefined {
   const observances = zone.children
     .filter((c) => c.type === 'STANDARD' || c.type === 'DAYLIGHT')
-    .map((o) => ({ standard: o.type === 'STANDARD', onset: readWallClock(firstProperty(o, 'DTSTART')?.value ?? ''), from: readUtcOffset(firstProperty(o, 'TZOFFSETFROM')?.value), to: readUtcOffset(firstProperty(o, 'TZOFFSETTO')?.value) }));
+    .map((o) => ({
+      standard: o.type === 'STANDARD',
+      onset: readWallClock(firstProperty(o, 'DTSTART')?.value ?? ''),
+      from: readUtcOffset(firstProperty(o, 'TZOFFSETFROM')?.value),
+      to: readUtcOffset(firstProperty(o, 'TZOFFSETTO')?.value),
+    }));
   if (observances.length === 0 || observances.some((o) => !o.onset || o.from === undefined || o.to === undefined)) return undefined;
   // Before the first onset the zone says nothing (ical.js answers 0): the caller tries the zone's
   // name, and failing that, standard time is the best guess (RFC 5545's own examples start so late).
@@ -74,11 +90,7 @@ function inFileZone(wanted: string, wall: WallClock, zones: IcsComponent[], befo
 function inNamedZone(name: string, wall: WallClock, zones: IcsComponent[]): Date | undefined {
   const wanted = unquote(name).toLowerCase();
   const iana = resolveZoneName(name);
-  return (
-    inFileZone(wanted, wall, zones, false) ??
-    (iana ? zonedTimeToUtc(wall, iana) : undefined) ??
-    inFileZone(wanted, wall, zones, true)
-  );
+  return inFileZone(wanted, wall, zones, false) ?? (iana ? zonedTimeToUtc(wall, iana) : undefined) ?? inFileZone(wanted, wall, zones, true);
 }
 
 /** A lone VTIMEZONE without a TZID can only be the one the file means. */
@@ -101,7 +113,10 @@ export function readEventStart(dtstart: ContentLine, calendar: IcsComponent, all
   const parsed = readWallClock(dtstart.value);
   if (!parsed) {
     const shown = dtstart.value.trim().slice(0, 40);
-    throw new AgendaImportError('bad_start', `The event's start time cannot be read: "${shown}" is not a date or a date and time (such as 20261124T093000).`);
+    throw new AgendaImportError(
+      'bad_start',
+      `The event's start time cannot be read: "${shown}" is not a date or a date and time (such as 20261124T093000).`,
+    );
   }
   const { wall, isDate, isUtc } = parsed;
   const warnings: string[] = [];
@@ -122,7 +137,9 @@ export function readEventStart(dtstart: ContentLine, calendar: IcsComponent, all
     if (resolved) return { instant: resolved, allDay: false, warnings };
     const fallback = calendarZone ? inNamedZone(calendarZone, wall, zones) : undefined;
     if (fallback) {
-      warnings.push(`The time zone "${unquote(tzid)}" is not known here; the time was read in the calendar's zone "${unquote(calendarZone!)}".`);
+      warnings.push(
+        `The time zone "${unquote(tzid)}" is not known here; the time was read in the calendar's zone "${unquote(calendarZone!)}".`,
+      );
       return { instant: fallback, allDay: false, warnings };
     }
     warnings.push(`The time zone "${unquote(tzid)}" is not known here; the time was read as your local time.`);

@@ -43,12 +43,17 @@ function chooseEvent(candidates: Candidate[]): Candidate | undefined {
 }
 
 function readEvent(text: string): ImportedEvent {
-  if (!/BEGIN:(VCALENDAR|VEVENT)/i.test(text)) throw new AgendaImportError('not_calendar', 'This is not a calendar file (.ics): it has no BEGIN:VCALENDAR.');
+  if (!/BEGIN:(VCALENDAR|VEVENT)/i.test(text))
+    throw new AgendaImportError('not_calendar', 'This is not a calendar file (.ics): it has no BEGIN:VCALENDAR.');
   const roots = readComponents(text);
   const calendars = findAll(roots, 'VCALENDAR');
   // Events written without their VCALENDAR (some exporters, mail clients) are read as one calendar.
   if (calendars.length === 0 && findAll(roots, 'VEVENT').length > 0) calendars.push({ type: 'VCALENDAR', properties: [], children: roots });
-  if (calendars.length === 0) throw new AgendaImportError('unreadable', 'This calendar file cannot be read: no BEGIN:VCALENDAR … END:VCALENDAR block could be found in it.');
+  if (calendars.length === 0)
+    throw new AgendaImportError(
+      'unreadable',
+      'This calendar file cannot be read: no BEGIN:VCALENDAR … END:VCALENDAR block could be found in it.',
+    );
   const candidates = calendars.flatMap((calendar) => findAll(calendar.children, 'VEVENT').map((event) => ({ event, calendar })));
   if (candidates.length === 0) throw new AgendaImportError('no_event', 'This calendar file holds no event (VEVENT).');
   const chosen = chooseEvent(candidates);
@@ -69,7 +74,14 @@ function readEvent(text: string): ImportedEvent {
     participants.length = LIMITS.participantsMax;
   }
   const agenda = parseAgendaLines(textValue(firstProperty(event, 'DESCRIPTION')));
-  return { title, scheduledAt: start.instant.toISOString(), lead, participants, items: agenda.items, warnings: [...warnings, ...agenda.warnings] };
+  return {
+    title,
+    scheduledAt: start.instant.toISOString(),
+    lead,
+    participants,
+    items: agenda.items,
+    warnings: [...warnings, ...agenda.warnings],
+  };
 }
 
 /** Reads the first event of an .ics file. Throws AgendaImportError with a message a person can act on. */
@@ -79,6 +91,9 @@ export function parseIcsEvent(text: string): ImportedEvent {
   } catch (error) {
     if (error instanceof AgendaImportError) throw error;
     // A fault of ours, not the file's: still a sentence, never a stack trace's words.
-    throw new AgendaImportError('unreadable', 'This calendar file could not be read. Export the event again from your calendar, or paste its agenda as lines.');
+    throw new AgendaImportError(
+      'unreadable',
+      'This calendar file could not be read. Export the event again from your calendar, or paste its agenda as lines.',
+    );
   }
 }

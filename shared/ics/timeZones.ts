@@ -86,14 +86,20 @@ function zoneOfCity(city: string): string | undefined {
 function displayNameToIana(name: string): string | undefined {
   const match = DISPLAY_NAME.exec(name);
   const label = match ? match[4]! : name;
-  const standard = `${label.replace(/\(.*?\)/g, '').replace(/\bTime\b/i, '').trim()} Standard Time`;
-  const candidates = [...label.split(/,|\s+-\s+/).map(zoneOfCity), windowsToIana(standard)].filter((zone): zone is string => zone !== undefined);
+  const standard = `${label
+    .replace(/\(.*?\)/g, '')
+    .replace(/\bTime\b/i, '')
+    .trim()} Standard Time`;
+  const candidates = [...label.split(/,|\s+-\s+/).map(zoneOfCity), windowsToIana(standard)].filter(
+    (zone): zone is string => zone !== undefined,
+  );
   if (!match) return candidates[0];
   const offset = match[2] ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
   const agreeing = candidates.find((zone) => standardOffsetMinutes(zone) === offset);
   if (agreeing) return agreeing;
   // Only an offset: a fixed zone of that offset (Etc/GMT signs are inverted), whole hours only.
-  if (offset % 60 === 0 && Math.abs(offset) <= 14 * 60) return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset / 60)}`;
+  if (offset % 60 === 0 && Math.abs(offset) <= 14 * 60)
+    return offset === 0 ? 'Etc/UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset / 60)}`;
   return undefined;
 }
 

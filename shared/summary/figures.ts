@@ -43,7 +43,14 @@ export interface PersonaTally {
   answers: PersonaAnswer[];
 }
 
-export const emptyAnswerCounts = (): Record<AnswerDirection, number> => ({ helps: 0, hurts: 0, mixed: 0, neutral: 0, unknown: 0, unset: 0 });
+export const emptyAnswerCounts = (): Record<AnswerDirection, number> => ({
+  helps: 0,
+  hurts: 0,
+  mixed: 0,
+  neutral: 0,
+  unknown: 0,
+  unset: 0,
+});
 
 /**
  * Who an answer speaks for: the personas it names, or, when it names none, every persona in the

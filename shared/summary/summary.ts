@@ -175,16 +175,14 @@ function itemSummaries(meeting: Meeting, refs: Resolver): ItemSummary[] {
     state: gateState(item),
     discussed: item.startedAt !== null,
     answerPersonas: [...new Set(item.answer?.personaIds ?? [])].map(refs.personaRef),
-    decisions: item.decisions.map(
-      (decision): DecisionEntry => ({
-        decision,
-        itemId: item.id,
-        itemTitle: item.title,
-        itemIndex: index,
-        tags: decision.tags.map((tag) => ({ ...refs.tagRef(tag.tagId), by: tag.by, at: tag.at })),
-        flagged: isFlagged(decision.direction),
-      }),
-    ),
+    decisions: item.decisions.map((decision): DecisionEntry => ({
+      decision,
+      itemId: item.id,
+      itemTitle: item.title,
+      itemIndex: index,
+      tags: decision.tags.map((tag) => ({ ...refs.tagRef(tag.tagId), by: tag.by, at: tag.at })),
+      flagged: isFlagged(decision.direction),
+    })),
   }));
 }
 
@@ -237,7 +235,10 @@ export function summarizeImpact(meeting: Meeting, library: SummaryLibrary): Impa
       .map((s) => ({ itemId: s.item.id, itemTitle: s.item.title, reason: s.item.noImpactReason ?? '' })),
     skipped: items.filter((s) => s.state === 'skipped').map((s) => ({ itemId: s.item.id, itemTitle: s.item.title })),
     decisionCount: decisions.length,
-    byDirection: IMPACT_DIRECTIONS.map((direction) => ({ direction, decisions: decisions.filter((entry) => entry.decision.direction === direction) })),
+    byDirection: IMPACT_DIRECTIONS.map((direction) => ({
+      direction,
+      decisions: decisions.filter((entry) => entry.decision.direction === direction),
+    })),
     byTag: groupByTag(decisions, refs),
     untagged: decisions.filter((entry) => entry.tags.length === 0),
     personas: personaAnswers.tallies.map((tally) => ({

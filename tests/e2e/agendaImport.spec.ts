@@ -50,7 +50,12 @@ test('an .ics event is previewed, then created as a meeting; a broken one is ref
   await expect(page.getByRole('heading', { level: 1, name: 'Pricing review, Q3' })).toBeVisible();
   const [summary] = (await api<Library>(page.request, app, 'library.get')).meetings;
   const meeting = await api<Meeting>(page.request, app, 'meetings.get', { id: summary!.id });
-  expect(meeting).toMatchObject({ title: 'Pricing review, Q3', scheduledAt: '2026-11-24T08:30:00.000Z', lead: 'Ana Morales', participants: ['Ben Okafor', 'chloe@example.com'] });
+  expect(meeting).toMatchObject({
+    title: 'Pricing review, Q3',
+    scheduledAt: '2026-11-24T08:30:00.000Z',
+    lead: 'Ana Morales',
+    participants: ['Ben Okafor', 'chloe@example.com'],
+  });
   expect(meeting.agenda.map((item) => [item.title, item.timeboxMinutes])).toEqual([
     ['New tiers, seats and usage', 15],
     ['Trial length', 10],
@@ -82,7 +87,11 @@ test('pasted lines are previewed and added to a planned meeting; Cancel adds not
 
   dialog = await open();
   await dialog.getByRole('textbox', { name: 'Agenda lines' }).fill('1. Metrics (10 min)\n2. Hiring\n\n- Risks (5 min)');
-  await expect(dialog.getByRole('list', { name: 'Agenda items to import' }).getByRole('listitem')).toHaveText(['Metrics · 10 min', 'Hiring', 'Risks · 5 min']);
+  await expect(dialog.getByRole('list', { name: 'Agenda items to import' }).getByRole('listitem')).toHaveText([
+    'Metrics · 10 min',
+    'Hiring',
+    'Risks · 5 min',
+  ]);
   await dialog.getByRole('button', { name: 'Add 3 items' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page.locator('.agenda-item-title')).toHaveText(['Last week', 'Metrics', 'Hiring', 'Risks']);

@@ -31,7 +31,11 @@ test('the chair speaks: ranked customer evidence for the current item, refreshed
   await expect(evidence()).toContainText('No customer evidence yet: import tickets, survey answers or reviews on the Evidence screen.');
 
   await api(page.request, app, 'evidence.importAccounts', {
-    input: { kind: 'text', fileName: 'accounts.csv', text: 'id,name,domain,segment,arr,currency\nA1,Acme,acme.com,Enterprise,300000,USD\nG2,Globex,globex.io,SMB,110000,USD\n' },
+    input: {
+      kind: 'text',
+      fileName: 'accounts.csv',
+      text: 'id,name,domain,segment,arr,currency\nA1,Acme,acme.com,Enterprise,300000,USD\nG2,Globex,globex.io,SMB,110000,USD\n',
+    },
   });
   const tickets = [
     'subject,description,requester,account,priority,satisfaction,created_at',
@@ -40,12 +44,19 @@ test('the chair speaks: ranked customer evidence for the current item, refreshed
     `Refund,"The refund took three weeks",Lee,G2,low,2,${daysAgo(20)}`,
     `Dark mode,"Please add a dark theme",Kim,,low,5,${daysAgo(40)}`,
   ].join('\n');
-  const started = await api<{ jobId: string }>(page.request, app, 'evidence.import', { source: { name: 'Help desk', kind: 'tickets' }, input: { kind: 'text', fileName: 'tickets.csv', text: tickets } });
-  await expect.poll(async () => (await api<{ state: string }>(page.request, app, 'evidence.importStatus', { jobId: started.jobId })).state).toBe('done');
+  const started = await api<{ jobId: string }>(page.request, app, 'evidence.import', {
+    source: { name: 'Help desk', kind: 'tickets' },
+    input: { kind: 'text', fileName: 'tickets.csv', text: tickets },
+  });
+  await expect
+    .poll(async () => (await api<{ state: string }>(page.request, app, 'evidence.importStatus', { jobId: started.jobId })).state)
+    .toBe('done');
 
   await page.reload();
   await expect(evidence().locator('.evidence-quote')).toHaveCount(2);
-  await expect(evidence().locator('.chair-evidence-scale')).toHaveText('2 items from 2 accounts mention this (last 90 days) — $410,000 ARR');
+  await expect(evidence().locator('.chair-evidence-scale')).toHaveText(
+    '2 items from 2 accounts mention this (last 90 days) — $410,000 ARR',
+  );
   const first = evidence().locator('.evidence-quote').first();
   await expect(first.locator('mark').first()).toHaveText(/checkout/i);
   // Hostile text is shown as text: no element was made of it.
@@ -56,9 +67,16 @@ test('the chair speaks: ranked customer evidence for the current item, refreshed
   // The answer as it is typed joins the query: refunds come up.
   await answerBox(page).click();
   await page.keyboard.type('Slow refunds anger guests');
-  await expect(evidence().locator('mark', { hasText: /refund/i }).first()).toBeVisible();
+  await expect(
+    evidence()
+      .locator('mark', { hasText: /refund/i })
+      .first(),
+  ).toBeVisible();
 
-  const axe = await new AxeBuilder({ page }).include('aside[aria-label="Empty chair"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const axe = await new AxeBuilder({ page })
+    .include('aside[aria-label="Empty chair"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   expect(axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   expect(problems).toEqual([]);
 });

@@ -98,7 +98,12 @@ test('the fixture meeting renders as a styled, self-contained document', async (
   await expect(hurts).toHaveCSS('background-color', 'rgb(180, 35, 24)');
   // Right-to-left names resolve their own direction.
   await expect(page.getByText('ليلى حداد').first()).toHaveAttribute('dir', 'auto');
-  expect(await page.getByText('ليلى حداد').first().evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  expect(
+    await page
+      .getByText('ليلى حداد')
+      .first()
+      .evaluate((el) => getComputedStyle(el).direction),
+  ).toBe('rtl');
   await shoot(page, 'fixture.png');
   await page.emulateMedia({ media: 'print' });
   await shoot(page, 'fixture-print.png');
@@ -112,7 +117,14 @@ for (const hostile of hostileCases()) {
     const html = meetingToHtml(hostile.meeting, summarizeImpact(hostile.meeting, hostile.library), hostile.library);
     const seen = await load(page, html);
     const found = await inspect(page);
-    expect({ scripts: found.scripts, handlers: found.handlers, urls: found.urls, links: found.links, images: found.images, frames: found.frames }).toEqual({
+    expect({
+      scripts: found.scripts,
+      handlers: found.handlers,
+      urls: found.urls,
+      links: found.links,
+      images: found.images,
+      frames: found.frames,
+    }).toEqual({
       scripts: 0,
       handlers: [],
       urls: [],

@@ -28,7 +28,9 @@ function longMeeting(): Meeting {
     title: `Item ${index + 1}: pricing page review for small teams`,
     notes: 'Context from the last three customer calls and the support queue. '.repeat(2),
     answer: { ...template.answer!, text: answer },
-    decisions: template.decisions.slice(0, 1).map((decision) => ({ ...decision, id: `decision-${index}`, owner: 'Priya+owner@example.com' })),
+    decisions: template.decisions
+      .slice(0, 1)
+      .map((decision) => ({ ...decision, id: `decision-${index}`, owner: 'Priya+owner@example.com' })),
   }));
   return { ...base, agenda, currentItemId: null, followUps: [] };
 }
@@ -67,7 +69,10 @@ test('a 60-item meeting prints in at most half the pages of one card per page, w
 });
 
 test("the report's chair answers are collapsed on screen and printed on paper", async ({ page }) => {
-  const report = buildReportSync([fixtureMeeting(), secondMeeting()], fixtureLibrary(), { format: 'html', generatedAt: '2026-11-30T12:00:00.000Z' });
+  const report = buildReportSync([fixtureMeeting(), secondMeeting()], fixtureLibrary(), {
+    format: 'html',
+    generatedAt: '2026-11-30T12:00:00.000Z',
+  });
   await page.setContent(report);
   const answer = page.getByText('Two weeks is too short for a firm that runs payroll monthly.');
   await expect(page.locator('details summary').first()).toContainText('Pricing page review');

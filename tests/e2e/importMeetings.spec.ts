@@ -29,7 +29,11 @@ async function reportFile(dir: string): Promise<{ file: string; meetings: Meetin
     scheduledAt: '2026-11-24T09:30:00.000Z',
     agenda: Array.from({ length: 60 }, (_, i) => ({ title: `Item ${i + 1}`, notes: 'é'.repeat(19_000) })),
   });
-  const short = await api<Meeting>(request, source, 'meetings.create', { title: 'Onboarding review', scheduledAt: '2026-12-01T14:00:00.000Z', agenda: [{ title: 'Checklist' }] });
+  const short = await api<Meeting>(request, source, 'meetings.create', {
+    title: 'Onboarding review',
+    scheduledAt: '2026-12-01T14:00:00.000Z',
+    agenda: [{ title: 'Checklist' }],
+  });
   const library = await api<Library>(request, source, 'library.get');
   await request.dispose();
   fs.mkdirSync(dir, { recursive: true });
@@ -56,7 +60,9 @@ test('the multi-meeting JSON of a report is previewed, then imported whole; a ba
   await page.getByLabel('Meeting file to import (.json)').setInputFiles(badFile);
   let dialog = page.getByRole('dialog', { name: 'Import 2 meetings?' });
   await dialog.getByRole('button', { name: 'Import 2 meetings' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('Cannot import "Onboarding review" (meeting 2 of 2); nothing was imported: The current item no-such-item');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'Cannot import "Onboarding review" (meeting 2 of 2); nothing was imported: The current item no-such-item',
+  );
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   expect((await api<Library>(page.request, app, 'library.get')).meetings.map((m) => m.title)).toEqual(['Already here']);
 

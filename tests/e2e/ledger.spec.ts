@@ -35,8 +35,16 @@ async function seed(page: Page, webApp: WebApp): Promise<Seeded> {
     agenda: [{ title: 'Refund policy' }, { title: 'Onboarding emails' }],
   });
   await call('meetings.start', { id: ended.id });
-  await call('decisions.add', { meetingId: ended.id, itemId: ended.agenda[0]!.id, decision: { text: 'Refunds within 30 days without questions', owner: 'Ana', direction: 'helps', tagIds: [pricing.id] } });
-  await call('decisions.add', { meetingId: ended.id, itemId: ended.agenda[1]!.id, decision: { text: 'Send fewer onboarding emails', owner: 'Ben', direction: 'mixed' } });
+  await call('decisions.add', {
+    meetingId: ended.id,
+    itemId: ended.agenda[0]!.id,
+    decision: { text: 'Refunds within 30 days without questions', owner: 'Ana', direction: 'helps', tagIds: [pricing.id] },
+  });
+  await call('decisions.add', {
+    meetingId: ended.id,
+    itemId: ended.agenda[1]!.id,
+    decision: { text: 'Send fewer onboarding emails', owner: 'Ben', direction: 'mixed' },
+  });
   ended = await call<Meeting>('meetings.end', { id: ended.id, skip: true });
 
   let running = await call<Meeting>('meetings.create', {
@@ -47,8 +55,17 @@ async function seed(page: Page, webApp: WebApp): Promise<Seeded> {
   });
   await call('meetings.start', { id: running.id });
   const last = running.agenda.at(-1)!.id;
-  for (let n = 1; n <= 8; n++) await call('decisions.add', { meetingId: running.id, itemId: running.agenda[n - 1]!.id, decision: { text: `Filler decision ${n}`, direction: 'neutral' } });
-  await call('decisions.add', { meetingId: running.id, itemId: last, decision: { text: 'Raise the price of the team plan', owner: 'Chloé', direction: 'hurts', tagIds: [pricing.id] } });
+  for (let n = 1; n <= 8; n++)
+    await call('decisions.add', {
+      meetingId: running.id,
+      itemId: running.agenda[n - 1]!.id,
+      decision: { text: `Filler decision ${n}`, direction: 'neutral' },
+    });
+  await call('decisions.add', {
+    meetingId: running.id,
+    itemId: last,
+    decision: { text: 'Raise the price of the team plan', owner: 'Chloé', direction: 'hurts', tagIds: [pricing.id] },
+  });
   running = await call<Meeting>('meetings.get', { id: running.id });
   return { running, ended };
 }

@@ -16,7 +16,8 @@ function watchForProblems(page: Page): string[] {
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     // Refused reconnects while the server is stopped are expected; anything else is a problem.
-    if (message.type() === 'error' && !/WebSocket connection to .* failed/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !/WebSocket connection to .* failed/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   return problems;
 }
@@ -179,7 +180,12 @@ test('a meeting can be created with the keyboard alone', async ({ page }) => {
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => {
         const element = document.activeElement as HTMLElement | null;
-        return element?.getAttribute('aria-label') ?? (element as HTMLInputElement | null)?.labels?.[0]?.textContent ?? element?.textContent ?? '';
+        return (
+          element?.getAttribute('aria-label') ??
+          (element as HTMLInputElement | null)?.labels?.[0]?.textContent ??
+          element?.textContent ??
+          ''
+        );
       });
       if (focused.trim() === name) return;
     }
@@ -216,7 +222,12 @@ test('list, editor and detail have no detectable accessibility violations, in li
   app = await startWebApp(tempDataDir());
   await page.goto(app.appUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'No meetings yet' })).toBeVisible();
-  await apiCall(page, app, 'personas.create', { name: 'Ops lead', segment: 'Enterprise', needs: ['Audit log'], quotes: ['Show me who changed it.'] });
+  await apiCall(page, app, 'personas.create', {
+    name: 'Ops lead',
+    segment: 'Enterprise',
+    needs: ['Audit log'],
+    quotes: ['Show me who changed it.'],
+  });
   const personas = ((await apiCall(page, app, 'library.get')) as { personas: { id: string }[] }).personas;
   await apiCall(page, app, 'meetings.create', {
     title: 'Quarterly roadmap',
@@ -234,7 +245,11 @@ test('list, editor and detail have no detectable accessibility violations, in li
   for (const theme of ['Light', 'Dark']) {
     await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: theme });
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
-    await page.getByRole('button', { name: 'Back to meetings' }).or(page.getByRole('heading', { name: 'Meetings' })).first().click();
+    await page
+      .getByRole('button', { name: 'Back to meetings' })
+      .or(page.getByRole('heading', { name: 'Meetings' }))
+      .first()
+      .click();
     await expect(page.getByRole('link', { name: 'Quarterly roadmap' })).toBeVisible();
     await check(`${theme} list`);
     await page.getByRole('link', { name: 'Quarterly roadmap' }).click();

@@ -89,7 +89,8 @@ async function liveMarkup(page: Page): Promise<string[]> {
       for (const name of element.getAttributeNames()) {
         const value = element.getAttribute(name) ?? '';
         if (/^on/i.test(name)) found.push(`<${tag} ${name}>`);
-        if (/^(href|src|action|formaction|xlink:href|data)$/i.test(name) && /^\s*(javascript|vbscript|data):/i.test(value)) found.push(`<${tag} ${name}="${value}">`);
+        if (/^(href|src|action|formaction|xlink:href|data)$/i.test(name) && /^\s*(javascript|vbscript|data):/i.test(value))
+          found.push(`<${tag} ${name}="${value}">`);
       }
       // The app draws no frames, plugins or user images; any in the page came from text.
       if (['iframe', 'frame', 'object', 'embed', 'base'].includes(tag)) found.push(`<${tag}>`);

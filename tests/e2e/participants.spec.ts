@@ -55,7 +55,11 @@ test('lead and two participants: simultaneous tags, a private vote, a dropped ne
   const { meeting } = await seedMeeting(request, app, 'Shared review');
   await api(request, app, 'meetings.start', { id: meeting.id });
   const decisionText = 'Guest checkout ships in March';
-  const withDecision = await api<Meeting>(request, app, 'decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: decisionText } });
+  const withDecision = await api<Meeting>(request, app, 'decisions.add', {
+    meetingId: meeting.id,
+    itemId: meeting.agenda[0]!.id,
+    decision: { text: decisionText },
+  });
   const decisionId = withDecision.agenda[0]!.decisions[0]!.id;
   const tags = await tagsOf(request, app);
   const pricing = tags.find((tag) => tag.label.toLowerCase() === 'pricing')!;
@@ -93,12 +97,18 @@ test('lead and two participants: simultaneous tags, a private vote, a dropped ne
     api(request, app, 'decisions.tag', { meetingId: meeting.id, decisionId, tagId: pricing.id }),
   ]);
   for (const p of [ben, chloe]) {
-    await expect(card(p.page, decisionText).locator('.attributed-tag', { hasText: pricing.label })).toContainText(/Ana.*Ben.*Chloé|Ana.*Chloé.*Ben|Ben.*Chloé.*Ana|Ben.*Ana.*Chloé|Chloé.*Ana.*Ben|Chloé.*Ben.*Ana/);
+    await expect(card(p.page, decisionText).locator('.attributed-tag', { hasText: pricing.label })).toContainText(
+      /Ana.*Ben.*Chloé|Ana.*Chloé.*Ben|Ben.*Chloé.*Ana|Ben.*Ana.*Chloé|Chloé.*Ana.*Ben|Chloé.*Ben.*Ana/,
+    );
   }
   const leadRow = lead.page.locator(`.item-view [data-decision-id="${decisionId}"]`);
   await expect(leadRow.locator('.tag-credit')).toHaveText(/Ben, Chloé|Chloé, Ben/);
   await expect(lead.page.locator('.arrival-note')).toContainText('tagged');
-  expect((await meetingOf(request, app, meeting.id)).agenda[0]!.decisions[0]!.tags.map((t) => t.by).sort()).toEqual(['Ana', 'Ben', 'Chloé']);
+  expect((await meetingOf(request, app, meeting.id)).agenda[0]!.decisions[0]!.tags.map((t) => t.by).sort()).toEqual([
+    'Ana',
+    'Ben',
+    'Chloé',
+  ]);
 
   // A private vote: each sees only their own pick until the lead reveals.
   await leadRow.getByRole('button', { name: 'Open vote' }).click();
@@ -123,7 +133,9 @@ test('lead and two participants: simultaneous tags, a private vote, a dropped ne
   await ben.context.setOffline(false);
   await expect(ben.page.locator('.link-state')).toHaveText(/^Connected$/, { timeout: 20_000 });
   await expect(leadRow.locator('.tag-entry', { hasText: onboarding.label })).toContainText('Ben');
-  const onboardingEntries = (await meetingOf(request, app, meeting.id)).agenda[0]!.decisions[0]!.tags.filter((t) => t.tagId === onboarding.id);
+  const onboardingEntries = (await meetingOf(request, app, meeting.id)).agenda[0]!.decisions[0]!.tags.filter(
+    (t) => t.tagId === onboarding.id,
+  );
   expect(onboardingEntries.map((t) => t.by)).toEqual(['Ben']);
 
   // Stop sharing: both participant pages say so and the port refuses connections.
@@ -191,18 +203,27 @@ async function relay(port: number) {
   };
 }
 
-test('a participant whose connection the server side drops reconnects by itself and a tag entered meanwhile arrives once', async ({ browser, request }) => {
+test('a participant whose connection the server side drops reconnects by itself and a tag entered meanwhile arrives once', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(60_000);
   app = await startWebApp(tempDataDir());
   const { meeting } = await seedMeeting(request, app, 'Dropped review');
   await api(request, app, 'meetings.start', { id: meeting.id });
   const decisionText = 'Invoices go out on the 1st';
-  const withDecision = await api<Meeting>(request, app, 'decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: decisionText } });
+  const withDecision = await api<Meeting>(request, app, 'decisions.add', {
+    meetingId: meeting.id,
+    itemId: meeting.agenda[0]!.id,
+    decision: { text: decisionText },
+  });
   const decisionId = withDecision.agenda[0]!.decisions[0]!.id;
   const onboarding = (await tagsOf(request, app)).find((tag) => tag.label.toLowerCase() === 'onboarding')!;
   await api<SharingStatus>(request, app, 'sharing.start', { meetingId: meeting.id, host: '127.0.0.1' });
   // The start answers 'starting'; the link comes with 'on'.
-  await expect.poll(async () => (await api<SharingStatus>(request, app!, 'sharing.status', { meetingId: meeting.id })).joinUrl).toBeTruthy();
+  await expect
+    .poll(async () => (await api<SharingStatus>(request, app!, 'sharing.status', { meetingId: meeting.id })).joinUrl)
+    .toBeTruthy();
   const joinUrl = new URL((await api<SharingStatus>(request, app, 'sharing.status', { meetingId: meeting.id })).joinUrl!);
   const port = Number(joinUrl.port);
   let cable: Awaited<ReturnType<typeof relay>>;
@@ -231,7 +252,11 @@ test('a participant whose connection the server side drops reconnects by itself 
     const entries = (await meetingOf(request, app, meeting.id)).agenda[0]!.decisions.find((d) => d.id === decisionId)!.tags;
     expect(entries.map((entry) => [entry.tagId, entry.by])).toEqual([[onboarding.id, 'Ben']]);
     // And it is live again: a change by the lead reaches the page.
-    await api(request, app, 'decisions.tag', { meetingId: meeting.id, decisionId, tagId: (await tagsOf(request, app)).find((tag) => tag.label.toLowerCase() === 'pricing')!.id });
+    await api(request, app, 'decisions.tag', {
+      meetingId: meeting.id,
+      decisionId,
+      tagId: (await tagsOf(request, app)).find((tag) => tag.label.toLowerCase() === 'pricing')!.id,
+    });
     await expect(card(ben.page, decisionText).locator('.attributed-tag', { hasText: /pricing/i })).toBeVisible();
     expect(ben.problems).toEqual([]);
   } finally {

@@ -52,7 +52,10 @@ test('killed with SIGKILL mid-meeting: what was saved while typing is there afte
   const dataDir = tempDataDir();
   app = await startWebApp(dataDir);
   const { meeting } = await seedMeeting(page.request, app, 'Crashed review');
-  await page.request.post(`${app.origin}/api/meetings.start`, { headers: { authorization: `Bearer ${app.token}` }, data: { id: meeting.id } });
+  await page.request.post(`${app.origin}/api/meetings.start`, {
+    headers: { authorization: `Bearer ${app.token}` },
+    data: { id: meeting.id },
+  });
   await page.goto(app.appUrl);
   await expect(heading(page)).toHaveText('Guest checkout');
 

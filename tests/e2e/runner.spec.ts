@@ -29,7 +29,12 @@ async function tabTo(page: Page, name: string) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const element = document.activeElement as HTMLElement | null;
-      return (element?.getAttribute('aria-label') ?? (element as HTMLInputElement | null)?.labels?.[0]?.textContent ?? element?.textContent ?? '').trim();
+      return (
+        element?.getAttribute('aria-label') ??
+        (element as HTMLInputElement | null)?.labels?.[0]?.textContent ??
+        element?.textContent ??
+        ''
+      ).trim();
     });
     if (focused === name) return;
   }
@@ -104,7 +109,12 @@ test('a three-item meeting run with the mouse: answers, a decision, a skip, no i
   expect(done.status).toBe('ended');
   const [one, two, three] = done.agenda;
   expect(one!.notes).toBe('Numbers from the last usability test. Drop-off at step 2.');
-  expect(one!.answer).toMatchObject({ text: 'Buyers finish without an account: fewer drop-outs.', direction: 'helps', severity: 2, personaIds: [personas[0]!.id] });
+  expect(one!.answer).toMatchObject({
+    text: 'Buyers finish without an account: fewer drop-outs.',
+    direction: 'helps',
+    severity: 2,
+    personaIds: [personas[0]!.id],
+  });
   expect(one!.decisions.map((d) => [d.text, d.owner, d.direction])).toEqual([['Ship guest checkout to 10% of traffic', 'Ben', 'helps']]);
   expect(two).toMatchObject({ answer: null, skipped: true, noImpactReason: null });
   expect(three).toMatchObject({ noImpactReason: 'Copy only; reviewed with support', skipped: false });
@@ -251,7 +261,14 @@ test('the gate: answer it, no impact with a reason, or skip; the counts shown ar
   await expect(page.locator('.agenda-states')).toContainText('Skipped on purpose');
 
   const stored = await meetingOf(page.request, app, meeting.id);
-  expect(stored.agenda.map((item) => ({ answer: item.answer?.text ?? null, noImpact: item.noImpactReason, skipped: item.skipped, discussed: item.startedAt !== null }))).toEqual([
+  expect(
+    stored.agenda.map((item) => ({
+      answer: item.answer?.text ?? null,
+      noImpact: item.noImpactReason,
+      skipped: item.skipped,
+      discussed: item.startedAt !== null,
+    })),
+  ).toEqual([
     { answer: 'Faster refunds', noImpact: null, skipped: false, discussed: true },
     { answer: null, noImpact: 'Internal build tooling', skipped: false, discussed: true },
     { answer: null, noImpact: null, skipped: true, discussed: true },
@@ -260,7 +277,10 @@ test('the gate: answer it, no impact with a reason, or skip; the counts shown ar
   expect(stored.currentItemId).toBe(stored.agenda[3]!.id);
 
   // The gate holds at End too; and the service holds it for any client.
-  const refused = await page.request.post(`${app.origin}/api/meetings.end`, { headers: { authorization: `Bearer ${app.token}` }, data: { id: meeting.id } });
+  const refused = await page.request.post(`${app.origin}/api/meetings.end`, {
+    headers: { authorization: `Bearer ${app.token}` },
+    data: { id: meeting.id },
+  });
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('gate_closed');
   await page.getByRole('button', { name: 'End meeting' }).click();
   await expect(gate).toBeVisible();
@@ -299,7 +319,12 @@ test('a decision tagged with a built-in and a new tag; removed, then Undo restor
   const custom = (await tagsOf(page.request, app)).find((tag) => tag.label === label)!;
   expect(custom.builtIn).toBe(false);
   let item = (await meetingOf(page.request, app, meeting.id)).agenda[0]!;
-  expect(item.decisions[0]).toMatchObject({ text: 'Show the total before the address step', owner: 'Chloé', dueDate: '2026-12-15', direction: 'unknown' });
+  expect(item.decisions[0]).toMatchObject({
+    text: 'Show the total before the address step',
+    owner: 'Chloé',
+    dueDate: '2026-12-15',
+    direction: 'unknown',
+  });
   expect(item.decisions[0]!.tags.map((tag) => tag.tagId)).toEqual(['reliability', custom.id]);
 
   // A second decision, then remove the first: Undo puts it back first, unchanged.
@@ -329,7 +354,9 @@ test('a decision tagged with a built-in and a new tag; removed, then Undo restor
   await expect(page.getByText('No decisions match these filters.')).toBeVisible();
 });
 
-test('bad input: HTML, emoji and right-to-left text shown as text; a whitespace answer keeps the gate closed; 20,001 characters refused', async ({ page }) => {
+test('bad input: HTML, emoji and right-to-left text shown as text; a whitespace answer keeps the gate closed; 20,001 characters refused', async ({
+  page,
+}) => {
   const problems = watchForProblems(page);
   page.on('dialog', (dialog) => {
     problems.push(`a script ran: ${dialog.message()}`);
@@ -399,8 +426,16 @@ test('the runner has no detectable accessibility violations, chair open and coll
   const { meeting } = await seedMeeting(page.request, app, 'Accessible review');
   const first = meeting.agenda[0]!;
   await api(page.request, app, 'meetings.start', { id: meeting.id });
-  await api(page.request, app, 'decisions.add', { meetingId: meeting.id, itemId: first.id, decision: { text: 'Tagged decision', tagIds: ['pricing'], direction: 'mixed' } });
-  await api(page.request, app, 'chair.answer', { meetingId: meeting.id, itemId: first.id, changes: { text: 'Some answer', direction: 'unknown', severity: 1 } });
+  await api(page.request, app, 'decisions.add', {
+    meetingId: meeting.id,
+    itemId: first.id,
+    decision: { text: 'Tagged decision', tagIds: ['pricing'], direction: 'mixed' },
+  });
+  await api(page.request, app, 'chair.answer', {
+    meetingId: meeting.id,
+    itemId: first.id,
+    changes: { text: 'Some answer', direction: 'unknown', severity: 1 },
+  });
   await openMeeting(page, meeting.id);
   await expect(chair(page).getByRole('combobox', { name: 'Follow-up owner' })).toBeVisible();
 
@@ -439,7 +474,8 @@ test('the tag list opens upward where it would hang past the end of the page, an
   const { meeting } = await seedMeeting(page.request, app, 'Tag list placement');
   await api(page.request, app, 'meetings.start', { id: meeting.id });
   const itemId = meeting.agenda[0]!.id;
-  for (let i = 1; i <= 12; i++) await api(page.request, app, 'decisions.add', { meetingId: meeting.id, itemId, decision: { text: `Decision ${i}` } });
+  for (let i = 1; i <= 12; i++)
+    await api(page.request, app, 'decisions.add', { meetingId: meeting.id, itemId, decision: { text: `Decision ${i}` } });
   await page.setViewportSize({ width: 1280, height: 720 });
   await openMeeting(page, meeting.id);
   await page.getByRole('tab', { name: 'Decisions (12)' }).click();

@@ -53,7 +53,8 @@ export function watchForProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/WebSocket connection to .* failed|Failed to load resource/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() === 'error' && !/WebSocket connection to .* failed|Failed to load resource/.test(message.text()))
+      problems.push(`console: ${message.text()}`);
   });
   return problems;
 }

@@ -35,7 +35,13 @@ test('runner with the chair, light and dark', async ({ page }) => {
   await api(page.request, app, 'decisions.add', {
     meetingId: meeting.id,
     itemId: first.id,
-    decision: { text: 'Ship guest checkout to 10% of traffic', owner: 'Ben', dueDate: '2026-12-05', direction: 'helps', tagIds: ['onboarding', 'time-to-value'] },
+    decision: {
+      text: 'Ship guest checkout to 10% of traffic',
+      owner: 'Ben',
+      dueDate: '2026-12-05',
+      direction: 'helps',
+      tagIds: ['onboarding', 'time-to-value'],
+    },
   });
   const second = meeting.agenda[1]!;
   await api(page.request, app, 'decisions.add', {
@@ -92,9 +98,18 @@ test('runner with the chair, light and dark', async ({ page }) => {
   await api(page.request, app, 'decisions.add', {
     meetingId: long.id,
     itemId: long.agenda[0]!.id,
-    decision: { text: 'D'.repeat(2000), owner: 'N'.repeat(100), direction: 'hurts', tagIds: ['pricing', 'data-privacy', 'time-to-value', 'accessibility'] },
+    decision: {
+      text: 'D'.repeat(2000),
+      owner: 'N'.repeat(100),
+      direction: 'hurts',
+      tagIds: ['pricing', 'data-privacy', 'time-to-value', 'accessibility'],
+    },
   });
-  await api(page.request, app, 'chair.answer', { meetingId: long.id, itemId: long.agenda[0]!.id, changes: { text: 'A'.repeat(3000), direction: 'unknown' } });
+  await api(page.request, app, 'chair.answer', {
+    meetingId: long.id,
+    itemId: long.agenda[0]!.id,
+    changes: { text: 'A'.repeat(3000), direction: 'unknown' },
+  });
   await page.goto(`${app.origin}/#/meetings/${long.id}`);
   await expect(page.getByRole('button', { name: 'Next item' })).toBeVisible();
   await expect(chair(page).getByRole('combobox', { name: 'Follow-up owner' })).toHaveValue('O'.repeat(100));

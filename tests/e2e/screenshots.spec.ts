@@ -20,7 +20,10 @@ test.afterEach(async () => {
 });
 
 async function call(page: Page, method: string, input: unknown) {
-  const response = await page.request.post(`${app!.origin}/api/${method}`, { headers: { authorization: `Bearer ${app!.token}` }, data: input });
+  const response = await page.request.post(`${app!.origin}/api/${method}`, {
+    headers: { authorization: `Bearer ${app!.token}` },
+    data: input,
+  });
   expect(response.status()).toBe(200);
   return ((await response.json()) as { value: { id: string } }).value;
 }

@@ -8,7 +8,10 @@ test.afterEach(async () => {
   await app?.stop();
 });
 
-test('a follow-up raised in one meeting of a series is carried into the next, done there, and the chair checks back', async ({ page, request }) => {
+test('a follow-up raised in one meeting of a series is carried into the next, done there, and the chair checks back', async ({
+  page,
+  request,
+}) => {
   app = await startWebApp(tempDataDir());
   const problems = watchForProblems(page);
   let first = await api<Meeting>(request, app, 'meetings.create', {
@@ -49,7 +52,9 @@ test('a follow-up raised in one meeting of a series is carried into the next, do
   await expect(carried.getByText('from “Weekly support sync”')).toBeVisible();
   await carried.getByRole('checkbox', { name: 'Write the refund macro' }).click();
   await expect(carried.getByRole('checkbox', { name: 'Write the refund macro' })).toBeChecked();
-  await expect.poll(async () => (await meetingOf(request, app, nextId)).followUps.map((f) => [f.text, f.done])).toEqual([['Write the refund macro', true]]);
+  await expect
+    .poll(async () => (await meetingOf(request, app, nextId)).followUps.map((f) => [f.text, f.done]))
+    .toEqual([['Write the refund macro', true]]);
   expect((await meetingOf(request, app, first.id)).followUps[0]!.carriedTo).toBe(nextId);
 
   // Its review date has come: the chair asks, and the answer is stored with the decision in the first meeting.

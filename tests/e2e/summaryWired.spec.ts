@@ -17,7 +17,11 @@ test('an ended meeting opens its impact summary, which exports Markdown as a dow
     agenda: [{ title: 'New tiers' }],
   });
   await api(request, app, 'meetings.start', { id: meeting.id });
-  await api(request, app, 'chair.answer', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { text: 'Clearer bills', direction: 'helps' } });
+  await api(request, app, 'chair.answer', {
+    meetingId: meeting.id,
+    itemId: meeting.agenda[0]!.id,
+    changes: { text: 'Clearer bills', direction: 'helps' },
+  });
   meeting = await api<Meeting>(request, app, 'decisions.add', {
     meetingId: meeting.id,
     itemId: meeting.agenda[0]!.id,

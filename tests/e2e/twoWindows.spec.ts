@@ -17,7 +17,10 @@ async function window(browser: Browser, url: string) {
   return page;
 }
 
-test('two windows on one meeting: one types notes while the other answers the chair; both are saved and both see both', async ({ browser, request }) => {
+test('two windows on one meeting: one types notes while the other answers the chair; both are saved and both see both', async ({
+  browser,
+  request,
+}) => {
   app = await startWebApp(tempDataDir());
   const { meeting, personas } = await seedMeeting(request, app, 'Two windows');
   await api(request, app, 'meetings.start', { id: meeting.id });

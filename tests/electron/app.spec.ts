@@ -59,7 +59,10 @@ async function textOrder(page: Page, texts: string[]): Promise<number[]> {
 test('a meeting planned in the window is there, unchanged, after a restart', async () => {
   const first = await launch(dataDir);
   const { page } = first;
-  await page.getByRole('button', { name: /new meeting/i }).first().click();
+  await page
+    .getByRole('button', { name: /new meeting/i })
+    .first()
+    .click();
   await page.getByLabel('Title', { exact: true }).fill(TITLE);
 
   await page.getByLabel(/persona name/i).fill(PERSONA);
@@ -113,7 +116,13 @@ test('the page gets the typed client and nothing else of Electron or Node', asyn
         popup: window.open('http://example.com/') === null,
       };
     });
-    expect(surface).toEqual({ client: ['invoke', 'subscribe'], require: 'undefined', process: 'undefined', ipcRenderer: 'undefined', popup: true });
+    expect(surface).toEqual({
+      client: ['invoke', 'subscribe'],
+      require: 'undefined',
+      process: 'undefined',
+      ipcRenderer: 'undefined',
+      popup: true,
+    });
 
     const library = await page.evaluate(() => window.emptyChair!.invoke('library.get', {}));
     expect(library.ok).toBe(true);
@@ -135,12 +144,17 @@ test('the page gets the typed client and nothing else of Electron or Node', asyn
 test('hostile text, injected links and window.open never make a second window or leave app://', async () => {
   const { app, page } = await launch(dataDir);
   try {
-    const hostile = ['<a href="https://evil.example" target="_blank">evil link</a>', '<img src=x onerror=alert(1)>', '[x](javascript:alert(2))'];
+    const hostile = [
+      '<a href="https://evil.example" target="_blank">evil link</a>',
+      '<img src=x onerror=alert(1)>',
+      '[x](javascript:alert(2))',
+    ];
     for (const title of hostile) {
-      const created = await page.evaluate(
-        (input) => window.emptyChair!.invoke('meetings.create', input),
-        { title, scheduledAt: '2030-01-01T09:00:00Z', agenda: [{ title: `Item: ${title}`, notes: title }] },
-      );
+      const created = await page.evaluate((input) => window.emptyChair!.invoke('meetings.create', input), {
+        title,
+        scheduledAt: '2030-01-01T09:00:00Z',
+        agenda: [{ title: `Item: ${title}`, notes: title }],
+      });
       expect(created.ok).toBe(true);
     }
     const dialogs: string[] = [];
@@ -167,7 +181,9 @@ test('hostile text, injected links and window.open never make a second window or
     expect(app.windows()).toHaveLength(1);
     expect(page.url()).toMatch(/^app:\/\/empty-chair\//);
     expect(dialogs).toEqual([]);
-    const live = await page.evaluate(() => document.querySelectorAll('[onerror], [onload], a[target], a[href^="javascript:"], #root img, #root iframe').length);
+    const live = await page.evaluate(
+      () => document.querySelectorAll('[onerror], [onload], a[target], a[href^="javascript:"], #root img, #root iframe').length,
+    );
     expect(live).toBe(0);
   } finally {
     await app.close();

@@ -40,9 +40,16 @@ describe('agenda import in the new-meeting form', () => {
   it('previews pasted lines, and Cancel creates nothing', async () => {
     const h = open('#/new');
     const d = await openDialog();
-    await userEvent.type(within(d).getByRole('textbox', { name: 'Agenda lines' }), '- Welcome (5 min){enter}2. Numbers{enter}{enter}* Next steps');
+    await userEvent.type(
+      within(d).getByRole('textbox', { name: 'Agenda lines' }),
+      '- Welcome (5 min){enter}2. Numbers{enter}{enter}* Next steps',
+    );
     const items = within(d).getByRole('list', { name: 'Agenda items to import' });
-    expect(within(items).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Welcome · 5 min', 'Numbers', 'Next steps']);
+    expect(
+      within(items)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Welcome · 5 min', 'Numbers', 'Next steps']);
     // No title yet: nothing can be created until there is one.
     expect((within(d).getByRole('button', { name: 'Create meeting' }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.click(within(d).getByRole('button', { name: 'Cancel' }));
@@ -85,13 +92,22 @@ describe('agenda import in the new-meeting form', () => {
     expect(preview.querySelector('time')!.getAttribute('dateTime')).toBe('2026-11-24T08:30:00.000Z');
     expect(preview.textContent).toContain('Ana Morales');
     expect(preview.textContent).toContain('Ben Okafor, chloe@example.com');
-    expect(within(preview).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['New tiers, seats and usage · 15 min', 'Trial length · 10 min', 'Legacy plans']);
+    expect(
+      within(preview)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['New tiers, seats and usage · 15 min', 'Trial length · 10 min', 'Legacy plans']);
     expect(writes(h)).toEqual([]);
 
     await userEvent.click(within(d).getByRole('button', { name: 'Create meeting' }));
     await waitFor(() => expect(meetings(h)).toHaveLength(1));
     const meeting = h.library.service.meeting(meetings(h)[0]!.id) as Meeting;
-    expect(meeting).toMatchObject({ title: 'Pricing review, Q3', scheduledAt: '2026-11-24T08:30:00.000Z', lead: 'Ana Morales', participants: ['Ben Okafor', 'chloe@example.com'] });
+    expect(meeting).toMatchObject({
+      title: 'Pricing review, Q3',
+      scheduledAt: '2026-11-24T08:30:00.000Z',
+      lead: 'Ana Morales',
+      participants: ['Ben Okafor', 'chloe@example.com'],
+    });
     expect(meeting.agenda.map((item) => item.title)).toEqual(['New tiers, seats and usage', 'Trial length', 'Legacy plans']);
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Pricing review, Q3'));
   });
@@ -111,7 +127,9 @@ describe('agenda import in the new-meeting form', () => {
 
     // Not a calendar at all.
     await userEvent.upload(within(d).getByLabelText('Calendar file (.ics)'), new File(['hello'], 'notes.ics', { type: 'text/calendar' }));
-    await waitFor(() => expect(within(d).getByRole('alert').textContent).toContain('This is not a calendar file (.ics): it has no BEGIN:VCALENDAR.'));
+    await waitFor(() =>
+      expect(within(d).getByRole('alert').textContent).toContain('This is not a calendar file (.ics): it has no BEGIN:VCALENDAR.'),
+    );
     expect(writes(h)).toEqual([]);
     expect(meetings(h)).toHaveLength(0);
   });
@@ -183,7 +201,9 @@ describe('agenda import into a planned meeting', () => {
     window.location.hash = `#/meetings/${meeting!.id}`;
     let d = await openDialog();
     await userEvent.type(within(d).getByRole('textbox', { name: 'Agenda lines' }), 'Fits{enter}Left out{enter}Also left out');
-    expect(within(d).getByRole('status').textContent).toContain(`A meeting holds at most ${LIMITS.agendaItemsMax} agenda items: only the first 1 item fit; 2 lines are left out (from “Left out”).`);
+    expect(within(d).getByRole('status').textContent).toContain(
+      `A meeting holds at most ${LIMITS.agendaItemsMax} agenda items: only the first 1 item fit; 2 lines are left out (from “Left out”).`,
+    );
     await userEvent.click(within(d).getByRole('button', { name: 'Add 1 item' }));
     await waitFor(() => expect((h.library.service.meeting(meeting!.id) as Meeting).agenda).toHaveLength(LIMITS.agendaItemsMax));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -200,7 +220,11 @@ describe('agenda import in the edit form', () => {
   it('adds the items to the form; they are saved with the meeting', async () => {
     let meeting: Meeting | undefined;
     const h = open('#/', (library) => {
-      meeting = serviceCall(library, 'meetings.create', { title: 'Edit me', scheduledAt: '2026-11-24T09:30:00.000Z', agenda: [{ title: 'First' }] }) as Meeting;
+      meeting = serviceCall(library, 'meetings.create', {
+        title: 'Edit me',
+        scheduledAt: '2026-11-24T09:30:00.000Z',
+        agenda: [{ title: 'First' }],
+      }) as Meeting;
     });
     window.location.hash = `#/meetings/${meeting!.id}/edit`;
     const d = await openDialog();
@@ -212,7 +236,14 @@ describe('agenda import in the edit form', () => {
     expect((screen.getByRole('textbox', { name: 'Item 2 title' }) as HTMLInputElement).value).toBe('New tiers, seats and usage');
     expect((screen.getByRole('spinbutton', { name: 'Item 2 timebox (minutes)' }) as HTMLInputElement).value).toBe('15');
     await userEvent.click(screen.getByRole('button', { name: 'Save meeting' }));
-    await waitFor(() => expect((h.library.service.meeting(meeting!.id) as Meeting).agenda.map((item) => item.title)).toEqual(['First', 'New tiers, seats and usage', 'Trial length', 'Legacy plans']));
+    await waitFor(() =>
+      expect((h.library.service.meeting(meeting!.id) as Meeting).agenda.map((item) => item.title)).toEqual([
+        'First',
+        'New tiers, seats and usage',
+        'Trial length',
+        'Legacy plans',
+      ]),
+    );
     // The event's title and start are not taken over when editing.
     expect((h.library.service.meeting(meeting!.id) as Meeting).title).toBe('Edit me');
   });

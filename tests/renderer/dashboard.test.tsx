@@ -41,9 +41,21 @@ function seed(library: Harness['library']) {
   }) as Meeting;
   serviceCall(library, 'meetings.start', { id: first.id });
   const [a, b] = first.agenda;
-  serviceCall(library, 'chair.answer', { meetingId: first.id, itemId: a!.id, changes: { text: 'Faster checkout', direction: 'helps', personaIds: [buyer.id] } });
-  serviceCall(library, 'decisions.add', { meetingId: first.id, itemId: a!.id, decision: { text: 'One-page checkout', direction: 'helps', tagIds: [pricing.id] } });
-  serviceCall(library, 'decisions.add', { meetingId: first.id, itemId: a!.id, decision: { text: 'Charge for express', direction: 'hurts', tagIds: [pricing.id] } });
+  serviceCall(library, 'chair.answer', {
+    meetingId: first.id,
+    itemId: a!.id,
+    changes: { text: 'Faster checkout', direction: 'helps', personaIds: [buyer.id] },
+  });
+  serviceCall(library, 'decisions.add', {
+    meetingId: first.id,
+    itemId: a!.id,
+    decision: { text: 'One-page checkout', direction: 'helps', tagIds: [pricing.id] },
+  });
+  serviceCall(library, 'decisions.add', {
+    meetingId: first.id,
+    itemId: a!.id,
+    decision: { text: 'Charge for express', direction: 'hurts', tagIds: [pricing.id] },
+  });
   serviceCall(library, 'meetings.next', { id: first.id });
   serviceCall(library, 'meetings.end', { id: first.id, skip: true });
   void b;
@@ -57,7 +69,11 @@ function seed(library: Harness['library']) {
   serviceCall(library, 'meetings.start', { id: second.id });
   const item = second.agenda[0]!;
   serviceCall(library, 'chair.answer', { meetingId: second.id, itemId: item.id, changes: { text: 'Less visibility', direction: 'hurts' } });
-  serviceCall(library, 'decisions.add', { meetingId: second.id, itemId: item.id, decision: { text: 'Ask customers', direction: 'unknown' } });
+  serviceCall(library, 'decisions.add', {
+    meetingId: second.id,
+    itemId: item.id,
+    decision: { text: 'Ask customers', direction: 'unknown' },
+  });
   serviceCall(library, 'meetings.end', { id: second.id });
 
   serviceCall(library, 'meetings.create', { title: 'Later', scheduledAt: '2026-12-01T10:00:00.000Z', agenda: [{ title: 'Not yet' }] });
@@ -67,7 +83,8 @@ const total = (name: string) => screen.getByText(name, { selector: 'dt' }).nextE
 const section = (name: string) => screen.getByRole('region', { name });
 const chart = (name: string) => within(section(name)).getByRole('img');
 /** The table under a chart (in a closed <details>: read from the DOM, not the accessibility tree). */
-const tableRows = (name: string) => [...section(name).querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
+const tableRows = (name: string) =>
+  [...section(name).querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
 
 describe('dashboard', () => {
   it('says what to do when there are no meetings', async () => {
@@ -123,7 +140,10 @@ describe('dashboard', () => {
 
     await userEvent.clear(screen.getByLabelText('Meetings from'));
     await userEvent.type(screen.getByLabelText('Meetings from'), '2026-11-20');
-    expect(await screen.findByRole('alert')).toHaveProperty('textContent', 'The “from” date is after the “to” date. Choose dates in order.');
+    expect(await screen.findByRole('alert')).toHaveProperty(
+      'textContent',
+      'The “from” date is after the “to” date. Choose dates in order.',
+    );
 
     await userEvent.clear(screen.getByLabelText('to'));
     await userEvent.type(screen.getByLabelText('to'), '2026-11-25');
@@ -135,13 +155,19 @@ describe('dashboard', () => {
 
   it('shows empty charts as sentences: a meeting held without decisions or answers', async () => {
     open((library) => {
-      const quiet = serviceCall(library, 'meetings.create', { title: 'Quiet', scheduledAt: '2026-11-03T10:00:00.000Z', agenda: [{ title: 'Only' }] }) as Meeting;
+      const quiet = serviceCall(library, 'meetings.create', {
+        title: 'Quiet',
+        scheduledAt: '2026-11-03T10:00:00.000Z',
+        agenda: [{ title: 'Only' }],
+      }) as Meeting;
       serviceCall(library, 'meetings.start', { id: quiet.id });
     });
     await screen.findByText('Chair coverage', { selector: 'dt' });
     expect(total('Chair coverage')).toBe('0%');
     expect(within(section('Decisions by tag')).getByText('No decisions logged in these meetings yet.')).toBeTruthy();
-    expect(within(section('The chair’s answers by persona')).getByText('No answers to the chair’s question in these meetings yet.')).toBeTruthy();
+    expect(
+      within(section('The chair’s answers by persona')).getByText('No answers to the chair’s question in these meetings yet.'),
+    ).toBeTruthy();
     expect(within(section('Decisions by tag')).queryByRole('img')).toBeNull();
     expect(within(section('The chair’s answers by persona')).queryByRole('img')).toBeNull();
   });
@@ -149,7 +175,11 @@ describe('dashboard', () => {
   it('counts a planned meeting only once it has started', async () => {
     let planned: Meeting | undefined;
     const h = open((library) => {
-      planned = serviceCall(library, 'meetings.create', { title: 'Planned', scheduledAt: '2026-11-03T10:00:00.000Z', agenda: [{ title: 'Only' }] }) as Meeting;
+      planned = serviceCall(library, 'meetings.create', {
+        title: 'Planned',
+        scheduledAt: '2026-11-03T10:00:00.000Z',
+        agenda: [{ title: 'Only' }],
+      }) as Meeting;
     });
     expect(await screen.findByText('No meetings held yet.')).toBeTruthy();
     serviceCall(h.library, 'meetings.start', { id: planned!.id });
@@ -160,7 +190,11 @@ describe('dashboard', () => {
     open((library) => {
       for (let week = 0; week < 20; week++) {
         const day = new Date(Date.UTC(2026, 0, 5 + week * 7, 10)).toISOString();
-        const meeting = serviceCall(library, 'meetings.create', { title: `Week ${week}`, scheduledAt: day, agenda: [{ title: 'Item' }] }) as Meeting;
+        const meeting = serviceCall(library, 'meetings.create', {
+          title: `Week ${week}`,
+          scheduledAt: day,
+          agenda: [{ title: 'Item' }],
+        }) as Meeting;
         serviceCall(library, 'meetings.start', { id: meeting.id });
       }
     });
@@ -177,11 +211,19 @@ describe('dashboard', () => {
 
   it('updates when a meeting changes elsewhere', async () => {
     const h = open((library) => {
-      const quiet = serviceCall(library, 'meetings.create', { title: 'Quiet', scheduledAt: '2026-11-03T10:00:00.000Z', agenda: [{ title: 'Only' }] }) as Meeting;
+      const quiet = serviceCall(library, 'meetings.create', {
+        title: 'Quiet',
+        scheduledAt: '2026-11-03T10:00:00.000Z',
+        agenda: [{ title: 'Only' }],
+      }) as Meeting;
       serviceCall(library, 'meetings.start', { id: quiet.id });
     });
     await screen.findByText('Chair coverage', { selector: 'dt' });
-    const another = serviceCall(h.library, 'meetings.create', { title: 'Another', scheduledAt: '2026-11-04T10:00:00.000Z', agenda: [{ title: 'Only' }] }) as Meeting;
+    const another = serviceCall(h.library, 'meetings.create', {
+      title: 'Another',
+      scheduledAt: '2026-11-04T10:00:00.000Z',
+      agenda: [{ title: 'Only' }],
+    }) as Meeting;
     serviceCall(h.library, 'meetings.start', { id: another.id });
     await waitFor(() => expect(total('Meetings')).toBe('2'));
   });

@@ -30,7 +30,11 @@ const call = serviceValue;
 function addMeeting(library: OpenLibrary, title: string, scheduledAt: string): Meeting {
   const meeting = call<Meeting>(library, 'meetings.create', { title, scheduledAt, agenda: [{ title: 'Item' }] });
   call(library, 'meetings.start', { id: meeting.id });
-  call(library, 'decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: `Decision of ${title}`, direction: 'hurts' } });
+  call(library, 'decisions.add', {
+    meetingId: meeting.id,
+    itemId: meeting.agenda[0]!.id,
+    decision: { text: `Decision of ${title}`, direction: 'hurts' },
+  });
   return call<Meeting>(library, 'meetings.end', { id: meeting.id, skip: true });
 }
 
@@ -106,7 +110,11 @@ describe('<ReportsPage>', () => {
     const library = start();
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T10:00:00.000Z') });
     const made = Array.from({ length: 40 }, (_, i) =>
-      addMeeting(library, `Review ${String(i + 1).padStart(2, '0')}`, new Date(Date.UTC(2026, 10, 1 + (i % 28), 9 + (i % 5))).toISOString()),
+      addMeeting(
+        library,
+        `Review ${String(i + 1).padStart(2, '0')}`,
+        new Date(Date.UTC(2026, 10, 1 + (i % 28), 9 + (i % 5))).toISOString(),
+      ),
     );
     const page = mount(library);
     const seen = recordProgress();

@@ -57,11 +57,27 @@ function buildMeeting(library: OpenLibrary): Meeting {
   });
   const [i1, i2] = meeting.agenda.map((item) => item.id);
   call(library, 'meetings.start', { id: meeting.id });
-  call(library, 'chair.answer', { meetingId: meeting.id, itemId: i1, changes: { text: 'Clearer *choice*', direction: 'helps', personaIds: [persona.id] } });
-  call(library, 'decisions.add', { meetingId: meeting.id, itemId: i1, decision: { text: '=SUM(A1) launch, "three" tiers', direction: 'helps', tagIds: ['pricing'] } });
+  call(library, 'chair.answer', {
+    meetingId: meeting.id,
+    itemId: i1,
+    changes: { text: 'Clearer *choice*', direction: 'helps', personaIds: [persona.id] },
+  });
+  call(library, 'decisions.add', {
+    meetingId: meeting.id,
+    itemId: i1,
+    decision: { text: '=SUM(A1) launch, "three" tiers', direction: 'helps', tagIds: ['pricing'] },
+  });
   call(library, 'meetings.next', { id: meeting.id });
-  call(library, 'chair.answer', { meetingId: meeting.id, itemId: i2, changes: { text: 'لا نعرف', direction: 'unknown', personaIds: [persona.id] } });
-  call(library, 'decisions.add', { meetingId: meeting.id, itemId: i2, decision: { text: 'Cut the trial', direction: 'hurts', owner: 'Ben', dueDate: '2026-12-01' } });
+  call(library, 'chair.answer', {
+    meetingId: meeting.id,
+    itemId: i2,
+    changes: { text: 'لا نعرف', direction: 'unknown', personaIds: [persona.id] },
+  });
+  call(library, 'decisions.add', {
+    meetingId: meeting.id,
+    itemId: i2,
+    decision: { text: 'Cut the trial', direction: 'hurts', owner: 'Ben', dueDate: '2026-12-01' },
+  });
   return call<Meeting>(library, 'meetings.end', { id: meeting.id });
 }
 
@@ -125,7 +141,9 @@ describe('export menu', () => {
     window.emptyChairFiles = { save: vi.fn(async () => ({ saved: false, error: 'Could not save /x.md: disk full' })), printToPdf: vi.fn() };
     render(<ExportMenu meeting={meeting} library={lib} />);
     await userEvent.click(screen.getByRole('button', { name: 'Export as Markdown' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('Could not save “2026-11-24 Pricing- -tiers-, review #2.md”: Could not save /x.md: disk full');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Could not save “2026-11-24 Pricing- -tiers-, review #2.md”: Could not save /x.md: disk full',
+    );
   });
 
   it('downloads in browser mode through a Blob URL and a temporary <a download>, the URL kept until the download starts', async () => {
@@ -216,7 +234,14 @@ describe('import meeting', () => {
         .getAllByRole('term')
         .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
     );
-    expect(facts).toMatchObject({ Title: 'Pricing: "tiers", review #2', Status: 'Ended', Lead: 'Ana', Agenda: '2 items', Decisions: '2 decisions', 'Follow-ups': '1 follow-up' });
+    expect(facts).toMatchObject({
+      Title: 'Pricing: "tiers", review #2',
+      Status: 'Ended',
+      Lead: 'Ana',
+      Agenda: '2 items',
+      Decisions: '2 decisions',
+      'Follow-ups': '1 follow-up',
+    });
     expect(within(dialog).getByText('Pricing: "tiers", review #2').getAttribute('dir')).toBe('auto');
     expect(calls.map((c) => c.method)).not.toContain('meetings.import');
 
@@ -224,7 +249,10 @@ describe('import meeting', () => {
     await screen.findByText('Imported “Pricing: "tiers", review #2”.');
     expect(screen.queryByRole('dialog')).toBeNull();
     const imported = call<Meeting>(target, 'meetings.get', { id: meeting.id });
-    expect(imported.agenda.flatMap((item) => item.decisions.map((d) => d.text))).toEqual(['=SUM(A1) launch, "three" tiers', 'Cut the trial']);
+    expect(imported.agenda.flatMap((item) => item.decisions.map((d) => d.text))).toEqual([
+      '=SUM(A1) launch, "three" tiers',
+      'Cut the trial',
+    ]);
     expect(call<Library>(target, 'library.get', {}).personas.map((p) => p.name)).toEqual(['ليلى حداد']);
     expect(onImported).toHaveBeenCalledWith(expect.objectContaining({ id: meeting.id }));
   });
@@ -238,9 +266,13 @@ describe('import meeting', () => {
     const { calls, onImported, input } = renderImport(library);
 
     await userEvent.upload(input, jsonFile(text));
-    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Import this meeting?' })).getByRole('button', { name: 'Import' }));
+    await userEvent.click(
+      within(await screen.findByRole('dialog', { name: 'Import this meeting?' })).getByRole('button', { name: 'Import' }),
+    );
     const conflict = await screen.findByRole('dialog', { name: 'This meeting is already in your library' });
-    expect(conflict.textContent).toContain('The library already has this meeting ("Renamed here since"). Import it as a copy to keep both.');
+    expect(conflict.textContent).toContain(
+      'The library already has this meeting ("Renamed here since"). Import it as a copy to keep both.',
+    );
     // Focus starts on Cancel, the choice that changes nothing.
     expect(document.activeElement).toBe(within(conflict).getByRole('button', { name: 'Cancel' }));
     expect(call<Meeting>(library, 'meetings.get', { id: meeting.id })).toEqual(before);
@@ -263,7 +295,9 @@ describe('import meeting', () => {
     const { calls, input } = renderImport(library);
 
     await userEvent.upload(input, jsonFile(text));
-    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Import this meeting?' })).getByRole('button', { name: 'Import' }));
+    await userEvent.click(
+      within(await screen.findByRole('dialog', { name: 'Import this meeting?' })).getByRole('button', { name: 'Import' }),
+    );
     const conflict = await screen.findByRole('dialog', { name: 'This meeting is already in your library' });
     await userEvent.click(within(conflict).getByRole('button', { name: 'Cancel' }));
     await screen.findByText('Nothing was imported.');
@@ -302,7 +336,11 @@ describe('import meeting', () => {
   it('imports the multi-meeting JSON the Reports page writes, after a preview of titles and dates', async () => {
     const source = start();
     const first = buildMeeting(source);
-    const second = call<Meeting>(source, 'meetings.create', { title: 'Onboarding review', scheduledAt: '2026-12-01T14:00:00.000Z', agenda: [{ title: 'Checklist' }] });
+    const second = call<Meeting>(source, 'meetings.create', {
+      title: 'Onboarding review',
+      scheduledAt: '2026-12-01T14:00:00.000Z',
+      agenda: [{ title: 'Checklist' }],
+    });
     const text = (await exportMeetings([first, second], call<Library>(source, 'library.get', {}), 'json')).text;
     const target = start();
     const { calls, onImported, input } = renderImport(target);
@@ -310,15 +348,25 @@ describe('import meeting', () => {
     await userEvent.upload(input, jsonFile(text, 'report.json'));
     const dialog = await screen.findByRole('dialog', { name: 'Import 2 meetings?' });
     const rows = within(within(dialog).getByRole('list', { name: 'Meetings in the file' })).getAllByRole('listitem');
-    expect(rows.map((row) => row.querySelector('.exp-pick-title')!.textContent)).toEqual(['Pricing: "tiers", review #2', 'Onboarding review']);
-    expect(rows.map((row) => row.querySelector('time')!.getAttribute('dateTime'))).toEqual(['2026-11-24T09:30:00.000Z', '2026-12-01T14:00:00.000Z']);
+    expect(rows.map((row) => row.querySelector('.exp-pick-title')!.textContent)).toEqual([
+      'Pricing: "tiers", review #2',
+      'Onboarding review',
+    ]);
+    expect(rows.map((row) => row.querySelector('time')!.getAttribute('dateTime'))).toEqual([
+      '2026-11-24T09:30:00.000Z',
+      '2026-12-01T14:00:00.000Z',
+    ]);
     expect(dialog.textContent).not.toContain('already in your library');
     expect(calls.map((c) => c.method)).toEqual(['library.get']);
 
     await userEvent.click(within(dialog).getByRole('button', { name: 'Import 2 meetings' }));
     await screen.findByText('Imported 2 meetings.');
     expect(calls.map((c) => c.method)).toEqual(['library.get', 'meetings.importMany']);
-    expect(call<Library>(target, 'library.get', {}).meetings.map((m) => m.id).sort()).toEqual([first.id, second.id].sort());
+    expect(
+      call<Library>(target, 'library.get', {})
+        .meetings.map((m) => m.id)
+        .sort(),
+    ).toEqual([first.id, second.id].sort());
     expect(onImported).not.toHaveBeenCalled();
   });
 
@@ -334,21 +382,29 @@ describe('import meeting', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Import 2 meetings?' });
     const rows = within(dialog).getAllByRole('listitem');
     expect(rows.map((row) => row.textContent!.includes('already in your library'))).toEqual([true, false]);
-    expect(within(dialog).getByRole('note').textContent).toMatch(/1 of them is already in your library\. Nothing is overwritten: every meeting of the file comes in as a copy/);
+    expect(within(dialog).getByRole('note').textContent).toMatch(
+      /1 of them is already in your library\. Nothing is overwritten: every meeting of the file comes in as a copy/,
+    );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Import 2 as copies' }));
     await screen.findByText('Imported 2 meetings as copies.');
-    expect(call<Library>(library, 'library.get', {}).meetings.map((m) => m.title).sort()).toEqual([
-      'From elsewhere (copy)',
-      'Pricing: "tiers", review #2',
-      'Pricing: "tiers", review #2 (copy)',
-    ]);
+    expect(
+      call<Library>(library, 'library.get', {})
+        .meetings.map((m) => m.title)
+        .sort(),
+    ).toEqual(['From elsewhere (copy)', 'Pricing: "tiers", review #2', 'Pricing: "tiers", review #2 (copy)']);
   });
 
   it('a multi-meeting file with one bad meeting imports none, and the dialog says which', async () => {
     const source = start();
     const first = buildMeeting(source);
-    const second = call<Meeting>(source, 'meetings.create', { title: 'Onboarding review', scheduledAt: '2026-12-01T14:00:00.000Z', agenda: [{ title: 'A' }, { title: 'B' }] });
-    const file = JSON.parse((await exportMeetings([first, second], call<Library>(source, 'library.get', {}), 'json')).text) as { meetings: Meeting[] };
+    const second = call<Meeting>(source, 'meetings.create', {
+      title: 'Onboarding review',
+      scheduledAt: '2026-12-01T14:00:00.000Z',
+      agenda: [{ title: 'A' }, { title: 'B' }],
+    });
+    const file = JSON.parse((await exportMeetings([first, second], call<Library>(source, 'library.get', {}), 'json')).text) as {
+      meetings: Meeting[];
+    };
     file.meetings[1]!.agenda[1]!.id = file.meetings[1]!.agenda[0]!.id;
     const target = start();
     const { input } = renderImport(target);
@@ -371,7 +427,9 @@ describe('import meeting', () => {
     await userEvent.upload(input, jsonFile(JSON.stringify(file)));
     const dialog = await screen.findByRole('dialog', { name: 'Import this meeting?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Import' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/nothing was imported: .*names the persona .*, which is neither in the library nor described\. There is 1 more problem\. \(invalid_input\)/);
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(
+      /nothing was imported: .*names the persona .*, which is neither in the library nor described\. There is 1 more problem\. \(invalid_input\)/,
+    );
     expect(call<Library>(target, 'library.get', {}).meetings).toHaveLength(0);
   });
 });

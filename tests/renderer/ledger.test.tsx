@@ -64,12 +64,25 @@ function open(hash: string, setup?: (library: Harness['library']) => void) {
   return harness;
 }
 
-const results = () => within(screen.getByRole('list', { name: 'Decisions found' })).getAllByRole('link').map((link) => link.textContent);
+const results = () =>
+  within(screen.getByRole('list', { name: 'Decisions found' }))
+    .getAllByRole('link')
+    .map((link) => link.textContent);
 const count = () => screen.getByText(/\d+ decisions?( found)?$/);
 
 describe('ledger query in the URL', () => {
   it('round-trips every filter and drops what is not valid', () => {
-    const filters = { text: 'refund policy', tagIds: ['t1', 't2'], directions: ['hurts', 'helps'] as const, personaId: 'p1', owner: 'Ana', from: '2026-01-01', to: '2026-02-01', seriesIds: ['s1'], review: 'pending' as const };
+    const filters = {
+      text: 'refund policy',
+      tagIds: ['t1', 't2'],
+      directions: ['hurts', 'helps'] as const,
+      personaId: 'p1',
+      owner: 'Ana',
+      from: '2026-01-01',
+      to: '2026-02-01',
+      seriesIds: ['s1'],
+      review: 'pending' as const,
+    };
     const text = ledgerQueryString({ ...filters, directions: [...filters.directions] });
     expect(parseLedgerQuery(text)).toEqual({ ...filters, directions: ['helps', 'hurts'] });
     expect(parseLedgerQuery('tag=../x&dir=sideways&from=yesterday&persona=a%20b&review=later')).toEqual(NO_FILTERS);
@@ -196,14 +209,22 @@ describe('decision ledger', () => {
   it('opens a planned meeting at the agenda item that holds the decision', async () => {
     let planned: Meeting | undefined;
     open('#/ledger', (library) => {
-      planned = serviceCall(library, 'meetings.create', { title: 'Next week', scheduledAt: '2026-05-04T10:00:00.000Z', agenda: [{ title: 'First' }, { title: 'Second' }] }) as Meeting;
+      planned = serviceCall(library, 'meetings.create', {
+        title: 'Next week',
+        scheduledAt: '2026-05-04T10:00:00.000Z',
+        agenda: [{ title: 'First' }, { title: 'Second' }],
+      }) as Meeting;
       planned = decide(library, planned, 1, { text: 'Decided ahead of the meeting' });
     });
     await userEvent.click(await screen.findByRole('link', { name: 'Decided ahead of the meeting' }));
     await waitFor(() => expect(document.activeElement?.getAttribute('data-item-id')).toBe(planned!.agenda[1]!.id));
     expect(document.activeElement!.classList.contains('opened-target')).toBe(true);
     // The chair follows that item.
-    expect(within(document.activeElement as HTMLElement).getByRole('button', { name: 'Follow in chair' }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      within(document.activeElement as HTMLElement)
+        .getByRole('button', { name: 'Follow in chair' })
+        .getAttribute('aria-pressed'),
+    ).toBe('true');
   });
 
   it('says so when the decision opened is gone', async () => {
@@ -236,12 +257,25 @@ describe('decision ledger', () => {
     open('#/ledger', (library) => {
       const weekly = serviceCall(library, 'series.create', { name: 'Weekly sync' }) as { id: string };
       serviceCall(library, 'series.create', { name: 'Quarterly review' });
-      const inSeries = serviceCall(library, 'meetings.create', { title: 'Sync 1', scheduledAt: '2026-02-02T10:00:00.000Z', seriesId: weekly.id, agenda: [{ title: 'Pricing' }] }) as Meeting;
-      const alone = serviceCall(library, 'meetings.create', { title: 'One-off', scheduledAt: '2026-02-03T10:00:00.000Z', agenda: [{ title: 'Misc' }] }) as Meeting;
+      const inSeries = serviceCall(library, 'meetings.create', {
+        title: 'Sync 1',
+        scheduledAt: '2026-02-02T10:00:00.000Z',
+        seriesId: weekly.id,
+        agenda: [{ title: 'Pricing' }],
+      }) as Meeting;
+      const alone = serviceCall(library, 'meetings.create', {
+        title: 'One-off',
+        scheduledAt: '2026-02-03T10:00:00.000Z',
+        agenda: [{ title: 'Misc' }],
+      }) as Meeting;
       const reviewed = decide(library, inSeries, 0, { text: 'Cheaper starter plan', direction: 'helps', reviewDate: '2026-03-01' });
       decide(library, alone, 0, { text: 'Review the FAQ', direction: 'neutral', reviewDate: '2026-04-15' });
       decide(library, alone, 0, { text: 'No review needed', direction: 'neutral' });
-      serviceCall(library, 'decisions.recordOutcome', { meetingId: inSeries.id, decisionId: reviewed.agenda[0]!.decisions[0]!.id, outcome: { direction: 'hurts' } });
+      serviceCall(library, 'decisions.recordOutcome', {
+        meetingId: inSeries.id,
+        decisionId: reviewed.agenda[0]!.decisions[0]!.id,
+        outcome: { direction: 'hurts' },
+      });
     });
     await waitFor(() => expect(results()).toHaveLength(3));
     expect(screen.getByText(/^Predictions held in 0 of 1 reviewed decision/)).toBeTruthy();

@@ -68,7 +68,9 @@ describe('meetings list', () => {
     expect(rows[1]!.textContent).toContain('3 items');
     const time = rows[1]!.querySelector('time')!;
     expect(time.getAttribute('datetime')).toBe('2026-01-05T10:00:00.000Z');
-    expect(time.textContent).toBe(new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-01-05T10:00:00.000Z')));
+    expect(time.textContent).toBe(
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-01-05T10:00:00.000Z')),
+    );
   });
 
   it('updates when another window adds a meeting (library.changed)', async () => {
@@ -138,7 +140,12 @@ describe('meeting editor', () => {
     expect(meetings(h)).toHaveLength(1);
     const saved = stored(h, meetings(h)[0]!.id);
     const persona = h.library.service.library().personas[0] as Persona;
-    expect(persona).toMatchObject({ name: 'Small agency owner', segment: 'SMB', needs: ['Set up in a day', 'Predictable bill'], quotes: ['I have no time for a manual.'] });
+    expect(persona).toMatchObject({
+      name: 'Small agency owner',
+      segment: 'SMB',
+      needs: ['Set up in a day', 'Predictable bill'],
+      quotes: ['I have no time for a manual.'],
+    });
     expect(saved).toMatchObject({
       title: 'Onboarding review',
       scheduledAt: new Date('2026-11-24T09:30').toISOString(),
@@ -194,7 +201,9 @@ describe('meeting editor', () => {
     fireEvent.change(title, { target: { value: 'x'.repeat(201) } });
     fireEvent.change(itemTitle, { target: { value: 'Fine' } });
     await user.click(screen.getByRole('button', { name: 'Save meeting' }));
-    await waitFor(() => expect(document.getElementById(title.getAttribute('aria-describedby')!)!.textContent).toBe('Title must be at most 200 characters.'));
+    await waitFor(() =>
+      expect(document.getElementById(title.getAttribute('aria-describedby')!)!.textContent).toBe('Title must be at most 200 characters.'),
+    );
     expect(itemTitle.getAttribute('aria-invalid')).toBeNull();
     expect((title as HTMLInputElement).value).toHaveLength(201);
     expect(meetings(h)).toHaveLength(0);

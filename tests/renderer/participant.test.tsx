@@ -18,7 +18,11 @@ import type { ShareStartOptions, SharingAdapter } from '../../electron/service/p
 import { LIMITS } from '../../shared/limits';
 import { UNREACHABLE, startModeFrom, type ParticipantTransport, type SocketHandlers } from '../../renderer/src/api/participantTransport';
 import { ParticipantApp } from '../../renderer/src/features/participant/ParticipantApp';
-import { createParticipantSession, displayNameProblem, type SessionStorageLike } from '../../renderer/src/features/participant/participantSession';
+import {
+  createParticipantSession,
+  displayNameProblem,
+  type SessionStorageLike,
+} from '../../renderer/src/features/participant/participantSession';
 import type { ParticipantView } from '../../shared/participantApi';
 
 describe('start mode', () => {
@@ -44,11 +48,19 @@ describe('participant session, on a scripted transport', () => {
     let handlers: SocketHandlers | null = null;
     let tokenAlive = true;
     const denied = { ok: false as const, error: { code: 'unauthorized' as const, message: 'No.' } };
-    const view = { meeting: { id: 'm', title: 'T', status: 'running', lead: 'Ana', revision: 1 }, you: { participantId: 'p', name: 'Ben' }, item: null, personas: [], tags: [], yourProposals: [] };
+    const view = {
+      meeting: { id: 'm', title: 'T', status: 'running', lead: 'Ana', revision: 1 },
+      you: { participantId: 'p', name: 'Ben' },
+      item: null,
+      personas: [],
+      tags: [],
+      yourProposals: [],
+    };
     const transport: ParticipantTransport = {
       call: async (method, input) => {
         calls.push(`${method} ${JSON.stringify(input)}`);
-        if (method === 'participant.join') return tokenAlive ? { ok: true, value: { participantId: 'p', name: 'Ben', sessionKey: 'k' } } : denied;
+        if (method === 'participant.join')
+          return tokenAlive ? { ok: true, value: { participantId: 'p', name: 'Ben', sessionKey: 'k' } } : denied;
         if (method === 'participant.view') return tokenAlive ? { ok: true, value: view } : denied;
         return UNREACHABLE;
       },
@@ -183,7 +195,12 @@ function makeNetwork() {
 
 function renderParticipant(network: ReturnType<typeof makeNetwork>, storage: SessionStorageLike | null = null) {
   // isOnline: the browser knows when the device itself is offline (navigator.onLine), so an unreachable meeting then is not "ended".
-  const session = createParticipantSession({ transport: network.transport, retryMs: { first: 10, max: 40 }, isOnline: () => network.online, storage });
+  const session = createParticipantSession({
+    transport: network.transport,
+    retryMs: { first: 10, max: 40 },
+    isOnline: () => network.online,
+    storage,
+  });
   const view = render(<ParticipantApp session={session} />);
   return { session, view };
 }
@@ -214,7 +231,12 @@ beforeEach(async () => {
     },
   };
   library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null, sharing: adapter });
-  const persona = lead('personas.create', { name: 'First-time buyer', segment: 'Consumer', needs: ['Pay without an account'], quotes: [] }) as unknown as { id: string };
+  const persona = lead('personas.create', {
+    name: 'First-time buyer',
+    segment: 'Consumer',
+    needs: ['Pay without an account'],
+    quotes: [],
+  }) as unknown as { id: string };
   const created = lead('meetings.create', {
     title: 'Pricing review',
     scheduledAt: '2026-11-24T09:30:00Z',
@@ -299,7 +321,11 @@ describe('participant screen', () => {
     const user = await joinAs('Ben');
     const chloe = share!.hub.call(share!.shareId, null, 'participant.join', { name: 'Chloé', clientActionId: 'c-join' });
     const chloeKey = (chloe as { ok: true; value: { sessionKey: string } }).value.sessionKey;
-    share!.hub.call(share!.shareId, chloeKey, 'participant.tag', { clientActionId: 'c1', decisionId: meeting.agenda[0]!.decisions[0]!.id, tagId: tagId('pricing') });
+    share!.hub.call(share!.shareId, chloeKey, 'participant.tag', {
+      clientActionId: 'c1',
+      decisionId: meeting.agenda[0]!.decisions[0]!.id,
+      tagId: tagId('pricing'),
+    });
     lead('decisions.tag', { meetingId: meeting.id, decisionId: meeting.agenda[0]!.decisions[0]!.id, tagId: tagId('reliability') });
 
     const tags = await within(decisionCard()).findByRole('list', { name: 'Tags' });
@@ -315,7 +341,13 @@ describe('participant screen', () => {
     await user.click(removeMine);
     // The button goes with the tag: focus lands on the decision's Tag select, not on <body>.
     expect(document.activeElement).toBe(within(decisionCard()).getByLabelText('Tag'));
-    await waitFor(() => expect(tagEntries().map((entry) => entry.by).sort()).toEqual(['Ana', 'Chloé']));
+    await waitFor(() =>
+      expect(
+        tagEntries()
+          .map((entry) => entry.by)
+          .sort(),
+      ).toEqual(['Ana', 'Chloé']),
+    );
     // Chloé's "pricing" stays beside Ana's tag; only Ben's own entry went.
     await waitFor(() => expect(within(decisionCard()).queryByRole('button', { name: /Remove my tag/ })).toBeNull());
   });
@@ -325,7 +357,10 @@ describe('participant screen', () => {
     renderParticipant(network);
     const user = await joinAs('Ben');
     const decisionId = meeting.agenda[0]!.decisions[0]!.id;
-    const chloe = share!.hub.call(share!.shareId, null, 'participant.join', { name: 'Chloé', clientActionId: 'c-join' }) as { ok: true; value: { sessionKey: string } };
+    const chloe = share!.hub.call(share!.shareId, null, 'participant.join', { name: 'Chloé', clientActionId: 'c-join' }) as {
+      ok: true;
+      value: { sessionKey: string };
+    };
     lead('votes.open', { meetingId: meeting.id, decisionId });
     share!.hub.call(share!.shareId, chloe.value.sessionKey, 'participant.vote', { clientActionId: 'cv', decisionId, direction: 'helps' });
 
@@ -370,13 +405,22 @@ describe('participant screen', () => {
     network.rateLimitNext = 3;
     await user.type(screen.getByLabelText(/Propose an answer/), 'Existing customers keep their price');
     await user.click(screen.getByRole('button', { name: 'Propose' }));
-    await waitFor(() => expect(lead('meetings.get', { id: meeting.id }).agenda[0]!.proposals.map((p) => p.text)).toEqual(['Existing customers keep their price']));
+    await waitFor(() =>
+      expect(lead('meetings.get', { id: meeting.id }).agenda[0]!.proposals.map((p) => p.text)).toEqual([
+        'Existing customers keep their price',
+      ]),
+    );
     const proposes = network.sent.filter((call) => call.method === 'participant.propose');
     expect(proposes).toHaveLength(4);
     expect(new Set(proposes.map((call) => call.input.clientActionId)).size).toBe(1);
     await waitFor(() => expect(screen.queryByText(/waiting to send/)).toBeNull());
 
-    act(() => session.act({ method: 'participant.tag', input: { decisionId: meeting.agenda[0]!.decisions[0]!.id, tagId: 'no-such-tag' } }, 'Tag “Ghost”'));
+    act(() =>
+      session.act(
+        { method: 'participant.tag', input: { decisionId: meeting.agenda[0]!.decisions[0]!.id, tagId: 'no-such-tag' } },
+        'Tag “Ghost”',
+      ),
+    );
     const refusal = await within(decisionCard()).findByRole('alert');
     expect(refusal.textContent).toMatch(/^Tag “Ghost” was not accepted: /);
     expect(session.get().pending).toEqual([]);
@@ -406,7 +450,11 @@ describe('participant screen', () => {
 
   it('keeps the queue, the join and the session across a reload: a lost join answer is the same join, an offline reload resumes the same person', async () => {
     const values = new Map<string, string>();
-    const storage: SessionStorageLike = { getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value), removeItem: (key) => void values.delete(key) };
+    const storage: SessionStorageLike = {
+      getItem: (key) => values.get(key) ?? null,
+      setItem: (key, value) => void values.set(key, value),
+      removeItem: (key) => void values.delete(key),
+    };
     const network = makeNetwork();
     const first = renderParticipant(network, storage);
     const user = userEvent.setup();
@@ -455,7 +503,9 @@ describe('participant screen', () => {
     expect(box.value).toBe('');
     await user.type(box, 'Cap discounts at 20%');
     await user.click(screen.getByRole('button', { name: 'Propose' }));
-    await waitFor(() => expect(lead('meetings.get', { id: meeting.id }).agenda[1]!.proposals.map((p) => p.text)).toEqual(['Cap discounts at 20%']));
+    await waitFor(() =>
+      expect(lead('meetings.get', { id: meeting.id }).agenda[1]!.proposals.map((p) => p.text)).toEqual(['Cap discounts at 20%']),
+    );
     expect(lead('meetings.get', { id: meeting.id }).agenda[0]!.proposals).toEqual([]);
   });
 

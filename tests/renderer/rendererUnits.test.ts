@@ -17,7 +17,13 @@ describe('renderer constants', () => {
 
 describe('shareUnchanged', () => {
   it('keeps the previous objects for equal parts, and only those', () => {
-    const before = { revision: 1, agenda: [{ id: 'a', decisions: [{ id: 'd1' }] }, { id: 'b', decisions: [] as { id: string }[] }] };
+    const before = {
+      revision: 1,
+      agenda: [
+        { id: 'a', decisions: [{ id: 'd1' }] },
+        { id: 'b', decisions: [] as { id: string }[] },
+      ],
+    };
     const after = structuredClone(before);
     after.revision = 2;
     after.agenda[1]!.decisions.push({ id: 'd2' });
@@ -60,7 +66,9 @@ describe('shareUnchanged', () => {
         return kept.map((v) => (roll() < 0.3 ? edit(v, rolls, replacement) : structuredClone(v)));
       }
       if (value !== null && typeof value === 'object') {
-        const entries = Object.entries(value).map(([k, v]) => [k, roll() < 0.3 ? edit(v, rolls, replacement) : structuredClone(v)] as const);
+        const entries = Object.entries(value).map(
+          ([k, v]) => [k, roll() < 0.3 ? edit(v, rolls, replacement) : structuredClone(v)] as const,
+        );
         if (roll() < 0.15) entries.push(['added', replacement]);
         return Object.fromEntries(entries);
       }
@@ -72,19 +80,31 @@ describe('shareUnchanged', () => {
         return 1;
       }
       if (Array.isArray(old) && Array.isArray(result)) return result.reduce<number>((n, v, i) => n + checkShared(old[i], v), 0);
-      if (old !== null && result !== null && typeof old === 'object' && typeof result === 'object' && !Array.isArray(old) && !Array.isArray(result)) {
+      if (
+        old !== null &&
+        result !== null &&
+        typeof old === 'object' &&
+        typeof result === 'object' &&
+        !Array.isArray(old) &&
+        !Array.isArray(result)
+      ) {
         return Object.entries(result).reduce((n, [k, v]) => n + checkShared((old as Record<string, unknown>)[k], v), 0);
       }
       return 0;
     };
     let sharedSeen = 0;
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }), { minKeys: 1 }), fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })), fc.jsonValue({ maxDepth: 1 }), (before, rolls, replacement) => {
-        const after = edit(before, rolls[Symbol.iterator](), replacement);
-        const result = shareUnchanged(before as unknown, after);
-        expect(result).toEqual(after);
-        sharedSeen += checkShared(before, result);
-      }),
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 }), { minKeys: 1 }),
+        fc.infiniteStream(fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.jsonValue({ maxDepth: 1 }),
+        (before, rolls, replacement) => {
+          const after = edit(before, rolls[Symbol.iterator](), replacement);
+          const result = shareUnchanged(before as unknown, after);
+          expect(result).toEqual(after);
+          sharedSeen += checkShared(before, result);
+        },
+      ),
       { numRuns: 300 },
     );
     expect(sharedSeen).toBeGreaterThan(100); // the check did meet shared parts
@@ -229,7 +249,9 @@ describe('TextFieldController', () => {
 
 describe('describeSaveError', () => {
   it('says how long a text is and how long it may be', () => {
-    const error = new ApiError('invalid_input', 'Changes text must be at most 20000 characters.', [{ path: 'changes.text', message: 'must be at most 20000 characters' }]);
+    const error = new ApiError('invalid_input', 'Changes text must be at most 20000 characters.', [
+      { path: 'changes.text', message: 'must be at most 20000 characters' },
+    ]);
     expect(describeSaveError(error, 'The answer', 'x'.repeat(20_001))).toBe(
       'The answer is too long to save: at most 20,000 characters. It has 20,001. Shorten it and it saves again.',
     );

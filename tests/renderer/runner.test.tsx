@@ -32,7 +32,12 @@ function seed(library: Harness['library'], { start = false, title = 'Pricing pag
     needs: ['Set up in a day', 'Predictable bill', 'A human on the phone', 'Fourth need'],
     quotes: ['I have no time for a manual.', 'Surprises on the invoice cost me a week.'],
   }) as Persona;
-  const admin = serviceCall(library, 'personas.create', { name: 'IT admin', segment: 'Enterprise', needs: ['SSO'], quotes: ['Who changed it?'] }) as Persona;
+  const admin = serviceCall(library, 'personas.create', {
+    name: 'IT admin',
+    segment: 'Enterprise',
+    needs: ['SSO'],
+    quotes: ['Who changed it?'],
+  }) as Persona;
   let meeting = serviceCall(library, 'meetings.create', {
     title,
     scheduledAt: '2026-11-24T09:30:00.000Z',
@@ -283,7 +288,9 @@ describe('autosave', () => {
     // Pasted past maxLength (or sent by a script): the service refuses it and the field says why.
     fireEvent.change(answerBox(), { target: { value: 'y'.repeat(20_001) } });
     const alert = await within(chair()).findByRole('alert');
-    expect(alert.textContent).toBe('The answer is too long to save: at most 20,000 characters. It has 20,001. Shorten it and it saves again.');
+    expect(alert.textContent).toBe(
+      'The answer is too long to save: at most 20,000 characters. It has 20,001. Shorten it and it saves again.',
+    );
     expect(answerBox().getAttribute('aria-invalid')).toBe('true');
     expect(within(chair()).getByText('Not saved')).toBeTruthy();
     expect(current(h, id).answer?.text).toBe('x'.repeat(20_000));
@@ -322,7 +329,11 @@ describe('user text', () => {
     const itemId = current(h, id).id;
     act(() => {
       serviceCall(h.library, 'agenda.update', { meetingId: id, itemId, changes: { title: 'مراجعة الأسعار <b>bold</b>' } });
-      serviceCall(h.library, 'decisions.add', { meetingId: id, itemId, decision: { text: '<script>alert(1)</script> שלום 🚀', owner: '<i>Ben</i>' } });
+      serviceCall(h.library, 'decisions.add', {
+        meetingId: id,
+        itemId,
+        decision: { text: '<script>alert(1)</script> שלום 🚀', owner: '<i>Ben</i>' },
+      });
     });
     const heading = await screen.findByRole('heading', { level: 1 });
     expect(heading.textContent).toBe(title);
@@ -443,7 +454,12 @@ describe('decisions', () => {
     await waitFor(() => expect(current(h, id).decisions).toHaveLength(1));
     const custom = h.library.service.library().tags.find((tag) => tag.label === 'Invoice clarity')!;
     expect(custom.builtIn).toBe(false);
-    expect(current(h, id).decisions[0]).toMatchObject({ text: 'Keep the free tier', owner: 'Ben', dueDate: '2026-12-01', direction: 'helps' });
+    expect(current(h, id).decisions[0]).toMatchObject({
+      text: 'Keep the free tier',
+      owner: 'Ben',
+      dueDate: '2026-12-01',
+      direction: 'helps',
+    });
     expect(current(h, id).decisions[0]!.tags.map((tag) => tag.tagId)).toEqual(['pricing', custom.id]);
 
     // A second one, then edit the first: text and tags.
@@ -476,7 +492,11 @@ describe('decisions', () => {
     // The meeting-wide list, filtered by tag and by direction.
     await user.click(screen.getByRole('tab', { name: 'Decisions (2)' }));
     const list = screen.getByRole('tabpanel');
-    expect(within(list).getAllByRole('listitem').filter((li) => li.classList.contains('decision-row'))).toHaveLength(2);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .filter((li) => li.classList.contains('decision-row')),
+    ).toHaveLength(2);
     await user.selectOptions(within(list).getByRole('combobox', { name: 'Tag' }), custom.id);
     expect(within(list).getByText('Keep the free tier, capped')).toBeTruthy();
     expect(within(list).queryByText('Raise Pro by 5%')).toBeNull();

@@ -44,7 +44,12 @@ describe('follow-ups, series and check-back in the meeting screen', () => {
     await user.type(within(card).getByLabelText('New follow-up'), 'Ask support');
     await user.type(within(card).getByLabelText('Owner'), 'Chloé');
     await user.click(within(card).getByRole('button', { name: 'Add follow-up' }));
-    await waitFor(() => expect(stored(harness!, id).followUps.map((f) => [f.text, f.owner])).toEqual([['Draft tier names', 'Ben'], ['Ask support', 'Chloé']]));
+    await waitFor(() =>
+      expect(stored(harness!, id).followUps.map((f) => [f.text, f.owner])).toEqual([
+        ['Draft tier names', 'Ben'],
+        ['Ask support', 'Chloé'],
+      ]),
+    );
 
     // Edit gives it a due date; focus returns to its Edit button.
     await user.click(await within(card).findByRole('button', { name: 'Edit follow-up: Ask support' }));
@@ -64,7 +69,13 @@ describe('follow-ups, series and check-back in the meeting screen', () => {
     // A decision raises its own follow-up, linked to it.
     await user.click(screen.getByRole('tab', { name: /Decisions/ }));
     await user.click(await screen.findByRole('button', { name: 'Follow-up', description: 'Three tiers' }));
-    await waitFor(() => expect(stored(harness!, id).followUps.at(-1)).toMatchObject({ text: 'Three tiers', source: 'decision', decisionId: stored(harness!, id).agenda[0]!.decisions[0]!.id }));
+    await waitFor(() =>
+      expect(stored(harness!, id).followUps.at(-1)).toMatchObject({
+        text: 'Three tiers',
+        source: 'decision',
+        decisionId: stored(harness!, id).agenda[0]!.decisions[0]!.id,
+      }),
+    );
     await user.click(screen.getByRole('tab', { name: /Summary/ }));
     card = await screen.findByRole('region', { name: /Follow-ups/ });
 
@@ -100,7 +111,11 @@ describe('follow-ups, series and check-back in the meeting screen', () => {
     await user.type(within(chair).getByPlaceholderText('What happened (optional)'), 'Two customers were confused');
     await user.click(within(chair).getByRole('button', { name: 'Mixed' }));
     await waitFor(() =>
-      expect(stored(harness!, first).agenda[0]!.decisions[0]!.outcome).toMatchObject({ direction: 'mixed', note: 'Two customers were confused', meetingId: next.id }),
+      expect(stored(harness!, first).agenda[0]!.decisions[0]!.outcome).toMatchObject({
+        direction: 'mixed',
+        note: 'Two customers were confused',
+        meetingId: next.id,
+      }),
     );
     expect(await within(chair).findByText(/not as predicted/)).toBeTruthy();
   });

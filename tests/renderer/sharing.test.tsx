@@ -23,18 +23,25 @@ afterEach(() => {
 
 function open() {
   let meeting!: Meeting;
-  const h = renderApp((library) => {
-    const created = serviceCall(library, 'meetings.create', {
-      title: 'Pricing review',
-      scheduledAt: '2026-11-24T09:30:00.000Z',
-      lead: 'Ana',
-      participants: [],
-      personaIds: [],
-      agenda: [{ title: 'New tiers' }, { title: 'Discounts' }],
-    }) as Meeting;
-    serviceCall(library, 'meetings.start', { id: created.id });
-    meeting = serviceCall(library, 'decisions.add', { meetingId: created.id, itemId: created.agenda[0]!.id, decision: { text: 'Ship the new tiers' } }) as Meeting;
-  }, { sharing: createParticipantSharing() });
+  const h = renderApp(
+    (library) => {
+      const created = serviceCall(library, 'meetings.create', {
+        title: 'Pricing review',
+        scheduledAt: '2026-11-24T09:30:00.000Z',
+        lead: 'Ana',
+        participants: [],
+        personaIds: [],
+        agenda: [{ title: 'New tiers' }, { title: 'Discounts' }],
+      }) as Meeting;
+      serviceCall(library, 'meetings.start', { id: created.id });
+      meeting = serviceCall(library, 'decisions.add', {
+        meetingId: created.id,
+        itemId: created.agenda[0]!.id,
+        decision: { text: 'Ship the new tiers' },
+      }) as Meeting;
+    },
+    { sharing: createParticipantSharing() },
+  );
   harness = h;
   window.location.hash = `#/meetings/${meeting.id}`;
   return { h, meeting, decisionId: meeting.agenda[0]!.decisions[0]!.id, itemId: meeting.agenda[0]!.id };
@@ -176,7 +183,9 @@ describe('sharing a running meeting', () => {
     expect(within(spread).getByText('Ben')).toBeTruthy();
     expect(within(spread).getByText('Chloé')).toBeTruthy();
     expect(within(decisionRow(decisionId)).getByText(/The vote is split/)).toBeTruthy();
-    await user.click(within(within(decisionRow(decisionId)).getByRole('group', { name: 'Decide the direction' })).getByRole('button', { name: 'Helps' }));
+    await user.click(
+      within(within(decisionRow(decisionId)).getByRole('group', { name: 'Decide the direction' })).getByRole('button', { name: 'Helps' }),
+    );
     await within(decisionRow(decisionId)).findByText(/Dissent kept: Chloé \(Hurts\)/);
     const decided = h.library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.vote!.decided!;
     expect(decided).toMatchObject({ direction: 'helps', disagreeAndCommit: true });
@@ -201,7 +210,12 @@ describe('sharing a running meeting', () => {
     const when = within(tags).getByRole('listitem').querySelector('.visually-hidden time');
     expect(when?.getAttribute('dateTime')).toBe(h.library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags[0]!.at);
 
-    await participantCall(joinUrl, 'participant.propose', { clientActionId: 'p1', itemId, text: 'Existing customers keep their price for a year', direction: 'helps' }, ben);
+    await participantCall(
+      joinUrl,
+      'participant.propose',
+      { clientActionId: 'p1', itemId, text: 'Existing customers keep their price for a year', direction: 'helps' },
+      ben,
+    );
     const proposals = await screen.findByRole('region', { name: 'Proposed answers' });
     expect(within(proposals).getByText('Existing customers keep their price for a year')).toBeTruthy();
     expect(within(proposals).getByText('Ben')).toBeTruthy();
@@ -211,7 +225,9 @@ describe('sharing a running meeting', () => {
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Proposed answers' })).toBeNull());
     const answer = h.library.service.meeting(meeting.id).agenda[0]!.answer!;
     expect(answer).toMatchObject({ text: 'Existing customers keep their price for a year', direction: 'helps', by: 'Ben' });
-    const box = within(screen.getByRole('complementary', { name: 'Empty chair' })).getByRole('textbox', { name: 'How does this affect the customer?' }) as HTMLTextAreaElement;
+    const box = within(screen.getByRole('complementary', { name: 'Empty chair' })).getByRole('textbox', {
+      name: 'How does this affect the customer?',
+    }) as HTMLTextAreaElement;
     await waitFor(() => expect(box.value).toBe('Existing customers keep their price for a year'));
   });
 });

@@ -112,7 +112,14 @@ describe('storage status in the UI', () => {
     await screen.findByText(/Restored the backup of/);
     expect(library.service.library().meetings.map((m) => m.title)).toEqual(['Before']);
     await user.click(screen.getByRole('button', { name: 'Undo restore' }));
-    await waitFor(() => expect(library.service.library().meetings.map((m) => m.title).sort()).toEqual(['Before', 'Made later']));
+    await waitFor(() =>
+      expect(
+        library.service
+          .library()
+          .meetings.map((m) => m.title)
+          .sort(),
+      ).toEqual(['Before', 'Made later']),
+    );
   });
 
   it('keeping current data cancels the restore', async () => {

@@ -65,7 +65,11 @@ function buildMeeting(library: OpenLibrary) {
   const id = created.id;
   const [i1, i2, i3, , i5] = created.agenda.map((item) => item.id);
   call(library, 'meetings.start', { id });
-  call(library, 'chair.answer', { meetingId: id, itemId: i1, changes: { text: 'Clearer choice for small teams', direction: 'helps', personaIds: [priya.id] } });
+  call(library, 'chair.answer', {
+    meetingId: id,
+    itemId: i1,
+    changes: { text: 'Clearer choice for small teams', direction: 'helps', personaIds: [priya.id] },
+  });
   call(library, 'decisions.add', {
     meetingId: id,
     itemId: i1,
@@ -77,7 +81,11 @@ function buildMeeting(library: OpenLibrary) {
     itemId: i2,
     changes: { text: 'Two weeks is too short for monthly payroll', direction: 'hurts', personaIds: [priya.id, layla.id] },
   });
-  call(library, 'decisions.add', { meetingId: id, itemId: i2, decision: { text: 'Cut the trial to 14 days', direction: 'hurts', tagIds: ['pricing'] } });
+  call(library, 'decisions.add', {
+    meetingId: id,
+    itemId: i2,
+    decision: { text: 'Cut the trial to 14 days', direction: 'hurts', tagIds: ['pricing'] },
+  });
   call(library, 'decisions.add', { meetingId: id, itemId: i2, decision: { text: 'Keep the free plan as it is', direction: 'neutral' } });
   call(library, 'meetings.next', { id });
   call(library, 'chair.noImpact', { meetingId: id, itemId: i3, reason: 'Internal refactor only; nothing a customer sees.' });
@@ -89,7 +97,11 @@ function buildMeeting(library: OpenLibrary) {
     changes: { text: 'Nobody knows yet', direction: 'unknown', personaIds: [layla.id] },
     followUpOwner: 'Dev',
   });
-  call(library, 'decisions.add', { meetingId: id, itemId: i5, decision: { text: 'Migrate everyone in Q1', direction: 'unknown', tagIds: [billing.id] } });
+  call(library, 'decisions.add', {
+    meetingId: id,
+    itemId: i5,
+    decision: { text: 'Migrate everyone in Q1', direction: 'unknown', tagIds: [billing.id] },
+  });
   const ended = call<Meeting>(library, 'meetings.end', { id });
   const followUp = ended.followUps[0]!;
   call(library, 'followUps.update', { meetingId: id, followUpId: followUp.id, changes: { dueDate: '2026-11-30' } });
@@ -154,16 +166,26 @@ describe('<MeetingSummary>', () => {
     });
     const [one, two] = created.agenda.map((item) => item.id);
     call(library, 'meetings.start', { id: created.id });
-    call(library, 'chair.answer', { meetingId: created.id, itemId: one, changes: { text: 'Worse for admins', direction: 'hurts', severity: 2 } });
+    call(library, 'chair.answer', {
+      meetingId: created.id,
+      itemId: one,
+      changes: { text: 'Worse for admins', direction: 'hurts', severity: 2 },
+    });
     call(library, 'decisions.add', { meetingId: created.id, itemId: one, decision: { text: 'Ship it anyway', direction: 'helps' } });
     call(library, 'meetings.next', { id: created.id });
     call(library, 'chair.answer', { meetingId: created.id, itemId: two, changes: { text: 'No idea', direction: 'unknown' } });
     mount(library, created.id);
 
     const glance = await screen.findByRole('region', { name: 'At a glance' });
-    const tiles = Object.fromEntries(within(glance).getAllByRole('term').map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]));
+    const tiles = Object.fromEntries(
+      within(glance)
+        .getAllByRole('term')
+        .map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]),
+    );
     expect(tiles).toMatchObject({ 'Flagged decisions (hurts or unknown)': '0', 'Flagged answers (hurts or unknown)': '2' });
-    expect(screen.getByText(/No decision hurts customers or has an unknown impact, but the chair answered Hurts or Unknown on 2 items/)).toBeTruthy();
+    expect(
+      screen.getByText(/No decision hurts customers or has an unknown impact, but the chair answered Hurts or Unknown on 2 items/),
+    ).toBeTruthy();
     expect(screen.getByText('Severity 2 of 3')).toBeTruthy();
   });
 
@@ -173,7 +195,9 @@ describe('<MeetingSummary>', () => {
     mount(library, id);
 
     const list = await screen.findByRole('list', { name: 'Decisions, flagged first' });
-    const items = within(list).getAllByRole('listitem').filter((li) => li.parentElement === list);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .filter((li) => li.parentElement === list);
     expect(items.map((li) => li.querySelector('.sum-decision-text')?.textContent)).toEqual([
       'Cut the trial to 14 days',
       'Migrate everyone in Q1',
@@ -187,7 +211,12 @@ describe('<MeetingSummary>', () => {
       null,
     ]);
     // The direction is written, not only coloured.
-    expect(items.map((li) => li.querySelector('.sum-badge')?.textContent)).toEqual(['Impact: Hurts', 'Impact: Unknown', 'Impact: Helps', 'Impact: Neutral']);
+    expect(items.map((li) => li.querySelector('.sum-badge')?.textContent)).toEqual([
+      'Impact: Hurts',
+      'Impact: Unknown',
+      'Impact: Helps',
+      'Impact: Neutral',
+    ]);
     expect(section(/^Decisions, flagged first/).textContent).toContain('4 decisions, 2 flagged');
     expect(items[2]!.textContent).toContain('Owner: Ben');
     expect(items[2]!.textContent).toContain('Item 1: New tiers');
@@ -240,7 +269,13 @@ describe('<MeetingSummary>', () => {
     const overlay = hurts.nextElementSibling!;
     expect(overlay.getAttribute('fill')).toMatch(/^url\(#sum-pattern-[A-Za-z0-9_-]+-hurts\)$/);
     expect(chart.querySelector(`[id="${overlay.getAttribute('fill')!.slice(5, -1)}"]`)?.tagName).toBe('pattern');
-    expect(texts(within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem'))).toEqual(['Helps', 'Hurts', 'Mixed', 'Neutral', 'Unknown']);
+    expect(texts(within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem'))).toEqual([
+      'Helps',
+      'Hurts',
+      'Mixed',
+      'Neutral',
+      'Unknown',
+    ]);
 
     const table = screen.getByRole('table', { name: 'Decisions by tag and impact direction' });
     const rows = within(table)
@@ -271,7 +306,9 @@ describe('<MeetingSummary>', () => {
     ]);
 
     const noImpact = within(section(/^No customer impact/)).getByRole('list');
-    expect(texts(within(noImpact).getAllByRole('listitem'))).toEqual(['Internal toolingReason: Internal refactor only; nothing a customer sees.']);
+    expect(texts(within(noImpact).getAllByRole('listitem'))).toEqual([
+      'Internal toolingReason: Internal refactor only; nothing a customer sees.',
+    ]);
     expect(texts(within(section(/^Skipped/)).getAllByRole('listitem'))).toEqual(['Office move']);
 
     const followUps = screen.getByRole('table', { name: 'Open follow-ups, by due date' });
@@ -308,7 +345,11 @@ describe('<MeetingSummary>', () => {
 
   it('has empty states for a meeting with no decisions yet, and says it has not run', async () => {
     const library = start();
-    const meeting = call<Meeting>(library, 'meetings.create', { title: 'Planning', scheduledAt: '2026-11-25T10:00:00Z', agenda: [{ title: 'Roadmap' }] });
+    const meeting = call<Meeting>(library, 'meetings.create', {
+      title: 'Planning',
+      scheduledAt: '2026-11-25T10:00:00Z',
+      agenda: [{ title: 'Roadmap' }],
+    });
     const fetched = call<Library>(library, 'library.get', {});
     mount(library, meeting.id, fetched);
 
@@ -333,9 +374,17 @@ describe('<MeetingSummary>', () => {
   it('shows hostile and right-to-left text as text, each in its own direction', async () => {
     const library = start();
     const hostile = '<img src=x onerror="alert(1)"> **bold** ‮evil';
-    const meeting = call<Meeting>(library, 'meetings.create', { title: hostile, scheduledAt: '2026-11-25T10:00:00Z', agenda: [{ title: 'مراجعة الأسعار' }] });
+    const meeting = call<Meeting>(library, 'meetings.create', {
+      title: hostile,
+      scheduledAt: '2026-11-25T10:00:00Z',
+      agenda: [{ title: 'مراجعة الأسعار' }],
+    });
     call(library, 'meetings.start', { id: meeting.id });
-    call(library, 'decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: hostile, direction: 'hurts', owner: 'ليلى' } });
+    call(library, 'decisions.add', {
+      meetingId: meeting.id,
+      itemId: meeting.agenda[0]!.id,
+      decision: { text: hostile, direction: 'hurts', owner: 'ليلى' },
+    });
     const { container } = mount(library, meeting.id);
 
     const heading = await screen.findByRole('heading', { level: 1, name: /evil/ });

@@ -87,7 +87,9 @@ const APPLE_NO_VTIMEZONE = ics(
 
 describe('agenda from pasted lines', () => {
   it('makes one item per line, dropping bullets and numbers, reading "(10 min)" as the timebox', () => {
-    const { items, warnings } = parseAgendaLines('- New tiers (15 min)\n\n2) Trial length [10m]\n• Legacy plans\n  * Q&A\n[ ] Wrap up 5 minutes');
+    const { items, warnings } = parseAgendaLines(
+      '- New tiers (15 min)\n\n2) Trial length [10m]\n• Legacy plans\n  * Q&A\n[ ] Wrap up 5 minutes',
+    );
     expect(items).toEqual([
       { title: 'New tiers', timeboxMinutes: 15 },
       { title: 'Trial length', timeboxMinutes: 10 },
@@ -138,10 +140,25 @@ describe('agenda from an .ics event', () => {
   });
 
   it('reads UTC times, and says what it did with all-day events and several events', () => {
-    const utc = parseIcsEvent(ics('BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART:20261201T150000Z', 'SUMMARY:UTC', 'END:VEVENT', 'BEGIN:VEVENT', 'DTSTART:20261202T150000Z', 'SUMMARY:Second', 'END:VEVENT', 'END:VCALENDAR'));
+    const utc = parseIcsEvent(
+      ics(
+        'BEGIN:VCALENDAR',
+        'BEGIN:VEVENT',
+        'DTSTART:20261201T150000Z',
+        'SUMMARY:UTC',
+        'END:VEVENT',
+        'BEGIN:VEVENT',
+        'DTSTART:20261202T150000Z',
+        'SUMMARY:Second',
+        'END:VEVENT',
+        'END:VCALENDAR',
+      ),
+    );
     expect(utc.scheduledAt).toBe('2026-12-01T15:00:00.000Z');
     expect(utc.warnings).toEqual(['The file holds 2 events; the first one was used.']);
-    const allDay = parseIcsEvent(ics('BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261201', 'SUMMARY:Offsite', 'END:VEVENT', 'END:VCALENDAR'));
+    const allDay = parseIcsEvent(
+      ics('BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART;VALUE=DATE:20261201', 'SUMMARY:Offsite', 'END:VEVENT', 'END:VCALENDAR'),
+    );
     expect(allDay.warnings[0]).toMatch(/all day/);
     expect(new Date(allDay.scheduledAt).getHours()).toBe(9);
   });
@@ -151,14 +168,22 @@ describe('agenda from an .ics event', () => {
     ['no event', ics('BEGIN:VCALENDAR', 'VERSION:2.0', 'END:VCALENDAR'), /no event/],
     ['no start', ics('BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'SUMMARY:x', 'END:VEVENT', 'END:VCALENDAR'), /no start time/],
     ['unclosed', 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n', /cannot be read|no start time|no event/],
-    ['garbage date', ics('BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART:tomorrow', 'END:VEVENT', 'END:VCALENDAR'), /cannot be read|start time/],
+    [
+      'garbage date',
+      ics('BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'DTSTART:tomorrow', 'END:VEVENT', 'END:VCALENDAR'),
+      /cannot be read|start time/,
+    ],
   ])('refuses %s with a clear message', (_name, text, message) => {
     expect(() => parseIcsEvent(text)).toThrow(AgendaImportError);
     expect(() => parseIcsEvent(text)).toThrow(message);
   });
 
   it('converts wall-clock times across daylight-saving changes', () => {
-    expect(zonedTimeToUtc({ year: 2026, month: 3, day: 29, hour: 3, minute: 30, second: 0 }, 'Europe/Berlin').toISOString()).toBe('2026-03-29T01:30:00.000Z');
-    expect(zonedTimeToUtc({ year: 2026, month: 1, day: 15, hour: 12, minute: 0, second: 0 }, 'Asia/Kolkata').toISOString()).toBe('2026-01-15T06:30:00.000Z');
+    expect(zonedTimeToUtc({ year: 2026, month: 3, day: 29, hour: 3, minute: 30, second: 0 }, 'Europe/Berlin').toISOString()).toBe(
+      '2026-03-29T01:30:00.000Z',
+    );
+    expect(zonedTimeToUtc({ year: 2026, month: 1, day: 15, hour: 12, minute: 0, second: 0 }, 'Asia/Kolkata').toISOString()).toBe(
+      '2026-01-15T06:30:00.000Z',
+    );
   });
 });

@@ -90,7 +90,12 @@ describe('backups of the data folder', () => {
     expect(events).toContain('library.changed');
 
     value(library, 'backups.restore', { id: undoBackupId });
-    expect(library.service.library().meetings.map((m) => m.title).sort()).toEqual(['Made later', 'Renamed later']);
+    expect(
+      library.service
+        .library()
+        .meetings.map((m) => m.title)
+        .sort(),
+    ).toEqual(['Made later', 'Renamed later']);
   });
 
   it('refuses to restore an unknown or damaged backup, changing nothing', () => {

@@ -25,11 +25,7 @@ export interface Folder {
   quarantine: string;
 }
 
-export type Outcome =
-  | { restored: RegExp }
-  | { toldWhatIsLost: RegExp }
-  | { refused: 'start' | 'meeting'; todo: RegExp }
-  | { intact: true };
+export type Outcome = { restored: RegExp } | { toldWhatIsLost: RegExp } | { refused: 'start' | 'meeting'; todo: RegExp } | { intact: true };
 
 export interface Case {
   damage: string;
@@ -45,7 +41,6 @@ export interface Case {
   /** Checks of its own, after the outcome's. */
   after?: (folder: Folder, library: OpenLibrary) => void;
 }
-
 
 export const DAMAGED_CONTENT: [string, (good: string) => string | Buffer][] = [
   ['cut off half-way', (good) => good.slice(0, good.length / 2)],
@@ -69,7 +64,8 @@ function notUtf8(text: string): Buffer {
   return Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff, 0xfe]), bytes.subarray(at)]);
 }
 
-const damagedWith = (file: string, damage: (good: string) => string | Buffer) => fs.writeFileSync(file, damage(fs.readFileSync(file, 'utf8')));
+const damagedWith = (file: string, damage: (good: string) => string | Buffer) =>
+  fs.writeFileSync(file, damage(fs.readFileSync(file, 'utf8')));
 
 /** Makes every read of `file` fail as a failing disk would. */
 function failReads(file: string): () => void {
@@ -127,7 +123,10 @@ export const CORPUS: Case[] = [
       const older = onlyBackup(f);
       const newer = path.join(f.backups, '2099-01-01T00-00-00-000Z_close');
       fs.cpSync(older, newer, { recursive: true });
-      fs.writeFileSync(path.join(newer, 'manifest.json'), JSON.stringify({ id: path.basename(newer), createdAt: '2099-01-01T00:00:00.000Z', reason: 'close', meetings: 2 }));
+      fs.writeFileSync(
+        path.join(newer, 'manifest.json'),
+        JSON.stringify({ id: path.basename(newer), createdAt: '2099-01-01T00:00:00.000Z', reason: 'close', meetings: 2 }),
+      );
       fs.writeFileSync(path.join(newer, 'library.json'), '{"oops"');
       fs.writeFileSync(f.index, '{"oops"');
     },
@@ -157,7 +156,10 @@ export const CORPUS: Case[] = [
       fs.writeFileSync(f.index, '{"oops"');
     },
     names: (f) => f.index,
-    outcome: { toldWhatIsLost: /No backup held a good copy: meetings were found again from their files, but personas, custom tags and settings were not/ },
+    outcome: {
+      toldWhatIsLost:
+        /No backup held a good copy: meetings were found again from their files, but personas, custom tags and settings were not/,
+    },
   },
   {
     damage: 'library.json damaged, backups/ unreadable',
@@ -167,7 +169,10 @@ export const CORPUS: Case[] = [
       fs.writeFileSync(f.index, '{"oops"');
     },
     names: (f) => f.index,
-    outcome: { toldWhatIsLost: /The backups could not be read \(\S+backups \(ENOTDIR.*personas, custom tags and settings were not\. Make the backups readable/ },
+    outcome: {
+      toldWhatIsLost:
+        /The backups could not be read \(\S+backups \(ENOTDIR.*personas, custom tags and settings were not\. Make the backups readable/,
+    },
     after: (_f, library) => expect(library.service.notices.join('\n')).not.toMatch(/no backup held/i),
   },
   {
@@ -222,7 +227,10 @@ export const CORPUS: Case[] = [
       fs.writeFileSync(f.meeting, '{"oops"');
     },
     names: (f) => f.meeting,
-    outcome: { refused: 'meeting', todo: /moved to \S+quarantine\S+, and no backup holds a good copy of it: put a good copy of it at \S+, then start Empty Chair again/ },
+    outcome: {
+      refused: 'meeting',
+      todo: /moved to \S+quarantine\S+, and no backup holds a good copy of it: put a good copy of it at \S+, then start Empty Chair again/,
+    },
   },
   {
     damage: 'a meeting file damaged, backups/ unreadable',
@@ -232,7 +240,10 @@ export const CORPUS: Case[] = [
       fs.writeFileSync(f.meeting, '{"oops"');
     },
     names: (f) => f.meeting,
-    outcome: { refused: 'meeting', todo: /the backups could not be read \(\S+backups \(ENOTDIR.*make them readable, then start Empty Chair again/ },
+    outcome: {
+      refused: 'meeting',
+      todo: /the backups could not be read \(\S+backups \(ENOTDIR.*make them readable, then start Empty Chair again/,
+    },
   },
   {
     damage: 'a meeting file missing, no backups',
@@ -287,7 +298,8 @@ export const CORPUS: Case[] = [
   },
   {
     damage: 'a journal whose newest entry is not UTF-8',
-    apply: (f) => fs.writeFileSync(f.journal, Buffer.concat([Buffer.from(asLine(renamed(f, 'Alpha 2'))), notUtf8(asLine(renamed(f, 'Alpha 3')))])),
+    apply: (f) =>
+      fs.writeFileSync(f.journal, Buffer.concat([Buffer.from(asLine(renamed(f, 'Alpha 2'))), notUtf8(asLine(renamed(f, 'Alpha 3')))])),
     names: (f) => f.journal,
     outcome: { restored: /held 1 damaged entry; the newest complete save before that was used/ },
     alphaTitle: 'Alpha 2',
@@ -385,7 +397,10 @@ export const CORPUS: Case[] = [
     damage: 'an empty lock, written a moment ago',
     apply: (f) => fs.writeFileSync(f.lock, ''),
     names: (f) => f.lock,
-    outcome: { refused: 'start', todo: /is empty; another Empty Chair may be starting\. Try again in a moment\. If no Empty Chair is running, delete the lock file/ },
+    outcome: {
+      refused: 'start',
+      todo: /is empty; another Empty Chair may be starting\. Try again in a moment\. If no Empty Chair is running, delete the lock file/,
+    },
   },
   {
     damage: 'a folder where the lock should be',
@@ -397,13 +412,19 @@ export const CORPUS: Case[] = [
     damage: 'a lock held by a running process',
     apply: (f) => writeLock(f, lockOwner({})),
     names: (f) => f.lock,
-    outcome: { refused: 'start', todo: /desktop app, process \d+.*already using the data folder .* Close it first, or choose another folder with --data-dir\. If no Empty Chair is running, delete the lock file/ },
+    outcome: {
+      refused: 'start',
+      todo: /desktop app, process \d+.*already using the data folder .* Close it first, or choose another folder with --data-dir\. If no Empty Chair is running, delete the lock file/,
+    },
   },
   {
     damage: 'a lock held on another computer (a shared folder)',
     apply: (f) => writeLock(f, lockOwner({ hostname: 'meeting-room-pc' })),
     names: (f) => f.lock,
-    outcome: { refused: 'start', todo: /on the computer "meeting-room-pc".*Close it there first.*If it is not running there, delete the lock file/ },
+    outcome: {
+      refused: 'start',
+      todo: /on the computer "meeting-room-pc".*Close it there first.*If it is not running there, delete the lock file/,
+    },
   },
 ];
 

@@ -27,16 +27,30 @@ describe('dashboard', () => {
     toClose.push(library);
     const priya = value<{ id: string }>(library, 'personas.create', { name: 'Priya' });
     const run = (title: string, scheduledAt: string, answers: (string | null)[], decisions: { direction: string; tagIds: string[] }[]) => {
-      let meeting = value<Meeting>(library, 'meetings.create', { title, scheduledAt, personaIds: [priya.id], agenda: answers.map((_, i) => ({ title: `Item ${i}` })) });
+      let meeting = value<Meeting>(library, 'meetings.create', {
+        title,
+        scheduledAt,
+        personaIds: [priya.id],
+        agenda: answers.map((_, i) => ({ title: `Item ${i}` })),
+      });
       meeting = value<Meeting>(library, 'meetings.start', { id: meeting.id });
       answers.forEach((direction, i) => {
         const itemId = meeting.agenda[i]!.id;
         if (direction) value(library, 'chair.answer', { meetingId: meeting.id, itemId, changes: { text: 'because', direction } });
-        for (const decision of i === 0 ? decisions : []) value(library, 'decisions.add', { meetingId: meeting.id, itemId, decision: { text: 'd', ...decision } });
+        for (const decision of i === 0 ? decisions : [])
+          value(library, 'decisions.add', { meetingId: meeting.id, itemId, decision: { text: 'd', ...decision } });
         value(library, i === answers.length - 1 ? 'meetings.end' : 'meetings.next', { id: meeting.id, skip: true });
       });
     };
-    run('Week 1 a', '2026-11-02T10:00:00Z', ['helps', null], [{ direction: 'helps', tagIds: ['pricing'] }, { direction: 'hurts', tagIds: ['pricing', 'support'] }]);
+    run(
+      'Week 1 a',
+      '2026-11-02T10:00:00Z',
+      ['helps', null],
+      [
+        { direction: 'helps', tagIds: ['pricing'] },
+        { direction: 'hurts', tagIds: ['pricing', 'support'] },
+      ],
+    );
     run('Week 1 b', '2026-11-04T10:00:00Z', ['hurts'], []);
     run('Week 2', '2026-11-10T10:00:00Z', ['helps', 'helps', null, null], [{ direction: 'unknown', tagIds: ['support'] }]);
     run('Outside', '2026-12-01T10:00:00Z', ['hurts'], [{ direction: 'hurts', tagIds: ['pricing'] }]);
@@ -52,7 +66,9 @@ describe('dashboard', () => {
       ['pricing', 2, 1],
       ['support', 2, 1],
     ]);
-    expect(dashboard.byPersona).toEqual([{ personaId: priya.id, name: 'Priya', answers: { helps: 3, hurts: 1, mixed: 0, neutral: 0, unknown: 0 }, net: 2 }]);
+    expect(dashboard.byPersona).toEqual([
+      { personaId: priya.id, name: 'Priya', answers: { helps: 3, hurts: 1, mixed: 0, neutral: 0, unknown: 0 }, net: 2 },
+    ]);
     expect(dashboard.totals).toMatchObject({ meetings: 3, decisions: 3, covered: 4, discussed: 7 });
     const everything = value<Dashboard>(library, 'dashboard.get', {});
     expect(everything.totals.meetings).toBe(4);
@@ -70,6 +86,11 @@ describe('dashboard', () => {
   it('is empty, not broken, for an empty library', () => {
     const library = openLibrary({ dataDir: tempDir(), StoreClass: Conf, role: 'test', backupIntervalMs: null });
     toClose.push(library);
-    expect(value<Dashboard>(library, 'dashboard.get', {})).toEqual({ weeks: [], byTag: [], byPersona: [], totals: { meetings: 0, decisions: 0, discussed: 0, covered: 0, coverage: null } });
+    expect(value<Dashboard>(library, 'dashboard.get', {})).toEqual({
+      weeks: [],
+      byTag: [],
+      byPersona: [],
+      totals: { meetings: 0, decisions: 0, discussed: 0, covered: 0, coverage: null },
+    });
   });
 });

@@ -52,8 +52,14 @@ describe('what Electronegativity itself gives', () => {
   });
 
   it('its findings carry one of four severities, and each has a SARIF level', async () => {
-    const { severity } = (await import(path.join(PACKAGE, 'dist', 'finder', 'attributes.js'))) as { severity: Record<string, { name: string }> };
-    expect(Object.values(severity).map((s) => s.name).sort()).toEqual(Object.keys(LEVEL_BY_SEVERITY).sort());
+    const { severity } = (await import(path.join(PACKAGE, 'dist', 'finder', 'attributes.js'))) as {
+      severity: Record<string, { name: string }>;
+    };
+    expect(
+      Object.values(severity)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(Object.keys(LEVEL_BY_SEVERITY).sort());
     expect(LEVEL_BY_SEVERITY).toEqual({ HIGH: 'error', MEDIUM: 'warning', LOW: 'note', INFORMATIONAL: 'note' });
   });
 });
@@ -92,7 +98,13 @@ describe('SARIF it writes', () => {
 });
 
 describe('accepting reviewed findings', () => {
-  const acceptance = { rule: 'OPEN_EXTERNAL_JS_CHECK', file: 'electron/main.ts', snippet: 'shell.openExternal(url)', count: 1, reason: 'Checked first.' };
+  const acceptance = {
+    rule: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'electron/main.ts',
+    snippet: 'shell.openExternal(url)',
+    count: 1,
+    reason: 'Checked first.',
+  };
   const call = finding({ rule: 'OPEN_EXTERNAL_JS_CHECK', snippet: 'shell.openExternal(url).catch(() => {});' });
 
   it('matches by rule, file and source line only', () => {
@@ -114,7 +126,9 @@ describe('accepting reviewed findings', () => {
   });
 
   it('reports an acceptance that no longer matches a scanned file, and ignores one for a file not scanned (no build yet)', () => {
-    expect(applyAcceptances([], new Set(['electron/main.ts']), [acceptance]).problems).toEqual([expect.stringMatching(/no longer reported/)]);
+    expect(applyAcceptances([], new Set(['electron/main.ts']), [acceptance]).problems).toEqual([
+      expect.stringMatching(/no longer reported/),
+    ]);
     expect(applyAcceptances([], new Set(), [acceptance]).problems).toEqual([]);
   });
 
@@ -161,7 +175,12 @@ describe('the gate', () => {
     expect(unparsed.failures[0]).toContain('electron/main.ts could not be scanned: Unexpected token');
     const tolerable = gate(sarifOf([], { errors: [{ file: 'electron/main.ts', message: 'recovered', tolerable: true }] }));
     expect(tolerable.ok).toBe(true);
-    const stale = gate(sarifOf([], { accepted: [{ rule: 'X', file: 'electron/main.ts', snippet: 'y', count: 1, reason: 'r' }], scannedFiles: new Set(['electron/main.ts']) }));
+    const stale = gate(
+      sarifOf([], {
+        accepted: [{ rule: 'X', file: 'electron/main.ts', snippet: 'y', count: 1, reason: 'r' }],
+        scannedFiles: new Set(['electron/main.ts']),
+      }),
+    );
     expect(stale.ok).toBe(false);
   });
 
@@ -180,7 +199,14 @@ describe('scanning', () => {
   });
 
   it('covers the main process, preload, shared code and renderer, sources and build', () => {
-    expect(SCAN_ROOTS.map((root) => root.path)).toEqual(['electron', 'shared', 'renderer', 'package.json', 'dist-electron', 'dist/renderer']);
+    expect(SCAN_ROOTS.map((root) => root.path)).toEqual([
+      'electron',
+      'shared',
+      'renderer',
+      'package.json',
+      'dist-electron',
+      'dist/renderer',
+    ]);
   });
 
   it('stages built .cjs/.mjs/.js as .ts (else skipped or unparsed) and maps them back; skips node_modules and other files', () => {
@@ -228,7 +254,10 @@ win.webContents.on('will-navigate', (event) => event.preventDefault());
 win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
 `;
     fs.writeFileSync(path.join(app, 'main.ts'), window(false));
-    fs.writeFileSync(path.join(app, 'preload.cjs'), `const { shell } = require('electron');\nmodule.exports = (link) => shell.openExternal(link);\n`);
+    fs.writeFileSync(
+      path.join(app, 'preload.cjs'),
+      `const { shell } = require('electron');\nmodule.exports = (link) => shell.openExternal(link);\n`,
+    );
     const roots = [
       { path: 'app/main.ts', built: false },
       { path: 'app/preload.cjs', built: true },

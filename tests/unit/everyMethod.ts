@@ -94,7 +94,10 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['backups.restore', () => ({ id: backupId })],
     // Customer evidence (issue 19): an inline import runs as a job; its status is polled until it is done.
     ['evidence.preview', { input: { kind: 'text', fileName: 'tickets.csv', text: EVIDENCE_CSV } }],
-    ['evidence.import', { source: { name: 'Tickets', kind: 'tickets' }, input: { kind: 'text', fileName: 'tickets.csv', text: EVIDENCE_CSV } }],
+    [
+      'evidence.import',
+      { source: { name: 'Tickets', kind: 'tickets' }, input: { kind: 'text', fileName: 'tickets.csv', text: EVIDENCE_CSV } },
+    ],
     ['evidence.importStatus', () => ({ jobId: evidenceJob })],
     ['evidence.importCancel', () => ({ jobId: evidenceJob })],
     ['evidence.library', {}],
@@ -122,7 +125,8 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     if (method === 'evidence.import' && result.ok) {
       ({ jobId: evidenceJob, sourceId: evidenceSource } = result.value as { jobId: string; sourceId: string });
       // A transport may answer in microtasks only; the job needs the event loop to turn between polls.
-      while ((await value<{ state: string }>('evidence.importStatus', { jobId: evidenceJob })).state === 'running') await new Promise((resolve) => setImmediate(resolve));
+      while ((await value<{ state: string }>('evidence.importStatus', { jobId: evidenceJob })).state === 'running')
+        await new Promise((resolve) => setImmediate(resolve));
     }
     const returned = result.ok ? (result.value as Meeting) : undefined;
     if (returned?.agenda && returned.id === meeting.id) latest = returned;

@@ -41,7 +41,11 @@ function makeDataFolder(): { dir: string; meetings: Meeting[]; persona: Persona 
     );
     let first = ok(library, 'meetings.start', { id: meetings[0]!.id });
     const itemId = first.agenda[0]!.id;
-    ok(library, 'chair.answer', { meetingId: first.id, itemId, changes: { text: 'Bills get clearer', direction: 'helps', personaIds: [persona.id] } });
+    ok(library, 'chair.answer', {
+      meetingId: first.id,
+      itemId,
+      changes: { text: 'Bills get clearer', direction: 'helps', personaIds: [persona.id] },
+    });
     first = ok(library, 'decisions.add', {
       meetingId: first.id,
       itemId,
@@ -58,7 +62,12 @@ function makeDataFolder(): { dir: string; meetings: Meeting[]; persona: Persona 
 function runWithEnv(command: typeof exportCommand, argv: string[], env: Record<string, string>) {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), env: { TZ: 'UTC', ...env }, now: () => NOW };
+  const io = {
+    stdout: (t: string) => void (stdout += t),
+    stderr: (t: string) => void (stderr += t),
+    env: { TZ: 'UTC', ...env },
+    now: () => NOW,
+  };
   return command(argv, io).then((code) => ({ code, stdout, stderr }));
 }
 const run = (command: typeof exportCommand, argv: string[]) => runWithEnv(command, argv, {});
@@ -106,9 +115,16 @@ describe('npm run export', () => {
   it('shows times in the zone TZ names (the lead’s), with its offset', async () => {
     const md = path.join(out, 'berlin.md');
     const meeting = data.meetings[0]!;
-    const result = await runWithEnv(exportCommand, ['--data-dir', data.dir, '--meeting', meeting.id, '--format', 'md', '--out', md], { TZ: 'Europe/Berlin' });
+    const result = await runWithEnv(exportCommand, ['--data-dir', data.dir, '--meeting', meeting.id, '--format', 'md', '--out', md], {
+      TZ: 'Europe/Berlin',
+    });
     expect(result.code).toBe(0);
-    const berlin = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' });
+    const berlin = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Berlin',
+      dateStyle: 'short',
+      timeStyle: 'short',
+      hourCycle: 'h23',
+    });
     const [date, time] = berlin.format(new Date(meeting.scheduledAt)).split(', ');
     expect(fs.readFileSync(md, 'utf8')).toMatch(new RegExp(`Scheduled: ${date} ${time} UTC\\+0[12]:00`));
   });
@@ -132,7 +148,18 @@ describe('npm run export', () => {
 
   it('--from/--to picks the meetings on those days, both included', async () => {
     const file = path.join(out, 'range.json');
-    const result = await run(exportCommand, ['--data-dir', data.dir, '--from', '2026-11-15', '--to', '2026-12-05', '--format', 'json', '--out', file]);
+    const result = await run(exportCommand, [
+      '--data-dir',
+      data.dir,
+      '--from',
+      '2026-11-15',
+      '--to',
+      '2026-12-05',
+      '--format',
+      'json',
+      '--out',
+      file,
+    ]);
     expect(result.code).toBe(0);
     expect(parseExportFile(fs.readFileSync(file, 'utf8')).meetings.map((m) => m.id)).toEqual([data.meetings[1]!.id, data.meetings[2]!.id]);
   });
@@ -140,7 +167,20 @@ describe('npm run export', () => {
   it('several --meeting flags make a report of those meetings; --help prints the usage', async () => {
     const file = path.join(out, 'two.md');
     const [a, b] = [data.meetings[2]!.id, data.meetings[0]!.id];
-    const result = await run(exportCommand, ['--data-dir', data.dir, '--meeting', a, '--meeting', b, '--meeting', a, '--format', 'md', '--out', file]);
+    const result = await run(exportCommand, [
+      '--data-dir',
+      data.dir,
+      '--meeting',
+      a,
+      '--meeting',
+      b,
+      '--meeting',
+      a,
+      '--format',
+      'md',
+      '--out',
+      file,
+    ]);
     expect(result).toMatchObject({ code: 0, stdout: `Exported 2 meetings as md to ${file}.\n` });
     expect(fs.readFileSync(file, 'utf8')).toContain('2 meetings from');
     const help = await run(exportCommand, ['--help']);
@@ -164,10 +204,22 @@ describe('npm run export', () => {
     usage((d) => ['--data-dir', d, '--format', 'md', '--out', 'x.md'], /Choose what to export/),
     usage((d) => ['--data-dir', d, '--all', '--meeting', 'x', '--format', 'md', '--out', 'x.md'], /only one of/),
     usage((d) => ['--data-dir', d, '--from', '2026-11-01', '--format', 'md', '--out', 'x.md'], /--to is missing/),
-    usage((d) => ['--data-dir', d, '--from', '2026-02-30', '--to', '2026-03-01', '--format', 'md', '--out', 'x.md'], /--from must be a real date .* "2026-02-30"/),
-    usage((d) => ['--data-dir', d, '--from', '2026-01-01', '--to', '2026-13-01', '--format', 'md', '--out', 'x.md'], /--to must be a real date/),
-    usage((d) => ['--data-dir', d, '--from', 'yesterday', '--to', '2026-01-01', '--format', 'md', '--out', 'x.md'], /--from must be a real date/),
-    usage((d) => ['--data-dir', d, '--from', '2026-12-01', '--to', '2026-11-01', '--format', 'md', '--out', 'x.md'], /--from 2026-12-01 is after --to 2026-11-01/),
+    usage(
+      (d) => ['--data-dir', d, '--from', '2026-02-30', '--to', '2026-03-01', '--format', 'md', '--out', 'x.md'],
+      /--from must be a real date .* "2026-02-30"/,
+    ),
+    usage(
+      (d) => ['--data-dir', d, '--from', '2026-01-01', '--to', '2026-13-01', '--format', 'md', '--out', 'x.md'],
+      /--to must be a real date/,
+    ),
+    usage(
+      (d) => ['--data-dir', d, '--from', 'yesterday', '--to', '2026-01-01', '--format', 'md', '--out', 'x.md'],
+      /--from must be a real date/,
+    ),
+    usage(
+      (d) => ['--data-dir', d, '--from', '2026-12-01', '--to', '2026-11-01', '--format', 'md', '--out', 'x.md'],
+      /--from 2026-12-01 is after --to 2026-11-01/,
+    ),
     usage((d) => ['--data-dir', d, '--all', '--format', 'md', '--out', 'x.md', '--colour'], /Unknown option --colour/),
     usage((d) => ['--data-dir', d, '--all', '--format', 'md', '--out'], /--out needs a value/),
     usage((d) => ['--data-dir', d, 'stray', '--all', '--format', 'md', '--out', 'x.md'], /Unexpected argument "stray"/),
@@ -183,15 +235,30 @@ describe('npm run export', () => {
   it('fails with exit 1 and a clear line for unknown ids, missing folders, empty ranges and unwritable paths', async () => {
     const file = path.join(out, 'x.md');
     const cases: [string[], RegExp][] = [
-      [['--data-dir', data.dir, '--meeting', 'no-such-meeting', '--format', 'md', '--out', file], /no meeting with the id "no-such-meeting"/],
-      [['--data-dir', data.dir, '--meeting', '../../etc/passwd', '--format', 'md', '--out', file], /no meeting with the id "\.\.\/\.\.\/etc\/passwd"/],
+      [
+        ['--data-dir', data.dir, '--meeting', 'no-such-meeting', '--format', 'md', '--out', file],
+        /no meeting with the id "no-such-meeting"/,
+      ],
+      [
+        ['--data-dir', data.dir, '--meeting', '../../etc/passwd', '--format', 'md', '--out', file],
+        /no meeting with the id "\.\.\/\.\.\/etc\/passwd"/,
+      ],
       [['--data-dir', path.join(out, 'nowhere'), '--all', '--format', 'md', '--out', file], /There is no data folder .*nowhere/],
-      [['--data-dir', data.dir, '--from', '2020-01-01', '--to', '2020-12-31', '--format', 'md', '--out', file], /No meeting is scheduled from 2020-01-01 to 2020-12-31/],
-      [['--data-dir', data.dir, '--all', '--format', 'md', '--out', path.join(out, 'missing-folder', 'x.md')], /the folder .*missing-folder does not exist/],
+      [
+        ['--data-dir', data.dir, '--from', '2020-01-01', '--to', '2020-12-31', '--format', 'md', '--out', file],
+        /No meeting is scheduled from 2020-01-01 to 2020-12-31/,
+      ],
+      [
+        ['--data-dir', data.dir, '--all', '--format', 'md', '--out', path.join(out, 'missing-folder', 'x.md')],
+        /the folder .*missing-folder does not exist/,
+      ],
       [['--data-dir', data.dir, '--all', '--format', 'md', '--out', out], /it is a folder/],
     ];
     fs.writeFileSync(path.join(out, 'a-file'), '');
-    cases.push([['--data-dir', data.dir, '--all', '--format', 'md', '--out', path.join(out, 'a-file', 'x.md')], /Cannot write .*a file, not a folder/]);
+    cases.push([
+      ['--data-dir', data.dir, '--all', '--format', 'md', '--out', path.join(out, 'a-file', 'x.md')],
+      /Cannot write .*a file, not a folder/,
+    ]);
     for (const [argv, message] of cases) {
       const result = await run(exportCommand, argv);
       expect({ argv, code: result.code }).toEqual({ argv, code: 1 });
@@ -227,12 +294,16 @@ describe('npm run export', () => {
 
   it('the runnable entry scripts/export.mjs works and exits with the code', () => {
     const file = path.join(out, 'spawned.html');
-    const child = spawnSync(process.execPath, ['scripts/export.mjs', '--data-dir', data.dir, '--meeting', data.meetings[0]!.id, '--format', 'html', '--out', file], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, EMPTY_CHAIR_DATA_DIR: '' },
-      timeout: 60_000,
-    });
+    const child = spawnSync(
+      process.execPath,
+      ['scripts/export.mjs', '--data-dir', data.dir, '--meeting', data.meetings[0]!.id, '--format', 'html', '--out', file],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, EMPTY_CHAIR_DATA_DIR: '' },
+        timeout: 60_000,
+      },
+    );
     expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: '' });
     expect(child.stdout).toContain('Exported');
     expect(fs.readFileSync(file, 'utf8')).toContain('<!DOCTYPE html>');
@@ -316,7 +387,9 @@ describe('npm run import', () => {
       const before = snapshotFiles(target);
       const result = await run(importCommand, ['--data-dir', target, file]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/all-bad\.json: Cannot import ".*" \(meeting 3 of 3\); nothing was imported: Agenda item \d+ \("Twin"\) has the id/);
+      expect(result.stderr).toMatch(
+        /all-bad\.json: Cannot import ".*" \(meeting 3 of 3\); nothing was imported: Agenda item \d+ \("Twin"\) has the id/,
+      );
       expect(readLibrary(target).meetings).toEqual([]);
       expect(snapshotFiles(target)).toEqual(before);
     } finally {
@@ -342,7 +415,11 @@ describe('npm run import', () => {
       [['--data-dir', data.dir, bad('broken.json', '{"format":')], 1, /broken\.json: The file is not valid JSON/],
       [['--data-dir', data.dir, bad('other.json', '{"format":"other"}')], 1, /not an Empty Chair export/],
       [['--data-dir', data.dir, bad('invalid.json', JSON.stringify(good))], 1, /meeting\.agenda\.0\.timeboxMinutes/],
-      [['--data-dir', path.join(out, 'nowhere'), bad('ok.json', JSON.stringify({ ...good, meeting: data.meetings[1] }))], 1, /There is no data folder/],
+      [
+        ['--data-dir', path.join(out, 'nowhere'), bad('ok.json', JSON.stringify({ ...good, meeting: data.meetings[1] }))],
+        1,
+        /There is no data folder/,
+      ],
     ];
     for (const [argv, code, message] of cases) {
       const result = await run(importCommand, argv);

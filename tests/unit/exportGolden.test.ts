@@ -99,7 +99,12 @@ describe('multi-meeting report', () => {
   it('reports progress chunk by chunk and gives the same text async and sync', async () => {
     const many = Array.from({ length: 25 }, (_, i) => ({ ...fixtureMeeting(), id: `m-${i}`, title: `Review ${i}` }));
     const progress: [number, number][] = [];
-    const text = await buildReport(many, library, { format: 'md', generatedAt: REPORT_AT, chunkSize: 10, onProgress: (d, t) => progress.push([d, t]) });
+    const text = await buildReport(many, library, {
+      format: 'md',
+      generatedAt: REPORT_AT,
+      chunkSize: 10,
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     expect(progress).toEqual([
       [10, 25],
       [20, 25],
@@ -111,7 +116,9 @@ describe('multi-meeting report', () => {
 
   it('handles no meetings', () => {
     const progress: [number, number][] = [];
-    expect(buildReportSync([], library, { format: 'md', generatedAt: REPORT_AT, onProgress: (d, t) => progress.push([d, t]) })).toContain('No meetings.');
+    expect(buildReportSync([], library, { format: 'md', generatedAt: REPORT_AT, onProgress: (d, t) => progress.push([d, t]) })).toContain(
+      'No meetings.',
+    );
     expect(progress).toEqual([[0, 0]]);
   });
 });

@@ -26,7 +26,23 @@ const renderers = [new MarkdownIt({ html: true }), new MarkdownIt({ html: true, 
 const cases = hostileCases();
 
 /** Tags our own Markdown template produces; anything else came from user text. */
-const TEMPLATE_TAGS = new Set(['h1', 'h2', 'h3', 'p', 'ul', 'li', 'strong', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'br', 'blockquote']);
+const TEMPLATE_TAGS = new Set([
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'ul',
+  'li',
+  'strong',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'br',
+  'blockquote',
+]);
 
 function splitFrontMatter(markdown: string): { yaml: string; body: string } {
   expect(markdown.startsWith('---\n')).toBe(true);
@@ -80,8 +96,31 @@ describe('Markdown export with hostile text', () => {
     const md = new MarkdownIt({ html: true, linkify: true });
     const unit = fc.constantFrom(
       ...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~ '.split(''),
-      'a', 'Z', '1', '9', 'é', 'ب', '\u202E', '\u2066', '\t', 'www.', 'http://', 'javascript:', '<a href="x">', '![i](',
-      'mailto:', 'example.com', 'x@y.io', '.org', '1.', '---', '===', 'amp;', '#x27;', 'localhost', 'пример.рф',
+      'a',
+      'Z',
+      '1',
+      '9',
+      'é',
+      'ب',
+      '\u202E',
+      '\u2066',
+      '\t',
+      'www.',
+      'http://',
+      'javascript:',
+      '<a href="x">',
+      '![i](',
+      'mailto:',
+      'example.com',
+      'x@y.io',
+      '.org',
+      '1.',
+      '---',
+      '===',
+      'amp;',
+      '#x27;',
+      'localhost',
+      'пример.рф',
     );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
@@ -105,8 +144,36 @@ describe('Markdown export with hostile text', () => {
 
 describe('HTML export with hostile text', () => {
   const allowed = new Set([
-    'html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'dl', 'dt', 'dd', 'section', 'h1', 'h2', 'h3', 'p', 'div', 'span',
-    'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'ul', 'li', 'article', 'blockquote', 'footer',
+    'html',
+    'head',
+    'meta',
+    'title',
+    'style',
+    'body',
+    'main',
+    'header',
+    'dl',
+    'dt',
+    'dd',
+    'section',
+    'h1',
+    'h2',
+    'h3',
+    'p',
+    'div',
+    'span',
+    'table',
+    'thead',
+    'tbody',
+    'tfoot',
+    'tr',
+    'th',
+    'td',
+    'ul',
+    'li',
+    'article',
+    'blockquote',
+    'footer',
   ]);
   it.each(cases.map((c) => [c.name, c] as const))('%s: only template markup, user text escaped', (_name, c) => {
     const html = meetingToHtml(c.meeting, summarizeImpact(c.meeting, c.library), c.library);
@@ -224,9 +291,16 @@ describe('multi-meeting report with hostile text', () => {
     const body = splitFrontMatter(md).body;
     for (const renderer of renderers) {
       const html = renderer.render(body);
-      expect(tagsIn(html).filter((t) => !TEMPLATE_TAGS.has(t.name)).map((t) => t.name)).toEqual([]);
+      expect(
+        tagsIn(html)
+          .filter((t) => !TEMPLATE_TAGS.has(t.name))
+          .map((t) => t.name),
+      ).toEqual([]);
     }
-    const html = buildReportSync(meetings, library, { format: 'html', generatedAt: FIXTURE_EXPORTED_AT }).replace(/<style>[\s\S]*?<\/style>/, '');
+    const html = buildReportSync(meetings, library, { format: 'html', generatedAt: FIXTURE_EXPORTED_AT }).replace(
+      /<style>[\s\S]*?<\/style>/,
+      '',
+    );
     expect(html).not.toMatch(/<(a|img|script|iframe|svg)\b/i);
     for (const tag of tagsIn(html)) expect(tag.attrs).not.toMatch(/\son\w+\s*=|javascript:|href|src\s*=/i);
   });

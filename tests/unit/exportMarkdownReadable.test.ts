@@ -52,7 +52,28 @@ describe('Markdown a person would write', () => {
 });
 
 describe('front matter under YAML 1.1 and 1.2', () => {
-  const traps = ['2026-11-24', '1:30', '12:30:45', '0b101', '0x1F', '0o17', '017', 'Yes', 'no', 'off', 'ON', 'y', 'N', '~', 'null', '.inf', '-.NaN', '1e3', '+12', '<<'];
+  const traps = [
+    '2026-11-24',
+    '1:30',
+    '12:30:45',
+    '0b101',
+    '0x1F',
+    '0o17',
+    '017',
+    'Yes',
+    'no',
+    'off',
+    'ON',
+    'y',
+    'N',
+    '~',
+    'null',
+    '.inf',
+    '-.NaN',
+    '1e3',
+    '+12',
+    '<<',
+  ];
 
   it.each([...traps, ...CORPUS.filter((entry) => entry.length < 500)].map((t) => [JSON.stringify(t).slice(0, 60), t] as const))(
     'title %s reads the same in both',

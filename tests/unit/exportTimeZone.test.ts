@@ -49,7 +49,10 @@ describe('exports in the lead time zone', () => {
   });
 
   it('reports show each meeting and the generation time in the zone', async () => {
-    const report = await exportMeetings([meeting, secondMeeting()], library, 'md', { timeZone: 'Asia/Kolkata', now: '2026-11-30T12:00:00.000Z' });
+    const report = await exportMeetings([meeting, secondMeeting()], library, 'md', {
+      timeZone: 'Asia/Kolkata',
+      now: '2026-11-30T12:00:00.000Z',
+    });
     expect(report.text).toContain('2026-11-24 15:00 UTC+05:30');
     const html = await exportMeetings([meeting], library, 'html', { timeZone: 'Asia/Kolkata', now: '2026-11-30T12:00:00.000Z' });
     expect(html.text).toContain('Generated 2026-11-30 17:30 UTC+05:30 by Empty Chair.');

@@ -47,7 +47,8 @@ describe('figures agree over 200 generated meetings', () => {
 
   it('Dashboard tags count what the summaries count', () => {
     const fromSummaries = new Map<string, number>();
-    for (const s of summaries) for (const group of s.byTag) fromSummaries.set(group.tag.id, (fromSummaries.get(group.tag.id) ?? 0) + group.decisions.length);
+    for (const s of summaries)
+      for (const group of s.byTag) fromSummaries.set(group.tag.id, (fromSummaries.get(group.tag.id) ?? 0) + group.decisions.length);
     expect(new Map(dashboard.byTag.map((row) => [row.tagId, row.total]))).toEqual(fromSummaries);
   });
 
@@ -75,7 +76,9 @@ describe('figures agree over 200 generated meetings', () => {
         const k = p.counts;
         const net = p.net > 0 ? `+${p.net}` : String(p.net);
         const suffix = p.inChair ? '' : ' (not in the chair)';
-        expect(markdown).toContain(`| ${p.persona.name}${suffix} | ${net} | ${k.helps} | ${k.hurts} | ${k.mixed} | ${k.neutral} | ${k.unknown} | ${k.unset} |`);
+        expect(markdown).toContain(
+          `| ${p.persona.name}${suffix} | ${net} | ${k.helps} | ${k.hurts} | ${k.mixed} | ${k.neutral} | ${k.unknown} | ${k.unset} |`,
+        );
         const htmlNet = p.net > 0 ? `+${p.net}` : p.net < 0 ? `−${-p.net}` : '0';
         const cells = [htmlNet, k.helps, k.hurts, k.mixed, k.neutral, k.unknown, k.unset].map((n) => `<td class="num">${n}</td>`).join('');
         expect(html).toContain(cells);

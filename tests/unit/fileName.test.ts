@@ -60,7 +60,29 @@ describe('safe file names', () => {
 
   it('is safe for any title (property)', () => {
     const unit = fc.oneof(
-      fc.constantFrom('<', '>', ':', '"', '/', '\\', '|', '?', '*', '.', ' ', '-', '\u0000', '\u001F', '\u202E', '\u200B', 'é', '😀', 'CON', 'lpt1', 'ب'),
+      fc.constantFrom(
+        '<',
+        '>',
+        ':',
+        '"',
+        '/',
+        '\\',
+        '|',
+        '?',
+        '*',
+        '.',
+        ' ',
+        '-',
+        '\u0000',
+        '\u001F',
+        '\u202E',
+        '\u200B',
+        'é',
+        '😀',
+        'CON',
+        'lpt1',
+        'ب',
+      ),
       fc.string({ maxLength: 3 }),
     );
     fc.assert(

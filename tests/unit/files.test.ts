@@ -19,7 +19,8 @@ function setup(overrides: Partial<FileHost> = {}) {
     ...overrides,
   };
   const dispose = registerFileHandlers({ handle: (c, l) => handlers.set(c, l), removeHandler: (c) => handlers.delete(c) }, host);
-  const call = (channel: string, trusted: boolean, ...args: unknown[]) => handlers.get(channel)!({ trusted }, ...args) as Promise<{ saved: boolean; path?: string; error?: string }>;
+  const call = (channel: string, trusted: boolean, ...args: unknown[]) =>
+    handlers.get(channel)!({ trusted }, ...args) as Promise<{ saved: boolean; path?: string; error?: string }>;
   return { dir, asked, call, handlers, dispose };
 }
 
@@ -55,11 +56,18 @@ describe('saving exports from the desktop app', () => {
 
   it('refuses untrusted senders, unknown types, and oversized or non-text content without asking', async () => {
     const { asked, call } = setup();
-    expect(await call(SAVE_FILE_CHANNEL, false, 'a.md', 'text/markdown', 'x')).toMatchObject({ saved: false, error: /Only the Empty Chair window/ });
+    expect(await call(SAVE_FILE_CHANNEL, false, 'a.md', 'text/markdown', 'x')).toMatchObject({
+      saved: false,
+      error: /Only the Empty Chair window/,
+    });
     expect(await call(PRINT_PDF_CHANNEL, false, 'a.pdf', '<p>')).toMatchObject({ saved: false, error: /Only the Empty Chair window/ });
-    expect(await call(SAVE_FILE_CHANNEL, true, 'a.exe', 'application/x-msdownload', 'x')).toMatchObject({ error: /does not save files of type/ });
+    expect(await call(SAVE_FILE_CHANNEL, true, 'a.exe', 'application/x-msdownload', 'x')).toMatchObject({
+      error: /does not save files of type/,
+    });
     expect(await call(SAVE_FILE_CHANNEL, true, 'a.md', 'text/markdown', { toString: () => 'x' })).toMatchObject({ error: /must be text/ });
-    expect(await call(SAVE_FILE_CHANNEL, true, 'a.md', 'text/markdown', 'x'.repeat(MAX_EXPORT_CHARS + 1))).toMatchObject({ error: /larger than/ });
+    expect(await call(SAVE_FILE_CHANNEL, true, 'a.md', 'text/markdown', 'x'.repeat(MAX_EXPORT_CHARS + 1))).toMatchObject({
+      error: /larger than/,
+    });
     expect(asked).toEqual([]);
   });
 

@@ -71,12 +71,17 @@ describe('the fuse config', () => {
       [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
       [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
     });
-    for (const name of Object.keys(FUSES).map((index) => FuseV1Options[Number(index)])) expect(name, 'a fuse @electron/fuses names').toBeTypeOf('string');
+    for (const name of Object.keys(FUSES).map((index) => FuseV1Options[Number(index)]))
+      expect(name, 'a fuse @electron/fuses names').toBeTypeOf('string');
   });
 
   it('decides every fuse the installed @electron/fuses knows (a new one fails here until decided)', () => {
     const known = Object.values(FuseV1Options).filter((value): value is number => typeof value === 'number');
-    expect(Object.keys(FUSES).map(Number).sort((a, b) => a - b)).toEqual(known.sort((a, b) => a - b));
+    expect(
+      Object.keys(FUSES)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(known.sort((a, b) => a - b));
   });
 
   it('hands flipFuses version 1 and exactly those values', async () => {

@@ -33,7 +33,11 @@ function fixture() {
   if (!created.ok) throw new Error(created.error.message);
   meeting = created.value as Meeting;
   const started = dispatch(library.service, 'meetings.start', { id: meeting.id });
-  const decided = dispatch(library.service, 'decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: 'x' } });
+  const decided = dispatch(library.service, 'decisions.add', {
+    meetingId: meeting.id,
+    itemId: meeting.agenda[0]!.id,
+    decision: { text: 'x' },
+  });
   if (!started.ok || !decided.ok) throw new Error('fixture failed');
   meeting = decided.value as Meeting;
 }
@@ -70,7 +74,11 @@ function validInput(method: MethodName): Record<string, unknown> {
     'agenda.update': { meetingId: meeting.id, itemId: item.id, changes: { notes: 'n', timeboxMinutes: 5 } },
     'agenda.remove': { meetingId: meeting.id, itemId: item.id },
     'agenda.move': { meetingId: meeting.id, itemId: item.id, toIndex: 1 },
-    'chair.answer': { meetingId: meeting.id, itemId: item.id, changes: { text: 'a', direction: 'helps', severity: 1, personaIds: [personaId] } },
+    'chair.answer': {
+      meetingId: meeting.id,
+      itemId: item.id,
+      changes: { text: 'a', direction: 'helps', severity: 1, personaIds: [personaId] },
+    },
     'chair.noImpact': { meetingId: meeting.id, itemId: item.id, reason: 'r' },
     'decisions.add': { meetingId: meeting.id, itemId: item.id, decision: { text: 'd', tagIds: ['pricing'], dueDate: '2026-12-01' } },
     'decisions.update': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', changes: { direction: 'hurts' } },
@@ -88,7 +96,12 @@ function validInput(method: MethodName): Record<string, unknown> {
     'templates.create': { meetingId: meeting.id, name: 'Weekly' },
     'templates.delete': { id: 'none' },
     'meetings.createFromTemplate': { templateId: 'none', scheduledAt: '2026-12-01T10:00:00Z', title: 'From template' },
-    'decisions.recordOutcome': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', outcome: { direction: 'helps', note: 'n' }, askedIn: null },
+    'decisions.recordOutcome': {
+      meetingId: meeting.id,
+      decisionId: decision?.id ?? 'none',
+      outcome: { direction: 'helps', note: 'n' },
+      askedIn: null,
+    },
     'checkBacks.list': { meetingId: meeting.id },
     'ledger.search': { text: 'd', seriesIds: ['none'], review: 'pending', directions: ['helps'] },
     'personas.create': { name: 'P', needs: ['n'] },
@@ -131,7 +144,12 @@ const leafValue = fc.oneof(
 );
 
 /** A recipe to mutate a valid input: one path replaced, dropped, or an unknown key added. */
-const mutation = fc.record({ pick: fc.nat(), how: fc.constantFrom('replace', 'drop', 'add'), value: leafValue, key: fc.string({ maxLength: 12 }) });
+const mutation = fc.record({
+  pick: fc.nat(),
+  how: fc.constantFrom('replace', 'drop', 'add'),
+  value: leafValue,
+  key: fc.string({ maxLength: 12 }),
+});
 type Mutation = { pick: number; how: string; value: unknown; key: string };
 
 /** Applied inside the property, so it always starts from the fixture as it is now. */
@@ -173,30 +191,34 @@ function snapshot(): string {
 }
 
 describe('fuzzing every API method', () => {
-  it.each(METHOD_NAMES)('%s: random and mutated payloads never crash, and refusals change nothing', (method) => {
-    fc.assert(
-      fc.property(fc.oneof(fc.record({ random: fc.anything() }), mutation, mutation), (recipe) => {
-        payloadsTried++;
-        // Valid payloads add meetings; a fresh folder now and then keeps each snapshot small and fast.
-        if (library.service.library().meetings.length > 30) freshLibrary();
-        // Valid payloads change things (empty the agenda, delete the meeting): start again from a whole fixture.
-        const intact = library.service.library().meetings.some((m) => m.id === meeting.id) && meeting.agenda[0]?.decisions.length;
-        if (!intact) fixture();
-        const payload = 'random' in recipe ? recipe.random : mutate(method, recipe as Mutation);
-        const before = snapshot();
-        let result: Result<unknown>;
-        expect(() => (result = dispatch(library.service, method, payload))).not.toThrow();
-        expect(typeof result!.ok).toBe('boolean');
-        if (!result!.ok) {
-          expect(ERROR_CODES).toContain(result!.error.code);
-          expect(result!.error.code).not.toBe('internal');
-          expect(result!.error.message.length).toBeGreaterThan(0);
-          expect(snapshot()).toBe(before);
-        } else if ((result!.value as Meeting)?.agenda && (result!.value as Meeting).id === meeting.id) {
-          meeting = result!.value as Meeting;
-        }
-      }),
-      { seed: SEED, numRuns: runsPerMethod },
-    );
-  }, Math.max(20_000, runsPerMethod * 50)); // the full run (100,000 payloads) takes minutes per method on a busy machine
+  it.each(METHOD_NAMES)(
+    '%s: random and mutated payloads never crash, and refusals change nothing',
+    (method) => {
+      fc.assert(
+        fc.property(fc.oneof(fc.record({ random: fc.anything() }), mutation, mutation), (recipe) => {
+          payloadsTried++;
+          // Valid payloads add meetings; a fresh folder now and then keeps each snapshot small and fast.
+          if (library.service.library().meetings.length > 30) freshLibrary();
+          // Valid payloads change things (empty the agenda, delete the meeting): start again from a whole fixture.
+          const intact = library.service.library().meetings.some((m) => m.id === meeting.id) && meeting.agenda[0]?.decisions.length;
+          if (!intact) fixture();
+          const payload = 'random' in recipe ? recipe.random : mutate(method, recipe as Mutation);
+          const before = snapshot();
+          let result: Result<unknown>;
+          expect(() => (result = dispatch(library.service, method, payload))).not.toThrow();
+          expect(typeof result!.ok).toBe('boolean');
+          if (!result!.ok) {
+            expect(ERROR_CODES).toContain(result!.error.code);
+            expect(result!.error.code).not.toBe('internal');
+            expect(result!.error.message.length).toBeGreaterThan(0);
+            expect(snapshot()).toBe(before);
+          } else if ((result!.value as Meeting)?.agenda && (result!.value as Meeting).id === meeting.id) {
+            meeting = result!.value as Meeting;
+          }
+        }),
+        { seed: SEED, numRuns: runsPerMethod },
+      );
+    },
+    Math.max(20_000, runsPerMethod * 50),
+  ); // the full run (100,000 payloads) takes minutes per method on a busy machine
 });

@@ -59,8 +59,7 @@ export function snapshotFiles(dir: string): Record<string, string> {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'backups') walk(full);
-      }
-      else if (!entry.name.endsWith('.lock')) out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
+      } else if (!entry.name.endsWith('.lock')) out[path.relative(dir, full)] = fs.readFileSync(full, 'utf8');
     }
   };
   if (fs.existsSync(dir)) walk(dir);

@@ -13,7 +13,11 @@ import { parseIcsEvent } from '../../shared/ics/icsEvent';
 const ROOT = path.join(import.meta.dirname, '..', 'fixtures', 'ics');
 const FILES = readdirSync(ROOT, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .flatMap((dir) => readdirSync(path.join(ROOT, dir.name)).filter((name) => name.endsWith('.ics')).map((name) => `${dir.name}/${name}`))
+  .flatMap((dir) =>
+    readdirSync(path.join(ROOT, dir.name))
+      .filter((name) => name.endsWith('.ics'))
+      .map((name) => `${dir.name}/${name}`),
+  )
   .sort();
 const TEXT = new Map(FILES.map((file) => [file, readFileSync(path.join(ROOT, file), 'utf8')]));
 
@@ -144,7 +148,9 @@ describe(`the .ics corpus (${FILES.length} real files)`, () => {
     expect(wrong.map(([file]) => [file, first.get(file)])).toEqual([]);
     for (const [file, code] of Object.entries(EXPECTED_REFUSAL)) expect(first.get(file), file).toMatchObject({ ok: false, code });
 
-    const withEvent = FILES.filter((file) => hasEventWithStart(TEXT.get(file)!) || first.get(file)!.ok || (first.get(file) as { code?: string }).code === 'bad_start');
+    const withEvent = FILES.filter(
+      (file) => hasEventWithStart(TEXT.get(file)!) || first.get(file)!.ok || (first.get(file) as { code?: string }).code === 'bad_start',
+    );
     const imported = withEvent.filter((file) => first.get(file)!.ok).length;
     console.log(
       `ics corpus: ${FILES.length} files, ${withEvent.length} with a VEVENT and DTSTART: ${imported} imported, ` +

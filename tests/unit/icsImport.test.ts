@@ -30,9 +30,21 @@ describe('time-zone names as exporters write them', () => {
   it.each([
     ['Windows id, no VTIMEZONE (Exchange)', 'DTSTART;TZID=W. Europe Standard Time:20260715T090000', '2026-07-15T07:00:00.000Z'],
     ['Windows id, quoted', 'DTSTART;TZID="Tokyo Standard Time":20260115T090000', '2026-01-15T00:00:00.000Z'],
-    ['Windows display name, unquoted with a colon', 'DTSTART;TZID=(UTC-05:00) Eastern Time (US & Canada):20260115T090000', '2026-01-15T14:00:00.000Z'],
-    ['Windows display name listing cities', 'DTSTART;TZID="(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi":20260115T090000', '2026-01-15T03:30:00.000Z'],
-    ['Windows display name, cities only', 'DTSTART;TZID="Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna":20260115T090000', '2026-01-15T08:00:00.000Z'],
+    [
+      'Windows display name, unquoted with a colon',
+      'DTSTART;TZID=(UTC-05:00) Eastern Time (US & Canada):20260115T090000',
+      '2026-01-15T14:00:00.000Z',
+    ],
+    [
+      'Windows display name listing cities',
+      'DTSTART;TZID="(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi":20260115T090000',
+      '2026-01-15T03:30:00.000Z',
+    ],
+    [
+      'Windows display name, cities only',
+      'DTSTART;TZID="Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna":20260115T090000',
+      '2026-01-15T08:00:00.000Z',
+    ],
     ['Mozilla prefix', 'DTSTART;TZID=/mozilla.org/20050126_1/Europe/Berlin:20260715T090000', '2026-07-15T07:00:00.000Z'],
     ['libical prefix', 'DTSTART;TZID=/softwarestudio.org/Olson_20011030_5/America/New_York:20260115T090000', '2026-01-15T14:00:00.000Z'],
     ['IANA name in another case', 'DTSTART;TZID=europe/berlin:20260115T090000', '2026-01-15T08:00:00.000Z'],
@@ -50,7 +62,7 @@ describe('time-zone names as exporters write them', () => {
     expect(resolveZoneName('Customized Time Zone')).toBeUndefined();
   });
 
-  it('reads floating times in the calendar\'s X-WR-TIMEZONE (Google), and UTC times as UTC', () => {
+  it("reads floating times in the calendar's X-WR-TIMEZONE (Google), and UTC times as UTC", () => {
     expect(startOf(calendar('X-WR-TIMEZONE:Asia/Tokyo', ...event('DTSTART:20260115T090000')))).toBe('2026-01-15T00:00:00.000Z');
     expect(startOf(calendar('X-WR-TIMEZONE:Asia/Tokyo', ...event('DTSTART:20260115T090000Z')))).toBe('2026-01-15T09:00:00.000Z');
     expect(startOf(calendar(...event('DTSTART:20260115T090000')))).toBe(local(2026, 1, 15, 9));
@@ -60,7 +72,9 @@ describe('time-zone names as exporters write them', () => {
     const alone = parseIcsEvent(calendar(...event('DTSTART;TZID=Customized Time Zone:20260115T090000')));
     expect(alone.scheduledAt).toBe(local(2026, 1, 15, 9));
     expect(alone.warnings).toEqual(['The time zone "Customized Time Zone" is not known here; the time was read as your local time.']);
-    const withCalendarZone = parseIcsEvent(calendar('X-WR-TIMEZONE:Asia/Tokyo', ...event('DTSTART;TZID=Customized Time Zone:20260115T090000')));
+    const withCalendarZone = parseIcsEvent(
+      calendar('X-WR-TIMEZONE:Asia/Tokyo', ...event('DTSTART;TZID=Customized Time Zone:20260115T090000')),
+    );
     expect(withCalendarZone.scheduledAt).toBe('2026-01-15T00:00:00.000Z');
     expect(withCalendarZone.warnings[0]).toMatch(/read in the calendar's zone "Asia\/Tokyo"/);
   });
@@ -74,11 +88,15 @@ describe('files that bend the rules', () => {
   });
 
   it('uses a lone VTIMEZONE without TZID for a zone the file names but does not define', () => {
-    expect(startOf(calendar(...fixedZone(null, '+0300'), ...event('DTSTART;TZID=Office:20260115T090000')))).toBe('2026-01-15T06:00:00.000Z');
+    expect(startOf(calendar(...fixedZone(null, '+0300'), ...event('DTSTART;TZID=Office:20260115T090000')))).toBe(
+      '2026-01-15T06:00:00.000Z',
+    );
   });
 
-  it('prefers the file\'s own VTIMEZONE, and falls back to the name when that VTIMEZONE is unusable', () => {
-    expect(startOf(calendar(...fixedZone('Europe/Berlin', '+0500'), ...event('DTSTART;TZID=Europe/Berlin:20260715T090000')))).toBe('2026-07-15T04:00:00.000Z');
+  it("prefers the file's own VTIMEZONE, and falls back to the name when that VTIMEZONE is unusable", () => {
+    expect(startOf(calendar(...fixedZone('Europe/Berlin', '+0500'), ...event('DTSTART;TZID=Europe/Berlin:20260715T090000')))).toBe(
+      '2026-07-15T04:00:00.000Z',
+    );
     // Apple iCal 1.5 wrote observances without DTSTART or TZOFFSETFROM.
     const broken = ['BEGIN:VTIMEZONE', 'TZID:Europe/Berlin', 'BEGIN:STANDARD', 'TZOFFSETTO:0100', 'END:STANDARD', 'END:VTIMEZONE'];
     expect(startOf(calendar(...broken, ...event('DTSTART;TZID=Europe/Berlin:20260715T090000')))).toBe('2026-07-15T07:00:00.000Z');
@@ -90,7 +108,10 @@ describe('files that bend the rules', () => {
   });
 
   it('imports an event even when it or another event has a broken RRULE', () => {
-    const text = calendar(...event('DTSTART:20260115T090000Z', 'RRULE:RRULE:AnythingRandom;FREQ=WEEKLY'), ...event('DTSTART:20260116T090000Z', 'RRULE:FREQ=NEVER;UNTIL=yesterday'));
+    const text = calendar(
+      ...event('DTSTART:20260115T090000Z', 'RRULE:RRULE:AnythingRandom;FREQ=WEEKLY'),
+      ...event('DTSTART:20260116T090000Z', 'RRULE:FREQ=NEVER;UNTIL=yesterday'),
+    );
     expect(startOf(text)).toBe('2026-01-15T09:00:00.000Z');
   });
 
@@ -99,7 +120,10 @@ describe('files that bend the rules', () => {
   });
 
   it('skips a moved occurrence (RECURRENCE-ID) for the event it belongs to', () => {
-    const text = calendar(...event('RECURRENCE-ID:20260301T090000Z', 'DTSTART:20260302T090000Z'), ...event('DTSTART:20260115T090000Z', 'RRULE:FREQ=WEEKLY'));
+    const text = calendar(
+      ...event('RECURRENCE-ID:20260301T090000Z', 'DTSTART:20260302T090000Z'),
+      ...event('DTSTART:20260115T090000Z', 'RRULE:FREQ=WEEKLY'),
+    );
     expect(startOf(text)).toBe('2026-01-15T09:00:00.000Z');
   });
 });
@@ -114,14 +138,19 @@ describe('each file is read alone', () => {
     const files = [ownBerlin, plainBerlin, outlook, plainPacific];
     const alone = files.map(startOf);
     expect(alone).toEqual(['2026-07-15T04:00:00.000Z', '2026-07-15T07:00:00.000Z', '2026-07-15T12:00:00.000Z', '2026-07-15T16:00:00.000Z']);
-    const orders = [[0, 1, 2, 3], [3, 2, 1, 0], [1, 0, 3, 2], [2, 3, 0, 1]];
+    const orders = [
+      [0, 1, 2, 3],
+      [3, 2, 1, 0],
+      [1, 0, 3, 2],
+      [2, 3, 0, 1],
+    ];
     for (const order of orders) {
       const results = new Map(order.map((i) => [i, startOf(files[i]!)]));
       expect(files.map((_, i) => results.get(i))).toEqual(alone);
     }
   });
 
-  it('leaves ical.js\'s global zone registry as it found it', () => {
+  it("leaves ical.js's global zone registry as it found it", () => {
     parseIcsEvent(ownBerlin);
     parseIcsEvent(outlook);
     expect(ICAL.TimezoneService.has('Europe/Berlin')).toBe(false);

@@ -35,7 +35,13 @@ function exportedFile() {
     const persona = source.value<Persona>('personas.create', { name: `Persona of ${title}` });
     personas.push(persona);
     const meeting = source.value<Meeting>('meetings.create', sampleDraft({ title, personaIds: [persona.id] }));
-    meetings.push(source.value<Meeting>('decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: 'Go', tagIds: [tag.id] } }));
+    meetings.push(
+      source.value<Meeting>('decisions.add', {
+        meetingId: meeting.id,
+        itemId: meeting.agenda[0]!.id,
+        decision: { text: 'Go', tagIds: [tag.id] },
+      }),
+    );
   }
   return { meetings, personas, tags: [tag] };
 }
@@ -67,7 +73,10 @@ describe('meetings.importMany', () => {
     const result = target.call('meetings.importMany', file);
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'invalid_input', message: expect.stringMatching(/^Cannot import "February review" \(meeting 2 of 3\); nothing was imported: Agenda item 2/) },
+      error: {
+        code: 'invalid_input',
+        message: expect.stringMatching(/^Cannot import "February review" \(meeting 2 of 3\); nothing was imported: Agenda item 2/),
+      },
     });
     expect(snapshotFiles(target.dir)).toEqual(before);
     expect(target.library.service.library().meetings).toEqual([]);
@@ -104,7 +113,9 @@ describe('meetings.importMany', () => {
     const reopened = fresh(target.dir);
     expect(reopened.library.service.library().meetings).toEqual([]);
     expect(reopened.library.service.library().personas.map((p) => p.name)).toEqual(['Already here']);
-    expect(reopened.library.service.notices.join(' ')).toMatch(/An import of 3 meetings was interrupted before it finished; nothing of it was kept/);
+    expect(reopened.library.service.notices.join(' ')).toMatch(
+      /An import of 3 meetings was interrupted before it finished; nothing of it was kept/,
+    );
     expect(reopened.value<Meeting[]>('meetings.importMany', file)).toHaveLength(3);
   });
 });

@@ -49,7 +49,10 @@ describe('meetings.import', () => {
     const target = fresh();
     target.value('meetings.import', { meeting, personas: [persona], tags: [tag] });
     const before = snapshotFiles(target.dir);
-    expect(target.call('meetings.import', { meeting, personas: [persona], tags: [tag] })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(target.call('meetings.import', { meeting, personas: [persona], tags: [tag] })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(snapshotFiles(target.dir)).toEqual(before);
     const copy = target.value<Meeting>('meetings.import', { meeting, personas: [persona], tags: [tag], asCopy: true });
     expect(copy.id).not.toBe(meeting.id);
@@ -70,8 +73,14 @@ describe('meetings.import', () => {
   it('refuses a file that seats a persona or uses a tag it does not describe', () => {
     const { meeting, persona, tag } = exported();
     const target = fresh();
-    expect(target.call('meetings.import', { meeting, personas: [], tags: [tag] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(target.call('meetings.import', { meeting, personas: [persona], tags: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(target.call('meetings.import', { meeting, personas: [], tags: [tag] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(target.call('meetings.import', { meeting, personas: [persona], tags: [] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(target.library.service.library().meetings).toEqual([]);
   });
 });

@@ -34,7 +34,11 @@ function richMeeting(): Meeting {
   let meeting = value<Meeting>('meetings.create', sampleDraft({ personaIds: [persona.id] }));
   meeting = value<Meeting>('meetings.start', { id: meeting.id });
   const itemId = meeting.agenda[0]!.id;
-  meeting = value<Meeting>('chair.answer', { meetingId: meeting.id, itemId, changes: { text: 'Cheaper', direction: 'helps', personaIds: [persona.id] } });
+  meeting = value<Meeting>('chair.answer', {
+    meetingId: meeting.id,
+    itemId,
+    changes: { text: 'Cheaper', direction: 'helps', personaIds: [persona.id] },
+  });
   meeting = value<Meeting>('decisions.add', { meetingId: meeting.id, itemId, decision: { text: 'Ship tiers' } });
   return value<Meeting>('followUps.add', { meetingId: meeting.id, text: 'Tell Priya', decisionId: meeting.agenda[0]!.decisions[0]!.id });
 }
@@ -86,17 +90,31 @@ describe('meetingProblems', () => {
 
     const stuck = structuredClone(meeting);
     stuck.currentItemId = null;
-    expect(meetingProblems(stuck)).toEqual([{ path: 'currentItemId', message: expect.stringMatching(/is running but has no current agenda item/) }]);
+    expect(meetingProblems(stuck)).toEqual([
+      { path: 'currentItemId', message: expect.stringMatching(/is running but has no current agenda item/) },
+    ]);
   });
 });
 
 describe('every import is checked', () => {
   const cases: [string, (m: Meeting) => void, RegExp][] = [
     ['a duplicate agenda item id', (m) => void (m.agenda[1]!.id = m.agenda[0]!.id), /agenda item 2 .*has the id/i],
-    ['a duplicate decision id', (m) => void m.agenda[1]!.decisions.push(structuredClone(m.agenda[0]!.decisions[0]!)), /Decision "Ship tiers" in agenda item 2/],
+    [
+      'a duplicate decision id',
+      (m) => void m.agenda[1]!.decisions.push(structuredClone(m.agenda[0]!.decisions[0]!)),
+      /Decision "Ship tiers" in agenda item 2/,
+    ],
     ['a duplicate follow-up id', (m) => void m.followUps.push(structuredClone(m.followUps[0]!)), /Follow-up 2 .*has the id/],
-    ['a running meeting whose current item does not exist', (m) => void (m.currentItemId = 'no-such-item'), /current item no-such-item is not on the agenda/],
-    ['an answer naming an unknown persona', (m) => void (m.agenda[0]!.answer!.personaIds = ['no-such-persona']), /names the persona no-such-persona/],
+    [
+      'a running meeting whose current item does not exist',
+      (m) => void (m.currentItemId = 'no-such-item'),
+      /current item no-such-item is not on the agenda/,
+    ],
+    [
+      'an answer naming an unknown persona',
+      (m) => void (m.agenda[0]!.answer!.personaIds = ['no-such-persona']),
+      /names the persona no-such-persona/,
+    ],
   ];
   for (const [what, breakIt, message] of cases) {
     it(`refuses ${what}, naming it, and changes nothing`, () => {
@@ -133,11 +151,14 @@ describe('every commit is checked', () => {
     let meeting = value<Meeting>('meetings.create', sampleDraft({ agenda: [{ title: 'Only item' }] }));
     meeting = value<Meeting>('meetings.start', { id: meeting.id });
     const result = call('agenda.remove', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/inconsistent: .*running but has no current agenda item/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/inconsistent: .*running but has no current agenda item/) },
+    });
     expect(call('meetings.end', { id: meeting.id, skip: true })).toMatchObject({ ok: true });
   });
 
-  it('keeps a removed decision\'s follow-up, unlinked, so the meeting stays consistent', () => {
+  it("keeps a removed decision's follow-up, unlinked, so the meeting stays consistent", () => {
     const meeting = richMeeting();
     const target = fresh();
     const imported = target.value<Meeting>('meetings.import', { meeting, personas: [persona], tags: [], asCopy: false });

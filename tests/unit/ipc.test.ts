@@ -94,7 +94,9 @@ describe('IPC adapter: every API method is reachable', () => {
   it('runs every method in METHOD_NAMES through the service with valid input', async () => {
     const spies = Object.fromEntries(METHOD_NAMES.map((name) => [name, vi.spyOn(library.service.handlers, name)]));
     const results = await callEveryMethod((method, input) => ipc.invoke(trusted, method, input));
-    const failed = results.filter(({ result }) => !result.ok).map(({ method, result }) => `${method}: ${!result.ok && result.error.message}`);
+    const failed = results
+      .filter(({ result }) => !result.ok)
+      .map(({ method, result }) => `${method}: ${!result.ok && result.error.message}`);
     expect(failed).toEqual([]);
     expect(new Set(results.map(({ method }) => method))).toEqual(new Set(METHOD_NAMES));
     for (const name of METHOD_NAMES) expect(spies[name], name).toHaveBeenCalled();

@@ -211,7 +211,9 @@ describe('the save journal', () => {
     const backup = ok<{ id: string }>(library, 'backups.create', {});
     const failing = failDataSync();
     try {
-      expect(dispatch(library.service, 'meetings.update', { id: meeting.id, changes: { title: 'never acknowledged' } })).toMatchObject({ ok: false });
+      expect(dispatch(library.service, 'meetings.update', { id: meeting.id, changes: { title: 'never acknowledged' } })).toMatchObject({
+        ok: false,
+      });
     } finally {
       failing.restore();
     }
@@ -230,13 +232,19 @@ describe('the save journal', () => {
     const again = openDir(dir);
     const failingAgain = failDataSync();
     try {
-      expect(dispatch(again.service, 'meetings.update', { id: meeting.id, changes: { title: 'never acknowledged' } })).toMatchObject({ ok: false });
+      expect(dispatch(again.service, 'meetings.update', { id: meeting.id, changes: { title: 'never acknowledged' } })).toMatchObject({
+        ok: false,
+      });
     } finally {
       failingAgain.restore();
     }
     ok(again, 'meetings.delete', { id: meeting.id });
     again.close();
-    expect(openDir(dir).service.library().meetings.map((m) => m.id)).not.toContain(meeting.id);
+    expect(
+      openDir(dir)
+        .service.library()
+        .meetings.map((m) => m.id),
+    ).not.toContain(meeting.id);
     expect(fs.existsSync(file) || fs.existsSync(journal)).toBe(false);
   });
 
@@ -260,7 +268,11 @@ describe('the save journal', () => {
     }
     ok(library, 'meetings.delete', { id: meeting.id });
     library.close();
-    expect(openDir(dir).service.library().meetings.map((m) => m.id)).not.toContain(meeting.id);
+    expect(
+      openDir(dir)
+        .service.library()
+        .meetings.map((m) => m.id),
+    ).not.toContain(meeting.id);
   });
 
   it("a damaged file next to a good journal is set aside, told, and replaced by the journal's version", () => {
@@ -275,7 +287,7 @@ describe('the save journal', () => {
     expect(fs.readFileSync(path.join(dir, 'quarantine', quarantined!), 'utf8')).toBe('{"truncated');
   });
 
-  it("the library index has a journal too, and the next start reads it", () => {
+  it('the library index has a journal too, and the next start reads it', () => {
     const { dir, library, meeting } = setUp();
     rename(library, meeting.id, 'renamed in the index'); // the summary's title changes
     expect(fs.existsSync(path.join(dir, 'library.journal'))).toBe(true);
@@ -342,7 +354,11 @@ describe('the save journal', () => {
     library.close();
     const saver = spawn(
       process.execPath,
-      ['--import', 'tsx', '-e', `
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
         const { openLibrary } = await import('./electron/service/openLibrary.ts');
         const { dispatch } = await import('./electron/service/dispatch.ts');
         const { default: Conf } = await import('conf');
@@ -352,7 +368,8 @@ describe('the save journal', () => {
           if (!result.ok) throw new Error(result.error.message);
           process.stdout.write('saved ' + i + '\\n');
         }
-        setInterval(() => {}, 1000);`],
+        setInterval(() => {}, 1000);`,
+      ],
       { cwd: path.resolve(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let acknowledged = 0;

@@ -7,7 +7,7 @@ import { dispatch } from '../../electron/service/dispatch';
 import { closeNow, closeOpened, openTemp as start, tempDir, valueOf } from './helpers';
 
 afterEach(closeOpened);
-const value = <T,>(library: OpenLibrary, method: string, input: unknown) => valueOf<T>(library, method, input);
+const value = <T>(library: OpenLibrary, method: string, input: unknown) => valueOf<T>(library, method, input);
 const search = (library: OpenLibrary, query: Record<string, unknown>) => value<LedgerResult>(library, 'ledger.search', query);
 
 /** Two meetings with known decisions: enough to tell each filter apart. */
@@ -27,7 +27,11 @@ function seeded() {
   });
   march = add(march, 0, { text: 'Move Pro to usage pricing', owner: 'Ben', direction: 'hurts', tagIds: ['pricing', churn.id] });
   march = add(march, 1, { text: 'Keep the 30-day trial', owner: 'Ana', direction: 'helps', tagIds: ['onboarding'] });
-  value(library, 'chair.answer', { meetingId: march.id, itemId: march.agenda[1]!.id, changes: { text: 'Omar needs time', personaIds: [] } });
+  value(library, 'chair.answer', {
+    meetingId: march.id,
+    itemId: march.agenda[1]!.id,
+    changes: { text: 'Omar needs time', personaIds: [] },
+  });
   let may = value<Meeting>(library, 'meetings.create', {
     title: 'May support sync',
     scheduledAt: '2026-05-02T09:00:00Z',
@@ -87,8 +91,14 @@ describe('the decision ledger', () => {
 
   it('refuses bad queries with a typed error', () => {
     const { library } = seeded();
-    expect(dispatch(library.service, 'ledger.search', { directions: ['great'] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(dispatch(library.service, 'ledger.search', { from: '2026-13-01' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(dispatch(library.service, 'ledger.search', { directions: ['great'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(dispatch(library.service, 'ledger.search', { from: '2026-13-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(dispatch(library.service, 'ledger.search', { limit: 501 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 

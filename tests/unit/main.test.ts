@@ -27,7 +27,10 @@ const fake = vi.hoisted(() => {
     }
     once(name: string, fn: Fn): this {
       const wrapper = (...args: unknown[]) => {
-        this.handlers.set(name, (this.handlers.get(name) ?? []).filter((f) => f !== wrapper));
+        this.handlers.set(
+          name,
+          (this.handlers.get(name) ?? []).filter((f) => f !== wrapper),
+        );
         fn(...args);
       };
       return this.on(name, wrapper);
@@ -212,7 +215,12 @@ describe('start-up', () => {
     expect(electron.app.enableSandbox).toHaveBeenCalledOnce();
     // The sandbox comes first, before anything else touches Electron.
     const sandboxAt = electron.app.enableSandbox.mock.invocationCallOrder[0]!;
-    for (const other of [electron.protocol.registerSchemesAsPrivileged, electron.app.getPath, electron.app.setPath, electron.app.requestSingleInstanceLock]) {
+    for (const other of [
+      electron.protocol.registerSchemesAsPrivileged,
+      electron.app.getPath,
+      electron.app.setPath,
+      electron.app.requestSingleInstanceLock,
+    ]) {
       expect(Math.min(...other.mock.invocationCallOrder)).toBeGreaterThan(sandboxAt);
     }
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
@@ -261,9 +269,16 @@ describe('start-up', () => {
   it('builds the usual menu from roles', async () => {
     await load();
     await ready();
-    const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as { role?: string; submenu?: { role?: string; label?: string }[] }[];
+    const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as {
+      role?: string;
+      submenu?: { role?: string; label?: string }[];
+    }[];
     const roles = template.map((item) => item.role);
-    expect(roles).toEqual(process.platform === 'darwin' ? ['appMenu', 'fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help'] : ['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']);
+    expect(roles).toEqual(
+      process.platform === 'darwin'
+        ? ['appMenu', 'fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help']
+        : ['fileMenu', 'editMenu', 'viewMenu', 'windowMenu', 'help'],
+    );
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
     const help = template.at(-1)!.submenu!;
     expect(help.map((item) => item.label ?? item.role)).toContain('Show Data Folder');
@@ -471,7 +486,13 @@ describe('guards', () => {
     await load();
     await ready();
     const contents = only(state.windows).webContents;
-    for (const url of ['javascript:alert(document.domain)', 'data:text/html,hi', 'file:///etc/passwd', 'http://127.0.0.1:8080/', 'app://evil/index.html']) {
+    for (const url of [
+      'javascript:alert(document.domain)',
+      'data:text/html,hi',
+      'file:///etc/passwd',
+      'http://127.0.0.1:8080/',
+      'app://evil/index.html',
+    ]) {
       const navigation = event({ url, isMainFrame: true });
       contents.emit('will-navigate', navigation);
       expect(navigation.preventDefault, url).toHaveBeenCalled();
@@ -511,7 +532,9 @@ describe('guards', () => {
   });
 
   it('shell.openExternal is called in exactly one place in electron/, behind isSafeExternalUrl', () => {
-    const files = fs.readdirSync(path.resolve(import.meta.dirname, '../../electron'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const files = fs
+      .readdirSync(path.resolve(import.meta.dirname, '../../electron'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'));
     const calls = files.flatMap((file) => {
       const source = fs.readFileSync(path.resolve(import.meta.dirname, '../../electron', file), 'utf8');
       return [...source.matchAll(/openExternal\(/g)].map(() => file);

@@ -23,7 +23,11 @@ describe('schema versions', () => {
 
   it.each(shipped)('a library written by schema v%i opens with nothing lost', (version) => {
     const source = path.join(FIXTURES, `schema-v${version}`);
-    const expected = JSON.parse(fs.readFileSync(path.join(source, 'expected.json'), 'utf8')) as { titles: string[]; decisions: number; answers: string[] } & Record<string, unknown>;
+    const expected = JSON.parse(fs.readFileSync(path.join(source, 'expected.json'), 'utf8')) as {
+      titles: string[];
+      decisions: number;
+      answers: string[];
+    } & Record<string, unknown>;
     const dir = tempDir();
     fs.cpSync(source, dir, { recursive: true });
     fs.rmSync(path.join(dir, 'expected.json'));
@@ -55,7 +59,9 @@ describe('schema versions', () => {
     if (version === 1) {
       // What schema 2 added starts empty, never invented.
       expect(meetings.map((m) => m.seriesId)).toEqual(meetings.map(() => null));
-      expect(meetings.flatMap((m) => m.followUps.map((f) => [f.doneAt, f.carriedFrom, f.carriedTo]))).toEqual(meetings.flatMap((m) => m.followUps.map(() => [null, null, null])));
+      expect(meetings.flatMap((m) => m.followUps.map((f) => [f.doneAt, f.carriedFrom, f.carriedTo]))).toEqual(
+        meetings.flatMap((m) => m.followUps.map(() => [null, null, null])),
+      );
       expect(decisions.map((d) => [d.reviewDate, d.outcome, d.vote])).toEqual(decisions.map(() => [null, null, null]));
     }
   });
@@ -74,8 +80,20 @@ describe('schema versions', () => {
 
   it('a meeting exported by schema v1 imports into this version', async () => {
     const { parseExportFile } = await import('../../shared/export/json');
-    const v1 = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'schema-v1', 'meetings', fs.readdirSync(path.join(FIXTURES, 'schema-v1', 'meetings'))[0]!), 'utf8')) as Record<string, unknown>;
-    const file = JSON.stringify({ format: 'empty-chair-meeting', formatVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', meeting: v1, personas: [], tags: [] });
+    const v1 = JSON.parse(
+      fs.readFileSync(
+        path.join(FIXTURES, 'schema-v1', 'meetings', fs.readdirSync(path.join(FIXTURES, 'schema-v1', 'meetings'))[0]!),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+    const file = JSON.stringify({
+      format: 'empty-chair-meeting',
+      formatVersion: 1,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      meeting: v1,
+      personas: [],
+      tags: [],
+    });
     const parsed = parseExportFile(file);
     expect(parsed.meetings[0]!.schemaVersion).toBe(SCHEMA_VERSION);
     expect(parsed.meetings[0]!.title).toBe(v1.title);

@@ -89,7 +89,11 @@ afterEach(async () => {
   await sharing.settled();
 });
 
-async function p<T = unknown>(method: string, input: unknown, options: { session?: string; token?: string | null; headers?: Record<string, string> } = {}) {
+async function p<T = unknown>(
+  method: string,
+  input: unknown,
+  options: { session?: string; token?: string | null; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
   const bearer = options.token === undefined ? token : options.token;
   if (bearer !== null) headers.authorization = `Bearer ${bearer}`;
@@ -107,12 +111,22 @@ async function join(name: string): Promise<ParticipantJoined> {
   return body.value;
 }
 
-function raw(pathname: string, headers: Record<string, string>, body = '{}', port = Number(new URL(base).port), agent?: http.Agent, localAddress?: string): Promise<number> {
+function raw(
+  pathname: string,
+  headers: Record<string, string>,
+  body = '{}',
+  port = Number(new URL(base).port),
+  agent?: http.Agent,
+  localAddress?: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'POST', headers, agent: agent ?? false, localAddress }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: pathname, method: 'POST', headers, agent: agent ?? false, localAddress },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -272,7 +286,7 @@ function participantClient(session: string, reconnectMs = 100) {
 const meetingFile = () => savedText(path.join(dir, 'meetings', `${meeting.id}.json`));
 
 describe('starting and stopping', () => {
-  it('lists this machine\'s addresses with loopback first and marked', () => {
+  it("lists this machine's addresses with loopback first and marked", () => {
     const addresses = lead<{ address: string; loopback: boolean; family: string }[]>('sharing.interfaces', {});
     expect(addresses[0]).toMatchObject({ loopback: true });
     expect(addresses.some((a) => a.address === '127.0.0.1' && a.loopback)).toBe(true);
@@ -288,13 +302,19 @@ describe('starting and stopping', () => {
     expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id })).toMatchObject({ state: 'on', joinUrl: status.joinUrl });
   });
 
-  it('refuses a meeting that is not running, and an address that is not this machine\'s', () => {
+  it("refuses a meeting that is not running, and an address that is not this machine's", () => {
     const planned = lead('meetings.create', sampleDraft());
-    expect(leadResult('sharing.start', { meetingId: planned.id, host: '127.0.0.1' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(leadResult('sharing.start', { meetingId: planned.id, host: '127.0.0.1' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     expect(leadResult('sharing.start', { meetingId: planned.id, host: '198.51.100.7' })).toMatchObject({ ok: false });
     const other = lead('meetings.create', sampleDraft());
     lead('meetings.start', { id: other.id });
-    expect(leadResult('sharing.start', { meetingId: other.id, host: '198.51.100.7' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(leadResult('sharing.start', { meetingId: other.id, host: '198.51.100.7' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(lead<SharingStatus>('sharing.status', { meetingId: other.id }).state).toBe('off');
   });
 
@@ -314,7 +334,10 @@ describe('starting and stopping', () => {
     const again = await share();
     expect(again.joinUrl).not.toBe(status.joinUrl);
     expect((await p('participant.view', {}, { token: new URL(status.joinUrl!).hash.slice(6), session: ana.sessionKey })).status).toBe(401);
-    expect((await p('participant.view', {}, { session: ana.sessionKey })).body).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect((await p('participant.view', {}, { session: ana.sessionKey })).body).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
   });
 
   it('a library opened without an adapter (CLI, scripts) refuses to share, and listens on nothing', () => {
@@ -429,8 +452,13 @@ describe('security', () => {
     expect(await raw('/p/api/participant.view', { ...auth, host: `evil.example:${port}` })).toBe(403);
     expect(await raw('/p/api/participant.view', { ...auth, host: `127.0.0.1:${port + 1}` })).toBe(403);
     expect(await raw('/', { host: `evil.example:${port}` })).toBe(403);
-    expect((await p('participant.join', { name: 'Eve', clientActionId: action() }, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
-    expect((await p('participant.join', { name: 'Eve', clientActionId: action() }, { headers: { origin: `http://127.0.0.1:${port + 1}` } })).status).toBe(403);
+    expect(
+      (await p('participant.join', { name: 'Eve', clientActionId: action() }, { headers: { origin: 'http://evil.example' } })).status,
+    ).toBe(403);
+    expect(
+      (await p('participant.join', { name: 'Eve', clientActionId: action() }, { headers: { origin: `http://127.0.0.1:${port + 1}` } }))
+        .status,
+    ).toBe(403);
     await expect(connect({ token }, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
     await expect(connect({ token }, { host: `evil.example:${port}` })).rejects.toThrow(/403/);
     expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants).toEqual([]);
@@ -445,7 +473,7 @@ describe('security', () => {
     expect(await raw('/', { host: `localhost:${status.port}` }, '')).toBe(405); // POST to a page: refused, but past the Host check
   });
 
-  it('sets no cookie and serves nothing of the lead\'s API', async () => {
+  it("sets no cookie and serves nothing of the lead's API", async () => {
     const response = await fetch(`${base}/p/api/participant.join`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -466,7 +494,11 @@ describe('security', () => {
     const closed = closeCode(ws);
     ws.send('x'.repeat(1024 * 1024));
     expect(await closed).toBe(1009);
-    const big = await fetch(`${base}/p/api/participant.join`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: 'x'.repeat(1024 * 1024) });
+    const big = await fetch(`${base}/p/api/participant.join`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: 'x'.repeat(1024 * 1024),
+    });
     expect(big.status).toBe(413);
     expect((await p('participant.join', { name: 'Still', clientActionId: action() })).status).toBe(200);
   });
@@ -487,11 +519,16 @@ describe('security', () => {
       answers.push(
         await new Promise((resolve, reject) => {
           const headers = { authorization: `Bearer ${token}`, 'x-empty-chair-session': ana.sessionKey, 'content-type': 'application/json' };
-          const req = http.request({ host: '127.0.0.1', port, path: '/p/api/participant.propose', method: 'POST', agent: false, headers }, (res) => {
-            let text = '';
-            res.on('data', (chunk) => (text += chunk));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, code: JSON.parse(text).error?.code, retryAfter: res.headers['retry-after'] }));
-          });
+          const req = http.request(
+            { host: '127.0.0.1', port, path: '/p/api/participant.propose', method: 'POST', agent: false, headers },
+            (res) => {
+              let text = '';
+              res.on('data', (chunk) => (text += chunk));
+              res.on('end', () =>
+                resolve({ status: res.statusCode ?? 0, code: JSON.parse(text).error?.code, retryAfter: res.headers['retry-after'] }),
+              );
+            },
+          );
           req.on('error', reject);
           req.end(JSON.stringify({ clientActionId: `http-${i}`, itemId, text: `Proposal ${i}` }));
         }),
@@ -511,11 +548,18 @@ describe('security', () => {
     expect(anonymous.every((code) => code === 401 || code === 429)).toBe(true);
     // Over the socket: a burst past the limit is answered rate_limited per call, and the socket stays.
     // (Another participant, whose budget is still whole: Rita's is spent for HTTP and socket alike.)
-    const sol = library.service.participants.call(shareIdOf(), null, 'participant.join', { name: 'Sol', clientActionId: action() }, '127.0.0.4') as { value: ParticipantJoined };
+    const sol = library.service.participants.call(
+      shareIdOf(),
+      null,
+      'participant.join',
+      { name: 'Sol', clientActionId: action() },
+      '127.0.0.4',
+    ) as { value: ParticipantJoined };
     const stored = proposals();
     const ws = await connect({ token, session: sol.value.sessionKey });
     await inbox(ws).next((f) => f.event === 'participant.view');
-    for (let i = 0; i < 60; i++) ws.send(JSON.stringify({ id: i, method: 'participant.propose', input: { clientActionId: `ws-${i}`, itemId, text: `Socket ${i}` } }));
+    for (let i = 0; i < 60; i++)
+      ws.send(JSON.stringify({ id: i, method: 'participant.propose', input: { clientActionId: `ws-${i}`, itemId, text: `Socket ${i}` } }));
     const replies = await Promise.all(Array.from({ length: 60 }, (_, i) => inbox(ws).next((f) => f.reply === i)));
     const limited = replies.filter((f) => !f.result.ok);
     expect(limited.length).toBeGreaterThan(0);
@@ -527,7 +571,13 @@ describe('security', () => {
     for (let i = 0; i < 200; i++) ws.send(JSON.stringify({ id: 1000 + i, method: 'participant.view' }));
     expect(await closed).toBe(1008);
     // Another participant is not punished for the first one's flood (their joins are counted apart).
-    const calm = library.service.participants.call(shareIdOf(), null, 'participant.join', { name: 'Calm', clientActionId: action() }, '127.0.0.3');
+    const calm = library.service.participants.call(
+      shareIdOf(),
+      null,
+      'participant.join',
+      { name: 'Calm', clientActionId: action() },
+      '127.0.0.3',
+    );
     expect(calm.ok).toBe(true);
     const calmSession = (calm as { value: ParticipantJoined }).value.sessionKey;
     expect((await p('participant.view', {}, { session: calmSession })).status).toBe(200);
@@ -536,7 +586,14 @@ describe('security', () => {
   it('limits joins per address, over fresh connections: past the join burst a join is rate_limited and makes nobody', async () => {
     const port = status.port!;
     const joinFrom = (i: number, localAddress: string) =>
-      raw('/p/api/participant.join', { authorization: `Bearer ${token}`, 'content-type': 'application/json', host: `127.0.0.1:${port}` }, JSON.stringify({ name: `Bot ${i}`, clientActionId: `bot-${i}` }), port, undefined, localAddress);
+      raw(
+        '/p/api/participant.join',
+        { authorization: `Bearer ${token}`, 'content-type': 'application/json', host: `127.0.0.1:${port}` },
+        JSON.stringify({ name: `Bot ${i}`, clientActionId: `bot-${i}` }),
+        port,
+        undefined,
+        localAddress,
+      );
     const codes: number[] = [];
     for (let i = 0; i <= JOIN_RATE.burst; i++) codes.push(await joinFrom(i, '127.0.0.1'));
     expect(codes.slice(0, JOIN_RATE.burst).every((code) => code === 200)).toBe(true);
@@ -563,8 +620,8 @@ describe('security', () => {
     const before = meetingFile();
     const memoryBefore = JSON.stringify(library.service.meeting(meeting.id));
     let seed = 20261123;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     const junk = (): unknown =>
       pick([
         () => null,
@@ -572,11 +629,26 @@ describe('security', () => {
         () => 'x'.repeat(Math.floor(random() * 300)),
         () => ({ __proto__: { polluted: true }, constructor: 'x' }),
         () => [junk(), junk()],
-        () => ({ decisionId: `d${Math.floor(random() * 1e6)}`, tagId: pick(['pricing', 'support', '', '../x']), clientActionId: pick(['', 'a'.repeat(70), `c${random()}`]) }),
+        () => ({
+          decisionId: `d${Math.floor(random() * 1e6)}`,
+          tagId: pick(['pricing', 'support', '', '../x']),
+          clientActionId: pick(['', 'a'.repeat(70), `c${random()}`]),
+        }),
         () => ({ itemId: `i${random()}`, text: pick(['', ' ', 'x'.repeat(5_001)]), clientActionId: 'c' }),
         () => true,
       ])();
-    const methods = ['participant.tag', 'participant.untag', 'participant.vote', 'participant.propose', 'participant.view', 'meetings.delete', 'agenda.remove', '', '__proto__', 'constructor'];
+    const methods = [
+      'participant.tag',
+      'participant.untag',
+      'participant.vote',
+      'participant.propose',
+      'participant.view',
+      'meetings.delete',
+      'agenda.remove',
+      '',
+      '__proto__',
+      'constructor',
+    ];
     const ws = await connect({ token, session: ana.sessionKey });
     let replies = 0;
     const allReplied = new Promise<void>((resolve) =>
@@ -596,9 +668,22 @@ describe('security', () => {
     }
     await allReplied;
     // And over HTTP: random paths (malformed escapes included), methods and bodies.
-    const paths = ['/p/api/%E0%A4%A', '/p/api/', '/p/api/participant.tag', '/p/api/%00', '/p/events', '/api/meetings.delete', '/../../etc/passwd', '/p/api/constructor'];
+    const paths = [
+      '/p/api/%E0%A4%A',
+      '/p/api/',
+      '/p/api/participant.tag',
+      '/p/api/%00',
+      '/p/events',
+      '/api/meetings.delete',
+      '/../../etc/passwd',
+      '/p/api/constructor',
+    ];
     for (let i = 0; i < 300; i++) {
-      const code = await raw(pick(paths), { authorization: `Bearer ${token}`, 'x-empty-chair-session': pick([ana.sessionKey, '', 'nope']), host: new URL(base).host }, String(JSON.stringify(junk()) ?? ''));
+      const code = await raw(
+        pick(paths),
+        { authorization: `Bearer ${token}`, 'x-empty-chair-session': pick([ana.sessionKey, '', 'nope']), host: new URL(base).host },
+        String(JSON.stringify(junk()) ?? ''),
+      );
       expect([200, 400, 401, 403, 404, 405, 413, 429]).toContain(code); // a clear refusal, never a 5xx
     }
     expect(meetingFile()).toBe(before);
@@ -620,7 +705,13 @@ describe('participants at work', () => {
     expect([ana.name, ana2.name, ben.name]).toEqual(['Ana (2)', 'ana (3)', 'Ben']);
     // Three people tag the same decision at the same moment: every tag arrives.
     const results = await Promise.all(
-      [ana, ana2, ben].map((who, i) => p('participant.tag', { clientActionId: action(), decisionId: decisionId(), tagId: 'pricing', direction: (['helps', 'hurts', 'mixed'] as const)[i] }, { session: who.sessionKey })),
+      [ana, ana2, ben].map((who, i) =>
+        p(
+          'participant.tag',
+          { clientActionId: action(), decisionId: decisionId(), tagId: 'pricing', direction: (['helps', 'hurts', 'mixed'] as const)[i] },
+          { session: who.sessionKey },
+        ),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual([200, 200, 200]);
     const tags = library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags;
@@ -636,18 +727,32 @@ describe('participants at work', () => {
     expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags.filter((t) => t.by === 'Ana')).toHaveLength(1);
     const view = (await p<ParticipantView>('participant.view', {}, { session: ben.sessionKey })).body.value!;
     expect(view.item!.decisions[0]!.tags).toHaveLength(4); // others' tags are visible
-    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants.map((x) => x.name)).toEqual(['Ana (2)', 'ana (3)', 'Ben']);
+    expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).participants.map((x) => x.name)).toEqual([
+      'Ana (2)',
+      'ana (3)',
+      'Ben',
+    ]);
   });
 
   it('lets a participant take back only their own tag', async () => {
     const ana = await join('Xia');
     const ben = await join('Yan');
     await p('participant.tag', { clientActionId: action(), decisionId: decisionId(), tagId: 'support' }, { session: ana.sessionKey });
-    const refused = await p('participant.untag', { clientActionId: action(), decisionId: decisionId(), tagId: 'support' }, { session: ben.sessionKey });
+    const refused = await p(
+      'participant.untag',
+      { clientActionId: action(), decisionId: decisionId(), tagId: 'support' },
+      { session: ben.sessionKey },
+    );
     expect([refused.status, refused.body.error?.code]).toEqual([403, 'forbidden']);
     lead('decisions.tag', { meetingId: meeting.id, decisionId: decisionId(), tagId: 'pricing' });
-    expect((await p('participant.untag', { clientActionId: action(), decisionId: decisionId(), tagId: 'pricing' }, { session: ben.sessionKey })).status).toBe(403);
-    expect((await p('participant.untag', { clientActionId: action(), decisionId: decisionId(), tagId: 'support' }, { session: ana.sessionKey })).status).toBe(200);
+    expect(
+      (await p('participant.untag', { clientActionId: action(), decisionId: decisionId(), tagId: 'pricing' }, { session: ben.sessionKey }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await p('participant.untag', { clientActionId: action(), decisionId: decisionId(), tagId: 'support' }, { session: ana.sessionKey }))
+        .status,
+    ).toBe(200);
     expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags.map((t) => [t.tagId, t.by])).toEqual([['pricing', 'Ana']]);
   });
 
@@ -664,7 +769,11 @@ describe('participants at work', () => {
     expect(text).not.toContain(other.id);
     expect(text).not.toContain('followUps');
     const otherDecision = library.service.meeting(other.id).agenda[0]!.decisions[0]!.id;
-    const tagged = await p('participant.tag', { clientActionId: action(), decisionId: otherDecision, tagId: 'pricing' }, { session: ana.sessionKey });
+    const tagged = await p(
+      'participant.tag',
+      { clientActionId: action(), decisionId: otherDecision, tagId: 'pricing' },
+      { session: ana.sessionKey },
+    );
     expect(tagged.body).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(library.service.meeting(other.id).agenda[0]!.decisions[0]!.tags).toEqual([]);
   });
@@ -674,7 +783,11 @@ describe('participants at work', () => {
     const ws = await connect({ token, session: ana.sessionKey });
     const first = inbox(ws);
     await first.next((f) => f.event === 'participant.view');
-    const proposal = { id: 1, method: 'participant.propose', input: { clientActionId: 'proposal-rae-1', itemId: meeting.agenda[0]!.id, text: 'Customers see the price first', direction: 'helps' } };
+    const proposal = {
+      id: 1,
+      method: 'participant.propose',
+      input: { clientActionId: 'proposal-rae-1', itemId: meeting.agenda[0]!.id, text: 'Customers see the price first', direction: 'helps' },
+    };
     ws.send(JSON.stringify(proposal));
     await first.next((f) => f.reply === 1);
     // The network drops (no close frame): the server drops the socket and the lead sees them leave.
@@ -728,14 +841,20 @@ describe('participants at work', () => {
     const after = lead<SharingStatus>('sharing.remove', { meetingId: meeting.id, participantId: kay.participantId });
     expect(after.participants.map((x) => x.name)).toEqual(['Lou']);
     expect(await closed).toBe(4401);
-    expect((await p('participant.view', {}, { session: kay.sessionKey })).body).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect((await p('participant.view', {}, { session: kay.sessionKey })).body).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     const back = await connect({ token, session: kay.sessionKey });
     expect(await closeCode(back)).toBe(4401);
     expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.tags.map((t) => t.by)).toEqual(['Kay']);
     expect((await p('participant.view', {}, { session: lou.sessionKey })).status).toBe(200); // the others carry on
     // Removing again, or someone unknown, changes nothing.
     expect(lead<SharingStatus>('sharing.remove', { meetingId: meeting.id, participantId: kay.participantId }).participants).toHaveLength(1);
-    expect(leadResult('sharing.remove', { meetingId: meeting.id, participantId: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(leadResult('sharing.remove', { meetingId: meeting.id, participantId: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     // The same link does not let them back in from where they were, under any name, over HTTP or a socket…
     expect(lead<SharingStatus>('sharing.status', { meetingId: meeting.id }).removed.map((x) => x.name)).toEqual(['Kay']);
     const again = await p('participant.join', { name: 'Not Kay', clientActionId: action() });
@@ -749,16 +868,23 @@ describe('participants at work', () => {
     expect((await join('Kay')).name).toBe('Kay (2)');
   });
 
-  it('the lead takes a proposal into the answer with the proposer\'s attribution, or dismisses one', async () => {
+  it("the lead takes a proposal into the answer with the proposer's attribution, or dismisses one", async () => {
     const ana = await join('Lee');
     const itemId = meeting.agenda[0]!.id;
-    await p('participant.propose', { clientActionId: action(), itemId, text: 'Fewer surprises on the bill', direction: 'helps' }, { session: ana.sessionKey });
+    await p(
+      'participant.propose',
+      { clientActionId: action(), itemId, text: 'Fewer surprises on the bill', direction: 'helps' },
+      { session: ana.sessionKey },
+    );
     await p('participant.propose', { clientActionId: action(), itemId, text: 'No idea' }, { session: ana.sessionKey });
     const [first, second] = library.service.meeting(meeting.id).agenda[0]!.proposals;
     const accepted = lead('proposals.accept', { meetingId: meeting.id, itemId, proposalId: first!.id });
     expect(accepted.agenda[0]!.answer).toMatchObject({ text: 'Fewer surprises on the bill', direction: 'helps', by: 'Lee', at: first!.at });
     lead('proposals.dismiss', { meetingId: meeting.id, itemId, proposalId: second!.id });
-    expect(leadResult('proposals.accept', { meetingId: meeting.id, itemId, proposalId: second!.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(leadResult('proposals.accept', { meetingId: meeting.id, itemId, proposalId: second!.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const view = (await p<ParticipantView>('participant.view', {}, { session: ana.sessionKey })).body.value!;
     expect(view.yourProposals.map((x) => x.status)).toEqual(['accepted', 'dismissed']);
     expect(view.item!.answer).toMatchObject({ text: 'Fewer surprises on the bill', by: 'Lee' });
@@ -774,7 +900,13 @@ describe('hidden-then-revealed votes', () => {
     const [ana, ben, cy] = [await join('Uma'), await join('Vic'), await join('Wen')];
     lead('votes.open', { meetingId: meeting.id, decisionId: decisionId() });
     const vote = async (who: ParticipantJoined, direction: string) =>
-      (await p<ParticipantView>('participant.vote', { clientActionId: action(), decisionId: decisionId(), direction }, { session: who.sessionKey })).body;
+      (
+        await p<ParticipantView>(
+          'participant.vote',
+          { clientActionId: action(), decisionId: decisionId(), direction },
+          { session: who.sessionKey },
+        )
+      ).body;
     expect((await vote(ana, 'helps')).ok).toBe(true);
     await vote(ben, 'helps');
     const cyView = (await vote(cy, 'hurts')).value!;
@@ -784,12 +916,23 @@ describe('hidden-then-revealed votes', () => {
     const shown = lead('meetings.get', { id: meeting.id });
     expect(shown.agenda[0]!.decisions[0]!.vote).toMatchObject({ ballots: [], hiddenBallots: 3, revealedAt: null });
     expect(leadEvents.some((m) => secret(JSON.stringify(m)))).toBe(false);
-    expect(secret(JSON.stringify(lead('chair.answer', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { text: 'a' } })))).toBe(false);
-    expect(secret(JSON.stringify((await p('participant.view', {}, { session: ana.sessionKey })).body.value).replace('"by":"Uma"', ''))).toBe(false);
+    expect(
+      secret(JSON.stringify(lead('chair.answer', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { text: 'a' } }))),
+    ).toBe(false);
+    expect(
+      secret(JSON.stringify((await p('participant.view', {}, { session: ana.sessionKey })).body.value).replace('"by":"Uma"', '')),
+    ).toBe(false);
     // Deciding before the reveal is refused.
-    expect(leadResult('votes.decide', { meetingId: meeting.id, decisionId: decisionId(), direction: 'helps' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(leadResult('votes.decide', { meetingId: meeting.id, decisionId: decisionId(), direction: 'helps' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     const revealed = lead('votes.reveal', { meetingId: meeting.id, decisionId: decisionId() });
-    expect(revealed.agenda[0]!.decisions[0]!.vote!.ballots.map((b) => [b.by, b.direction])).toEqual([['Uma', 'helps'], ['Vic', 'helps'], ['Wen', 'hurts']]);
+    expect(revealed.agenda[0]!.decisions[0]!.vote!.ballots.map((b) => [b.by, b.direction])).toEqual([
+      ['Uma', 'helps'],
+      ['Vic', 'helps'],
+      ['Wen', 'hurts'],
+    ]);
     expect((await vote(ana, 'mixed')).error).toMatchObject({ code: 'conflict' }); // ballots are closed
     const decided = lead('votes.decide', { meetingId: meeting.id, decisionId: decisionId(), direction: 'helps' });
     const decision = decided.agenda[0]!.decisions[0]!;
@@ -831,7 +974,12 @@ describe('resilience', () => {
     expect(bystander.readyState).toBe(WebSocket.OPEN);
     // While Sam is away: the lead opens a vote, and Sam proposes (queued, not yet sent).
     lead('votes.open', { meetingId: meeting.id, decisionId: decisionId() });
-    client.act('participant.propose', { clientActionId: 'sam-offline-1', itemId: meeting.agenda[0]!.id, text: 'Price shown up front', direction: 'helps' } as { clientActionId: string });
+    client.act('participant.propose', {
+      clientActionId: 'sam-offline-1',
+      itemId: meeting.agenda[0]!.id,
+      text: 'Price shown up front',
+      direction: 'helps',
+    } as { clientActionId: string });
     const back = leadSees((s) => s.participants.some((x) => x.name === 'Sam' && x.connected));
     await client.until(() => client.connects === 2 && client.queue.length === 0);
     await back;
@@ -909,7 +1057,7 @@ describe('resilience', () => {
     expect(again.readyState).toBe(WebSocket.OPEN);
   });
 
-  it('pushes one view per participant per tick, after the lead\'s write has returned', async () => {
+  it("pushes one view per participant per tick, after the lead's write has returned", async () => {
     const [ana, ben] = [await join('Pia'), await join('Rob')];
     const sockets = [
       await connect({ token, session: ana.sessionKey }),
@@ -920,7 +1068,8 @@ describe('resilience', () => {
     await Promise.all(sockets.map((ws) => inbox(ws).next((f) => f.event === 'participant.view')));
     const viewFor = vi.spyOn(library.service.participants, 'viewFor');
     const before = sockets.map((ws) => inbox(ws).frames.length);
-    for (const text of ['One', 'Two', 'Three']) lead('decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text } });
+    for (const text of ['One', 'Two', 'Three'])
+      lead('decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text } });
     expect(viewFor).not.toHaveBeenCalled(); // nothing built inside the lead's writes
     await Promise.all(sockets.map((ws) => inbox(ws).next((f) => f.event === 'participant.view' && f.payload.item.decisions.length === 4)));
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -964,7 +1113,9 @@ describe('hidden ballots across undo and import', () => {
     expect(seen.vote).toMatchObject({ ballots: [], hiddenBallots: 1 });
     lead('decisions.remove', { meetingId: meeting.id, decisionId: seen.id });
     lead('decisions.restore', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, index: 0, decision: seen });
-    expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.vote!.ballots.map((b) => [b.by, b.direction])).toEqual([['Ida', 'mixed']]);
+    expect(library.service.meeting(meeting.id).agenda[0]!.decisions[0]!.vote!.ballots.map((b) => [b.by, b.direction])).toEqual([
+      ['Ida', 'mixed'],
+    ]);
     const copy = lead('meetings.import', { meeting: lead('meetings.get', { id: meeting.id }), asCopy: true });
     const stored = JSON.parse(fs.readFileSync(path.join(dir, 'meetings', `${copy.id}.json`), 'utf8')) as Meeting;
     expect(stored.agenda[0]!.decisions[0]!.vote).toMatchObject({ ballots: [] });
@@ -981,7 +1132,10 @@ describe('limits at the limit and one past it', () => {
 
   it('participants per meeting', async () => {
     for (let i = 0; i < LIMITS.participantsMax; i++) {
-      const result = library.service.participants.call(shareIdOf(), null, 'participant.join', { name: `P${i}`, clientActionId: `join-${i}` });
+      const result = library.service.participants.call(shareIdOf(), null, 'participant.join', {
+        name: `P${i}`,
+        clientActionId: `join-${i}`,
+      });
       expect(result.ok).toBe(true);
     }
     const over = await p('participant.join', { name: 'One too many', clientActionId: action() });
@@ -990,16 +1144,35 @@ describe('limits at the limit and one past it', () => {
 
   it('different tags on a decision, and tag entries from everyone together', async () => {
     const ana = await join('Tam');
-    const tagIds = ['pricing', 'onboarding', 'reliability', 'performance', 'support', 'data-privacy', 'time-to-value', 'accessibility', 'usability', 'security'];
-    for (let i = tagIds.length; i <= LIMITS.tagsPerDecisionMax; i++) tagIds.push(lead<{ id: string }>('tags.create', { label: `custom ${i}` }).id);
-    const tag = (who: ParticipantJoined, tagId: string) => p('participant.tag', { clientActionId: action(), decisionId: decisionId(), tagId }, { session: who.sessionKey });
+    const tagIds = [
+      'pricing',
+      'onboarding',
+      'reliability',
+      'performance',
+      'support',
+      'data-privacy',
+      'time-to-value',
+      'accessibility',
+      'usability',
+      'security',
+    ];
+    for (let i = tagIds.length; i <= LIMITS.tagsPerDecisionMax; i++)
+      tagIds.push(lead<{ id: string }>('tags.create', { label: `custom ${i}` }).id);
+    const tag = (who: ParticipantJoined, tagId: string) =>
+      p('participant.tag', { clientActionId: action(), decisionId: decisionId(), tagId }, { session: who.sessionKey });
     for (const tagId of tagIds.slice(0, LIMITS.tagsPerDecisionMax)) expect((await tag(ana, tagId)).status).toBe(200);
     expect((await tag(ana, tagIds[LIMITS.tagsPerDecisionMax]!)).body).toMatchObject({ ok: false, error: { code: 'limit_exceeded' } });
-    expect(leadResult('decisions.tag', { meetingId: meeting.id, decisionId: decisionId(), tagId: tagIds[LIMITS.tagsPerDecisionMax]! })).toMatchObject({ ok: false, error: { code: 'limit_exceeded' } });
+    expect(
+      leadResult('decisions.tag', { meetingId: meeting.id, decisionId: decisionId(), tagId: tagIds[LIMITS.tagsPerDecisionMax]! }),
+    ).toMatchObject({ ok: false, error: { code: 'limit_exceeded' } });
     // A meeting whose decision already holds all but one entry: one more fits, the next does not.
     const full = structuredClone(lead('meetings.get', { id: meeting.id })); // in-process results are the live objects
     const at = new Date().toISOString();
-    full.agenda[0]!.decisions[0]!.tags = Array.from({ length: LIMITS.tagEntriesPerDecisionMax - 1 }, (_, i) => ({ tagId: tagIds[i % LIMITS.tagsPerDecisionMax]!, by: `Person ${i}`, at }));
+    full.agenda[0]!.decisions[0]!.tags = Array.from({ length: LIMITS.tagEntriesPerDecisionMax - 1 }, (_, i) => ({
+      tagId: tagIds[i % LIMITS.tagsPerDecisionMax]!,
+      by: `Person ${i}`,
+      at,
+    }));
     const crowded = lead('meetings.import', { meeting: full, asCopy: true });
     expect(crowded.status).toBe('running');
     lead('sharing.stop', { meetingId: meeting.id });
@@ -1014,7 +1187,8 @@ describe('limits at the limit and one past it', () => {
 
   it('proposal text', async () => {
     const ana = await join('Kim');
-    const propose = (text: string) => p('participant.propose', { clientActionId: action(), itemId: meeting.agenda[0]!.id, text }, { session: ana.sessionKey });
+    const propose = (text: string) =>
+      p('participant.propose', { clientActionId: action(), itemId: meeting.agenda[0]!.id, text }, { session: ana.sessionKey });
     expect((await propose('é'.repeat(LIMITS.proposalTextMax))).status).toBe(200);
     expect((await propose('é'.repeat(LIMITS.proposalTextMax + 1))).body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect((await propose('   ')).body).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -63,7 +63,10 @@ describe('preload', () => {
   });
 
   it('sends saves and PDF prints on the channels electron/files.ts handles', async () => {
-    const files = fake.exposed.get('emptyChairFiles') as { save: (...a: string[]) => Promise<unknown>; printToPdf: (...a: string[]) => Promise<unknown> };
+    const files = fake.exposed.get('emptyChairFiles') as {
+      save: (...a: string[]) => Promise<unknown>;
+      printToPdf: (...a: string[]) => Promise<unknown>;
+    };
     fake.ipcRenderer.invoke.mockResolvedValue({ saved: true });
     await files.save('a.md', 'text/markdown', '# x');
     await files.printToPdf('a.pdf', '<p>');

@@ -73,7 +73,11 @@ async function largestMeeting(): Promise<Meeting> {
   const over = jsonChars(meeting) - LIMITS.meetingJsonCharsMax;
   if (over !== 0) {
     const last = meeting.agenda.at(-1)!;
-    meeting = await value<Meeting>('agenda.update', { meetingId: meeting.id, itemId: last.id, changes: { notes: last.notes.slice(0, last.notes.length - over) } });
+    meeting = await value<Meeting>('agenda.update', {
+      meetingId: meeting.id,
+      itemId: last.id,
+      changes: { notes: last.notes.slice(0, last.notes.length - over) },
+    });
   }
   expect(jsonChars(meeting)).toBe(LIMITS.meetingJsonCharsMax);
   return meeting;
@@ -101,7 +105,13 @@ describe('the size of a document', () => {
     const other = open(tempDir());
     try {
       const result = dispatch(other.service, 'meetings.importMany', { meetings });
-      expect(result).toMatchObject({ ok: false, error: { code: 'limit_exceeded', message: expect.stringContaining(`One import carries at most ${importJsonCharsMax().toLocaleString('en')} characters`) } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'limit_exceeded',
+          message: expect.stringContaining(`One import carries at most ${importJsonCharsMax().toLocaleString('en')} characters`),
+        },
+      });
       expect(other.service.library().meetings).toEqual([]);
       expect(dispatch(other.service, 'meetings.importMany', { meetings: meetings.slice(0, 1) })).toMatchObject({ ok: true });
     } finally {
@@ -125,7 +135,9 @@ describe('the request cap', () => {
     expect(read).toMatchObject({ status: 400, body: { ok: false, error: { code: 'invalid_input' } } }); // parsed, then refused by the schema
     const past = await post('meetings.create', `${atCap} `);
     expect(past).toMatchObject({ status: 413, body: { ok: false, error: { code: 'limit_exceeded' } } });
-    expect(past.body.ok ? '' : past.body.error.message).toContain(`Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes`);
+    expect(past.body.ok ? '' : past.body.error.message).toContain(
+      `Requests are limited to ${MAX_REQUEST_BYTES.toLocaleString('en')} bytes`,
+    );
   });
 });
 
@@ -155,7 +167,11 @@ describe('documents at the limits, over HTTP and the event WebSocket', () => {
       expect(jsonChars(pushed.payload)).toBe(LIMITS.meetingJsonCharsMax);
 
       const last = meeting.agenda.at(-1)!;
-      const past = await api('agenda.update', { meetingId: meeting.id, itemId: last.id, changes: { notes: `${last.notes.slice(0, -1)}\\` } });
+      const past = await api('agenda.update', {
+        meetingId: meeting.id,
+        itemId: last.id,
+        changes: { notes: `${last.notes.slice(0, -1)}\\` },
+      });
       expect(past).toMatchObject({ status: 413, body: { ok: false, error: { code: 'limit_exceeded' } } });
       expect(past.body.ok ? '' : past.body.error.message).toContain('a meeting holds at most 10,000,000 characters as JSON');
 
@@ -180,9 +196,22 @@ describe('documents at the limits, over HTTP and the event WebSocket', () => {
   });
 
   it('a meeting of three-byte characters, notes and answers at their limits, travels as 24 MB', async () => {
-    const agenda = Array.from({ length: LIMITS.agendaItemsMax }, (_, i) => ({ title: `Item ${i + 1}`, notes: '€'.repeat(LIMITS.notesMax) }));
+    const agenda = Array.from({ length: LIMITS.agendaItemsMax }, (_, i) => ({
+      title: `Item ${i + 1}`,
+      notes: '€'.repeat(LIMITS.notesMax),
+    }));
     let meeting = await value<Meeting>('meetings.create', { title: 'Euros', scheduledAt: '2026-11-24T09:30:00.000Z', agenda });
-    meeting.agenda = meeting.agenda.map((item) => ({ ...item, answer: { text: '€'.repeat(LIMITS.answerMax), direction: 'helps', severity: 1, personaIds: [], by: 'Ana', at: item.startedAt ?? meeting.createdAt } }));
+    meeting.agenda = meeting.agenda.map((item) => ({
+      ...item,
+      answer: {
+        text: '€'.repeat(LIMITS.answerMax),
+        direction: 'helps',
+        severity: 1,
+        personaIds: [],
+        by: 'Ana',
+        at: item.startedAt ?? meeting.createdAt,
+      },
+    }));
     const body = JSON.stringify({ meeting, asCopy: true });
     expect(Buffer.byteLength(body)).toBeGreaterThan(24_000_000);
     const imported = await post('meetings.import', body);
@@ -195,7 +224,10 @@ describe('documents at the limits, over HTTP and the event WebSocket', () => {
 describe('the Electron IPC adapter', () => {
   it('carries the largest meeting in and out', async () => {
     const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
-    const ipcMain: IpcMainLike = { handle: (channel, listener) => void handlers.set(channel, listener), removeHandler: (channel) => void handlers.delete(channel) };
+    const ipcMain: IpcMainLike = {
+      handle: (channel, listener) => void handlers.set(channel, listener),
+      removeHandler: (channel) => void handlers.delete(channel),
+    };
     const dispose = registerIpcHandlers(ipcMain, library.service, () => true);
     try {
       const meeting = await largestMeeting();
@@ -204,7 +236,9 @@ describe('the Electron IPC adapter', () => {
       const stop = registerIpcHandlers({ handle: (c, l) => void otherIpc.set(c, l), removeHandler: () => {} }, other.service, () => true);
       try {
         const frame = { senderFrame: { url: 'app://empty-chair/index.html', parent: null } };
-        const result = structuredClone(await otherIpc.get(INVOKE_CHANNEL)!(frame, 'meetings.import', structuredClone({ meeting }))) as Result<Meeting>;
+        const result = structuredClone(
+          await otherIpc.get(INVOKE_CHANNEL)!(frame, 'meetings.import', structuredClone({ meeting })),
+        ) as Result<Meeting>;
         expect(result.ok).toBe(true);
         expect(jsonChars(result.ok ? result.value : null)).toBe(LIMITS.meetingJsonCharsMax);
       } finally {

@@ -61,11 +61,18 @@ describe('a retried add, after the disk refused its save', () => {
   it('runs every step of a call in memory although the first save was refused', () => {
     const { library, meeting, allow } = refusingMeeting();
     // createNext: names a series (index), marks this meeting (refused), creates the next one: all happen.
-    const result = dispatch(library.service, 'meetings.createNext', { id: meeting.id, scheduledAt: '2026-12-24T09:30:00Z' }, 'next-meeting-01');
+    const result = dispatch(
+      library.service,
+      'meetings.createNext',
+      { id: meeting.id, scheduledAt: '2026-12-24T09:30:00Z' },
+      'next-meeting-01',
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'storage_error' } });
     expect(library.service.library().meetings).toHaveLength(2);
     expect(library.service.library().series).toHaveLength(1);
-    expect(dispatch(library.service, 'meetings.createNext', { id: meeting.id, scheduledAt: '2026-12-24T09:30:00Z' }, 'next-meeting-01')).toMatchObject({
+    expect(
+      dispatch(library.service, 'meetings.createNext', { id: meeting.id, scheduledAt: '2026-12-24T09:30:00Z' }, 'next-meeting-01'),
+    ).toMatchObject({
       ok: false,
       error: { code: 'storage_error' },
     });
@@ -76,7 +83,9 @@ describe('a retried add, after the disk refused its save', () => {
   it('refuses a request id reused for another method', () => {
     const { library, meeting, allow } = refusingMeeting();
     allow();
-    expect(dispatch(library.service, 'agenda.add', { meetingId: meeting.id, item: { title: 'One' } }, 'used-once-0001')).toMatchObject({ ok: true });
+    expect(dispatch(library.service, 'agenda.add', { meetingId: meeting.id, item: { title: 'One' } }, 'used-once-0001')).toMatchObject({
+      ok: true,
+    });
     expect(dispatch(library.service, 'followUps.add', { meetingId: meeting.id, text: 'Two' }, 'used-once-0001')).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', message: expect.stringContaining('already used for agenda.add') },
@@ -144,10 +153,15 @@ describe('over the Electron IPC adapter', () => {
   it('the third argument carries the request id', () => {
     const { library, meeting, allow } = refusingMeeting();
     const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
-    const dispose = registerIpcHandlers({ handle: (c, l) => void handlers.set(c, l), removeHandler: () => {} }, library.service, () => true);
+    const dispose = registerIpcHandlers(
+      { handle: (c, l) => void handlers.set(c, l), removeHandler: () => {} },
+      library.service,
+      () => true,
+    );
     closing.push(dispose);
     const frame = { senderFrame: { url: 'app://empty-chair/index.html', parent: null } };
-    const add = () => handlers.get(INVOKE_CHANNEL)!(frame, 'agenda.add', { meetingId: meeting.id, item: { title: 'Over IPC' } }, 'ipc-retry-0001');
+    const add = () =>
+      handlers.get(INVOKE_CHANNEL)!(frame, 'agenda.add', { meetingId: meeting.id, item: { title: 'Over IPC' } }, 'ipc-retry-0001');
     expect(add()).toMatchObject({ ok: false, error: { code: 'storage_error' } });
     allow();
     library.service.flushUnsaved();

@@ -62,7 +62,13 @@ describe('running a meeting', () => {
   it('answer, no impact with a reason, and skip each open the gate, and produce the counts', () => {
     let meeting = runningMeeting();
     const [first, second, third] = meeting.agenda;
-    ok(call('chair.answer', { meetingId: meeting.id, itemId: first!.id, changes: { text: 'Bills get clearer', direction: 'helps', severity: 2 } }));
+    ok(
+      call('chair.answer', {
+        meetingId: meeting.id,
+        itemId: first!.id,
+        changes: { text: 'Bills get clearer', direction: 'helps', severity: 2 },
+      }),
+    );
     meeting = ok(call('meetings.next', { id: meeting.id }));
     expect(meeting.currentItemId).toBe(second!.id);
 
@@ -115,10 +121,18 @@ describe('chair answers and follow-ups', () => {
   it('an "unknown" answer raises one "Find out from customers" follow-up with an owner', () => {
     const meeting = runningMeeting();
     const target = item(meeting, 0);
-    let updated = ok(call('chair.answer', { meetingId: meeting.id, itemId: target.id, changes: { text: 'Not sure', direction: 'unknown' } }));
+    let updated = ok(
+      call('chair.answer', { meetingId: meeting.id, itemId: target.id, changes: { text: 'Not sure', direction: 'unknown' } }),
+    );
     updated = ok(call('chair.answer', { meetingId: meeting.id, itemId: target.id, changes: { text: 'Not sure yet' } }));
     expect(updated.followUps).toHaveLength(1);
-    expect(updated.followUps[0]).toMatchObject({ source: 'unknown-impact', text: `Find out from customers: ${target.title}`, owner: 'Ben', itemId: target.id, done: false });
+    expect(updated.followUps[0]).toMatchObject({
+      source: 'unknown-impact',
+      text: `Find out from customers: ${target.title}`,
+      owner: 'Ben',
+      itemId: target.id,
+      done: false,
+    });
     updated = ok(call('chair.answer', { meetingId: meeting.id, itemId: target.id, changes: { direction: 'helps' } }));
     expect(updated.followUps).toHaveLength(0);
   });
@@ -126,7 +140,14 @@ describe('chair answers and follow-ups', () => {
   it('a follow-up owner given with the answer is used, and a done follow-up stays', () => {
     const meeting = runningMeeting();
     const target = item(meeting, 0);
-    let updated = ok(call('chair.answer', { meetingId: meeting.id, itemId: target.id, changes: { text: '?', direction: 'unknown' }, followUpOwner: 'Chloé' }));
+    let updated = ok(
+      call('chair.answer', {
+        meetingId: meeting.id,
+        itemId: target.id,
+        changes: { text: '?', direction: 'unknown' },
+        followUpOwner: 'Chloé',
+      }),
+    );
     expect(updated.followUps[0]!.owner).toBe('Chloé');
     ok(call('followUps.update', { meetingId: meeting.id, followUpId: updated.followUps[0]!.id, changes: { done: true } }));
     updated = ok(call('chair.answer', { meetingId: meeting.id, itemId: target.id, changes: { direction: 'helps' } }));
@@ -138,8 +159,12 @@ describe('chair answers and follow-ups', () => {
     const text = '👩🏽‍💼 שלום <img src=x onerror=alert(1)> \u202Eevil';
     const updated = ok(call('chair.answer', { meetingId: meeting.id, itemId: item(meeting, 0).id, changes: { text } }));
     expect(item(updated, 0).answer!.text).toBe(text);
-    expect(call('chair.answer', { meetingId: meeting.id, itemId: item(meeting, 0).id, changes: { text: 'x'.repeat(LIMITS.answerMax) } })).toMatchObject({ ok: true });
-    expect(call('chair.answer', { meetingId: meeting.id, itemId: item(meeting, 0).id, changes: { text: 'x'.repeat(LIMITS.answerMax + 1) } })).toMatchObject({
+    expect(
+      call('chair.answer', { meetingId: meeting.id, itemId: item(meeting, 0).id, changes: { text: 'x'.repeat(LIMITS.answerMax) } }),
+    ).toMatchObject({ ok: true });
+    expect(
+      call('chair.answer', { meetingId: meeting.id, itemId: item(meeting, 0).id, changes: { text: 'x'.repeat(LIMITS.answerMax + 1) } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
@@ -147,11 +172,15 @@ describe('chair answers and follow-ups', () => {
 
   it('answers can only name personas who sit in this chair', () => {
     const meeting = runningMeeting();
-    expect(call('chair.answer', { meetingId: meeting.id, itemId: item(meeting, 0).id, changes: { personaIds: ['stranger'] } })).toMatchObject({
+    expect(
+      call('chair.answer', { meetingId: meeting.id, itemId: item(meeting, 0).id, changes: { personaIds: ['stranger'] } }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    const withPersona = ok(call('chair.answer', { meetingId: meeting.id, itemId: item(meeting, 0).id, changes: { personaIds: meeting.personaIds } }));
+    const withPersona = ok(
+      call('chair.answer', { meetingId: meeting.id, itemId: item(meeting, 0).id, changes: { personaIds: meeting.personaIds } }),
+    );
     expect(item(withPersona, 0).answer!.personaIds).toEqual(meeting.personaIds);
   });
 });
@@ -162,7 +191,11 @@ describe('decisions', () => {
     const custom = dispatch(library.service, 'tags.create', { label: 'Churn risk' });
     const customId = (custom as { value: { id: string } }).value.id;
     let updated = ok(
-      call('decisions.add', { meetingId: meeting.id, itemId: item(meeting, 0).id, decision: { text: 'Launch usage pricing in May', owner: 'Ben', dueDate: '2026-05-01', tagIds: ['pricing', customId] } }),
+      call('decisions.add', {
+        meetingId: meeting.id,
+        itemId: item(meeting, 0).id,
+        decision: { text: 'Launch usage pricing in May', owner: 'Ben', dueDate: '2026-05-01', tagIds: ['pricing', customId] },
+      }),
     );
     const decision = item(updated, 0).decisions[0]!;
     expect(decision).toMatchObject({ text: 'Launch usage pricing in May', direction: 'unknown', dueDate: '2026-05-01' });
@@ -179,9 +212,16 @@ describe('decisions', () => {
   it('refuses empty decisions and unknown tags, changing nothing', () => {
     const meeting = runningMeeting();
     const before = snapshotFiles(dir);
-    expect(call('decisions.add', { meetingId: meeting.id, itemId: item(meeting, 0).id, decision: { text: '   ' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(call('decisions.add', { meetingId: meeting.id, itemId: item(meeting, 0).id, decision: { text: 'x', tagIds: ['no-such-tag'] } })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(call('decisions.add', { meetingId: meeting.id, itemId: item(meeting, 0).id, decision: { text: 'x', dueDate: '2026-02-30' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(call('decisions.add', { meetingId: meeting.id, itemId: item(meeting, 0).id, decision: { text: '   ' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(
+      call('decisions.add', { meetingId: meeting.id, itemId: item(meeting, 0).id, decision: { text: 'x', tagIds: ['no-such-tag'] } }),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(
+      call('decisions.add', { meetingId: meeting.id, itemId: item(meeting, 0).id, decision: { text: 'x', dueDate: '2026-02-30' } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
@@ -189,13 +229,17 @@ describe('decisions', () => {
     const meeting = runningMeeting();
     const itemId = item(meeting, 0).id;
     let full = meeting;
-    for (let i = 0; i < LIMITS.decisionsPerItemMax; i++) full = ok(call('decisions.add', { meetingId: meeting.id, itemId, decision: { text: `Decision ${i}` } }));
+    for (let i = 0; i < LIMITS.decisionsPerItemMax; i++)
+      full = ok(call('decisions.add', { meetingId: meeting.id, itemId, decision: { text: `Decision ${i}` } }));
     expect(item(full, 0).decisions).toHaveLength(LIMITS.decisionsPerItemMax);
     const before = snapshotFiles(dir);
     const heldBefore = JSON.stringify(full);
     // The change is made on a copy (the new decision is pushed, then the whole meeting is
     // validated): the refusal must leave no trace, not even in the objects already handed out.
-    expect(call('decisions.add', { meetingId: meeting.id, itemId, decision: { text: 'One too many' } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(call('decisions.add', { meetingId: meeting.id, itemId, decision: { text: 'One too many' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(JSON.stringify(full)).toBe(heldBefore);
     expect(item(ok(call('meetings.get', { id: meeting.id })), 0).decisions).toHaveLength(LIMITS.decisionsPerItemMax);
     expect(snapshotFiles(dir)).toEqual(before);
@@ -211,7 +255,10 @@ describe('decisions', () => {
     expect(item(removed, 0).decisions.map((d) => d.text)).toEqual(['Second']);
     const restored = ok(call('decisions.restore', { meetingId: meeting.id, itemId, index: 0, decision: first }));
     expect(item(restored, 0).decisions).toEqual(item(two, 0).decisions);
-    expect(call('decisions.restore', { meetingId: meeting.id, itemId, index: 0, decision: first })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(call('decisions.restore', { meetingId: meeting.id, itemId, index: 0, decision: first })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 });
 

@@ -24,7 +24,13 @@ function firstWeek(library: OpenLibrary) {
     decision: { text: 'Three tiers', direction: 'helps', reviewDate: '2026-11-09' },
   });
   const decisionId = week1.agenda[0]!.decisions[0]!.id;
-  week1 = value<Meeting>(library, 'followUps.add', { meetingId: week1.id, text: 'Draft tier names', owner: 'Ben', dueDate: '2026-11-05', decisionId });
+  week1 = value<Meeting>(library, 'followUps.add', {
+    meetingId: week1.id,
+    text: 'Draft tier names',
+    owner: 'Ben',
+    dueDate: '2026-11-05',
+    decisionId,
+  });
   week1 = value<Meeting>(library, 'followUps.add', { meetingId: week1.id, text: 'Book the room', owner: 'Ana' });
   week1 = value<Meeting>(library, 'followUps.update', { meetingId: week1.id, followUpId: week1.followUps[1]!.id, changes: { done: true } });
   week1 = value<Meeting>(library, 'meetings.end', { id: week1.id, skip: true });
@@ -60,7 +66,9 @@ describe('series and follow-ups that carry forward', () => {
     // Starting carries again, but adds nothing twice; the original can no longer be changed in place.
     const started = value<Meeting>(library, 'meetings.start', { id: week2.id });
     expect(started.followUps).toHaveLength(1);
-    expect(errorCode(library, 'followUps.update', { meetingId: week1.id, followUpId: original.id, changes: { done: true } })).toBe('conflict');
+    expect(errorCode(library, 'followUps.update', { meetingId: week1.id, followUpId: original.id, changes: { done: true } })).toBe(
+      'conflict',
+    );
 
     // Marking it done in week 2 keeps it out of week 3; a follow-up added in week 2 goes on instead.
     let now = value<Meeting>(library, 'followUps.update', { meetingId: week2.id, followUpId: carried.id, changes: { done: true } });
@@ -75,7 +83,12 @@ describe('series and follow-ups that carry forward', () => {
   it('carries follow-ups raised after the next meeting was planned when it starts, from ended meetings only', () => {
     const library = start();
     const series = value<{ id: string }>(library, 'series.create', { name: 'Support sync' });
-    const draft = (day: string) => ({ title: 'Support sync', scheduledAt: `2026-11-${day}T09:00:00Z`, seriesId: series.id, agenda: [{ title: 'Queue' }] });
+    const draft = (day: string) => ({
+      title: 'Support sync',
+      scheduledAt: `2026-11-${day}T09:00:00Z`,
+      seriesId: series.id,
+      agenda: [{ title: 'Queue' }],
+    });
     const first = value<Meeting>(library, 'meetings.create', draft('02'));
     const second = value<Meeting>(library, 'meetings.create', draft('09'));
     const third = value<Meeting>(library, 'meetings.create', draft('16'));
@@ -139,7 +152,10 @@ describe('series and follow-ups that carry forward', () => {
     const b = firstWeek(library).week1;
     value(library, 'meetings.createNext', { id: a.id, scheduledAt: '2026-11-09T09:00:00Z' });
     value(library, 'meetings.createNext', { id: b.id, scheduledAt: '2026-11-09T09:00:00Z' });
-    expect(value<Library>(library, 'library.get', {}).series.map((s) => s.name)).toEqual(['Weekly pricing review', 'Weekly pricing review (2)']);
+    expect(value<Library>(library, 'library.get', {}).series.map((s) => s.name)).toEqual([
+      'Weekly pricing review',
+      'Weekly pricing review (2)',
+    ]);
   });
 
   it('an imported meeting drops series and carry links into meetings this library does not have', () => {
@@ -150,7 +166,10 @@ describe('series and follow-ups that carry forward', () => {
     const imported = value<Meeting>(elsewhere, 'meetings.import', { meeting: week2, personas: [] });
     expect(imported.seriesId).toBeNull();
     expect(imported.followUps[0]!.carriedFrom).toBeNull();
-    const original = value<Meeting>(elsewhere, 'meetings.import', { meeting: value<Meeting>(library, 'meetings.get', { id: week1.id }), personas: [] });
+    const original = value<Meeting>(elsewhere, 'meetings.import', {
+      meeting: value<Meeting>(library, 'meetings.get', { id: week1.id }),
+      personas: [],
+    });
     expect(original.followUps[0]!.carriedTo).toBe(imported.id); // that meeting is here: the link stays
     // Exported back into a library holding both, links are kept.
     const copy = value<Meeting>(library, 'meetings.import', { meeting: week2, personas: [], asCopy: true });
@@ -172,20 +191,35 @@ describe('series and follow-ups that carry forward', () => {
     const dir = tempDir();
     const library = start(dir);
     const before = snapshotFiles(dir);
-    expect(errorCode(library, 'meetings.create', { title: 'X', scheduledAt: '2026-11-02T09:00:00Z', seriesId: 'no-such-series' })).toBe('not_found');
+    expect(errorCode(library, 'meetings.create', { title: 'X', scheduledAt: '2026-11-02T09:00:00Z', seriesId: 'no-such-series' })).toBe(
+      'not_found',
+    );
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
   it('follow-ups: limit at limit and limit+1, a decision must exist, removal', () => {
     const library = start();
-    const meeting = value<Meeting>(library, 'meetings.create', { title: 'M', scheduledAt: '2026-11-02T09:00:00Z', agenda: [{ title: 'A' }] });
+    const meeting = value<Meeting>(library, 'meetings.create', {
+      title: 'M',
+      scheduledAt: '2026-11-02T09:00:00Z',
+      agenda: [{ title: 'A' }],
+    });
     expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'x', decisionId: 'missing' })).toBe('not_found');
-    const withDecision = value<Meeting>(library, 'decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: 'Ship' } });
+    const withDecision = value<Meeting>(library, 'decisions.add', {
+      meetingId: meeting.id,
+      itemId: meeting.agenda[0]!.id,
+      decision: { text: 'Ship' },
+    });
     const decisionId = withDecision.agenda[0]!.decisions[0]!.id;
     value(library, 'followUps.add', { meetingId: meeting.id, text: 'Ship', decisionId });
     expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'Ship again', decisionId })).toBe('conflict');
-    value(library, 'followUps.remove', { meetingId: meeting.id, followUpId: value<Meeting>(library, 'meetings.get', { id: meeting.id }).followUps[0]!.id });
-    expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'x'.repeat(LIMITS.decisionTextMax + 1) })).toBe('invalid_input');
+    value(library, 'followUps.remove', {
+      meetingId: meeting.id,
+      followUpId: value<Meeting>(library, 'meetings.get', { id: meeting.id }).followUps[0]!.id,
+    });
+    expect(errorCode(library, 'followUps.add', { meetingId: meeting.id, text: 'x'.repeat(LIMITS.decisionTextMax + 1) })).toBe(
+      'invalid_input',
+    );
     let latest = value<Meeting>(library, 'followUps.add', { meetingId: meeting.id, text: 'x'.repeat(LIMITS.decisionTextMax) });
     for (let i = latest.followUps.length; i < LIMITS.followUpsMax; i++) {
       latest = value<Meeting>(library, 'followUps.add', { meetingId: meeting.id, text: `Follow-up ${i}` });
@@ -219,7 +253,9 @@ describe('templates', () => {
     expect(fromTemplate.followUps.map((f) => f.text)).toEqual(['Draft tier names']);
 
     value(library, 'templates.delete', { id: template.id });
-    expect(errorCode(library, 'meetings.createFromTemplate', { templateId: template.id, scheduledAt: '2026-11-23T09:00:00Z' })).toBe('not_found');
+    expect(errorCode(library, 'meetings.createFromTemplate', { templateId: template.id, scheduledAt: '2026-11-23T09:00:00Z' })).toBe(
+      'not_found',
+    );
   });
 
   it('holds at most LIMITS.templatesMax templates', () => {
@@ -291,7 +327,14 @@ describe('outcome check-back', () => {
     process.env.TZ = 'Australia/Sydney';
     try {
       // 09:00 on 10 Nov in Sydney is 22:00 on 9 Nov in UTC.
-      const decision = { meetingId: 'a', seriesId: null, scheduledAt: '2026-11-01T22:00:00Z', direction: 'helps' as const, reviewDate: '2026-11-10', outcome: null };
+      const decision = {
+        meetingId: 'a',
+        seriesId: null,
+        scheduledAt: '2026-11-01T22:00:00Z',
+        direction: 'helps' as const,
+        reviewDate: '2026-11-10',
+        outcome: null,
+      };
       expect(isCheckBackFor(decision, { id: 'b', seriesId: null, scheduledAt: '2026-11-09T22:00:00Z' })).toBe(true);
       expect(isCheckBackFor(decision, { id: 'b', seriesId: null, scheduledAt: '2026-11-08T22:00:00Z' })).toBe(false);
     } finally {
@@ -301,7 +344,14 @@ describe('outcome check-back', () => {
   });
 
   it('the due rule: review date on or before the meeting day, earlier meeting, same series or none', () => {
-    const decision = { meetingId: 'a', seriesId: 's', scheduledAt: '2026-11-02T09:00:00Z', direction: 'helps' as const, reviewDate: '2026-11-09', outcome: null };
+    const decision = {
+      meetingId: 'a',
+      seriesId: 's',
+      scheduledAt: '2026-11-02T09:00:00Z',
+      direction: 'helps' as const,
+      reviewDate: '2026-11-09',
+      outcome: null,
+    };
     const meeting = { id: 'b', seriesId: 's', scheduledAt: '2026-11-09T08:00:00Z' };
     expect(isCheckBackFor(decision, meeting)).toBe(true);
     expect(isCheckBackFor(decision, { ...meeting, scheduledAt: '2026-11-08T23:00:00Z' })).toBe(false);

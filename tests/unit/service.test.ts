@@ -93,7 +93,10 @@ describe('meetings on disk', () => {
       call<Meeting>(library, 'meetings.update', {
         id: meeting.id,
         expectedRevision: 1,
-        changes: { title: 'Renamed', agenda: [{ id: second!.id, title: 'Trial length (30 days)' }, { title: 'Brand new' }, { id: first!.id, title: first!.title }] },
+        changes: {
+          title: 'Renamed',
+          agenda: [{ id: second!.id, title: 'Trial length (30 days)' }, { title: 'Brand new' }, { id: first!.id, title: first!.title }],
+        },
       }),
     );
     expect(updated.title).toBe('Renamed');
@@ -161,14 +164,34 @@ describe('bad input gets a typed error and changes nothing', () => {
     ['whitespace title', 'meetings.create', () => sampleDraft({ title: '   ' }), 'invalid_input'],
     ['not a date', 'meetings.create', () => sampleDraft({ scheduledAt: 'tomorrow' }), 'invalid_input'],
     ['title over the limit', 'meetings.create', () => sampleDraft({ title: long(LIMITS.titleMax + 1) }), 'invalid_input'],
-    ['too many items', 'meetings.create', () => sampleDraft({ agenda: Array.from({ length: LIMITS.agendaItemsMax + 1 }, (_, i) => ({ title: `Item ${i}` })) }), 'invalid_input'],
+    [
+      'too many items',
+      'meetings.create',
+      () => sampleDraft({ agenda: Array.from({ length: LIMITS.agendaItemsMax + 1 }, (_, i) => ({ title: `Item ${i}` })) }),
+      'invalid_input',
+    ],
     ['unknown persona', 'meetings.create', () => sampleDraft({ personaIds: ['nobody'] }), 'not_found'],
     ['unknown meeting', 'meetings.get', () => ({ id: 'missing' }), 'not_found'],
     ['path in an id', 'meetings.get', () => ({ id: '../library' }), 'invalid_input'],
     ['unknown item', 'agenda.update', ({ meeting }) => ({ meetingId: meeting.id, itemId: 'nope', changes: { notes: 'x' } }), 'not_found'],
-    ['notes over the limit', 'agenda.update', ({ meeting }) => ({ meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { notes: long(LIMITS.notesMax + 1) } }), 'invalid_input'],
-    ['timebox zero', 'agenda.update', ({ meeting }) => ({ meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { timeboxMinutes: 0 } }), 'invalid_input'],
-    ['agenda edit naming a foreign item', 'meetings.update', ({ meeting }) => ({ id: meeting.id, changes: { title: 'Changed', agenda: [{ id: 'other', title: 'x' }] } }), 'not_found'],
+    [
+      'notes over the limit',
+      'agenda.update',
+      ({ meeting }) => ({ meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { notes: long(LIMITS.notesMax + 1) } }),
+      'invalid_input',
+    ],
+    [
+      'timebox zero',
+      'agenda.update',
+      ({ meeting }) => ({ meetingId: meeting.id, itemId: meeting.agenda[0]!.id, changes: { timeboxMinutes: 0 } }),
+      'invalid_input',
+    ],
+    [
+      'agenda edit naming a foreign item',
+      'meetings.update',
+      ({ meeting }) => ({ id: meeting.id, changes: { title: 'Changed', agenda: [{ id: 'other', title: 'x' }] } }),
+      'not_found',
+    ],
     ['null input', 'meetings.update', () => null, 'invalid_input'],
     ['unknown method', 'meetings.explode' as MethodName, () => ({}), 'unknown_method'],
   ];
@@ -187,10 +210,17 @@ describe('bad input gets a typed error and changes nothing', () => {
   it('accepts text exactly at the limits', () => {
     const library = openDir(tempDir());
     const meeting = ok(
-      call<Meeting>(library, 'meetings.create', sampleDraft({
-        title: 't'.repeat(LIMITS.titleMax),
-        agenda: Array.from({ length: LIMITS.agendaItemsMax }, (_, i) => ({ title: `Item ${i}`, notes: i === 0 ? 'n'.repeat(LIMITS.notesMax) : '' })),
-      })),
+      call<Meeting>(
+        library,
+        'meetings.create',
+        sampleDraft({
+          title: 't'.repeat(LIMITS.titleMax),
+          agenda: Array.from({ length: LIMITS.agendaItemsMax }, (_, i) => ({
+            title: `Item ${i}`,
+            notes: i === 0 ? 'n'.repeat(LIMITS.notesMax) : '',
+          })),
+        }),
+      ),
     );
     expect(meeting.title).toHaveLength(LIMITS.titleMax);
     expect(meeting.agenda).toHaveLength(LIMITS.agendaItemsMax);

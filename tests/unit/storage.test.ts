@@ -39,12 +39,17 @@ describe('the data folder lock', () => {
     const dir = tempDir();
     const holder = spawn(
       process.execPath,
-      ['--import', 'tsx', '-e', `
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `
         const { openLibrary } = await import('./electron/service/openLibrary.ts');
         const { default: Conf } = await import('conf');
         openLibrary({ dataDir: ${JSON.stringify(dir)}, StoreClass: Conf, role: 'holder' });
         console.log('locked');
-        setInterval(() => {}, 1000);`],
+        setInterval(() => {}, 1000);`,
+      ],
       { cwd: path.resolve(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve, reject) => {

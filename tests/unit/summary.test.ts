@@ -13,7 +13,9 @@ describe('summarizeImpact', () => {
   });
 
   it('lists "no customer impact" items with their reasons, and skipped items', () => {
-    expect(summary().noImpact).toEqual([{ itemId: 'item-4', itemTitle: 'Internal tooling', reason: 'Internal refactor only; nothing a customer sees.' }]);
+    expect(summary().noImpact).toEqual([
+      { itemId: 'item-4', itemTitle: 'Internal tooling', reason: 'Internal refactor only; nothing a customer sees.' },
+    ]);
     expect(summary().skipped).toEqual([{ itemId: 'item-5', itemTitle: 'Office move' }]);
   });
 
@@ -46,7 +48,11 @@ describe('summarizeImpact', () => {
 
   it('nets impact per persona from the answers: helps +1, hurts −1, the rest 0, "not set" apart from "unknown"', () => {
     const byName = Object.fromEntries(summary().personas.map((p) => [p.persona.name, p]));
-    expect(byName['Priya Natarajan']).toMatchObject({ net: 0, inChair: true, counts: { helps: 1, hurts: 1, mixed: 0, neutral: 0, unknown: 0, unset: 1 } });
+    expect(byName['Priya Natarajan']).toMatchObject({
+      net: 0,
+      inChair: true,
+      counts: { helps: 1, hurts: 1, mixed: 0, neutral: 0, unknown: 0, unset: 1 },
+    });
     expect(byName['ليلى حداد']).toMatchObject({ net: 1, counts: { helps: 1, unknown: 1, unset: 0 } });
     // A persona the library no longer has is shown by its id, with nothing counted.
     expect(byName['persona-deleted']).toMatchObject({ net: 0, persona: { known: false } });
@@ -73,7 +79,9 @@ describe('summarizeImpact', () => {
   });
 
   it('lists open follow-ups with owners, by due date, undated last; done ones left out', () => {
-    expect(summary().openFollowUps.map((f) => [f.followUp.text, f.followUp.owner, f.followUp.dueDate, f.itemTitle, f.decisionText])).toEqual([
+    expect(
+      summary().openFollowUps.map((f) => [f.followUp.text, f.followUp.owner, f.followUp.dueDate, f.itemTitle, f.decisionText]),
+    ).toEqual([
       ['Ask support how often the trial length comes up', 'Chloé', '2026-11-30', 'Trial length', 'Cut the trial from 30 to 14 days'],
       ['Find out from customers: Migration of old plans', 'Dev', null, 'Migration of old plans', null],
     ]);

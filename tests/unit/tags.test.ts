@@ -37,7 +37,10 @@ describe('the tagging rules (shared/tags.ts)', () => {
     const decision = decisionWith([entry('pricing', 'Ana')]);
     addTag(decision, 'pricing', lead);
     addTag(decision, 'pricing', lead); // idempotent per person
-    expect(decision.tags.map((t) => [t.tagId, t.by])).toEqual([['pricing', 'Ana'], ['pricing', 'Lead']]);
+    expect(decision.tags.map((t) => [t.tagId, t.by])).toEqual([
+      ['pricing', 'Ana'],
+      ['pricing', 'Lead'],
+    ]);
     expect(decision.updatedAt).toBe(LATER);
     addTag(decision, 'pricing', { ...lead, actor: 'Ana' }, 'hurts');
     expect(decision.tags[0]).toMatchObject({ by: 'Ana', direction: 'hurts' });
@@ -59,7 +62,10 @@ describe('the tagging rules (shared/tags.ts)', () => {
     expect(() => removeOwnTag(decision, 'pricing', { actor: 'Cleo', at: LATER })).toThrow(expect.objectContaining({ code: 'forbidden' }));
     expect(() => removeOwnTag(decision, 'security', { actor: 'Ana', at: LATER })).toThrow(expect.objectContaining({ code: 'not_found' }));
     removeOwnTag(decision, 'pricing', { actor: 'Ana', at: LATER });
-    expect(decision.tags.map((t) => [t.tagId, t.by])).toEqual([['pricing', 'Ben'], ['support', 'Ben']]);
+    expect(decision.tags.map((t) => [t.tagId, t.by])).toEqual([
+      ['pricing', 'Ben'],
+      ['support', 'Ben'],
+    ]);
     removeTag(decision, 'pricing', lead);
     expect(decision.tags.map((t) => [t.tagId, t.by])).toEqual([['support', 'Ben']]);
   });
@@ -92,7 +98,11 @@ describe('decisions.setTags (the service)', () => {
     const library = openTemp(dir);
     const meeting = valueOf<Meeting>(library, 'meetings.create', sampleDraft());
     const itemId = meeting.agenda[0]!.id;
-    const withDecision = valueOf<Meeting>(library, 'decisions.add', { meetingId: meeting.id, itemId, decision: { text: 'Keep the free tier', tagIds: ['pricing', 'support'] } });
+    const withDecision = valueOf<Meeting>(library, 'decisions.add', {
+      meetingId: meeting.id,
+      itemId,
+      decision: { text: 'Keep the free tier', tagIds: ['pricing', 'support'] },
+    });
     const decisionId = withDecision.agenda[0]!.decisions[0]!.id;
     const decisionOf = () => library.service.meeting(meeting.id).agenda[0]!.decisions[0]!;
     return { dir, library, meeting: withDecision, decisionId, decisionOf };
@@ -102,7 +112,11 @@ describe('decisions.setTags (the service)', () => {
     const { library, meeting, decisionId, decisionOf } = meetingWithDecision();
     const events: ApiEvent[] = [];
     library.service.events.subscribe((event) => events.push(event));
-    const changed = valueOf<Meeting>(library, 'decisions.setTags', { meetingId: meeting.id, decisionId, tagIds: ['support', 'security', 'reliability'] });
+    const changed = valueOf<Meeting>(library, 'decisions.setTags', {
+      meetingId: meeting.id,
+      decisionId,
+      tagIds: ['support', 'security', 'reliability'],
+    });
     expect(distinctTagIds(decisionOf().tags)).toEqual(['support', 'security', 'reliability']);
     expect(changed.revision).toBe(meeting.revision + 1); // one write, where untag + 2 × tag took three
     expect(events.filter((event) => event.event === 'meeting.changed')).toHaveLength(1);
@@ -115,11 +129,15 @@ describe('decisions.setTags (the service)', () => {
     const events: ApiEvent[] = [];
     library.service.events.subscribe((event) => events.push(event));
     // One unknown tag among good ones: the good ones are not added either.
-    expect(errorCodeOf(library, 'decisions.setTags', { meetingId: meeting.id, decisionId, tagIds: ['security', 'no-such-tag'] })).toBe('not_found');
+    expect(errorCodeOf(library, 'decisions.setTags', { meetingId: meeting.id, decisionId, tagIds: ['security', 'no-such-tag'] })).toBe(
+      'not_found',
+    );
     // One tag over the limit: refused at the boundary.
     const tooMany = Array.from({ length: LIMITS.tagsPerDecisionMax + 1 }, (_, i) => `t${i}`);
     expect(errorCodeOf(library, 'decisions.setTags', { meetingId: meeting.id, decisionId, tagIds: tooMany })).toBe('invalid_input');
-    expect(errorCodeOf(library, 'decisions.setTags', { meetingId: meeting.id, decisionId: 'no-such-decision', tagIds: [] })).toBe('not_found');
+    expect(errorCodeOf(library, 'decisions.setTags', { meetingId: meeting.id, decisionId: 'no-such-decision', tagIds: [] })).toBe(
+      'not_found',
+    );
     expect(decisionOf()).toEqual(before);
     expect(library.service.meeting(meeting.id).revision).toBe(meeting.revision);
     expect(snapshotFiles(dir)).toEqual(files);

@@ -33,7 +33,11 @@ describe('ledger warm-up in an idle process', () => {
       library.close();
       console.log(JSON.stringify({ total: result.value.total, idle }));
     `;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toMatch(/stalled/);
     expect(run.status).toBe(0);

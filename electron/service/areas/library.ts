@@ -40,5 +40,8 @@ export function libraryArea({ kernel }: AreaContext) {
       const persona = createPersona(kernel, personaDraftSchema.parse(SAMPLE_PERSONA));
       return createMeeting(kernel, meetingDraftSchema.parse(sampleMeetingDraft(kernel.now(), persona.id)));
     },
-  } satisfies Pick<Handlers, 'personas.create' | 'personas.update' | 'personas.delete' | 'tags.create' | 'settings.update' | 'samples.create'>;
+  } satisfies Pick<
+    Handlers,
+    'personas.create' | 'personas.update' | 'personas.delete' | 'tags.create' | 'settings.update' | 'samples.create'
+  >;
 }

@@ -6,7 +6,11 @@ import type { AreaContext, Handlers } from './area';
 export function runningArea({ kernel, participants }: AreaContext) {
   return {
     // Starting also carries forward follow-ups raised since this meeting was planned.
-    'meetings.start': ({ id }) => carryForward(kernel, kernel.mutateMeeting(id, undefined, (m, c) => runner.start(m, c.at))),
+    'meetings.start': ({ id }) =>
+      carryForward(
+        kernel,
+        kernel.mutateMeeting(id, undefined, (m, c) => runner.start(m, c.at)),
+      ),
     'meetings.next': (params) => kernel.mutateMeeting(params.id, undefined, (m, c) => runner.next(m, params, c.at)),
     'meetings.previous': ({ id }) => kernel.mutateMeeting(id, undefined, (m, c) => runner.previous(m, c.at)),
     'meetings.end': (params) => {

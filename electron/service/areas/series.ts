@@ -59,5 +59,8 @@ export function seriesArea({ kernel }: AreaContext) {
       });
       return carryForward(kernel, meeting);
     },
-  } satisfies Pick<Handlers, 'series.create' | 'meetings.createNext' | 'templates.create' | 'templates.delete' | 'meetings.createFromTemplate'>;
+  } satisfies Pick<
+    Handlers,
+    'series.create' | 'meetings.createNext' | 'templates.create' | 'templates.delete' | 'meetings.createFromTemplate'
+  >;
 }

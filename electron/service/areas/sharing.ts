@@ -21,5 +21,8 @@ export function sharingArea({ kernel, participants }: AreaContext) {
       kernel.meeting(meetingId);
       return participants.allow(meetingId, participantId);
     },
-  } satisfies Pick<Handlers, 'sharing.interfaces' | 'sharing.start' | 'sharing.stop' | 'sharing.status' | 'sharing.remove' | 'sharing.allow'>;
+  } satisfies Pick<
+    Handlers,
+    'sharing.interfaces' | 'sharing.start' | 'sharing.stop' | 'sharing.status' | 'sharing.remove' | 'sharing.allow'
+  >;
 }

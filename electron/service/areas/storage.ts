@@ -9,7 +9,10 @@ export function storageArea({ kernel, participants }: AreaContext) {
     'backups.create': () => kernel.persistence.backUp('manual'),
     'backups.restore': ({ id }) => {
       if (kernel.persistence.unsavedCount() > 0) {
-        throw new ApiError('conflict', 'Some changes are not saved to disk yet; restoring now would lose them. Try again once they are saved.');
+        throw new ApiError(
+          'conflict',
+          'Some changes are not saved to disk yet; restoring now would lose them. Try again once they are saved.',
+        );
       }
       const result = kernel.storage.restoreBackup(id);
       kernel.reload();

@@ -111,23 +111,44 @@ export class ImportJob {
     if (this.cancelled) return null;
     if (!mapping) throw inputError(this.plan.input.fileName, 'has no rows to import.');
     if (rowsWithText === 0 && this.progress.rowsRead > 0) {
-      throw inputError(this.plan.input.fileName, `the text column ${mapping.text.map((c) => `"${c}"`).join(' + ')} is empty in every row. Choose the column that holds the customer's words.`);
+      throw inputError(
+        this.plan.input.fileName,
+        `the text column ${mapping.text.map((c) => `"${c}"`).join(' + ')} is empty in every row. Choose the column that holds the customer's words.`,
+      );
     }
     return { items: this.merge(kept), mapping, format: report.format };
   }
 
   private reset(): void {
-    Object.assign(this.progress, { rowsRead: 0, rowsKept: 0, skipped: {}, skippedExamples: [], textsCut: 0, bytesRead: 0, added: 0, updated: 0, unchanged: 0 });
+    Object.assign(this.progress, {
+      rowsRead: 0,
+      rowsKept: 0,
+      skipped: {},
+      skippedExamples: [],
+      textsCut: 0,
+      bytesRead: 0,
+      added: 0,
+      updated: 0,
+      unchanged: 0,
+    });
   }
 
   private checkMapping(mapping: ColumnMapping | null, headers: string[], format: EvidenceFormat): ColumnMapping {
     const chosen = mapping ?? (format === 'notes' || format === 'paste' ? NOTES_MAPPING : suggestMapping(headers).mapping);
     if (!chosen) {
-      throw inputError(this.plan.input.fileName, `none of its columns (${headers.slice(0, 12).join(', ')}) looks like the customer's words. Choose the text column in the mapping.`);
+      throw inputError(
+        this.plan.input.fileName,
+        `none of its columns (${headers.slice(0, 12).join(', ')}) looks like the customer's words. Choose the text column in the mapping.`,
+      );
     }
-    const missing = [...chosen.text, ...Object.values({ ...chosen, text: null })].filter((column): column is string => typeof column === 'string' && !headers.includes(column));
+    const missing = [...chosen.text, ...Object.values({ ...chosen, text: null })].filter(
+      (column): column is string => typeof column === 'string' && !headers.includes(column),
+    );
     if (missing.length > 0 && format === 'csv') {
-      throw inputError(this.plan.input.fileName, `has no column ${missing.map((c) => `"${c}"`).join(', ')}; its columns are ${headers.slice(0, 12).join(', ')}.`);
+      throw inputError(
+        this.plan.input.fileName,
+        `has no column ${missing.map((c) => `"${c}"`).join(', ')}; its columns are ${headers.slice(0, 12).join(', ')}.`,
+      );
     }
     return chosen;
   }
@@ -153,7 +174,10 @@ export class ImportJob {
     for (const item of kept.values()) merged.push(item);
     this.progress.added = kept.size;
     if (this.plan.otherItems + merged.length > EVIDENCE_LIMITS.itemsMax) {
-      throw new ApiError('limit_exceeded', `${this.plan.input.fileName}: the library would hold ${this.plan.otherItems + merged.length} evidence items; at most ${EVIDENCE_LIMITS.itemsMax} are allowed. Nothing was imported; delete a source first.`);
+      throw new ApiError(
+        'limit_exceeded',
+        `${this.plan.input.fileName}: the library would hold ${this.plan.otherItems + merged.length} evidence items; at most ${EVIDENCE_LIMITS.itemsMax} are allowed. Nothing was imported; delete a source first.`,
+      );
     }
     return merged;
   }

@@ -9,15 +9,18 @@ import { parse as parseCsv, CsvError } from 'csv-parse';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import { ApiError } from '../../../shared/errors';
 import type { EvidenceInput } from '../../../shared/evidence/api';
-import { BinaryFileError, decodeBytes, detectEncoding, UnknownEncodingError, type TextEncodingName } from '../../../shared/evidence/encoding';
+import {
+  BinaryFileError,
+  decodeBytes,
+  detectEncoding,
+  UnknownEncodingError,
+  type TextEncodingName,
+} from '../../../shared/evidence/encoding';
 import { EVIDENCE_LIMITS } from '../../../shared/evidence/limits';
 import { splitNotes, splitPaste } from '../../../shared/evidence/notes';
 import type { EvidenceFormat, SkipReason } from '../../../shared/evidence/schema';
 
-export type RowEvent =
-  | { headers: string[] }
-  | { row: Record<string, unknown>; origin: string }
-  | { skip: SkipReason; where: string };
+export type RowEvent = { headers: string[] } | { row: Record<string, unknown>; origin: string } | { skip: SkipReason; where: string };
 
 /** A file (or inline bytes) ready to be read, possibly more than once (a re-read as Windows-1252). */
 export interface OpenedInput {
@@ -47,7 +50,11 @@ export function openInput(input: EvidenceInput): OpenedInput {
     }
     if (!stat.isFile()) throw inputError(fileName, 'is not a file.');
     if (stat.size > EVIDENCE_LIMITS.fileBytesMax) {
-      throw inputError(fileName, `is ${mb(stat.size)}; files of at most ${mb(EVIDENCE_LIMITS.fileBytesMax)} can be imported. Split it and import the parts into the same source.`, 'limit_exceeded');
+      throw inputError(
+        fileName,
+        `is ${mb(stat.size)}; files of at most ${mb(EVIDENCE_LIMITS.fileBytesMax)} can be imported. Split it and import the parts into the same source.`,
+        'limit_exceeded',
+      );
     }
     const head = (max: number) => {
       const fd = fs.openSync(input.path, 'r');
@@ -62,9 +69,20 @@ export function openInput(input: EvidenceInput): OpenedInput {
   }
   const bytes = input.kind === 'bytes' ? Buffer.from(input.base64, 'base64') : Buffer.from(input.text, 'utf8');
   if (bytes.length > EVIDENCE_LIMITS.inlineBytesMax) {
-    throw inputError(input.fileName, `is ${mb(bytes.length)}; at most ${mb(EVIDENCE_LIMITS.inlineBytesMax)} can be sent inline. Import larger files by path.`, 'limit_exceeded');
+    throw inputError(
+      input.fileName,
+      `is ${mb(bytes.length)}; at most ${mb(EVIDENCE_LIMITS.inlineBytesMax)} can be sent inline. Import larger files by path.`,
+      'limit_exceeded',
+    );
   }
-  return { fileName: input.fileName, size: bytes.length, chunks: async function* () { yield bytes; }, head: (max) => bytes.subarray(0, max) };
+  return {
+    fileName: input.fileName,
+    size: bytes.length,
+    chunks: async function* () {
+      yield bytes;
+    },
+    head: (max) => bytes.subarray(0, max),
+  };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -81,7 +99,11 @@ export function formatOf(fileName: string, head: string, kind: EvidenceInput['ki
 }
 
 /** Decoded text chunks; `onBytes` hears the bytes read. The encoding is reported through `encoding`. */
-async function* decode(input: OpenedInput, forced: TextEncodingName | null, report: { encoding: TextEncodingName; onBytes: (n: number) => void }): AsyncGenerator<string> {
+async function* decode(
+  input: OpenedInput,
+  forced: TextEncodingName | null,
+  report: { encoding: TextEncodingName; onBytes: (n: number) => void },
+): AsyncGenerator<string> {
   let decoder: InstanceType<typeof TextDecoder> | null = null;
   let strict = false;
   for await (const raw of input.chunks()) {
@@ -139,7 +161,13 @@ export interface ReadReport {
 }
 
 /** Every row of the input, in order; headers first for CSV and JSON. */
-export async function* readRows(input: OpenedInput, kind: EvidenceInput['kind'], format: EvidenceFormat | undefined, forced: TextEncodingName | null, report: ReadReport): AsyncGenerator<RowEvent> {
+export async function* readRows(
+  input: OpenedInput,
+  kind: EvidenceInput['kind'],
+  format: EvidenceFormat | undefined,
+  forced: TextEncodingName | null,
+  report: ReadReport,
+): AsyncGenerator<RowEvent> {
   const text = decode(input, forced, report);
   const first = await text.next();
   const head = first.done ? '' : first.value;
@@ -163,13 +191,19 @@ export async function* readRows(input: OpenedInput, kind: EvidenceInput['kind'],
 }
 
 function encodingError(fileName: string, error: unknown): unknown {
-  if (error instanceof BinaryFileError) return inputError(fileName, `cannot be imported: ${error.message}. Export it as CSV, JSON or text.`);
+  if (error instanceof BinaryFileError)
+    return inputError(fileName, `cannot be imported: ${error.message}. Export it as CSV, JSON or text.`);
   if (error instanceof UnknownEncodingError) return inputError(fileName, `cannot be imported: ${error.message}.`);
   return error;
 }
 
 /** The start of a file (or all of a small one) as text, read at once: for the preview and accounts. */
-export function readHead(input: OpenedInput, kind: EvidenceInput['kind'], format: EvidenceFormat | undefined, maxBytes: number): { text: string; encoding: TextEncodingName; format: EvidenceFormat; delimiter: string | null; complete: boolean } {
+export function readHead(
+  input: OpenedInput,
+  kind: EvidenceInput['kind'],
+  format: EvidenceFormat | undefined,
+  maxBytes: number,
+): { text: string; encoding: TextEncodingName; format: EvidenceFormat; delimiter: string | null; complete: boolean } {
   const bytes = input.head(maxBytes);
   let decoded;
   try {
@@ -186,7 +220,13 @@ export function readHead(input: OpenedInput, kind: EvidenceInput['kind'], format
 }
 
 /** The rows of a text held whole. */
-export function* rowsOfText(fileName: string, text: string, format: EvidenceFormat, delimiter: string | null, maxRecords?: number): Generator<RowEvent> {
+export function* rowsOfText(
+  fileName: string,
+  text: string,
+  format: EvidenceFormat,
+  delimiter: string | null,
+  maxRecords?: number,
+): Generator<RowEvent> {
   switch (format) {
     case 'csv':
       yield* csvTextRows(fileName, text, delimiter ?? detectDelimiter(text), maxRecords);
@@ -207,7 +247,13 @@ export function* rowsOfText(fileName: string, text: string, format: EvidenceForm
 function* csvTextRows(fileName: string, text: string, delimiter: string, maxRecords: number | undefined): Generator<RowEvent> {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsvSync(text, { delimiter, relax_column_count: true, info: true, skip_empty_lines: true, ...(maxRecords ? { to: maxRecords } : {}) }) as never;
+    records = parseCsvSync(text, {
+      delimiter,
+      relax_column_count: true,
+      info: true,
+      skip_empty_lines: true,
+      ...(maxRecords ? { to: maxRecords } : {}),
+    }) as never;
   } catch (error) {
     throw csvError(fileName, error);
   }
@@ -221,7 +267,11 @@ async function collect(fileName: string, chunks: AsyncIterable<string>): Promise
   for await (const chunk of chunks) {
     length += chunk.length;
     if (length > EVIDENCE_LIMITS.jsonArrayBytesMax) {
-      throw inputError(fileName, `is over ${mb(EVIDENCE_LIMITS.jsonArrayBytesMax)}, the most read whole. Save it as JSON Lines (one object a line) to import it streaming.`, 'limit_exceeded');
+      throw inputError(
+        fileName,
+        `is over ${mb(EVIDENCE_LIMITS.jsonArrayBytesMax)}, the most read whole. Save it as JSON Lines (one object a line) to import it streaming.`,
+        'limit_exceeded',
+      );
     }
     parts.push(chunk);
   }
@@ -252,15 +302,19 @@ class CsvRows {
 }
 
 function csvError(fileName: string, error: unknown): unknown {
-  if (error instanceof CsvError) return inputError(fileName, `is not valid CSV near line ${(error as CsvError & { lines?: number }).lines ?? '?'}: ${error.message}`);
+  if (error instanceof CsvError)
+    return inputError(fileName, `is not valid CSV near line ${(error as CsvError & { lines?: number }).lines ?? '?'}: ${error.message}`);
   return error;
 }
 
 async function* csvRows(fileName: string, chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<RowEvent> {
-  const parser = Readable.from(chunks).pipe(parseCsv({ delimiter, relax_column_count: true, info: true, skip_empty_lines: true, max_record_size: 1024 * 1024 }));
+  const parser = Readable.from(chunks).pipe(
+    parseCsv({ delimiter, relax_column_count: true, info: true, skip_empty_lines: true, max_record_size: 1024 * 1024 }),
+  );
   const rows = new CsvRows();
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield* rows.take(record, info.lines);
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+      yield* rows.take(record, info.lines);
   } catch (error) {
     throw csvError(fileName, error);
   } finally {

@@ -5,7 +5,17 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type MiniSearch from 'minisearch';
 import { AccountDirectory } from '../../../shared/evidence/accounts';
-import { buildQuery, createEvidenceIndex, markMatches, mentioning, rankEvidence, recencyBoost, type DocFacts, type QueryPart, type RankedDoc } from '../../../shared/evidence/ranking';
+import {
+  buildQuery,
+  createEvidenceIndex,
+  markMatches,
+  mentioning,
+  rankEvidence,
+  recencyBoost,
+  type DocFacts,
+  type QueryPart,
+  type RankedDoc,
+} from '../../../shared/evidence/ranking';
 import type { Account, EvidenceHit, EvidenceItem, EvidenceScale, EvidenceSearchResult } from '../../../shared/evidence/schema';
 
 interface Doc {
@@ -75,7 +85,12 @@ export class SearchIndex {
 
   private doc(item: EvidenceItem, sourceId: string): Doc {
     const account = this.accounts.find(item);
-    return { item, sourceId, account, facts: { recency: recencyBoost(item.date, new Date()), segment: (item.segment || account?.segment || '').toLowerCase() } };
+    return {
+      item,
+      sourceId,
+      account,
+      facts: { recency: recencyBoost(item.date, new Date()), segment: (item.segment || account?.segment || '').toLowerCase() },
+    };
   }
 
   private removeNow(sourceId: string): void {
@@ -90,12 +105,22 @@ export class SearchIndex {
 
   private enqueue(step: () => Promise<void>): Promise<void> {
     this.busy++;
-    this.pending = this.pending.catch(() => undefined).then(step).finally(() => this.busy--);
+    this.pending = this.pending
+      .catch(() => undefined)
+      .then(step)
+      .finally(() => this.busy--);
     return this.pending;
   }
 
-  search(parts: QueryPart[], options: { now: Date; limit: number; boostSegments: string[]; sourceId?: string; sourceName: (id: string) => string }): EvidenceSearchResult {
-    const query = parts.map((part) => part.text).join(' ').trim().slice(0, 200);
+  search(
+    parts: QueryPart[],
+    options: { now: Date; limit: number; boostSegments: string[]; sourceId?: string; sourceName: (id: string) => string },
+  ): EvidenceSearchResult {
+    const query = parts
+      .map((part) => part.text)
+      .join(' ')
+      .trim()
+      .slice(0, 200);
     const emptyScale: EvidenceScale = { items: 0, accounts: 0, windowDays: SCALE_WINDOW_DAYS, revenue: [] };
     if (this.docs.size === 0 && !this.indexing) return { state: 'empty', hits: [], total: 0, scale: emptyScale, query };
     if (this.indexing) return { state: 'indexing', hits: [], total: 0, scale: emptyScale, query };
@@ -121,7 +146,16 @@ export class SearchIndex {
         score: Math.round(hit.score * 1000) / 1000,
       };
     });
-    return { state: 'ready', hits, total: ranked.length, scale: this.scale(mentioning(ranked).map((hit) => hit.id), options.now), query };
+    return {
+      state: 'ready',
+      hits,
+      total: ranked.length,
+      scale: this.scale(
+        mentioning(ranked).map((hit) => hit.id),
+        options.now,
+      ),
+      query,
+    };
   }
 
   /** "37 items from 12 accounts mention this (last 90 days) — $410,000 ARR": figured here only. */
@@ -139,7 +173,8 @@ export class SearchIndex {
       if (name) who.add(name.toLowerCase());
     }
     const revenue = new Map<string, number>();
-    for (const account of accounts) if (account.arr !== null) revenue.set(account.currency, (revenue.get(account.currency) ?? 0) + account.arr);
+    for (const account of accounts)
+      if (account.arr !== null) revenue.set(account.currency, (revenue.get(account.currency) ?? 0) + account.arr);
     return {
       items,
       accounts: who.size,

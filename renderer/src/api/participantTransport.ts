@@ -51,7 +51,11 @@ export function createParticipantTransport({ baseUrl, token }: ParticipantTransp
       if (session) headers[PARTICIPANT_SESSION_HEADER] = session;
       let response: Response;
       try {
-        response = await fetch(`${baseUrl}${PARTICIPANT_API_PREFIX}${encodeURIComponent(method)}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+        response = await fetch(`${baseUrl}${PARTICIPANT_API_PREFIX}${encodeURIComponent(method)}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(input ?? {}),
+        });
       } catch {
         return UNREACHABLE;
       }
@@ -61,11 +65,14 @@ export function createParticipantTransport({ baseUrl, token }: ParticipantTransp
         if (result.ok) return result;
         if (isErrorData(result.error)) {
           const seconds = Number(response.headers.get('retry-after'));
-          return result.error.code === 'rate_limited' && Number.isFinite(seconds) && seconds > 0 ? { ...result, retryAfterMs: seconds * 1000 } : result;
+          return result.error.code === 'rate_limited' && Number.isFinite(seconds) && seconds > 0
+            ? { ...result, retryAfterMs: seconds * 1000 }
+            : result;
         }
       }
       // A 429 without a readable body is still "not now": nothing was applied.
-      if (response.status === 429) return { ok: false, error: { code: 'rate_limited', message: 'Too many changes at once; sending again shortly.' } };
+      if (response.status === 429)
+        return { ok: false, error: { code: 'rate_limited', message: 'Too many changes at once; sending again shortly.' } };
       // A proxy's error page or a half-read body: nothing was confirmed, so it is sent again later.
       if (response.status >= 500 || response.status === 0) return UNREACHABLE;
       return { ok: false, error: { code: 'internal', message: `Unexpected answer from the meeting (HTTP ${response.status}).` } };

@@ -208,7 +208,13 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
   }
 
   const toastView = toast ? (
-    <div className="toast" onMouseEnter={() => setToastHeld(true)} onMouseLeave={() => setToastHeld(false)} onFocus={() => setToastHeld(true)} onBlur={() => setToastHeld(false)}>
+    <div
+      className="toast"
+      onMouseEnter={() => setToastHeld(true)}
+      onMouseLeave={() => setToastHeld(false)}
+      onFocus={() => setToastHeld(true)}
+      onBlur={() => setToastHeld(false)}
+    >
       <span>{toast.message}</span>
       {toast.action ? (
         <ToastButton
@@ -288,14 +294,30 @@ function MainNav({ route }: { route: Route }) {
   );
 }
 
-function Shell({ children, banner, nav, tools, toast = null }: { children: ReactNode; banner?: ReactNode; nav?: ReactNode; tools?: ReactNode; toast?: ReactNode }) {
+function Shell({
+  children,
+  banner,
+  nav,
+  tools,
+  toast = null,
+}: {
+  children: ReactNode;
+  banner?: ReactNode;
+  nav?: ReactNode;
+  tools?: ReactNode;
+  toast?: ReactNode;
+}) {
   return (
     <div className="app">
-      <a className="skip-link" href="#main" onClick={(event) => {
-        // The hash is the router's; move focus instead of navigating.
-        event.preventDefault();
-        document.querySelector<HTMLElement>('main h1')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // The hash is the router's; move focus instead of navigating.
+          event.preventDefault();
+          document.querySelector<HTMLElement>('main h1')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="app-header">

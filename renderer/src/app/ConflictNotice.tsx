@@ -4,7 +4,17 @@ import { useId } from 'react';
  * Shown at a text field when another window changed the same text while this one had unsaved
  * keystrokes. Nothing is saved until the user chooses: neither text is ever dropped silently.
  */
-export function ConflictNotice({ label, theirs, onKeepMine, onUseTheirs }: { label: string; theirs: string; onKeepMine: () => void; onUseTheirs: () => void }) {
+export function ConflictNotice({
+  label,
+  theirs,
+  onKeepMine,
+  onUseTheirs,
+}: {
+  label: string;
+  theirs: string;
+  onKeepMine: () => void;
+  onUseTheirs: () => void;
+}) {
   const id = useId();
   return (
     <div className="conflict" role="alert" aria-labelledby={`${id}-title`}>

@@ -1,7 +1,8 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface ModalProps {
   title: ReactNode;
@@ -162,7 +163,17 @@ export interface FormDialogProps {
 }
 
 /** A modal form: its fields, the error of the last try, then Cancel and the submit button (Enter submits). */
-export function FormDialog({ title, children, submitLabel, busy, error, onSubmit, onCancel, initialFocus, bodyClassName }: FormDialogProps) {
+export function FormDialog({
+  title,
+  children,
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+  initialFocus,
+  bodyClassName,
+}: FormDialogProps) {
   return (
     <Modal title={title} onClose={onCancel} busy={busy} initialFocus={initialFocus}>
       <form

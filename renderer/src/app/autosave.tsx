@@ -95,7 +95,12 @@ export interface AutosaveChoice<T> extends ChoiceState<T> {
   set(value: T): void;
 }
 
-export function useAutosaveChoice<T>(remote: T, group: string, send: (value: T) => Promise<unknown>, equals: (a: T, b: T) => boolean = Object.is): AutosaveChoice<T> {
+export function useAutosaveChoice<T>(
+  remote: T,
+  group: string,
+  send: (value: T) => Promise<unknown>,
+  equals: (a: T, b: T) => boolean = Object.is,
+): AutosaveChoice<T> {
   const [field] = useState(() => new ChoiceController<T>(remote, group, equals));
   const registry = useSaveRegistry();
   useLayoutEffect(() => field.configure(send));

@@ -57,7 +57,8 @@ export function useMeeting(id: string): LiveMeeting {
           show(meeting);
         },
         (reason: unknown) => {
-          if (active && !deleted && eventCount.current === before) setState({ id, meeting: null, error: asApiError(reason), deleted: false });
+          if (active && !deleted && eventCount.current === before)
+            setState({ id, meeting: null, error: asApiError(reason), deleted: false });
         },
       );
     };

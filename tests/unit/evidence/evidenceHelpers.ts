@@ -20,11 +20,13 @@ export function writeFile(dir: string, name: string, content: string | Uint8Arra
 
 /** Windows-1252 bytes of a Latin-1 string (the characters we test with are the same in both). */
 export function windows1252(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((char) => {
-    const code = char.charCodeAt(0);
-    if (code > 0xff) throw new Error(`not Latin-1: ${char}`);
-    return code;
-  }));
+  return Uint8Array.from(
+    [...text].map((char) => {
+      const code = char.charCodeAt(0);
+      if (code > 0xff) throw new Error(`not Latin-1: ${char}`);
+      return code;
+    }),
+  );
 }
 
 export function utf16le(text: string, bom = true): Uint8Array {

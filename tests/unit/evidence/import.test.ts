@@ -8,7 +8,8 @@ import { importAndWait, utf16be, utf16le, windows1252, writeFile } from './evide
 
 afterEach(closeOpened);
 
-const TICKETS = 'id,subject,description,requester,priority,satisfaction,created_at\n' +
+const TICKETS =
+  'id,subject,description,requester,priority,satisfaction,created_at\n' +
   '101,Pricing page,"The new price is too expensive for us",Zoë Martin,high,2,2026-11-20\n' +
   '102,Export,"Need CSV export, é and ü must survive",Ben,low,4,2026-11-21\n';
 
@@ -76,11 +77,18 @@ describe('evidence import: rows, formats and mapping', () => {
 
   it('imports JSON Lines and a JSON array, skipping what is not an object with its line', async () => {
     const dir = tempDir();
-    const lines = writeFile(dir, 'reviews.jsonl', '{"content":"Love the offline mode","score":5,"date":"2026-10-01"}\n[1,2]\nnot json\n{"content":"Sync is slow","score":2}\n');
+    const lines = writeFile(
+      dir,
+      'reviews.jsonl',
+      '{"content":"Love the offline mode","score":5,"date":"2026-10-01"}\n[1,2]\nnot json\n{"content":"Sync is slow","score":2}\n',
+    );
     const library = openTemp();
     const progress = await importFile(library, lines, 'Reviews');
     expect(progress).toMatchObject({ state: 'done', rowsKept: 2, skipped: { not_an_object: 1, bad_json: 1 } });
-    expect(progress.skippedExamples).toEqual([{ where: 'line 2', reason: 'not_an_object' }, { where: 'line 3', reason: 'bad_json' }]);
+    expect(progress.skippedExamples).toEqual([
+      { where: 'line 2', reason: 'not_an_object' },
+      { where: 'line 3', reason: 'bad_json' },
+    ]);
     const array = writeFile(dir, 'survey.json', JSON.stringify([{ score: 3, comment: 'Onboarding took too long' }, 'x']));
     expect(await importFile(library, array, 'Survey')).toMatchObject({ state: 'done', rowsKept: 1, skipped: { not_an_object: 1 } });
     expect(allTexts(library, 'onboarding')).toEqual(['Onboarding took too long']);
@@ -88,11 +96,19 @@ describe('evidence import: rows, formats and mapping', () => {
 
   it('splits Markdown notes into passages, the customer from front-matter or the file name', async () => {
     const dir = tempDir();
-    const withMeta = writeFile(dir, 'call-1.md', '---\ncustomer: Acme Corp\nsegment: Enterprise\ndate: 2026-11-02\n---\n# Billing\nThey find invoices confusing.\n\nThe VAT line is missing.\n\n## Roadmap\n- wants SSO\n');
+    const withMeta = writeFile(
+      dir,
+      'call-1.md',
+      '---\ncustomer: Acme Corp\nsegment: Enterprise\ndate: 2026-11-02\n---\n# Billing\nThey find invoices confusing.\n\nThe VAT line is missing.\n\n## Roadmap\n- wants SSO\n',
+    );
     const bare = writeFile(dir, 'globex_interview.txt', 'We churned because of the price.\n');
     const library = openTemp();
-    expect(await importAndWait(library, { source: { name: 'Calls', kind: 'interviews' }, input: { kind: 'path', path: withMeta } })).toMatchObject({ state: 'done', rowsKept: 3 });
-    expect(await importAndWait(library, { source: { name: 'Calls 2', kind: 'interviews' }, input: { kind: 'path', path: bare } })).toMatchObject({ state: 'done', rowsKept: 1 });
+    expect(
+      await importAndWait(library, { source: { name: 'Calls', kind: 'interviews' }, input: { kind: 'path', path: withMeta } }),
+    ).toMatchObject({ state: 'done', rowsKept: 3 });
+    expect(
+      await importAndWait(library, { source: { name: 'Calls 2', kind: 'interviews' }, input: { kind: 'path', path: bare } }),
+    ).toMatchObject({ state: 'done', rowsKept: 1 });
     const hits = valueOf<EvidenceSearchResult>(library, 'evidence.search', { query: 'invoice VAT SSO price', limit: 10 }).hits;
     expect(hits.map((hit) => [hit.text, hit.customer, hit.segment, hit.date]).sort()).toEqual([
       ['Billing: The VAT line is missing.', 'Acme Corp', 'Enterprise', '2026-11-02'],
@@ -104,7 +120,10 @@ describe('evidence import: rows, formats and mapping', () => {
 
   it('pasted text becomes one item per paragraph', async () => {
     const library = openTemp();
-    const progress = await importAndWait(library, { source: { name: 'Paste', kind: 'other' }, input: { kind: 'text', text: 'First point.\n\n\nSecond\npoint.\n\n' } });
+    const progress = await importAndWait(library, {
+      source: { name: 'Paste', kind: 'other' },
+      input: { kind: 'text', text: 'First point.\n\n\nSecond\npoint.\n\n' },
+    });
     expect(progress).toMatchObject({ state: 'done', rowsKept: 2 });
     expect(allTexts(library, 'point').sort()).toEqual(['First point.', 'Second\npoint.']);
   });
@@ -119,9 +138,19 @@ describe('evidence import: rows, formats and mapping', () => {
     const sourceId = first.sourceId!;
     const saved = valueOf<EvidenceLibrary>(library, 'evidence.library', {}).sources[0]!;
     expect(saved.mapping).toMatchObject({ text: ['Words'], customer: 'Who', externalId: 'Ticket' });
-    expect(await importAndWait(library, { sourceId, input: { kind: 'path', path: file } })).toMatchObject({ state: 'done', added: 0, updated: 0, unchanged: 2 });
+    expect(await importAndWait(library, { sourceId, input: { kind: 'path', path: file } })).toMatchObject({
+      state: 'done',
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+    });
     fs.writeFileSync(file, 'Ticket,Words,Who\n1,Slow dashboard on Mondays,Ann\n2,Crash on save,Bo\n3,Dark mode please,Cy\n');
-    expect(await importAndWait(library, { sourceId, input: { kind: 'path', path: file } })).toMatchObject({ state: 'done', added: 1, updated: 1, unchanged: 1 });
+    expect(await importAndWait(library, { sourceId, input: { kind: 'path', path: file } })).toMatchObject({
+      state: 'done',
+      added: 1,
+      updated: 1,
+      unchanged: 1,
+    });
     expect(valueOf<EvidenceLibrary>(library, 'evidence.library', {}).itemCount).toBe(3);
     expect(allTexts(library, 'dashboard')).toEqual(['Slow dashboard on Mondays']);
   });
@@ -131,7 +160,10 @@ describe('evidence import: rows, formats and mapping', () => {
     const library = openTemp();
     const progress = await importFile(library, file);
     expect(progress).toMatchObject({ rowsKept: 2, skipped: { duplicate_in_file: 1 } });
-    expect(await importAndWait(library, { sourceId: progress.sourceId, input: { kind: 'path', path: file } })).toMatchObject({ added: 0, unchanged: 2 });
+    expect(await importAndWait(library, { sourceId: progress.sourceId, input: { kind: 'path', path: file } })).toMatchObject({
+      added: 0,
+      unchanged: 2,
+    });
   });
 
   it('masks email addresses and phone numbers by default, and keeps them when asked', async () => {
@@ -155,7 +187,11 @@ describe('evidence import: rows, formats and mapping', () => {
 describe('evidence import: bad input is a clear error that changes nothing', () => {
   async function failure(library: ReturnType<typeof openTemp>, file: string, extra: object = {}) {
     const before = snapshotFiles(library.dataDir);
-    const progress = await importAndWait(library, { source: { name: 'Bad', kind: 'other' }, input: { kind: 'path', path: file }, ...extra });
+    const progress = await importAndWait(library, {
+      source: { name: 'Bad', kind: 'other' },
+      input: { kind: 'path', path: file },
+      ...extra,
+    });
     expect(progress.state).toBe('failed');
     expect(snapshotFiles(library.dataDir)).toEqual(before);
     expect(valueOf<EvidenceLibrary>(library, 'evidence.library', {}).sources).toEqual([]);
@@ -165,7 +201,10 @@ describe('evidence import: bad input is a clear error that changes nothing', () 
   it('names a binary file', async () => {
     const file = writeFile(tempDir(), 'photo.csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 1, 2]));
     const library = openTemp();
-    expect(await failure(library, file)).toEqual({ code: 'invalid_input', message: expect.stringMatching(/^photo\.csv: cannot be imported: .*binary file/) });
+    expect(await failure(library, file)).toEqual({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^photo\.csv: cannot be imported: .*binary file/),
+    });
   });
 
   it('names an unknown encoding (UTF-32)', async () => {
@@ -177,7 +216,9 @@ describe('evidence import: bad input is a clear error that changes nothing', () 
   it('names an empty text column', async () => {
     const file = writeFile(tempDir(), 'empty.csv', 'id,comment\n1,\n2,  \n');
     const library = openTemp();
-    expect((await failure(library, file)).message).toBe('empty.csv: the text column "comment" is empty in every row. Choose the column that holds the customer\'s words.');
+    expect((await failure(library, file)).message).toBe(
+      'empty.csv: the text column "comment" is empty in every row. Choose the column that holds the customer\'s words.',
+    );
   });
 
   it('names a JSON that is not a list of objects', async () => {
@@ -196,11 +237,19 @@ describe('evidence import: bad input is a clear error that changes nothing', () 
     const library = openTemp();
     const at = Buffer.alloc(EVIDENCE_LIMITS.inlineBytesMax, 'a');
     at.write('comment\n', 0);
-    const ok = valueOf<{ state: string }>(library, 'evidence.import', { source: { name: 'Big', kind: 'other' }, input: { kind: 'bytes', fileName: 'big.csv', base64: at.toString('base64') } });
+    const ok = valueOf<{ state: string }>(library, 'evidence.import', {
+      source: { name: 'Big', kind: 'other' },
+      input: { kind: 'bytes', fileName: 'big.csv', base64: at.toString('base64') },
+    });
     expect(ok.state).toBe('running');
     return library.service.evidence.settled().then(() => {
       const over = Buffer.concat([at, Buffer.from('a')]).toString('base64');
-      expect(errorCodeOf(library, 'evidence.import', { source: { name: 'Big', kind: 'other' }, input: { kind: 'bytes', fileName: 'big.csv', base64: over } })).toMatch(/invalid_input|limit_exceeded/);
+      expect(
+        errorCodeOf(library, 'evidence.import', {
+          source: { name: 'Big', kind: 'other' },
+          input: { kind: 'bytes', fileName: 'big.csv', base64: over },
+        }),
+      ).toMatch(/invalid_input|limit_exceeded/);
     });
   });
 
@@ -209,7 +258,10 @@ describe('evidence import: bad input is a clear error that changes nothing', () 
     fs.writeFileSync(file, 'comment\n');
     fs.truncateSync(file, EVIDENCE_LIMITS.fileBytesMax + 1);
     const library = openTemp();
-    const result = errorCodeOf(library, 'evidence.import', { source: { name: 'Huge', kind: 'other' }, input: { kind: 'path', path: file } });
+    const result = errorCodeOf(library, 'evidence.import', {
+      source: { name: 'Huge', kind: 'other' },
+      input: { kind: 'path', path: file },
+    });
     expect(result).toBe('limit_exceeded');
   });
 });
@@ -217,8 +269,16 @@ describe('evidence import: bad input is a clear error that changes nothing', () 
 describe('evidence import: accounts, cancel, restart', () => {
   it('joins accounts by id, by name (case and spaces) and by email domain; MRR counts as ARR × 12', async () => {
     const dir = tempDir();
-    const accounts = writeFile(dir, 'accounts.csv', 'id,name,domain,plan,mrr,currency\nA-1,Acme Corp,acme.com,Enterprise,1000,USD\nG-2,Globex,globex.io,SMB,500,EUR\nI-3,Initech,initech.com,Mid,250,USD\n');
-    const tickets = writeFile(dir, 'tickets.csv', 'comment,account,email,customer,date\nPricing is confusing,A-1,,,2026-11-30\nPricing too high,,,  globex ,2026-11-29\nPricing page broke,,bob@initech.com,Bob,2026-11-28\nPricing okay,,,Nobody,2026-01-01\n');
+    const accounts = writeFile(
+      dir,
+      'accounts.csv',
+      'id,name,domain,plan,mrr,currency\nA-1,Acme Corp,acme.com,Enterprise,1000,USD\nG-2,Globex,globex.io,SMB,500,EUR\nI-3,Initech,initech.com,Mid,250,USD\n',
+    );
+    const tickets = writeFile(
+      dir,
+      'tickets.csv',
+      'comment,account,email,customer,date\nPricing is confusing,A-1,,,2026-11-30\nPricing too high,,,  globex ,2026-11-29\nPricing page broke,,bob@initech.com,Bob,2026-11-28\nPricing okay,,,Nobody,2026-01-01\n',
+    );
     const library = openTemp();
     expect(valueOf(library, 'evidence.importAccounts', { input: { kind: 'path', path: accounts } })).toEqual({ accountCount: 3 });
     await importFile(library, tickets);
@@ -238,7 +298,10 @@ describe('evidence import: accounts, cancel, restart', () => {
     const file = writeFile(dir, 'big.csv', `id,comment\n${rows}\n`);
     const library = openTemp();
     const before = snapshotFiles(library.dataDir);
-    const started = valueOf<{ jobId: string }>(library, 'evidence.import', { source: { name: 'Big', kind: 'tickets' }, input: { kind: 'path', path: file } });
+    const started = valueOf<{ jobId: string }>(library, 'evidence.import', {
+      source: { name: 'Big', kind: 'tickets' },
+      input: { kind: 'path', path: file },
+    });
     expect(valueOf<{ state: string }>(library, 'evidence.importCancel', { jobId: started.jobId }).state).toBe('running');
     await library.service.evidence.settled();
     expect(valueOf<{ state: string }>(library, 'evidence.importStatus', { jobId: started.jobId }).state).toBe('cancelled');
@@ -255,7 +318,10 @@ describe('evidence import: accounts, cancel, restart', () => {
     closeNow(library);
     library = openTemp(data);
     await library.service.evidence.settled();
-    expect(valueOf<EvidenceLibrary>(library, 'evidence.library', {})).toMatchObject({ itemCount: 2, sources: [{ name: 'Desk export', itemCount: 2 }] });
+    expect(valueOf<EvidenceLibrary>(library, 'evidence.library', {})).toMatchObject({
+      itemCount: 2,
+      sources: [{ name: 'Desk export', itemCount: 2 }],
+    });
     expect(allTexts(library, 'expensive')).toHaveLength(1);
     valueOf(library, 'evidence.deleteSource', { id: progress.sourceId });
     closeNow(library);

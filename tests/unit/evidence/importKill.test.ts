@@ -18,7 +18,10 @@ const root = path.resolve(import.meta.dirname, '../../..');
 function killWhen(dataDir: string, file: string, moment: 'reading' | 'writing'): Promise<string> {
   const evidenceDir = path.join(dataDir, 'evidence');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'importChild.ts'), dataDir, file], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'importChild.ts'), dataDir, file], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let killedAt = '';
     const kill = (why: string) => {
@@ -42,9 +45,16 @@ it('SIGKILL during an import leaves the library exactly as before, with no lefto
   const dir = tempDir();
   const dataDir = tempDir();
   const small = writeFile(dir, 'small.csv', 'id,comment\n1,The price went up\n2,Export is slow\n3,Love the dark mode\n');
-  const big = writeFile(dir, 'big.csv', 'id,comment\n' + Array.from({ length: 120_000 }, (_, i) => `${i + 10},Ticket ${i} about invoices and pricing tiers`).join('\n') + '\n');
+  const big = writeFile(
+    dir,
+    'big.csv',
+    'id,comment\n' + Array.from({ length: 120_000 }, (_, i) => `${i + 10},Ticket ${i} about invoices and pricing tiers`).join('\n') + '\n',
+  );
   let library = openTemp(dataDir);
-  expect(await importAndWait(library, { source: { name: 'Desk', kind: 'tickets' }, input: { kind: 'path', path: small } })).toMatchObject({ state: 'done', added: 3 });
+  expect(await importAndWait(library, { source: { name: 'Desk', kind: 'tickets' }, input: { kind: 'path', path: small } })).toMatchObject({
+    state: 'done',
+    added: 3,
+  });
   const before = valueOf<EvidenceLibrary>(library, 'evidence.library', {});
   const indexBefore = fs.readFileSync(path.join(dataDir, 'evidence', 'index.json'), 'utf8');
   closeNow(library);

@@ -37,7 +37,12 @@ it('ranks the fixture: hit@3 ≥ 0.9 and nDCG@5 ≥ 0.75 over 30 labelled querie
   expect(TOPICS).toHaveLength(30);
   const library = openTemp();
   const jsonl = items.map((item) => JSON.stringify({ text: item.text, customer: item.customer, date: item.date })).join('\n');
-  expect(await importAndWait(library, { source: { name: 'Fixture', kind: 'other' }, input: { kind: 'text', fileName: 'fixture.jsonl', text: jsonl } })).toMatchObject({ state: 'done', rowsKept: items.length });
+  expect(
+    await importAndWait(library, {
+      source: { name: 'Fixture', kind: 'other' },
+      input: { kind: 'text', fileName: 'fixture.jsonl', text: jsonl },
+    }),
+  ).toMatchObject({ state: 'done', rowsKept: items.length });
   const topicOf = new Map(items.map((item) => [item.text, item.topic]));
   const rankings = TOPICS.map((topic) => {
     const result = valueOf<EvidenceSearchResult>(library, 'evidence.search', { query: topic.query, limit: 5 });
@@ -53,10 +58,22 @@ it('the stemmer earns its place: without it the same fixture ranks worse', () =>
   const items = fixtureItems();
   const docs = items.map((item, id) => ({ id, text: item.text }));
   const rank = (search: (query: string) => number[]) =>
-    metrics(TOPICS.map((topic) => ({ relevant: search(topic.query).slice(0, 5).map((id) => items[id]!.topic === topic.id), relevantTotal: topic.items.length })));
+    metrics(
+      TOPICS.map((topic) => ({
+        relevant: search(topic.query)
+          .slice(0, 5)
+          .map((id) => items[id]!.topic === topic.id),
+        relevantTotal: topic.items.length,
+      })),
+    );
   const ours = createEvidenceIndex();
   ours.addAll(docs);
-  const stemmed = rank((query) => rankEvidence(ours, buildQuery([{ text: query, weight: 1 }]), { facts: () => ({ recency: 1, segment: '' }), boostSegments: new Set() }).map((hit) => hit.id));
+  const stemmed = rank((query) =>
+    rankEvidence(ours, buildQuery([{ text: query, weight: 1 }]), {
+      facts: () => ({ recency: 1, segment: '' }),
+      boostSegments: new Set(),
+    }).map((hit) => hit.id),
+  );
   const plainIndex = new MiniSearch<{ id: number; text: string }>({ fields: ['text'], idField: 'id' });
   plainIndex.addAll(docs);
   const plain = rank((query) => plainIndex.search(query, { prefix: true }).map((result) => result.id as number));

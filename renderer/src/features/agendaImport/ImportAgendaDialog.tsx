@@ -37,9 +37,7 @@ export interface ImportAgendaDialogProps {
 type Source = 'lines' | 'ics';
 
 type Parsed =
-  | { ok: true; event: ImportedEvent | null; items: AgendaItemDraft[]; warnings: string[] }
-  | { ok: false; message: string }
-  | null;
+  { ok: true; event: ImportedEvent | null; items: AgendaItemDraft[]; warnings: string[] } | { ok: false; message: string } | null;
 
 /** Reads a file's text; File.text() where the platform has it. */
 function readText(file: File): Promise<string> {
@@ -55,14 +53,20 @@ function readText(file: File): Promise<string> {
 /** The chosen .ics file as a preview, or the sentence that says why it was not imported; never throws. */
 async function readIcsFile(file: File): Promise<Parsed> {
   if (file.size > ICS_MAX_BYTES) {
-    return { ok: false, message: `“${file.name}” is ${(file.size / 1_000_000).toFixed(1)} MB; a calendar event file is at most ${ICS_MAX_BYTES / 1_000_000} MB here. Export just the one event.` };
+    return {
+      ok: false,
+      message: `“${file.name}” is ${(file.size / 1_000_000).toFixed(1)} MB; a calendar event file is at most ${ICS_MAX_BYTES / 1_000_000} MB here. Export just the one event.`,
+    };
   }
   try {
     const event = parseIcsEvent(await readText(file));
     return { ok: true, event, items: event.items, warnings: event.warnings };
   } catch (reason) {
     // The parser throws only AgendaImportError; anything else is the disk or the browser refusing the file.
-    const message = reason instanceof AgendaImportError ? reason.message : 'The file could not be opened. Check that it is still there and choose it again.';
+    const message =
+      reason instanceof AgendaImportError
+        ? reason.message
+        : 'The file could not be opened. Check that it is still there and choose it again.';
     return { ok: false, message: `“${file.name}” was not imported. ${message}` };
   }
 }
@@ -110,7 +114,8 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
   const meetingTitle = (title ?? (event?.title || defaultTitle)).slice(0, LIMITS.titleMax);
   const full = ok !== null && room === 0 && ok.items.length > 0;
 
-  const canConfirm = ok !== null && !full && (mode === 'create' ? meetingTitle.trim().length > 0 && (items.length > 0 || event !== null) : items.length > 0);
+  const canConfirm =
+    ok !== null && !full && (mode === 'create' ? meetingTitle.trim().length > 0 && (items.length > 0 || event !== null) : items.length > 0);
 
   const confirm = async () => {
     if (!ok || !canConfirm || busy) return;
@@ -142,8 +147,8 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
             Pasted lines
           </label>
           <label className="checkbox">
-            <input type="radio" name={`${id}-source`} checked={source === 'ics'} onChange={() => setSource('ics')} />
-            A calendar event (.ics file)
+            <input type="radio" name={`${id}-source`} checked={source === 'ics'} onChange={() => setSource('ics')} />A calendar event (.ics
+            file)
           </label>
         </fieldset>
 
@@ -164,7 +169,13 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
         ) : (
           <div className="field">
             <label htmlFor={`${id}-file`}>Calendar file (.ics)</label>
-            <input id={`${id}-file`} type="file" accept=".ics,text/calendar" onChange={(event) => void onFile(event.target.files?.[0])} aria-describedby={`${id}-file-hint`} />
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept=".ics,text/calendar"
+              onChange={(event) => void onFile(event.target.files?.[0])}
+              aria-describedby={`${id}-file-hint`}
+            />
             <p id={`${id}-file-hint`} className="hint">
               Save or export the event from your calendar. Its title, start, attendees and the lines of its description are imported.
             </p>
@@ -189,13 +200,17 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
               <CreatePreview id={id} title={meetingTitle} onTitle={setTitle} event={event} existingItems={existingItems} />
             ) : (
               <>
-                {event ? <p className="hint">Only the event’s agenda lines are used here; the meeting keeps its title, start and participants.</p> : null}
+                {event ? (
+                  <p className="hint">Only the event’s agenda lines are used here; the meeting keeps its title, start and participants.</p>
+                ) : null}
                 {existingItems > 0 ? <p className="hint">Added after the {plural(existingItems, 'item')} already in the agenda.</p> : null}
               </>
             )}
             <h4 className="import-items-heading">Agenda: {plural(items.length, 'item')}</h4>
             {items.length === 0 ? (
-              <p className="muted">{event ? 'The event’s description has no lines to turn into agenda items.' : 'No agenda items in these lines.'}</p>
+              <p className="muted">
+                {event ? 'The event’s description has no lines to turn into agenda items.' : 'No agenda items in these lines.'}
+              </p>
             ) : (
               <ol className="import-items" aria-label="Agenda items to import">
                 {items.map((item, index) => (
@@ -220,8 +235,8 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
                   ))}
                   {leftOut.length > 0 && !full ? (
                     <li>
-                      A meeting holds at most {LIMITS.agendaItemsMax} agenda items: only the first {plural(items.length, 'item')} fit; {plural(leftOut.length, 'line is', 'lines are')} left out (from “
-                      {leftOut[0]!.title}”).
+                      A meeting holds at most {LIMITS.agendaItemsMax} agenda items: only the first {plural(items.length, 'item')} fit;{' '}
+                      {plural(leftOut.length, 'line is', 'lines are')} left out (from “{leftOut[0]!.title}”).
                     </li>
                   ) : null}
                 </ul>
@@ -236,7 +251,13 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
           Cancel
         </button>
         {/* Busy, the button stays focusable (aria-disabled): focus is not lost while the service works. */}
-        <button type="button" className="button button-primary" onClick={() => void confirm()} disabled={!canConfirm} aria-disabled={busy || undefined}>
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void confirm()}
+          disabled={!canConfirm}
+          aria-disabled={busy || undefined}
+        >
           {busy ? 'Working…' : confirmLabel}
         </button>
       </div>
@@ -245,7 +266,19 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
 }
 
 /** Create: the new meeting's title (editable), start, lead and participants, as they will be. */
-function CreatePreview({ id, title, onTitle, event, existingItems }: { id: string; title: string; onTitle: (title: string) => void; event: ImportedEvent | null; existingItems: number }) {
+function CreatePreview({
+  id,
+  title,
+  onTitle,
+  event,
+  existingItems,
+}: {
+  id: string;
+  title: string;
+  onTitle: (title: string) => void;
+  event: ImportedEvent | null;
+  existingItems: number;
+}) {
   return (
     <>
       <div className="field">
@@ -261,11 +294,19 @@ function CreatePreview({ id, title, onTitle, event, existingItems }: { id: strin
             <dt>Lead</dt>
             <dd dir="auto">{event.lead || <span className="muted">None given</span>}</dd>
             <dt>Participants</dt>
-            <dd>{event.participants.length ? <span dir="auto">{event.participants.join(', ')}</span> : <span className="muted">None given</span>}</dd>
+            <dd>
+              {event.participants.length ? (
+                <span dir="auto">{event.participants.join(', ')}</span>
+              ) : (
+                <span className="muted">None given</span>
+              )}
+            </dd>
           </>
         ) : null}
       </dl>
-      {existingItems > 0 ? <p className="hint">After the {plural(existingItems, 'item')} already in the form, and with the chair chosen there.</p> : null}
+      {existingItems > 0 ? (
+        <p className="hint">After the {plural(existingItems, 'item')} already in the form, and with the chair chosen there.</p>
+      ) : null}
     </>
   );
 }

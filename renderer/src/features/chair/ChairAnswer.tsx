@@ -41,7 +41,12 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
   const [text, attachText] = useAutosaveText(answer?.text ?? '', 'chair', { send: (value) => save({ text: value }) });
   const direction = useAutosaveChoice<ImpactDirection | null>(answer?.direction ?? null, 'chair', (value) => save({ direction: value }));
   const severity = useAutosaveChoice<number>(answer?.severity ?? 0, 'chair', (value) => save({ severity: value }));
-  const concerned = useAutosaveChoice<readonly string[]>(answer?.personaIds ?? NO_IDS, 'chair', (value) => save({ personaIds: [...value] }), sameIds);
+  const concerned = useAutosaveChoice<readonly string[]>(
+    answer?.personaIds ?? NO_IDS,
+    'chair',
+    (value) => save({ personaIds: [...value] }),
+    sameIds,
+  );
 
   // 1-5 while focus is in these controls (see the runner's shortcuts).
   const onDirectionKey = useEffectEvent((value: ImpactDirection) => {
@@ -67,7 +72,12 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
     }
   };
 
-  const errors = [text.error && describeSaveError(text.error, 'The answer', text.value), direction.error && `The direction is not saved: ${direction.error.message}`, severity.error && `The severity is not saved: ${severity.error.message}`, concerned.error && `Whom it concerns is not saved: ${concerned.error.message}`].filter(Boolean);
+  const errors = [
+    text.error && describeSaveError(text.error, 'The answer', text.value),
+    direction.error && `The direction is not saved: ${direction.error.message}`,
+    severity.error && `The severity is not saved: ${severity.error.message}`,
+    concerned.error && `Whom it concerns is not saved: ${concerned.error.message}`,
+  ].filter(Boolean);
 
   return (
     <div ref={scopeRef} className="chair-answer" data-direction-scope="answer" tabIndex={-1}>
@@ -92,7 +102,12 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
         onKeyDown={onAnswerKeyDown}
       />
       {text.conflict ? (
-        <ConflictNotice label="The answer" theirs={text.conflict.theirs} onKeepMine={() => text.field.keepMine()} onUseTheirs={() => text.field.useTheirs()} />
+        <ConflictNotice
+          label="The answer"
+          theirs={text.conflict.theirs}
+          onKeepMine={() => text.field.keepMine()}
+          onUseTheirs={() => text.field.useTheirs()}
+        />
       ) : null}
       {errors.length > 0 ? (
         <div id={`${id}-errors`} role="alert" className="field-error">
@@ -107,7 +122,13 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
         <div className="segmented">
           {DIRECTIONS.map((value, index) => (
             <label key={value} className={`segment direction-${value}`}>
-              <input type="radio" name={`${id}-direction`} value={value} checked={direction.value === value} onChange={() => direction.set(value)} />
+              <input
+                type="radio"
+                name={`${id}-direction`}
+                value={value}
+                checked={direction.value === value}
+                onChange={() => direction.set(value)}
+              />
               <span>{DIRECTION_LABELS[value]}</span>
               <kbd aria-hidden="true">{index + 1}</kbd>
             </label>
@@ -120,7 +141,13 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
         <div className="segmented">
           {SEVERITY_LABELS.map((label, value) => (
             <label key={value} className="segment">
-              <input type="radio" name={`${id}-severity`} value={value} checked={severity.value === value} onChange={() => severity.set(value)} />
+              <input
+                type="radio"
+                name={`${id}-severity`}
+                value={value}
+                checked={severity.value === value}
+                onChange={() => severity.set(value)}
+              />
               <span>
                 {value} {label.toLowerCase()}
               </span>
@@ -160,7 +187,9 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
                     type="checkbox"
                     checked={concerned.value.includes(persona.id)}
                     onChange={(event) =>
-                      concerned.set(event.target.checked ? [...concerned.value, persona.id] : concerned.value.filter((other) => other !== persona.id))
+                      concerned.set(
+                        event.target.checked ? [...concerned.value, persona.id] : concerned.value.filter((other) => other !== persona.id),
+                      )
                     }
                   />
                   <span className="persona-name" dir="auto">
@@ -220,7 +249,12 @@ function FollowUpOwner({ meetingId, followUp, people }: { meetingId: string; fol
         </p>
       ) : null}
       {owner.conflict ? (
-        <ConflictNotice label="The owner" theirs={owner.conflict.theirs} onKeepMine={() => owner.field.keepMine()} onUseTheirs={() => owner.field.useTheirs()} />
+        <ConflictNotice
+          label="The owner"
+          theirs={owner.conflict.theirs}
+          onKeepMine={() => owner.field.keepMine()}
+          onUseTheirs={() => owner.field.useTheirs()}
+        />
       ) : null}
     </div>
   );
@@ -275,7 +309,12 @@ function NoImpact({ meetingId, item }: { meetingId: string; item: AgendaItem }) 
         ref={openerRef}
         type="button"
         className="button button-small button-quiet no-impact-open"
-        onClick={() => updateThenFocus(() => setOpen(true), () => inputRef.current)}
+        onClick={() =>
+          updateThenFocus(
+            () => setOpen(true),
+            () => inputRef.current,
+          )
+        }
       >
         Mark as no customer impact…
       </button>
@@ -307,7 +346,10 @@ function NoImpact({ meetingId, item }: { meetingId: string; item: AgendaItem }) 
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               event.preventDefault();
-              updateThenFocus(() => setOpen(false), () => document.querySelector<HTMLButtonElement>('.no-impact-open'));
+              updateThenFocus(
+                () => setOpen(false),
+                () => document.querySelector<HTMLButtonElement>('.no-impact-open'),
+              );
             }
           }}
           aria-invalid={error ? true : undefined}

@@ -95,7 +95,12 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
           className="chair-rail-toggle"
           aria-expanded="false"
           title="Show the chair"
-          onClick={() => updateThenFocus(() => setCollapsed(false), () => collapseRef.current)}
+          onClick={() =>
+            updateThenFocus(
+              () => setCollapsed(false),
+              () => collapseRef.current,
+            )
+          }
         >
           <ChairMark size={30} />
           <span className="visually-hidden">Show the chair</span>
@@ -126,7 +131,12 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
           className="button button-small chair-collapse"
           aria-expanded="true"
           aria-controls={bodyId}
-          onClick={() => updateThenFocus(() => setCollapsed(true), () => expandRef.current)}
+          onClick={() =>
+            updateThenFocus(
+              () => setCollapsed(true),
+              () => expandRef.current,
+            )
+          }
           title={running ? 'The chair stays in the meeting; collapse it to a slim rail' : 'Collapse the chair to a slim rail'}
         >
           Collapse
@@ -136,7 +146,9 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
         {item && state ? (
           <>
             <p className="chair-following">
-              <span className="chair-following-label">{running ? 'Now' : 'Following'} · item {itemIndex + 1} of {itemCount}</span>
+              <span className="chair-following-label">
+                {running ? 'Now' : 'Following'} · item {itemIndex + 1} of {itemCount}
+              </span>
               <span className="chair-following-title" dir="auto">
                 {item.title}
               </span>

@@ -133,7 +133,8 @@ function DashboardBody({ dashboard, ranged }: { dashboard: Dashboard; ranged: bo
       <div className="card dash-empty">
         <p>{ranged ? 'No meetings held in these dates.' : 'No meetings held yet.'}</p>
         <p className="muted">
-          {ranged ? 'Choose other dates, or ' : ''}Plan and run meetings with the empty chair: once a meeting has started, its coverage and decisions are charted here.
+          {ranged ? 'Choose other dates, or ' : ''}Plan and run meetings with the empty chair: once a meeting has started, its coverage and
+          decisions are charted here.
         </p>
         <a className="button" href={routeHash({ name: 'list' })}>
           Go to meetings
@@ -165,8 +166,14 @@ function DashboardBody({ dashboard, ranged }: { dashboard: Dashboard; ranged: bo
 
       <section className="card dash-section" aria-labelledby="dash-coverage">
         <h2 id="dash-coverage">Chair coverage per week</h2>
-        <p className="hint">Share of discussed agenda items where the chair’s question was answered or the item marked “No customer impact”.</p>
-        {totals.discussed === 0 ? <p className="muted dash-none">No agenda item was discussed in these meetings yet.</p> : <CoverageChart weeks={dashboard.weeks} />}
+        <p className="hint">
+          Share of discussed agenda items where the chair’s question was answered or the item marked “No customer impact”.
+        </p>
+        {totals.discussed === 0 ? (
+          <p className="muted dash-none">No agenda item was discussed in these meetings yet.</p>
+        ) : (
+          <CoverageChart weeks={dashboard.weeks} />
+        )}
       </section>
 
       <section className="card dash-section" aria-labelledby="dash-directions">
@@ -208,7 +215,9 @@ function DashboardBody({ dashboard, ranged }: { dashboard: Dashboard; ranged: bo
           <p className="muted dash-none">No answers to the chair’s question in these meetings yet.</p>
         ) : (
           <>
-            <p className="hint">Answers to “How does this affect the customer?”, by the persona they speak for; net is helps minus hurts.</p>
+            <p className="hint">
+              Answers to “How does this affect the customer?”, by the persona they speak for; net is helps minus hurts.
+            </p>
             <DirectionBarsChart
               what="answers by persona"
               unit="answer"

@@ -31,7 +31,9 @@ function total(counts: DirectionCounts): number {
 
 /** "3 helps, 1 hurts" (directions with none left out). */
 export function describeCounts(counts: DirectionCounts): string {
-  const parts = DIRECTIONS.filter((direction) => counts[direction] > 0).map((direction) => `${counts[direction]} ${DIRECTION_LABELS[direction].toLowerCase()}`);
+  const parts = DIRECTIONS.filter((direction) => counts[direction] > 0).map(
+    (direction) => `${counts[direction]} ${DIRECTION_LABELS[direction].toLowerCase()}`,
+  );
   return parts.length ? parts.join(', ') : 'none';
 }
 
@@ -55,12 +57,30 @@ function Patterns({ uid }: { uid: string }) {
   );
 }
 
-function Segment({ uid, direction, x, y, width, height, title }: { uid: string; direction: ImpactDirection; x: number; y: number; width: number; height: number; title: string }) {
+function Segment({
+  uid,
+  direction,
+  x,
+  y,
+  width,
+  height,
+  title,
+}: {
+  uid: string;
+  direction: ImpactDirection;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  title: string;
+}) {
   return (
     <g>
       <title>{title}</title>
       <rect className={`dash-seg dash-seg-${direction}`} x={x} y={y} width={width} height={height} />
-      {direction === 'helps' ? null : <rect className="dash-seg-pattern" x={x} y={y} width={width} height={height} fill={`url(#${uid}-${direction})`} />}
+      {direction === 'helps' ? null : (
+        <rect className="dash-seg-pattern" x={x} y={y} width={width} height={height} fill={`url(#${uid}-${direction})`} />
+      )}
     </g>
   );
 }
@@ -133,7 +153,10 @@ function WeekBarLabels({ centre, top, value, weekStart }: { centre: number; top:
 export function CoverageChart({ weeks }: { weeks: { weekStart: string; coverage: number | null; covered: number; discussed: number }[] }) {
   const width = LEFT * 2 + weeks.length * COLUMN;
   const height = TOP + PLOT_HEIGHT + AXIS;
-  const described = weeks.map((week) => `week of ${weekLabel(week.weekStart)}: ${week.coverage === null ? 'nothing discussed' : `${percent(week.coverage)} (${week.covered} of ${week.discussed} items)`}`);
+  const described = weeks.map(
+    (week) =>
+      `week of ${weekLabel(week.weekStart)}: ${week.coverage === null ? 'nothing discussed' : `${percent(week.coverage)} (${week.covered} of ${week.discussed} items)`}`,
+  );
   const label = `Column chart: chair coverage per week. ${described.join('; ')}.`;
   return (
     <Figure
@@ -299,7 +322,14 @@ export function DirectionBarsChart({ rows, what, unit, rowHeading }: { rows: Bar
     <Figure
       label={`${what} by impact direction`}
       chart={
-        <svg role="img" aria-label={label} viewBox={`0 0 ${BAR_WIDTH} ${height}`} width={BAR_WIDTH} height={height} className="dash-svg dash-bars">
+        <svg
+          role="img"
+          aria-label={label}
+          viewBox={`0 0 ${BAR_WIDTH} ${height}`}
+          width={BAR_WIDTH}
+          height={height}
+          className="dash-svg dash-bars"
+        >
           <Patterns uid={uid} />
           {rows.map((row, index) => {
             const y = index * ROW + (ROW - BAR) / 2;
@@ -311,9 +341,23 @@ export function DirectionBarsChart({ rows, what, unit, rowHeading }: { rows: Bar
               x += w;
               return (
                 <g key={direction}>
-                  <Segment uid={uid} direction={direction} x={start} y={y} width={w} height={BAR} title={`${row.label}: ${row.counts[direction]} ${DIRECTION_LABELS[direction].toLowerCase()}`} />
+                  <Segment
+                    uid={uid}
+                    direction={direction}
+                    x={start}
+                    y={y}
+                    width={w}
+                    height={BAR}
+                    title={`${row.label}: ${row.counts[direction]} ${DIRECTION_LABELS[direction].toLowerCase()}`}
+                  />
                   {w >= 20 ? (
-                    <text className={`dash-seg-count dash-seg-count-${direction}`} x={start + w / 2} y={middle} textAnchor="middle" dominantBaseline="central">
+                    <text
+                      className={`dash-seg-count dash-seg-count-${direction}`}
+                      x={start + w / 2}
+                      y={middle}
+                      textAnchor="middle"
+                      dominantBaseline="central"
+                    >
                       {row.counts[direction]}
                     </text>
                   ) : null}

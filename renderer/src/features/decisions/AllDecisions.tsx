@@ -29,7 +29,9 @@ export const AllDecisions = memo(function AllDecisions({ agenda, meetingId, tags
         .map((item) => ({
           item,
           decisions: item.decisions.filter(
-            (decision) => (!tagFilter || decision.tags.some((tag) => tag.tagId === tagFilter)) && (!directionFilter || decision.direction === directionFilter),
+            (decision) =>
+              (!tagFilter || decision.tags.some((tag) => tag.tagId === tagFilter)) &&
+              (!directionFilter || decision.direction === directionFilter),
           ),
         }))
         .filter((group) => group.decisions.length > 0),
@@ -59,7 +61,11 @@ export const AllDecisions = memo(function AllDecisions({ agenda, meetingId, tags
         </div>
         <div className="field field-inline">
           <label htmlFor={`${id}-direction`}>Direction</label>
-          <select id={`${id}-direction`} value={directionFilter} onChange={(event) => setDirectionFilter(event.target.value as '' | ImpactDirection)}>
+          <select
+            id={`${id}-direction`}
+            value={directionFilter}
+            onChange={(event) => setDirectionFilter(event.target.value as '' | ImpactDirection)}
+          >
             <option value="">All directions</option>
             {DIRECTIONS.map((direction) => (
               <option key={direction} value={direction}>
@@ -82,7 +88,17 @@ export const AllDecisions = memo(function AllDecisions({ agenda, meetingId, tags
             <h3 className="decision-group-title" dir="auto">
               {item.title}
             </h3>
-            <DecisionEntries meetingId={meetingId} item={item} decisions={decisions} tags={tags} people={people} showToast={showToast} fallbackFocus={fallbackFocus} live={live} lead={lead} />
+            <DecisionEntries
+              meetingId={meetingId}
+              item={item}
+              decisions={decisions}
+              tags={tags}
+              people={people}
+              showToast={showToast}
+              fallbackFocus={fallbackFocus}
+              live={live}
+              lead={lead}
+            />
           </div>
         ))
       )}

@@ -183,7 +183,12 @@ export function DecisionForm({ mode, initial, tags, people, onSubmit, onCancel, 
         </div>
         <div className="field">
           <label htmlFor={field('direction')}>Customer impact</label>
-          <select id={field('direction')} value={values.direction} onChange={(event) => set('direction', event.target.value as ImpactDirection)} {...errorProps(errors, 'direction', field('direction'))}>
+          <select
+            id={field('direction')}
+            value={values.direction}
+            onChange={(event) => set('direction', event.target.value as ImpactDirection)}
+            {...errorProps(errors, 'direction', field('direction'))}
+          >
             {DIRECTIONS.map((direction) => (
               <option key={direction} value={direction}>
                 {DIRECTION_LABELS[direction]}

@@ -41,7 +41,16 @@ interface RowProps {
 }
 
 /** One decision, read-only, with Edit and Remove. 1-5 set its direction while focus is in it. */
-export const DecisionRow = memo(function DecisionRow({ decision, meetingId, live, lead, tagLabels, onEdit, onRemove, onFollowUp }: RowProps) {
+export const DecisionRow = memo(function DecisionRow({
+  decision,
+  meetingId,
+  live,
+  lead,
+  tagLabels,
+  onEdit,
+  onRemove,
+  onFollowUp,
+}: RowProps) {
   const id = useId();
   const rowRef = useRef<HTMLLIElement>(null);
   return (
@@ -63,7 +72,11 @@ export const DecisionRow = memo(function DecisionRow({ decision, meetingId, live
             </span>
           ) : null}
           {decision.outcome ? (
-            <span className={decision.outcome.direction === decision.direction ? 'decision-outcome outcome-held' : 'decision-outcome outcome-missed'}>
+            <span
+              className={
+                decision.outcome.direction === decision.direction ? 'decision-outcome outcome-held' : 'decision-outcome outcome-missed'
+              }
+            >
               Turned out: {DIRECTION_LABELS[decision.outcome.direction]}
             </span>
           ) : decision.reviewDate ? (
@@ -111,7 +124,12 @@ export const DecisionRow = memo(function DecisionRow({ decision, meetingId, live
         <button type="button" className="button button-small" aria-describedby={`${id}-text`} onClick={() => onFollowUp(decision.id)}>
           Follow-up
         </button>
-        <button type="button" className="button button-small button-quiet-danger" aria-describedby={`${id}-text`} onClick={() => onRemove(decision.id, rowRef.current)}>
+        <button
+          type="button"
+          className="button button-small button-quiet-danger"
+          aria-describedby={`${id}-text`}
+          onClick={() => onRemove(decision.id, rowRef.current)}
+        >
           Remove
         </button>
       </div>
@@ -141,7 +159,17 @@ interface EntriesProps extends DecisionContext {
 }
 
 /** A list of decisions of one item; Edit turns a row into the form, Remove offers Undo. */
-export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, decisions, tags, people, showToast, fallbackFocus, live = false, lead = '' }: EntriesProps) {
+export const DecisionEntries = memo(function DecisionEntries({
+  meetingId,
+  item,
+  decisions,
+  tags,
+  people,
+  showToast,
+  fallbackFocus,
+  live = false,
+  lead = '',
+}: EntriesProps) {
   const call = useMeetingCall();
   const [editing, setEditing] = useState<string | null>(null);
   const tagLabels = useTagLabels(tags);
@@ -204,14 +232,23 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
     await call('decisions.update', {
       meetingId,
       decisionId: decision.id,
-      changes: { text: values.text, owner: values.owner, dueDate: values.dueDate || null, direction: values.direction, reviewDate: values.reviewDate || null },
+      changes: {
+        text: values.text,
+        owner: values.owner,
+        dueDate: values.dueDate || null,
+        direction: values.direction,
+        reviewDate: values.reviewDate || null,
+      },
     });
     // The tags in one atomic change, only when they differ (shared/tags.ts).
     const before = distinctTagIds(decision.tags);
     if (before.length !== values.tagIds.length || values.tagIds.some((tagId) => !before.includes(tagId))) {
       await call('decisions.setTags', { meetingId, decisionId: decision.id, tagIds: values.tagIds });
     }
-    updateThenFocus(() => setEditing(null), () => document.querySelector<HTMLElement>(`[data-decision-id="${decision.id}"] button`));
+    updateThenFocus(
+      () => setEditing(null),
+      () => document.querySelector<HTMLElement>(`[data-decision-id="${decision.id}"] button`),
+    );
   };
 
   if (decisions.length === 0) return null;
@@ -227,11 +264,26 @@ export const DecisionEntries = memo(function DecisionEntries({ meetingId, item, 
               people={people}
               issuePrefix="changes"
               onSubmit={(values) => save(decision, values)}
-              onCancel={() => updateThenFocus(() => setEditing(null), () => document.querySelector<HTMLElement>(`[data-decision-id="${decision.id}"] button`))}
+              onCancel={() =>
+                updateThenFocus(
+                  () => setEditing(null),
+                  () => document.querySelector<HTMLElement>(`[data-decision-id="${decision.id}"] button`),
+                )
+              }
             />
           </li>
         ) : (
-          <DecisionRow key={decision.id} decision={decision} meetingId={meetingId} live={live} lead={lead} tagLabels={tagLabels} onEdit={onEdit} onRemove={onRemove} onFollowUp={onFollowUp} />
+          <DecisionRow
+            key={decision.id}
+            decision={decision}
+            meetingId={meetingId}
+            live={live}
+            lead={lead}
+            tagLabels={tagLabels}
+            onEdit={onEdit}
+            onRemove={onRemove}
+            onFollowUp={onFollowUp}
+          />
         ),
       )}
     </ul>
@@ -262,9 +314,19 @@ export const ItemDecisions = memo(function ItemDecisions(props: ItemDecisionsPro
     await call('decisions.add', {
       meetingId,
       itemId: item.id,
-      decision: { text: values.text, owner: values.owner, dueDate: values.dueDate || null, direction: values.direction, tagIds: values.tagIds, reviewDate: values.reviewDate || null },
+      decision: {
+        text: values.text,
+        owner: values.owner,
+        dueDate: values.dueDate || null,
+        direction: values.direction,
+        tagIds: values.tagIds,
+        reviewDate: values.reviewDate || null,
+      },
     });
-    updateThenFocus(() => setAdding(false), () => logButtonRef.current);
+    updateThenFocus(
+      () => setAdding(false),
+      () => logButtonRef.current,
+    );
   };
 
   return (
@@ -280,7 +342,17 @@ export const ItemDecisions = memo(function ItemDecisions(props: ItemDecisionsPro
         )}
       </div>
       {item.decisions.length === 0 && !adding ? <p className="muted">No decisions for this item yet.</p> : null}
-      <DecisionEntries meetingId={meetingId} item={item} decisions={item.decisions} tags={tags} people={people} showToast={showToast} fallbackFocus={fallbackFocus} live={live} lead={lead} />
+      <DecisionEntries
+        meetingId={meetingId}
+        item={item}
+        decisions={item.decisions}
+        tags={tags}
+        people={people}
+        showToast={showToast}
+        fallbackFocus={fallbackFocus}
+        live={live}
+        lead={lead}
+      />
       {adding ? (
         <DecisionForm
           key={seenRequest}
@@ -290,7 +362,12 @@ export const ItemDecisions = memo(function ItemDecisions(props: ItemDecisionsPro
           people={people}
           issuePrefix="decision"
           onSubmit={add}
-          onCancel={() => updateThenFocus(() => setAdding(false), () => logButtonRef.current)}
+          onCancel={() =>
+            updateThenFocus(
+              () => setAdding(false),
+              () => logButtonRef.current,
+            )
+          }
         />
       ) : null}
     </section>

@@ -121,7 +121,12 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
             return (
               <li key={tagId} className="tag-chip">
                 <span dir="auto">{label}</span>
-                <button type="button" className="tag-chip-remove" aria-label={`Remove tag ${label}`} onClick={() => onChange(selected.filter((other) => other !== tagId))}>
+                <button
+                  type="button"
+                  className="tag-chip-remove"
+                  aria-label={`Remove tag ${label}`}
+                  onClick={() => onChange(selected.filter((other) => other !== tagId))}
+                >
                   <span aria-hidden="true">×</span>
                 </button>
               </li>
@@ -155,7 +160,14 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
           onBlur={() => setOpen(false)}
           onKeyDown={onKeyDown}
         />
-        <ul ref={listRef} id={`${id}-list`} role="listbox" aria-label="Tags" className={upward ? 'tag-options tag-options-up' : 'tag-options'} hidden={!showList}>
+        <ul
+          ref={listRef}
+          id={`${id}-list`}
+          role="listbox"
+          aria-label="Tags"
+          className={upward ? 'tag-options tag-options-up' : 'tag-options'}
+          hidden={!showList}
+        >
           {showList
             ? options.map((option, index) => (
                 <li
@@ -199,7 +211,12 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
  * column has layout containment (runner.css), so a list hanging below the page's end could not be
  * scrolled to; this also keeps a list opened low in the window in sight.
  */
-function useOpensUpward(open: boolean, optionCount: number, inputRef: RefObject<HTMLInputElement | null>, listRef: RefObject<HTMLUListElement | null>): boolean {
+function useOpensUpward(
+  open: boolean,
+  optionCount: number,
+  inputRef: RefObject<HTMLInputElement | null>,
+  listRef: RefObject<HTMLUListElement | null>,
+): boolean {
   const [upward, setUpward] = useState(false);
   useLayoutEffect(() => {
     const input = inputRef.current;

@@ -51,7 +51,8 @@ export function ChairEvidence({ meetingId, item }: { meetingId: string; item: Ag
       {failed ? <p className="muted">Customer evidence could not be ranked: {failed}</p> : <EvidenceBody result={result} />}
       {result && result.state === 'ready' ? (
         <label className="chair-evidence-boost">
-          <input type="checkbox" checked={boostPersonas} onChange={(event) => setBoostPersonas(event.target.checked)} /> Rank the chair’s segments first
+          <input type="checkbox" checked={boostPersonas} onChange={(event) => setBoostPersonas(event.target.checked)} /> Rank the chair’s
+          segments first
         </label>
       ) : null}
     </section>
@@ -60,7 +61,8 @@ export function ChairEvidence({ meetingId, item }: { meetingId: string; item: Ag
 
 function EvidenceBody({ result }: { result: EvidenceSearchResult | null }) {
   if (!result) return <p className="muted">Looking for customer evidence…</p>;
-  if (result.state === 'empty') return <p className="muted">No customer evidence yet: import tickets, survey answers or reviews on the Evidence screen.</p>;
+  if (result.state === 'empty')
+    return <p className="muted">No customer evidence yet: import tickets, survey answers or reviews on the Evidence screen.</p>;
   if (result.state === 'indexing') return <p className="muted">Indexing customer evidence…</p>;
   if (result.hits.length === 0) return <p className="muted">No customer evidence matches this item yet.</p>;
   return (
@@ -81,7 +83,9 @@ export function EvidenceQuote({ hit }: { hit: EvidenceHit }) {
   return (
     <li className="evidence-quote">
       <blockquote dir="auto">
-        {markedRuns(hit.text, hit.marks).map((run, index) => (run.marked ? <mark key={index}>{run.text}</mark> : <span key={index}>{run.text}</span>))}
+        {markedRuns(hit.text, hit.marks).map((run, index) =>
+          run.marked ? <mark key={index}>{run.text}</mark> : <span key={index}>{run.text}</span>,
+        )}
       </blockquote>
       <p className="evidence-facts" dir="auto">
         {facts.join(' · ')}

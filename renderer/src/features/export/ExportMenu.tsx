@@ -53,7 +53,9 @@ export function ExportMenu({ meeting, library, save = saveFile }: ExportMenuProp
       if (kind === 'pdf') {
         const fileName = meetingFileName(meeting, 'pdf');
         if (canSavePdf()) {
-          setStatus(describeSave(await savePdf(fileName, exportMeeting(meeting, library, 'html', { timeZone: leadTimeZone() }).text), fileName));
+          setStatus(
+            describeSave(await savePdf(fileName, exportMeeting(meeting, library, 'html', { timeZone: leadTimeZone() }).text), fileName),
+          );
         } else {
           printPage(fileName.replace(/\.pdf$/, ''));
           setStatus({ tone: 'info', text: 'To keep a PDF, choose “Save as PDF” as the printer in the print dialog.' });

@@ -60,7 +60,10 @@ export function ImportMeeting({ onImported }: ImportMeetingProps) {
     setNotice(null);
     const fileName = chosen.name;
     if (chosen.size > IMPORT_MAX_BYTES) {
-      setNotice({ tone: 'error', text: `Could not import “${fileName}”: at ${Math.round(chosen.size / 1024 / 1024)} MB it is far larger than an Empty Chair meeting export. Nothing was changed.` });
+      setNotice({
+        tone: 'error',
+        text: `Could not import “${fileName}”: at ${Math.round(chosen.size / 1024 / 1024)} MB it is far larger than an Empty Chair meeting export. Nothing was changed.`,
+      });
       return;
     }
     setState({ step: 'reading', fileName });
@@ -86,7 +89,11 @@ export function ImportMeeting({ onImported }: ImportMeetingProps) {
   const importFile = async (file: ExportFileContents, fileName: string, asCopy: boolean) => {
     setState((current) => (current.step === 'preview' || current.step === 'conflict' ? { ...current, busy: true, error: null } : current));
     try {
-      const { meetings: [one, ...more], personas, tags } = file;
+      const {
+        meetings: [one, ...more],
+        personas,
+        tags,
+      } = file;
       const meetings =
         more.length === 0
           ? [await client.call('meetings.import', { meeting: one!, personas, tags, asCopy })]
@@ -99,7 +106,9 @@ export function ImportMeeting({ onImported }: ImportMeetingProps) {
       if (error.code === 'conflict' && !asCopy) {
         setState({ step: 'conflict', fileName, file, message: error.message, busy: false, error: null });
       } else {
-        setState((current) => (current.step === 'preview' || current.step === 'conflict' ? { ...current, busy: false, error: message(reason) } : current));
+        setState((current) =>
+          current.step === 'preview' || current.step === 'conflict' ? { ...current, busy: false, error: message(reason) } : current,
+        );
       }
     }
   };
@@ -132,12 +141,18 @@ export function ImportMeeting({ onImported }: ImportMeetingProps) {
         </div>
       ) : null}
 
-      {state.step === 'preview' ? <PreviewDialog state={state} onImport={(asCopy) => void importFile(state.file, state.fileName, asCopy)} onCancel={cancel} /> : null}
+      {state.step === 'preview' ? (
+        <PreviewDialog state={state} onImport={(asCopy) => void importFile(state.file, state.fileName, asCopy)} onCancel={cancel} />
+      ) : null}
 
       {state.step === 'conflict' ? (
         <ConfirmDialog
           key="conflict"
-          title={state.file.meetings.length === 1 ? 'This meeting is already in your library' : 'Some of these meetings are already in your library'}
+          title={
+            state.file.meetings.length === 1
+              ? 'This meeting is already in your library'
+              : 'Some of these meetings are already in your library'
+          }
           confirmLabel={state.busy ? 'Importing…' : state.file.meetings.length === 1 ? 'Import as a copy' : 'Import as copies'}
           busy={state.busy}
           error={state.error}
@@ -152,7 +167,15 @@ export function ImportMeeting({ onImported }: ImportMeetingProps) {
   );
 }
 
-function PreviewDialog({ state, onImport, onCancel }: { state: Extract<Step, { step: 'preview' }>; onImport: (asCopy: boolean) => void; onCancel: () => void }) {
+function PreviewDialog({
+  state,
+  onImport,
+  onCancel,
+}: {
+  state: Extract<Step, { step: 'preview' }>;
+  onImport: (asCopy: boolean) => void;
+  onCancel: () => void;
+}) {
   const count = state.file.meetings.length;
   if (count === 1) {
     return (

@@ -69,11 +69,14 @@ export function ManyMeetingsPreview({ fileName, file, taken }: { fileName: strin
       </ul>
       {conflicts > 0 ? (
         <p role="note">
-          {conflicts === file.meetings.length ? 'All of them are' : `${conflicts} of them ${conflicts === 1 ? 'is' : 'are'}`} already in your library. Nothing
-          is overwritten: every meeting of the file comes in as a copy, with new ids and “(copy)” after its title.
+          {conflicts === file.meetings.length ? 'All of them are' : `${conflicts} of them ${conflicts === 1 ? 'is' : 'are'}`} already in
+          your library. Nothing is overwritten: every meeting of the file comes in as a copy, with new ids and “(copy)” after its title.
         </p>
       ) : null}
-      <p className="hint">All of them are imported, or none: one that cannot be imported stops the import and changes nothing. Personas and tags they use that your library lacks are added.</p>
+      <p className="hint">
+        All of them are imported, or none: one that cannot be imported stops the import and changes nothing. Personas and tags they use that
+        your library lacks are added.
+      </p>
     </>
   );
 }

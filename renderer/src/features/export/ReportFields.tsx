@@ -41,10 +41,12 @@ export function MeetingsFieldset(props: MeetingsFieldsetProps) {
       <legend>Meetings</legend>
       <div className="exp-choices">
         <label>
-          <input type="radio" name={`${ids}-mode`} value="range" checked={mode === 'range'} onChange={() => onMode('range')} /> By date range
+          <input type="radio" name={`${ids}-mode`} value="range" checked={mode === 'range'} onChange={() => onMode('range')} /> By date
+          range
         </label>
         <label>
-          <input type="radio" name={`${ids}-mode`} value="choose" checked={mode === 'choose'} onChange={() => onMode('choose')} /> One by one
+          <input type="radio" name={`${ids}-mode`} value="choose" checked={mode === 'choose'} onChange={() => onMode('choose')} /> One by
+          one
         </label>
       </div>
 
@@ -100,7 +102,11 @@ export function MeetingsFieldset(props: MeetingsFieldsetProps) {
               {meetings.map((meeting) => (
                 <li key={meeting.id}>
                   <label>
-                    <input type="checkbox" checked={chosen.has(meeting.id)} onChange={(event) => toggle(meeting.id, event.target.checked)} />{' '}
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(meeting.id)}
+                      onChange={(event) => toggle(meeting.id, event.target.checked)}
+                    />{' '}
                     <span className="exp-pick-title" dir="auto">
                       {meeting.title}
                     </span>{' '}
@@ -119,14 +125,30 @@ export function MeetingsFieldset(props: MeetingsFieldsetProps) {
 }
 
 /** The report's format, each with what it is for. */
-export function FormatFieldset({ ids, disabled, format, onFormat }: { ids: string; disabled: boolean; format: ExportFormat; onFormat: (format: ExportFormat) => void }) {
+export function FormatFieldset({
+  ids,
+  disabled,
+  format,
+  onFormat,
+}: {
+  ids: string;
+  disabled: boolean;
+  format: ExportFormat;
+  onFormat: (format: ExportFormat) => void;
+}) {
   return (
     <fieldset className="exp-fieldset" disabled={disabled}>
       <legend>Format</legend>
       <div className="exp-formats">
         {FORMATS.map((option) => (
           <label key={option.format} className="exp-format">
-            <input type="radio" name={`${ids}-format`} value={option.format} checked={format === option.format} onChange={() => onFormat(option.format)} />
+            <input
+              type="radio"
+              name={`${ids}-format`}
+              value={option.format}
+              checked={format === option.format}
+              onChange={() => onFormat(option.format)}
+            />
             <span>
               <span className="exp-format-label">{option.label}</span>
               <span className="hint">{option.hint}</span>

@@ -23,7 +23,8 @@ export function RunView({
   if (run.phase === 'idle') return null;
   if (run.phase === 'running' || run.phase === 'saving') {
     const done = run.phase === 'running' ? run.done : run.total;
-    const text = run.phase === 'running' ? `${STAGE_TEXT[run.stage]}: ${run.done} of ${plural(run.total, 'meeting')}` : 'Saving the report…';
+    const text =
+      run.phase === 'running' ? `${STAGE_TEXT[run.stage]}: ${run.done} of ${plural(run.total, 'meeting')}` : 'Saving the report…';
     return (
       <section className="card exp-run" aria-label="Report progress" aria-busy="true">
         <p id={textId} className="exp-progress-text">
@@ -70,7 +71,8 @@ export function RunView({
           </>
         ) : run.phase === 'cancelled' ? (
           <p role="status">
-            Cancelled after {run.stage === 'reading' ? 'reading' : 'building'} {run.done} of {plural(run.total, 'meeting')}. Nothing was saved.
+            Cancelled after {run.stage === 'reading' ? 'reading' : 'building'} {run.done} of {plural(run.total, 'meeting')}. Nothing was
+            saved.
           </p>
         ) : (
           <div className="form-alert" role="alert">

@@ -80,7 +80,9 @@ function Reports({ library, save }: { library: Library; save: SaveSink }) {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const why = problem ?? (selected.length === 0 ? (mode === 'range' ? 'No meeting is scheduled in this range.' : 'Choose at least one meeting.') : null);
+    const why =
+      problem ??
+      (selected.length === 0 ? (mode === 'range' ? 'No meeting is scheduled in this range.' : 'Choose at least one meeting.') : null);
     setFormError(why);
     if (why) {
       // After the alert renders, so it is read out where focus lands.

@@ -85,7 +85,8 @@ export function canSavePdf(): boolean {
 /** The desktop app's printToPDF of the HTML export, then its save dialog. */
 export async function savePdf(fileName: string, html: string): Promise<SaveOutcome> {
   const bridge = window.emptyChairFiles;
-  if (!bridge || typeof bridge.printToPdf !== 'function') return { saved: false, error: 'Saving PDF needs the desktop app.', via: 'desktop' };
+  if (!bridge || typeof bridge.printToPdf !== 'function')
+    return { saved: false, error: 'Saving PDF needs the desktop app.', via: 'desktop' };
   try {
     return fromBridge(await bridge.printToPdf(fileName, html));
   } catch (error) {

@@ -35,7 +35,12 @@ export function CheckBacks({ meetingId }: { meetingId: string }) {
     });
   }, [client, load, meetingId]);
 
-  if (!entries || entries.length === 0) return error ? <p role="alert" className="field-error">{error}</p> : null;
+  if (!entries || entries.length === 0)
+    return error ? (
+      <p role="alert" className="field-error">
+        {error}
+      </p>
+    ) : null;
   const pending = entries.filter((entry) => !entry.outcome).length;
 
   const record = async (entry: LedgerEntry, direction: ImpactDirection | null, note: string) => {
@@ -73,7 +78,13 @@ export function CheckBacks({ meetingId }: { meetingId: string }) {
   );
 }
 
-function CheckBack({ entry, onRecord }: { entry: LedgerEntry; onRecord: (direction: ImpactDirection | null, note: string) => Promise<void> }) {
+function CheckBack({
+  entry,
+  onRecord,
+}: {
+  entry: LedgerEntry;
+  onRecord: (direction: ImpactDirection | null, note: string) => Promise<void>;
+}) {
   const [note, setNote] = useState(entry.outcome?.note ?? '');
   const [changing, setChanging] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -113,7 +124,12 @@ function CheckBack({ entry, onRecord }: { entry: LedgerEntry; onRecord: (directi
           <button
             type="button"
             className="button button-small button-quiet checkback-change"
-            onClick={() => updateThenFocus(() => setChanging(true), () => rowRef.current?.querySelector<HTMLElement>('input'))}
+            onClick={() =>
+              updateThenFocus(
+                () => setChanging(true),
+                () => rowRef.current?.querySelector<HTMLElement>('input'),
+              )
+            }
           >
             Change
           </button>
@@ -127,7 +143,13 @@ function CheckBack({ entry, onRecord }: { entry: LedgerEntry; onRecord: (directi
           <fieldset disabled={busy}>
             <legend className="visually-hidden">How it actually affected the customer</legend>
             {DIRECTIONS.map((direction) => (
-              <button key={direction} type="button" className="button button-small" aria-pressed={entry.outcome?.direction === direction} onClick={() => void choose(direction)}>
+              <button
+                key={direction}
+                type="button"
+                className="button button-small"
+                aria-pressed={entry.outcome?.direction === direction}
+                onClick={() => void choose(direction)}
+              >
                 {DIRECTION_LABELS[direction]}
               </button>
             ))}
@@ -135,7 +157,12 @@ function CheckBack({ entry, onRecord }: { entry: LedgerEntry; onRecord: (directi
               <button
                 type="button"
                 className="button button-small button-quiet"
-                onClick={() => updateThenFocus(() => setChanging(false), () => rowRef.current?.querySelector<HTMLElement>('.checkback-change'))}
+                onClick={() =>
+                  updateThenFocus(
+                    () => setChanging(false),
+                    () => rowRef.current?.querySelector<HTMLElement>('.checkback-change'),
+                  )
+                }
               >
                 Cancel
               </button>

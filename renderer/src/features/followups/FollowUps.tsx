@@ -43,7 +43,10 @@ export function FollowUps({ meeting, meetings, showToast, level = 2 }: Props) {
 
   // Back to the row's Edit button, so the keyboard user is where they were.
   const closeEditor = (followUpId: string) =>
-    updateThenFocus(() => setEditing(null), () => document.querySelector<HTMLElement>(`[data-follow-up-id="${followUpId}"] .followup-edit`));
+    updateThenFocus(
+      () => setEditing(null),
+      () => document.querySelector<HTMLElement>(`[data-follow-up-id="${followUpId}"] .followup-edit`),
+    );
 
   const remove = (followUp: FollowUp, row: HTMLElement | null) => {
     const index = meeting.followUps.findIndex((f) => f.id === followUp.id);
@@ -135,7 +138,11 @@ function FollowUpRow({ followUp, today, titleOf, onDone, onEdit, onRemove }: Row
   const shownDone = pendingDone ?? followUp.done;
   if (pendingDone !== null && pendingDone === followUp.done) setPendingDone(null);
   return (
-    <li ref={rowRef} data-follow-up-id={followUp.id} className={late ? 'followup followup-overdue' : carriedAway ? 'followup followup-carried' : 'followup'}>
+    <li
+      ref={rowRef}
+      data-follow-up-id={followUp.id}
+      className={late ? 'followup followup-overdue' : carriedAway ? 'followup followup-carried' : 'followup'}
+    >
       <label className="checkbox">
         <input
           type="checkbox"
@@ -161,10 +168,20 @@ function FollowUpRow({ followUp, today, titleOf, onDone, onEdit, onRemove }: Row
       </span>
       {!carriedAway ? (
         <span className="followup-actions">
-          <button type="button" className="button button-small button-quiet followup-edit" aria-label={`Edit follow-up: ${followUp.text}`} onClick={onEdit}>
+          <button
+            type="button"
+            className="button button-small button-quiet followup-edit"
+            aria-label={`Edit follow-up: ${followUp.text}`}
+            onClick={onEdit}
+          >
             Edit
           </button>
-          <button type="button" className="button button-small button-quiet" aria-label={`Remove follow-up: ${followUp.text}`} onClick={() => onRemove(rowRef.current)}>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-label={`Remove follow-up: ${followUp.text}`}
+            onClick={() => onRemove(rowRef.current)}
+          >
             Remove
           </button>
         </span>
@@ -240,7 +257,14 @@ function FollowUpFields({ label, initial, submitLabel, resetAfter, onSubmit, onC
       }}
     >
       <label htmlFor={`${id}-text`}>{onCancel ? 'Follow-up' : 'New follow-up'}</label>
-      <input id={`${id}-text`} ref={textRef} value={text} maxLength={LIMITS.decisionTextMax} onChange={(e) => setText(e.target.value)} placeholder="What needs doing" />
+      <input
+        id={`${id}-text`}
+        ref={textRef}
+        value={text}
+        maxLength={LIMITS.decisionTextMax}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="What needs doing"
+      />
       <label htmlFor={`${id}-owner`}>Owner</label>
       <input id={`${id}-owner`} value={owner} maxLength={LIMITS.nameMax} onChange={(e) => setOwner(e.target.value)} />
       <label htmlFor={`${id}-due`}>Due</label>

@@ -19,100 +19,134 @@ interface LedgerFilterFormProps {
 /** The search box and the filters: direction, tags, series, persona, review, owner and dates. */
 export function LedgerFilterForm({ id, library, filters, text, onText, update, clear }: LedgerFilterFormProps) {
   return (
-      <form className="card ledger-filters" role="search" aria-label="Decisions" onSubmit={(event) => event.preventDefault()}>
-        <div className="field ledger-text">
-          <label htmlFor={`${id}-text`}>Search decisions</label>
-          <input
-            id={`${id}-text`}
-            type="search"
-            value={text}
-            maxLength={LIMITS.titleMax}
-            autoComplete="off"
-            placeholder="Words in the decision, its agenda item or meeting"
-            onChange={(event) => onText(event.target.value)}
-          />
-        </div>
-        <div className="ledger-filter-grid">
-          <fieldset className="ledger-directions">
-            <legend>Direction</legend>
-            {DIRECTIONS.map((direction) => (
-              <label key={direction} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={filters.directions.includes(direction)}
-                  onChange={(event) =>
-                    update({
-                      directions: event.target.checked
-                        ? DIRECTIONS.filter((d) => d === direction || filters.directions.includes(d))
-                        : filters.directions.filter((d) => d !== direction),
-                    })
-                  }
-                />
-                {DIRECTION_LABELS[direction]}
-              </label>
-            ))}
-          </fieldset>
+    <form className="card ledger-filters" role="search" aria-label="Decisions" onSubmit={(event) => event.preventDefault()}>
+      <div className="field ledger-text">
+        <label htmlFor={`${id}-text`}>Search decisions</label>
+        <input
+          id={`${id}-text`}
+          type="search"
+          value={text}
+          maxLength={LIMITS.titleMax}
+          autoComplete="off"
+          placeholder="Words in the decision, its agenda item or meeting"
+          onChange={(event) => onText(event.target.value)}
+        />
+      </div>
+      <div className="ledger-filter-grid">
+        <fieldset className="ledger-directions">
+          <legend>Direction</legend>
+          {DIRECTIONS.map((direction) => (
+            <label key={direction} className="checkbox">
+              <input
+                type="checkbox"
+                checked={filters.directions.includes(direction)}
+                onChange={(event) =>
+                  update({
+                    directions: event.target.checked
+                      ? DIRECTIONS.filter((d) => d === direction || filters.directions.includes(d))
+                      : filters.directions.filter((d) => d !== direction),
+                  })
+                }
+              />
+              {DIRECTION_LABELS[direction]}
+            </label>
+          ))}
+        </fieldset>
+        <ChoiceList
+          legend="Tags"
+          options={library.tags.map((tag) => ({ id: tag.id, label: tag.label }))}
+          selected={filters.tagIds}
+          max={LIMITS.tagsPerDecisionMax}
+          onChange={(tagIds) => update({ tagIds })}
+        />
+        {library.series.length > 0 || filters.seriesIds.length > 0 ? (
           <ChoiceList
-            legend="Tags"
-            options={library.tags.map((tag) => ({ id: tag.id, label: tag.label }))}
-            selected={filters.tagIds}
-            max={LIMITS.tagsPerDecisionMax}
-            onChange={(tagIds) => update({ tagIds })}
+            legend="Meeting series"
+            options={library.series.map((series) => ({ id: series.id, label: series.name }))}
+            selected={filters.seriesIds}
+            onChange={(seriesIds) => update({ seriesIds })}
           />
-          {library.series.length > 0 || filters.seriesIds.length > 0 ? (
-            <ChoiceList
-              legend="Meeting series"
-              options={library.series.map((series) => ({ id: series.id, label: series.name }))}
-              selected={filters.seriesIds}
-              onChange={(seriesIds) => update({ seriesIds })}
-            />
-          ) : null}
-          <div className="field">
-            <label htmlFor={`${id}-persona`}>Persona</label>
-            <select id={`${id}-persona`} value={filters.personaId} onChange={(event) => update({ personaId: event.target.value })}>
-              <option value="">Any persona</option>
-              {library.personas.map((persona) => (
-                <option key={persona.id} value={persona.id}>
-                  {persona.name}
-                </option>
-              ))}
-              {filters.personaId && !library.personas.some((persona) => persona.id === filters.personaId) ? (
-                <option value={filters.personaId}>Unknown persona</option>
-              ) : null}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-review`}>Review</label>
-            <select id={`${id}-review`} value={filters.review} onChange={(event) => update({ review: event.target.value as LedgerFilters['review'] })}>
-              <option value="any">Any</option>
-              <option value="pending">Awaiting review</option>
-              <option value="reviewed">Outcome recorded</option>
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-owner`}>Owner</label>
-            <input id={`${id}-owner`} value={filters.owner} maxLength={LIMITS.nameMax} autoComplete="off" onChange={(event) => update({ owner: event.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-from`}>Meetings from</label>
-            <input id={`${id}-from`} type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => update({ from: event.target.value })} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-to`}>to</label>
-            <input id={`${id}-to`} type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => update({ to: event.target.value })} />
-          </div>
-        </div>
-        {clear ? (
-          <button type="button" className="button button-small" onClick={clear}>
-            Clear search and filters
-          </button>
         ) : null}
-      </form>
+        <div className="field">
+          <label htmlFor={`${id}-persona`}>Persona</label>
+          <select id={`${id}-persona`} value={filters.personaId} onChange={(event) => update({ personaId: event.target.value })}>
+            <option value="">Any persona</option>
+            {library.personas.map((persona) => (
+              <option key={persona.id} value={persona.id}>
+                {persona.name}
+              </option>
+            ))}
+            {filters.personaId && !library.personas.some((persona) => persona.id === filters.personaId) ? (
+              <option value={filters.personaId}>Unknown persona</option>
+            ) : null}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-review`}>Review</label>
+          <select
+            id={`${id}-review`}
+            value={filters.review}
+            onChange={(event) => update({ review: event.target.value as LedgerFilters['review'] })}
+          >
+            <option value="any">Any</option>
+            <option value="pending">Awaiting review</option>
+            <option value="reviewed">Outcome recorded</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-owner`}>Owner</label>
+          <input
+            id={`${id}-owner`}
+            value={filters.owner}
+            maxLength={LIMITS.nameMax}
+            autoComplete="off"
+            onChange={(event) => update({ owner: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>Meetings from</label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(event) => update({ from: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>to</label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(event) => update({ to: event.target.value })}
+          />
+        </div>
+      </div>
+      {clear ? (
+        <button type="button" className="button button-small" onClick={clear}>
+          Clear search and filters
+        </button>
+      ) : null}
+    </form>
   );
 }
 
 /** A checkbox list in a disclosure (there may be hundreds of tags), saying how many are chosen. */
-function ChoiceList({ legend, options, selected, max, onChange }: { legend: string; options: { id: string; label: string }[]; selected: string[]; max?: number; onChange: (ids: string[]) => void }) {
+function ChoiceList({
+  legend,
+  options,
+  selected,
+  max,
+  onChange,
+}: {
+  legend: string;
+  options: { id: string; label: string }[];
+  selected: string[];
+  max?: number;
+  onChange: (ids: string[]) => void;
+}) {
   const [open, setOpen] = useState(selected.length > 0);
   const labels = new Map(options.map((option) => [option.id, option.label]));
   const full = max !== undefined && selected.length >= max;
@@ -133,7 +167,9 @@ function ChoiceList({ legend, options, selected, max, onChange }: { legend: stri
                 type="checkbox"
                 checked={checked}
                 disabled={!checked && full}
-                onChange={(event) => onChange(event.target.checked ? [...selected, option.id] : selected.filter((choice) => choice !== option.id))}
+                onChange={(event) =>
+                  onChange(event.target.checked ? [...selected, option.id] : selected.filter((choice) => choice !== option.id))
+                }
               />
               <span dir="auto">{option.label}</span>
             </label>

@@ -40,7 +40,8 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
   };
 
   const filtered = hasFilters(filters);
-  const dateProblem = filters.from && filters.to && filters.from > filters.to ? 'The “from” date is after the “to” date: nothing can match.' : null;
+  const dateProblem =
+    filters.from && filters.to && filters.from > filters.to ? 'The “from” date is after the “to” date: nothing can match.' : null;
 
   return (
     <section className="ledger" aria-labelledby={`${id}-heading`}>
@@ -53,7 +54,15 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
         </div>
       </div>
 
-      <LedgerFilterForm id={id} library={library} filters={filters} text={text} onText={setText} update={update} clear={filtered || text ? clear : null} />
+      <LedgerFilterForm
+        id={id}
+        library={library}
+        filters={filters}
+        text={text}
+        onText={setText}
+        update={update}
+        clear={filtered || text ? clear : null}
+      />
 
       <div className="ledger-status">
         <p className="ledger-count" role="status" aria-live="polite">
@@ -100,7 +109,9 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
           ) : (
             <>
               <p>No decisions logged yet.</p>
-              <p className="muted">Run a meeting and log decisions at its agenda items (press D): every decision of every meeting is listed here.</p>
+              <p className="muted">
+                Run a meeting and log decisions at its agenda items (press D): every decision of every meeting is listed here.
+              </p>
               <a className="button" href={routeHash({ name: 'list' })}>
                 Go to meetings
               </a>

@@ -39,7 +39,9 @@ export function LedgerRow({ entry, library }: { entry: LedgerEntry; library: Lib
         {entry.outcome ? (
           <span>
             Turned out: {DIRECTION_LABELS[entry.outcome.direction]}
-            {entry.outcome.direction === entry.direction ? ' (as predicted)' : ` (predicted ${DIRECTION_LABELS[entry.direction].toLowerCase()})`}
+            {entry.outcome.direction === entry.direction
+              ? ' (as predicted)'
+              : ` (predicted ${DIRECTION_LABELS[entry.direction].toLowerCase()})`}
           </span>
         ) : entry.reviewDate ? (
           <span>

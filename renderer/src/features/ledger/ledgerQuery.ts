@@ -25,7 +25,17 @@ export interface LedgerFilters {
 export type LedgerReview = 'any' | 'pending' | 'reviewed';
 const REVIEWS: readonly LedgerReview[] = ['any', 'pending', 'reviewed'];
 
-export const NO_FILTERS: LedgerFilters = { text: '', tagIds: [], directions: [], personaId: '', owner: '', from: '', to: '', seriesIds: [], review: 'any' };
+export const NO_FILTERS: LedgerFilters = {
+  text: '',
+  tagIds: [],
+  directions: [],
+  personaId: '',
+  owner: '',
+  from: '',
+  to: '',
+  seriesIds: [],
+  review: 'any',
+};
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -57,7 +57,11 @@ export function useLedgerFilters(query: string, navigate: ScreenProps['navigate'
 }
 
 /** More than the service gives at once: fetches page after page, up to `wanted` entries. */
-async function searchPages(client: EmptyChairClient, serviceQuery: ReturnType<typeof toLedgerQuery>, wanted: number): Promise<LedgerResult> {
+async function searchPages(
+  client: EmptyChairClient,
+  serviceQuery: ReturnType<typeof toLedgerQuery>,
+  wanted: number,
+): Promise<LedgerResult> {
   const pages: LedgerResult[] = [];
   const limit = serviceQuery.limit ?? LEDGER_PAGE;
   let offset = 0;

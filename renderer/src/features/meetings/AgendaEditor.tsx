@@ -84,7 +84,17 @@ export function AgendaEditor({ rows, onChange, errors }: AgendaEditorProps) {
           </div>
           <div className="agenda-rows">
             {rows.map((row, index) => (
-              <AgendaRowFields key={row.key} id={id} row={row} index={index} count={rows.length} errors={errors} update={update} move={move} remove={remove} />
+              <AgendaRowFields
+                key={row.key}
+                id={id}
+                row={row}
+                index={index}
+                count={rows.length}
+                errors={errors}
+                update={update}
+                move={move}
+                remove={remove}
+              />
             ))}
           </div>
         </>
@@ -112,98 +122,98 @@ interface AgendaRowProps {
 
 /** One agenda row: title, owner, timebox, Up/Down/Remove, notes, and the row's errors. */
 function AgendaRowFields({ id, row, index, count, errors, update, move, remove }: AgendaRowProps) {
-    const n = index + 1;
-    const base = `${id}-${row.key}`;
-    const err = (field: string) => errors.fields[`agenda.${index}.${field}`];
-    const invalid = (field: string) =>
-      err(field) !== undefined ? { 'aria-invalid': true, 'aria-describedby': `${base}-${field}-error` } : {};
-    return (
-      <div className="agenda-row" role="group" aria-label={`Item ${n}`}>
-        <span className="agenda-number" aria-hidden="true">
-          {n}
-        </span>
-        <input
-          id={`${base}-title`}
-          className="agenda-title"
-          aria-label={`Item ${n} title`}
-          value={row.title}
-          maxLength={LIMITS.titleMax}
-          placeholder="What is this item about?"
-          autoComplete="off"
-          onChange={(event) => update(row.key, { title: event.target.value })}
-          {...invalid('title')}
-        />
-        <input
-          id={`${base}-owner`}
-          className="agenda-owner"
-          aria-label={`Item ${n} owner`}
-          value={row.owner}
-          maxLength={LIMITS.nameMax}
-          placeholder="Owner"
-          autoComplete="off"
-          onChange={(event) => update(row.key, { owner: event.target.value })}
-          {...invalid('owner')}
-        />
-        <input
-          id={`${base}-timeboxMinutes`}
-          className="agenda-timebox"
-          aria-label={`Item ${n} timebox (minutes)`}
-          type="number"
-          inputMode="numeric"
-          min={LIMITS.timeboxMinutesMin}
-          max={LIMITS.timeboxMinutesMax}
-          step={1}
-          value={row.timebox}
-          onChange={(event) => update(row.key, { timebox: event.target.value })}
-          {...invalid('timeboxMinutes')}
-        />
-        <div className="agenda-actions">
-          <button
-            id={`${base}-up`}
-            type="button"
-            className="button button-small"
-            aria-label={`Move item ${n} up`}
-            title={`Move item ${n} up`}
-            disabled={index === 0}
-            onClick={() => move(index, -1)}
-          >
-            Up
-          </button>
-          <button
-            id={`${base}-down`}
-            type="button"
-            className="button button-small"
-            aria-label={`Move item ${n} down`}
-            title={`Move item ${n} down`}
-            disabled={index === count - 1}
-            onClick={() => move(index, 1)}
-          >
-            Down
-          </button>
-          <button
-            type="button"
-            className="button button-small button-quiet-danger"
-            aria-label={`Remove item ${n}`}
-            title={`Remove item ${n}`}
-            onClick={() => remove(index)}
-          >
-            Remove
-          </button>
-        </div>
-        <textarea
-          id={`${base}-notes`}
-          className="agenda-notes"
-          aria-label={`Item ${n} notes`}
-          value={row.notes}
-          rows={1}
-          maxLength={LIMITS.notesMax}
-          placeholder="Notes (optional)"
-          onChange={(event) => update(row.key, { notes: event.target.value })}
-          {...invalid('notes')}
-        />
-        {['title', 'owner', 'timeboxMinutes', 'notes'].map((field) => (
-          <FieldError key={field} errors={errors} name={`agenda.${index}.${field}`} id={`${base}-${field}`} />
-        ))}
+  const n = index + 1;
+  const base = `${id}-${row.key}`;
+  const err = (field: string) => errors.fields[`agenda.${index}.${field}`];
+  const invalid = (field: string) =>
+    err(field) !== undefined ? { 'aria-invalid': true, 'aria-describedby': `${base}-${field}-error` } : {};
+  return (
+    <div className="agenda-row" role="group" aria-label={`Item ${n}`}>
+      <span className="agenda-number" aria-hidden="true">
+        {n}
+      </span>
+      <input
+        id={`${base}-title`}
+        className="agenda-title"
+        aria-label={`Item ${n} title`}
+        value={row.title}
+        maxLength={LIMITS.titleMax}
+        placeholder="What is this item about?"
+        autoComplete="off"
+        onChange={(event) => update(row.key, { title: event.target.value })}
+        {...invalid('title')}
+      />
+      <input
+        id={`${base}-owner`}
+        className="agenda-owner"
+        aria-label={`Item ${n} owner`}
+        value={row.owner}
+        maxLength={LIMITS.nameMax}
+        placeholder="Owner"
+        autoComplete="off"
+        onChange={(event) => update(row.key, { owner: event.target.value })}
+        {...invalid('owner')}
+      />
+      <input
+        id={`${base}-timeboxMinutes`}
+        className="agenda-timebox"
+        aria-label={`Item ${n} timebox (minutes)`}
+        type="number"
+        inputMode="numeric"
+        min={LIMITS.timeboxMinutesMin}
+        max={LIMITS.timeboxMinutesMax}
+        step={1}
+        value={row.timebox}
+        onChange={(event) => update(row.key, { timebox: event.target.value })}
+        {...invalid('timeboxMinutes')}
+      />
+      <div className="agenda-actions">
+        <button
+          id={`${base}-up`}
+          type="button"
+          className="button button-small"
+          aria-label={`Move item ${n} up`}
+          title={`Move item ${n} up`}
+          disabled={index === 0}
+          onClick={() => move(index, -1)}
+        >
+          Up
+        </button>
+        <button
+          id={`${base}-down`}
+          type="button"
+          className="button button-small"
+          aria-label={`Move item ${n} down`}
+          title={`Move item ${n} down`}
+          disabled={index === count - 1}
+          onClick={() => move(index, 1)}
+        >
+          Down
+        </button>
+        <button
+          type="button"
+          className="button button-small button-quiet-danger"
+          aria-label={`Remove item ${n}`}
+          title={`Remove item ${n}`}
+          onClick={() => remove(index)}
+        >
+          Remove
+        </button>
       </div>
-    );
+      <textarea
+        id={`${base}-notes`}
+        className="agenda-notes"
+        aria-label={`Item ${n} notes`}
+        value={row.notes}
+        rows={1}
+        maxLength={LIMITS.notesMax}
+        placeholder="Notes (optional)"
+        onChange={(event) => update(row.key, { notes: event.target.value })}
+        {...invalid('notes')}
+      />
+      {['title', 'owner', 'timeboxMinutes', 'notes'].map((field) => (
+        <FieldError key={field} errors={errors} name={`agenda.${index}.${field}`} id={`${base}-${field}`} />
+      ))}
+    </div>
+  );
 }

@@ -17,14 +17,37 @@ interface MeetingActionsProps extends Pick<ScreenProps, 'navigate' | 'showToast'
 }
 
 /** The header's buttons, by status: moving through a running meeting; otherwise back, edit, delete, series and the next step. */
-export function MeetingActions({ meeting, library, runner, sharing, atFirst, atLast, navigate, showToast, onDelete, onShortcuts }: MeetingActionsProps) {
+export function MeetingActions({
+  meeting,
+  library,
+  runner,
+  sharing,
+  atFirst,
+  atLast,
+  navigate,
+  showToast,
+  onDelete,
+  onShortcuts,
+}: MeetingActionsProps) {
   if (meeting.status === 'running') {
     return (
       <>
-        <button type="button" className="button" onClick={() => void runner.previous()} aria-disabled={atFirst || undefined} aria-keyshortcuts="p">
+        <button
+          type="button"
+          className="button"
+          onClick={() => void runner.previous()}
+          aria-disabled={atFirst || undefined}
+          aria-keyshortcuts="p"
+        >
           Previous item
         </button>
-        <button type="button" className="button button-primary" onClick={() => void runner.requestMove('next')} aria-disabled={atLast || undefined} aria-keyshortcuts="n">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void runner.requestMove('next')}
+          aria-disabled={atLast || undefined}
+          aria-keyshortcuts="n"
+        >
           Next item
         </button>
         <button type="button" className="button button-end" onClick={() => void runner.requestMove('end')}>

@@ -69,8 +69,8 @@ export function MeetingDialogs({ meeting, item, runner, deletion, shortcutsOpen,
           onCancel={deletion.cancel}
         >
           <p>
-            The meeting and its agenda ({plural(meeting.agenda.length, 'item')}) leave your meeting list. The file is moved to the trash folder
-            inside Empty Chair&apos;s data folder, not erased.
+            The meeting and its agenda ({plural(meeting.agenda.length, 'item')}) leave your meeting list. The file is moved to the trash
+            folder inside Empty Chair&apos;s data folder, not erased.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -16,7 +16,17 @@ export function EndSummary({ meeting }: { meeting: Meeting }) {
 }
 
 /** What a planned meeting is about: when, who, and its agenda; any item can be followed in the chair. */
-export function PlannedOverview({ meeting, followedId, onFollow, showToast }: { meeting: Meeting; followedId: string | null; onFollow: (itemId: string) => void; showToast: ScreenProps['showToast'] }) {
+export function PlannedOverview({
+  meeting,
+  followedId,
+  onFollow,
+  showToast,
+}: {
+  meeting: Meeting;
+  followedId: string | null;
+  onFollow: (itemId: string) => void;
+  showToast: ScreenProps['showToast'];
+}) {
   const call = useMeetingCall();
   const totalMinutes = meeting.agenda.reduce((sum, item) => sum + item.timeboxMinutes, 0);
   return (
@@ -75,7 +85,11 @@ export function PlannedOverview({ meeting, followedId, onFollow, showToast }: { 
         ) : (
           <ol className="agenda-list">
             {meeting.agenda.map((item) => (
-              <li key={item.id} data-item-id={item.id} className={item.id === followedId ? 'agenda-item agenda-item-followed' : 'agenda-item'}>
+              <li
+                key={item.id}
+                data-item-id={item.id}
+                className={item.id === followedId ? 'agenda-item agenda-item-followed' : 'agenda-item'}
+              >
                 <div className="agenda-item-head">
                   <span id={`agenda-title-${item.id}`} className="agenda-item-title" dir="auto">
                     {item.title}

@@ -25,7 +25,10 @@ import { useDeleteMeeting } from './useDeleteMeeting';
 import { useMeetingRunner } from './useMeetingRunner';
 import { useMeetingShortcuts } from './useMeetingShortcuts';
 
-type Props = ScreenProps & { meetingId: string; /** Open at this decision (a ledger result): shown, scrolled to and focused. */ decisionId?: string | undefined };
+type Props = ScreenProps & {
+  meetingId: string;
+  /** Open at this decision (a ledger result): shown, scrolled to and focused. */ decisionId?: string | undefined;
+};
 
 /**
  * Every screen of one meeting: the plan (planned), the runner (running) and the review (ended),

@@ -28,7 +28,18 @@ interface MeetingViewsProps {
 }
 
 /** The meeting's main column: a planned meeting's overview, or the tabs of a running or ended one. */
-export function MeetingViews({ meeting, library, showToast, decisionContext, item, itemIndex, view, onView, onFollow, logRequest }: MeetingViewsProps) {
+export function MeetingViews({
+  meeting,
+  library,
+  showToast,
+  decisionContext,
+  item,
+  itemIndex,
+  view,
+  onView,
+  onFollow,
+  logRequest,
+}: MeetingViewsProps) {
   const { agenda, status } = meeting;
   const running = status === 'running';
   const totalDecisions = useMemo(() => agenda.reduce((sum, it) => sum + it.decisions.length, 0), [agenda]);

@@ -47,8 +47,8 @@ export function MeetingsList({ library, navigate, showToast }: ScreenProps) {
           No meetings yet
         </h1>
         <p className="empty-state-lead">
-          Amazon kept an empty chair in its meetings for the customer, the most important person in the room. Empty Chair
-          puts that chair into yours.
+          Amazon kept an empty chair in its meetings for the customer, the most important person in the room. Empty Chair puts that chair
+          into yours.
         </p>
         <p>
           Plan a meeting, choose the customer personas who sit in the chair, and at every agenda item the chair asks:{' '}
@@ -83,8 +83,8 @@ export function MeetingsList({ library, navigate, showToast }: ScreenProps) {
           </p>
         ) : null}
         <p className="hint">
-          The sample has three agenda items and one customer persona: start it and see the chair ask about each. Tip: press{' '}
-          <kbd>N</kbd> to start a new meeting.
+          The sample has three agenda items and one customer persona: start it and see the chair ask about each. Tip: press <kbd>N</kbd> to
+          start a new meeting.
         </p>
       </section>
     );

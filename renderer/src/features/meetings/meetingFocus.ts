@@ -54,7 +54,11 @@ export function useOpenAtDecision({ decisionId, agenda, status, view, screenRef,
  * place once no dialog is open, unless the user is already somewhere else: the current item's
  * title in a running meeting, the meeting's heading otherwise.
  */
-export function useRefocusAfterStatusChange(status: MeetingStatus, screenRef: RefObject<HTMLElement | null>, headingRef: RefObject<HTMLElement | null>): void {
+export function useRefocusAfterStatusChange(
+  status: MeetingStatus,
+  screenRef: RefObject<HTMLElement | null>,
+  headingRef: RefObject<HTMLElement | null>,
+): void {
   const previousStatus = useRef(status);
   const refocus = useRef(false);
   useEffect(() => {

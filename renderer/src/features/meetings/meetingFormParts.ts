@@ -41,7 +41,9 @@ export function createInputFromImport(form: FormState, result: AgendaImport): Me
   const converted = toDraft(form);
   if (!converted.ok) throw new Error('some timeboxes in the form are not whole numbers of minutes; correct them first');
   const { agenda, ...fields } = converted.value;
-  const typed = agenda.filter((item) => item.title.trim()).map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes }));
+  const typed = agenda
+    .filter((item) => item.title.trim())
+    .map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes }));
   return {
     ...fields,
     title: result.title,

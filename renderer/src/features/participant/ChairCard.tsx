@@ -42,7 +42,10 @@ export function ChairCard({ session, view, pending, draft, setDraft }: ChairCard
       return;
     }
     setError(null);
-    session.act({ method: 'participant.propose', input: { itemId: item.id, text, direction: direction || null } }, `Proposed answer “${shorten(trimmed, 40)}”`);
+    session.act(
+      { method: 'participant.propose', input: { itemId: item.id, text, direction: direction || null } },
+      `Proposed answer “${shorten(trimmed, 40)}”`,
+    );
     setDraft(EMPTY_DRAFT);
   };
 

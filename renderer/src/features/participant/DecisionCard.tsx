@@ -81,7 +81,10 @@ export function DecisionCard({ session, view, decision, tagLabels, pending, refu
                   type="button"
                   className="button button-small button-quiet-danger"
                   onClick={() => {
-                    session.act({ method: 'participant.untag', input: { decisionId: decision.id, tagId: group.tagId } }, `Remove tag “${group.label}”`);
+                    session.act(
+                      { method: 'participant.untag', input: { decisionId: decision.id, tagId: group.tagId } },
+                      `Remove tag “${group.label}”`,
+                    );
                     // The button goes with the tag: keep the participant in this decision's tag form.
                     tagSelectRef.current?.focus();
                   }}
@@ -98,13 +101,23 @@ export function DecisionCard({ session, view, decision, tagLabels, pending, refu
       <RefusedList session={session} refused={refused} />
       {waitingTags.length > 0 ? (
         <p className="hint">
-          Waiting to send: {waitingTags.map((action) => (action.method === 'participant.tag' ? (tagLabels.get(action.input.tagId) ?? action.input.tagId) : '')).join(', ')}
+          Waiting to send:{' '}
+          {waitingTags
+            .map((action) => (action.method === 'participant.tag' ? (tagLabels.get(action.input.tagId) ?? action.input.tagId) : ''))
+            .join(', ')}
         </p>
       ) : null}
       <form className="tag-form" onSubmit={addTag} noValidate aria-label={`Tag “${shorten(decision.text, 40)}”`}>
         <div className="field field-inline">
           <label htmlFor={`${id}-tag`}>Tag</label>
-          <select ref={tagSelectRef} id={`${id}-tag`} value={tagId} onChange={(event) => setTagId(event.target.value)} aria-describedby={`${id}-text`} aria-invalid={error ? true : undefined}>
+          <select
+            ref={tagSelectRef}
+            id={`${id}-tag`}
+            value={tagId}
+            onChange={(event) => setTagId(event.target.value)}
+            aria-describedby={`${id}-text`}
+            aria-invalid={error ? true : undefined}
+          >
             <option value="">Choose a tag…</option>
             {view.tags.map((tag) => (
               <option key={tag.id} value={tag.id}>
@@ -131,7 +144,15 @@ export function DecisionCard({ session, view, decision, tagLabels, pending, refu
   );
 }
 
-function VoteBox({ session, decision, pending }: { session: ParticipantSession; decision: ParticipantDecision; pending: readonly QueuedAction[] }) {
+function VoteBox({
+  session,
+  decision,
+  pending,
+}: {
+  session: ParticipantSession;
+  decision: ParticipantDecision;
+  pending: readonly QueuedAction[];
+}) {
   const id = useId();
   const vote = decision.vote!;
   const waiting = pending.filter((action) => action.method === 'participant.vote' && action.input.decisionId === decision.id).at(-1);
@@ -147,7 +168,12 @@ function VoteBox({ session, decision, pending }: { session: ParticipantSession; 
               type="button"
               className={yourPick === value ? 'button button-small button-primary' : 'button button-small'}
               aria-pressed={yourPick === value}
-              onClick={() => session.act({ method: 'participant.vote', input: { decisionId: decision.id, direction: value } }, `Vote “${DIRECTION_LABELS[value]}”`)}
+              onClick={() =>
+                session.act(
+                  { method: 'participant.vote', input: { decisionId: decision.id, direction: value } },
+                  `Vote “${DIRECTION_LABELS[value]}”`,
+                )
+              }
             >
               {DIRECTION_LABELS[value]}
             </button>

@@ -2,7 +2,13 @@ import type { ImpactDirection } from '../../../../shared/vocabulary';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 
 /** A direction to choose, or none ("Not sure", "No direction"). */
-export function DirectionSelect(props: { id: string; label: string; noneLabel: string; value: '' | ImpactDirection; onChange: (value: '' | ImpactDirection) => void }) {
+export function DirectionSelect(props: {
+  id: string;
+  label: string;
+  noneLabel: string;
+  value: '' | ImpactDirection;
+  onChange: (value: '' | ImpactDirection) => void;
+}) {
   const { id, label, noneLabel, value, onChange } = props;
   return (
     <>

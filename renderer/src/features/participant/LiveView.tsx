@@ -14,7 +14,6 @@ interface LiveProps {
   refused: readonly RefusedAction[];
 }
 
-
 export function LiveView({ session, view, pending, refused }: LiveProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   // After Join (or a reload) focus would fall to <body>: start the participant at the meeting's heading.
@@ -24,7 +23,9 @@ export function LiveView({ session, view, pending, refused }: LiveProps) {
   const { item } = view;
   const shownDecisions = new Set(item?.decisions.map((decision) => decision.id) ?? []);
   // Refusals whose decision is not on screen any more (the lead moved on) are listed at the top instead.
-  const elsewhere = refused.filter((entry) => entry.action.method !== 'participant.propose' && !shownDecisions.has(entry.action.input.decisionId));
+  const elsewhere = refused.filter(
+    (entry) => entry.action.method !== 'participant.propose' && !shownDecisions.has(entry.action.input.decisionId),
+  );
   return (
     <div className="participant-live">
       <h1 ref={headingRef} tabIndex={-1} dir="auto" className="participant-title">
@@ -69,7 +70,9 @@ export function LiveView({ session, view, pending, refused }: LiveProps) {
             <h2 id="participant-decisions">
               Decisions <span className="heading-note">{item.decisions.length}</span>
             </h2>
-            {item.decisions.length === 0 ? <p className="muted">No decisions for this item yet. They appear here as the lead logs them.</p> : null}
+            {item.decisions.length === 0 ? (
+              <p className="muted">No decisions for this item yet. They appear here as the lead logs them.</p>
+            ) : null}
             <ul className="participant-decision-list">
               {item.decisions.map((decision) => (
                 <DecisionCard
@@ -79,7 +82,9 @@ export function LiveView({ session, view, pending, refused }: LiveProps) {
                   decision={decision}
                   tagLabels={tagLabels}
                   pending={pending}
-                  refused={refused.filter((entry) => entry.action.method !== 'participant.propose' && entry.action.input.decisionId === decision.id)}
+                  refused={refused.filter(
+                    (entry) => entry.action.method !== 'participant.propose' && entry.action.input.decisionId === decision.id,
+                  )}
                 />
               ))}
             </ul>
@@ -91,15 +96,29 @@ export function LiveView({ session, view, pending, refused }: LiveProps) {
           <p className="muted">The current agenda item appears here as soon as the lead is on one.</p>
         </section>
       )}
-      <YourProposals session={session} view={view} pending={pending} refused={refused.filter((entry) => entry.action.method === 'participant.propose')} />
+      <YourProposals
+        session={session}
+        view={view}
+        pending={pending}
+        refused={refused.filter((entry) => entry.action.method === 'participant.propose')}
+      />
     </div>
   );
 }
 
-
 const PROPOSAL_STATUS = { open: 'Waiting for the lead', accepted: 'Taken as the answer', dismissed: 'Dismissed' } as const;
 
-function YourProposals({ session, view, pending, refused }: { session: ParticipantSession; view: ParticipantView; pending: readonly QueuedAction[]; refused: readonly RefusedAction[] }) {
+function YourProposals({
+  session,
+  view,
+  pending,
+  refused,
+}: {
+  session: ParticipantSession;
+  view: ParticipantView;
+  pending: readonly QueuedAction[];
+  refused: readonly RefusedAction[];
+}) {
   const waiting = pending.filter((action) => action.method === 'participant.propose');
   if (view.yourProposals.length === 0 && waiting.length === 0 && refused.length === 0) return null;
   return (
@@ -112,8 +131,8 @@ function YourProposals({ session, view, pending, refused }: { session: Participa
             <p dir="auto">{proposal.text}</p>
             <p className="hint">
               <span dir="auto">{proposal.itemTitle}</span>
-              {proposal.direction ? ` · ${DIRECTION_LABELS[proposal.direction]}` : ''} · <time dateTime={proposal.at}>{formatWhen(proposal.at)}</time> ·{' '}
-              <strong>{PROPOSAL_STATUS[proposal.status]}</strong>
+              {proposal.direction ? ` · ${DIRECTION_LABELS[proposal.direction]}` : ''} ·{' '}
+              <time dateTime={proposal.at}>{formatWhen(proposal.at)}</time> · <strong>{PROPOSAL_STATUS[proposal.status]}</strong>
             </p>
           </li>
         ))}

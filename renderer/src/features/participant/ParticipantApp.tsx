@@ -41,8 +41,20 @@ export function ParticipantApp({ session }: { session: ParticipantSession }) {
         {pending.length > 0 ? `${plural(pending.length, 'change')} will be sent once connected.` : ''}
       </p>
     );
-  else if (!you) body = resuming ? <p className="loading" role="status">Opening the meeting…</p> : <JoinScreen session={session} busy={link === 'joining'} notice={snapshot.rejoinReason} />;
-  else if (!view) body = <p className="loading" role="status">Loading the meeting…</p>;
+  else if (!you)
+    body = resuming ? (
+      <p className="loading" role="status">
+        Opening the meeting…
+      </p>
+    ) : (
+      <JoinScreen session={session} busy={link === 'joining'} notice={snapshot.rejoinReason} />
+    );
+  else if (!view)
+    body = (
+      <p className="loading" role="status">
+        Loading the meeting…
+      </p>
+    );
   else body = <LiveView session={session} view={view} pending={pending} refused={snapshot.refused} />;
 
   return (
@@ -60,7 +72,9 @@ export function ParticipantApp({ session }: { session: ParticipantSession }) {
         <p className={`link-state link-${link}`} role="status" aria-live="polite">
           <span className="link-dot" aria-hidden="true" />
           {LINK_TEXT[link]}
-          {pending.length > 0 && link !== 'ended' ? <span className="pending-count"> · {plural(pending.length, 'change')} waiting to send</span> : null}
+          {pending.length > 0 && link !== 'ended' ? (
+            <span className="pending-count"> · {plural(pending.length, 'change')} waiting to send</span>
+          ) : null}
         </p>
       </header>
       <main id="main" className="app-main participant-main">

@@ -6,11 +6,35 @@
  */
 import type { ParticipantJoined, ParticipantView } from '../../../../shared/participantApi';
 import { CLOSE_CODES, UNREACHABLE, type ParticipantTransport } from '../../api/participantTransport';
-import { displayNameProblem, JoinError, type ParticipantAction, type ParticipantSession, type ParticipantSessionOptions, type QueuedAction, type SessionSnapshot } from './sessionTypes';
-import { memoryStorage, readJson, STORED_JOIN_KEY, STORED_QUEUE_KEY, STORED_SESSION_KEY, writeJson, type SessionStorageLike } from './storedSession';
+import {
+  displayNameProblem,
+  JoinError,
+  type ParticipantAction,
+  type ParticipantSession,
+  type ParticipantSessionOptions,
+  type QueuedAction,
+  type SessionSnapshot,
+} from './sessionTypes';
+import {
+  memoryStorage,
+  readJson,
+  STORED_JOIN_KEY,
+  STORED_QUEUE_KEY,
+  STORED_SESSION_KEY,
+  writeJson,
+  type SessionStorageLike,
+} from './storedSession';
 
 export { displayNameProblem, JoinError } from './sessionTypes';
-export type { LinkState, ParticipantAction, ParticipantSession, ParticipantSessionOptions, QueuedAction, RefusedAction, SessionSnapshot } from './sessionTypes';
+export type {
+  LinkState,
+  ParticipantAction,
+  ParticipantSession,
+  ParticipantSessionOptions,
+  QueuedAction,
+  RefusedAction,
+  SessionSnapshot,
+} from './sessionTypes';
 export type { SessionStorageLike } from './storedSession';
 
 /** Answers that mean "not now" rather than "no": the action stays queued. */
@@ -89,7 +113,9 @@ class LiveSession implements ParticipantSession {
     }
     if (outcome === 'unreachable') {
       this.update({ link: 'signed-out' });
-      throw new JoinError('The meeting cannot be reached. Check your network (and that you are on the same one as the lead), then try again.');
+      throw new JoinError(
+        'The meeting cannot be reached. Check your network (and that you are on the same one as the lead), then try again.',
+      );
     }
   }
 
@@ -166,7 +192,8 @@ class LiveSession implements ParticipantSession {
       link: 'signed-out',
       you: null,
       resumingAs: null,
-      rejoinReason: 'The meeting no longer knows you (your place in it ended). Join again to continue; anything still waiting is sent after.',
+      rejoinReason:
+        'The meeting no longer knows you (your place in it ended). Join again to continue; anything still waiting is sent after.',
     });
   }
 
@@ -201,8 +228,12 @@ class LiveSession implements ParticipantSession {
     // A join with no input can change nothing: the token check comes first, then the input is refused.
     const tokenCheck = await this.transport.call('participant.join', {}, null);
     if (this.disposed || this.isEnded()) return;
-    if (tokenCheck === UNREACHABLE) return this.isOnline() ? this.end('The meeting cannot be reached any more: the lead has most likely stopped sharing.') : this.scheduleReconnect();
-    if (!tokenCheck.ok && tokenCheck.error.code === 'unauthorized') return this.end('This invitation is no longer valid: sharing has ended.');
+    if (tokenCheck === UNREACHABLE)
+      return this.isOnline()
+        ? this.end('The meeting cannot be reached any more: the lead has most likely stopped sharing.')
+        : this.scheduleReconnect();
+    if (!tokenCheck.ok && tokenCheck.error.code === 'unauthorized')
+      return this.end('This invitation is no longer valid: sharing has ended.');
     if (!tokenCheck.ok && isLater(tokenCheck.error.code)) return this.scheduleReconnect();
     this.needRejoin();
   }
@@ -306,7 +337,12 @@ class LiveSession implements ParticipantSession {
     this.sessionKey = joined.sessionKey;
     writeJson(this.storage, STORED_SESSION_KEY, { sessionKey: joined.sessionKey, name: joined.name });
     writeJson(this.storage, STORED_JOIN_KEY, null);
-    this.update({ you: { participantId: joined.participantId, name: joined.name }, link: 'connecting', resumingAs: null, rejoinReason: null });
+    this.update({
+      you: { participantId: joined.participantId, name: joined.name },
+      link: 'connecting',
+      resumingAs: null,
+      rejoinReason: null,
+    });
     const view = await this.transport.call('participant.view', {}, this.sessionKey);
     if (view !== UNREACHABLE && view.ok) this.acceptView(view.value as ParticipantView);
     this.connect();
@@ -319,9 +355,14 @@ class LiveSession implements ParticipantSession {
    */
   private async sendJoin(name: string, previousKey?: string): Promise<'joined' | 'unreachable'> {
     const stored = readJson<{ name: string; clientActionId: string; sessionKey?: string }>(this.storage, STORED_JOIN_KEY);
-    const attempt = stored && stored.name === name && stored.sessionKey === previousKey ? stored : { name, clientActionId: this.newId(), ...(previousKey ? { sessionKey: previousKey } : {}) };
+    const attempt =
+      stored && stored.name === name && stored.sessionKey === previousKey
+        ? stored
+        : { name, clientActionId: this.newId(), ...(previousKey ? { sessionKey: previousKey } : {}) };
     writeJson(this.storage, STORED_JOIN_KEY, attempt);
-    const input = previousKey ? { name, clientActionId: attempt.clientActionId, sessionKey: previousKey } : { name, clientActionId: attempt.clientActionId };
+    const input = previousKey
+      ? { name, clientActionId: attempt.clientActionId, sessionKey: previousKey }
+      : { name, clientActionId: attempt.clientActionId };
     const result = await this.transport.call('participant.join', input, null);
     if (result === UNREACHABLE) return 'unreachable';
     if (!result.ok) {

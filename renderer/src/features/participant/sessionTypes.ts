@@ -14,7 +14,10 @@ export type ParticipantAction =
   | { method: 'participant.untag'; input: { decisionId: string; tagId: string } }
   | { method: 'participant.vote'; input: { decisionId: string; direction: ImpactDirection } };
 
-export type QueuedAction = ParticipantAction & { clientActionId: string; /** For "waiting to send" and errors, e.g. "Tag “Pricing”". */ label: string };
+export type QueuedAction = ParticipantAction & {
+  clientActionId: string;
+  /** For "waiting to send" and errors, e.g. "Tag “Pricing”". */ label: string;
+};
 
 /** An action the server refused for good (not "later"): shown next to where it was entered. */
 export interface RefusedAction {
@@ -57,7 +60,8 @@ export interface ParticipantSessionOptions {
 export function displayNameProblem(name: string): string | null {
   const trimmed = name.trim();
   if (trimmed.length === 0) return 'Enter the name others will see next to your tags and answers.';
-  if (trimmed.length > LIMITS.participantNameMax) return `Use at most ${LIMITS.participantNameMax} characters (this one has ${trimmed.length}).`;
+  if (trimmed.length > LIMITS.participantNameMax)
+    return `Use at most ${LIMITS.participantNameMax} characters (this one has ${trimmed.length}).`;
   return null;
 }
 

@@ -13,7 +13,11 @@ export interface SessionStorageLike {
 /** Without a tab storage (tests, storage blocked) the same things are kept for this page only. */
 export function memoryStorage(): SessionStorageLike {
   const values = new Map<string, string>();
-  return { getItem: (key) => values.get(key) ?? null, setItem: (key, value) => void values.set(key, value), removeItem: (key) => void values.delete(key) };
+  return {
+    getItem: (key) => values.get(key) ?? null,
+    setItem: (key, value) => void values.set(key, value),
+    removeItem: (key) => void values.delete(key),
+  };
 }
 
 export function readJson<T>(storage: SessionStorageLike, key: string): T | null {

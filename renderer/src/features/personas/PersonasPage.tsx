@@ -32,7 +32,10 @@ export function PersonasPage({ library, showToast }: ScreenProps) {
     try {
       await client.call('personas.delete', { id: deleting.id });
       showToast(`${deleting.name} deleted`);
-      updateThenFocus(() => setDeleting(null), () => headingRef.current);
+      updateThenFocus(
+        () => setDeleting(null),
+        () => headingRef.current,
+      );
     } catch (reason) {
       // A persona still in a meeting's chair: the service says which meeting.
       setDeleteError(asApiError(reason).message);
@@ -48,7 +51,9 @@ export function PersonasPage({ library, showToast }: ScreenProps) {
           <h1 ref={headingRef} id="personas-title" tabIndex={-1}>
             Personas
           </h1>
-          <p className="muted">The customers who can sit in a meeting’s chair. Choose who sits in each meeting’s chair when you edit the meeting.</p>
+          <p className="muted">
+            The customers who can sit in a meeting’s chair. Choose who sits in each meeting’s chair when you edit the meeting.
+          </p>
         </div>
       </div>
       <div className="personas-grid">
@@ -64,7 +69,10 @@ export function PersonasPage({ library, showToast }: ScreenProps) {
                       persona={persona}
                       onDone={(saved) => {
                         if (saved) showToast(`${saved.name} saved`);
-                        updateThenFocus(() => setEditing(null), () => document.getElementById(`edit-persona-${persona.id}`));
+                        updateThenFocus(
+                          () => setEditing(null),
+                          () => document.getElementById(`edit-persona-${persona.id}`),
+                        );
                       }}
                     />
                   </li>
@@ -75,7 +83,13 @@ export function PersonasPage({ library, showToast }: ScreenProps) {
                         {persona.name}
                       </h2>
                       <div className="inline-actions">
-                        <button id={`edit-persona-${persona.id}`} type="button" className="button button-small" aria-label={`Edit ${persona.name}`} onClick={() => setEditing(persona.id)}>
+                        <button
+                          id={`edit-persona-${persona.id}`}
+                          type="button"
+                          className="button button-small"
+                          aria-label={`Edit ${persona.name}`}
+                          onClick={() => setEditing(persona.id)}
+                        >
                           Edit
                         </button>
                         <button
@@ -118,7 +132,10 @@ export function PersonasPage({ library, showToast }: ScreenProps) {
           )}
         </div>
         <div>
-          <NewPersona onCreated={(persona) => showToast(`${persona.name} added`)} disabled={library.personas.length >= LIMITS.personasMax} />
+          <NewPersona
+            onCreated={(persona) => showToast(`${persona.name} added`)}
+            disabled={library.personas.length >= LIMITS.personasMax}
+          />
         </div>
       </div>
       {deleting ? (
@@ -155,7 +172,10 @@ function EditPersona({ persona, onDone }: { persona: Persona; onDone: (saved: Pe
   const save = async () => {
     setBusy(true);
     try {
-      const saved = await client.call('personas.update', { id: persona.id, changes: { name, segment, needs: splitLines(needs), quotes: splitLines(quotes) } });
+      const saved = await client.call('personas.update', {
+        id: persona.id,
+        changes: { name, segment, needs: splitLines(needs), quotes: splitLines(quotes) },
+      });
       onDone(saved);
     } catch (reason) {
       const next = spreadErrors(asApiError(reason), personaFieldKey, describePersonaIssue, ['changes']);
@@ -192,23 +212,54 @@ function EditPersona({ persona, onDone }: { persona: Persona; onDone: (saved: Pe
       <FormAlert ref={alertRef} errors={errors} action="The persona was not saved." />
       <div className="field">
         <label htmlFor={`${id}-name`}>Persona name</label>
-        <input id={`${id}-name`} dir="auto" value={name} maxLength={LIMITS.nameMax} autoComplete="off" autoFocus onChange={(event) => setName(event.target.value)} {...errorProps(errors, 'name', `${id}-name`)} />
+        <input
+          id={`${id}-name`}
+          dir="auto"
+          value={name}
+          maxLength={LIMITS.nameMax}
+          autoComplete="off"
+          autoFocus
+          onChange={(event) => setName(event.target.value)}
+          {...errorProps(errors, 'name', `${id}-name`)}
+        />
         <FieldError errors={errors} name="name" id={`${id}-name`} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-segment`}>Segment</label>
-        <input id={`${id}-segment`} dir="auto" value={segment} maxLength={LIMITS.segmentMax} autoComplete="off" onChange={(event) => setSegment(event.target.value)} {...errorProps(errors, 'segment', `${id}-segment`)} />
+        <input
+          id={`${id}-segment`}
+          dir="auto"
+          value={segment}
+          maxLength={LIMITS.segmentMax}
+          autoComplete="off"
+          onChange={(event) => setSegment(event.target.value)}
+          {...errorProps(errors, 'segment', `${id}-segment`)}
+        />
         <FieldError errors={errors} name="segment" id={`${id}-segment`} />
       </div>
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-needs`}>Needs</label>
-          <textarea id={`${id}-needs`} dir="auto" rows={4} value={needs} onChange={(event) => setNeeds(event.target.value)} {...errorProps(errors, 'needs', `${id}-needs`, `${id}-lines`)} />
+          <textarea
+            id={`${id}-needs`}
+            dir="auto"
+            rows={4}
+            value={needs}
+            onChange={(event) => setNeeds(event.target.value)}
+            {...errorProps(errors, 'needs', `${id}-needs`, `${id}-lines`)}
+          />
           <FieldError errors={errors} name="needs" id={`${id}-needs`} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-quotes`}>Quotes</label>
-          <textarea id={`${id}-quotes`} dir="auto" rows={4} value={quotes} onChange={(event) => setQuotes(event.target.value)} {...errorProps(errors, 'quotes', `${id}-quotes`, `${id}-lines`)} />
+          <textarea
+            id={`${id}-quotes`}
+            dir="auto"
+            rows={4}
+            value={quotes}
+            onChange={(event) => setQuotes(event.target.value)}
+            {...errorProps(errors, 'quotes', `${id}-quotes`, `${id}-lines`)}
+          />
           <FieldError errors={errors} name="quotes" id={`${id}-quotes`} />
         </div>
       </div>

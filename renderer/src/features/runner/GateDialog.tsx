@@ -57,10 +57,17 @@ export function GateDialog({ item, move, onAnswer, onNoImpact, onSkip, onCancel 
 
   const then = move === 'next' ? 'move to the next item' : 'end the meeting';
   return (
-    <Modal title="The chair has no answer yet" onClose={onCancel} busy={busy} initialFocus={answerRef} describedBy={`${id}-body`} className="gate-dialog">
+    <Modal
+      title="The chair has no answer yet"
+      onClose={onCancel}
+      busy={busy}
+      initialFocus={answerRef}
+      describedBy={`${id}-body`}
+      className="gate-dialog"
+    >
       <p id={`${id}-body`} className="dialog-body">
-        How does “<span dir="auto">{shorten(item.title, 80)}</span>” affect the customer? Before you {then}, answer it, say why it has no customer
-        impact, or skip it on purpose. Skips are counted.
+        How does “<span dir="auto">{shorten(item.title, 80)}</span>” affect the customer? Before you {then}, answer it, say why it has no
+        customer impact, or skip it on purpose. Skips are counted.
       </p>
       <div className="gate-option">
         <button ref={answerRef} type="button" className="button button-primary" onClick={onAnswer} disabled={busy}>

@@ -31,9 +31,7 @@ export const ItemView = memo(function ItemView(props: ItemViewProps) {
         {item.title}
       </h2>
       <p className="item-meta">
-        <span>
-          Owner: {item.owner ? <span dir="auto">{item.owner}</span> : <span className="muted">nobody</span>}
-        </span>
+        <span>Owner: {item.owner ? <span dir="auto">{item.owner}</span> : <span className="muted">nobody</span>}</span>
         <span>Timebox {item.timeboxMinutes} min</span>
         {current && item.startedAt ? <ItemTimer startedAt={item.startedAt} timeboxMinutes={item.timeboxMinutes} /> : null}
       </p>
@@ -80,7 +78,12 @@ function NotesField({ meetingId, item }: { meetingId: string; item: AgendaItem }
         </p>
       ) : null}
       {notes.conflict ? (
-        <ConflictNotice label="The notes" theirs={notes.conflict.theirs} onKeepMine={() => notes.field.keepMine()} onUseTheirs={() => notes.field.useTheirs()} />
+        <ConflictNotice
+          label="The notes"
+          theirs={notes.conflict.theirs}
+          onKeepMine={() => notes.field.keepMine()}
+          onUseTheirs={() => notes.field.useTheirs()}
+        />
       ) : null}
     </div>
   );

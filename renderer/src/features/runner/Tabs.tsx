@@ -6,7 +6,19 @@ export interface TabSpec<K extends string> {
 }
 
 /** Tabs (ARIA tablist): arrow keys move between them, only the chosen panel is rendered. */
-export function Tabs<K extends string>({ label, tabs, selected, onSelect, children }: { label: string; tabs: TabSpec<K>[]; selected: K; onSelect: (key: K) => void; children: ReactNode }) {
+export function Tabs<K extends string>({
+  label,
+  tabs,
+  selected,
+  onSelect,
+  children,
+}: {
+  label: string;
+  tabs: TabSpec<K>[];
+  selected: K;
+  onSelect: (key: K) => void;
+  children: ReactNode;
+}) {
   const id = useId();
   const listRef = useRef<HTMLDivElement>(null);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -76,7 +76,9 @@ export function NextMeetingButton({ meeting, library, navigate, showToast }: Act
     if (!scheduledAt) return dialog.setError('Choose when the next meeting is.');
     void dialog.run(async () => {
       const next = await client.call('meetings.createNext', { id: meeting.id, scheduledAt });
-      showToast(`Created the next “${next.title}”${next.followUps.length ? ` with ${plural(next.followUps.length, 'follow-up')} carried forward` : ''}.`);
+      showToast(
+        `Created the next “${next.title}”${next.followUps.length ? ` with ${plural(next.followUps.length, 'follow-up')} carried forward` : ''}.`,
+      );
       navigate({ name: 'meeting', id: next.id });
     });
   };
@@ -87,7 +89,14 @@ export function NextMeetingButton({ meeting, library, navigate, showToast }: Act
         Next in series…
       </button>
       {dialog.open ? (
-        <FormDialog title="Create the next meeting of the series" submitLabel="Create next meeting" busy={dialog.busy} error={dialog.error} onSubmit={submit} onCancel={dialog.close}>
+        <FormDialog
+          title="Create the next meeting of the series"
+          submitLabel="Create next meeting"
+          busy={dialog.busy}
+          error={dialog.error}
+          onSubmit={submit}
+          onCancel={dialog.close}
+        >
           <p>
             {series ? `Series: ${series}. ` : `This starts a series named “${meeting.title.slice(0, LIMITS.nameMax)}”. `}
             The agenda ({plural(meeting.agenda.length, 'item')}) is copied without answers or decisions
@@ -121,10 +130,25 @@ export function SaveTemplateButton({ meeting, showToast }: Pick<ActionProps, 'me
         Save as template…
       </button>
       {dialog.open ? (
-        <FormDialog title="Save as a template" submitLabel="Save template" busy={dialog.busy} error={dialog.error} onSubmit={submit} onCancel={dialog.close} initialFocus={inputRef}>
+        <FormDialog
+          title="Save as a template"
+          submitLabel="Save template"
+          busy={dialog.busy}
+          error={dialog.error}
+          onSubmit={submit}
+          onCancel={dialog.close}
+          initialFocus={inputRef}
+        >
           <p>The title, lead, participants, chair and agenda are saved; answers, decisions and follow-ups are not.</p>
           <label htmlFor={`${id}-name`}>Template name</label>
-          <input id={`${id}-name`} ref={inputRef} value={name} maxLength={LIMITS.nameMax} required onChange={(e) => setName(e.target.value)} />
+          <input
+            id={`${id}-name`}
+            ref={inputRef}
+            value={name}
+            maxLength={LIMITS.nameMax}
+            required
+            onChange={(e) => setName(e.target.value)}
+          />
         </FormDialog>
       ) : null}
     </>
@@ -171,7 +195,15 @@ export function NewFromTemplateButton({ library, navigate, showToast }: Omit<Act
         New from template…
       </button>
       {dialog.open ? (
-        <FormDialog title="New meeting from a template" submitLabel="Create meeting" busy={dialog.busy} error={dialog.error} onSubmit={submit} onCancel={dialog.close} bodyClassName="form-grid">
+        <FormDialog
+          title="New meeting from a template"
+          submitLabel="Create meeting"
+          busy={dialog.busy}
+          error={dialog.error}
+          onSubmit={submit}
+          onCancel={dialog.close}
+          bodyClassName="form-grid"
+        >
           <label htmlFor={`${id}-template`}>Template</label>
           <select id={`${id}-template`} value={templateId || first!.id} onChange={(e) => choose(e.target.value)}>
             {library.templates.map((template) => (
@@ -202,14 +234,31 @@ export function NewFromTemplateButton({ library, navigate, showToast }: Omit<Act
 }
 
 /** "Delete template…", asked once more in place: templates are few and deliberate, so no Undo. */
-function DeleteTemplate({ template, onDeleted, onError }: { template: Template; onDeleted: (name: string) => void; onError: (message: string | null) => void }) {
+function DeleteTemplate({
+  template,
+  onDeleted,
+  onError,
+}: {
+  template: Template;
+  onDeleted: (name: string) => void;
+  onError: (message: string | null) => void;
+}) {
   const client = useClient();
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const keepRef = useRef<HTMLButtonElement>(null);
   if (!asking) {
     return (
-      <button type="button" className="button button-small button-quiet-danger" onClick={() => updateThenFocus(() => setAsking(true), () => keepRef.current)}>
+      <button
+        type="button"
+        className="button button-small button-quiet-danger"
+        onClick={() =>
+          updateThenFocus(
+            () => setAsking(true),
+            () => keepRef.current,
+          )
+        }
+      >
         Delete template…
       </button>
     );

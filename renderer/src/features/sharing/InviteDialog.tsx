@@ -18,7 +18,9 @@ export function qrDataUrl(svg: string): string {
 }
 
 function describeAddress(address: NetworkAddress): string {
-  return address.loopback ? `${address.address}: this computer only (${address.interface})` : `${address.address}: your network (${address.interface}, ${address.family})`;
+  return address.loopback
+    ? `${address.address}: this computer only (${address.interface})`
+    : `${address.address}: your network (${address.interface}, ${address.family})`;
 }
 
 /**
@@ -103,13 +105,18 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
   const shownError = error ?? (state === 'off' ? (status?.error ?? null) : null);
 
   return (
-    <Modal title={state === 'on' ? 'Participants are invited' : 'Invite participants'} onClose={onClose} busy={busy} className="invite-dialog">
+    <Modal
+      title={state === 'on' ? 'Participants are invited' : 'Invite participants'}
+      onClose={onClose}
+      busy={busy}
+      className="invite-dialog"
+    >
       <div className="dialog-body">
         {state === 'off' ? (
           <>
             <p>
-              Participants open a link on their own laptop or phone to see the current item and the chair, propose answers, tag decisions and vote.
-              Nothing listens on the network until you start; Stop sharing, or ending the meeting, closes it again.
+              Participants open a link on their own laptop or phone to see the current item and the chair, propose answers, tag decisions
+              and vote. Nothing listens on the network until you start; Stop sharing, or ending the meeting, closes it again.
             </p>
             {addresses === null && !error ? (
               <p className="loading" role="status">
@@ -146,7 +153,14 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
             <div className="field">
               <label htmlFor={`${id}-link`}>Join link</label>
               <div className="join-link">
-                <input ref={linkRef} id={`${id}-link`} type="text" readOnly value={status?.joinUrl ?? ''} onFocus={(event) => event.currentTarget.select()} />
+                <input
+                  ref={linkRef}
+                  id={`${id}-link`}
+                  type="text"
+                  readOnly
+                  value={status?.joinUrl ?? ''}
+                  onFocus={(event) => event.currentTarget.select()}
+                />
                 <button type="button" className="button" onClick={() => status?.joinUrl && void copy(status.joinUrl)}>
                   Copy
                 </button>
@@ -155,9 +169,16 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
                 {copied ?? 'Anyone with this link can join until you stop sharing.'}
               </p>
             </div>
-            {status?.qrSvg ? <img className="join-qr" src={qrDataUrl(status.qrSvg)} alt="QR code of the join link, for a phone’s camera" /> : null}
+            {status?.qrSvg ? (
+              <img className="join-qr" src={qrDataUrl(status.qrSvg)} alt="QR code of the join link, for a phone’s camera" />
+            ) : null}
             <ParticipantList meetingId={meetingId} status={status} onError={setError} />
-            {status?.startedAt ? <p className="hint">Sharing on {status.host}:{status.port} since {formatWhen(status.startedAt)}, {plural(participants.length, 'participant')} joined.</p> : null}
+            {status?.startedAt ? (
+              <p className="hint">
+                Sharing on {status.host}:{status.port} since {formatWhen(status.startedAt)}, {plural(participants.length, 'participant')}{' '}
+                joined.
+              </p>
+            ) : null}
           </>
         )}
       </div>
@@ -168,7 +189,13 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
         </button>
         {state === 'off' ? (
           // Keyed apart: React must not reuse the Start button as Stop, or a double Enter would stop sharing at once.
-          <button key="start" type="button" className="button button-primary" onClick={() => void start()} disabled={busy || !addresses?.length}>
+          <button
+            key="start"
+            type="button"
+            className="button button-primary"
+            onClick={() => void start()}
+            disabled={busy || !addresses?.length}
+          >
             Start sharing
           </button>
         ) : (

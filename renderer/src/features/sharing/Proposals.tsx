@@ -37,10 +37,20 @@ export function Proposals({ meetingId, item }: { meetingId: string; item: Agenda
               {proposal.direction ? ` · ${DIRECTION_LABELS[proposal.direction]}` : ''}
             </p>
             <div className="proposal-actions">
-              <button type="button" className="button button-small" disabled={busy !== null} onClick={() => void act('proposals.accept', proposal.id)}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy !== null}
+                onClick={() => void act('proposals.accept', proposal.id)}
+              >
                 Use this <span className="visually-hidden">answer from {proposal.by}</span>
               </button>
-              <button type="button" className="button button-small" disabled={busy !== null} onClick={() => void act('proposals.dismiss', proposal.id)}>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy !== null}
+                onClick={() => void act('proposals.dismiss', proposal.id)}
+              >
                 Dismiss <span className="visually-hidden">the answer from {proposal.by}</span>
               </button>
             </div>

@@ -26,7 +26,13 @@ export function SharingButton({ meetingId, status }: { meetingId: string; status
         </button>
       )}
       {open ? (
-        <Suspense fallback={<span className="loading" role="status">Opening…</span>}>
+        <Suspense
+          fallback={
+            <span className="loading" role="status">
+              Opening…
+            </span>
+          }
+        >
           <InviteDialog meetingId={meetingId} status={status} onClose={() => setOpen(false)} />
         </Suspense>
       ) : null}

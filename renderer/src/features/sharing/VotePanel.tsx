@@ -35,7 +35,13 @@ export function VotePanel({ meetingId, decision, live }: { meetingId: string; de
   let body;
   if (!vote) {
     body = (
-      <button type="button" className="button button-small" disabled={busy} aria-describedby={`${id}-what`} onClick={() => void run('The vote did not open', () => call('votes.open', onDecision))}>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={busy}
+        aria-describedby={`${id}-what`}
+        onClick={() => void run('The vote did not open', () => call('votes.open', onDecision))}
+      >
         Open vote
       </button>
     );
@@ -46,7 +52,12 @@ export function VotePanel({ meetingId, decision, live }: { meetingId: string; de
         <span>
           Vote open: {plural(cast, 'participant')} voted <span className="hint">(picks hidden until you reveal)</span>
         </span>
-        <button type="button" className="button button-small" disabled={busy} onClick={() => void run('The vote was not revealed', () => call('votes.reveal', onDecision))}>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={busy}
+          onClick={() => void run('The vote was not revealed', () => call('votes.reveal', onDecision))}
+        >
           Reveal
         </button>
       </div>
@@ -82,7 +93,9 @@ export function VotePanel({ meetingId, decision, live }: { meetingId: string; de
                 {DIRECTION_LABELS[direction]}
               </button>
             ))}
-            {picked.size > 1 ? <p className="hint">The vote is split: deciding records it as “disagree and commit”, with the dissent kept.</p> : null}
+            {picked.size > 1 ? (
+              <p className="hint">The vote is split: deciding records it as “disagree and commit”, with the dissent kept.</p>
+            ) : null}
           </div>
         )}
       </>

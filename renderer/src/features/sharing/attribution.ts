@@ -27,7 +27,10 @@ export function credit(entry: { by: string; at: string }): string {
 }
 
 /** How many ballots picked each direction, in the directions' usual order (zeros included). */
-export function spread(ballots: readonly { direction: ImpactDirection }[], directions: readonly ImpactDirection[]): { direction: ImpactDirection; count: number }[] {
+export function spread(
+  ballots: readonly { direction: ImpactDirection }[],
+  directions: readonly ImpactDirection[],
+): { direction: ImpactDirection; count: number }[] {
   return directions.map((direction) => ({ direction, count: ballots.filter((ballot) => ballot.direction === direction).length }));
 }
 
@@ -47,17 +50,24 @@ interface MeetingLike {
  * "Ben tagged “Pricing”", "Chloé proposed an answer". Only names in `participants` count, so the
  * lead's own changes are not read back to them.
  */
-export function arrivals(previous: MeetingLike, next: MeetingLike, participants: ReadonlySet<string>, labels: ReadonlyMap<string, string>): string[] {
+export function arrivals(
+  previous: MeetingLike,
+  next: MeetingLike,
+  participants: ReadonlySet<string>,
+  labels: ReadonlyMap<string, string>,
+): string[] {
   const seenTags = new Set<string>();
   const seenProposals = new Set<string>();
   for (const item of previous.agenda) {
     for (const proposal of item.proposals) seenProposals.add(proposal.id);
-    for (const decision of item.decisions) for (const entry of decision.tags) seenTags.add(`${decision.id}\u0000${entry.tagId}\u0000${entry.by}`);
+    for (const decision of item.decisions)
+      for (const entry of decision.tags) seenTags.add(`${decision.id}\u0000${entry.tagId}\u0000${entry.by}`);
   }
   const messages: string[] = [];
   for (const item of next.agenda) {
     for (const proposal of item.proposals) {
-      if (!seenProposals.has(proposal.id) && participants.has(proposal.by)) messages.push(`${proposal.by} proposed an answer: “${shortText(proposal.text)}”`);
+      if (!seenProposals.has(proposal.id) && participants.has(proposal.by))
+        messages.push(`${proposal.by} proposed an answer: “${shortText(proposal.text)}”`);
     }
     for (const decision of item.decisions) {
       for (const entry of decision.tags) {

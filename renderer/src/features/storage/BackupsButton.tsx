@@ -64,22 +64,25 @@ export function BackupsButton({ status }: { status: StorageStatus | null }) {
     }
   };
 
-  const backUpNow = () => run(async () => {
-    const made = await client.call('backups.create', {});
-    setBackups((list) => [made, ...(list ?? [])]);
-  });
+  const backUpNow = () =>
+    run(async () => {
+      const made = await client.call('backups.create', {});
+      setBackups((list) => [made, ...(list ?? [])]);
+    });
 
-  const restore = (backup: BackupInfo) => run(async () => {
-    const result = await client.call('backups.restore', { id: backup.id });
-    setUndo(result);
-    close();
-  });
+  const restore = (backup: BackupInfo) =>
+    run(async () => {
+      const result = await client.call('backups.restore', { id: backup.id });
+      setUndo(result);
+      close();
+    });
 
-  const undoRestore = () => run(async () => {
-    if (!undo) return;
-    await client.call('backups.restore', { id: undo.undoBackupId });
-    setUndo(null);
-  });
+  const undoRestore = () =>
+    run(async () => {
+      if (!undo) return;
+      await client.call('backups.restore', { id: undo.undoBackupId });
+      setUndo(null);
+    });
 
   return (
     <>
@@ -95,10 +98,18 @@ export function BackupsButton({ status }: { status: StorageStatus | null }) {
         </div>
       ) : null}
       {open && !choice ? (
-        <ConfirmDialog title="Backups" confirmLabel="Back up now" cancelLabel="Close" busy={busy} error={error} onConfirm={backUpNow} onCancel={close}>
+        <ConfirmDialog
+          title="Backups"
+          confirmLabel="Back up now"
+          cancelLabel="Close"
+          busy={busy}
+          error={error}
+          onConfirm={backUpNow}
+          onCancel={close}
+        >
           <p>
-            Empty Chair backs up your data when you close it and every 15 minutes while you work, keeping the last 10 and one a day for
-            30 days.{status ? ` Data folder: ${status.dataDir}` : ''}
+            Empty Chair backs up your data when you close it and every 15 minutes while you work, keeping the last 10 and one a day for 30
+            days.{status ? ` Data folder: ${status.dataDir}` : ''}
           </p>
           {backups === null ? (
             <p role="status">Loading backups…</p>
@@ -109,9 +120,17 @@ export function BackupsButton({ status }: { status: StorageStatus | null }) {
               {backups.map((backup) => (
                 <li key={backup.id}>
                   <span>
-                    {when(backup.createdAt)} <span className="muted">({REASONS[backup.reason] ?? backup.reason}, {backup.meetings} meetings)</span>
+                    {when(backup.createdAt)}{' '}
+                    <span className="muted">
+                      ({REASONS[backup.reason] ?? backup.reason}, {backup.meetings} meetings)
+                    </span>
                   </span>
-                  <button type="button" className="button button-small" onClick={() => setChoice(backup)} aria-label={`Restore the backup of ${when(backup.createdAt)}`}>
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => setChoice(backup)}
+                    aria-label={`Restore the backup of ${when(backup.createdAt)}`}
+                  >
                     Restore
                   </button>
                 </li>
@@ -132,8 +151,7 @@ export function BackupsButton({ status }: { status: StorageStatus | null }) {
           onCancel={() => setChoice(null)}
         >
           <p>
-            Your meetings go back to how they were on {when(choice.createdAt)}. Your current data is backed up first, so you can undo
-            this.
+            Your meetings go back to how they were on {when(choice.createdAt)}. Your current data is backed up first, so you can undo this.
           </p>
         </ConfirmDialog>
       ) : null}

@@ -14,9 +14,7 @@ export function StorageBanner({ status }: { status: StorageStatus | null }) {
     <>
       {status.unsavedChanges > 0 ? (
         <div className="banner banner-error" role="alert">
-          <strong>
-            {status.unsavedChanges === 1 ? '1 change is' : `${status.unsavedChanges} changes are`} not saved to disk yet.
-          </strong>{' '}
+          <strong>{status.unsavedChanges === 1 ? '1 change is' : `${status.unsavedChanges} changes are`} not saved to disk yet.</strong>{' '}
           Empty Chair keeps them and keeps trying; please don’t quit until this goes away.
           {status.lastWriteError ? <span className="banner-detail">{status.lastWriteError}</span> : null}
         </div>

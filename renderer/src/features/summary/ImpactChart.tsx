@@ -54,11 +54,27 @@ function shorten(label: string): string {
 }
 
 /** One direction's fill: its colour, and its pattern on top. */
-function Swatch({ direction, patternId, x, y, width, height }: { direction: ImpactDirection; patternId: (d: ImpactDirection) => string; x: number; y: number; width: number; height: number }) {
+function Swatch({
+  direction,
+  patternId,
+  x,
+  y,
+  width,
+  height,
+}: {
+  direction: ImpactDirection;
+  patternId: (d: ImpactDirection) => string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}) {
   return (
     <>
       <rect className={`sum-seg sum-seg-${direction}`} x={x} y={y} width={width} height={height} />
-      {direction === 'helps' ? null : <rect className="sum-seg-pattern" x={x} y={y} width={width} height={height} fill={`url(#${patternId(direction)})`} />}
+      {direction === 'helps' ? null : (
+        <rect className="sum-seg-pattern" x={x} y={y} width={width} height={height} fill={`url(#${patternId(direction)})`} />
+      )}
     </>
   );
 }
@@ -73,7 +89,17 @@ function layoutSegments(chartRow: ChartRow, max: number): { direction: ImpactDir
   });
 }
 
-function Bar({ chartRow, index, max, patternId }: { chartRow: ChartRow; index: number; max: number; patternId: (d: ImpactDirection) => string }) {
+function Bar({
+  chartRow,
+  index,
+  max,
+  patternId,
+}: {
+  chartRow: ChartRow;
+  index: number;
+  max: number;
+  patternId: (d: ImpactDirection) => string;
+}) {
   const y = index * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
   const middle = index * ROW_HEIGHT + ROW_HEIGHT / 2;
   const layout = layoutSegments(chartRow, max);
@@ -82,7 +108,13 @@ function Bar({ chartRow, index, max, patternId }: { chartRow: ChartRow; index: n
     <g key={direction}>
       <Swatch direction={direction} patternId={patternId} x={start} y={y} width={width} height={BAR_HEIGHT} />
       {width >= MIN_COUNT_WIDTH ? (
-        <text className={`sum-seg-count sum-seg-count-${direction}`} x={start + width / 2} y={middle} textAnchor="middle" dominantBaseline="central">
+        <text
+          className={`sum-seg-count sum-seg-count-${direction}`}
+          x={start + width / 2}
+          y={middle}
+          textAnchor="middle"
+          dominantBaseline="central"
+        >
           {count}
         </text>
       ) : null}

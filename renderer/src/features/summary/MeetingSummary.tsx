@@ -64,7 +64,17 @@ function SummaryScreen({ meetingId, library, actions }: { meetingId: string; lib
   );
 }
 
-function Placeholder({ title, problem, actions, retry }: { title: string; problem: string | null; actions: ReactNode; retry?: (() => void) | undefined }) {
+function Placeholder({
+  title,
+  problem,
+  actions,
+  retry,
+}: {
+  title: string;
+  problem: string | null;
+  actions: ReactNode;
+  retry?: (() => void) | undefined;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusIfLost(headingRef, true);
   return (

@@ -20,7 +20,11 @@ function AnswerBody({ entry }: { entry: ItemSummary }) {
     );
   }
   if (!answer || (answer.direction === null && !answer.text.trim())) {
-    return <p className="sum-meta muted">{entry.state === 'skipped' ? 'Moved past without an answer.' : 'The chair’s question was not answered.'}</p>;
+    return (
+      <p className="sum-meta muted">
+        {entry.state === 'skipped' ? 'Moved past without an answer.' : 'The chair’s question was not answered.'}
+      </p>
+    );
   }
   return (
     <>
@@ -42,9 +46,7 @@ function AnswerBody({ entry }: { entry: ItemSummary }) {
       <p className="sum-meta">
         <span>
           For:{' '}
-          <span dir="auto">
-            {entry.answerPersonas.length ? entry.answerPersonas.map((p) => p.name).join(', ') : 'the whole chair'}
-          </span>
+          <span dir="auto">{entry.answerPersonas.length ? entry.answerPersonas.map((p) => p.name).join(', ') : 'the whole chair'}</span>
         </span>
         <span>
           {answer.by ? (
@@ -77,7 +79,8 @@ export function ChairAnswers({ summary }: { summary: ImpactSummary }) {
           {discussed.map((entry) => (
             <li key={entry.item.id} className={summary.flaggedAnswers.includes(entry) ? 'sum-answer sum-answer-flagged' : 'sum-answer'}>
               <h3 className="sum-item-title">
-                {entry.index + 1}. <span dir="auto">{entry.item.title}</span> <span className="sum-group-count">· {STATE_TEXT[entry.state]}</span>
+                {entry.index + 1}. <span dir="auto">{entry.item.title}</span>{' '}
+                <span className="sum-group-count">· {STATE_TEXT[entry.state]}</span>
               </h3>
               <AnswerBody entry={entry} />
             </li>

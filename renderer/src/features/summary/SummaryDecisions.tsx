@@ -89,7 +89,11 @@ function TagChips({ entry }: { entry: DecisionEntry }) {
   return (
     <ul className="sum-tags" aria-label="Tags">
       {entry.tags.map((tag) => (
-        <li key={tag.id} className={tag.known ? 'sum-tag' : 'sum-tag sum-tag-unknown'} title={tag.known ? undefined : 'This tag is no longer in the library'}>
+        <li
+          key={tag.id}
+          className={tag.known ? 'sum-tag' : 'sum-tag sum-tag-unknown'}
+          title={tag.known ? undefined : 'This tag is no longer in the library'}
+        >
           <span dir="auto">{tag.label}</span>
         </li>
       ))}
@@ -121,7 +125,8 @@ export function DirectionGroups({ summary }: { summary: ImpactSummary }) {
           {summary.byDirection.map((group) => (
             <li key={group.direction} className="sum-group">
               <h3 className="sum-group-title">
-                <DirectionBadge direction={group.direction} /> <span className="sum-group-count">{plural(group.decisions.length, 'decision')}</span>
+                <DirectionBadge direction={group.direction} />{' '}
+                <span className="sum-group-count">{plural(group.decisions.length, 'decision')}</span>
               </h3>
               {group.decisions.length > 0 ? <ShortDecisionList entries={group.decisions} withDirection={false} /> : null}
             </li>
@@ -157,7 +162,8 @@ export function TagGroups({ summary }: { summary: ImpactSummary }) {
           {summary.untagged.length > 0 ? (
             <li className="sum-group">
               <h3 className="sum-group-title">
-                <span className="sum-muted-label">Untagged</span> <span className="sum-group-count">{plural(summary.untagged.length, 'decision')}</span>
+                <span className="sum-muted-label">Untagged</span>{' '}
+                <span className="sum-group-count">{plural(summary.untagged.length, 'decision')}</span>
               </h3>
               <ShortDecisionList entries={summary.untagged} withDirection />
             </li>

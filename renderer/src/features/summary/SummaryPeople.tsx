@@ -15,7 +15,10 @@ export function PersonaImpacts({ summary }: { summary: ImpactSummary }) {
         <p className="sum-empty">Nobody sat in the chair, and no answer named a persona.</p>
       ) : (
         <>
-          <p className="hint sum-lead-in">From the answers to “How does this affect the customer?”: each counts for the personas it names, or for the whole chair when it names none. Helps +1, hurts −1, anything else 0.</p>
+          <p className="hint sum-lead-in">
+            From the answers to “How does this affect the customer?”: each counts for the personas it names, or for the whole chair when it
+            names none. Helps +1, hurts −1, anything else 0.
+          </p>
           <div className="sum-table-scroll">
             <table className="sum-table sum-persona-table">
               <caption className="visually-hidden">Net impact per persona</caption>
@@ -46,7 +49,8 @@ export function PersonaImpacts({ summary }: { summary: ImpactSummary }) {
                       </td>
                     ))}
                     <td className={`sum-num sum-net ${impact.net > 0 ? 'sum-net-positive' : impact.net < 0 ? 'sum-net-negative' : ''}`}>
-                      <strong>{formatNet(impact.net)}</strong> <span className="sum-net-word">{netMeaning(impact.net, answerCount(impact))}</span>
+                      <strong>{formatNet(impact.net)}</strong>{' '}
+                      <span className="sum-net-word">{netMeaning(impact.net, answerCount(impact))}</span>
                     </td>
                   </tr>
                 ))}
@@ -57,7 +61,8 @@ export function PersonaImpacts({ summary }: { summary: ImpactSummary }) {
       )}
       {summary.unattributedAnswers > 0 ? (
         <p className="hint">
-          {plural(summary.unattributedAnswers, 'answer')} named no persona while the chair was empty and {summary.unattributedAnswers === 1 ? 'counts' : 'count'} towards nobody.
+          {plural(summary.unattributedAnswers, 'answer')} named no persona while the chair was empty and{' '}
+          {summary.unattributedAnswers === 1 ? 'counts' : 'count'} towards nobody.
         </p>
       ) : null}
     </section>

@@ -78,8 +78,7 @@ export default function SummaryView({ meeting, library, actions }: SummaryViewPr
         </h2>
         {summary.decisionCount === 0 ? (
           <p className="sum-empty">
-            No decisions yet. Decisions logged during the meeting appear here, those that hurt customers or have an unknown impact
-            first.
+            No decisions yet. Decisions logged during the meeting appear here, those that hurt customers or have an unknown impact first.
           </p>
         ) : (
           <>
@@ -185,8 +184,8 @@ function CoverageCard({ summary, agendaCount }: { summary: ImpactSummary; agenda
         </svg>
       ) : null}
       <p className="hint">
-        The share of discussed agenda items where the room answered “How does this affect the customer?” or marked the item “no
-        customer impact” with a reason. Skipped and unanswered items are not covered.
+        The share of discussed agenda items where the room answered “How does this affect the customer?” or marked the item “no customer
+        impact” with a reason. Skipped and unanswered items are not covered.
       </p>
       <dl className="sum-counts">
         <div>

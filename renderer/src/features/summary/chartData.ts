@@ -48,7 +48,9 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 
 /** "pricing: 2 decisions (1 helps, 1 hurts)". */
 export function describeRow(chartRow: ChartRow): string {
-  const parts = IMPACT_DIRECTIONS.filter((d) => chartRow.counts[d] > 0).map((d) => `${chartRow.counts[d]} ${directionLabel(d).toLowerCase()}`);
+  const parts = IMPACT_DIRECTIONS.filter((d) => chartRow.counts[d] > 0).map(
+    (d) => `${chartRow.counts[d]} ${directionLabel(d).toLowerCase()}`,
+  );
   return `${chartRow.label}: ${plural(chartRow.total, 'decision')} (${parts.join(', ')})`;
 }
 
@@ -61,7 +63,13 @@ export function chartModel(summary: ImpactSummary): ChartModel {
   if (tagRows.length > MAX_CHART_ROWS) {
     const shown = tagRows.slice(0, MAX_CHART_ROWS - 1);
     const rest = summary.byTag.slice(MAX_CHART_ROWS - 1);
-    const other = row('other', `${rest.length} other tags`, 'other', true, rest.flatMap((group) => group.decisions));
+    const other = row(
+      'other',
+      `${rest.length} other tags`,
+      'other',
+      true,
+      rest.flatMap((group) => group.decisions),
+    );
     rows = [...shown, other, ...allRows.filter((r) => r.kind === 'untagged')];
   }
   const max = Math.max(1, ...rows.map((r) => r.total));
