@@ -9,6 +9,7 @@ import { CLOSE_CODES, UNREACHABLE, type ParticipantTransport } from '../../api/p
 import {
   displayNameProblem,
   JoinError,
+  signedOut,
   type ParticipantAction,
   type ParticipantSession,
   type ParticipantSessionOptions,
@@ -79,16 +80,7 @@ class LiveSession implements ParticipantSession {
     this.retryDelay = this.retry.first;
     this.rateDelay = this.retry.first;
     const storedQueue = readJson<QueuedAction[]>(this.storage, STORED_QUEUE_KEY);
-    this.snapshot = {
-      link: 'signed-out',
-      you: null,
-      view: null,
-      pending: Array.isArray(storedQueue) ? storedQueue : [],
-      refused: [],
-      resumingAs: null,
-      rejoinReason: null,
-      endedReason: null,
-    };
+    this.snapshot = signedOut(Array.isArray(storedQueue) ? storedQueue : []);
   }
 
   // The page's side: the snapshot, joining, acting.

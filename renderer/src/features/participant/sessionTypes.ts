@@ -80,3 +80,8 @@ export interface ParticipantSession {
   dismissRefusal(clientActionId: string): void;
   dispose(): void;
 }
+
+/** The snapshot before joining: nothing but the actions queued in this tab earlier. */
+export function signedOut(pending: QueuedAction[]): SessionSnapshot {
+  return { link: 'signed-out', you: null, view: null, pending, refused: [], resumingAs: null, rejoinReason: null, endedReason: null };
+}
