@@ -138,3 +138,9 @@ export function finishRollBack(target: ImportTarget, index: LibraryIndex, record
   finishImport(target.dataDir);
   return kept;
 }
+
+/** What the user is told at the start after an import was interrupted. */
+export function interruptedImportNotice(record: ImportRecord): string {
+  const count = record.meetingIds.length;
+  return `An import of ${count} meeting${count === 1 ? '' : 's'} was interrupted before it finished; nothing of it was kept. Import the file again.`;
+}

@@ -12,10 +12,19 @@ import {
 import { ApiError } from '../../shared/errors';
 import { BackupStore } from './backups';
 import { DamagedDocumentError, DocumentFile, storageError, type DamageReports, type StoreFileClass } from './documentStore';
-import { discardImported, finishRollBack, unfinishedImport, writeImport, type ImportRecord, type ImportTarget } from './importTransaction';
+import {
+  discardImported,
+  finishRollBack,
+  interruptedImportNotice,
+  unfinishedImport,
+  writeImport,
+  type ImportRecord,
+  type ImportTarget,
+} from './importTransaction';
+import { idsIn, listFolder } from './folders';
 import { syncDirectory } from './journal';
 import { Quarantine, removeLeftoverTempFiles } from './quarantine';
-import { newestGoodCopy, nothingToRestore } from './recovery';
+import { indexRestoreNotice, newestGoodCopy, nothingToRestore } from './recovery';
 
 export const INDEX_NAME = 'library';
 export const MEETINGS_DIR = 'meetings';
@@ -165,10 +174,7 @@ export class LibraryStorage {
     let index = this.readIndexRecovering();
     if (interrupted) {
       index = finishRollBack(this.importTarget(), index, interrupted);
-      const count = interrupted.meetingIds.length;
-      this.notices.push(
-        `An import of ${count} meeting${count === 1 ? '' : 's'} was interrupted before it finished; nothing of it was kept. Import the file again.`,
-      );
+      this.notices.push(interruptedImportNotice(interrupted));
     }
     const onDisk = new Set(idsIn(meetingNames, MEETING_FILE));
     // A journal outlives a run after a crash, or when the disk refused the last compaction: fold
@@ -233,15 +239,7 @@ export class LibraryStorage {
     if (!search.found && problem === null && search.backups === 0 && search.unreadable.length === 0) return emptyLibraryIndex();
     const index = search.found?.document ?? emptyLibraryIndex();
     this.writeIndex(index);
-    const lost = 'meetings were found again from their files, but personas, custom tags and settings were not';
-    this.notices.push(
-      `${problem ?? `The library index ${this.indexFile.path} was missing.`} ` +
-        (search.found
-          ? `The library index from the backup of ${search.found.backup.createdAt} was restored; meetings saved since then were found again from their files.`
-          : search.unreadable.length > 0
-            ? `The backups could not be read (${search.unreadable.join('; ')}): ${lost}. Make the backups readable, then restore the newest from Backups.`
-            : `No backup held a good copy: ${lost}.`),
-    );
+    this.notices.push(indexRestoreNotice(problem ?? `The library index ${this.indexFile.path} was missing.`, search));
     return index;
   }
 
@@ -384,24 +382,6 @@ export class LibraryStorage {
   private listMeetingFiles(dir: string): string[] {
     return idsIn(listFolder(dir), MEETING_FILE);
   }
-}
-
-/** The names in a folder; none when it does not exist. */
-function listFolder(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw storageError(dir, 'list', error);
-  }
-}
-
-/** The ids in the names that match `pattern` (its first group is the id). */
-function idsIn(names: string[], pattern: RegExp): string[] {
-  return names.flatMap((name) => {
-    const match = pattern.exec(name);
-    return match ? [match[1]!] : [];
-  });
 }
 
 /** A storage_error from reading a file that is there but cannot be read, with what to do about it. */

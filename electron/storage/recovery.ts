@@ -47,3 +47,14 @@ export function nothingToRestore(search: { unreadable: string[] }, putBack: stri
   }
   return `no backup holds a good copy of it: ${putBack}`;
 }
+
+/** What the user is told when the library index was damaged or missing: what came back, what did not, what to do. */
+export function indexRestoreNotice(problem: string, search: BackupSearch<unknown>): string {
+  const lost = 'meetings were found again from their files, but personas, custom tags and settings were not';
+  const outcome = search.found
+    ? `The library index from the backup of ${search.found.backup.createdAt} was restored; meetings saved since then were found again from their files.`
+    : search.unreadable.length > 0
+      ? `The backups could not be read (${search.unreadable.join('; ')}): ${lost}. Make the backups readable, then restore the newest from Backups.`
+      : `No backup held a good copy: ${lost}.`;
+  return `${problem} ${outcome}`;
+}
