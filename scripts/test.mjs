@@ -1,4 +1,4 @@
-// npm test: everything, in order: typecheck, lint (eslint, then prettier's check), import cycles,
+// npm test: everything, in order: typecheck, lint (eslint, then prettier's check), import cycles, size rules,
 // unit and renderer tests (vitest, with a short fuzz run), a short crash test, a test browser, the
 // full build (renderer + Electron main/preload), a quick benchmark run (every group, renderer
 // included), then Playwright in Chromium. Every step runs even after a failure, so one run shows
@@ -19,6 +19,7 @@ const steps = [
   ['lint: formatting (prettier --check; `npm run format` fixes it)', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   // dpdm.config.json: type-only imports count too (transform: false); a cycle of types still ties modules together.
   ['import cycles (dpdm: none allowed in electron/, shared/, renderer/)', bin('dpdm'), []],
+  ['size rules (files 400 lines, components 200, functions 80)', process.execPath, [path.join(ROOT, 'scripts', 'check-sizes.mjs')]],
   [
     'unit and renderer tests',
     bin('vitest'),
