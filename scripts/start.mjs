@@ -6,11 +6,25 @@ import { ROOT } from './build-renderer.mjs';
 import { findElectronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
-const electron = findElectronBinary();
+
+/**
+ * npm install skips Electron's own download (package.json's allowScripts: it fails the whole install
+ * where its host cannot be reached), so a start without it fetches it first, quietly. Where that fails
+ * (offline, locked down) the app runs in browser mode instead.
+ */
+function fetchElectron() {
+  console.log('Fetching the Electron binary…');
+  spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'electron', 'install.js')], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    timeout: 10 * 60_000,
+  });
+  return findElectronBinary();
+}
+
+const electron = findElectronBinary() ?? fetchElectron();
 if (!electron) {
-  console.log(
-    'The Electron binary is not installed on this machine (`npm run electron:download` fetches it), so Empty Chair starts in browser mode instead.',
-  );
+  console.log('The Electron binary could not be fetched on this machine, so Empty Chair starts in browser mode instead.');
   process.argv = [process.argv[0], process.argv[1], ...args];
   await import('./web.mjs');
 } else {
