@@ -52,18 +52,18 @@ details { margin: .4rem 0; } summary { cursor: pointer; font-weight: 600; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 @page { margin: 16mm 14mm; }
 @media print {
-  body { font-size: 10pt; line-height: 1.4; }
+  body { font-size: 10pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
   /* Items flow across pages (one card per page left most of each page empty); a heading stays with
      the lines after it, and a row or a short answer is not cut in two. */
   h2, h3 { break-after: avoid; break-inside: avoid; }
   tr { break-inside: avoid; }
-  p, li, blockquote { orphans: 3; widows: 3; }
-  .item { padding: .1rem .6rem .3rem; margin: .4rem 0; }
+  p, li, blockquote { orphans: 2; widows: 2; }
+  .item { padding: .1rem .6rem .25rem; margin: .3rem 0; }
   .item h3 { margin: .2rem 0 0; }
   blockquote { padding: .2rem .6rem; margin: .3rem 0; }
   th, td { padding: .2rem .4rem; }
-  p { margin: .25rem 0; }
+  p { margin: .2rem 0; }
   h2 { margin: 1.2rem 0 .4rem; }
   thead { display: table-header-group; }
   /* A closed <details> prints its content too: paper cannot be clicked open. */

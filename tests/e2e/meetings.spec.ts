@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
+import { watchForProblems } from './runnerHelpers';
 import { startWebApp, tempDataDir, type WebApp } from './webApp';
 
 let app: WebApp | undefined;
@@ -9,18 +10,6 @@ test.afterEach(async () => {
   if (app) fs.rmSync(app.dataDir, { recursive: true, force: true });
   app = undefined;
 });
-
-/** Fails the test on any page error or CSP violation: the strict CSP must not break the app. */
-function watchForProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => {
-    // Refused reconnects while the server is stopped are expected; anything else is a problem.
-    if (message.type() === 'error' && !/WebSocket connection to .* failed/.test(message.text()))
-      problems.push(`console: ${message.text()}`);
-  });
-  return problems;
-}
 
 async function apiCall(page: Page, webApp: WebApp, method: string, input: unknown = {}) {
   const response = await page.request.post(`${webApp.origin}/api/${method}`, {
