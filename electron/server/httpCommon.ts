@@ -18,11 +18,13 @@ export const MAX_FRAME_BYTES = 64 * 1024;
 /**
  * The page may talk only to this server; everything else is shut. Matches electron/ CSP, plus a
  * sandbox without allow-popups: in a plain browser tab, page script cannot open a window at all.
+ * allow-modals lets print() open the print dialog, which is how browser mode makes a PDF (without
+ * it Chromium ignores the call); it opens no window and navigates nowhere.
  */
 export const WEB_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
-  'sandbox allow-scripts allow-same-origin allow-forms allow-downloads';
+  'sandbox allow-scripts allow-same-origin allow-forms allow-downloads allow-modals';
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_input: 400,

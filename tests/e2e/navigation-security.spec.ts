@@ -227,8 +227,8 @@ test('a script in the page cannot open any window at all (needs the CSP sandbox 
   app = await startWebApp(tempDataDir());
   // Known gap while browser mode's CSP header (WEB_CSP in electron/server/httpServer.ts) has no
   // `sandbox` directive: Chromium then lets page script open windows, and this test is expected to
-  // fail. With `sandbox allow-scripts allow-same-origin allow-forms allow-downloads` (no
-  // allow-popups, no allow-modals) the browser refuses all three ways below, and it must pass.
+  // fail. With `sandbox allow-scripts allow-same-origin allow-forms allow-downloads allow-modals` (no
+  // allow-popups; allow-modals is for print()) the browser refuses all three ways below, and it must pass.
   const csp = (await page.request.get(`${app.origin}/`)).headers()['content-security-policy'] ?? '';
   const sandboxed = /(^|;)\s*sandbox\b/.test(csp) && !/allow-popups/.test(csp);
   test.fail(!sandboxed, 'browser mode sends no CSP sandbox directive yet (docs/security.md, "Browser mode")');
