@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { ColumnMapping, EvidencePreview, ImportProgress } from '../../../../shared/evidence/schema';
+import { Modal, DialogError } from '../../app/Dialog';
+import { useClient } from '../../app/clientContext';
+import { asApiError } from '../../app/useLibrary';
+import { ImportProgressView, useImportJob } from './ImportProgressView';
+import { ImportSourceForm, type SourceChoice } from './ImportSourceForm';
+import { PreviewStep } from './PreviewStep';
+
+type Step =
+  { name: 'choose' } | { name: 'preview'; choice: SourceChoice; preview: EvidencePreview } | { name: 'importing'; started: ImportProgress };
+
+/** Import a source: choose the file, check the preview and the column mapping, then follow the import. */
+export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+  const client = useClient();
+  const [step, setStep] = useState<Step>({ name: 'choose' });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async (task: () => Promise<void>, fileName: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await task();
+    } catch (reason) {
+      setError(`${fileName}: ${asApiError(reason).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const preview = (choice: SourceChoice) =>
+    run(async () => {
+      const result = await client.call('evidence.preview', { input: choice.input });
+      setStep({ name: 'preview', choice, preview: result });
+    }, fileLabel(choice));
+  const start = (choice: SourceChoice, mapping: ColumnMapping | null) =>
+    run(async () => {
+      const started = await client.call('evidence.import', {
+        source: { name: choice.name, kind: choice.kind },
+        input: choice.input,
+        ...(mapping ? { mapping } : {}),
+      });
+      setStep({ name: 'importing', started });
+    }, fileLabel(choice));
+
+  return (
+    <Modal title="Import customer evidence" onClose={onClose} busy={busy} className="evidence-import-dialog">
+      <div className="dialog-body">
+        {step.name === 'choose' ? <ImportSourceForm busy={busy} onChosen={(choice) => void preview(choice)} onError={setError} /> : null}
+        {step.name === 'preview' ? (
+          <PreviewStep
+            preview={step.preview}
+            busy={busy}
+            onBack={() => setStep({ name: 'choose' })}
+            onImport={(mapping) => void start(step.choice, mapping)}
+          />
+        ) : null}
+        {step.name === 'importing' ? <ImportingStep started={step.started} onImported={onImported} onClose={onClose} /> : null}
+      </div>
+      <DialogError>{error}</DialogError>
+      {step.name !== 'importing' ? (
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+    </Modal>
+  );
+}
+
+function fileLabel(choice: SourceChoice): string {
+  return choice.input.kind === 'path' ? choice.input.path : choice.input.fileName;
+}
+
+function ImportingStep({ started, onImported, onClose }: { started: ImportProgress; onImported: () => void; onClose: () => void }) {
+  const client = useClient();
+  const [cancelError, setCancelError] = useState<string | null>(null);
+  const progress = useImportJob(started, (ended) => {
+    if (ended.state === 'done') onImported();
+  });
+  const running = progress.state === 'running';
+  return (
+    <>
+      <ImportProgressView progress={progress} />
+      <DialogError>{cancelError}</DialogError>
+      <div className="dialog-actions">
+        {running ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              client
+                .call('evidence.importCancel', { jobId: progress.jobId })
+                .catch((reason: unknown) => setCancelError(asApiError(reason).message));
+            }}
+          >
+            Cancel import
+          </button>
+        ) : (
+          <button type="button" className="button button-primary" onClick={onClose}>
+            Close
+          </button>
+        )}
+      </div>
+    </>
+  );
+}
