@@ -27,7 +27,8 @@ export function useImportJob(started: ImportProgress, onEnded: (progress: Import
     const timer = setTimeout(() => {
       client
         .call('evidence.importStatus', { jobId: progress.jobId })
-        .then((next) => live && setProgress(next))
+        // A copy: an in-process transport may answer the job's own object, and the next poll needs a new state.
+        .then((next) => live && setProgress({ ...next }))
         .catch((reason: unknown) => {
           if (live)
             setProgress({ ...progress, state: 'failed', error: { code: asApiError(reason).code, message: asApiError(reason).message } });

@@ -37,8 +37,14 @@ export function SourceName({ source, onRenamed }: { source: EvidenceSource; onRe
     return (
       <span className="evidence-source-name">
         <span dir="auto">{source.name}</span>{' '}
-        <button ref={renameButton} type="button" className="button button-small" onClick={() => setDraft(source.name)}>
-          Rename<span className="visually-hidden"> {source.name}</span>
+        <button
+          ref={renameButton}
+          type="button"
+          className="button button-small"
+          aria-label={`Rename ${source.name}`}
+          onClick={() => setDraft(source.name)}
+        >
+          Rename
         </button>
       </span>
     );

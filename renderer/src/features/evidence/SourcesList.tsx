@@ -80,8 +80,13 @@ function SourceRow({ source, onChanged }: { source: EvidenceSource; onChanged: (
       <td>{formatWhen(source.importedAt)}</td>
       <td className="evidence-mapping">{mappingLine(source)}</td>
       <td>
-        <button type="button" className="button button-small button-danger" onClick={() => setConfirming(true)}>
-          Delete<span className="visually-hidden"> {source.name}</span>
+        <button
+          type="button"
+          className="button button-small button-danger"
+          aria-label={`Delete ${source.name}`}
+          onClick={() => setConfirming(true)}
+        >
+          Delete
         </button>
         {confirming ? (
           <ConfirmDialog
