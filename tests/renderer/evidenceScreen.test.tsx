@@ -76,6 +76,26 @@ describe('Evidence screen', () => {
     expect(stored.sources.map((source) => [source.name, source.itemCount])).toEqual([['Support, November', 2]]);
   });
 
+  it('imports several Markdown notes into one source, one file after the other, each keeping its customer', async () => {
+    const { library } = open();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Import…' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.type(within(dialog).getByLabelText('Source name'), 'Interviews');
+    await user.selectOptions(within(dialog).getByLabelText('Kind'), 'interviews');
+    await user.upload(within(dialog).getByLabelText(/^File/), [
+      new File(['We need single sign-on before we roll out.\n\nThe audit log is missing.\n'], 'acme-call.md'),
+      new File(['---\ncustomer: Globex Inc\n---\nThe price is too high for our team.\n'], 'globex.md'),
+    ]);
+    await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Import' }));
+    await within(dialog).findByText('All 2 files: 3 added, 0 updated, 0 unchanged.', undefined, { timeout: 5_000 });
+    const stored = serviceValue<EvidenceLibrary>(library, 'evidence.library', {});
+    expect(stored.sources.map((source) => [source.name, source.kind, source.itemCount])).toEqual([['Interviews', 'interviews', 3]]);
+    const found = serviceValue<{ hits: { customer: string }[] }>(library, 'evidence.search', { query: 'price team' });
+    expect(found.hits[0]!.customer).toBe('Globex Inc');
+  });
+
   it('says plainly when a file is too big for the browser, and names the file', async () => {
     open();
     const user = userEvent.setup();

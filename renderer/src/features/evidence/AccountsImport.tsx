@@ -16,8 +16,8 @@ export function AccountsImport({ accountCount, onImported }: { accountCount: num
     setBusy(true);
     setResult(null);
     try {
-      const input = await readEvidenceFiles([file]);
-      const { accountCount: count } = await client.call('evidence.importAccounts', { input });
+      const [input] = await readEvidenceFiles([file]);
+      const { accountCount: count } = await client.call('evidence.importAccounts', { input: input! });
       setResult({ ok: true, message: `Imported ${plural(count, 'account')} from ${file.name}.` });
       onImported();
     } catch (reason) {

@@ -3,12 +3,14 @@ import type { ColumnMapping, EvidencePreview, ImportProgress } from '../../../..
 import { Modal, DialogError } from '../../app/Dialog';
 import { useClient } from '../../app/clientContext';
 import { asApiError } from '../../app/useLibrary';
-import { ImportProgressView, useImportJob } from './ImportProgressView';
+import { ImportingStep } from './ImportingStep';
 import { ImportSourceForm, type SourceChoice } from './ImportSourceForm';
 import { PreviewStep } from './PreviewStep';
 
 type Step =
-  { name: 'choose' } | { name: 'preview'; choice: SourceChoice; preview: EvidencePreview } | { name: 'importing'; started: ImportProgress };
+  | { name: 'choose' }
+  | { name: 'preview'; choice: SourceChoice; preview: EvidencePreview }
+  | { name: 'importing'; choice: SourceChoice; mapping: ColumnMapping | null; started: ImportProgress };
 
 /** Import a source: choose the file, check the preview and the column mapping, then follow the import. */
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
@@ -30,17 +32,17 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   };
   const preview = (choice: SourceChoice) =>
     run(async () => {
-      const result = await client.call('evidence.preview', { input: choice.input });
+      const result = await client.call('evidence.preview', { input: choice.inputs[0]! });
       setStep({ name: 'preview', choice, preview: result });
     }, fileLabel(choice));
   const start = (choice: SourceChoice, mapping: ColumnMapping | null) =>
     run(async () => {
       const started = await client.call('evidence.import', {
         source: { name: choice.name, kind: choice.kind },
-        input: choice.input,
+        input: choice.inputs[0]!,
         ...(mapping ? { mapping } : {}),
       });
-      setStep({ name: 'importing', started });
+      setStep({ name: 'importing', choice, mapping, started });
     }, fileLabel(choice));
 
   return (
@@ -55,7 +57,9 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
             onImport={(mapping) => void start(step.choice, mapping)}
           />
         ) : null}
-        {step.name === 'importing' ? <ImportingStep started={step.started} onImported={onImported} onClose={onClose} /> : null}
+        {step.name === 'importing' ? (
+          <ImportingStep choice={step.choice} mapping={step.mapping} started={step.started} onImported={onImported} onClose={onClose} />
+        ) : null}
       </div>
       <DialogError>{error}</DialogError>
       {step.name !== 'importing' ? (
@@ -70,39 +74,5 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
 }
 
 function fileLabel(choice: SourceChoice): string {
-  return choice.input.kind === 'path' ? choice.input.path : choice.input.fileName;
-}
-
-function ImportingStep({ started, onImported, onClose }: { started: ImportProgress; onImported: () => void; onClose: () => void }) {
-  const client = useClient();
-  const [cancelError, setCancelError] = useState<string | null>(null);
-  const progress = useImportJob(started, (ended) => {
-    if (ended.state === 'done') onImported();
-  });
-  const running = progress.state === 'running';
-  return (
-    <>
-      <ImportProgressView progress={progress} />
-      <DialogError>{cancelError}</DialogError>
-      <div className="dialog-actions">
-        {running ? (
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              client
-                .call('evidence.importCancel', { jobId: progress.jobId })
-                .catch((reason: unknown) => setCancelError(asApiError(reason).message));
-            }}
-          >
-            Cancel import
-          </button>
-        ) : (
-          <button type="button" className="button button-primary" onClick={onClose}>
-            Close
-          </button>
-        )}
-      </div>
-    </>
-  );
+  return choice.inputs.map((input) => (input.kind === 'path' ? input.path : input.fileName)).join(', ');
 }

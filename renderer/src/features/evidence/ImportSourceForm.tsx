@@ -7,7 +7,8 @@ import { readEvidenceFiles } from './readEvidenceFiles';
 export interface SourceChoice {
   name: string;
   kind: EvidenceKind;
-  input: EvidenceInput;
+  /** One import each; the first creates the source, the rest add to it. */
+  inputs: EvidenceInput[];
 }
 
 /** The first step: what the source is called, what kind it is, and the file(s) or pasted text. */
@@ -33,9 +34,9 @@ export function ImportSourceForm({
     try {
       if (mode === 'paste') {
         if (!text.trim()) return onError('Paste some text to import.');
-        return onChosen({ name: sourceName, kind, input: { kind: 'text', fileName: 'pasted text', text } });
+        return onChosen({ name: sourceName, kind, inputs: [{ kind: 'text', fileName: 'pasted text', text }] });
       }
-      onChosen({ name: sourceName, kind, input: await readEvidenceFiles(files) });
+      onChosen({ name: sourceName, kind, inputs: await readEvidenceFiles(files) });
     } catch (reason) {
       onError(reason instanceof Error ? reason.message : String(reason));
     }

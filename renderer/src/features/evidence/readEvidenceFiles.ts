@@ -1,5 +1,5 @@
 /**
- * Turns the files a user picked into one inline import input. Files are read in the browser and sent
+ * Turns the files a user picked into inline import inputs. Files are read in the browser and sent
  * through the API, so they must fit its inline cap; larger files import with the desktop app.
  */
 import type { EvidenceInput } from '../../../../shared/evidence/api';
@@ -25,27 +25,20 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /**
- * One file goes as its bytes (the service detects the encoding). Several Markdown or text files are
- * joined into one notes text, each under a heading with its file name, so each passage stays apart.
+ * Each file goes as its bytes (the service detects the encoding), one import each. Several files at
+ * once must be Markdown or text notes: each keeps its own name, so its customer and line numbers.
  */
-export async function readEvidenceFiles(files: File[]): Promise<EvidenceInput> {
-  const total = files.reduce((sum, file) => sum + file.size, 0);
-  const [first] = files;
-  if (!first) throw new Error('Choose a file to import.');
-  if (files.length === 1) {
-    if (first.size > EVIDENCE_LIMITS.inlineBytesMax) throw tooBig(first.name);
-    return { kind: 'bytes', fileName: first.name, base64: toBase64(new Uint8Array(await first.arrayBuffer())) };
-  }
-  const notNotes = files.find((file) => !isNotes(file.name));
+export async function readEvidenceFiles(files: File[]): Promise<EvidenceInput[]> {
+  if (files.length === 0) throw new Error('Choose a file to import.');
+  const notNotes = files.length > 1 ? files.find((file) => !isNotes(file.name)) : undefined;
   if (notNotes) throw new Error(`${notNotes.name}: only Markdown or text files can be imported several at once.`);
-  if (total > EVIDENCE_LIMITS.inlineBytesMax) throw tooBig(`${files.length} files together`);
-  const texts = await Promise.all(files.map(async (file) => `# ${file.name}\n\n${(await file.text()).trim()}\n`));
-  return {
-    kind: 'text',
-    fileName: files
-      .map((file) => file.name)
-      .join(', ')
-      .slice(0, EVIDENCE_LIMITS.fieldMax),
-    text: texts.join('\n'),
-  };
+  const tooLarge = files.find((file) => file.size > EVIDENCE_LIMITS.inlineBytesMax);
+  if (tooLarge) throw tooBig(tooLarge.name);
+  return Promise.all(
+    files.map(async (file) => ({
+      kind: 'bytes' as const,
+      fileName: file.name,
+      base64: toBase64(new Uint8Array(await file.arrayBuffer())),
+    })),
+  );
 }
