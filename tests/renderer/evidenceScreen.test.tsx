@@ -96,6 +96,18 @@ describe('Evidence screen', () => {
     expect(found.hits[0]!.customer).toBe('Globex Inc');
   });
 
+  it('imports accounts with a result line and shows the count', async () => {
+    const { library } = open();
+    const user = userEvent.setup();
+    const accounts = await screen.findByRole('region', { name: 'Accounts' });
+    expect(accounts.textContent).toContain('No accounts yet.');
+    const csv = 'id,name,domain,segment,arr,currency\nA1,Acme,acme.com,Enterprise,300000,USD\nG2,Globex,globex.io,SMB,110000,USD\n';
+    await user.upload(within(accounts).getByLabelText('Accounts file'), new File([csv], 'accounts.csv', { type: 'text/csv' }));
+    await within(accounts).findByText('Imported 2 accounts from accounts.csv.');
+    await within(accounts).findByText(/^2 accounts\./);
+    expect(serviceValue<EvidenceLibrary>(library, 'evidence.library', {}).accountCount).toBe(2);
+  });
+
   it('says plainly when a file is too big for the browser, and names the file', async () => {
     open();
     const user = userEvent.setup();
