@@ -67,7 +67,7 @@ describe('Evidence screen', () => {
     expect(sent.mapping.customer).toBe('Requester');
     expect(calls.some((call) => call.method === 'evidence.importStatus')).toBe(true);
 
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Close' }));
     const table = await screen.findByRole('table');
     const row = within(table).getByRole('row', { name: /Support, November/ });
     expect(row.textContent).toContain('tickets');
@@ -106,6 +106,19 @@ describe('Evidence screen', () => {
     await within(accounts).findByText('Imported 2 accounts from accounts.csv.');
     await within(accounts).findByText(/^2 accounts\./);
     expect(serviceValue<EvidenceLibrary>(library, 'evidence.library', {}).accountCount).toBe(2);
+  });
+
+  it('shows the typed error of a file the service cannot read, naming the file, and changes nothing', async () => {
+    const { library } = open();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Import…' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.upload(within(dialog).getByLabelText(/^File/), new File(['[{"text": "fine"}, {"text": '], 'broken.json'));
+    await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toMatch(/^broken\.json: is not valid JSON/);
+    expect(alert.textContent!.match(/broken\.json/g)).toHaveLength(1);
+    expect(serviceValue<EvidenceLibrary>(library, 'evidence.library', {}).sources).toEqual([]);
   });
 
   it('says plainly when a file is too big for the browser, and names the file', async () => {

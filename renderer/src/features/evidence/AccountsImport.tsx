@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useClient } from '../../app/clientContext';
 import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
-import { readEvidenceFiles } from './readEvidenceFiles';
+import { namingFile, readEvidenceFiles } from './readEvidenceFiles';
 
 /** Who the customers are (name, domain, segment, revenue): one CSV or JSON file replaces the accounts. */
 export function AccountsImport({ accountCount, onImported }: { accountCount: number; onImported: () => void }) {
@@ -21,7 +21,7 @@ export function AccountsImport({ accountCount, onImported }: { accountCount: num
       setResult({ ok: true, message: `Imported ${plural(count, 'account')} from ${file.name}.` });
       onImported();
     } catch (reason) {
-      setResult({ ok: false, message: `${file.name}: ${asApiError(reason).message}` });
+      setResult({ ok: false, message: namingFile(file.name, asApiError(reason).message) });
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = '';

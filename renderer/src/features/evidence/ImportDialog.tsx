@@ -4,6 +4,7 @@ import { Modal, DialogError } from '../../app/Dialog';
 import { useClient } from '../../app/clientContext';
 import { asApiError } from '../../app/useLibrary';
 import { ImportingStep } from './ImportingStep';
+import { namingFile } from './readEvidenceFiles';
 import { ImportSourceForm, type SourceChoice } from './ImportSourceForm';
 import { PreviewStep } from './PreviewStep';
 
@@ -18,6 +19,8 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // While an import runs, Escape does not close the dialog: Cancel import stops it, or it ends and Close appears.
+  const [importEnded, setImportEnded] = useState(false);
 
   const run = async (task: () => Promise<void>, fileName: string) => {
     setBusy(true);
@@ -25,7 +28,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
     try {
       await task();
     } catch (reason) {
-      setError(`${fileName}: ${asApiError(reason).message}`);
+      setError(namingFile(fileName, asApiError(reason).message));
     } finally {
       setBusy(false);
     }
@@ -46,7 +49,12 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
     }, fileLabel(choice));
 
   return (
-    <Modal title="Import customer evidence" onClose={onClose} busy={busy} className="evidence-import-dialog">
+    <Modal
+      title="Import customer evidence"
+      onClose={onClose}
+      busy={busy || (step.name === 'importing' && !importEnded)}
+      className="evidence-import-dialog"
+    >
       <div className="dialog-body">
         {step.name === 'choose' ? <ImportSourceForm busy={busy} onChosen={(choice) => void preview(choice)} onError={setError} /> : null}
         {step.name === 'preview' ? (
@@ -58,7 +66,14 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
           />
         ) : null}
         {step.name === 'importing' ? (
-          <ImportingStep choice={step.choice} mapping={step.mapping} started={step.started} onImported={onImported} onClose={onClose} />
+          <ImportingStep
+            choice={step.choice}
+            mapping={step.mapping}
+            started={step.started}
+            onImported={onImported}
+            onClose={onClose}
+            onEnded={() => setImportEnded(true)}
+          />
         ) : null}
       </div>
       <DialogError>{error}</DialogError>

@@ -3,6 +3,7 @@ import type { ImportProgress, SkipReason } from '../../../../shared/evidence/sch
 import { useClient } from '../../app/clientContext';
 import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
+import { namingFile } from './readEvidenceFiles';
 
 export const IMPORT_POLL_MS = 250;
 
@@ -93,7 +94,7 @@ function Outcome({ progress }: { progress: ImportProgress }) {
   if (progress.state === 'failed')
     return (
       <p className="dialog-error" role="alert">
-        {progress.fileName}: {progress.error?.message ?? 'the import failed'}. Nothing was changed.
+        {namingFile(progress.fileName, progress.error?.message ?? 'the import failed')} Nothing was changed.
       </p>
     );
   return null;

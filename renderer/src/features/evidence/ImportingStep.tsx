@@ -5,6 +5,7 @@ import { useClient } from '../../app/clientContext';
 import { asApiError } from '../../app/useLibrary';
 import { ImportProgressView, useImportJob } from './ImportProgressView';
 import type { SourceChoice } from './ImportSourceForm';
+import { namingFile } from './readEvidenceFiles';
 
 interface Totals {
   added: number;
@@ -22,6 +23,8 @@ export function ImportingStep(props: {
   started: ImportProgress;
   onImported: () => void;
   onClose: () => void;
+  /** The last import ended (done, failed or cancelled): the dialog may close again. */
+  onEnded: () => void;
 }) {
   const { choice, mapping, onImported, onClose } = props;
   const client = useClient();
@@ -29,11 +32,15 @@ export function ImportingStep(props: {
   const [before, setBefore] = useState<Totals>({ added: 0, updated: 0, unchanged: 0 });
   const [final, setFinal] = useState<Totals | null>(null);
   const [ended, setEnded] = useState(false);
+  const end = () => {
+    setEnded(true);
+    props.onEnded();
+  };
   const [error, setError] = useState<string | null>(null);
   const count = choice.inputs.length;
 
   const onEnded = (progress: ImportProgress) => {
-    if (progress.state !== 'done') return setEnded(true);
+    if (progress.state !== 'done') return end();
     onImported();
     const totals = {
       added: before.added + progress.added,
@@ -43,7 +50,7 @@ export function ImportingStep(props: {
     const next = choice.inputs[job.index + 1];
     if (!next || !progress.sourceId) {
       setFinal(totals);
-      return setEnded(true);
+      return end();
     }
     client
       .call('evidence.import', { sourceId: progress.sourceId, input: next, ...(mapping ? { mapping } : {}) })
@@ -52,8 +59,8 @@ export function ImportingStep(props: {
         setJob({ index: job.index + 1, started });
       })
       .catch((reason: unknown) => {
-        setError(`${next.kind === 'path' ? next.path : next.fileName}: ${asApiError(reason).message}`);
-        setEnded(true);
+        setError(namingFile(next.kind === 'path' ? next.path : next.fileName, asApiError(reason).message));
+        end();
       });
   };
 

@@ -42,3 +42,8 @@ export async function readEvidenceFiles(files: File[]): Promise<EvidenceInput[]>
     })),
   );
 }
+
+/** An error message that names its file once: the service's messages often name it already. */
+export function namingFile(fileName: string, message: string): string {
+  return message.includes(fileName) ? message : `${fileName}: ${message}`;
+}
