@@ -55,6 +55,10 @@ test('import a CSV on the Evidence screen; the chair then quotes it', async ({ p
 
   await expect(page.getByRole('row', { name: /Help desk/ })).toContainText('tickets');
   await expectNoAxeViolations(page, 'main');
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
+  await page.getByRole('searchbox', { name: 'Words' }).fill('checkout');
+  await expect(page.getByRole('list', { name: 'Evidence found' }).locator('mark').first()).toHaveText(/checkout/i);
+  await expectNoAxeViolations(page, 'main');
 
   await page.goto(`${app.origin}/#/meetings/${meeting.id}`);
   const evidence = chair(page).getByRole('region', { name: 'What customers said' });

@@ -7,6 +7,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EvidenceLibrary, ImportProgress } from '../../shared/evidence/schema';
+import { parseRoute, routeHash } from '../../renderer/src/app/useRoute';
 import { renderApp, serviceValue, type Harness } from './harness';
 
 let harness: Harness | undefined;
@@ -37,6 +38,11 @@ async function seedSource(library: Harness['library'], name: string) {
 }
 
 describe('Evidence screen', () => {
+  it('has its own route, #/evidence', () => {
+    expect(parseRoute('#/evidence')).toEqual({ name: 'evidence' });
+    expect(routeHash({ name: 'evidence' })).toBe('#/evidence');
+  });
+
   it('explains evidence when there is none, and imports a CSV through the dialog', async () => {
     const { library, calls } = open();
     const user = userEvent.setup();
