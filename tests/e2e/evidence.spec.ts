@@ -28,7 +28,8 @@ test('the chair speaks: ranked customer evidence for the current item, refreshed
 
   await page.goto(app.appUrl);
   await page.goto(`${app.origin}/#/meetings/${meeting.id}`);
-  await expect(evidence()).toContainText('No customer evidence yet: import tickets, survey answers or reviews on the Evidence screen.');
+  await expect(evidence()).toContainText('No customer evidence yet. Import customer evidence: tickets, survey answers or reviews.');
+  await expect(evidence().getByRole('link', { name: 'Import customer evidence' })).toHaveAttribute('href', '#/evidence');
 
   await api(page.request, app, 'evidence.importAccounts', {
     input: {

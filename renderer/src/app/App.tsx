@@ -22,6 +22,7 @@ import { routeHash, useRoute, type Route } from './useRoute';
 // Loaded on first visit: the ledger and the dashboard stay out of the initial JavaScript.
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const EvidencePage = lazy(() => import('../features/evidence/EvidencePage'));
 
 export interface AppProps {
   /** null in browser mode without a token: the app then explains how to open it. */
@@ -191,6 +192,9 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
       case 'dashboard':
         screen = <DashboardPage {...props} />;
         break;
+      case 'evidence':
+        screen = <EvidencePage />;
+        break;
     }
     // Keyed by screen: a new screen that is still loading never leaves the previous one in place, hidden.
     screen = (
@@ -286,6 +290,9 @@ function MainNav({ route }: { route: Route }) {
       </a>
       <a href={routeHash({ name: 'dashboard' })} aria-current={here(['dashboard'])}>
         Dashboard
+      </a>
+      <a href={routeHash({ name: 'evidence' })} aria-current={here(['evidence'])}>
+        Evidence
       </a>
       <a href={routeHash({ name: 'reports' })} aria-current={here(['reports'])}>
         Reports

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'reports' }
   | { name: 'ledger'; /** The search as URL query text (see features/ledger/ledgerQuery.ts), '' for none. */ query: string }
   | { name: 'dashboard' }
+  | { name: 'evidence' }
   | { name: 'meeting'; id: string; /** Open the meeting at this decision (from the ledger). */ decisionId?: string }
   | { name: 'summary'; id: string }
   | { name: 'edit'; id: string };
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/personas') return { name: 'personas' };
   if (hash === '#/reports') return { name: 'reports' };
   if (hash === '#/dashboard') return { name: 'dashboard' };
+  if (hash === '#/evidence') return { name: 'evidence' };
   const ledger = LEDGER.exec(hash);
   if (ledger) return { name: 'ledger', query: ledger[1] ?? '' };
   const summary = SUMMARY.exec(hash);
@@ -49,6 +51,8 @@ export function routeHash(route: Route): string {
       return route.query ? `#/ledger?${route.query}` : '#/ledger';
     case 'dashboard':
       return '#/dashboard';
+    case 'evidence':
+      return '#/evidence';
     case 'meeting':
       return route.decisionId ? `#/meetings/${route.id}?decision=${route.decisionId}` : `#/meetings/${route.id}`;
     case 'edit':

@@ -4,6 +4,7 @@ import type { AgendaItem } from '../../../../shared/domain';
 import { markedRuns, scaleLine } from '../../../../shared/evidence/format';
 import type { EvidenceHit, EvidenceSearchResult } from '../../../../shared/evidence/schema';
 import { useClient } from '../../app/clientContext';
+import { routeHash } from '../../app/useRoute';
 
 /** The ranking refreshes this long after the item, its answer or its tags stop changing. */
 export const EVIDENCE_REFRESH_MS = 250;
@@ -62,7 +63,12 @@ export function ChairEvidence({ meetingId, item }: { meetingId: string; item: Ag
 function EvidenceBody({ result }: { result: EvidenceSearchResult | null }) {
   if (!result) return <p className="muted">Looking for customer evidence…</p>;
   if (result.state === 'empty')
-    return <p className="muted">No customer evidence yet: import tickets, survey answers or reviews on the Evidence screen.</p>;
+    return (
+      <p className="muted">
+        No customer evidence yet. <a href={routeHash({ name: 'evidence' })}>Import customer evidence</a>: tickets, survey answers or
+        reviews.
+      </p>
+    );
   if (result.state === 'indexing') return <p className="muted">Indexing customer evidence…</p>;
   if (result.hits.length === 0) return <p className="muted">No customer evidence matches this item yet.</p>;
   return (
