@@ -136,7 +136,7 @@ describe('Evidence screen', () => {
     await user.upload(within(dialog).getByLabelText(/^File/), big);
     await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toMatch(/huge\.csv is too big.*with the desktop app/);
+    expect(alert.textContent).toMatch(/huge\.csv is over 700 KB, the most this screen can import for now: split it/);
   });
 
   it('renames in place (Escape cancels, Enter saves) and deletes after a confirmation', async () => {

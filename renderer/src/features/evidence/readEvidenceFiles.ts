@@ -1,11 +1,12 @@
 /**
  * Turns the files a user picked into inline import inputs. Files are read in the browser and sent
- * through the API, so they must fit its inline cap; larger files import with the desktop app.
+ * through the API, so they must fit its inline cap. Larger files need an import by path, which no
+ * screen offers yet: the message says so and what to do meanwhile.
  */
 import type { EvidenceInput } from '../../../../shared/evidence/api';
 import { EVIDENCE_LIMITS } from '../../../../shared/evidence/limits';
 
-export const INLINE_MB = Math.floor((EVIDENCE_LIMITS.inlineBytesMax / (1024 * 1024)) * 10) / 10;
+export const INLINE_KB = Math.floor(EVIDENCE_LIMITS.inlineBytesMax / 1024);
 
 export class FileTooBigError extends Error {}
 
@@ -13,7 +14,7 @@ const isNotes = (name: string) => /\.(md|markdown|txt)$/i.test(name);
 
 function tooBig(name: string): FileTooBigError {
   return new FileTooBigError(
-    `${name} is too big to import in the browser (over ${INLINE_MB} MB): import files over ${INLINE_MB} MB with the desktop app.`,
+    `${name} is over ${INLINE_KB} KB, the most this screen can import for now: split it into files under that size and import each.`,
   );
 }
 
