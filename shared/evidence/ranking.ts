@@ -5,6 +5,7 @@
  */
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { stemmer } from 'stemmer';
+import type { TermStats } from './termStats';
 
 export interface RankedDoc {
   /** Position in the service's item list. */
@@ -35,6 +36,16 @@ export function processTerm(term: string): string | null {
   return /^[a-z]+$/.test(word) ? stemmer(word) : word;
 }
 
+/** The processed terms of a text, as the index holds them (repeats kept). */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = processTerm(token);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
 export function createEvidenceIndex(): MiniSearch<RankedDoc> {
   return new MiniSearch<RankedDoc>({ fields: ['text'], storeFields: [], tokenize, processTerm, idField: 'id' });
 }
@@ -45,32 +56,73 @@ export interface QueryPart {
   weight: number;
 }
 
-/** At most this many distinct words are searched; the heaviest (then earliest) are kept. */
-export const QUERY_TERMS_MAX = 32;
+/** At most this many distinct words are searched: the ones that weigh most in the score are kept. */
+export const QUERY_TERMS_MAX = 12;
+/**
+ * A word held by more than this share of the items is dropped from the query: its BM25 weight is
+ * small (ln 4 at a quarter, against ln 1000 for a word in one item of a thousand), yet scoring it
+ * walks a quarter of the library.
+ */
+export const COMMON_TERM_SHARE = 0.2;
+/** The rarest word stays even when every word is common, so a query never goes empty. */
+export const QUERY_TERMS_KEPT_MIN = 1;
+/**
+ * The words kept may hold at most this many items between them (beyond the rarest word): MiniSearch
+ * scores every item of every word searched, about a microsecond each, so this bounds a query's work.
+ */
+export const SCORED_POSTINGS_MAX = 12_000;
+/**
+ * Prefix search ("pric" finds "price") for one word only: the last one at least this long that no
+ * item holds whole, most likely the word still being typed. Expanding every word walked every
+ * item of every longer word.
+ */
+export const PREFIX_MIN_LENGTH = 4;
 
 export interface BuiltQuery {
   terms: string[];
   weights: Map<string, number>;
+  /** Terms searched as prefixes too (at most one, see PREFIX_MIN_LENGTH). */
+  prefix: Set<string>;
+  /** Items held by the terms searched (0 without term statistics): the work the query asks for. */
+  postings: number;
 }
 
-export function buildQuery(parts: QueryPart[]): BuiltQuery {
+/**
+ * The words to search for, heaviest first. With the index's term statistics it drops the words most
+ * items share (keeping the rarest QUERY_TERMS_KEPT_MIN) and keeps the QUERY_TERMS_MAX that weigh most
+ * (part weight × inverse document frequency): the work of a query then follows the rare words.
+ */
+export function buildQuery(parts: QueryPart[], stats?: TermStats): BuiltQuery {
   const weights = new Map<string, number>();
   const order: string[] = [];
   for (const part of parts) {
-    for (const token of tokenize(part.text)) {
-      const term = processTerm(token);
-      if (!term) continue;
+    for (const term of indexTerms(part.text)) {
       const known = weights.get(term);
       if (known === undefined) order.push(term);
       weights.set(term, Math.max(known ?? 0, part.weight));
     }
   }
-  const terms = order
-    .map((term, index) => ({ term, index, weight: weights.get(term)! }))
-    .sort((a, b) => b.weight - a.weight || a.index - b.index)
-    .slice(0, QUERY_TERMS_MAX)
-    .map((entry) => entry.term);
-  return { terms, weights };
+  const documents = Math.max(1, stats?.documents ?? 0);
+  const frequency = (term: string) => stats?.frequency(term) ?? 0;
+  // The rarest words the items hold: a word no item holds (a typo, a word half typed) costs nothing and stays anyway.
+  const held = (term: string) => frequency(term) || Infinity;
+  const rarest = new Set([...order].sort((a, b) => held(a) - held(b)).slice(0, QUERY_TERMS_KEPT_MIN));
+  const worth = (term: string) => weights.get(term)! * Math.log(1 + documents / (frequency(term) + 0.5));
+  const ranked = order
+    .filter((term) => !stats || rarest.has(term) || frequency(term) <= documents * COMMON_TERM_SHARE)
+    .map((term, index) => ({ term, index, worth: worth(term) }))
+    .sort((a, b) => b.worth - a.worth || a.index - b.index);
+  const kept = new Set<string>();
+  let postings = 0;
+  for (const { term } of ranked) {
+    if (kept.size === QUERY_TERMS_MAX) break;
+    if (!rarest.has(term) && postings + frequency(term) > SCORED_POSTINGS_MAX) continue;
+    kept.add(term);
+    postings += frequency(term);
+  }
+  const terms = ranked.map((entry) => entry.term).filter((term) => kept.has(term));
+  const typing = order.filter((term) => kept.has(term) && term.length >= PREFIX_MIN_LENGTH && frequency(term) === 0).at(-1);
+  return { terms, weights, prefix: new Set(typing ? [typing] : []), postings };
 }
 
 export interface RankOptions {
@@ -100,7 +152,10 @@ export function rankEvidence(index: MiniSearch<RankedDoc>, query: BuiltQuery, op
   if (query.terms.length === 0) return [];
   const results: SearchResult[] = index.search(query.terms.join(' '), {
     combineWith: 'OR',
-    prefix: (term) => term.length >= 4,
+    // The terms are processed already: stemming them again would miss their weights and prefixes.
+    tokenize: (terms) => terms.split(' '),
+    processTerm: (term) => term,
+    prefix: (term) => query.prefix.has(term),
     weights: { prefix: 0.3, fuzzy: 0 },
     boostTerm: (term) => query.weights.get(term) ?? 1,
     boostDocument: (id: number) => {

@@ -8,6 +8,7 @@ import { AccountDirectory } from '../../../shared/evidence/accounts';
 import {
   buildQuery,
   createEvidenceIndex,
+  indexTerms,
   markMatches,
   mentioning,
   rankEvidence,
@@ -17,6 +18,7 @@ import {
   type RankedDoc,
 } from '../../../shared/evidence/ranking';
 import type { Account, EvidenceHit, EvidenceItem, EvidenceScale, EvidenceSearchResult } from '../../../shared/evidence/schema';
+import { TermStats } from '../../../shared/evidence/termStats';
 
 interface Doc {
   item: EvidenceItem;
@@ -32,6 +34,8 @@ const INDEX_STEP = 5_000;
 
 export class SearchIndex {
   private engine: MiniSearch<RankedDoc> = createEvidenceIndex();
+  /** Document frequencies, so a query can drop the words most items share. */
+  private readonly stats = new TermStats();
   private readonly docs = new Map<number, Doc>();
   private readonly docsBySource = new Map<string, number[]>();
   private nextId = 0;
@@ -65,6 +69,7 @@ export class SearchIndex {
           ids.push(id);
           this.docs.set(id, this.doc(item, sourceId));
           batch.push({ id, text: item.text });
+          this.stats.add(indexTerms(item.text));
         }
         this.engine.addAll(batch);
         await yieldToEventLoop();
@@ -97,6 +102,7 @@ export class SearchIndex {
     const ids = this.docsBySource.get(sourceId);
     if (!ids) return;
     for (const id of ids) {
+      this.stats.remove(indexTerms(this.docs.get(id)!.item.text));
       this.engine.discard(id);
       this.docs.delete(id);
     }
@@ -125,7 +131,7 @@ export class SearchIndex {
     if (this.docs.size === 0 && !this.indexing) return { state: 'empty', hits: [], total: 0, scale: emptyScale, query };
     if (this.indexing) return { state: 'indexing', hits: [], total: 0, scale: emptyScale, query };
     const boostSegments = new Set(options.boostSegments.map((segment) => segment.toLowerCase().trim()).filter(Boolean));
-    const ranked = rankEvidence(this.engine, buildQuery(parts), {
+    const ranked = rankEvidence(this.engine, buildQuery(parts, this.stats), {
       boostSegments,
       facts: (id) => this.docs.get(id)!.facts,
       filter: options.sourceId === undefined ? undefined : (id) => this.docs.get(id)?.sourceId === options.sourceId,

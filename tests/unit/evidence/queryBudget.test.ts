@@ -1,0 +1,94 @@
+/**
+ * The work of one ranking query is bounded by what it searches, not by the size of the library:
+ * words most items share are dropped, the words kept hold at most SCORED_POSTINGS_MAX items between
+ * them, and only the word being typed is expanded as a prefix. Checked by what is searched and
+ * scored, never by timing (issue 19 §5: chair ranking p95 ≤ 30 ms over 100,000 items).
+ */
+import { afterEach, expect, it } from 'vitest';
+import type { EvidenceSearchResult } from '../../../shared/evidence/schema';
+import { buildQuery, COMMON_TERM_SHARE, indexTerms, QUERY_TERMS_MAX, SCORED_POSTINGS_MAX } from '../../../shared/evidence/ranking';
+import { TermStats } from '../../../shared/evidence/termStats';
+import { closeOpened, openTemp, valueOf } from '../helpers';
+import { importAndWait } from './evidenceHelpers';
+
+afterEach(closeOpened);
+
+/** `count` items, item i holding each word whose number divides i (indexed as the index does: stemmed). */
+function statsOf(count: number, words: Record<string, number>): TermStats {
+  const stats = new TermStats();
+  for (let i = 0; i < count; i++)
+    stats.add(
+      indexTerms(
+        Object.keys(words)
+          .filter((word) => i % words[word]! === 0)
+          .join(' '),
+      ),
+    );
+  return stats;
+}
+
+it('drops the words most items share and keeps the rare ones', () => {
+  const stats = statsOf(1_000, { dashboard: 1, slow: 2, export: 100 });
+  expect(stats.frequency('slow')).toBeGreaterThan(1_000 * COMMON_TERM_SHARE);
+  expect(buildQuery([{ text: 'slow dashboard export', weight: 1 }], stats).terms).toEqual(['export']);
+});
+
+it('keeps the rarest word when every word is common, so the query never goes empty', () => {
+  const stats = statsOf(1_000, { dashboard: 1, slow: 2 });
+  expect(buildQuery([{ text: 'slow dashboard', weight: 1 }], stats).terms).toEqual(['slow']);
+});
+
+it('bounds the items scored: words of 10,000 items each in 60,000 fit one at a time', () => {
+  const stats = statsOf(60_000, { alpha: 6, bravo: 6, charlie: 6, delta: 5 });
+  expect(stats.frequency('alpha')).toBe(10_000);
+  const query = buildQuery([{ text: 'alpha bravo charlie delta', weight: 1 }], stats);
+  expect(query.terms).toEqual(['alpha']);
+  expect(query.postings).toBeLessThanOrEqual(SCORED_POSTINGS_MAX);
+  // Without the statistics (the old path) every word was searched: 42,000 items scored.
+  expect(buildQuery([{ text: 'alpha bravo charlie delta', weight: 1 }]).terms).toHaveLength(4);
+});
+
+it('keeps at most QUERY_TERMS_MAX words, the heaviest parts first', () => {
+  const words = Array.from({ length: 20 }, (_, i) => `term${i}`);
+  const stats = statsOf(100, Object.fromEntries(words.map((word) => [word, 50])));
+  const query = buildQuery(
+    [
+      { text: words.slice(0, 15).join(' '), weight: 1 },
+      { text: words.slice(15).join(' '), weight: 3 },
+    ],
+    stats,
+  );
+  expect(query.terms).toHaveLength(QUERY_TERMS_MAX);
+  expect(query.terms.slice(0, 5)).toEqual(words.slice(15));
+});
+
+it('expands only the word being typed as a prefix, not the words the items hold whole', () => {
+  const stats = statsOf(100, { price: 10, invoice: 8, refund: 9 });
+  const query = buildQuery([{ text: 'prices refun invoices', weight: 1 }], stats);
+  expect(query.terms).toEqual(expect.arrayContaining(['price', 'invoic', 'refun']));
+  expect([...query.prefix]).toEqual(['refun']);
+});
+
+it('forgets the words of removed items', () => {
+  const stats = new TermStats();
+  stats.add(indexTerms('Pricing is too high, prices keep rising'));
+  stats.add(indexTerms('The price of the plan'));
+  expect(stats.frequency('price')).toBe(2);
+  stats.remove(indexTerms('The price of the plan'));
+  expect([stats.documents, stats.frequency('price'), stats.frequency('plan')]).toEqual([1, 1, 0]);
+});
+
+it('the service scores only the items holding the rare words: a word in every item adds nothing to search', async () => {
+  const library = openTemp();
+  const items = Array.from({ length: 400 }, (_, i) => ({
+    text: `Ticket ${i}: the dashboard is ${i % 2 ? 'slow' : 'fine'}${i % 40 === 0 ? ' and the CSV export fails' : ''}`,
+  }));
+  const jsonl = items.map((item) => JSON.stringify(item)).join('\n');
+  const input = { source: { name: 'Tickets', kind: 'tickets' }, input: { kind: 'text', fileName: 'tickets.jsonl', text: jsonl } };
+  expect(await importAndWait(library, input)).toMatchObject({ state: 'done', rowsKept: 400 });
+  const result = valueOf<EvidenceSearchResult>(library, 'evidence.search', { query: 'slow dashboard export', limit: 5 });
+  // Before: every one of the 400 items matched "dashboard" and was scored.
+  expect(result.total).toBe(10);
+  expect(result.hits.map((hit) => hit.text)).toEqual(expect.arrayContaining([expect.stringContaining('export')]));
+  expect(result.hits.every((hit) => hit.text.includes('export'))).toBe(true);
+});
