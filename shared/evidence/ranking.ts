@@ -148,8 +148,24 @@ export interface RankedHit {
   terms: string[];
 }
 
-export function rankEvidence(index: MiniSearch<RankedDoc>, query: BuiltQuery, options: RankOptions): RankedHit[] {
+/** The document's own boost: its recency, and the segment boost when its segment is asked for. */
+export function documentBoost(facts: DocFacts, boostSegments: Set<string>): number {
+  return (boostSegments.size > 0 && boostSegments.has(facts.segment) ? SEGMENT_BOOST : 1) * facts.recency;
+}
+
+/**
+ * MiniSearch's BM25+ ranking of the query. With `candidates`, only those items are scored for the
+ * query's own words (the others are skipped before any result is built); prefix expansions of the
+ * word being typed still reach every item.
+ */
+export function rankEvidence(
+  index: MiniSearch<RankedDoc>,
+  query: BuiltQuery,
+  options: RankOptions & { candidates?: Set<number> },
+): RankedHit[] {
   if (query.terms.length === 0) return [];
+  const exact = new Set(query.terms);
+  const { candidates } = options;
   const results: SearchResult[] = index.search(query.terms.join(' '), {
     combineWith: 'OR',
     // The terms are processed already: stemming them again would miss their weights and prefixes.
@@ -158,10 +174,9 @@ export function rankEvidence(index: MiniSearch<RankedDoc>, query: BuiltQuery, op
     prefix: (term) => query.prefix.has(term),
     weights: { prefix: 0.3, fuzzy: 0 },
     boostTerm: (term) => query.weights.get(term) ?? 1,
-    boostDocument: (id: number) => {
-      const facts = options.facts(id);
-      const segment = options.boostSegments.size > 0 && options.boostSegments.has(facts.segment) ? SEGMENT_BOOST : 1;
-      return segment * facts.recency;
+    boostDocument: (id: number, term: string) => {
+      if (candidates && exact.has(term) && !candidates.has(id)) return 0;
+      return documentBoost(options.facts(id), options.boostSegments);
     },
     filter: options.filter ? (result) => options.filter!(result.id as number) : undefined,
   });

@@ -8,9 +8,11 @@ import { AccountDirectory } from '../../../shared/evidence/accounts';
 import {
   buildQuery,
   createEvidenceIndex,
+  documentBoost,
   indexTerms,
   markMatches,
   mentioning,
+  MENTION_SHARE_OF_TOP,
   rankEvidence,
   recencyBoost,
   type DocFacts,
@@ -18,6 +20,7 @@ import {
   type RankedDoc,
 } from '../../../shared/evidence/ranking';
 import type { Account, EvidenceHit, EvidenceItem, EvidenceScale, EvidenceSearchResult } from '../../../shared/evidence/schema';
+import { selectCandidates } from '../../../shared/evidence/candidates';
 import { TermStats } from '../../../shared/evidence/termStats';
 
 interface Doc {
@@ -69,7 +72,7 @@ export class SearchIndex {
           ids.push(id);
           this.docs.set(id, this.doc(item, sourceId));
           batch.push({ id, text: item.text });
-          this.stats.add(indexTerms(item.text));
+          this.stats.add(id, indexTerms(item.text));
         }
         this.engine.addAll(batch);
         await yieldToEventLoop();
@@ -102,7 +105,7 @@ export class SearchIndex {
     const ids = this.docsBySource.get(sourceId);
     if (!ids) return;
     for (const id of ids) {
-      this.stats.remove(indexTerms(this.docs.get(id)!.item.text));
+      this.stats.remove(id, indexTerms(this.docs.get(id)!.item.text));
       this.engine.discard(id);
       this.docs.delete(id);
     }
@@ -131,11 +134,17 @@ export class SearchIndex {
     if (this.docs.size === 0 && !this.indexing) return { state: 'empty', hits: [], total: 0, scale: emptyScale, query };
     if (this.indexing) return { state: 'indexing', hits: [], total: 0, scale: emptyScale, query };
     const boostSegments = new Set(options.boostSegments.map((segment) => segment.toLowerCase().trim()).filter(Boolean));
-    const ranked = rankEvidence(this.engine, buildQuery(parts, this.stats), {
-      boostSegments,
-      facts: (id) => this.docs.get(id)!.facts,
-      filter: options.sourceId === undefined ? undefined : (id) => this.docs.get(id)?.sourceId === options.sourceId,
-    });
+    const built = buildQuery(parts, this.stats);
+    const facts = (id: number) => this.docs.get(id)!.facts;
+    const filter = options.sourceId === undefined ? undefined : (id: number) => this.docs.get(id)?.sourceId === options.sourceId;
+    const bounded = selectCandidates(
+      built.terms,
+      built.weights,
+      this.stats,
+      (id) => (filter && !filter(id) ? 0 : documentBoost(facts(id), boostSegments)),
+      MENTION_SHARE_OF_TOP,
+    );
+    const ranked = rankEvidence(this.engine, built, { boostSegments, facts, filter, candidates: bounded?.ids });
     const hits: EvidenceHit[] = ranked.slice(0, options.limit).map((hit) => {
       const { item, sourceId, account } = this.docs.get(hit.id)!;
       return {
@@ -155,11 +164,8 @@ export class SearchIndex {
     return {
       state: 'ready',
       hits,
-      total: ranked.length,
-      scale: this.scale(
-        mentioning(ranked).map((hit) => hit.id),
-        options.now,
-      ),
+      total: Math.max(ranked.length, bounded?.matched ?? 0),
+      scale: this.scale(bounded ? bounded.mentioning : mentioning(ranked).map((hit) => hit.id), options.now),
       query,
     };
   }

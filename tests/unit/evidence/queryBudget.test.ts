@@ -18,6 +18,7 @@ function statsOf(count: number, words: Record<string, number>): TermStats {
   const stats = new TermStats();
   for (let i = 0; i < count; i++)
     stats.add(
+      i,
       indexTerms(
         Object.keys(words)
           .filter((word) => i % words[word]! === 0)
@@ -71,10 +72,10 @@ it('expands only the word being typed as a prefix, not the words the items hold 
 
 it('forgets the words of removed items', () => {
   const stats = new TermStats();
-  stats.add(indexTerms('Pricing is too high, prices keep rising'));
-  stats.add(indexTerms('The price of the plan'));
+  stats.add(0, indexTerms('Pricing is too high, prices keep rising'));
+  stats.add(1, indexTerms('The price of the plan'));
   expect(stats.frequency('price')).toBe(2);
-  stats.remove(indexTerms('The price of the plan'));
+  stats.remove(1, indexTerms('The price of the plan'));
   expect([stats.documents, stats.frequency('price'), stats.frequency('plan')]).toEqual([1, 1, 0]);
 });
 
