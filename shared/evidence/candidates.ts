@@ -36,14 +36,21 @@ export function selectCandidates(
     const worth = (weights.get(term) ?? 1) * idf;
     for (const id of stats.holding(term)) scores.set(id, (scores.get(id) ?? 0) + worth);
   }
+  const ids = new Int32Array(scores.size);
+  const boosted = new Float64Array(scores.size);
   let best = 0;
-  const ranked: { id: number; score: number }[] = [];
+  let count = 0;
   for (const [id, score] of scores) {
-    const boosted = score * docBoost(id);
-    ranked.push({ id, score: boosted });
-    if (boosted > best) best = boosted;
+    ids[count] = id;
+    boosted[count] = score * docBoost(id);
+    best = Math.max(best, boosted[count++]!);
   }
-  const mentioning = ranked.filter((entry) => entry.score >= best * mentionShare).map((entry) => entry.id);
-  ranked.sort((a, b) => b.score - a.score || a.id - b.id);
-  return { ids: new Set(ranked.slice(0, CANDIDATES_MAX).map((entry) => entry.id)), matched: ranked.length, mentioning };
+  const mentioning: number[] = [];
+  for (let i = 0; i < count; i++) if (boosted[i]! >= best * mentionShare) mentioning.push(ids[i]!);
+  // The CANDIDATES_MAX-th best score: typed-array sort is numeric and allocates no object per item.
+  const cut = count <= CANDIDATES_MAX ? 0 : Float64Array.from(boosted).sort()[count - CANDIDATES_MAX]!;
+  const chosen = new Set<number>();
+  for (let i = 0; i < count && chosen.size < CANDIDATES_MAX; i++) if (boosted[i]! > cut) chosen.add(ids[i]!);
+  for (let i = 0; i < count && chosen.size < CANDIDATES_MAX; i++) if (boosted[i] === cut) chosen.add(ids[i]!);
+  return { ids: chosen, matched: count, mentioning };
 }

@@ -64,6 +64,8 @@ export const QUERY_TERMS_MAX = 12;
  * walks a quarter of the library.
  */
 export const COMMON_TERM_SHARE = 0.2;
+/** …and by more than this many: in a small library every word is cheap, and a quarter of 4 items is not common. */
+export const COMMON_TERM_MIN_ITEMS = 1_000;
 /** The rarest word stays even when every word is common, so a query never goes empty. */
 export const QUERY_TERMS_KEPT_MIN = 1;
 /**
@@ -109,7 +111,7 @@ export function buildQuery(parts: QueryPart[], stats?: TermStats): BuiltQuery {
   const rarest = new Set([...order].sort((a, b) => held(a) - held(b)).slice(0, QUERY_TERMS_KEPT_MIN));
   const worth = (term: string) => weights.get(term)! * Math.log(1 + documents / (frequency(term) + 0.5));
   const ranked = order
-    .filter((term) => !stats || rarest.has(term) || frequency(term) <= documents * COMMON_TERM_SHARE)
+    .filter((term) => !stats || rarest.has(term) || frequency(term) <= Math.max(documents * COMMON_TERM_SHARE, COMMON_TERM_MIN_ITEMS))
     .map((term, index) => ({ term, index, worth: worth(term) }))
     .sort((a, b) => b.worth - a.worth || a.index - b.index);
   const kept = new Set<string>();

@@ -29,6 +29,8 @@ interface Doc {
   account: Account | null;
   /** What ranking boosts by, worked out once (a query may look at it for every matched term). */
   facts: DocFacts;
+  /** Who said it, for the scale line's account count (lower case, '' when unknown): worked out once. */
+  who: string;
 }
 
 /** The scale line counts evidence of the last 90 days. */
@@ -39,7 +41,9 @@ export class SearchIndex {
   private engine: MiniSearch<RankedDoc> = createEvidenceIndex();
   /** Document frequencies, so a query can drop the words most items share. */
   private readonly stats = new TermStats();
-  private readonly docs = new Map<number, Doc>();
+  /** By id: an array, not a Map, because a query looks up every item that mentions its topic. */
+  private readonly docs: (Doc | undefined)[] = [];
+  private count = 0;
   private readonly docsBySource = new Map<string, number[]>();
   private nextId = 0;
   private accounts = new AccountDirectory([]);
@@ -47,7 +51,7 @@ export class SearchIndex {
   private busy = 0;
 
   get size(): number {
-    return this.docs.size;
+    return this.count;
   }
 
   get indexing(): boolean {
@@ -70,7 +74,8 @@ export class SearchIndex {
         for (const item of items.slice(start, start + INDEX_STEP)) {
           const id = this.nextId++;
           ids.push(id);
-          this.docs.set(id, this.doc(item, sourceId));
+          this.docs[id] = this.doc(item, sourceId);
+          this.count++;
           batch.push({ id, text: item.text });
           this.stats.add(id, indexTerms(item.text));
         }
@@ -87,16 +92,20 @@ export class SearchIndex {
   setAccounts(accounts: Account[]): Promise<void> {
     return this.enqueue(async () => {
       this.accounts = new AccountDirectory(accounts);
-      for (const [id, doc] of this.docs) this.docs.set(id, this.doc(doc.item, doc.sourceId));
+      this.docs.forEach((doc, id) => {
+        if (doc) this.docs[id] = this.doc(doc.item, doc.sourceId);
+      });
     });
   }
 
   private doc(item: EvidenceItem, sourceId: string): Doc {
     const account = this.accounts.find(item);
+    const who = account ? `account:${account.id || account.name}` : item.account || item.customer || item.emailDomain;
     return {
       item,
       sourceId,
       account,
+      who: (who ?? '').toLowerCase(),
       facts: { recency: recencyBoost(item.date, new Date()), segment: (item.segment || account?.segment || '').toLowerCase() },
     };
   }
@@ -105,9 +114,10 @@ export class SearchIndex {
     const ids = this.docsBySource.get(sourceId);
     if (!ids) return;
     for (const id of ids) {
-      this.stats.remove(id, indexTerms(this.docs.get(id)!.item.text));
+      this.stats.remove(id, indexTerms(this.docs[id]!.item.text));
       this.engine.discard(id);
-      this.docs.delete(id);
+      this.docs[id] = undefined;
+      this.count--;
     }
     this.docsBySource.delete(sourceId);
   }
@@ -131,12 +141,12 @@ export class SearchIndex {
       .trim()
       .slice(0, 200);
     const emptyScale: EvidenceScale = { items: 0, accounts: 0, windowDays: SCALE_WINDOW_DAYS, revenue: [] };
-    if (this.docs.size === 0 && !this.indexing) return { state: 'empty', hits: [], total: 0, scale: emptyScale, query };
+    if (this.count === 0 && !this.indexing) return { state: 'empty', hits: [], total: 0, scale: emptyScale, query };
     if (this.indexing) return { state: 'indexing', hits: [], total: 0, scale: emptyScale, query };
     const boostSegments = new Set(options.boostSegments.map((segment) => segment.toLowerCase().trim()).filter(Boolean));
     const built = buildQuery(parts, this.stats);
-    const facts = (id: number) => this.docs.get(id)!.facts;
-    const filter = options.sourceId === undefined ? undefined : (id: number) => this.docs.get(id)?.sourceId === options.sourceId;
+    const facts = (id: number) => this.docs[id]!.facts;
+    const filter = options.sourceId === undefined ? undefined : (id: number) => this.docs[id]?.sourceId === options.sourceId;
     const bounded = selectCandidates(
       built.terms,
       built.weights,
@@ -146,7 +156,7 @@ export class SearchIndex {
     );
     const ranked = rankEvidence(this.engine, built, { boostSegments, facts, filter, candidates: bounded?.ids });
     const hits: EvidenceHit[] = ranked.slice(0, options.limit).map((hit) => {
-      const { item, sourceId, account } = this.docs.get(hit.id)!;
+      const { item, sourceId, account } = this.docs[hit.id]!;
       return {
         sourceId,
         key: item.key,
@@ -177,12 +187,11 @@ export class SearchIndex {
     const who = new Set<string>();
     const accounts = new Set<Account>();
     for (const id of ids) {
-      const { item, account } = this.docs.get(id)!;
+      const { item, account, who: name } = this.docs[id]!;
       if (!item.date || item.date < since) continue;
       items++;
       if (account) accounts.add(account);
-      const name = account ? `account:${account.id || account.name}` : item.account || item.customer || item.emailDomain;
-      if (name) who.add(name.toLowerCase());
+      if (name) who.add(name);
     }
     const revenue = new Map<string, number>();
     for (const account of accounts)

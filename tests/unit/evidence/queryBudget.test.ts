@@ -6,7 +6,14 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import type { EvidenceSearchResult } from '../../../shared/evidence/schema';
-import { buildQuery, COMMON_TERM_SHARE, indexTerms, QUERY_TERMS_MAX, SCORED_POSTINGS_MAX } from '../../../shared/evidence/ranking';
+import {
+  buildQuery,
+  COMMON_TERM_MIN_ITEMS,
+  COMMON_TERM_SHARE,
+  indexTerms,
+  QUERY_TERMS_MAX,
+  SCORED_POSTINGS_MAX,
+} from '../../../shared/evidence/ranking';
 import { TermStats } from '../../../shared/evidence/termStats';
 import { closeOpened, openTemp, valueOf } from '../helpers';
 import { importAndWait } from './evidenceHelpers';
@@ -29,13 +36,13 @@ function statsOf(count: number, words: Record<string, number>): TermStats {
 }
 
 it('drops the words most items share and keeps the rare ones', () => {
-  const stats = statsOf(1_000, { dashboard: 1, slow: 2, export: 100 });
-  expect(stats.frequency('slow')).toBeGreaterThan(1_000 * COMMON_TERM_SHARE);
+  const stats = statsOf(5_000, { dashboard: 1, slow: 2, export: 100 });
+  expect(stats.frequency('slow')).toBeGreaterThan(Math.max(5_000 * COMMON_TERM_SHARE, COMMON_TERM_MIN_ITEMS));
   expect(buildQuery([{ text: 'slow dashboard export', weight: 1 }], stats).terms).toEqual(['export']);
 });
 
 it('keeps the rarest word when every word is common, so the query never goes empty', () => {
-  const stats = statsOf(1_000, { dashboard: 1, slow: 2 });
+  const stats = statsOf(5_000, { dashboard: 1, slow: 2 });
   expect(buildQuery([{ text: 'slow dashboard', weight: 1 }], stats).terms).toEqual(['slow']);
 });
 
@@ -70,6 +77,11 @@ it('expands only the word being typed as a prefix, not the words the items hold 
   expect([...query.prefix]).toEqual(['refun']);
 });
 
+it('drops no word in a small library: a quarter of four items is not common', () => {
+  const stats = statsOf(4, { invoice: 4, vat: 3, sso: 2, price: 1 });
+  expect(buildQuery([{ text: 'invoice VAT SSO price', weight: 1 }], stats).terms.sort()).toEqual(['invoic', 'price', 'sso', 'vat']);
+});
+
 it('forgets the words of removed items', () => {
   const stats = new TermStats();
   stats.add(0, indexTerms('Pricing is too high, prices keep rising'));
@@ -81,14 +93,14 @@ it('forgets the words of removed items', () => {
 
 it('the service scores only the items holding the rare words: a word in every item adds nothing to search', async () => {
   const library = openTemp();
-  const items = Array.from({ length: 400 }, (_, i) => ({
-    text: `Ticket ${i}: the dashboard is ${i % 2 ? 'slow' : 'fine'}${i % 40 === 0 ? ' and the CSV export fails' : ''}`,
+  const items = Array.from({ length: 4_000 }, (_, i) => ({
+    text: `Ticket ${i}: the dashboard is ${i % 2 ? 'slow' : 'fine'}${i % 400 === 0 ? ' and the CSV export fails' : ''}`,
   }));
   const jsonl = items.map((item) => JSON.stringify(item)).join('\n');
   const input = { source: { name: 'Tickets', kind: 'tickets' }, input: { kind: 'text', fileName: 'tickets.jsonl', text: jsonl } };
-  expect(await importAndWait(library, input)).toMatchObject({ state: 'done', rowsKept: 400 });
+  expect(await importAndWait(library, input)).toMatchObject({ state: 'done', rowsKept: 4_000 });
   const result = valueOf<EvidenceSearchResult>(library, 'evidence.search', { query: 'slow dashboard export', limit: 5 });
-  // Before: every one of the 400 items matched "dashboard" and was scored.
+  // Before: every one of the 4,000 items matched "dashboard" and was scored.
   expect(result.total).toBe(10);
   expect(result.hits.map((hit) => hit.text)).toEqual(expect.arrayContaining([expect.stringContaining('export')]));
   expect(result.hits.every((hit) => hit.text.includes('export'))).toBe(true);
