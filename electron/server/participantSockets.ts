@@ -10,11 +10,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createdSession, participantMethodSpec, type ParticipantEvent, type ParticipantSocketReply } from '../../shared/participantApi';
 import { PARTICIPANT_CLOSE_CODES, PARTICIPANT_EVENTS_PATH } from '../../shared/sharing';
-import type { ParticipantHub } from '../service/participants';
-import { normalAddress, type ConnectionGate } from './connectionGate';
+import { normalAddress } from './connectionGate';
 import { failure, guarded, hostAllowed, MAX_FRAME_BYTES, originAllowed, requestUrl, tokenMatches } from './httpCommon';
-import { callerKeyOf, rateLimited } from './participantCalls';
-import type { RateBook, RateLimit } from './rateLimits';
+import { callerKeyOf, rateLimited, type ApiHandlerParts } from './participantCalls';
+import type { RateLimit } from './rateLimits';
 
 export const PARTICIPANT_FRAME_BYTES = MAX_FRAME_BYTES;
 /** Open sockets per participant (a phone, a laptop, a stale one or two); a new one past this ends the oldest. */
@@ -50,21 +49,14 @@ interface Peer {
   alive: boolean;
 }
 
-export interface SocketParts {
-  hub: ParticipantHub;
-  shareId: string;
-  token: string;
-  gate: ConnectionGate;
-  calls: RateBook;
-  joins: RateBook;
+/** What the sockets share with the HTTP side (ApiHandlerParts), and their own limits. */
+export interface SocketParts extends ApiHandlerParts {
   /** The everyday rate: a whole burst refused in a row closes the socket. */
   rate: RateLimit;
   /** Authenticated sockets at once. */
   maxConnections: number;
   authTimeoutMs: number;
   joinTimeoutMs: number;
-  /** The Host/Origin allow-list, known once the server listens. */
-  allowed: () => ReadonlySet<string>;
 }
 
 export class ParticipantSockets {

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import type { DirectionCounts } from '../../../../shared/dashboard';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
-import { describeCounts, Figure, Patterns, plural, Segment, total } from './chartParts';
+import { describeCounts, DirectionHeadCells, Figure, Patterns, plural, Segment, total } from './chartParts';
 
 const BAR_WIDTH = 720;
 const LABEL_WIDTH = 190;
@@ -97,14 +97,7 @@ export function DirectionBarsChart({ rows, what, unit, rowHeading }: { rows: Bar
           <thead>
             <tr>
               <th scope="col">{rowHeading}</th>
-              {DIRECTIONS.map((direction) => (
-                <th key={direction} scope="col" className="dash-num">
-                  {DIRECTION_LABELS[direction]}
-                </th>
-              ))}
-              <th scope="col" className="dash-num">
-                Total
-              </th>
+              <DirectionHeadCells />
               {rows.some((row) => row.note) ? (
                 <th scope="col" className="dash-num">
                   Net

@@ -128,3 +128,19 @@ export function Figure({ label, chart, table, width = 0 }: { label: string; char
     </figure>
   );
 }
+
+/** The column heads every direction table shares: one per impact direction, then the total. */
+export function DirectionHeadCells() {
+  return (
+    <>
+      {DIRECTIONS.map((direction) => (
+        <th key={direction} scope="col" className="dash-num">
+          {DIRECTION_LABELS[direction]}
+        </th>
+      ))}
+      <th scope="col" className="dash-num">
+        Total
+      </th>
+    </>
+  );
+}

@@ -7,7 +7,7 @@
 import { useId, type ReactNode } from 'react';
 import type { DirectionCounts } from '../../../../shared/dashboard';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
-import { describeCounts, Figure, Patterns, percent, plural, Segment, total, weekLabel } from './chartParts';
+import { describeCounts, DirectionHeadCells, Figure, Patterns, percent, plural, Segment, total, weekLabel } from './chartParts';
 
 export { describeCounts, Legend, percent, weekLabel } from './chartParts';
 export { DirectionBarsChart, type BarRow } from './barsChart';
@@ -146,14 +146,7 @@ export function DirectionWeeksChart({ weeks, what }: { weeks: { weekStart: strin
           <thead>
             <tr>
               <th scope="col">Week of</th>
-              {DIRECTIONS.map((direction) => (
-                <th key={direction} scope="col" className="dash-num">
-                  {DIRECTION_LABELS[direction]}
-                </th>
-              ))}
-              <th scope="col" className="dash-num">
-                Total
-              </th>
+              <DirectionHeadCells />
             </tr>
           </thead>
           <tbody>
