@@ -113,3 +113,20 @@ export function closeNow(library: OpenLibrary): void {
   if (index >= 0) opened.splice(index, 1);
   library.close();
 }
+
+/**
+ * A library on a fresh temp folder (as `open` makes it), closed by `closeOpened`, with its
+ * dispatcher at hand: `call` answers the Result, `value` its value or throws its message.
+ */
+export function freshLibrary() {
+  const dir = tempDir();
+  const library = open(dir);
+  opened.push(library);
+  const call = (method: string, input: unknown) => dispatch(library.service, method, input);
+  const value = <T>(method: string, input: unknown): T => {
+    const result = call(method, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as T;
+  };
+  return { dir, library, call, value };
+}

@@ -1,23 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting, Persona, Tag } from '../../shared/domain';
-import { dispatch } from '../../electron/service/dispatch';
-import type { OpenLibrary } from '../../electron/service/openLibrary';
-import { open, sampleDraft, snapshotFiles, tempDir } from './helpers';
+import { closeOpened, freshLibrary, sampleDraft, snapshotFiles } from './helpers';
 
-const libraries: OpenLibrary[] = [];
-afterEach(() => libraries.splice(0).forEach((library) => library.close()));
-function fresh() {
-  const dir = tempDir();
-  const library = open(dir);
-  libraries.push(library);
-  const call = (method: string, input: unknown) => dispatch(library.service, method, input);
-  const value = <T>(method: string, input: unknown): T => {
-    const result = call(method, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  };
-  return { dir, library, call, value };
-}
+afterEach(closeOpened);
+const fresh = freshLibrary;
 
 /** A meeting from another library: a persona, a custom tag and a decision tagged with it. */
 function exported() {

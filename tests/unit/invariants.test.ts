@@ -5,26 +5,12 @@ import { meetingSchema, type Meeting, type Persona } from '../../shared/domain';
 import { parseExportFile } from '../../shared/export/json';
 import { meetingProblems, unlinkRemoved } from '../../shared/invariants';
 import { upgradeDocument } from '../../shared/migrations';
-import { dispatch } from '../../electron/service/dispatch';
-import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { fixtureMeeting, PERSONAS, secondMeeting } from './fixtures/meeting';
-import { open, sampleDraft, snapshotFiles, tempDir } from './helpers';
+import { closeOpened, freshLibrary, sampleDraft, snapshotFiles } from './helpers';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
-const libraries: OpenLibrary[] = [];
-afterEach(() => libraries.splice(0).forEach((library) => library.close()));
-function fresh() {
-  const dir = tempDir();
-  const library = open(dir);
-  libraries.push(library);
-  const call = (method: string, input: unknown) => dispatch(library.service, method, input);
-  const value = <T>(method: string, input: unknown): T => {
-    const result = call(method, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  };
-  return { dir, library, call, value };
-}
+afterEach(closeOpened);
+const fresh = freshLibrary;
 
 /** A running meeting with two items, a decision on the first and a follow-up linked to it. */
 let persona: Persona;
