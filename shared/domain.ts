@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { FOLLOW_UP_SOURCES, IMPACT_DIRECTIONS, MEETING_STATUSES, THEMES } from './vocabulary';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export { FOLLOW_UP_SOURCES, IMPACT_DIRECTIONS, MEETING_STATUSES, THEMES, type ImpactDirection, type MeetingStatus } from './vocabulary';
 
@@ -94,6 +94,38 @@ export const voteSchema = z.object({
 });
 export type Vote = z.infer<typeof voteSchema>;
 
+/**
+ * A customer's words cited on an answer or a decision (schema 3). It keeps a copy of what was
+ * cited, so the meeting record stays whole when the evidence source is deleted later; `sourceId`
+ * and `key` point back at the live item while it exists.
+ */
+export const citationSchema = attributionSchema.extend({
+  sourceId: idSchema,
+  key: z.string().min(1).max(LIMITS.citationFieldMax),
+  quote: requiredText(LIMITS.citationQuoteMax),
+  customer: optionalText(LIMITS.citationFieldMax),
+  sourceName: optionalText(LIMITS.citationFieldMax),
+  date: isoDateSchema.nullable(),
+  /** The customer's account as it stood when cited: who it is and the revenue it carries. */
+  account: z
+    .object({
+      name: optionalText(LIMITS.citationFieldMax),
+      segment: optionalText(LIMITS.citationFieldMax),
+      arr: z.number().finite().min(0).nullable(),
+      currency: z.string().max(8),
+    })
+    .nullable(),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+const citationsSchema = z
+  .array(citationSchema)
+  .max(LIMITS.citationsPerEntryMax)
+  .refine(
+    (citations) => new Set(citations.map((c) => `${c.sourceId}\u0000${c.key}`)).size === citations.length,
+    'must not cite the same evidence twice',
+  );
+
 export const decisionSchema = z.object({
   id: idSchema,
   text: requiredText(LIMITS.decisionTextMax),
@@ -107,6 +139,8 @@ export const decisionSchema = z.object({
   reviewDate: isoDateSchema.nullable(),
   outcome: outcomeSchema.nullable(),
   vote: voteSchema.nullable(),
+  /** Customer evidence cited for this decision (schema 3). */
+  citations: citationsSchema,
   createdAt: isoDateTimeSchema,
   updatedAt: isoDateTimeSchema,
 });
@@ -146,6 +180,8 @@ export const agendaItemSchema = z.object({
   startedAt: isoDateTimeSchema.nullable(),
   decisions: z.array(decisionSchema).max(LIMITS.decisionsPerItemMax),
   proposals: z.array(proposalSchema).max(LIMITS.proposalsPerItemMax),
+  /** Customer evidence cited for the chair's answer on this item (schema 3); may come before the answer. */
+  citations: citationsSchema,
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema>;
 

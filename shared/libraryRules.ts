@@ -90,5 +90,5 @@ export function templateFrom(meeting: Meeting, name: string, id: string, at: str
 
 /** A new agenda item: not answered, not started, no decisions yet. */
 export function newAgendaItem(id: string, draft: AgendaItemShape): AgendaItem {
-  return { id, ...draft, answer: null, noImpactReason: null, skipped: false, startedAt: null, decisions: [], proposals: [] };
+  return { id, ...draft, answer: null, noImpactReason: null, skipped: false, startedAt: null, decisions: [], proposals: [], citations: [] };
 }

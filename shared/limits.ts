@@ -32,6 +32,12 @@ export const LIMITS = {
   proposalTextMax: 5_000,
   /** Attributed tag entries on one decision: each person may add each of its (at most 20) tags once. */
   tagEntriesPerDecisionMax: 1_000,
+  /** Evidence cited on one answer or one decision. */
+  citationsPerEntryMax: 20,
+  /** A cited quote: the evidence item's whole text (shared/evidence/limits.ts itemTextMax). */
+  citationQuoteMax: 5_000,
+  /** A cited item's key, customer, source name and account fields. */
+  citationFieldMax: 300,
   /**
    * A meeting's whole JSON text (as stored and exported), in characters: room for 200 items with
    * 20,000-character notes and answers, and what bounds every document a request may carry.

@@ -32,8 +32,22 @@ const meetingV1toV2: Step = (meeting) => ({
   followUps: records(meeting.followUps).map((followUp) => ({ ...followUp, doneAt: null, carriedFrom: null, carriedTo: null })),
 });
 
+/** Schema 2 → 3: customer evidence cited on answers and decisions; nothing was cited before. */
+const libraryV2toV3: Step = (library) => library;
+const meetingV2toV3: Step = (meeting) => ({
+  ...meeting,
+  agenda: records(meeting.agenda).map((item) => ({
+    ...item,
+    citations: [],
+    decisions: records(item.decisions).map((decision) => ({ ...decision, citations: [] })),
+  })),
+});
+
 /** MIGRATIONS[kind][n] upgrades a document from version n + 1 to n + 2. */
-export const MIGRATIONS: Record<DocumentKind, Step[]> = { library: [libraryV1toV2], meeting: [meetingV1toV2] };
+export const MIGRATIONS: Record<DocumentKind, Step[]> = {
+  library: [libraryV1toV2, libraryV2toV3],
+  meeting: [meetingV1toV2, meetingV2toV3],
+};
 
 export class SchemaVersionError extends Error {}
 

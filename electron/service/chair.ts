@@ -83,6 +83,7 @@ export function addDecision(meeting: Meeting, params: MethodParams<'decisions.ad
     directionSetBy: { by: context.actor, at: context.at },
     outcome: null,
     vote: null,
+    citations: [],
     createdAt: context.at,
     updatedAt: context.at,
   };

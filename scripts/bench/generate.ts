@@ -42,6 +42,7 @@ export function buildMeeting(i: number, personaId: string, items = 6, decisions 
     startedAt: at,
     decisions: [] as Meeting['agenda'][number]['decisions'],
     proposals: [],
+    citations: [],
   }));
   for (let d = 0; d < decisions; d++) {
     agenda[d % items]!.decisions.push({
@@ -57,6 +58,7 @@ export function buildMeeting(i: number, personaId: string, items = 6, decisions 
       reviewDate: null,
       outcome: null,
       vote: null,
+      citations: [],
       createdAt: at,
       updatedAt: at,
     });

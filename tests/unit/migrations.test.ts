@@ -54,8 +54,17 @@ describe('schema versions', () => {
       proposals: meetings.flatMap((m) => m.agenda.flatMap((i) => i.proposals.map((p) => p.text))),
       carried: meetings.flatMap((m) => m.followUps.flatMap((f) => (f.carriedFrom ? [f.text] : []))),
       followUps: meetings.flatMap((m) => m.followUps.map((f) => `${f.text} · ${f.owner} · ${f.done ? 'done' : 'open'}`)),
+      citations: meetings.flatMap((m) =>
+        m.agenda.flatMap((i) => [...i.citations, ...i.decisions.flatMap((d) => d.citations)].map((c) => c.quote)),
+      ),
     };
     for (const [key, value] of Object.entries(expected)) if (key in lists) expect(lists[key], key).toEqual(value);
+    if (version < 3) {
+      // Nothing was cited before schema 3: every answer and decision starts with no citations.
+      expect(meetings.flatMap((m) => m.agenda.flatMap((i) => [i.citations, ...i.decisions.map((d) => d.citations)]))).toEqual(
+        meetings.flatMap((m) => m.agenda.flatMap((i) => [[], ...i.decisions.map(() => [])])),
+      );
+    }
     if (version === 1) {
       // What schema 2 added starts empty, never invented.
       expect(meetings.map((m) => m.seriesId)).toEqual(meetings.map(() => null));

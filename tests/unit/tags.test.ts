@@ -22,6 +22,7 @@ function decisionWith(tags: DecisionTag[]): Decision {
     reviewDate: null,
     outcome: null,
     vote: null,
+    citations: [],
     createdAt: AT,
     updatedAt: AT,
   };
