@@ -4,18 +4,20 @@
  * polls it, `evidence.importCancel` stops it; nothing is visible until a job is done.
  */
 import { z } from 'zod';
-import { idSchema, requiredText } from '../domain';
+import { idSchema, isoDateSchema, requiredText } from '../domain';
 import { read, write } from '../methodSpec';
 import { EVIDENCE_LIMITS } from './limits';
 import {
   columnMappingSchema,
   EVIDENCE_FORMATS,
   EVIDENCE_KINDS,
+  type AccountList,
   type EvidenceLibrary,
   type EvidencePreview,
   type EvidenceSearchResult,
   type EvidenceSource,
   type ImportProgress,
+  type UploadProgress,
 } from './schema';
 
 const fileName = z.string().trim().min(1, 'must not be empty').max(EVIDENCE_LIMITS.fieldMax);
@@ -34,6 +36,8 @@ export const evidenceInputSchema = z.discriminatedUnion('kind', [
       )
       .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
   }),
+  /** A file sent from the screen in chunks (evidence.uploadStart / uploadChunk), once it is whole. */
+  z.strictObject({ kind: z.literal('upload'), uploadId: idSchema }),
   z.strictObject({
     kind: z.literal('text'),
     fileName: fileName.default('pasted text'),
@@ -49,6 +53,28 @@ const searchFilters = {
   /** Segments whose evidence ranks higher (the chair's personas); empty for none. */
   boostSegments: z.array(z.string().max(EVIDENCE_LIMITS.fieldMax)).max(20).default([]),
 };
+
+/** What a search keeps: every filter given must hold (source, segment, account, dates, rating). */
+export const evidenceFiltersSchema = z
+  .strictObject({
+    sourceId: idSchema.optional(),
+    /** Case-insensitive, the whole segment ("Enterprise"). */
+    segment: z.string().trim().min(1).max(EVIDENCE_LIMITS.fieldMax).optional(),
+    /** The account's name or id, or the customer's name, case- and space-insensitive. */
+    account: z.string().trim().min(1).max(EVIDENCE_LIMITS.fieldMax).optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    ratingMin: z.number().finite().optional(),
+    ratingMax: z.number().finite().optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from must be on or before to', path: ['to'] })
+  .refine((f) => f.ratingMin === undefined || f.ratingMax === undefined || f.ratingMin <= f.ratingMax, {
+    message: 'ratingMin must be at most ratingMax',
+    path: ['ratingMax'],
+  });
+export type EvidenceFilters = z.output<typeof evidenceFiltersSchema>;
+
+const uploadChunkBase64Max = Math.ceil(EVIDENCE_LIMITS.uploadChunkBytesMax / 3) * 4;
 
 export const evidenceMethods = {
   'evidence.library': read(z.strictObject({})).returns<EvidenceLibrary>(),
@@ -94,9 +120,41 @@ export const evidenceMethods = {
         .max(EVIDENCE_LIMITS.synonymsPerTagMax, `a tag has at most ${EVIDENCE_LIMITS.synonymsPerTagMax} words`),
     }),
   ).returns<Record<string, string[]>>(),
+  /**
+   * Words over all evidence, kept to `filters`; with no words but a filter, the items it keeps,
+   * newest first. `sourceId` is the older spelling of `filters.sourceId` (both must hold).
+   */
   'evidence.search': read(
-    z.strictObject({ query: z.string().max(EVIDENCE_LIMITS.queryMax), ...searchFilters }),
+    z.strictObject({ query: z.string().max(EVIDENCE_LIMITS.queryMax), ...searchFilters, filters: evidenceFiltersSchema.default({}) }),
   ).returns<EvidenceSearchResult>(),
+  /** The accounts with how many evidence items each has (most first), and the segments to filter by. */
+  'evidence.accounts': read(
+    z.strictObject({
+      /** Part of a name, id or domain; empty for all. */
+      query: z.string().max(EVIDENCE_LIMITS.fieldMax).default(''),
+      limit: z.number().int().min(1).max(EVIDENCE_LIMITS.accountsListMax).default(100),
+    }),
+  ).returns<AccountList>(),
+  /** Starts sending a file from the screen in chunks; it is kept in the data folder until imported or cancelled. */
+  'evidence.uploadStart': write(
+    z.strictObject({
+      fileName,
+      size: z.number().int().min(0).max(EVIDENCE_LIMITS.fileBytesMax, `must be at most ${EVIDENCE_LIMITS.fileBytesMax} bytes (250 MB)`),
+    }),
+  ).returns<UploadProgress>(),
+  /** The next chunk (at most uploadChunkBytesMax bytes, base64), starting where the upload stands. */
+  'evidence.uploadChunk': write(
+    z.strictObject({
+      uploadId: idSchema,
+      offset: z.number().int().min(0).max(EVIDENCE_LIMITS.fileBytesMax),
+      base64: z
+        .string()
+        .max(uploadChunkBase64Max, `must be a chunk of at most ${EVIDENCE_LIMITS.uploadChunkBytesMax} bytes`)
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+    }),
+  ).returns<UploadProgress>(),
+  /** Stops an upload and removes what was sent of it (also after it was imported: nothing happens then). */
+  'evidence.uploadCancel': write(z.strictObject({ uploadId: idSchema })).returns<{ uploadId: string }>(),
   /**
    * Evidence for an agenda item: its title and notes, the answer as typed (`answer`, sent before it
    * is saved), and its decisions' tags with their words; the chair's personas' segments boost unless

@@ -12,6 +12,15 @@ export const EVIDENCE_LIMITS = {
   fileBytesMax: 250 * 1024 * 1024,
   /** A file sent inline through the API (base64 or text): fits the transport's request cap. */
   inlineBytesMax: 700 * 1024,
+  /** One chunk of a file uploaded from the screen (browser mode sends a picked file in chunks). */
+  uploadChunkBytesMax: 512 * 1024,
+  /** Uploads unfinished or not yet imported at once; an idle one is dropped after uploadIdleMs. */
+  uploadsOpenMax: 8,
+  uploadIdleMs: 30 * 60 * 1000,
+  /** Accounts the Evidence screen lists at once (the rest through the name filter). */
+  accountsListMax: 500,
+  /** Distinct segments offered as a search filter. */
+  segmentsListMax: 200,
   /** A JSON array is parsed whole, so it has a lower cap than streamed formats. */
   jsonArrayBytesMax: 64 * 1024 * 1024,
   accountsMax: 50_000,

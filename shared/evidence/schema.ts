@@ -159,3 +159,33 @@ export interface EvidenceSearchResult {
   scale: EvidenceScale;
   query: string;
 }
+
+/** A file being sent from the screen in chunks. */
+export interface UploadProgress {
+  uploadId: string;
+  fileName: string;
+  size: number;
+  received: number;
+  /** Every byte is in: the upload can be previewed and imported as `{ kind: 'upload', uploadId }`. */
+  complete: boolean;
+}
+
+/** One account as the Evidence screen lists it. */
+export interface AccountSummary {
+  id: string;
+  name: string;
+  domain: string;
+  segment: string;
+  arr: number | null;
+  currency: string;
+  /** Evidence items joined to this account (by id, name or e-mail domain). */
+  evidenceCount: number;
+}
+
+export interface AccountList {
+  accounts: AccountSummary[];
+  /** Accounts matching the query (may be more than listed). */
+  total: number;
+  /** Every segment of the evidence and the accounts, sorted, for the search's segment filter. */
+  segments: string[];
+}

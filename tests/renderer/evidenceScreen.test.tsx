@@ -127,16 +127,20 @@ describe('Evidence screen', () => {
     expect(serviceValue<EvidenceLibrary>(library, 'evidence.library', {}).sources).toEqual([]);
   });
 
-  it('says plainly when a file is too big for the browser, and names the file', async () => {
-    open();
+  it('refuses a file over 250 MB before sending anything, and names the file', async () => {
+    const { calls } = open();
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Import…' }));
     const dialog = await screen.findByRole('dialog');
-    const big = new File([new Uint8Array(700 * 1024 + 1)], 'huge.csv', { type: 'text/csv' });
+    const big = new File(['comment\nfine\n'], 'huge.csv', { type: 'text/csv' });
+    Object.defineProperty(big, 'size', { value: 250 * 1024 * 1024 + 1 });
     await user.upload(within(dialog).getByLabelText(/^File/), big);
     await user.click(within(dialog).getByRole('button', { name: 'Preview' }));
     const alert = await within(dialog).findByRole('alert');
-    expect(alert.textContent).toMatch(/huge\.csv is over 700 KB, the most this screen can import for now: split it/);
+    expect(alert.textContent).toBe(
+      'huge.csv is 262,144,001 bytes, over the 250.0 MB (262,144,000 bytes) a file may be. Split it and import the parts into the same source.',
+    );
+    expect(calls.some((call) => call.method.startsWith('evidence.upload'))).toBe(false);
   });
 
   it('renames in place (Escape cancels, Enter saves) and deletes after a confirmation', async () => {

@@ -30,6 +30,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
   let imported: Meeting | undefined;
   let evidenceJob = '';
   let evidenceSource = '';
+  let evidenceUpload = '';
   const importedItem = () => imported!.agenda.find((item) => item.proposals.length > 0)!;
   const decisionId = () => latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.id;
 
@@ -106,6 +107,10 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['evidence.setSynonyms', { tagId: 'pricing', words: ['price', 'invoice'] }],
     ['evidence.search', { query: 'pricing' }],
     ['evidence.forItem', () => ({ meetingId: meeting.id, itemId: second!.id, answer: 'cheaper plans' })],
+    ['evidence.accounts', {}],
+    ['evidence.uploadStart', { fileName: 'tickets.csv', size: EVIDENCE_CSV.length }],
+    ['evidence.uploadChunk', () => ({ uploadId: evidenceUpload, offset: 0, base64: btoa(EVIDENCE_CSV) })],
+    ['evidence.uploadCancel', () => ({ uploadId: evidenceUpload })],
     ['evidence.deleteSource', () => ({ id: evidenceSource })],
     ['meetings.delete', { id: meeting.id }],
   ];
@@ -122,6 +127,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     if (method === 'backups.create' && result.ok) backupId = (result.value as { id: string }).id;
     if (method === 'templates.create' && result.ok) templateId = (result.value as { id: string }).id;
     if (method === 'meetings.import' && result.ok) imported = result.value as Meeting;
+    if (method === 'evidence.uploadStart' && result.ok) evidenceUpload = (result.value as { uploadId: string }).uploadId;
     if (method === 'evidence.import' && result.ok) {
       ({ jobId: evidenceJob, sourceId: evidenceSource } = result.value as { jobId: string; sourceId: string });
       // A transport may answer in microtasks only; the job needs the event loop to turn between polls.

@@ -128,8 +128,16 @@ function validInput(method: MethodName): Record<string, unknown> {
     'evidence.deleteSource': { id: 'none' },
     'evidence.importAccounts': { input: { kind: 'text', fileName: 'accounts.csv', text: 'name,arr\nAcme,100' } },
     'evidence.setSynonyms': { tagId: 'pricing', words: ['price'] },
-    'evidence.search': { query: 'price', limit: 5 },
+    'evidence.search': {
+      query: 'price',
+      limit: 5,
+      filters: { segment: 'SMB', account: 'Acme', from: '2026-01-01', to: '2026-12-31', ratingMin: 1, ratingMax: 5 },
+    },
     'evidence.forItem': { meetingId: meeting.id, itemId: item.id, answer: 'cheaper' },
+    'evidence.accounts': { query: 'ac', limit: 5 },
+    'evidence.uploadStart': { fileName: 'big.csv', size: 10 },
+    'evidence.uploadChunk': { uploadId: 'none', offset: 0, base64: 'Y29tbWVudA==' },
+    'evidence.uploadCancel': { uploadId: 'none' },
   };
   return byMethod[method] ?? {};
 }

@@ -7,7 +7,7 @@ import type { MethodOutput, MethodParams } from '../../../shared/api';
 import type { Library, Meeting } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { rowsToAccounts, AccountsFileError } from '../../../shared/evidence/accounts';
-import type { evidenceMethods } from '../../../shared/evidence/api';
+import type { EvidenceInput, evidenceMethods } from '../../../shared/evidence/api';
 import { suggestMapping } from '../../../shared/evidence/mapping';
 import { NOTES_MAPPING } from '../../../shared/evidence/notes';
 import type { EvidenceIndex, EvidenceItem, EvidencePreview, EvidenceSource, ImportProgress } from '../../../shared/evidence/schema';
@@ -15,8 +15,9 @@ import { EVIDENCE_LIMITS } from '../../../shared/evidence/limits';
 import { EvidenceStore } from '../../storage/evidenceStore';
 import { ImportJob } from './importJob';
 import { itemQuery } from './itemQuery';
-import { inputError, openInput, readHead, rowsOfText } from './readers';
+import { inputError, openInput, readHead, rowsOfText, type OpenedInput } from './readers';
 import { SearchIndex } from './searchIndex';
+import { Uploads } from './uploads';
 
 export type EvidenceMethodName = keyof typeof evidenceMethods;
 export type EvidenceHandlers = { [M in EvidenceMethodName]: (params: MethodParams<M>) => MethodOutput<M> };
@@ -37,6 +38,8 @@ export class EvidenceArea {
   private index: EvidenceIndex;
   private readonly items = new Map<string, EvidenceItem[]>();
   readonly search = new SearchIndex();
+  /** Files sent from the screen in chunks, imported by path once whole. */
+  readonly uploads: Uploads;
   private readonly jobs = new Map<string, ImportJob>();
   private running: ImportJob | null = null;
   /** Settles when the current import has committed or given up (tests and close wait on it). */
@@ -45,6 +48,7 @@ export class EvidenceArea {
   constructor(private readonly options: EvidenceAreaOptions) {
     this.store = new EvidenceStore(options.dataDir);
     this.index = this.store.open();
+    this.uploads = new Uploads(options.dataDir, options);
     // Loading and indexing happen after start, off the request path: the chair says "indexing…".
     setImmediate(() => void this.load());
   }
@@ -55,6 +59,7 @@ export class EvidenceArea {
   close(): void {
     this.closed = true;
     this.running?.cancel();
+    this.uploads.close();
   }
 
   private async load(): Promise<void> {
@@ -126,14 +131,22 @@ export class EvidenceArea {
         else delete synonyms[tagId];
         return this.commit({ ...this.index, synonyms }).synonyms;
       },
-      'evidence.search': ({ query, limit, boostSegments, sourceId }) =>
-        this.search.search([{ text: query, weight: 1 }], {
+      'evidence.search': ({ query, limit, boostSegments, sourceId, filters }) => {
+        if (sourceId !== undefined && filters.sourceId !== undefined && sourceId !== filters.sourceId) {
+          throw new ApiError('invalid_input', 'sourceId and filters.sourceId name different sources; give one.');
+        }
+        return this.search.search([{ text: query, weight: 1 }], {
           now: this.options.now(),
           limit,
           boostSegments,
-          sourceId,
+          filters: { ...filters, sourceId: filters.sourceId ?? sourceId },
           sourceName: (id) => this.sourceName(id),
-        }),
+        });
+      },
+      'evidence.accounts': ({ query, limit }) => this.search.accountList(query, limit),
+      'evidence.uploadStart': ({ fileName, size }) => this.uploads.start(fileName, size),
+      'evidence.uploadChunk': ({ uploadId, offset, base64 }) => this.uploads.chunk(uploadId, offset, base64),
+      'evidence.uploadCancel': ({ uploadId }) => this.uploads.cancel(uploadId),
       'evidence.forItem': ({ meetingId, itemId, answer, boostPersonas, limit }) => {
         const { parts, segments } = itemQuery(this.options.meeting(meetingId), itemId, this.options.library(), this.index.synonyms, answer);
         return this.search.search(parts, {
@@ -176,7 +189,7 @@ export class EvidenceArea {
 
   private preview({ input, format, sourceId }: MethodParams<'evidence.preview'>): EvidencePreview {
     const saved = sourceId === undefined ? null : this.source(sourceId).mapping;
-    const opened = openInput(input);
+    const opened = this.open(input);
     const head = readHead(opened, input.kind, format, EVIDENCE_LIMITS.previewBytes);
     let headers: string[] = [];
     const rows: Record<string, string>[] = [];
@@ -211,7 +224,7 @@ export class EvidenceArea {
     if (!existingSource && this.index.sources.length >= EVIDENCE_LIMITS.sourcesMax) {
       throw new ApiError('limit_exceeded', `The library holds at most ${EVIDENCE_LIMITS.sourcesMax} evidence sources; delete one first.`);
     }
-    const input = openInput(params.input);
+    const input = this.open(params.input);
     const sourceId = existingSource?.id ?? this.options.newId();
     const job = new ImportJob({
       jobId: this.options.newId(),
@@ -228,6 +241,7 @@ export class EvidenceArea {
     this.running = job;
     this.runningDone = this.runJob(job, sourceId, existingSource, params).finally(() => {
       this.running = null;
+      if (params.input.kind === 'upload') this.uploads.release(params.input.uploadId);
     });
     return job.progress;
   }
@@ -280,6 +294,11 @@ export class EvidenceArea {
     }
   }
 
+  /** An input ready to read: an upload is read from its file under the name it was sent with. */
+  private open(input: EvidenceInput): OpenedInput {
+    return input.kind === 'upload' ? this.uploads.input(input.uploadId) : openInput(input);
+  }
+
   private remember(job: ImportJob): void {
     this.jobs.set(job.progress.jobId, job);
     for (const [id, old] of this.jobs) {
@@ -291,7 +310,16 @@ export class EvidenceArea {
   /** Replaces the accounts from a CSV or JSON file (read whole, so it has its own size cap). */
   private importAccounts({ input }: MethodParams<'evidence.importAccounts'>): { accountCount: number } {
     this.refuseWhileImporting(null);
-    const opened = openInput(input);
+    try {
+      return this.importAccountsFrom(input);
+    } finally {
+      // An uploaded accounts file is read whole here: it is not needed again, whatever the outcome.
+      if (input.kind === 'upload') this.uploads.release(input.uploadId);
+    }
+  }
+
+  private importAccountsFrom(input: EvidenceInput): { accountCount: number } {
+    const opened = this.open(input);
     if (opened.size > EVIDENCE_LIMITS.accountsFileBytesMax) {
       throw inputError(
         opened.fileName,

@@ -39,34 +39,8 @@ export function inputError(fileName: string, message: string, code: 'invalid_inp
 /** Thrown when a file that began as valid UTF-8 turns out not to be: read it again as Windows-1252. */
 export class NotUtf8Error extends Error {}
 
-export function openInput(input: EvidenceInput): OpenedInput {
-  if (input.kind === 'path') {
-    const fileName = path.basename(input.path);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(input.path);
-    } catch {
-      throw inputError(fileName, `no such file at ${input.path}. Check the path and try again.`);
-    }
-    if (!stat.isFile()) throw inputError(fileName, 'is not a file.');
-    if (stat.size > EVIDENCE_LIMITS.fileBytesMax) {
-      throw inputError(
-        fileName,
-        `is ${mb(stat.size)}; files of at most ${mb(EVIDENCE_LIMITS.fileBytesMax)} can be imported. Split it and import the parts into the same source.`,
-        'limit_exceeded',
-      );
-    }
-    const head = (max: number) => {
-      const fd = fs.openSync(input.path, 'r');
-      try {
-        const buffer = Buffer.alloc(Math.min(max, stat.size));
-        return buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, 0));
-      } finally {
-        fs.closeSync(fd);
-      }
-    };
-    return { fileName, size: stat.size, chunks: () => fs.createReadStream(input.path, { highWaterMark: 1024 * 1024 }), head };
-  }
+export function openInput(input: Exclude<EvidenceInput, { kind: 'upload' }>): OpenedInput {
+  if (input.kind === 'path') return openFile(input.path, path.basename(input.path));
   const bytes = input.kind === 'bytes' ? Buffer.from(input.base64, 'base64') : Buffer.from(input.text, 'utf8');
   if (bytes.length > EVIDENCE_LIMITS.inlineBytesMax) {
     throw inputError(
@@ -83,6 +57,34 @@ export function openInput(input: EvidenceInput): OpenedInput {
     },
     head: (max) => bytes.subarray(0, max),
   };
+}
+
+/** A file on this machine, read under `fileName` (its own name, or the name an upload was sent with). */
+export function openFile(filePath: string, fileName: string): OpenedInput {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch {
+    throw inputError(fileName, `no such file at ${filePath}. Check the path and try again.`);
+  }
+  if (!stat.isFile()) throw inputError(fileName, 'is not a file.');
+  if (stat.size > EVIDENCE_LIMITS.fileBytesMax) {
+    throw inputError(
+      fileName,
+      `is ${mb(stat.size)}; files of at most ${mb(EVIDENCE_LIMITS.fileBytesMax)} can be imported. Split it and import the parts into the same source.`,
+      'limit_exceeded',
+    );
+  }
+  const head = (max: number) => {
+    const fd = fs.openSync(filePath, 'r');
+    try {
+      const buffer = Buffer.alloc(Math.min(max, stat.size));
+      return buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
+  };
+  return { fileName, size: stat.size, chunks: () => fs.createReadStream(filePath, { highWaterMark: 1024 * 1024 }), head };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -19,7 +19,10 @@ import {
   type QueryPart,
   type RankedDoc,
 } from '../../../shared/evidence/ranking';
-import type { Account, EvidenceHit, EvidenceItem, EvidenceScale, EvidenceSearchResult } from '../../../shared/evidence/schema';
+import type { EvidenceFilters } from '../../../shared/evidence/api';
+import { evidenceFilter, segmentOf } from '../../../shared/evidence/filters';
+import type { Account, AccountList, EvidenceHit, EvidenceItem, EvidenceScale, EvidenceSearchResult } from '../../../shared/evidence/schema';
+import { EVIDENCE_LIMITS } from '../../../shared/evidence/limits';
 import { selectCandidates } from '../../../shared/evidence/candidates';
 import { TermStats } from '../../../shared/evidence/termStats';
 
@@ -133,7 +136,7 @@ export class SearchIndex {
 
   search(
     parts: QueryPart[],
-    options: { now: Date; limit: number; boostSegments: string[]; sourceId?: string; sourceName: (id: string) => string },
+    options: { now: Date; limit: number; boostSegments: string[]; filters?: EvidenceFilters; sourceName: (id: string) => string },
   ): EvidenceSearchResult {
     const query = parts
       .map((part) => part.text)
@@ -146,7 +149,9 @@ export class SearchIndex {
     const boostSegments = new Set(options.boostSegments.map((segment) => segment.toLowerCase().trim()).filter(Boolean));
     const built = buildQuery(parts, this.stats);
     const facts = (id: number) => this.docs[id]!.facts;
-    const filter = options.sourceId === undefined ? undefined : (id: number) => this.docs[id]?.sourceId === options.sourceId;
+    const keeps = evidenceFilter(options.filters ?? {});
+    const filter = keeps ? (id: number) => this.docs[id] !== undefined && keeps(this.docs[id]) : undefined;
+    if (built.terms.length === 0 && filter) return this.browse(filter, options, query);
     const bounded = selectCandidates(
       built.terms,
       built.weights,
@@ -155,28 +160,74 @@ export class SearchIndex {
       MENTION_SHARE_OF_TOP,
     );
     const ranked = rankEvidence(this.engine, built, { boostSegments, facts, filter, candidates: bounded?.ids });
-    const hits: EvidenceHit[] = ranked.slice(0, options.limit).map((hit) => {
-      const { item, sourceId, account } = this.docs[hit.id]!;
-      return {
-        sourceId,
-        key: item.key,
-        text: item.text,
-        marks: markMatches(item.text, hit.terms),
-        customer: item.customer,
-        accountName: account?.name ?? item.account,
-        segment: item.segment || account?.segment || '',
-        date: item.date,
-        rating: item.rating,
-        sourceName: options.sourceName(sourceId),
-        score: Math.round(hit.score * 1000) / 1000,
-      };
-    });
+    const hits = ranked.slice(0, options.limit).map((hit) => this.hit(hit.id, hit.terms, hit.score, options.sourceName));
     return {
       state: 'ready',
       hits,
       total: Math.max(ranked.length, bounded?.matched ?? 0),
       scale: this.scale(bounded ? bounded.mentioning : mentioning(ranked).map((hit) => hit.id), options.now),
       query,
+    };
+  }
+
+  private hit(id: number, terms: string[], score: number, sourceName: (id: string) => string): EvidenceHit {
+    const { item, sourceId, account } = this.docs[id]!;
+    return {
+      sourceId,
+      key: item.key,
+      text: item.text,
+      marks: markMatches(item.text, terms),
+      customer: item.customer,
+      accountName: account?.name ?? item.account,
+      segment: segmentOf(item, account),
+      date: item.date,
+      rating: item.rating,
+      sourceName: sourceName(sourceId),
+      score: Math.round(score * 1000) / 1000,
+    };
+  }
+
+  /** No words, only filters: every item they keep, newest first (undated last). */
+  private browse(
+    filter: (id: number) => boolean,
+    options: { now: Date; limit: number; sourceName: (id: string) => string },
+    query: string,
+  ): EvidenceSearchResult {
+    const ids: number[] = [];
+    this.docs.forEach((doc, id) => {
+      if (doc && filter(id)) ids.push(id);
+    });
+    const date = (id: number) => this.docs[id]!.item.date ?? '';
+    ids.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a - b));
+    return {
+      state: 'ready',
+      hits: ids.slice(0, options.limit).map((id) => this.hit(id, [], 0, options.sourceName)),
+      total: ids.length,
+      scale: this.scale(ids, options.now),
+      query,
+    };
+  }
+
+  /** The accounts whose name, id or domain holds `query`, with their evidence counts (most first). */
+  accountList(query: string, limit: number): AccountList {
+    const counts = new Map<Account, number>();
+    const segments = new Set<string>();
+    for (const doc of this.docs) {
+      if (!doc) continue;
+      if (doc.account) counts.set(doc.account, (counts.get(doc.account) ?? 0) + 1);
+      if (doc.facts.segment) segments.add(segmentOf(doc.item, doc.account));
+    }
+    const wanted = query.trim().toLowerCase();
+    const matching = this.accounts.accounts.filter(
+      (account) => !wanted || [account.name, account.id, account.domain].some((field) => field.toLowerCase().includes(wanted)),
+    );
+    for (const account of this.accounts.accounts) if (account.segment) segments.add(account.segment);
+    const count = (account: Account) => counts.get(account) ?? 0;
+    const sorted = matching.sort((a, b) => count(b) - count(a) || (b.arr ?? -1) - (a.arr ?? -1) || a.name.localeCompare(b.name));
+    return {
+      accounts: sorted.slice(0, limit).map((account) => ({ ...account, evidenceCount: count(account) })),
+      total: matching.length,
+      segments: distinctSorted(segments).slice(0, EVIDENCE_LIMITS.segmentsListMax),
     };
   }
 
@@ -203,4 +254,11 @@ export class SearchIndex {
       revenue: [...revenue].map(([currency, arr]) => ({ currency, arr })).sort((a, b) => b.arr - a.arr),
     };
   }
+}
+
+/** Segments once each, ignoring case (the first spelling met is kept), in alphabetical order. */
+function distinctSorted(values: Iterable<string>): string[] {
+  const byKey = new Map<string, string>();
+  for (const value of values) if (!byKey.has(value.toLowerCase())) byKey.set(value.toLowerCase(), value);
+  return [...byKey.values()].sort((a, b) => a.localeCompare(b));
 }

@@ -2,7 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useClient } from '../../app/clientContext';
 import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
-import { namingFile, readEvidenceFiles } from './readEvidenceFiles';
+import { namingFile, readEvidenceFiles, uploadFile } from './readEvidenceFiles';
 
 /** Who the customers are (name, domain, segment, revenue): one CSV or JSON file replaces the accounts. */
 export function AccountsImport({ accountCount, onImported }: { accountCount: number; onImported: () => void }) {
@@ -16,8 +16,10 @@ export function AccountsImport({ accountCount, onImported }: { accountCount: num
     setBusy(true);
     setResult(null);
     try {
-      const [input] = await readEvidenceFiles([file]);
-      const { accountCount: count } = await client.call('evidence.importAccounts', { input: input! });
+      const [picked] = await readEvidenceFiles([file]);
+      // A file over the inline cap is sent in chunks first (accounts files may be up to 20 MB).
+      const input = picked!.kind === 'file' ? await uploadFile(client, picked!.file) : picked!;
+      const { accountCount: count } = await client.call('evidence.importAccounts', { input });
       setResult({ ok: true, message: `Imported ${plural(count, 'account')} from ${file.name}.` });
       onImported();
     } catch (reason) {

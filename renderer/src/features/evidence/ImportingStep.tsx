@@ -4,8 +4,8 @@ import { DialogError } from '../../app/Dialog';
 import { useClient } from '../../app/clientContext';
 import { asApiError } from '../../app/useLibrary';
 import { ImportProgressView, useImportJob } from './ImportProgressView';
-import type { SourceChoice } from './ImportSourceForm';
-import { namingFile } from './readEvidenceFiles';
+import { dropUploads, namingFile } from './readEvidenceFiles';
+import type { ReadyChoice } from './UploadStep';
 
 interface Totals {
   added: number;
@@ -18,7 +18,7 @@ interface Totals {
  * file adds to it once the one before is done (each file is all or nothing on its own).
  */
 export function ImportingStep(props: {
-  choice: SourceChoice;
+  choice: ReadyChoice;
   mapping: ColumnMapping | null;
   started: ImportProgress;
   onImported: () => void;
@@ -32,7 +32,9 @@ export function ImportingStep(props: {
   const [before, setBefore] = useState<Totals>({ added: 0, updated: 0, unchanged: 0 });
   const [final, setFinal] = useState<Totals | null>(null);
   const [ended, setEnded] = useState(false);
-  const end = () => {
+  const end = (from = job.index + 1) => {
+    // Files of the choice that will not be imported now: their uploads are removed.
+    dropUploads(client, choice.inputs.slice(from));
     setEnded(true);
     props.onEnded();
   };
@@ -59,8 +61,8 @@ export function ImportingStep(props: {
         setJob({ index: job.index + 1, started });
       })
       .catch((reason: unknown) => {
-        setError(namingFile(next.kind === 'path' ? next.path : next.fileName, asApiError(reason).message));
-        end();
+        setError(namingFile(choice.labels[job.index + 1] ?? '', asApiError(reason).message));
+        end(job.index + 1);
       });
   };
 
