@@ -89,8 +89,8 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
 
   // After a screen change, move focus to the new screen's heading so keyboard and screen reader users start there.
   const firstRoute = useRef(true);
-  // The ledger's search lives in its URL: refining it is not a new screen (focus stays in the search box).
-  const routeKey = route.name === 'ledger' ? 'ledger' : routeHash(route);
+  // The ledger's and the evidence search live in their URL: refining one is not a new screen (focus stays in the search box).
+  const routeKey = route.name === 'ledger' || route.name === 'evidence' ? route.name : routeHash(route);
   useEffect(() => {
     if (firstRoute.current) {
       firstRoute.current = false;
@@ -193,7 +193,7 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
         screen = <DashboardPage {...props} />;
         break;
       case 'evidence':
-        screen = <EvidencePage />;
+        screen = <EvidencePage {...props} query={route.query ?? ''} />;
         break;
     }
     // Keyed by screen: a new screen that is still loading never leaves the previous one in place, hidden.

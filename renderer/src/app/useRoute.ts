@@ -7,7 +7,7 @@ export type Route =
   | { name: 'reports' }
   | { name: 'ledger'; /** The search as URL query text (see features/ledger/ledgerQuery.ts), '' for none. */ query: string }
   | { name: 'dashboard' }
-  | { name: 'evidence' }
+  | { name: 'evidence'; /** Words to search the evidence for (`#/evidence?q=…`, the chair's "More"). */ query?: string }
   | { name: 'meeting'; id: string; /** Open the meeting at this decision (from the ledger). */ decisionId?: string }
   | { name: 'summary'; id: string }
   | { name: 'edit'; id: string };
@@ -16,6 +16,7 @@ const ID = '([A-Za-z0-9][A-Za-z0-9_-]{0,63})';
 const MEETING = new RegExp(`^#/meetings/${ID}(?:\\?decision=${ID})?$`);
 const LEDGER = /^#\/ledger(?:\?(.*))?$/;
 const EDIT = new RegExp(`^#/meetings/${ID}/edit$`);
+const EVIDENCE = /^#\/evidence(?:\?(.*))?$/;
 const SUMMARY = new RegExp(`^#/meetings/${ID}/summary$`);
 
 export function parseRoute(hash: string): Route {
@@ -23,7 +24,11 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/personas') return { name: 'personas' };
   if (hash === '#/reports') return { name: 'reports' };
   if (hash === '#/dashboard') return { name: 'dashboard' };
-  if (hash === '#/evidence') return { name: 'evidence' };
+  const evidence = EVIDENCE.exec(hash);
+  if (evidence) {
+    const query = new URLSearchParams(evidence[1] ?? '').get('q') ?? '';
+    return query ? { name: 'evidence', query } : { name: 'evidence' };
+  }
   const ledger = LEDGER.exec(hash);
   if (ledger) return { name: 'ledger', query: ledger[1] ?? '' };
   const summary = SUMMARY.exec(hash);
@@ -52,7 +57,7 @@ export function routeHash(route: Route): string {
     case 'dashboard':
       return '#/dashboard';
     case 'evidence':
-      return '#/evidence';
+      return route.query ? `#/evidence?${new URLSearchParams({ q: route.query }).toString()}` : '#/evidence';
     case 'meeting':
       return route.decisionId ? `#/meetings/${route.id}?decision=${route.decisionId}` : `#/meetings/${route.id}`;
     case 'edit':

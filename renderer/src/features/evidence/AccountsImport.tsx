@@ -1,11 +1,20 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { useClient } from '../../app/clientContext';
 import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 import { namingFile, readEvidenceFiles, uploadFile } from './readEvidenceFiles';
 
 /** Who the customers are (name, domain, segment, revenue): one CSV or JSON file replaces the accounts. */
-export function AccountsImport({ accountCount, onImported }: { accountCount: number; onImported: () => void }) {
+export function AccountsImport({
+  accountCount,
+  onImported,
+  children,
+}: {
+  accountCount: number;
+  onImported: () => void;
+  /** The accounts list, under the import. */
+  children?: ReactNode;
+}) {
   const client = useClient();
   const id = useId();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -58,6 +67,7 @@ export function AccountsImport({ accountCount, onImported }: { accountCount: num
       <p role="status" className={result && !result.ok ? 'field-error' : 'muted'}>
         {busy ? 'Importing accounts…' : (result?.message ?? '')}
       </p>
+      {children}
     </section>
   );
 }

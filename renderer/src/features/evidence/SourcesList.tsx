@@ -6,6 +6,7 @@ import { useClient } from '../../app/clientContext';
 import { formatWhen, plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 import { ROLE_LABELS } from './mappingRoles';
+import { ReimportButton } from './ReimportButton';
 import { SourceName } from './SourceName';
 
 /** The imported sources, one row each: rename in place, delete after a confirmation. */
@@ -79,7 +80,8 @@ function SourceRow({ source, onChanged }: { source: EvidenceSource; onChanged: (
       <td>{source.itemCount}</td>
       <td>{formatWhen(source.importedAt)}</td>
       <td className="evidence-mapping">{mappingLine(source)}</td>
-      <td>
+      <td className="evidence-source-actions">
+        <ReimportButton source={source} onChanged={onChanged} />
         <button
           type="button"
           className="button button-small button-danger"
