@@ -117,6 +117,26 @@ test('a large file in chunks, filtered search, re-import adds nothing, tag words
   await expect(list.getByRole('listitem')).toHaveText(['price×', 'invoice×']);
   await expectNoAxeViolations(page, 'main');
 
+  // Accounts: the list with revenue and evidence counts; Show evidence fills the account filter.
+  const accounts = page.getByRole('region', { name: 'Accounts' });
+  await accounts.getByLabel('Accounts file').setInputFiles({
+    name: 'accounts.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('id,name,segment,mrr,currency\nC1,Customer 1,SMB,1000,EUR\nC2,Customer 2,Consumer,,USD\nZ9,Nobody,SMB,50,USD\n'),
+  });
+  const table = accounts.getByRole('table', { name: 'Accounts' });
+  await expect(table.getByRole('row', { name: /Customer 1/ })).toContainText(/SMB€12,000€1,000\d+/);
+  await expect(table.getByRole('row', { name: /Nobody/ })).toContainText(/SMB\$600\$500$/);
+  await expectNoAxeViolations(page, 'main');
+  await table.getByRole('button', { name: 'Show evidence from Customer 1' }).click();
+  await expect(page.getByRole('combobox', { name: 'Account or customer' })).toHaveValue('Customer 1');
+  await expect(page.getByText('Nothing matches “invoice” with these filters.')).toBeVisible();
+  // No words: the filter alone lists the account's evidence, newest first.
+  await page.getByRole('searchbox', { name: 'Words' }).fill('');
+  await expect(page.getByRole('status').filter({ hasText: /^\d+ items match; the 20 newest are shown\./ })).toBeVisible();
+  await expect(found.locator('.evidence-facts').first()).toHaveText(/^Customer 1 · \w+ · 2026-11-\d\d · Big survey · rating \d$/);
+  for (const facts of await found.locator('.evidence-facts').allTextContents()) expect(facts).toMatch(/^Customer 1 · /);
+
   // The link format the chair's "More" uses.
   await page.goto(`${app.origin}/#/dashboard`);
   await page.goto(`${app.origin}/#/evidence?q=sign-on`);
