@@ -189,7 +189,10 @@ describe('Evidence screen', () => {
     const sourceId = serviceValue<EvidenceLibrary>(harness.library, 'evidence.library', {}).sources[0]!.id;
     await user.selectOptions(screen.getByRole('combobox', { name: 'Source' }), 'Tickets');
     await waitFor(() =>
-      expect(harness!.calls.filter((call) => call.method === 'evidence.search').at(-1)?.input).toMatchObject({ query: 'export', filters: { sourceId } }),
+      expect(harness!.calls.filter((call) => call.method === 'evidence.search').at(-1)?.input).toMatchObject({
+        query: 'export',
+        filters: { sourceId },
+      }),
     );
   });
 });
