@@ -19,7 +19,8 @@ import {
 import { syncDirectory } from './journal';
 
 export const EVIDENCE_DIR = 'evidence';
-const INDEX_FILE = 'index.json';
+export const EVIDENCE_INDEX_FILE = 'index.json';
+const INDEX_FILE = EVIDENCE_INDEX_FILE;
 
 export class EvidenceStore {
   readonly dir: string;
@@ -49,9 +50,10 @@ export class EvidenceStore {
 
   private removeLeftovers(index: EvidenceIndex): void {
     if (!fs.existsSync(this.dir)) return;
-    const keep = new Set([INDEX_FILE, ...index.sources.map((source) => source.file), ...(index.accountsFile ? [index.accountsFile] : [])]);
-    for (const name of fs.readdirSync(this.dir)) {
-      if (!keep.has(name) && !name.includes('.damaged-')) fs.rmSync(path.join(this.dir, name), { force: true });
+    const keep = new Set([INDEX_FILE, ...filesNamedBy(index)]);
+    for (const entry of fs.readdirSync(this.dir, { withFileTypes: true })) {
+      if (entry.isFile() && !keep.has(entry.name) && !entry.name.includes('.damaged-'))
+        fs.rmSync(path.join(this.dir, entry.name), { force: true });
     }
   }
 
@@ -131,9 +133,9 @@ export class EvidenceStore {
     } catch (error) {
       throw storageFailure(INDEX_FILE, error);
     }
-    const named = new Set([...index.sources.map((source) => source.file), index.accountsFile]);
-    for (const old of [...previous.sources.map((source) => source.file), previous.accountsFile]) {
-      if (old && !named.has(old)) fs.rmSync(path.join(this.dir, old), { force: true });
+    const named = new Set(filesNamedBy(index));
+    for (const old of filesNamedBy(previous)) {
+      if (!named.has(old)) fs.rmSync(path.join(this.dir, old), { force: true });
     }
   }
 
@@ -143,8 +145,17 @@ export class EvidenceStore {
   }
 }
 
+/** The files an index keeps: each source's and each restorable deleted source's items, and the accounts. */
+export function filesNamedBy(index: EvidenceIndex): string[] {
+  return [
+    ...index.sources.map((source) => source.file),
+    ...index.deleted.map((source) => source.file),
+    ...(index.accountsFile ? [index.accountsFile] : []),
+  ];
+}
+
 /** Temp name, fsync, rename, fsync the folder: the file is either old or new, never half. */
-function writeFileDurably(target: string, content: string): void {
+export function writeFileDurably(target: string, content: string): void {
   const temp = `${target}.tmp`;
   const fd = fs.openSync(temp, 'w');
   try {

@@ -107,6 +107,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['evidence.search', { query: 'pricing' }],
     ['evidence.forItem', () => ({ meetingId: meeting.id, itemId: second!.id, answer: 'cheaper plans' })],
     ['evidence.deleteSource', () => ({ id: evidenceSource })],
+    ['evidence.restoreSource', () => ({ id: evidenceSource })],
     ['meetings.delete', { id: meeting.id }],
   ];
   const covered = new Set(steps.map(([method]) => method));

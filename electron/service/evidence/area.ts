@@ -13,6 +13,7 @@ import { NOTES_MAPPING } from '../../../shared/evidence/notes';
 import type { EvidenceIndex, EvidenceItem, EvidencePreview, EvidenceSource, ImportProgress } from '../../../shared/evidence/schema';
 import { EVIDENCE_LIMITS } from '../../../shared/evidence/limits';
 import { EvidenceStore } from '../../storage/evidenceStore';
+import { withSourceDeleted, withSourceRestored } from './deletedSources';
 import { ImportJob } from './importJob';
 import { itemQuery } from './itemQuery';
 import { inputError, openInput, readHead, rowsOfText } from './readers';
@@ -50,6 +51,8 @@ export class EvidenceArea {
   }
 
   private closed = false;
+  /** Counts loads; a load of an older generation (before a backup was restored) stops. */
+  private generation = 0;
 
   /** Stops loading; a running import is abandoned (its files were never named by the index). */
   close(): void {
@@ -57,12 +60,30 @@ export class EvidenceArea {
     this.running?.cancel();
   }
 
-  private async load(): Promise<void> {
+  /** What a running import is, for messages ("The evidence import of big.csv"), or null. */
+  importRunning(): string | null {
+    return this.running ? `The evidence import of ${this.running.progress.fileName}` : null;
+  }
+
+  /** Reads the evidence from disk again (a backup was restored): the index now, items and indexing in the background. */
+  reload(): void {
+    this.refuseWhileImporting(null);
+    this.generation++;
+    this.index = this.store.open();
+    for (const id of this.items.keys()) void this.search.removeSource(id);
+    this.items.clear();
+    void this.search.setAccounts([]);
+    const generation = this.generation;
+    setImmediate(() => void this.load(generation));
+  }
+
+  private async load(generation = this.generation): Promise<void> {
+    const stale = () => this.closed || generation !== this.generation;
     try {
-      if (this.closed) return;
+      if (stale()) return;
       if (this.index.accountsFile) await this.search.setAccounts(this.store.readAccounts(this.index.accountsFile));
       for (const source of this.index.sources) {
-        if (this.closed) return;
+        if (stale()) return;
         const items = this.store.readItems(source.file);
         this.items.set(source.id, items);
         await this.search.setSource(source.id, items);
@@ -93,6 +114,7 @@ export class EvidenceArea {
         itemCount: this.index.sources.reduce((sum, source) => sum + source.itemCount, 0),
         accountCount: this.index.accountCount,
         synonyms: this.index.synonyms,
+        deleted: this.index.deleted,
       }),
       'evidence.preview': (params) => this.preview(params),
       'evidence.import': (params) => this.startImport(params),
@@ -113,10 +135,19 @@ export class EvidenceArea {
       'evidence.deleteSource': ({ id }) => {
         this.source(id);
         this.refuseWhileImporting(id);
-        this.commit({ ...this.index, sources: this.index.sources.filter((source) => source.id !== id) });
+        this.commit(withSourceDeleted(this.index, id, this.options.now().toISOString()));
         this.items.delete(id);
         void this.search.removeSource(id);
         return { id };
+      },
+      'evidence.restoreSource': ({ id }) => {
+        this.refuseWhileImporting(null);
+        const { index, source } = withSourceRestored(this.index, id);
+        const items = this.store.readItems(source.file);
+        this.commit(index);
+        this.items.set(id, items);
+        void this.search.setSource(id, items);
+        return source;
       },
       'evidence.importAccounts': (params) => this.importAccounts(params),
       'evidence.setSynonyms': ({ tagId, words }) => {
@@ -162,7 +193,7 @@ export class EvidenceArea {
     return job;
   }
 
-  private refuseWhileImporting(sourceId: string | null): void {
+  refuseWhileImporting(sourceId: string | null): void {
     if (this.running && (sourceId === null || this.running.progress.sourceId === sourceId || this.running.progress.sourceId === null)) {
       throw new ApiError('conflict', `An import (${this.running.progress.fileName}) is still running; wait for it to finish or cancel it.`);
     }

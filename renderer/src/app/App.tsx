@@ -193,7 +193,7 @@ function ConnectedApp({ connection }: { connection?: ConnectionStore | undefined
         screen = <DashboardPage {...props} />;
         break;
       case 'evidence':
-        screen = <EvidencePage />;
+        screen = <EvidencePage showToast={showToast} />;
         break;
     }
     // Keyed by screen: a new screen that is still loading never leaves the previous one in place, hidden.

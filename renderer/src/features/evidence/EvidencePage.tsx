@@ -1,5 +1,6 @@
 import './evidence.css';
 import { useId, useState } from 'react';
+import type { ScreenProps } from '../../app/screen';
 import { AccountsImport } from './AccountsImport';
 import { EvidenceSearch } from './EvidenceSearch';
 import { ImportDialog } from './ImportDialog';
@@ -10,7 +11,7 @@ import { useEvidenceLibrary } from './useEvidenceLibrary';
  * Customer evidence: the imported sources (tickets, survey answers, reviews, interview notes), the
  * accounts that say who the customers are, and a search over everything. The chair ranks from here.
  */
-export default function EvidencePage() {
+export default function EvidencePage({ showToast }: Pick<ScreenProps, 'showToast'>) {
   const id = useId();
   const { evidence, error, reload } = useEvidenceLibrary();
   const [importing, setImporting] = useState(false);
@@ -57,7 +58,7 @@ export default function EvidencePage() {
         </div>
       ) : (
         <>
-          <SourcesList evidence={evidence} onChanged={reload} />
+          <SourcesList evidence={evidence} onChanged={reload} showToast={showToast} />
           <EvidenceSearch sources={evidence.sources} />
         </>
       )}
