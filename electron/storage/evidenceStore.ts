@@ -96,10 +96,19 @@ export class EvidenceStore {
     });
   }
 
+  /** A small source's items at once (the first-run sample), durably; not yet visible. */
+  writeItemsSync(fileName: string, items: EvidenceItem[]): void {
+    this.writeSync(fileName, items.map((item) => JSON.stringify(item) + '\n').join(''));
+  }
+
   writeAccountsSync(fileName: string, accounts: Account[]): void {
+    this.writeSync(fileName, JSON.stringify(accounts));
+  }
+
+  private writeSync(fileName: string, content: string): void {
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      writeFileDurably(path.join(this.dir, fileName), JSON.stringify(accounts));
+      writeFileDurably(path.join(this.dir, fileName), content);
     } catch (error) {
       throw storageFailure(fileName, error);
     }

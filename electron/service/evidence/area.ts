@@ -10,7 +10,14 @@ import { rowsToAccounts, AccountsFileError } from '../../../shared/evidence/acco
 import type { evidenceMethods } from '../../../shared/evidence/api';
 import { suggestMapping } from '../../../shared/evidence/mapping';
 import { NOTES_MAPPING } from '../../../shared/evidence/notes';
-import type { EvidenceIndex, EvidenceItem, EvidencePreview, EvidenceSource, ImportProgress } from '../../../shared/evidence/schema';
+import type {
+  Account,
+  EvidenceIndex,
+  EvidenceItem,
+  EvidencePreview,
+  EvidenceSource,
+  ImportProgress,
+} from '../../../shared/evidence/schema';
 import { EVIDENCE_LIMITS } from '../../../shared/evidence/limits';
 import { EvidenceStore } from '../../storage/evidenceStore';
 import { withSourceDeleted, withSourceRestored } from './deletedSources';
@@ -47,7 +54,15 @@ export class EvidenceArea {
     this.store = new EvidenceStore(options.dataDir);
     this.index = this.store.open();
     // Loading and indexing happen after start, off the request path: the chair says "indexing…".
-    setImmediate(() => void this.load());
+    this.loading = this.loadSoon();
+  }
+
+  /** Settles when the latest load (at start, after a restore) is over. */
+  private loading: Promise<void>;
+
+  private loadSoon(): Promise<void> {
+    const generation = this.generation;
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.load(generation));
   }
 
   private closed = false;
@@ -73,8 +88,7 @@ export class EvidenceArea {
     for (const id of this.items.keys()) void this.search.removeSource(id);
     this.items.clear();
     void this.search.setAccounts([]);
-    const generation = this.generation;
-    setImmediate(() => void this.load(generation));
+    this.loading = this.loadSoon();
   }
 
   private async load(generation = this.generation): Promise<void> {
@@ -97,7 +111,7 @@ export class EvidenceArea {
 
   /** Resolves when loading, any running import and indexing are done. */
   async settled(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
+    await this.loading;
     await this.runningDone;
     await this.search.whenIdle();
   }
@@ -175,6 +189,28 @@ export class EvidenceArea {
         });
       },
     } satisfies EvidenceHandlers;
+  }
+
+  /**
+   * Adds a source made here, not imported (the first-run sample), at once; its accounts only when
+   * the library has none. Nothing happens when a source of that id is already there.
+   */
+  addSource(named: Pick<EvidenceSource, 'id' | 'name' | 'kind'>, items: EvidenceItem[], accounts: Account[]): void {
+    if (this.index.sources.some((source) => source.id === named.id) || this.index.sources.length >= EVIDENCE_LIMITS.sourcesMax) return;
+    const file = this.store.newFileName(named.id, 'jsonl');
+    this.store.writeItemsSync(file, items);
+    const importedAt = this.options.now().toISOString();
+    const source: EvidenceSource = { ...named, format: 'csv', mapping: null, fileName: '', itemCount: items.length, importedAt, file };
+    const index = { ...this.index, sources: [...this.index.sources, source], deleted: this.index.deleted.filter((d) => d.id !== named.id) };
+    if (!index.accountsFile && accounts.length > 0) {
+      index.accountsFile = this.store.newFileName('accounts', 'json');
+      index.accountCount = accounts.length;
+      this.store.writeAccountsSync(index.accountsFile, accounts);
+      void this.search.setAccounts(accounts);
+    }
+    this.commit(index);
+    this.items.set(named.id, items);
+    void this.search.setSource(named.id, items);
   }
 
   private sourceName(id: string): string {
