@@ -197,6 +197,15 @@ export class EvidenceArea {
    */
   addSource(named: Pick<EvidenceSource, 'id' | 'name' | 'kind'>, items: EvidenceItem[], accounts: Account[]): void {
     if (this.index.sources.some((source) => source.id === named.id) || this.index.sources.length >= EVIDENCE_LIMITS.sourcesMax) return;
+    try {
+      this.addSourceNow(named, items, accounts);
+    } catch (error) {
+      // The meeting it comes with is made: say what is missing rather than fail the whole call.
+      this.store.notices.push(`${named.name} could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private addSourceNow(named: Pick<EvidenceSource, 'id' | 'name' | 'kind'>, items: EvidenceItem[], accounts: Account[]): void {
     const file = this.store.newFileName(named.id, 'jsonl');
     this.store.writeItemsSync(file, items);
     const importedAt = this.options.now().toISOString();
