@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ApiError } from '../../shared/errors';
 import {
   EMPTY_EVIDENCE_INDEX,
@@ -55,6 +56,29 @@ export class EvidenceStore {
       if (entry.isFile() && !keep.has(entry.name) && !entry.name.includes('.damaged-'))
         fs.rmSync(path.join(this.dir, entry.name), { force: true });
     }
+  }
+
+  /**
+   * The items of a source, read without blocking and parsed in steps that let requests through:
+   * what the start loads in the background, so 100,000 items do not delay the first meeting list.
+   */
+  async readItemsInSteps(fileName: string): Promise<EvidenceItem[]> {
+    const text = await fs.promises.readFile(path.join(this.dir, fileName), 'utf8');
+    const items: EvidenceItem[] = [];
+    let damaged = 0;
+    for (let start = 0, count = 1; start < text.length; count++) {
+      const newline = text.indexOf('\n', start);
+      const end = newline < 0 ? text.length : newline;
+      const line = text.slice(start, end);
+      start = end + 1;
+      if (!line) continue;
+      const item = safeJson(line) as EvidenceItem | undefined;
+      if (item && typeof item.text === 'string' && typeof item.key === 'string') items.push(item);
+      else damaged++;
+      if (count % 5_000 === 0) await yieldToEventLoop();
+    }
+    if (damaged > 0) this.notices.push(`${damaged} damaged lines of ${fileName} were left out.`);
+    return items;
   }
 
   readItems(fileName: string): EvidenceItem[] {

@@ -59,7 +59,6 @@ export class EvidenceArea {
 
   /** Settles when the latest load (at start, after a restore) is over. */
   private loading: Promise<void>;
-
   private loadSoon(): Promise<void> {
     const generation = this.generation;
     return new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.load(generation));
@@ -98,7 +97,8 @@ export class EvidenceArea {
       if (this.index.accountsFile) await this.search.setAccounts(this.store.readAccounts(this.index.accountsFile));
       for (const source of this.index.sources) {
         if (stale()) return;
-        const items = this.store.readItems(source.file);
+        const items = await this.store.readItemsInSteps(source.file);
+        if (stale()) return;
         this.items.set(source.id, items);
         await this.search.setSource(source.id, items);
       }
@@ -296,7 +296,7 @@ export class EvidenceArea {
       format: params.format ?? (existingSource ? existingSource.format : undefined),
       mapping: params.mapping ?? existingSource?.mapping ?? null,
       mask: params.mask,
-      existing: this.items.get(sourceId) ?? [],
+      existing: () => this.items.get(sourceId) ?? [], // read once the start's load is over
       otherItems: [...this.items].reduce((sum, [id, items]) => (id === sourceId ? sum : sum + items.length), 0),
     });
     job.progress.sourceId = sourceId;
@@ -317,6 +317,7 @@ export class EvidenceArea {
     const fileName = this.store.newFileName(sourceId, 'jsonl');
     let written = false;
     try {
+      await this.loading; // the source's items, to merge with
       const outcome = await job.read();
       if (!outcome) return void (job.progress.state = 'cancelled');
       await this.store.writeItems(fileName, outcome.items);

@@ -128,3 +128,23 @@ describe('restoring a deleted source respects the library limits (at the limit a
     );
   });
 });
+
+it('a re-import started at once after a restart, while the items still load, merges with them (nothing lost)', async () => {
+  const dataDir = tempDir();
+  let library = openTemp(dataDir);
+  const rows = Array.from({ length: 12_000 }, (_, i) => `${i},Ticket ${i} about refunds`).join('\n');
+  const first = await importAndWait(library, {
+    source: { name: 'Desk', kind: 'tickets' },
+    input: { kind: 'text', fileName: 'a.csv', text: `id,comment\n${rows}\n` },
+  });
+  expect(first).toMatchObject({ state: 'done', added: 12_000 });
+  closeNow(library);
+  library = openTemp(dataDir);
+  // No turn of the event loop since opening: the start's load has not even begun.
+  const again = await importAndWait(library, {
+    sourceId: first.sourceId,
+    input: { kind: 'text', fileName: 'b.csv', text: 'id,comment\n0,Ticket 0 about refunds\nnew,A new one\n' },
+  });
+  expect(again).toMatchObject({ state: 'done', added: 1, unchanged: 1 });
+  expect(evidence(library).itemCount).toBe(12_001);
+});
