@@ -55,6 +55,7 @@ export class MeetingService {
       meeting: (id) => kernel.meeting(id),
       library: () => kernel.library(),
     });
+    kernel.persistence.holdBackupsWhile(() => this.evidence.importRunning());
     this.handlers = createHandlers({ kernel, participants: this.participants, evidence: this.evidence });
   }
 

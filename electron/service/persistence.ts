@@ -8,6 +8,8 @@ export const BACKUP_INTERVAL_MS = 15 * 60_000;
 export const COMPACT_AFTER_MS = 2_000;
 const RETRY_FIRST_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
+/** A scheduled backup held back by a running evidence import looks again this often. */
+export const BACKUP_HOLD_RETRY_MS = 1_000;
 
 export interface PersistenceOptions {
   storage: LibraryStorage;
@@ -37,9 +39,20 @@ export class Persistence {
   private compactTimer: ReturnType<typeof setTimeout> | undefined;
   private changedSinceBackup = false;
   private lastBackupAt: string | null;
+  /** Names what holds backups back (a running evidence import), or null; see holdBackupsWhile. */
+  private backupHold: () => string | null = () => null;
 
   constructor(private readonly options: PersistenceOptions) {
     this.lastBackupAt = options.storage.backups.list()[0]?.createdAt ?? null;
+  }
+
+  /**
+   * While `busy` names something (a running evidence import), a backup asked for by hand is
+   * refused (conflict) and a scheduled one waits until it is over. The backup on close is taken
+   * anyway: it holds only committed evidence, and closing cancels the import.
+   */
+  holdBackupsWhile(busy: () => string | null): void {
+    this.backupHold = busy;
   }
 
   /** The first refusal while collecting (see collectRefusals); null when not collecting. */
@@ -151,18 +164,24 @@ export class Persistence {
     const interval = this.options.backupIntervalMs;
     if (interval === null || this.backupTimer !== undefined) return;
     const since = this.lastBackupAt ? this.options.now().getTime() - Date.parse(this.lastBackupAt) : Infinity;
-    this.backupTimer = setTimeout(
-      () => {
-        this.backupTimer = undefined;
-        if (this.changedSinceBackup) this.tryBackUp('scheduled');
-      },
-      Math.max(0, interval - since),
-    );
+    this.backupTimer = setTimeout(this.scheduledBackup, Math.max(0, interval - since));
     this.backupTimer.unref?.();
   }
 
+  private readonly scheduledBackup = (): void => {
+    this.backupTimer = undefined;
+    if (!this.changedSinceBackup) return;
+    if (this.backupHold() === null) return this.tryBackUp('scheduled');
+    this.backupTimer = setTimeout(this.scheduledBackup, BACKUP_HOLD_RETRY_MS);
+    this.backupTimer.unref?.();
+  };
+
   backUp(reason: string): BackupInfo {
     const { storage, now } = this.options;
+    const busy = reason === 'close' ? null : this.backupHold();
+    if (busy !== null) {
+      throw new ApiError('conflict', `${busy} is running; back up once it is done (or cancel it). Nothing was backed up.`);
+    }
     let backup: BackupInfo;
     try {
       backup = storage.backUp(reason, now());

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupInfo } from '../../shared/domain';
+import { backUpEvidence } from './evidenceBackup';
 
 export type { BackupInfo };
 
@@ -28,7 +29,9 @@ export function backupsToKeep(backups: readonly BackupInfo[], now: Date): Set<st
 }
 
 /**
- * Snapshots of the data folder's documents (library.json and meetings/*.json) in backups/<id>/.
+ * Snapshots of the data folder's documents (library.json and meetings/*.json) in backups/<id>/,
+ * with the customer evidence in backups/<id>/evidence/ (evidenceBackup.ts: hard links, since
+ * evidence files never change once written).
  * A snapshot is written to backups/.partial-<id> and renamed into place, so a crash never leaves a
  * half backup that looks whole. Files are copied, not linked: conf falls back to writing in place
  * on some systems, which would change a hard-linked backup too.
@@ -86,6 +89,7 @@ export class BackupStore {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
     }
+    backUpEvidence(this.dataDir, partial);
     const info: BackupInfo = { id, createdAt: now.toISOString(), reason, meetings };
     fs.writeFileSync(path.join(partial, 'manifest.json'), JSON.stringify(info));
     fs.renameSync(partial, path.join(this.dir, id));
@@ -98,6 +102,11 @@ export class BackupStore {
     for (const backup of this.list()) {
       if (!keep.has(backup.id)) fs.rmSync(path.join(this.dir, backup.id), { recursive: true, force: true });
     }
+  }
+
+  /** A backup's folder. */
+  folderOf(backupId: string): string {
+    return path.join(this.dir, backupId);
   }
 
   /** The path of a document (relative to the data folder) inside a backup. */

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { ApiError } from '../../shared/errors';
 import {
   EMPTY_EVIDENCE_INDEX,
@@ -19,7 +20,8 @@ import {
 import { syncDirectory } from './journal';
 
 export const EVIDENCE_DIR = 'evidence';
-const INDEX_FILE = 'index.json';
+export const EVIDENCE_INDEX_FILE = 'index.json';
+const INDEX_FILE = EVIDENCE_INDEX_FILE;
 
 export class EvidenceStore {
   readonly dir: string;
@@ -49,10 +51,34 @@ export class EvidenceStore {
 
   private removeLeftovers(index: EvidenceIndex): void {
     if (!fs.existsSync(this.dir)) return;
-    const keep = new Set([INDEX_FILE, ...index.sources.map((source) => source.file), ...(index.accountsFile ? [index.accountsFile] : [])]);
-    for (const name of fs.readdirSync(this.dir)) {
-      if (!keep.has(name) && !name.includes('.damaged-')) fs.rmSync(path.join(this.dir, name), { force: true });
+    const keep = new Set([INDEX_FILE, ...filesNamedBy(index)]);
+    for (const entry of fs.readdirSync(this.dir, { withFileTypes: true })) {
+      if (entry.isFile() && !keep.has(entry.name) && !entry.name.includes('.damaged-'))
+        fs.rmSync(path.join(this.dir, entry.name), { force: true });
     }
+  }
+
+  /**
+   * The items of a source, read without blocking and parsed in steps that let requests through:
+   * what the start loads in the background, so 100,000 items do not delay the first meeting list.
+   */
+  async readItemsInSteps(fileName: string): Promise<EvidenceItem[]> {
+    const text = await fs.promises.readFile(path.join(this.dir, fileName), 'utf8');
+    const items: EvidenceItem[] = [];
+    let damaged = 0;
+    for (let start = 0, count = 1; start < text.length; count++) {
+      const newline = text.indexOf('\n', start);
+      const end = newline < 0 ? text.length : newline;
+      const line = text.slice(start, end);
+      start = end + 1;
+      if (!line) continue;
+      const item = safeJson(line) as EvidenceItem | undefined;
+      if (item && typeof item.text === 'string' && typeof item.key === 'string') items.push(item);
+      else damaged++;
+      if (count % 5_000 === 0) await yieldToEventLoop();
+    }
+    if (damaged > 0) this.notices.push(`${damaged} damaged lines of ${fileName} were left out.`);
+    return items;
   }
 
   readItems(fileName: string): EvidenceItem[] {
@@ -94,10 +120,19 @@ export class EvidenceStore {
     });
   }
 
+  /** A small source's items at once (the first-run sample), durably; not yet visible. */
+  writeItemsSync(fileName: string, items: EvidenceItem[]): void {
+    this.writeSync(fileName, items.map((item) => JSON.stringify(item) + '\n').join(''));
+  }
+
   writeAccountsSync(fileName: string, accounts: Account[]): void {
+    this.writeSync(fileName, JSON.stringify(accounts));
+  }
+
+  private writeSync(fileName: string, content: string): void {
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      writeFileDurably(path.join(this.dir, fileName), JSON.stringify(accounts));
+      writeFileDurably(path.join(this.dir, fileName), content);
     } catch (error) {
       throw storageFailure(fileName, error);
     }
@@ -131,9 +166,9 @@ export class EvidenceStore {
     } catch (error) {
       throw storageFailure(INDEX_FILE, error);
     }
-    const named = new Set([...index.sources.map((source) => source.file), index.accountsFile]);
-    for (const old of [...previous.sources.map((source) => source.file), previous.accountsFile]) {
-      if (old && !named.has(old)) fs.rmSync(path.join(this.dir, old), { force: true });
+    const named = new Set(filesNamedBy(index));
+    for (const old of filesNamedBy(previous)) {
+      if (!named.has(old)) fs.rmSync(path.join(this.dir, old), { force: true });
     }
   }
 
@@ -143,8 +178,17 @@ export class EvidenceStore {
   }
 }
 
+/** The files an index keeps: each source's and each restorable deleted source's items, and the accounts. */
+export function filesNamedBy(index: EvidenceIndex): string[] {
+  return [
+    ...index.sources.map((source) => source.file),
+    ...index.deleted.map((source) => source.file),
+    ...(index.accountsFile ? [index.accountsFile] : []),
+  ];
+}
+
 /** Temp name, fsync, rename, fsync the folder: the file is either old or new, never half. */
-function writeFileDurably(target: string, content: string): void {
+export function writeFileDurably(target: string, content: string): void {
   const temp = `${target}.tmp`;
   const fd = fs.openSync(temp, 'w');
   try {

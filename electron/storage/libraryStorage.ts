@@ -11,6 +11,7 @@ import {
 } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { BackupStore } from './backups';
+import { evidenceInBackup, restoreEvidence } from './evidenceBackup';
 import { DamagedDocumentError, DocumentFile, storageError, type DamageReports, type StoreFileClass } from './documentStore';
 import {
   discardImported,
@@ -346,7 +347,7 @@ export class LibraryStorage {
   /**
    * Puts the data folder back as it was in a backup. A 'before-restore' backup is taken first, so
    * restoring it undoes this. Meetings the backup does not have go to the trash, not away.
-   * Every document in the backup is validated before anything on disk changes.
+   * Every document in the backup, its evidence too, is validated before anything on disk changes.
    */
   restoreBackup(backupId: string): { restored: BackupInfo; undoBackupId: string } {
     const restored = this.backups.list().find((backup) => backup.id === backupId);
@@ -361,6 +362,7 @@ export class LibraryStorage {
         throw new ApiError('storage_error', `That backup cannot be restored: ${(error as Error).message}`);
       }
     }
+    const evidence = evidenceInBackup(this.backups.folderOf(backupId)); // null: from before backups held evidence
     const before = this.backUp('before-restore', this.now()); // every journaled save is in it
     // Nothing a journal holds may override what is restored: remove them all (each is in the backup).
     for (const file of this.documentFiles()) file.removeJournal();
@@ -376,6 +378,7 @@ export class LibraryStorage {
       fs.renameSync(temp, target);
     }
     if (!files.includes('library.json')) this.writeIndex(emptyLibraryIndex());
+    if (evidence) restoreEvidence(this.dataDir, this.backups.folderOf(backupId), evidence);
     return { restored, undoBackupId: before.id };
   }
 

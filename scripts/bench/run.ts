@@ -12,6 +12,7 @@ import path from 'node:path';
 import { readFlag } from '../../electron/storage/dataDir';
 import { ensureRendererBuilt } from '../build-renderer.mjs';
 import { benchBackup } from './backup';
+import { benchEvidence } from './evidence';
 import { benchExport } from './export';
 import { generateLibrary } from './generate';
 import { benchRenderer } from './renderer';
@@ -33,6 +34,8 @@ const GROUPS: Record<string, (work: string, options: Options) => BenchRow[] | Pr
   memory: benchMemory,
   /** Issue #5: a participant's tag to the lead's screen, 20 participants on loopback. */
   participants: benchParticipants,
+  /** Issue 19: customer evidence, 100,000 items (import, the chair's ranking, save, start, memory). */
+  evidence: benchEvidence,
 };
 
 const argv = process.argv.slice(2);

@@ -48,7 +48,7 @@ function decisionSaver(dataDir: string, meeting: Meeting) {
  * The floor, as the issue defines it: the same bytes written raw with writeFileSync plus fsync.
  * `atomic` adds what a crash-safe save needs on top (a new temp file renamed into place).
  */
-function rawWriter(dir: string, bytes: string, atomic: boolean) {
+export function rawWriter(dir: string, bytes: string, atomic: boolean) {
   const target = path.join(dir, atomic ? 'raw-atomic.json' : 'raw.json');
   const write = () => {
     const written = atomic ? `${target}.tmp` : target;

@@ -4,8 +4,10 @@
  * alone, that every file parses and every acknowledged write is on disk: in the meeting's file, or
  * in its save journal (electron/storage/journal.ts), read as the next start reads them but without
  * writing anything. At the end it opens the folder with the real service and checks nothing was
- * quarantined but copies of journals whose last save the kill cut off (never acknowledged). Prints
- * `N kills, M acknowledged writes, 0 lost` and exits non-zero on any loss.
+ * quarantined but copies of journals whose last save the kill cut off (never acknowledged). The
+ * writer also imports customer evidence; after every kill each source the evidence index names must
+ * have exactly its items on disk (no partial import visible), and every acknowledged import must be
+ * there. Prints `N kills, M acknowledged writes, 0 lost` and exits non-zero on any loss.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import Conf from 'conf';
 import { meetingSchema, type Meeting } from '../../shared/domain';
+import { evidenceIndexSchema } from '../../shared/evidence/schema';
 import { openLibrary } from '../../electron/service/openLibrary';
 import { CUT_OFF_SAVE, DocumentFile, type StoreFile } from '../../electron/storage/documentStore';
 import { readFlag } from '../../electron/storage/dataDir';
@@ -36,6 +39,12 @@ await build({
 
 const ackedRevision = new Map<string, number>();
 const ackedDecisions = new Map<string, Set<string>>();
+/** Per evidence source, the item count its last acknowledged import left (re-imports only add rows). */
+const ackedEvidence = new Map<string, number>();
+let evidenceImports = 0;
+let partialImports = 0;
+/** Kills that landed while an evidence import was under way (started, not yet acknowledged). */
+let killsDuringImport = 0;
 let acknowledged = 0;
 let lost = 0;
 const problems: string[] = [];
@@ -45,6 +54,7 @@ function runOnce(seed: number): Promise<void> {
     const child = spawn(process.execPath, [writerJs, dataDir, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffer = '';
     let stderr = '';
+    let importing = false;
     // Most kills land mid-writing; some during start-up (open, recovery, lock take-over, cleanup).
     const duringStartup = Math.random() < 0.15;
     let timer = duringStartup ? setTimeout(() => child.kill('SIGKILL'), Math.random() * 150) : undefined;
@@ -55,10 +65,16 @@ function runOnce(seed: number): Promise<void> {
         const [kind, what, id, extra] = buffer.slice(0, newline).split(' ');
         buffer = buffer.slice(newline + 1);
         if (kind === 'READY' && !duringStartup) timer = setTimeout(() => child.kill('SIGKILL'), Math.random() * 80);
+        if (kind === 'START') importing = true;
         if (kind === 'ERROR') problems.push(`writer error: ${what} ${id} ${extra ?? ''}`);
         if (kind !== 'ACK') continue;
         acknowledged++;
         if (what === 'meeting') ackedRevision.set(id!, Math.max(ackedRevision.get(id!) ?? 0, Number(extra)));
+        if (what === 'evidence') {
+          importing = false;
+          evidenceImports++;
+          ackedEvidence.set(id!, Math.max(ackedEvidence.get(id!) ?? 0, Number(extra)));
+        }
         if (what === 'decision') {
           const set = ackedDecisions.get(id!) ?? new Set<string>();
           set.add(extra!);
@@ -70,6 +86,7 @@ function runOnce(seed: number): Promise<void> {
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal !== 'SIGKILL') return reject(new Error(`writer exited by itself (code ${code}):\n${stderr}`));
+      if (importing) killsDuringImport++;
       resolve();
     });
   });
@@ -130,10 +147,40 @@ function verifyFiles(): void {
   }
 }
 
+/** The evidence as the next start would see it: every named source whole, every acknowledged import there. */
+function verifyEvidence(): void {
+  const dir = path.join(dataDir, 'evidence');
+  const indexFile = path.join(dir, 'index.json');
+  if (!fs.existsSync(indexFile)) {
+    if (ackedEvidence.size > 0) problems.push('evidence/index.json is gone');
+    return;
+  }
+  const parsed = evidenceIndexSchema.safeParse(JSON.parse(fs.readFileSync(indexFile, 'utf8')));
+  if (!parsed.success) return void problems.push(`evidence/index.json does not parse: ${parsed.error.message.slice(0, 200)}`);
+  const counts = new Map(parsed.data.sources.map((source) => [source.id, source.itemCount]));
+  for (const source of parsed.data.sources) {
+    const file = path.join(dir, source.file);
+    const lines = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean) : null;
+    const whole = lines !== null && lines.length === source.itemCount && lines.every((line) => line.endsWith('}'));
+    if (!whole) {
+      partialImports++;
+      problems.push(
+        `evidence source ${source.name}: the index says ${source.itemCount} items, ${source.file} holds ${lines?.length ?? 'nothing'}`,
+      );
+    }
+  }
+  for (const [id, count] of ackedEvidence) {
+    if ((counts.get(id) ?? -1) >= count) continue;
+    lost++;
+    problems.push(`evidence source ${id}: acknowledged with ${count} items, on disk ${counts.get(id) ?? 'missing'}`);
+  }
+}
+
 const started = Date.now();
 for (let kill = 1; kill <= kills; kill++) {
   await runOnce(kill);
   verifyFiles();
+  verifyEvidence();
   if (problems.length) break;
   if (kill % 100 === 0) console.log(`  ${kill} kills, ${acknowledged} acknowledged writes so far…`);
 }
@@ -149,6 +196,13 @@ for (const id of ackedRevision.keys()) {
 const quarantined = fs.existsSync(path.join(dataDir, 'quarantine')) ? fs.readdirSync(path.join(dataDir, 'quarantine')) : [];
 const unexpected = quarantined.filter((name) => !name.endsWith('.journal'));
 if (unexpected.length) problems.push(`quarantined at start: ${unexpected.join(', ')}`);
+await library.service.evidence.settled();
+const evidence = library.service.handlers['evidence.library']({});
+for (const [id, count] of ackedEvidence) {
+  const source = evidence.sources.find((entry) => entry.id === id);
+  if (!source || source.itemCount < count)
+    problems.push(`at start: evidence source ${id} has ${source?.itemCount ?? 'no'} items, ${count} acknowledged`);
+}
 const journalNotices = library.service.notices.filter((notice) => notice.includes('save journal'));
 for (const notice of journalNotices) if (!isCutOffOnly(notice)) problems.push(`at start: ${notice}`);
 library.close();
@@ -156,6 +210,7 @@ library.close();
 fs.rmSync(work, { recursive: true, force: true });
 console.log(
   `${kills} kills, ${acknowledged} acknowledged writes, ${lost} lost (${((Date.now() - started) / 1000).toFixed(0)} s)` +
+    `; ${killsDuringImport} kills during an evidence import, ${evidenceImports} imports acknowledged, ${partialImports} partial imports visible` +
     `; ${quarantined.length - unexpected.length} journal copies quarantined for a last save a kill cut off`,
 );
 if (problems.length) {

@@ -1,11 +1,15 @@
 /**
  * The process the crash test kills: opens a data folder and writes meetings, answers and decisions
  * as fast as it can, printing one line per write AFTER the service acknowledged it (ok = on disk).
- * Lines: `ACK meeting <id> <revision>` and `ACK decision <meetingId> <decisionId>`.
+ * Lines: `ACK meeting <id> <revision>` and `ACK decision <meetingId> <decisionId>`. It also imports
+ * customer evidence now and then (a new source, or more rows into one), and prints
+ * `START evidence` when an import starts and `ACK evidence <sourceId> <itemCount>` once it is done
+ * (committed): kills land mid-import too.
  */
 import Conf from 'conf';
 import fs from 'node:fs';
 import type { Meeting } from '../../shared/domain';
+import type { EvidenceLibrary, ImportProgress } from '../../shared/evidence/schema';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary } from '../../electron/service/openLibrary';
 
@@ -26,13 +30,54 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ids = library.service.library().meetings.map((m) => m.id);
 say('READY');
 
+/** The evidence import under way: started now and then, its end acknowledged once it is done. */
+let evidenceJob: string | null = null;
+function evidenceStep(): void {
+  const value = <T>(method: string, input: unknown): T => {
+    const result = dispatch(library.service, method, input);
+    if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`);
+    return result.value as T;
+  };
+  if (evidenceJob) {
+    const progress = value<ImportProgress>('evidence.importStatus', { jobId: evidenceJob });
+    if (progress.state === 'running') return;
+    if (progress.state !== 'done') throw new Error(`evidence import ${progress.state}: ${progress.error?.message}`);
+    const source = value<EvidenceLibrary>('evidence.library', {}).sources.find((entry) => entry.id === progress.sourceId)!;
+    say(`ACK evidence ${source.id} ${source.itemCount}`);
+    evidenceJob = null;
+    return;
+  }
+  if (random() > 0.25) return;
+  // Rows 0..n-1: a re-import keeps what the source had and adds the rows it did not have.
+  const rows = 20 + Math.floor(random() * 800);
+  const text = 'id,comment\n' + Array.from({ length: rows }, (_, i) => `${i},Ticket ${i} about invoices and pricing`).join('\n');
+  const sources = value<EvidenceLibrary>('evidence.library', {}).sources;
+  const input = { kind: 'text', fileName: 'tickets.csv', text };
+  const target =
+    sources.length < 5 && random() < 0.5
+      ? { source: { name: `Tickets ${sources.length + 1}`, kind: 'tickets' } }
+      : sources.length > 0
+        ? { sourceId: sources[Math.floor(random() * sources.length)]!.id }
+        : { source: { name: 'Tickets 1', kind: 'tickets' } };
+  evidenceJob = value<ImportProgress>('evidence.import', { ...target, input }).jobId;
+  say('START evidence');
+}
+
 for (;;) {
   const roll = random();
   let result;
   if (random() < 0.05) await pause(random() * 15);
+  else if (evidenceJob && random() < 0.3) await pause(0); // the import moves on between requests
+  try {
+    evidenceStep();
+  } catch (error) {
+    say(`ERROR evidence ${(error as Error).message}`);
+    process.exit(3);
+  }
   if (random() < 0.02) {
     result = dispatch(library.service, 'backups.create', {});
-    if (!result.ok) say(`ERROR ${result.error.code} ${result.error.message}`);
+    // Refused while an evidence import runs (conflict): expected, it is tried again later.
+    if (!result.ok && !(result.error.code === 'conflict' && evidenceJob)) say(`ERROR ${result.error.code} ${result.error.message}`);
     continue;
   }
   if (ids.length === 0 || (roll < 0.08 && ids.length < 40)) {

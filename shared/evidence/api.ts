@@ -109,6 +109,8 @@ export const evidenceMethods = {
     z.strictObject({ id: idSchema, name: requiredText(EVIDENCE_LIMITS.sourceNameMax) }),
   ).returns<EvidenceSource>(),
   'evidence.deleteSource': write(z.strictObject({ id: idSchema })).returns<{ id: string }>(),
+  /** Brings back a deleted source with its items (the last EVIDENCE_LIMITS.deletedSourcesKept deleted are kept). */
+  'evidence.restoreSource': write(z.strictObject({ id: idSchema })).returns<EvidenceSource>(),
   /** Replaces the accounts (name, id, domain, segment, ARR or MRR, currency) from a CSV or JSON file. */
   'evidence.importAccounts': write(z.strictObject({ input: evidenceInputSchema })).returns<{ accountCount: number }>(),
   /** The words that mean a tag, used to rank evidence for decisions carrying it. */

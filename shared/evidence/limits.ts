@@ -1,6 +1,8 @@
 /** Every size and count of customer evidence, in one place, so the UI, the service and tests agree. */
 export const EVIDENCE_LIMITS = {
   sourcesMax: 200,
+  /** Deleted sources kept (with their items) so the deletion can be undone. */
+  deletedSourcesKept: 10,
   sourceNameMax: 100,
   /** Items across all sources: the library must hold at least 200,000 (issue 19). */
   itemsMax: 250_000,

@@ -43,6 +43,10 @@ export const evidenceSourceSchema = z.object({
 });
 export type EvidenceSource = z.infer<typeof evidenceSourceSchema>;
 
+/** A deleted source, kept (with its items file) so the deletion can be undone; the newest few only. */
+export const deletedSourceSchema = evidenceSourceSchema.extend({ deletedAt: isoDateTimeSchema });
+export type DeletedEvidenceSource = z.infer<typeof deletedSourceSchema>;
+
 export const evidenceItemSchema = z.object({
   /** Stable across re-imports: the external id if any, else a hash of text + customer + date. */
   key: z.string().min(1).max(EVIDENCE_LIMITS.fieldMax),
@@ -82,10 +86,19 @@ export const evidenceIndexSchema = z.object({
   accountCount: z.number().int().min(0),
   /** Per tag id, the words that mean it (pricing: price, cost, invoice), used for ranking. */
   synonyms: z.record(z.string(), z.array(z.string().max(EVIDENCE_LIMITS.synonymMax)).max(EVIDENCE_LIMITS.synonymsPerTagMax)),
+  /** Deleted sources that can still be restored, newest first (an index written before undo existed has none). */
+  deleted: z.array(deletedSourceSchema).max(EVIDENCE_LIMITS.deletedSourcesKept).default([]),
 });
 export type EvidenceIndex = z.infer<typeof evidenceIndexSchema>;
 
-export const EMPTY_EVIDENCE_INDEX: EvidenceIndex = { version: 1, sources: [], accountsFile: null, accountCount: 0, synonyms: {} };
+export const EMPTY_EVIDENCE_INDEX: EvidenceIndex = {
+  version: 1,
+  sources: [],
+  accountsFile: null,
+  accountCount: 0,
+  synonyms: {},
+  deleted: [],
+};
 
 /** Why a row was left out; the import reports a count for each. */
 export const SKIP_REASONS = ['empty_text', 'ragged_row', 'not_an_object', 'bad_json', 'duplicate_in_file'] as const;
@@ -127,6 +140,8 @@ export interface EvidenceLibrary {
   itemCount: number;
   accountCount: number;
   synonyms: Record<string, string[]>;
+  /** Deleted sources that `evidence.restoreSource` can bring back, newest first. */
+  deleted: DeletedEvidenceSource[];
 }
 
 export interface EvidenceHit {

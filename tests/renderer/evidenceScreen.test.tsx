@@ -167,7 +167,7 @@ describe('Evidence screen', () => {
 
     await user.click(within(table).getByRole('button', { name: 'Delete Zendesk tickets' }));
     const confirm = await screen.findByRole('dialog', { name: 'Delete “Zendesk tickets”?' });
-    expect(confirm.textContent).toContain('cannot be undone yet: backups do not include customer evidence');
+    expect(confirm.textContent).toContain('You can undo this');
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(serviceValue<EvidenceLibrary>(library, 'evidence.library', {}).sources).toHaveLength(1);
 
@@ -175,6 +175,10 @@ describe('Evidence screen', () => {
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete source' }));
     await screen.findByRole('heading', { name: 'No customer evidence yet' });
     expect(serviceValue<EvidenceLibrary>(library, 'evidence.library', {}).sources).toHaveLength(0);
+    // The toast offers Undo, which brings the source back with its items.
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await within(await screen.findByRole('table')).findByRole('button', { name: 'Delete Zendesk tickets' });
+    expect(serviceValue<EvidenceLibrary>(library, 'evidence.library', {}).sources).toHaveLength(1);
   });
 
   it('searches all evidence and filters by source, marking the matched words as text', async () => {

@@ -112,6 +112,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['evidence.uploadChunk', () => ({ uploadId: evidenceUpload, offset: 0, base64: btoa(EVIDENCE_CSV) })],
     ['evidence.uploadCancel', () => ({ uploadId: evidenceUpload })],
     ['evidence.deleteSource', () => ({ id: evidenceSource })],
+    ['evidence.restoreSource', () => ({ id: evidenceSource })],
     ['meetings.delete', { id: meeting.id }],
   ];
   const covered = new Set(steps.map(([method]) => method));

@@ -126,6 +126,7 @@ function validInput(method: MethodName): Record<string, unknown> {
     'evidence.importCancel': { jobId: 'none' },
     'evidence.renameSource': { id: 'none', name: 'N' },
     'evidence.deleteSource': { id: 'none' },
+    'evidence.restoreSource': { id: 'none' },
     'evidence.importAccounts': { input: { kind: 'text', fileName: 'accounts.csv', text: 'name,arr\nAcme,100' } },
     'evidence.setSynonyms': { tagId: 'pricing', words: ['price'] },
     'evidence.search': {

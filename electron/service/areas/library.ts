@@ -7,9 +7,10 @@ import { findTagByLabel } from '../../../shared/tags';
 import { definedOnly } from '../objects';
 import { createMeeting, createPersona } from '../records';
 import { SAMPLE_PERSONA, sampleMeetingDraft } from '../sample';
+import { SAMPLE_ACCOUNTS, SAMPLE_EVIDENCE_SOURCE, sampleEvidenceItems } from '../sampleEvidence';
 import type { AreaContext, Handlers } from './area';
 
-export function libraryArea({ kernel }: AreaContext) {
+export function libraryArea({ kernel, evidence }: AreaContext) {
   return {
     'personas.create': (draft) => createPersona(kernel, draft),
     'personas.update': ({ id, changes }) => {
@@ -38,7 +39,9 @@ export function libraryArea({ kernel }: AreaContext) {
     },
     'samples.create': () => {
       const persona = createPersona(kernel, personaDraftSchema.parse(SAMPLE_PERSONA));
-      return createMeeting(kernel, meetingDraftSchema.parse(sampleMeetingDraft(kernel.now(), persona.id)));
+      const meeting = createMeeting(kernel, meetingDraftSchema.parse(sampleMeetingDraft(kernel.now(), persona.id)));
+      evidence.addSource(SAMPLE_EVIDENCE_SOURCE, sampleEvidenceItems(kernel.now()), SAMPLE_ACCOUNTS); // so the chair quotes customers
+      return meeting;
     },
   } satisfies Pick<
     Handlers,

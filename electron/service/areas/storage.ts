@@ -2,7 +2,7 @@
 import { ApiError } from '../../../shared/errors';
 import type { AreaContext, Handlers } from './area';
 
-export function storageArea({ kernel, participants }: AreaContext) {
+export function storageArea({ kernel, participants, evidence }: AreaContext) {
   return {
     'storage.status': () => kernel.storageStatus(),
     'backups.list': () => kernel.storage.backups.list(),
@@ -14,8 +14,10 @@ export function storageArea({ kernel, participants }: AreaContext) {
           'Some changes are not saved to disk yet; restoring now would lose them. Try again once they are saved.',
         );
       }
+      evidence.refuseWhileImporting(null); // the import would switch the evidence index after the restore
       const result = kernel.storage.restoreBackup(id);
       kernel.reload();
+      evidence.reload();
       participants.stopUnlessRunning(); // a meeting restored to "not running" is no longer shared
       return result;
     },

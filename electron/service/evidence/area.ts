@@ -6,16 +6,23 @@
 import type { MethodOutput, MethodParams } from '../../../shared/api';
 import type { Library, Meeting } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
-import { rowsToAccounts, AccountsFileError } from '../../../shared/evidence/accounts';
 import type { EvidenceInput, evidenceMethods } from '../../../shared/evidence/api';
-import { suggestMapping } from '../../../shared/evidence/mapping';
-import { NOTES_MAPPING } from '../../../shared/evidence/notes';
-import type { EvidenceIndex, EvidenceItem, EvidencePreview, EvidenceSource, ImportProgress } from '../../../shared/evidence/schema';
+import type {
+  Account,
+  EvidenceIndex,
+  EvidenceItem,
+  EvidencePreview,
+  EvidenceSource,
+  ImportProgress,
+} from '../../../shared/evidence/schema';
 import { EVIDENCE_LIMITS } from '../../../shared/evidence/limits';
 import { EvidenceStore } from '../../storage/evidenceStore';
+import { withSourceDeleted, withSourceRestored } from './deletedSources';
 import { ImportJob } from './importJob';
 import { itemQuery } from './itemQuery';
-import { inputError, openInput, readHead, rowsOfText, type OpenedInput } from './readers';
+import { readAccountsFile } from './accountsFile';
+import { previewOf } from './preview';
+import { openInput, type OpenedInput } from './readers';
 import { SearchIndex } from './searchIndex';
 import { Uploads } from './uploads';
 
@@ -50,10 +57,19 @@ export class EvidenceArea {
     this.index = this.store.open();
     this.uploads = new Uploads(options.dataDir, options);
     // Loading and indexing happen after start, off the request path: the chair says "indexing…".
-    setImmediate(() => void this.load());
+    this.loading = this.loadSoon();
+  }
+
+  /** Settles when the latest load (at start, after a restore) is over. */
+  private loading: Promise<void>;
+  private loadSoon(): Promise<void> {
+    const generation = this.generation;
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.load(generation));
   }
 
   private closed = false;
+  /** Counts loads; a load of an older generation (before a backup was restored) stops. */
+  private generation = 0;
 
   /** Stops loading; a running import is abandoned (its files were never named by the index). */
   close(): void {
@@ -62,13 +78,31 @@ export class EvidenceArea {
     this.uploads.close();
   }
 
-  private async load(): Promise<void> {
+  /** What a running import is, for messages ("The evidence import of big.csv"), or null. */
+  importRunning(): string | null {
+    return this.running ? `The evidence import of ${this.running.progress.fileName}` : null;
+  }
+
+  /** Reads the evidence from disk again (a backup was restored): the index now, items and indexing in the background. */
+  reload(): void {
+    this.refuseWhileImporting(null);
+    this.generation++;
+    this.index = this.store.open();
+    for (const id of this.items.keys()) void this.search.removeSource(id);
+    this.items.clear();
+    void this.search.setAccounts([]);
+    this.loading = this.loadSoon();
+  }
+
+  private async load(generation = this.generation): Promise<void> {
+    const stale = () => this.closed || generation !== this.generation;
     try {
-      if (this.closed) return;
+      if (stale()) return;
       if (this.index.accountsFile) await this.search.setAccounts(this.store.readAccounts(this.index.accountsFile));
       for (const source of this.index.sources) {
-        if (this.closed) return;
-        const items = this.store.readItems(source.file);
+        if (stale()) return;
+        const items = await this.store.readItemsInSteps(source.file);
+        if (stale()) return;
         this.items.set(source.id, items);
         await this.search.setSource(source.id, items);
       }
@@ -81,7 +115,7 @@ export class EvidenceArea {
 
   /** Resolves when loading, any running import and indexing are done. */
   async settled(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
+    await this.loading;
     await this.runningDone;
     await this.search.whenIdle();
   }
@@ -98,6 +132,7 @@ export class EvidenceArea {
         itemCount: this.index.sources.reduce((sum, source) => sum + source.itemCount, 0),
         accountCount: this.index.accountCount,
         synonyms: this.index.synonyms,
+        deleted: this.index.deleted,
       }),
       'evidence.preview': (params) => this.preview(params),
       'evidence.import': (params) => this.startImport(params),
@@ -118,10 +153,19 @@ export class EvidenceArea {
       'evidence.deleteSource': ({ id }) => {
         this.source(id);
         this.refuseWhileImporting(id);
-        this.commit({ ...this.index, sources: this.index.sources.filter((source) => source.id !== id) });
+        this.commit(withSourceDeleted(this.index, id, this.options.now().toISOString()));
         this.items.delete(id);
         void this.search.removeSource(id);
         return { id };
+      },
+      'evidence.restoreSource': ({ id }) => {
+        this.refuseWhileImporting(null);
+        const { index, source } = withSourceRestored(this.index, id);
+        const items = this.store.readItems(source.file);
+        this.commit(index);
+        this.items.set(id, items);
+        void this.search.setSource(id, items);
+        return source;
       },
       'evidence.importAccounts': (params) => this.importAccounts(params),
       'evidence.setSynonyms': ({ tagId, words }) => {
@@ -159,6 +203,37 @@ export class EvidenceArea {
     } satisfies EvidenceHandlers;
   }
 
+  /**
+   * Adds a source made here, not imported (the first-run sample), at once; its accounts only when
+   * the library has none. Nothing happens when a source of that id is already there.
+   */
+  addSource(named: Pick<EvidenceSource, 'id' | 'name' | 'kind'>, items: EvidenceItem[], accounts: Account[]): void {
+    if (this.index.sources.some((source) => source.id === named.id) || this.index.sources.length >= EVIDENCE_LIMITS.sourcesMax) return;
+    try {
+      this.addSourceNow(named, items, accounts);
+    } catch (error) {
+      // The meeting it comes with is made: say what is missing rather than fail the whole call.
+      this.store.notices.push(`${named.name} could not be written: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private addSourceNow(named: Pick<EvidenceSource, 'id' | 'name' | 'kind'>, items: EvidenceItem[], accounts: Account[]): void {
+    const file = this.store.newFileName(named.id, 'jsonl');
+    this.store.writeItemsSync(file, items);
+    const importedAt = this.options.now().toISOString();
+    const source: EvidenceSource = { ...named, format: 'csv', mapping: null, fileName: '', itemCount: items.length, importedAt, file };
+    const index = { ...this.index, sources: [...this.index.sources, source], deleted: this.index.deleted.filter((d) => d.id !== named.id) };
+    if (!index.accountsFile && accounts.length > 0) {
+      index.accountsFile = this.store.newFileName('accounts', 'json');
+      index.accountCount = accounts.length;
+      this.store.writeAccountsSync(index.accountsFile, accounts);
+      void this.search.setAccounts(accounts);
+    }
+    this.commit(index);
+    this.items.set(named.id, items);
+    void this.search.setSource(named.id, items);
+  }
+
   private sourceName(id: string): string {
     return this.index.sources.find((source) => source.id === id)?.name ?? 'source removed';
   }
@@ -175,7 +250,7 @@ export class EvidenceArea {
     return job;
   }
 
-  private refuseWhileImporting(sourceId: string | null): void {
+  refuseWhileImporting(sourceId: string | null): void {
     if (this.running && (sourceId === null || this.running.progress.sourceId === sourceId || this.running.progress.sourceId === null)) {
       throw new ApiError('conflict', `An import (${this.running.progress.fileName}) is still running; wait for it to finish or cancel it.`);
     }
@@ -189,33 +264,7 @@ export class EvidenceArea {
 
   private preview({ input, format, sourceId }: MethodParams<'evidence.preview'>): EvidencePreview {
     const saved = sourceId === undefined ? null : this.source(sourceId).mapping;
-    const opened = this.open(input);
-    const head = readHead(opened, input.kind, format, EVIDENCE_LIMITS.previewBytes);
-    let headers: string[] = [];
-    const rows: Record<string, string>[] = [];
-    for (const event of rowsOfText(opened.fileName, head.text, head.format, head.delimiter, EVIDENCE_LIMITS.previewRows + 1)) {
-      if ('headers' in event) headers = event.headers;
-      else if ('row' in event)
-        rows.push(
-          Object.fromEntries(
-            Object.entries(event.row).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
-          ),
-        );
-      if (rows.length >= EVIDENCE_LIMITS.previewRows) break;
-    }
-    const notes = head.format === 'notes' || head.format === 'paste';
-    const { mapping, recognised } = notes
-      ? { mapping: NOTES_MAPPING, recognised: head.format === 'notes' ? ('interviews' as const) : null }
-      : suggestMapping(headers);
-    return {
-      format: head.format,
-      encoding: head.encoding,
-      delimiter: head.delimiter,
-      headers,
-      rows,
-      suggested: saved ?? mapping,
-      recognised,
-    };
+    return previewOf(this.open(input), input.kind, format, saved);
   }
 
   private startImport(params: MethodParams<'evidence.import'>): ImportProgress {
@@ -233,7 +282,7 @@ export class EvidenceArea {
       format: params.format ?? (existingSource ? existingSource.format : undefined),
       mapping: params.mapping ?? existingSource?.mapping ?? null,
       mask: params.mask,
-      existing: this.items.get(sourceId) ?? [],
+      existing: () => this.items.get(sourceId) ?? [], // read once the start's load is over
       otherItems: [...this.items].reduce((sum, [id, items]) => (id === sourceId ? sum : sum + items.length), 0),
     });
     job.progress.sourceId = sourceId;
@@ -255,6 +304,7 @@ export class EvidenceArea {
     const fileName = this.store.newFileName(sourceId, 'jsonl');
     let written = false;
     try {
+      await this.loading; // the source's items, to merge with
       const outcome = await job.read();
       if (!outcome) return void (job.progress.state = 'cancelled');
       await this.store.writeItems(fileName, outcome.items);
@@ -320,27 +370,7 @@ export class EvidenceArea {
 
   private importAccountsFrom(input: EvidenceInput): { accountCount: number } {
     const opened = this.open(input);
-    if (opened.size > EVIDENCE_LIMITS.accountsFileBytesMax) {
-      throw inputError(
-        opened.fileName,
-        `is over ${EVIDENCE_LIMITS.accountsFileBytesMax / 1024 / 1024} MB, the most an accounts file may be.`,
-        'limit_exceeded',
-      );
-    }
-    const head = readHead(opened, input.kind, undefined, EVIDENCE_LIMITS.accountsFileBytesMax);
-    let headers: string[] = [];
-    const rows: Record<string, unknown>[] = [];
-    for (const event of rowsOfText(opened.fileName, head.text, head.format, head.delimiter)) {
-      if ('headers' in event) headers = event.headers;
-      else if ('row' in event) rows.push(event.row);
-    }
-    let accounts;
-    try {
-      accounts = rowsToAccounts(headers, rows);
-    } catch (error) {
-      if (error instanceof AccountsFileError) throw inputError(opened.fileName, `${error.message}.`);
-      throw error;
-    }
+    const accounts = readAccountsFile(opened, input.kind);
     const fileName = this.store.newFileName('accounts', 'json');
     this.store.writeAccountsSync(fileName, accounts);
     this.commit({ ...this.index, accountsFile: fileName, accountCount: accounts.length });

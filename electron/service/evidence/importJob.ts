@@ -22,8 +22,8 @@ export interface ImportPlan {
   /** The mapping asked for, else the source's saved one; null: suggest from the headers. */
   mapping: ColumnMapping | null;
   mask: boolean;
-  /** The source's items before this import (empty for a new source). */
-  existing: EvidenceItem[];
+  /** The source's items before this import (empty for a new source), asked for when merging. */
+  existing: () => EvidenceItem[];
   /** Items in the other sources, for the library's limit. */
   otherItems: number;
 }
@@ -161,7 +161,7 @@ export class ImportJob {
   /** The source's items after this import, existing order first; counts added/updated/unchanged. */
   private merge(kept: Map<string, EvidenceItem>): EvidenceItem[] {
     const merged: EvidenceItem[] = [];
-    for (const old of this.plan.existing) {
+    for (const old of this.plan.existing()) {
       const fresh = kept.get(old.key);
       if (!fresh) merged.push(old);
       else {

@@ -16,7 +16,12 @@ import { EVIDENCE_LIMITS } from '../../../../shared/evidence/limits';
  * accounts that say who the customers are, a search over everything with filters, and the words
  * that mean each tag. The chair ranks from here. `query` is the search from the URL (`#/evidence?q=…`).
  */
-export default function EvidencePage({ library, navigate, query }: Pick<ScreenProps, 'library' | 'navigate'> & { query: string }) {
+export default function EvidencePage({
+  library,
+  navigate,
+  query,
+  showToast,
+}: Pick<ScreenProps, 'library' | 'navigate' | 'showToast'> & { query: string }) {
   const id = useId();
   const { evidence, error, reload } = useEvidenceLibrary();
   const [importing, setImporting] = useState(false);
@@ -81,7 +86,7 @@ export default function EvidencePage({ library, navigate, query }: Pick<ScreenPr
         </div>
       ) : (
         <>
-          <SourcesList evidence={evidence} onChanged={reload} />
+          <SourcesList evidence={evidence} onChanged={reload} showToast={showToast} />
           <div id={`${id}-search`}>
             <EvidenceSearch
               sources={evidence.sources}

@@ -4,13 +4,24 @@ import { MAPPING_FIELDS } from '../../../../shared/evidence/schema';
 import { ConfirmDialog } from '../../app/Dialog';
 import { useClient } from '../../app/clientContext';
 import { formatWhen, plural } from '../../app/format';
+import type { ScreenProps } from '../../app/screen';
 import { asApiError } from '../../app/useLibrary';
 import { ROLE_LABELS } from './mappingRoles';
 import { ReimportButton } from './ReimportButton';
 import { SourceName } from './SourceName';
 
-/** The imported sources, one row each: rename in place, delete after a confirmation. */
-export function SourcesList({ evidence, onChanged }: { evidence: EvidenceLibrary; onChanged: () => void }) {
+type ShowToast = ScreenProps['showToast'];
+
+/** The imported sources, one row each: rename in place, delete after a confirmation (with Undo in the toast). */
+export function SourcesList({
+  evidence,
+  onChanged,
+  showToast,
+}: {
+  evidence: EvidenceLibrary;
+  onChanged: () => void;
+  showToast: ShowToast;
+}) {
   const id = useId();
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
@@ -33,7 +44,7 @@ export function SourcesList({ evidence, onChanged }: { evidence: EvidenceLibrary
         </thead>
         <tbody>
           {evidence.sources.map((source) => (
-            <SourceRow key={source.id} source={source} onChanged={onChanged} />
+            <SourceRow key={source.id} source={source} onChanged={onChanged} showToast={showToast} />
           ))}
         </tbody>
       </table>
@@ -53,7 +64,7 @@ export function mappingLine(source: EvidenceSource): string {
   return parts.join(' · ');
 }
 
-function SourceRow({ source, onChanged }: { source: EvidenceSource; onChanged: () => void }) {
+function SourceRow({ source, onChanged, showToast }: { source: EvidenceSource; onChanged: () => void; showToast: ShowToast }) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -65,6 +76,13 @@ function SourceRow({ source, onChanged }: { source: EvidenceSource; onChanged: (
       await client.call('evidence.deleteSource', { id: source.id });
       setConfirming(false);
       onChanged();
+      showToast(`Deleted “${source.name}”.`, {
+        label: 'Undo',
+        run: async () => {
+          await client.call('evidence.restoreSource', { id: source.id });
+          onChanged();
+        },
+      });
     } catch (reason) {
       setError(asApiError(reason).message);
     } finally {
@@ -101,8 +119,8 @@ function SourceRow({ source, onChanged }: { source: EvidenceSource; onChanged: (
             onCancel={() => setConfirming(false)}
           >
             <p>
-              Its {plural(source.itemCount, 'item')} will no longer be quoted by the chair. This cannot be undone yet: backups do not
-              include customer evidence.
+              Its {plural(source.itemCount, 'item')} will no longer be quoted by the chair. You can undo this: the last 10 deleted sources
+              are kept.
             </p>
           </ConfirmDialog>
         ) : null}
