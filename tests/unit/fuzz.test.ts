@@ -130,6 +130,8 @@ function validInput(method: MethodName): Record<string, unknown> {
     'evidence.setSynonyms': { tagId: 'pricing', words: ['price'] },
     'evidence.search': { query: 'price', limit: 5 },
     'evidence.forItem': { meetingId: meeting.id, itemId: item.id, answer: 'cheaper' },
+    'citations.add': { meetingId: meeting.id, itemId: item.id, decisionId: decision?.id ?? 'none', sourceId: 'none', key: 'k' },
+    'citations.remove': { meetingId: meeting.id, itemId: item.id, sourceId: 'none', key: 'k' },
   };
   return byMethod[method] ?? {};
 }

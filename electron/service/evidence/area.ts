@@ -10,7 +10,14 @@ import { rowsToAccounts, AccountsFileError } from '../../../shared/evidence/acco
 import type { evidenceMethods } from '../../../shared/evidence/api';
 import { suggestMapping } from '../../../shared/evidence/mapping';
 import { NOTES_MAPPING } from '../../../shared/evidence/notes';
-import type { EvidenceIndex, EvidenceItem, EvidencePreview, EvidenceSource, ImportProgress } from '../../../shared/evidence/schema';
+import type {
+  Account,
+  EvidenceIndex,
+  EvidenceItem,
+  EvidencePreview,
+  EvidenceSource,
+  ImportProgress,
+} from '../../../shared/evidence/schema';
 import { EVIDENCE_LIMITS } from '../../../shared/evidence/limits';
 import { EvidenceStore } from '../../storage/evidenceStore';
 import { ImportJob } from './importJob';
@@ -144,6 +151,12 @@ export class EvidenceArea {
         });
       },
     } satisfies EvidenceHandlers;
+  }
+
+  /** A live evidence item with its account and source name, for a citation to copy (areas/citations.ts); null when gone. */
+  citable(sourceId: string, key: string): { item: EvidenceItem; account: Account | null; sourceName: string } | null {
+    const item = this.items.get(sourceId)?.find((entry) => entry.key === key);
+    return item ? { item, account: this.search.accountOf(item), sourceName: this.sourceName(sourceId) } : null;
   }
 
   private sourceName(id: string): string {
