@@ -159,6 +159,13 @@ const followUpChangesSchema = z.strictObject({
 
 const inItem = { meetingId: idSchema, itemId: idSchema };
 const onDecision = { meetingId: idSchema, decisionId: idSchema };
+/** A citation of customer evidence: on the item's answer, or on one of its decisions. */
+const onCitation = {
+  ...inItem,
+  decisionId: idSchema.optional(),
+  sourceId: idSchema,
+  key: z.string().min(1, 'must not be empty').max(LIMITS.citationFieldMax, `must be at most ${LIMITS.citationFieldMax} characters`),
+};
 
 const byId = z.strictObject({ id: idSchema });
 /** Sent back by a client that edited a copy at this revision; a newer revision on disk is a conflict. */
@@ -330,6 +337,15 @@ export const api = {
   /** Takes a participant's proposal into the item's answer (text and direction), keeping the proposer's attribution. */
   'proposals.accept': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
   'proposals.dismiss': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
+  /**
+   * Cites a customer evidence item (`sourceId`, `key`) on the item's answer, or with `decisionId` on
+   * one of the item's decisions. The service copies the quote, customer, source name, date and
+   * account from the live evidence item (the client never sends them), so the record stays whole
+   * if the source is deleted later. At most 20 citations on one answer or decision.
+   */
+  'citations.add': write(z.strictObject(onCitation)).returns<Meeting>(),
+  /** Takes a citation back off the item's answer, or off one of its decisions with `decisionId`. */
+  'citations.remove': write(z.strictObject(onCitation)).returns<Meeting>(),
   /** Customer evidence (issue 19): sources, import, accounts, ranking; declared in shared/evidence/api.ts. */
   ...evidenceMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -158,6 +158,16 @@ export interface ParticipantDecision {
   /** Everyone's tags, each with who and when (and the direction they saw, if given). */
   tags: DecisionTag[];
   vote: ParticipantVote | null;
+  /** Customer evidence the lead cited on this decision (issue 19 §3): read-only copies, never the library. */
+  citations: ParticipantCitation[];
+}
+
+/** A cited customer quote as participants see it: what was said, by whom, where and when (no revenue). */
+export interface ParticipantCitation {
+  quote: string;
+  customer: string;
+  sourceName: string;
+  date: string | null;
 }
 
 export interface ParticipantView {
@@ -173,6 +183,8 @@ export interface ParticipantView {
     title: string;
     answer: { text: string; direction: ImpactDirection | null; by: string; at: string } | null;
     noImpactReason: string | null;
+    /** Customer evidence the lead cited on the answer. */
+    citations: ParticipantCitation[];
     decisions: ParticipantDecision[];
   } | null;
   /** The personas in the chair. */

@@ -1,6 +1,6 @@
 /** What one participant may see of the shared meeting: a pure function of the meeting, so every push and call agree. */
-import type { Meeting, Persona, Tag } from './domain';
-import { CHAIR_QUESTION, type ParticipantView } from './participantApi';
+import type { Citation, Meeting, Persona, Tag } from './domain';
+import { CHAIR_QUESTION, type ParticipantCitation, type ParticipantView } from './participantApi';
 import { participantVote } from './votes';
 
 export function buildParticipantView(
@@ -26,6 +26,7 @@ export function buildParticipantView(
         at: current.answer.at,
       },
       noImpactReason: current.noImpactReason,
+      citations: current.citations.map(participantCitation),
       // Owners, due dates, follow-ups and outcomes stay with the lead; participants see what they can act on.
       decisions: current.decisions.map((decision) => ({
         id: decision.id,
@@ -33,6 +34,7 @@ export function buildParticipantView(
         direction: decision.direction,
         tags: decision.tags,
         vote: decision.vote && participantVote(decision.vote, you.name),
+        citations: decision.citations.map(participantCitation),
       })),
     },
     personas: library.personas
@@ -45,4 +47,9 @@ export function buildParticipantView(
         .map((proposal) => ({ ...proposal, itemId: item.id, itemTitle: item.title })),
     ),
   };
+}
+
+/** The cited quote, customer, source and date: the copy the meeting keeps, never the evidence library, never revenue. */
+function participantCitation({ quote, customer, sourceName, date }: Citation): ParticipantCitation {
+  return { quote, customer, sourceName, date };
 }

@@ -7,6 +7,7 @@
 import { agendaArea } from './areas/agenda';
 import type { AreaContext, Handlers } from './areas/area';
 import { chairArea } from './areas/chair';
+import { citationsArea } from './areas/citations';
 import { decisionsArea } from './areas/decisions';
 import { evidenceArea } from './evidence';
 import { followUpsArea } from './areas/followUps';
@@ -37,6 +38,7 @@ export const AREAS = [
   storageArea,
   sharingArea,
   votesArea,
+  citationsArea,
   evidenceArea,
 ] as const;
 

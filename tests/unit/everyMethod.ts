@@ -31,6 +31,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
   let evidenceJob = '';
   let evidenceSource = '';
   let evidenceUpload = '';
+  let evidenceKey = '';
   const importedItem = () => imported!.agenda.find((item) => item.proposals.length > 0)!;
   const decisionId = () => latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.id;
 
@@ -111,6 +112,14 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['evidence.uploadStart', { fileName: 'tickets.csv', size: EVIDENCE_CSV.length }],
     ['evidence.uploadChunk', () => ({ uploadId: evidenceUpload, offset: 0, base64: btoa(EVIDENCE_CSV) })],
     ['evidence.uploadCancel', () => ({ uploadId: evidenceUpload })],
+    [
+      'citations.add',
+      () => ({ meetingId: meeting.id, itemId: second!.id, decisionId: decisionId(), sourceId: evidenceSource, key: evidenceKey }),
+    ],
+    [
+      'citations.remove',
+      () => ({ meetingId: meeting.id, itemId: second!.id, decisionId: decisionId(), sourceId: evidenceSource, key: evidenceKey }),
+    ],
     ['evidence.deleteSource', () => ({ id: evidenceSource })],
     ['evidence.restoreSource', () => ({ id: evidenceSource })],
     ['meetings.delete', { id: meeting.id }],
@@ -134,6 +143,15 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
       // A transport may answer in microtasks only; the job needs the event loop to turn between polls.
       while ((await value<{ state: string }>('evidence.importStatus', { jobId: evidenceJob })).state === 'running')
         await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (method === 'evidence.search' && result.ok) {
+      // The index is built off the request path; the key of a ranked item is what a citation names.
+      let found = result.value as { state: string; hits: { key: string }[] };
+      while (found.state !== 'ready') {
+        await new Promise((resolve) => setImmediate(resolve));
+        found = await value('evidence.search', { query: 'pricing' });
+      }
+      evidenceKey = found.hits[0]!.key;
     }
     const returned = result.ok ? (result.value as Meeting) : undefined;
     if (returned?.agenda && returned.id === meeting.id) latest = returned;

@@ -139,6 +139,8 @@ function validInput(method: MethodName): Record<string, unknown> {
     'evidence.uploadStart': { fileName: 'big.csv', size: 10 },
     'evidence.uploadChunk': { uploadId: 'none', offset: 0, base64: 'Y29tbWVudA==' },
     'evidence.uploadCancel': { uploadId: 'none' },
+    'citations.add': { meetingId: meeting.id, itemId: item.id, decisionId: decision?.id ?? 'none', sourceId: 'none', key: 'k' },
+    'citations.remove': { meetingId: meeting.id, itemId: item.id, sourceId: 'none', key: 'k' },
   };
   return byMethod[method] ?? {};
 }

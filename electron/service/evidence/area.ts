@@ -234,6 +234,12 @@ export class EvidenceArea {
     void this.search.setSource(named.id, items);
   }
 
+  /** A live evidence item with its account and source name, for a citation to copy (areas/citations.ts); null when gone. */
+  citable(sourceId: string, key: string): { item: EvidenceItem; account: Account | null; sourceName: string } | null {
+    const item = this.items.get(sourceId)?.find((entry) => entry.key === key);
+    return item ? { item, account: this.search.accountOf(item), sourceName: this.sourceName(sourceId) } : null;
+  }
+
   private sourceName(id: string): string {
     return this.index.sources.find((source) => source.id === id)?.name ?? 'source removed';
   }

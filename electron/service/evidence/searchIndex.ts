@@ -101,6 +101,11 @@ export class SearchIndex {
     });
   }
 
+  /** The account an item belongs to, joined as the ranking joins it (by id, name or email domain). */
+  accountOf(item: EvidenceItem): Account | null {
+    return this.accounts.find(item);
+  }
+
   private doc(item: EvidenceItem, sourceId: string): Doc {
     const account = this.accounts.find(item);
     const who = account ? `account:${account.id || account.name}` : item.account || item.customer || item.emailDomain;

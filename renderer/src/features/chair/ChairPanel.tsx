@@ -6,6 +6,7 @@ import { ChairMark } from '../../app/ChairMark';
 import { routeHash } from '../../app/useRoute';
 import { Proposals } from '../sharing/Proposals';
 import { ChairEvidence } from '../evidence/ChairEvidence';
+import { AnswerCitations } from './AnswerCitations';
 import { ChairAnswer } from './ChairAnswer';
 import { PersonaCards, type ChairPersona } from './PersonaCards';
 import { updateThenFocus } from '../../app/focus';
@@ -167,6 +168,7 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
               answerRef={answerRef}
               meetingHref={routeHash({ name: 'edit', id: meetingId })}
             />
+            <AnswerCitations meetingId={meetingId} item={item} />
             <Proposals meetingId={meetingId} item={item} />
             <ChairEvidence meetingId={meetingId} item={item} />
           </>

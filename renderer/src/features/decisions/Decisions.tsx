@@ -8,6 +8,7 @@ import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
 import { useTagLabels } from '../../app/useTagLabels';
 import { DirectionBadge } from './DirectionBadge';
+import { DecisionCitations } from './DecisionCitations';
 import { DecisionForm, EMPTY_DECISION, type DecisionValues } from './DecisionForm';
 import { updateThenFocus } from '../../app/focus';
 import { credit, groupTags } from '../sharing/attribution';
@@ -29,6 +30,8 @@ export interface DecisionContext {
 
 interface RowProps {
   decision: Decision;
+  /** The item the decision belongs to (its citations are named through it). */
+  itemId: string;
   meetingId: string;
   live: boolean;
   /** The meeting's lead: their own tags need no name beside them. */
@@ -43,6 +46,7 @@ interface RowProps {
 /** One decision, read-only, with Edit and Remove. 1-5 set its direction while focus is in it. */
 export const DecisionRow = memo(function DecisionRow({
   decision,
+  itemId,
   meetingId,
   live,
   lead,
@@ -116,6 +120,7 @@ export const DecisionRow = memo(function DecisionRow({
             })}
           </ul>
         ) : null}
+        <DecisionCitations meetingId={meetingId} itemId={itemId} decision={decision} />
       </div>
       <div className="decision-actions">
         <button type="button" className="button button-small" aria-describedby={`${id}-text`} onClick={() => onEdit(decision.id)}>
@@ -276,6 +281,7 @@ export const DecisionEntries = memo(function DecisionEntries({
           <DecisionRow
             key={decision.id}
             decision={decision}
+            itemId={item.id}
             meetingId={meetingId}
             live={live}
             lead={lead}

@@ -1,10 +1,11 @@
 import './evidence.css';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { AgendaItem } from '../../../../shared/domain';
 import { markedRuns, scaleLine } from '../../../../shared/evidence/format';
 import type { EvidenceHit, EvidenceSearchResult } from '../../../../shared/evidence/schema';
 import { useClient } from '../../app/clientContext';
 import { routeHash } from '../../app/useRoute';
+import { CiteControl } from '../chair/CiteControl';
 
 /** The ranking refreshes this long after the item, its answer or its tags stop changing. */
 export const EVIDENCE_REFRESH_MS = 250;
@@ -49,7 +50,11 @@ export function ChairEvidence({ meetingId, item }: { meetingId: string; item: Ag
       <h3 id={headingId} className="chair-evidence-heading">
         What customers said
       </h3>
-      {failed ? <p className="muted">Customer evidence could not be ranked: {failed}</p> : <EvidenceBody result={result} />}
+      {failed ? (
+        <p className="muted">Customer evidence could not be ranked: {failed}</p>
+      ) : (
+        <EvidenceBody result={result} meetingId={meetingId} item={item} />
+      )}
       {result && result.state === 'ready' ? (
         <label className="chair-evidence-boost">
           <input type="checkbox" checked={boostPersonas} onChange={(event) => setBoostPersonas(event.target.checked)} /> Rank the chair’s
@@ -60,7 +65,7 @@ export function ChairEvidence({ meetingId, item }: { meetingId: string; item: Ag
   );
 }
 
-function EvidenceBody({ result }: { result: EvidenceSearchResult | null }) {
+function EvidenceBody({ result, meetingId, item }: { result: EvidenceSearchResult | null; meetingId: string; item: AgendaItem }) {
   if (!result) return <p className="muted">Looking for customer evidence…</p>;
   if (result.state === 'empty')
     return (
@@ -76,19 +81,25 @@ function EvidenceBody({ result }: { result: EvidenceSearchResult | null }) {
       <p className="chair-evidence-scale">{scaleLine(result.scale)}</p>
       <ol className="chair-evidence-list">
         {result.hits.map((hit) => (
-          <EvidenceQuote key={`${hit.sourceId}:${hit.key}`} hit={hit} />
+          <EvidenceQuote
+            key={`${hit.sourceId}:${hit.key}`}
+            hit={hit}
+            action={(quoteId) => <CiteControl meetingId={meetingId} item={item} hit={hit} quoteId={quoteId} />}
+          />
         ))}
       </ol>
     </>
   );
 }
 
-export function EvidenceQuote({ hit }: { hit: EvidenceHit }) {
+/** One quote; `action` adds controls below it (the chair's Cite), given the quote's element id. */
+export function EvidenceQuote({ hit, action }: { hit: EvidenceHit; action?: (quoteId: string) => ReactNode }) {
+  const quoteId = useId();
   const who = [hit.customer, hit.accountName && hit.accountName !== hit.customer ? hit.accountName : ''].filter(Boolean).join(', ');
   const facts = [who, hit.segment, hit.date, hit.sourceName, hit.rating === null ? '' : `rating ${hit.rating}`].filter(Boolean);
   return (
     <li className="evidence-quote">
-      <blockquote dir="auto">
+      <blockquote id={quoteId} dir="auto">
         {markedRuns(hit.text, hit.marks).map((run, index) =>
           run.marked ? <mark key={index}>{run.text}</mark> : <span key={index}>{run.text}</span>,
         )}
@@ -96,6 +107,7 @@ export function EvidenceQuote({ hit }: { hit: EvidenceHit }) {
       <p className="evidence-facts" dir="auto">
         {facts.join(' · ')}
       </p>
+      {action?.(quoteId)}
     </li>
   );
 }

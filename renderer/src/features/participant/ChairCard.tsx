@@ -8,6 +8,7 @@ import { plural, shorten } from '../../app/format';
 import { credit } from '../sharing/attribution';
 import type { ParticipantSession, QueuedAction } from './participantSession';
 import { DirectionSelect } from './DirectionSelect';
+import { CitedEvidence } from './CitedEvidence';
 
 /** One drafted proposal per agenda item: a draft stays with the item it was typed for. */
 export type Draft = { text: string; direction: '' | ImpactDirection };
@@ -91,6 +92,7 @@ export function ChairCard({ session, view, pending, draft, setDraft }: ChairCard
       ) : item.noImpactReason ? (
         <p className="muted">Marked “No customer impact”: {item.noImpactReason}</p>
       ) : null}
+      <CitedEvidence citations={item.citations} label="Customer evidence cited on the answer" />
       <form className="propose-form" onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-text`}>

@@ -8,6 +8,7 @@ import { VoteSpread } from '../sharing/VoteSpread';
 import type { ParticipantSession, QueuedAction, RefusedAction } from './participantSession';
 import { RefusedList } from './RefusedList';
 import { DirectionSelect } from './DirectionSelect';
+import { CitedEvidence } from './CitedEvidence';
 
 interface DecisionCardProps {
   session: ParticipantSession;
@@ -56,6 +57,7 @@ export function DecisionCard({ session, view, decision, tagLabels, pending, refu
           {DIRECTION_LABELS[decision.direction]}
         </span>
       </p>
+      <CitedEvidence citations={decision.citations} label="Customer evidence cited" />
       {groups.length > 0 ? (
         <ul className="attributed-tags" aria-label="Tags">
           {groups.map((group) => (

@@ -1,0 +1,131 @@
+import { useId, useRef, useState } from 'react';
+import type { AgendaItem } from '../../../../shared/domain';
+import type { EvidenceHit } from '../../../../shared/evidence/schema';
+import { shorten } from '../../app/format';
+import { updateThenFocus } from '../../app/focus';
+import { useMeetingCall } from '../../app/meetingContext';
+import { asApiError } from '../../app/useLibrary';
+
+interface Target {
+  /** '' for the answer, else the decision's id. */
+  id: string;
+  label: string;
+  cited: boolean;
+}
+
+function targetsOf(item: AgendaItem, hit: Pick<EvidenceHit, 'sourceId' | 'key'>): Target[] {
+  const names = (citations: AgendaItem['citations']) => citations.some((c) => c.sourceId === hit.sourceId && c.key === hit.key);
+  return [
+    { id: '', label: 'the answer', cited: names(item.citations) },
+    ...item.decisions.map((decision) => ({ id: decision.id, label: `“${shorten(decision.text, 40)}”`, cited: names(decision.citations) })),
+  ];
+}
+
+interface CiteControlProps {
+  meetingId: string;
+  item: AgendaItem;
+  hit: Pick<EvidenceHit, 'sourceId' | 'key'>;
+  /** The quote's element id, so every button says which quote it acts on. */
+  quoteId: string;
+}
+
+/**
+ * "Cite" on one of the chair's quotes: on the answer, or (when the item has decisions) on the
+ * answer or one decision, picked from a short list of buttons. Where it is cited, "Un-cite".
+ */
+export function CiteControl({ meetingId, item, hit, quoteId }: CiteControlProps) {
+  const call = useMeetingCall();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const listId = useId();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const targets = targetsOf(item, hit);
+  const uncited = targets.filter((target) => !target.cited);
+
+  const run = (method: 'citations.add' | 'citations.remove', target: Target) => {
+    const decision = target.id ? { decisionId: target.id } : {};
+    call(method, { meetingId, itemId: item.id, sourceId: hit.sourceId, key: hit.key, ...decision }).then(
+      () =>
+        updateThenFocus(
+          () => {
+            setOpen(false);
+            setError(null);
+          },
+          () =>
+            (method === 'citations.add' ? boxRef.current?.querySelector<HTMLElement>(`[data-target="${target.id}"]`) : null) ??
+            toggleRef.current ??
+            boxRef.current?.querySelector<HTMLElement>('button'),
+        ),
+      (reason: unknown) => setError(`Could not ${method === 'citations.add' ? 'cite' : 'un-cite'}: ${asApiError(reason).message}`),
+    );
+  };
+
+  return (
+    <div ref={boxRef} className="cite-control">
+      {targets
+        .filter((target) => target.cited)
+        .map((target) => (
+          <p key={target.id} className="cite-state">
+            <span>Cited on {target.label}</span>{' '}
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              data-target={target.id}
+              aria-label={`Un-cite from ${target.label}`}
+              aria-describedby={quoteId}
+              onClick={() => run('citations.remove', target)}
+            >
+              Un-cite
+            </button>
+          </p>
+        ))}
+      {uncited.length === 0 ? null : targets.length === 1 ? (
+        <button type="button" className="button button-small" aria-describedby={quoteId} onClick={() => run('citations.add', targets[0]!)}>
+          Cite on the answer
+        </button>
+      ) : (
+        <>
+          <button
+            ref={toggleRef}
+            type="button"
+            className="button button-small"
+            aria-expanded={open}
+            aria-controls={listId}
+            aria-describedby={quoteId}
+            onClick={() => setOpen((was) => !was)}
+          >
+            Cite…
+          </button>
+          <ul
+            id={listId}
+            hidden={!open}
+            className="cite-targets"
+            aria-label="Cite this quote on"
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.stopPropagation();
+              updateThenFocus(
+                () => setOpen(false),
+                () => toggleRef.current,
+              );
+            }}
+          >
+            {uncited.map((target) => (
+              <li key={target.id}>
+                <button type="button" className="button button-small" onClick={() => run('citations.add', target)}>
+                  On {target.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

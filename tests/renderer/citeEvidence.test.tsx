@@ -1,0 +1,116 @@
+/**
+ * Citing customer evidence from the chair (issue 19 §3), against the real service: Cite opens a
+ * short list of targets (the answer, each decision), the call carries only which evidence to cite
+ * (never the quote), the decision shows the citation with the accounts line, Un-cite takes it back,
+ * Escape closes the list, and a refused cite says why.
+ */
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Meeting } from '../../shared/domain';
+import type { ImportProgress } from '../../shared/evidence/schema';
+import { renderApp, serviceValue, type Harness } from './harness';
+
+let harness: Harness | undefined;
+afterEach(() => {
+  harness?.close();
+  harness = undefined;
+});
+
+const TICKETS =
+  'subject,description,requester,account,created_at\nGuest checkout,Forcing an account at checkout lost us the order,Zoë,A1,2026-11-20\n';
+
+async function openMeetingWithEvidence() {
+  window.history.replaceState(null, '', '/#/');
+  harness = renderApp();
+  const { library } = harness;
+  serviceValue(library, 'evidence.importAccounts', {
+    input: { kind: 'text', fileName: 'accounts.csv', text: 'id,name,arr,currency\nA1,Acme,300000,USD\nB2,Beta,1000,EUR\n' },
+  });
+  const started = serviceValue<ImportProgress>(library, 'evidence.import', {
+    source: { name: 'Help desk', kind: 'tickets' },
+    input: { kind: 'text', fileName: 'tickets.csv', text: TICKETS },
+  });
+  await waitFor(() => expect(serviceValue<ImportProgress>(library, 'evidence.importStatus', { jobId: started.jobId }).state).toBe('done'));
+  await library.service.evidence.settled();
+  const meeting = serviceValue<Meeting>(library, 'meetings.create', {
+    title: 'Checkout review',
+    scheduledAt: '2026-11-24T09:30:00Z',
+    lead: 'Ana',
+    agenda: [{ title: 'Guest checkout', notes: 'checkout account order' }],
+  });
+  serviceValue(library, 'meetings.start', { id: meeting.id });
+  serviceValue(library, 'decisions.add', {
+    meetingId: meeting.id,
+    itemId: meeting.agenda[0]!.id,
+    decision: { text: 'Offer guest checkout' },
+  });
+  window.location.hash = `#/meetings/${meeting.id}`;
+  const chair = await screen.findByRole('complementary', { name: 'Empty chair' });
+  const evidence = within(chair).getByRole('region', { name: 'What customers said' });
+  // The quote's matched words are marked, so its text spans several elements.
+  await waitFor(() => expect(evidence.querySelector('.evidence-quote blockquote')?.textContent).toMatch(/lost us the order/), {
+    timeout: 3000,
+  });
+  return { library, meeting, chair, evidence, sourceId: started.sourceId! };
+}
+
+describe('citing evidence from the chair', () => {
+  it('cites on a decision with only which evidence it is; the decision shows it with the accounts line; Un-cite takes it back', async () => {
+    const { evidence, meeting } = await openMeetingWithEvidence();
+    const user = userEvent.setup();
+    const toggle = within(evidence).getByRole('button', { name: 'Cite…' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await user.click(within(evidence).getByRole('button', { name: 'On “Offer guest checkout”' }));
+
+    const sent = harness!.calls.find((call) => call.method === 'citations.add')!.input as Record<string, unknown>;
+    expect(Object.keys(sent).sort()).toEqual(['decisionId', 'itemId', 'key', 'meetingId', 'sourceId']);
+    const unciteChair = await within(evidence).findByRole('button', { name: 'Un-cite from “Offer guest checkout”' });
+    await waitFor(() => expect(document.activeElement).toBe(unciteChair));
+
+    const row = document.querySelector<HTMLElement>('main [data-decision-id]')!;
+    const list = await within(row).findByRole('list', { name: 'Customer evidence cited on this decision' });
+    expect(list.textContent).toContain('Guest checkout\n\nForcing an account at checkout lost us the order');
+    expect(list.textContent).toContain('Zoë, Acme');
+    expect(list.textContent).toContain('Help desk');
+    expect(list.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-20');
+    expect(row.querySelector('.decision-accounts')?.textContent).toBe('Touches 1 account (Acme) — $300,000 ARR');
+
+    await user.click(within(list).getByRole('button', { name: 'Un-cite' }));
+    await waitFor(() => expect(row.querySelector('.decision-citations')).toBeNull());
+    expect(harness!.calls.filter((call) => call.method === 'citations.remove')).toHaveLength(1);
+    expect(serviceValue<Meeting>(harness!.library, 'meetings.get', { id: meeting.id }).agenda[0]!.decisions[0]!.citations).toEqual([]);
+  });
+
+  it('cites on the answer: it shows under the answer; Escape closes the list and returns to Cite…', async () => {
+    const { evidence, chair } = await openMeetingWithEvidence();
+    const user = userEvent.setup();
+    const toggle = within(evidence).getByRole('button', { name: 'Cite…' });
+    await user.click(toggle);
+    const onAnswer = within(evidence).getByRole('button', { name: 'On the answer' });
+    onAnswer.focus();
+    await user.keyboard('{Escape}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+
+    await user.keyboard('{Enter}');
+    await user.tab();
+    expect(document.activeElement).toBe(within(evidence).getByRole('button', { name: 'On the answer' }));
+    await user.keyboard('{Enter}');
+    const cited = await within(chair).findByRole('list', { name: 'Customer evidence cited on the answer' });
+    expect(cited.textContent).toContain('Forcing an account at checkout lost us the order');
+    expect(within(evidence).getByText('Cited on the answer')).toBeTruthy();
+  });
+
+  it('a refused cite says why (the source was deleted meanwhile) and nothing is cited', async () => {
+    const { evidence, library, sourceId, meeting } = await openMeetingWithEvidence();
+    const user = userEvent.setup();
+    serviceValue(library, 'evidence.deleteSource', { id: sourceId });
+    await user.click(within(evidence).getByRole('button', { name: 'Cite…' }));
+    await user.click(within(evidence).getByRole('button', { name: 'On the answer' }));
+    expect((await within(evidence).findByRole('alert')).textContent).toMatch(/^Could not cite: There is no customer evidence item/);
+    expect(serviceValue<Meeting>(library, 'meetings.get', { id: meeting.id }).agenda[0]!.citations).toEqual([]);
+  });
+});
