@@ -100,3 +100,7 @@ export function decisionSpreadsheet(
   });
   return { data: [header, ...rows], columns: DECISION_COLUMNS.map(([, width]) => ({ width })) };
 }
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The one sheet's name, in the file and for readers of it. */
+export const XLSX_SHEET = 'Decisions';
