@@ -17,7 +17,10 @@ const MIME_EXTENSIONS: Record<string, { extension: string; label: string }> = {
   'text/csv': { extension: 'csv', label: 'CSV' },
   'application/json': { extension: 'json', label: 'JSON' },
   'application/pdf': { extension: 'pdf', label: 'PDF' },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extension: 'xlsx', label: 'Excel workbook' },
 };
+/** Types whose content comes as bytes (a Uint8Array through IPC), not text. */
+const BINARY_TYPES = new Set(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
 
 export interface SaveOutcome {
   saved: boolean;
@@ -50,6 +53,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   }
 }
 
+/** The bytes of a binary export; the same bound as text, in bytes. */
+function checkBytes(value: unknown, name: string, max: number): Uint8Array {
+  if (!(value instanceof Uint8Array)) throw new Error(`${name} must be the bytes of the file.`);
+  if (value.byteLength > max) throw new Error(`${name} is larger than Empty Chair saves (${max} bytes).`);
+  return value;
+}
+
 function checkText(value: unknown, name: string, max: number): string {
   if (typeof value !== 'string') throw new Error(`${name} must be text.`);
   if (value.length > max) throw new Error(`${name} is larger than Empty Chair saves (${max} characters).`);
@@ -79,8 +89,10 @@ export function registerFileHandlers(ipcMain: HandleLike, host: FileHost): () =>
       // 'text/markdown;charset=utf-8' and 'text/markdown' are the same kind of file.
       const mime = checkText(mimeType, 'The file type', 100).split(';')[0]!.trim().toLowerCase();
       if (!MIME_EXTENSIONS[mime] || mime === 'application/pdf') return refuse(`Empty Chair does not save files of type ${mime}.`);
-      const text = checkText(content, 'The content', MAX_EXPORT_CHARS);
-      return await save(host, name, mime, async () => text);
+      const data = BINARY_TYPES.has(mime)
+        ? checkBytes(content, 'The content', MAX_EXPORT_CHARS)
+        : checkText(content, 'The content', MAX_EXPORT_CHARS);
+      return await save(host, name, mime, async () => data);
     } catch (error) {
       return refuse((error as Error).message);
     }

@@ -1,14 +1,19 @@
 /**
  * npm run export -- [--data-dir DIR] (--meeting ID ... | --all | --from YYYY-MM-DD --to YYYY-MM-DD)
- *                   --format md|html|csv|json --out FILE|-
+ *                   --format md|html|csv|json|xlsx --out FILE|-
  *
  * One meeting (--meeting ID) gives its full impact summary (md, html), its decisions (csv) or the
  * meeting itself (json). Several meetings give a report (md, html), all their decisions (csv) or
- * one JSON file holding them all. Dates are days in this computer's time zone, both included.
+ * one JSON file holding them all; xlsx gives every decision in a typed sheet (a file only, never
+ * standard output). Dates are days in this computer's time zone, both included.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Library, Meeting, MeetingSummary } from '../../shared/domain';
+import writeXlsxFile from 'write-excel-file/node';
 import { EXPORT_FORMATS, exportMeeting, exportMeetings, isExportFormat } from '../../shared/export';
+import { decisionSpreadsheet, XLSX_SHEET } from '../../shared/export/spreadsheet';
+import { writeFileAtomic } from '../files';
 import { dispatch } from '../service/dispatch';
 import type { OpenLibrary } from '../service/openLibrary';
 import {
@@ -25,9 +30,23 @@ import {
   type CliIo,
 } from './common';
 
+/** Every format the command writes: the text formats, and the typed spreadsheet. */
+const CLI_FORMATS = [...EXPORT_FORMATS, 'xlsx'] as const;
+
 export const EXPORT_USAGE =
   'Usage: npm run export -- [--data-dir DIR] (--meeting ID | --all | --from YYYY-MM-DD --to YYYY-MM-DD) ' +
-  `--format ${EXPORT_FORMATS.join('|')} --out FILE (or --out - for standard output)`;
+  `--format ${CLI_FORMATS.join('|')} --out FILE (or --out - for standard output, text formats only)`;
+
+/** Every decision of the meetings as an .xlsx file, written whole or not at all. */
+async function writeXlsx(meetings: readonly Meeting[], lib: Library, out: string, timeZone: string): Promise<void> {
+  const sheet = decisionSpreadsheet(meetings, lib, { timeZone });
+  const bytes = await writeXlsxFile(sheet.data, { columns: sheet.columns, sheet: XLSX_SHEET }).toBuffer();
+  try {
+    writeFileAtomic(path.resolve(out), new Uint8Array(bytes));
+  } catch (error) {
+    throw new CliError(`Cannot write ${out}: ${(error as Error).message}`);
+  }
+}
 
 /** A real calendar day as YYYY-MM-DD: 2026-02-30 is refused, not rolled over to March. */
 export function parseDay(value: string, flag: string): { y: number; m: number; d: number } {
@@ -131,11 +150,14 @@ export function exportCommand(argv: readonly string[], io: CliIo): Promise<numbe
       io.stdout(`${EXPORT_USAGE}\n`);
       return EXIT_OK;
     }
-    if (values.format === undefined) throw usageError(`--format is missing: choose ${EXPORT_FORMATS.join(', ')}.`);
+    if (values.format === undefined) throw usageError(`--format is missing: choose ${CLI_FORMATS.join(', ')}.`);
     const format = values.format.toLowerCase();
-    if (!isExportFormat(format)) throw usageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}, not "${values.format}".`);
+    if (!isExportFormat(format) && format !== 'xlsx')
+      throw usageError(`--format must be one of ${CLI_FORMATS.join(', ')}, not "${values.format}".`);
     if (values.out === undefined || values.out === '')
       throw usageError('--out is missing: give the file to write, or - for standard output.');
+    if (format === 'xlsx' && values.out === '-')
+      throw usageError('--format xlsx writes a binary workbook: give --out FILE.xlsx, not standard output.');
     const selection = readSelection(values);
     const dataDir = chooseDataDir(values['data-dir'], io.env ?? process.env);
     existingFolder(dataDir);
@@ -154,11 +176,16 @@ export function exportCommand(argv: readonly string[], io: CliIo): Promise<numbe
     // Times in Markdown and HTML read in the lead's zone: TZ when set, else this machine's.
     const timeZone = (io.env ?? process.env).TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
     const single = selection.ids !== null && meetings.length === 1;
+    const what = single ? `"${meetings[0]!.title.slice(0, 80)}"` : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}`;
+    if (format === 'xlsx') {
+      await writeXlsx(meetings, lib, values.out, timeZone);
+      io.stdout(`Exported ${what} as xlsx to ${values.out}.\n`);
+      return EXIT_OK;
+    }
     const result = single
       ? exportMeeting(meetings[0]!, lib, format, { now, timeZone })
       : await exportMeetings(meetings, lib, format, { now, timeZone, range: { from: selection.from, to: selection.to } });
 
-    const what = single ? `"${meetings[0]!.title.slice(0, 80)}"` : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}`;
     if (values.out === '-') {
       io.stdout(result.text);
       io.stderr(`Exported ${what} as ${format}.\n`);

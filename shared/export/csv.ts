@@ -3,9 +3,24 @@
  * and every cell neutralised against formula injection (OWASP "CSV injection").
  */
 import type { Meeting } from '../domain';
+import { citationLine, revenueCodes } from '../summary/evidence';
 import { summarizeImpact, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
 
-export const CSV_HEADER = ['meeting', 'date', 'agenda item', 'decision', 'direction', 'tags', 'owner', 'due date', 'tagged by'] as const;
+export const CSV_HEADER = [
+  'meeting',
+  'date',
+  'agenda item',
+  'decision',
+  'direction',
+  'tags',
+  'owner',
+  'due date',
+  'tagged by',
+  'quotes cited',
+  'cited evidence',
+  'accounts affected',
+  'ARR affected',
+] as const;
 
 /**
  * A spreadsheet reads a cell starting with = + - @ (or a tab or CR that it may skip first) as a
@@ -42,6 +57,10 @@ export function decisionRows(meeting: Meeting, summary: ImpactSummary): string[]
         d.owner,
         d.dueDate ?? '',
         entry.tags.map((tag) => `${tag.label}: ${tag.by}`).join('; '),
+        String(entry.evidence.citations.length),
+        entry.evidence.citations.map(citationLine).join('\n'),
+        entry.evidence.accounts.accounts.map((account) => account.name).join('; '),
+        revenueCodes(entry.evidence.accounts),
       ];
     }),
   );

@@ -5,6 +5,15 @@
  * reads right and a stray bidi override cannot reorder the text around it.
  */
 import type { ImpactDirection, Meeting } from '../domain';
+import type { CitedAccounts } from '../summary/citations';
+import {
+  accountRevenueText,
+  citationSourceParts,
+  evidenceCoverageSentence,
+  revenueText,
+  type CitedEvidence,
+  type EvidenceTotals,
+} from '../summary/evidence';
 import { directionLabel, type DecisionEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
 import type { DocumentOptions } from './markdown';
 import { coverageSentence, escapeHtml, formatInstant, FORMATTED_INSTANT, plural, stateLabel } from './text';
@@ -48,6 +57,8 @@ tr.flagged td { background: #fff6f5; }
 blockquote { margin: .5rem 0; padding: .4rem .75rem; border-inline-start: 4px solid var(--line); background: var(--soft); }
 ul { padding-inline-start: 1.25rem; }
 .tag { display: inline-block; border: 1px solid var(--line); border-radius: .3rem; padding: 0 .35rem; margin: 0 .2rem .1rem 0; font-size: .85rem; }
+.cites { margin: .3rem 0 0; padding-inline-start: 1.1rem; font-size: .9rem; }
+.cites li { margin: .1rem 0; }
 details { margin: .4rem 0; } summary { cursor: pointer; font-weight: 600; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 @page { margin: 16mm 14mm; }
@@ -128,6 +139,62 @@ function tagChips(entry: DecisionEntry): string {
     .join(' ');
 }
 
+/** "Acme (Enterprise, $250,000 ARR)": an account's name with what is known of it. */
+function accountHtml(account: CitedAccounts['accounts'][number]): string {
+  const facts = [account.segment.trim(), accountRevenueText(account)].filter(Boolean);
+  return `${text(account.name)}${facts.length ? ` (${text(facts.join(', '))})` : ''}`;
+}
+
+/** The accounts a set of citations touches, and their revenue per currency; '' when none is known. */
+export function accountsHtml(accounts: CitedAccounts): string {
+  if (accounts.accounts.length === 0) return '';
+  const revenue = revenueText(accounts);
+  return (
+    `${escapeHtml(plural(accounts.accounts.length, 'account'))}: ${accounts.accounts.map(accountHtml).join(', ')}` +
+    (revenue && accounts.accounts.length > 1 ? `; together ${escapeHtml(revenue)}` : '')
+  );
+}
+
+/** The quotes of one decision or answer, with where each came from, then the accounts they touch. */
+export function evidenceHtml(evidence: CitedEvidence): string {
+  if (evidence.citations.length === 0) return '';
+  const quotes = evidence.citations.map((citation) => {
+    const source = citationSourceParts(citation).map((part) => text(part));
+    return `<li>“${text(citation.quote, 'span', 'prose')}”${source.length ? ` <span class="muted">— ${source.join(' · ')}</span>` : ''}</li>`;
+  });
+  const accounts = accountsHtml(evidence.accounts);
+  if (accounts) quotes.push(`<li>Accounts affected: ${accounts}</li>`);
+  return `<ul class="cites" aria-label="Customer evidence">\n${quotes.join('\n')}\n</ul>`;
+}
+
+/** One line of counts for a decision in the list of all decisions. */
+function evidenceShortHtml(evidence: CitedEvidence): string {
+  if (evidence.citations.length === 0) return '';
+  const accounts = evidence.accounts.accounts.length;
+  const revenue = revenueText(evidence.accounts);
+  return escapeHtml(
+    `Evidence: ${plural(evidence.citations.length, 'quote')}${accounts ? `, ${plural(accounts, 'account')}` : ''}${revenue ? ` (${revenue})` : ''}`,
+  );
+}
+
+/** The "Customer evidence" section's body: the totals and every account touched. */
+export function evidenceTotalsHtml(totals: EvidenceTotals): string {
+  const head = `<p>${escapeHtml(`${plural(totals.citations, 'quote')} of customer evidence cited. ${evidenceCoverageSentence(totals)}`)}</p>\n`;
+  if (totals.accounts.accounts.length === 0) return head;
+  const rows = totals.accounts.accounts.map(
+    (a) =>
+      `<tr><td>${text(a.name)}</td><td>${a.segment.trim() ? text(a.segment) : '–'}</td>` +
+      `<td class="num">${escapeHtml(accountRevenueText(a)) || '–'}</td><td class="num">${a.citations}</td></tr>`,
+  );
+  const revenue = revenueText(totals.accounts);
+  return (
+    head +
+    '<table>\n<thead><tr><th>Account</th><th>Segment</th><th class="num">ARR</th><th class="num">Quotes</th></tr></thead>\n' +
+    `<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n` +
+    `<p>${escapeHtml(`${plural(totals.accounts.accounts.length, 'account')} affected`)}${revenue ? `, together ${escapeHtml(revenue)} (each currency on its own, never converted)` : ''}.</p>\n`
+  );
+}
+
 /**
  * Decisions as a two-column table: the impact, then the decision's text with one line of facts under
  * it (its agenda item when `withItem`, owner, due date, tags). Full-width text keeps a printed row to
@@ -142,10 +209,11 @@ function decisionsTable(entries: DecisionEntry[], withItem: boolean): string {
       `Owner: ${name(d.owner)}`,
       `Due: ${htmlDate(d.dueDate)}`,
       `Tags: ${tagChips(entry)}`,
+      withItem ? evidenceShortHtml(entry.evidence) : '',
     ].filter(Boolean);
     return (
       `<tr${entry.flagged ? ' class="flagged"' : ''}><td>${badge(d.direction)}</td>` +
-      `<td>${text(d.text, 'div', 'prose')}<div class="facts-line">${facts.join(' · ')}</div></td></tr>`
+      `<td>${text(d.text, 'div', 'prose')}<div class="facts-line">${facts.join(' · ')}</div>${withItem ? '' : evidenceHtml(entry.evidence)}</td></tr>`
     );
   });
   return `<table class="decisions">\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n`;
@@ -231,6 +299,7 @@ function itemHtml(s: ImpactSummary['items'][number]): string {
     if (item.answer.text.trim()) b.push(text(item.answer.text, 'p', 'prose'));
     b.push('</blockquote>\n');
   }
+  if (s.answerEvidence.citations.length) b.push(`<p class="muted">Evidence cited on the answer:</p>\n${evidenceHtml(s.answerEvidence)}\n`);
   if (s.state === 'no-impact') b.push(`<p>No customer impact: ${text(item.noImpactReason ?? '', 'span', 'prose')}</p>\n`);
   if (item.notes.trim()) b.push(`<p><span class="muted">Notes:</span> ${text(item.notes, 'span', 'prose')}</p>\n`);
   if (s.decisions.length) b.push(decisionsTable(s.decisions, false));
@@ -268,6 +337,7 @@ export function meetingToHtml(meeting: Meeting, summary: ImpactSummary, _library
     headerHtml(meeting, summary, options.timeZone),
     coverageHtml(summary),
     decisionsHtml(summary),
+    section('Customer evidence', evidenceTotalsHtml(summary.evidence)),
     byTagHtml(summary),
     personasHtml(summary),
     agendaHtml(summary),

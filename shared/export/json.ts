@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isoDateTimeSchema, meetingSchema, personaSchema, tagSchema, type Meeting, type Persona, type Tag } from '../domain';
 import { ApiError } from '../errors';
+import { combineEvidence, meetingEvidence, type EvidenceTotals } from '../summary/evidence';
 import type { ImpactSummary, SummaryLibrary } from '../summary/summary';
 import { LIMITS } from '../limits';
 import { describeIssues } from '../validate';
@@ -15,6 +16,36 @@ export const MEETING_EXPORT_FORMAT = 'empty-chair-meeting';
 export const MEETINGS_EXPORT_FORMAT = 'empty-chair-meetings';
 export const EXPORT_FORMAT_VERSION = 1;
 
+/**
+ * The customer evidence the meetings cite, counted for readers of the file (a BI tool, a script):
+ * quotes, evidence coverage, and the accounts touched with their ARR per currency (never converted).
+ * Derived from the meetings' citations, which the file carries whole; an import ignores it.
+ */
+const evidenceSummarySchema = z
+  .object({
+    quotes: z.number(),
+    decisionsCiting: z.number(),
+    decisions: z.number(),
+    accounts: z.array(
+      z.object({ name: z.string(), segment: z.string(), arr: z.number().nullable(), currency: z.string(), quotes: z.number() }),
+    ),
+    revenue: z.array(z.object({ currency: z.string(), arr: z.number() })),
+  })
+  .optional();
+export type EvidenceSummary = NonNullable<z.infer<typeof evidenceSummarySchema>>;
+
+export function evidenceSummary(totals: EvidenceTotals): EvidenceSummary {
+  return {
+    quotes: totals.citations,
+    decisionsCiting: totals.coverage.citing,
+    decisions: totals.coverage.decisions,
+    accounts: totals.accounts.accounts.map(({ citations, ...account }) => ({ ...account, quotes: citations })),
+    revenue: totals.accounts.revenue,
+  };
+}
+
+const meetingsEvidence = (meetings: readonly Meeting[]) => evidenceSummary(combineEvidence(meetings.map(meetingEvidence)));
+
 export const meetingExportSchema = z.object({
   format: z.literal(MEETING_EXPORT_FORMAT),
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
@@ -22,6 +53,7 @@ export const meetingExportSchema = z.object({
   meeting: meetingSchema,
   personas: z.array(personaSchema),
   tags: z.array(tagSchema),
+  evidence: evidenceSummarySchema,
 });
 export type MeetingExport = z.infer<typeof meetingExportSchema>;
 
@@ -32,6 +64,7 @@ export const meetingsExportSchema = z.object({
   meetings: z.array(meetingSchema),
   personas: z.array(personaSchema),
   tags: z.array(tagSchema),
+  evidence: evidenceSummarySchema,
 });
 export type MeetingsExport = z.infer<typeof meetingsExportSchema>;
 
@@ -81,6 +114,7 @@ export function meetingToJson(
     meeting: canonical(meeting),
     personas: chairPersonas([meeting], library),
     tags: usedTags([meeting], library),
+    evidence: meetingsEvidence([meeting]),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -93,6 +127,7 @@ export function meetingsToJson(meetings: readonly Meeting[], library: SummaryLib
     meetings: meetings.map(canonical),
     personas: chairPersonas(meetings, library),
     tags: usedTags(meetings, library),
+    evidence: meetingsEvidence(meetings),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import type { Meeting } from '../domain';
 import { directionLabel, type DecisionEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
+import { evidenceLines, evidenceMarkdown, evidenceShort } from './markdownEvidence';
 import { coverageSentence, escapeMarkdownBlock, escapeMarkdownInline, formatInstant, FORMATTED_INSTANT, plural, stateLabel } from './text';
 
 /** How a document shows times: in the lead's time zone (an IANA name), UTC when not given. */
@@ -44,7 +45,11 @@ function tagList(entry: DecisionEntry): string {
   return entry.tags.map((tag) => `${md(tag.label)}${tag.by.trim() ? ` (${md(tag.by)})` : ''}`).join(', ');
 }
 
-/** One decision as a list item; continuation lines are indented to stay inside the item. */
+/**
+ * One decision as a list item; continuation lines are indented to stay inside the item. In the
+ * list of all decisions (`withItem`) its evidence is one line of counts; under its agenda item,
+ * the quotes themselves and the accounts they touch, as a nested list.
+ */
 function decisionLine(entry: DecisionEntry, withItem: boolean): string {
   const d = entry.decision;
   const details = [
@@ -52,8 +57,10 @@ function decisionLine(entry: DecisionEntry, withItem: boolean): string {
     `Owner: ${mdName(d.owner)}`,
     `Due: ${mdDate(d.dueDate)}`,
     entry.tags.length ? `Tags: ${tagList(entry)}` : 'Untagged',
+    withItem ? evidenceShort(entry.evidence) : '',
   ].filter(Boolean);
-  return `- **${directionLabel(d.direction)}**: ${escapeMarkdownBlock(d.text, '  ')}\\\n  ${details.join(' · ')}`;
+  const evidence = withItem ? [] : evidenceLines(entry.evidence, '  ');
+  return [`- **${directionLabel(d.direction)}**: ${escapeMarkdownBlock(d.text, '  ')}\\\n  ${details.join(' · ')}`, ...evidence].join('\n');
 }
 
 function headerMarkdown(meeting: Meeting, summary: ImpactSummary, timeZone?: string): string {
@@ -147,6 +154,7 @@ function itemMarkdown(s: ImpactSummary['items'][number]): string[] {
         '\n',
     );
   }
+  if (s.answerEvidence.citations.length) out.push(`Evidence cited on the answer:\n\n${lines(evidenceLines(s.answerEvidence, ''))}`);
   if (s.state === 'no-impact') out.push(`No customer impact: ${escapeMarkdownBlock(item.noImpactReason ?? '')}\n`);
   const notes = escapeMarkdownBlock(item.notes);
   if (notes) out.push(`Notes: ${notes}\n`);
@@ -184,6 +192,7 @@ export function meetingToMarkdown(
     headerMarkdown(meeting, summary, options.timeZone),
     section('Chair coverage', `${coverageSentence(summary.coverage)}\n`),
     decisionsMarkdown(summary),
+    section('Customer evidence', evidenceMarkdown(summary.evidence)),
     ...byTagMarkdown(summary),
     personasMarkdown(summary),
     agendaMarkdown(summary),

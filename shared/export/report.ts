@@ -4,9 +4,11 @@
  * and stay responsive; the CLI and the benchmark use the synchronous form.
  */
 import { IMPACT_DIRECTIONS, type ImpactDirection, type Meeting } from '../domain';
+import { combineEvidence, coverageText, revenueText, type EvidenceTotals } from '../summary/evidence';
 import { directionLabel, summarizeImpact, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
-import { badge, htmlDate, htmlDocument, htmlInstant, text } from './html';
+import { badge, evidenceTotalsHtml, htmlDate, htmlDocument, htmlInstant, text } from './html';
 import { frontMatter, mdDate, mdInstant } from './markdown';
+import { evidenceMarkdown } from './markdownEvidence';
 import { coverageSentence, escapeHtml, escapeMarkdownBlock, escapeMarkdownInline as md, formatPercent, plural } from './text';
 
 export type ReportFormat = 'md' | 'html';
@@ -36,6 +38,10 @@ export interface ReportTotals {
   byDirection: Record<ImpactDirection, number>;
   flagged: number;
   openFollowUps: number;
+  /** Customer evidence over every meeting: citations, accounts touched (each once) and their ARR per currency, coverage. */
+  evidence: EvidenceTotals;
+  /** Each meeting's evidence, in report order; `evidence` combines them. */
+  evidenceOfMeetings: EvidenceTotals[];
 }
 
 export const DEFAULT_REPORT_TITLE = 'Meeting impact report';
@@ -54,6 +60,8 @@ function emptyTotals(): ReportTotals {
     byDirection,
     flagged: 0,
     openFollowUps: 0,
+    evidence: combineEvidence([]),
+    evidenceOfMeetings: [],
   };
 }
 
@@ -69,6 +77,13 @@ function addToTotals(totals: ReportTotals, summary: ImpactSummary): void {
   for (const group of summary.byDirection) totals.byDirection[group.direction] += group.decisions.length;
   totals.flagged += summary.flaggedCount;
   totals.openFollowUps += summary.openFollowUps.length;
+  totals.evidenceOfMeetings.push(summary.evidence);
+}
+
+/** Combines the meetings' evidence once, at the end: an account cited in two meetings counts once. */
+function finishTotals(totals: ReportTotals): ReportTotals {
+  totals.evidence = combineEvidence(totals.evidenceOfMeetings);
+  return totals;
 }
 
 function totalsCoverage(t: ReportTotals) {
@@ -83,6 +98,17 @@ function span(meetings: readonly Meeting[], options: ReportOptions): { from: str
 
 const ratioText = (covered: number, discussed: number) =>
   discussed === 0 ? 'not discussed' : `${covered} of ${discussed} (${formatPercent(covered / discussed)})`;
+
+/** A meeting's (or the total's) evidence coverage in a table cell: "2 of 5 (40%)", "–" without decisions. */
+const citingText = ({ coverage }: EvidenceTotals) =>
+  coverage.decisions === 0 ? '–' : `${coverage.citing} of ${coverage.decisions} (${formatPercent(coverage.citing / coverage.decisions)})`;
+
+/** The totals' line on customer evidence. */
+const evidenceTotalLine = (e: EvidenceTotals) =>
+  `${plural(e.citations, 'quote')} cited, ${plural(e.accounts.accounts.length, 'account')} affected` +
+  (revenueText(e.accounts) ? ` (${revenueText(e.accounts)})` : '') +
+  '; ' +
+  `evidence coverage ${e.coverage.decisions === 0 ? 'not measured (no decisions)' : coverageText(e.coverage)}`;
 
 interface Renderer {
   row(meeting: Meeting, summary: ImpactSummary): string;
@@ -107,7 +133,8 @@ function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, 
   return {
     row: (m, sum) =>
       `| ${mdInstant(m.scheduledAt, tz)} | ${md(m.title)} | ${m.lead.trim() ? md(m.lead) : '–'} | ` +
-      `${ratioText(sum.coverage.covered, sum.coverage.discussed)} | ${sum.decisionCount} | ${sum.flaggedCount} | ${sum.openFollowUps.length} |`,
+      `${ratioText(sum.coverage.covered, sum.coverage.discussed)} | ${sum.decisionCount} | ${sum.flaggedCount} | ${sum.openFollowUps.length} | ` +
+      `${citingText(sum.evidence)} |`,
     flagged: (m, sum) => {
       const flagged = sum.flaggedFirst.filter((e) => e.flagged);
       if (flagged.length === 0) return '';
@@ -147,18 +174,21 @@ function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, 
           `- Decisions: ${totals.decisions} (${directions})`,
           `- Flagged decisions (hurts or unknown impact): ${totals.flagged}`,
           `- Open follow-ups: ${totals.openFollowUps}`,
+          `- Customer evidence: ${md(evidenceTotalLine(totals.evidence))}`,
         ].join('\n') + '\n',
         '## Meetings\n',
         rows.length
           ? [
-              '| Date | Meeting | Lead | Chair coverage | Decisions | Flagged | Open follow-ups |',
-              '| --- | --- | --- | --- | ---: | ---: | ---: |',
+              '| Date | Meeting | Lead | Chair coverage | Decisions | Flagged | Open follow-ups | Citing evidence |',
+              '| --- | --- | --- | --- | ---: | ---: | ---: | ---: |',
               ...rows,
-              `| **Total** | ${plural(totals.meetings, 'meeting')} | | ${ratioText(t.covered, t.discussed)} | ${totals.decisions} | ${totals.flagged} | ${totals.openFollowUps} |`,
+              `| **Total** | ${plural(totals.meetings, 'meeting')} | | ${ratioText(t.covered, t.discussed)} | ${totals.decisions} | ${totals.flagged} | ${totals.openFollowUps} | ${citingText(totals.evidence)} |`,
             ].join('\n') + '\n'
           : 'No meetings.\n',
         '## Flagged decisions\n',
         flagged.length ? flagged.join('\n') : 'No decision hurts customers or has an unknown impact.\n',
+        '## Customer evidence\n',
+        evidenceMarkdown(totals.evidence),
         "## The chair's answers\n",
         answers.length ? answers.join('\n') : 'The chair answered no item.\n',
       ];
@@ -175,7 +205,8 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
     row: (m, sum) =>
       `<tr><td class="date">${htmlInstant(m.scheduledAt, tz)}</td><td>${text(m.title)}</td><td>${m.lead.trim() ? text(m.lead) : '–'}</td>` +
       `<td>${escapeHtml(ratioText(sum.coverage.covered, sum.coverage.discussed))}</td><td class="num">${sum.decisionCount}</td>` +
-      `<td class="num">${sum.flaggedCount}</td><td class="num">${sum.openFollowUps.length}</td></tr>`,
+      `<td class="num">${sum.flaggedCount}</td><td class="num">${sum.openFollowUps.length}</td>` +
+      `<td class="num">${escapeHtml(citingText(sum.evidence))}</td></tr>`,
     flagged: (m, sum) => {
       const flagged = sum.flaggedFirst.filter((e) => e.flagged);
       if (flagged.length === 0) return '';
@@ -208,17 +239,20 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
         `<li>Chair coverage: ${escapeHtml(coverageSentence(t))}</li>\n`,
         `<li>Decisions: ${totals.decisions} ${directions}</li>\n`,
         `<li>Flagged decisions (hurts or unknown impact): ${totals.flagged}</li>\n`,
-        `<li>Open follow-ups: ${totals.openFollowUps}</li>\n</ul>\n</section>\n`,
+        `<li>Open follow-ups: ${totals.openFollowUps}</li>\n`,
+        `<li>Customer evidence: ${escapeHtml(evidenceTotalLine(totals.evidence))}</li>\n</ul>\n</section>\n`,
         '<section>\n<h2>Meetings</h2>\n',
         rows.length
           ? '<table>\n<thead><tr><th>Date</th><th>Meeting</th><th>Lead</th><th>Chair coverage</th><th class="num">Decisions</th>' +
-            '<th class="num">Flagged</th><th class="num">Open follow-ups</th></tr></thead>\n<tbody>\n' +
+            '<th class="num">Flagged</th><th class="num">Open follow-ups</th><th class="num">Citing evidence</th></tr></thead>\n<tbody>\n' +
             `${rows.join('\n')}\n</tbody>\n<tfoot><tr><th>Total</th><th>${escapeHtml(plural(totals.meetings, 'meeting'))}</th><th></th>` +
             `<th>${escapeHtml(ratioText(t.covered, t.discussed))}</th><th class="num">${totals.decisions}</th><th class="num">${totals.flagged}</th>` +
-            `<th class="num">${totals.openFollowUps}</th></tr></tfoot>\n</table>\n`
+            `<th class="num">${totals.openFollowUps}</th><th class="num">${escapeHtml(citingText(totals.evidence))}</th></tr></tfoot>\n</table>\n`
           : '<p>No meetings.</p>\n',
         '</section>\n<section>\n<h2>Flagged decisions</h2>\n',
         flagged.length ? flagged.join('') : '<p>No decision hurts customers or has an unknown impact.</p>\n',
+        '</section>\n<section>\n<h2>Customer evidence</h2>\n',
+        evidenceTotalsHtml(totals.evidence),
         "</section>\n<section>\n<h2>The chair's answers</h2>\n",
         answers.length ? answers.join('') : '<p>The chair answered no item.</p>\n',
         '</section>\n',
@@ -256,7 +290,7 @@ function* reportSteps(meetings: readonly Meeting[], library: SummaryLibrary, opt
     yield;
   }
   if (meetings.length === 0) options.onProgress?.(0, 0);
-  return renderer.finish(rows, flagged, answers, totals);
+  return renderer.finish(rows, flagged, answers, finishTotals(totals));
 }
 
 export function buildReportSync(meetings: readonly Meeting[], library: SummaryLibrary, options: ReportOptions): string {
@@ -280,5 +314,5 @@ export async function buildReport(meetings: readonly Meeting[], library: Summary
 export function reportTotals(summaries: readonly ImpactSummary[]): ReportTotals {
   const totals = emptyTotals();
   for (const summary of summaries) addToTotals(totals, summary);
-  return totals;
+  return finishTotals(totals);
 }

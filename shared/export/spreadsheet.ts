@@ -6,6 +6,7 @@
  * at the edges, in the renderer and the command line.
  */
 import type { Meeting } from '../domain';
+import { citationLine, revenueCodes } from '../summary/evidence';
 import { summarizeImpact, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
 
 import { exportTimeZone, formatInstant } from './text';
@@ -15,7 +16,10 @@ import { exportTimeZone, formatInstant } from './text';
  * `type` is the String or Date constructor, never 'Formula'.
  */
 export type SheetCell =
-  { value: string; type: StringConstructor; fontWeight?: 'bold' } | { value: Date; type: DateConstructor; format: string } | null;
+  | { value: string; type: StringConstructor; fontWeight?: 'bold'; wrap?: boolean }
+  | { value: Date; type: DateConstructor; format: string }
+  | { value: number; type: NumberConstructor }
+  | null;
 
 export interface Spreadsheet {
   /** The header row, then one row per decision. */
@@ -34,6 +38,10 @@ const DECISION_COLUMNS = [
   ['Owner', 18],
   ['Due date', 11],
   ['Tagged by', 32],
+  ['Quotes cited', 8],
+  ['Cited evidence', 60],
+  ['Accounts affected', 32],
+  ['ARR affected', 24],
 ] as const;
 
 const text = (value: string): SheetCell => ({ value, type: String });
@@ -82,9 +90,17 @@ export function decisionSpreadsheet(
           text(d.owner),
           dayCell(d.dueDate),
           text(entry.tags.map((tag) => `${tag.label}: ${tag.by}`).join('; ')),
+          { value: entry.evidence.citations.length, type: Number },
+          { value: entry.evidence.citations.map(citationLine).join('\n'), type: String, wrap: true },
+          text(entry.evidence.accounts.accounts.map((account) => account.name).join('; ')),
+          text(revenueCodes(entry.evidence.accounts)),
         ];
       }),
     );
   });
   return { data: [header, ...rows], columns: DECISION_COLUMNS.map(([, width]) => ({ width })) };
 }
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The one sheet's name, in the file and for readers of it. */
+export const XLSX_SHEET = 'Decisions';

@@ -14,6 +14,7 @@ import {
   type Tag,
 } from '../domain';
 import { distinctTagIds } from '../tags';
+import { citedEvidence, meetingEvidence, type CitedEvidence, type EvidenceTotals } from './evidence';
 import { answerCounts, isFlagged, tallyPersonaAnswers, type AnswerDirection } from './figures';
 
 export { ANSWER_DIRECTIONS, isFlagged, type AnswerDirection } from './figures';
@@ -54,6 +55,8 @@ export interface DecisionEntry {
   tags: ResolvedTag[];
   /** Hurts customers or has an unknown impact: someone has to look at it. */
   flagged: boolean;
+  /** The customer evidence the decision cites, and the accounts and revenue it touches. */
+  evidence: CitedEvidence;
 }
 
 export interface ItemSummary {
@@ -64,6 +67,8 @@ export interface ItemSummary {
   discussed: boolean;
   /** The personas the chair's answer names, resolved. */
   answerPersonas: PersonaRef[];
+  /** The customer evidence cited on the chair's answer, and the accounts and revenue it touches. */
+  answerEvidence: CitedEvidence;
   decisions: DecisionEntry[];
 }
 
@@ -127,6 +132,8 @@ export interface ImpactSummary {
   flaggedCount: number;
   /** Items the chair answered Hurts or Unknown: flagged like decisions, whatever was decided. */
   flaggedAnswers: ItemSummary[];
+  /** Every citation of the meeting (answers and decisions), the accounts they touch, and evidence coverage. */
+  evidence: EvidenceTotals;
 }
 
 const FLAG_RANK: Record<ImpactDirection, number> = { hurts: 0, unknown: 1, mixed: 2, neutral: 2, helps: 2 };
@@ -175,6 +182,7 @@ function itemSummaries(meeting: Meeting, refs: Resolver): ItemSummary[] {
     state: gateState(item),
     discussed: item.startedAt !== null,
     answerPersonas: [...new Set(item.answer?.personaIds ?? [])].map(refs.personaRef),
+    answerEvidence: citedEvidence(item.citations),
     decisions: item.decisions.map((decision): DecisionEntry => ({
       decision,
       itemId: item.id,
@@ -182,6 +190,7 @@ function itemSummaries(meeting: Meeting, refs: Resolver): ItemSummary[] {
       itemIndex: index,
       tags: decision.tags.map((tag) => ({ ...refs.tagRef(tag.tagId), by: tag.by, at: tag.at })),
       flagged: isFlagged(decision.direction),
+      evidence: citedEvidence(decision.citations),
     })),
   }));
 }
@@ -254,5 +263,6 @@ export function summarizeImpact(meeting: Meeting, library: SummaryLibrary): Impa
     flaggedFirst: [...decisions].sort((a, b) => FLAG_RANK[a.decision.direction] - FLAG_RANK[b.decision.direction]),
     flaggedCount: decisions.filter((entry) => entry.flagged).length,
     flaggedAnswers: items.filter((s) => answerCounts(s.item.answer) && isFlagged(s.item.answer.direction)),
+    evidence: meetingEvidence(meeting),
   };
 }

@@ -208,7 +208,7 @@ describe('<ReportsPage>', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Build report' }));
     await screen.findByText('Report ready: 1 of 2 meetings.');
     expect(screen.getByText(/Left out, deleted since the list was shown:/).textContent).toContain('Deleted meanwhile');
-    const saved = JSON.parse(page.saved[0]!.content) as { meetings: Meeting[] };
+    const saved = JSON.parse(page.saved[0]!.content as string) as { meetings: Meeting[] };
     expect(saved.meetings.map((m) => m.id)).toEqual([kept.id]);
   });
 

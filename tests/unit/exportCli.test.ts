@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/api';
 import type { Library, Meeting, Persona } from '../../shared/domain';
+import ExcelJS from 'exceljs';
 import { exportMeeting } from '../../shared/export';
 import { parseExportFile, parseMeetingExport } from '../../shared/export/json';
 import { dispatch } from '../../electron/service/dispatch';
@@ -199,7 +200,10 @@ describe('npm run export', () => {
   const usage = (argv: (d: string) => string[], message: RegExp) => [argv, message] as const;
   it.each([
     usage((d) => ['--data-dir', d, '--all', '--out', 'x.md'], /--format is missing/),
-    usage((d) => ['--data-dir', d, '--all', '--format', 'pdf', '--out', 'x.pdf'], /--format must be one of md, html, csv, json, not "pdf"/),
+    usage(
+      (d) => ['--data-dir', d, '--all', '--format', 'pdf', '--out', 'x.pdf'],
+      /--format must be one of md, html, csv, json, xlsx, not "pdf"/,
+    ),
     usage((d) => ['--data-dir', d, '--all', '--format', 'md'], /--out is missing/),
     usage((d) => ['--data-dir', d, '--format', 'md', '--out', 'x.md'], /Choose what to export/),
     usage((d) => ['--data-dir', d, '--all', '--meeting', 'x', '--format', 'md', '--out', 'x.md'], /only one of/),
@@ -428,5 +432,31 @@ describe('npm run import', () => {
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
     }
     expect(snapshotFiles(data.dir)).toEqual(before);
+  });
+});
+
+describe('npm run export -- --format xlsx', () => {
+  it('writes every decision to a typed sheet: the formula-looking decision is text, the date a date', async () => {
+    const file = path.join(out, 'all.xlsx');
+    const result = await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'xlsx', '--out', file]);
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: `Exported 3 meetings as xlsx to ${file}.\n` });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Decisions')!;
+    expect(sheet.rowCount).toBe(2);
+    const row = sheet.getRow(2);
+    expect(row.getCell(4).value).toBe('=HYPERLINK("http://evil","x")');
+    expect(row.getCell(4).type).toBe(ExcelJS.ValueType.String);
+    expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Date);
+    expect(fs.readdirSync(out)).toEqual(['all.xlsx']); // no temp file left
+  });
+
+  it('refuses standard output for the binary workbook, and an unknown format names the choices', async () => {
+    const toStdout = await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'xlsx', '--out', '-']);
+    expect(toStdout.code).not.toBe(0);
+    expect(toStdout.stderr).toContain('--format xlsx writes a binary workbook');
+    const unknown = await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'xls', '--out', path.join(out, 'x')]);
+    expect(unknown.stderr).toContain('md, html, csv, json, xlsx');
+    expect(fs.readdirSync(out)).toEqual([]);
   });
 });

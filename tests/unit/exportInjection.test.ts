@@ -77,7 +77,7 @@ describe('Markdown export with hostile text', () => {
       expect(tags.filter((t) => t.attrs.trim() && !/^ style="text-align:right"$/.test(t.attrs))).toEqual([]);
       // User text cannot add or remove sections: the outline is the template's.
       expect(tags.filter((t) => t.name === 'h1')).toHaveLength(2); // open and close
-      expect(html.match(/<h2>/g)).toHaveLength(8);
+      expect(html.match(/<h2>/g)).toHaveLength(9);
     }
   });
 
@@ -185,7 +185,7 @@ describe('HTML export with hostile text', () => {
       // Attributes come from the template: no event handlers, no URLs.
       expect(tag.attrs).not.toMatch(/\son\w+\s*=|javascript:|href|src\s*=/i);
     }
-    expect(withoutStyle.match(/<h2>/g)).toHaveLength(8);
+    expect(withoutStyle.match(/<h2>/g)).toHaveLength(9);
   });
 
   it('escapes every user string it shows', () => {
@@ -263,8 +263,10 @@ describe('JSON export with hostile text', () => {
     // Hostile text in every free-text field, kept within what the schema accepts; ids and dates stay valid.
     const fill = <T>(value: T, key = ''): T => {
       if (typeof value === 'string') {
-        if (/^(id|.*Id|at|.*At|dueDate|direction|status|source)$/.test(key)) return value;
+        if (/^(id|.*Id|at|.*At|dueDate|date|direction|status|source)$/.test(key)) return value;
         const entry = CORPUS[n++ % CORPUS.length]!;
+        // A citation's currency is a code of at most 8 characters: hostile, but short.
+        if (key === 'currency') return (entry.trim().slice(0, 8).trim() || 'x') as T;
         return (PROSE.has(key) ? entry : entry.trim().slice(0, 100).trim() || 'x') as T;
       }
       if (Array.isArray(value)) return value.map((v) => fill(v, key === 'personaIds' ? 'personaId' : key)) as T;

@@ -6,13 +6,14 @@ import { leadTimeZone } from '../../app/format';
 import { canSavePdf, printPage, saveFile, savePdf, type SaveOutcome, type SaveSink } from './saveFile';
 import './export.css';
 
-export type ExportChoice = 'md' | 'html' | 'pdf' | 'csv' | 'json';
+export type ExportChoice = 'md' | 'html' | 'pdf' | 'csv' | 'xlsx' | 'json';
 
 export const EXPORT_CHOICES: readonly { kind: ExportChoice; label: string }[] = [
   { kind: 'md', label: 'Markdown' },
   { kind: 'html', label: 'HTML' },
   { kind: 'pdf', label: 'PDF' },
   { kind: 'csv', label: 'CSV' },
+  { kind: 'xlsx', label: 'Excel' },
   { kind: 'json', label: 'JSON' },
 ];
 
@@ -37,7 +38,7 @@ export interface ExportMenuProps {
 }
 
 /**
- * "Export": Markdown, HTML, PDF, CSV, JSON of one meeting. The documents are built here with the
+ * "Export": Markdown, HTML, PDF, CSV, Excel (.xlsx, typed cells), JSON of one meeting. The documents are built here with the
  * shared export code (loaded on first use), so they are byte for byte what the command line makes.
  */
 export function ExportMenu({ meeting, library, save = saveFile }: ExportMenuProps) {
@@ -49,6 +50,13 @@ export function ExportMenu({ meeting, library, save = saveFile }: ExportMenuProp
     setBusy(kind);
     setStatus(null);
     try {
+      if (kind === 'xlsx') {
+        // The sheet's writer is its own chunk, loaded on this click only.
+        const { meetingXlsx } = await import('./xlsx');
+        const file = await meetingXlsx(meeting, library, leadTimeZone());
+        setStatus(describeSave(await save(file), file.fileName));
+        return;
+      }
       const { exportMeeting, meetingFileName } = await loadBuilders();
       if (kind === 'pdf') {
         const fileName = meetingFileName(meeting, 'pdf');

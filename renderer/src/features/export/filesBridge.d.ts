@@ -13,7 +13,7 @@ export interface FilesBridgeOutcome {
 
 export interface EmptyChairFiles {
   /** `mimeType` is a bare type ("text/markdown"), no parameters: the main process picks the extension from it. */
-  save(fileName: string, mimeType: string, content: string): Promise<FilesBridgeOutcome>;
+  save(fileName: string, mimeType: string, content: string | Uint8Array): Promise<FilesBridgeOutcome>;
   /** Renders self-contained HTML (the HTML export) to PDF and asks where to save it. */
   printToPdf(fileName: string, html: string): Promise<FilesBridgeOutcome>;
 }

@@ -12,7 +12,8 @@ export interface SaveRequest {
   fileName: string;
   /** A full type, parameters allowed ("text/csv;charset=utf-8"). */
   mimeType: string;
-  content: string;
+  /** Text, or the bytes of a binary file (.xlsx). */
+  content: string | Uint8Array;
 }
 
 export interface SaveOutcome {
@@ -56,7 +57,7 @@ export async function saveFile({ fileName, mimeType, content }: SaveRequest): Pr
       return failure(error);
     }
   }
-  download(fileName, new Blob([content], { type: mimeType }));
+  download(fileName, new Blob([typeof content === 'string' ? content : new Uint8Array(content)], { type: mimeType }));
   return { saved: true, via: 'download' };
 }
 

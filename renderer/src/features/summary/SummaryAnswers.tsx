@@ -2,6 +2,7 @@
 import type { ImpactSummary, ItemSummary } from '../../../../shared/summary/summary';
 import { formatWhen, plural } from '../../app/format';
 import { DirectionBadge } from './SummaryDecisions';
+import { CitedEvidenceList } from './SummaryEvidence';
 
 const STATE_TEXT: Record<ItemSummary['state'], string> = {
   answered: 'Answered',
@@ -57,6 +58,7 @@ function AnswerBody({ entry }: { entry: ItemSummary }) {
           <time dateTime={answer.at}>{formatWhen(answer.at)}</time>
         </span>
       </p>
+      <CitedEvidenceList evidence={entry.answerEvidence} label="Customer evidence cited on this answer" />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { IMPACT_DIRECTIONS, type ImpactDirection, type Vote } from '../../../../
 import { directionLabel, type DecisionEntry, type ImpactSummary } from '../../../../shared/summary/summary';
 import { plural } from '../../app/format';
 import { formatDay } from './format';
+import { CitedEvidenceList } from './SummaryEvidence';
 
 export function DirectionBadge({ direction }: { direction: ImpactDirection | null }) {
   return (
@@ -50,6 +51,7 @@ export function DecisionItem({ entry }: { entry: DecisionEntry }) {
       </p>
       <TagChips entry={entry} />
       {d.vote ? <VoteLine vote={d.vote} /> : null}
+      <CitedEvidenceList evidence={entry.evidence} label="Customer evidence cited on this decision" />
     </li>
   );
 }

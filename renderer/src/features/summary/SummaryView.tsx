@@ -9,6 +9,7 @@ import { ImpactChart } from './ImpactChart';
 import './summary.css';
 import { ChairAnswers } from './SummaryAnswers';
 import { DecisionItem, DirectionGroups, TagGroups } from './SummaryDecisions';
+import { EvidenceCard } from './SummaryEvidence';
 import { FollowUps, PersonaImpacts } from './SummaryPeople';
 
 export interface SummaryViewProps {
@@ -103,6 +104,8 @@ export default function SummaryView({ meeting, library, actions }: SummaryViewPr
           </>
         )}
       </section>
+
+      <EvidenceCard evidence={summary.evidence} />
 
       <section className="card" aria-labelledby="sum-chart-title">
         <h2 id="sum-chart-title">Decisions by tag and impact</h2>

@@ -1,0 +1,113 @@
+/**
+ * Cited customer evidence as the summary, the summary screen and every export show it: per decision
+ * and per answer, the quotes cited (customer, source, date) and the accounts and revenue they touch;
+ * per meeting and over many meetings, the totals. Every figure comes from shared/summary/citations.ts
+ * (citedAccounts, meetingCitations, evidenceCoverage); this module only groups them and words them.
+ */
+import type { Citation, Decision, Meeting } from '../domain';
+import { money } from '../evidence/format';
+import { accountKey, citedAccounts, evidenceCoverage, meetingCitations, type CitedAccounts } from './citations';
+
+/** The evidence behind one decision or one answer. */
+export interface CitedEvidence {
+  /** The citations, in the order they were made. */
+  citations: Citation[];
+  /** The accounts they touch and the revenue those carry, per currency. */
+  accounts: CitedAccounts;
+}
+
+/** The evidence of a whole meeting (or of several, in a report). */
+export interface EvidenceTotals {
+  /** Citations on answers and on decisions. */
+  citations: number;
+  /** The citations themselves, answers' and decisions' in agenda order (what `citations` counts). */
+  cited: Citation[];
+  accounts: CitedAccounts;
+  /** Decisions citing customer evidence, of how many. */
+  coverage: { citing: number; decisions: number };
+}
+
+export function citedEvidence(citations: readonly Citation[]): CitedEvidence {
+  return { citations: [...citations], accounts: citedAccounts(citations) };
+}
+
+/** Totals over every citation given and every decision given (one meeting's, or many meetings'). */
+export function evidenceTotals(citations: readonly Citation[], decisions: readonly Decision[]): EvidenceTotals {
+  return {
+    citations: citations.length,
+    cited: [...citations],
+    accounts: citedAccounts(citations),
+    coverage: evidenceCoverage(decisions),
+  };
+}
+
+export function meetingEvidence(meeting: Meeting): EvidenceTotals {
+  return evidenceTotals(
+    meetingCitations(meeting),
+    meeting.agenda.flatMap((item) => item.decisions),
+  );
+}
+
+/** Totals of several meetings from each one's totals: citations pooled (an account counts once), coverage summed. */
+export function combineEvidence(parts: readonly EvidenceTotals[]): EvidenceTotals {
+  const cited = parts.flatMap((part) => part.cited);
+  return {
+    citations: cited.length,
+    cited,
+    accounts: citedAccounts(cited),
+    coverage: {
+      citing: parts.reduce((sum, part) => sum + part.coverage.citing, 0),
+      decisions: parts.reduce((sum, part) => sum + part.coverage.decisions, 0),
+    },
+  };
+}
+
+/** "$410,000 ARR + €12,000 ARR": each currency on its own, never converted; '' when no account has ARR. */
+export function revenueText(accounts: CitedAccounts): string {
+  return accounts.revenue.map(({ currency, arr }) => `${money(arr, currency)} ARR`).join(' + ');
+}
+
+/** One account's revenue as shown next to its name: "$250,000 ARR", or '' when unknown. */
+export function accountRevenueText(account: { arr: number | null; currency: string }): string {
+  return account.arr === null ? '' : `${money(account.arr, account.currency.trim().toUpperCase() || '?')} ARR`;
+}
+
+/** "2 of 5 decisions (40%)", or "no decisions" when there are none. */
+export function coverageText(coverage: { citing: number; decisions: number }): string {
+  if (coverage.decisions === 0) return 'no decisions';
+  const percent = Math.round((coverage.citing / coverage.decisions) * 100);
+  return `${coverage.citing} of ${coverage.decisions} decision${coverage.decisions === 1 ? '' : 's'} (${percent}%)`;
+}
+
+/** "Evidence coverage: 2 of 5 decisions (40%) cite customer evidence." */
+export function evidenceCoverageSentence(totals: Pick<EvidenceTotals, 'coverage'>): string {
+  return totals.coverage.decisions === 0
+    ? 'Evidence coverage: no decisions were logged.'
+    : `Evidence coverage: ${coverageText(totals.coverage)} cite customer evidence.`;
+}
+
+/**
+ * Where a quote came from, as plain text (each format escapes it): customer, then the account when
+ * it differs, the source and the date; parts left empty are left out.
+ */
+export function citationSourceParts(citation: Citation): string[] {
+  const customer = citation.customer.trim();
+  const account = citation.account?.name.trim() ?? '';
+  return [
+    customer,
+    account && accountKey(account) !== accountKey(customer) ? account : '',
+    citation.sourceName.trim(),
+    citation.date ?? '',
+  ].filter((part) => part !== '');
+}
+
+/** A quote and where it came from, as plain text for a cell: “…” — customer · source · date. */
+export function citationLine(citation: Citation): string {
+  const source = citationSourceParts(citation).join(' · ');
+  return `“${citation.quote}”${source ? ` — ${source}` : ''}`;
+}
+
+/** Revenue per currency for machines: "EUR 18000; USD 260000" (codes and plain numbers, never converted). */
+export function revenueCodes(accounts: CitedAccounts): string {
+  return accounts.revenue.map(({ currency, arr }) => `${currency} ${arr}`).join('; ');
+}
