@@ -146,12 +146,13 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     }
     if (method === 'evidence.search' && result.ok) {
       // The index is built off the request path; the key of a ranked item is what a citation names.
-      let found = result.value as { state: string; hits: { key: string }[] };
+      let found = result.value as { state: string; hits: { key: string; sourceId: string }[] };
       while (found.state !== 'ready') {
         await new Promise((resolve) => setImmediate(resolve));
         found = await value('evidence.search', { query: 'pricing' });
       }
-      evidenceKey = found.hits[0]!.key;
+      // The first-run sample has evidence too: cite one of the source imported here.
+      evidenceKey = found.hits.find((hit) => hit.sourceId === evidenceSource)!.key;
     }
     const returned = result.ok ? (result.value as Meeting) : undefined;
     if (returned?.agenda && returned.id === meeting.id) latest = returned;
