@@ -75,7 +75,7 @@ test("a proposal is added below the lead's answer or replaces it on request, wit
   // A new proposal: counted on the chair's head and announced in a polite live region.
   await ben.propose(itemId, 'Fewer surprises on the bill', 'helps');
   await expect(count).toHaveText('1 proposal');
-  await expect(chair(page).locator('[role="status"][aria-live="polite"]').first()).toContainText('New proposed answer from Ben');
+  await expect(chair(page).locator('.chair-proposal-news')).toContainText('New proposed answer from Ben');
   await count.click();
   await expect(chair(page).getByRole('region', { name: 'Proposed answers' })).toBeInViewport();
 

@@ -84,7 +84,7 @@ function ProposalCount({ item, onShow }: { item: AgendaItem | null; onShow: () =
           {open.length} {open.length === 1 ? 'proposal' : 'proposals'}
         </button>
       ) : null}
-      <span className="visually-hidden" role="status" aria-live="polite">
+      <span className="visually-hidden chair-proposal-news" aria-live="polite" aria-atomic="true">
         {seen.message}
       </span>
     </>
