@@ -5,9 +5,9 @@
  * still shows the question and the coverage. axe: 0 violations on the chair in each state.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import type { SharingStatus } from '../../shared/sharing';
+import { participant } from './participantCalls';
 import { answerBox, api, chair, meetingOf, seedMeeting, watchForProblems } from './runnerHelpers';
 import { startWebApp, tempDataDir, type WebApp } from './webApp';
 
@@ -22,29 +22,6 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 async function axeChair(page: Page) {
   const result = await new AxeBuilder({ page }).include('aside.chair-panel').withTags(WCAG).analyze();
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** A participant joined over the participant API (as the participant page does), able to propose answers. */
-async function participant(request: APIRequestContext, meetingId: string, name: string) {
-  await expect
-    .poll(async () => (await api<SharingStatus>(request, app!, 'sharing.status', { meetingId })).joinUrl, { timeout: 15_000 })
-    .toBeTruthy();
-  const joinUrl = new URL((await api<SharingStatus>(request, app!, 'sharing.status', { meetingId })).joinUrl!);
-  const token = joinUrl.hash.slice('#join='.length);
-  let actions = 0;
-  const post = async (method: string, input: object, session?: string) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (session) headers['x-empty-chair-session'] = session;
-    const response = await request.post(`${joinUrl.origin}/p/api/${method}`, { headers, data: input });
-    const body = (await response.json()) as { ok: boolean; value: { sessionKey: string } };
-    expect(body.ok, JSON.stringify(body)).toBe(true);
-    return body.value;
-  };
-  const { sessionKey } = await post('participant.join', { name, clientActionId: `${name}-join` });
-  return {
-    propose: (itemId: string, text: string, direction: string | null = null) =>
-      post('participant.propose', { clientActionId: `${name}-${++actions}`, itemId, text, direction }, sessionKey),
-  };
 }
 
 test("a proposal is added below the lead's answer or replaces it on request, with Undo; new proposals are counted and announced", async ({
@@ -63,7 +40,7 @@ test("a proposal is added below the lead's answer or replaces it on request, wit
     changes: { text: 'Checkout takes longer', direction: 'hurts' },
   });
   await api(request, app, 'sharing.start', { meetingId: meeting.id, host: '127.0.0.1' });
-  const ben = await participant(request, meeting.id, 'Ben');
+  const ben = await participant(request, app, meeting.id, 'Ben');
 
   await page.goto(app.appUrl);
   await expect(answerBox(page)).toHaveValue('Checkout takes longer');

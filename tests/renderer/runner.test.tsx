@@ -447,7 +447,10 @@ describe('decisions', () => {
     await user.keyboard('{Enter}');
     await user.type(tags, 'Invoice clarity');
     expect(screen.getByRole('option', { name: 'Create tag “Invoice clarity”' })).toBeTruthy();
+    // Enter alone creates nothing; choosing "Create tag" does.
     await user.keyboard('{Enter}');
+    expect(h.library.service.library().tags.some((tag) => tag.label === 'Invoice clarity')).toBe(false);
+    await user.keyboard('{ArrowDown}{Enter}');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove tag Invoice clarity' })).toBeTruthy());
     expect(screen.getByRole('button', { name: 'Remove tag pricing' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Save decision' }));
