@@ -85,6 +85,14 @@ test("a proposal is added below the lead's answer or replaces it on request, wit
   expect(stored.proposals.map((p) => p.status)).toEqual(['accepted', 'open']);
   await expect(count).toHaveText('1 proposal');
   await axeChair(page);
+  // And in the dark theme, with the choice open.
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await chair(page)
+    .getByRole('button', { name: /Use this/ })
+    .click();
+  await expect(chair(page).getByRole('button', { name: 'Replace the answer' })).toBeVisible();
+  await axeChair(page);
   expect(problems).toEqual([]);
 });
 
@@ -106,6 +114,9 @@ test('collapsing the chair is remembered per meeting, and the collapsed rail sti
   const rail = page.locator('aside.chair-collapsed');
   await expect(rail).toContainText('How does this affect the customer?');
   await expect(rail.locator('.chair-rail-coverage')).toHaveText('Chair coverage: 1/1');
+  await axeChair(page);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await axeChair(page);
 
   await page.evaluate((id) => (window.location.hash = `#/meetings/${id}`), second.id);
