@@ -334,8 +334,17 @@ export const api = {
    * its dissent and the vote is marked "disagree and commit".
    */
   'votes.decide': write(z.strictObject({ ...onDecision, direction })).returns<Meeting>(),
-  /** Takes a participant's proposal into the item's answer (text and direction), keeping the proposer's attribution. */
-  'proposals.accept': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
+  /**
+   * Takes a participant's proposal into the item's answer; the proposal stays, marked accepted, as
+   * the proposer's credit. With no answer yet it becomes the answer (text, direction, the proposer's
+   * attribution). With one, 'append' (the default: nothing is lost) adds it below the answer's text,
+   * keeping its author and direction; 'replace' puts it in the answer's place. Either can be undone.
+   */
+  'proposals.accept': write(
+    z.strictObject({ ...inItem, proposalId: idSchema, mode: z.enum(['append', 'replace']).default('append') }),
+  ).returns<Meeting>(),
+  /** Undoes `proposals.accept`: the answer is again what it was before and the proposal is open; refused once the answer changed since. */
+  'proposals.undoAccept': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
   'proposals.dismiss': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
   /**
    * Cites a customer evidence item (`sourceId`, `key`) on the item's answer, or with `decisionId` on

@@ -1,6 +1,6 @@
 /** The customer panel's answers, decisions and follow-ups: pure changes to a meeting draft. */
 import type { MethodParams } from '../../shared/api';
-import type { Decision, FollowUp, Meeting, Tag } from '../../shared/domain';
+import type { Decision, FollowUp, ImpactAnswer, Meeting, Tag } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { addTag, newDecisionTags, removeTag, setTags } from '../../shared/tags';
 import { definedOnly } from './objects';
@@ -31,6 +31,25 @@ export function answer(meeting: Meeting, params: MethodParams<'chair.answer'>, c
     item.skipped = false;
   }
   syncUnknownFollowUp(meeting, item.id, merged.direction === 'unknown', params.followUpOwner ?? (item.owner || meeting.lead), context);
+}
+
+/** What an item's answer was, whole: what an undo puts back. */
+export interface AnswerState {
+  answer: ImpactAnswer | null;
+  noImpactReason: string | null;
+  skipped: boolean;
+}
+
+export function answerState(meeting: Meeting, itemId: string): AnswerState {
+  const item = findItem(meeting, itemId);
+  return structuredClone({ answer: item.answer, noImpactReason: item.noImpactReason, skipped: item.skipped });
+}
+
+/** Puts an item's answer back as it was (an undo), with the follow-up an "unknown" answer raises. */
+export function restoreAnswer(meeting: Meeting, itemId: string, state: AnswerState, context: ChangeContext): void {
+  const item = findItem(meeting, itemId);
+  Object.assign(item, structuredClone(state));
+  syncUnknownFollowUp(meeting, itemId, state.answer?.direction === 'unknown', item.owner || meeting.lead, context);
 }
 
 /** An "unknown" answer raises one "Find out from customers" follow-up per item; it goes again if the answer changes, unless done. */

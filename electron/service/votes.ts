@@ -1,6 +1,6 @@
 /** Hidden impact votes and participants' proposals: pure changes to a meeting draft, like chair.ts. */
 import type { MethodParams } from '../../shared/api';
-import type { ImpactDirection, Meeting } from '../../shared/domain';
+import type { ImpactAnswer, ImpactDirection, Meeting } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import type { ParticipantMethodParams } from '../../shared/participantApi';
@@ -60,12 +60,71 @@ function findProposal(meeting: Meeting, itemId: string, proposalId: string) {
   return proposal;
 }
 
-/** The proposal becomes the item's answer (its direction too, if it has one), attributed to its proposer. */
-export function acceptProposal(meeting: Meeting, params: MethodParams<'proposals.accept'>, context: chair.ChangeContext): void {
+/** What an accept changed: the answer before (for its undo) and the answer it made. */
+export interface Accepted {
+  before: chair.AnswerState;
+  after: ImpactAnswer;
+}
+
+/**
+ * The proposal goes into the item's answer; it stays in the item, accepted, crediting its proposer.
+ * No answer yet: it becomes the answer, attributed to its proposer. An answer there: 'append' adds
+ * it below (the answer keeps its author, and its direction if it has one); 'replace' takes its place.
+ */
+export function acceptProposal(meeting: Meeting, params: MethodParams<'proposals.accept'>, context: chair.ChangeContext): Accepted {
   const proposal = findProposal(meeting, params.itemId, params.proposalId);
-  const changes = proposal.direction === null ? { text: proposal.text } : { text: proposal.text, direction: proposal.direction };
-  chair.answer(meeting, { meetingId: meeting.id, itemId: params.itemId, changes }, { ...context, actor: proposal.by, at: proposal.at });
+  const before = chair.answerState(meeting, params.itemId);
+  const current = before.answer;
+  const onItem = { meetingId: meeting.id, itemId: params.itemId };
+  if (params.mode === 'append' && current && current.text.trim().length > 0) {
+    const text = `${current.text.trimEnd()}\n\n${proposal.text}`;
+    if (text.length > LIMITS.answerMax) {
+      throw new ApiError(
+        'limit_exceeded',
+        `Added below the answer, the proposal would make it ${text.length} characters; an answer takes at most ${LIMITS.answerMax}. Shorten the answer, or replace it.`,
+      );
+    }
+    const direction = current.direction ?? proposal.direction;
+    chair.answer(meeting, { ...onItem, changes: { text, direction } }, { ...context, actor: current.by });
+  } else {
+    const changes = proposal.direction === null ? { text: proposal.text } : { text: proposal.text, direction: proposal.direction };
+    chair.answer(meeting, { ...onItem, changes }, { ...context, actor: proposal.by, at: proposal.at });
+  }
   proposal.status = 'accepted';
+  return { before, after: structuredClone(findItem(meeting, params.itemId).answer!) };
+}
+
+/** Puts back the answer an accept changed, and opens the proposal again; refused if the answer changed since. */
+export function undoAccept(
+  meeting: Meeting,
+  params: MethodParams<'proposals.undoAccept'>,
+  accepted: Accepted | undefined,
+  context: chair.ChangeContext,
+): void {
+  const item = findItem(meeting, params.itemId);
+  const proposal = item.proposals.find((p) => p.id === params.proposalId);
+  if (!proposal) throw new ApiError('not_found', `The agenda item "${item.title}" has no proposal ${params.proposalId}.`);
+  if (proposal.status !== 'accepted') throw new ApiError('conflict', `This proposal is ${proposal.status}, not taken into the answer.`);
+  if (!accepted)
+    throw new ApiError('conflict', 'The answer from before this proposal was taken is no longer kept; edit the answer instead.');
+  if (!sameAnswer(item.answer, accepted.after)) {
+    throw new ApiError(
+      'conflict',
+      'The answer changed after the proposal was taken; undoing would lose that change. Edit the answer instead.',
+    );
+  }
+  chair.restoreAnswer(meeting, params.itemId, accepted.before, context);
+  proposal.status = 'open';
+}
+
+function sameAnswer(a: ImpactAnswer | null, b: ImpactAnswer): boolean {
+  return (
+    a !== null &&
+    a.text === b.text &&
+    a.direction === b.direction &&
+    a.severity === b.severity &&
+    a.personaIds.join('\u0000') === b.personaIds.join('\u0000')
+  );
 }
 
 export function dismissProposal(meeting: Meeting, params: MethodParams<'proposals.dismiss'>): void {

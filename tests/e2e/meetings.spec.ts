@@ -132,7 +132,17 @@ test('deleting a meeting asks first; Cancel keeps it, Delete removes it', async 
   await apiCall(page, app, 'meetings.create', { title: 'Short-lived', scheduledAt: '2026-05-01T08:00:00Z', agenda: [{ title: 'One' }] });
   await page.getByRole('link', { name: 'Short-lived' }).click();
 
+  // Delete sits apart from the everyday buttons, behind "More actions", and still asks first.
   const deleteButton = page.getByRole('button', { name: 'Delete meeting' });
+  await expect(deleteButton).toHaveCount(0);
+  const more = page.getByRole('button', { name: /More actions/ });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  const header = await page.locator('.screen-actions').boundingBox();
+  const panel = await page.locator('.more-actions-panel').boundingBox();
+  expect(panel!.y).toBeGreaterThanOrEqual(header!.y + header!.height - 1);
+  const axe = await new AxeBuilder({ page }).include('.screen-header').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await deleteButton.click();
   const dialog = page.getByRole('dialog', { name: 'Delete “Short-lived”?' });
   await expect(dialog).toBeVisible();

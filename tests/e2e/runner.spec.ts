@@ -65,7 +65,8 @@ test('a three-item meeting run with the mouse: answers, a decision, a skip, no i
   await page.getByRole('button', { name: 'Log decision' }).click();
   await page.getByRole('textbox', { name: 'Decision' }).fill('Ship guest checkout to 10% of traffic');
   await page.getByRole('combobox', { name: 'Owner' }).fill('Ben');
-  await page.getByRole('combobox', { name: 'Customer impact' }).selectOption('helps');
+  // The decision starts from the chair's direction for the item.
+  await expect(page.getByRole('group', { name: 'Customer impact' }).getByRole('radio', { name: 'Helps' })).toBeChecked();
   await page.getByRole('button', { name: 'Save decision' }).click();
   await expect(page.locator('.decision-text')).toHaveText('Ship guest checkout to 10% of traffic');
   await saved(page);
@@ -308,7 +309,16 @@ test('a decision tagged with a built-in and a new tag; removed, then Undo restor
   await expect(page.getByRole('option', { name: 'reliability' })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await page.keyboard.type(label);
-  await expect(page.getByRole('option', { name: `Create tag “${label}”` })).toBeVisible();
+  const create = page.getByRole('option', { name: `Create tag “${label}”` });
+  await expect(create).toBeVisible();
+  // Enter on a label no tag has creates nothing: "Create tag" must be chosen (issue 18 §3).
+  await expect(create).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.tag-notice')).toContainText(`No tag matches “${label}”`);
+  await expect(page.getByRole('button', { name: `Remove tag ${label}` })).toHaveCount(0);
+  expect((await tagsOf(page.request, app)).some((tag) => tag.label === label)).toBe(false);
+  await page.keyboard.press('ArrowDown');
+  await expect(create).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: `Remove tag ${label}` })).toBeVisible();
   await page.getByRole('button', { name: 'Save decision' }).click();

@@ -62,6 +62,7 @@ test('screens in light and dark', async ({ page }) => {
   await list.click();
   await expect(page.getByRole('button', { name: 'Edit meeting' })).toBeVisible();
   await page.screenshot({ path: path.join(OUT, 'detail-light.png') });
+  await page.getByRole('button', { name: /More actions/ }).click();
   await page.getByRole('button', { name: 'Delete meeting' }).click();
   await page.screenshot({ path: path.join(OUT, 'delete-dialog-light.png') });
   await page.keyboard.press('Escape');

@@ -343,6 +343,9 @@ describe('meeting detail', () => {
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('link', { name: 'Pricing page review' }));
+    // Delete sits apart, behind "More actions".
+    expect(screen.queryByRole('button', { name: 'Delete meeting' })).toBeNull();
+    await user.click(await screen.findByRole('button', { name: /More actions/ }));
     const deleteButton = await screen.findByRole('button', { name: 'Delete meeting' });
     expect(screen.getByText('Draft in the wiki')).toBeTruthy();
     expect(screen.getByText('Chloé')).toBeTruthy();
@@ -385,7 +388,7 @@ describe('meeting detail', () => {
       seeded = seedMeeting(library);
     });
     window.location.hash = `#/meetings/${seeded.id}`;
-    await screen.findByRole('button', { name: 'Delete meeting' });
+    await screen.findByRole('button', { name: 'Edit meeting' });
     act(() => {
       serviceCall(h.library, 'meetings.delete', { id: seeded.id });
     });

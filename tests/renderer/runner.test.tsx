@@ -440,14 +440,17 @@ describe('decisions', () => {
     await user.type(text, 'Keep the free tier');
     await user.type(screen.getByRole('combobox', { name: 'Owner' }), 'Ben');
     fireEvent.change(screen.getByLabelText('Due date (optional)'), { target: { value: '2026-12-01' } });
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Customer impact' }), 'helps');
+    await user.click(within(screen.getByRole('group', { name: 'Customer impact' })).getByRole('radio', { name: 'Helps' }));
     const tags = screen.getByRole('combobox', { name: 'Customer-impact tags' });
     await user.type(tags, 'pric');
     expect(within(screen.getByRole('listbox')).getByRole('option', { name: 'pricing' }).getAttribute('aria-selected')).toBe('true');
     await user.keyboard('{Enter}');
     await user.type(tags, 'Invoice clarity');
     expect(screen.getByRole('option', { name: 'Create tag “Invoice clarity”' })).toBeTruthy();
+    // Enter alone creates nothing; choosing "Create tag" does.
     await user.keyboard('{Enter}');
+    expect(h.library.service.library().tags.some((tag) => tag.label === 'Invoice clarity')).toBe(false);
+    await user.keyboard('{ArrowDown}{Enter}');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Remove tag Invoice clarity' })).toBeTruthy());
     expect(screen.getByRole('button', { name: 'Remove tag pricing' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Save decision' }));

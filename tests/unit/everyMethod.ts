@@ -85,6 +85,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['meetings.import', () => ({ meeting: withProposals(latest), personas: [], asCopy: true })],
     ['meetings.importMany', () => ({ meetings: [latest], personas: [], asCopy: true })],
     ['proposals.accept', () => ({ meetingId: imported!.id, itemId: importedItem().id, proposalId: importedItem().proposals[0]!.id })],
+    ['proposals.undoAccept', () => ({ meetingId: imported!.id, itemId: importedItem().id, proposalId: importedItem().proposals[0]!.id })],
     ['proposals.dismiss', () => ({ meetingId: imported!.id, itemId: importedItem().id, proposalId: importedItem().proposals[1]!.id })],
     ['meetings.createNext', { id: meeting.id, scheduledAt: '2026-12-15T10:00:00Z' }],
     ['samples.create', {}],

@@ -117,8 +117,9 @@ function validInput(method: MethodName): Record<string, unknown> {
     'votes.open': { meetingId: meeting.id, decisionId: decision?.id ?? 'none' },
     'votes.reveal': { meetingId: meeting.id, decisionId: decision?.id ?? 'none' },
     'votes.decide': { meetingId: meeting.id, decisionId: decision?.id ?? 'none', direction: 'mixed' },
-    'proposals.accept': { meetingId: meeting.id, itemId: item.id, proposalId: 'none' },
+    'proposals.accept': { meetingId: meeting.id, itemId: item.id, proposalId: 'none', mode: 'replace' },
     'proposals.dismiss': { meetingId: meeting.id, itemId: item.id, proposalId: 'none' },
+    'proposals.undoAccept': { meetingId: meeting.id, itemId: item.id, proposalId: 'none' },
     // Evidence: inputs that never start a background import (it would change files after the check).
     'evidence.preview': { input: { kind: 'text', fileName: 'a.csv', text: 'comment\nToo expensive' } },
     'evidence.import': { source: { name: 'S', kind: 'other' }, input: { kind: 'path', path: '/nonexistent/evidence.csv' } },

@@ -3,7 +3,8 @@ import type { AgendaItem, FollowUp, ImpactDirection } from '../../../../shared/d
 import { LIMITS } from '../../../../shared/limits';
 import { describeSaveError, SaveStatusText, sameIds, useAutosaveChoice, useAutosaveText } from '../../app/autosave';
 import { ConflictNotice } from '../../app/ConflictNotice';
-import { DIRECTION_LABELS, DIRECTIONS, SEVERITY_LABELS } from '../../app/constants';
+import { SEVERITY_LABELS } from '../../app/constants';
+import { DirectionControl } from '../../app/DirectionControl';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
 import { PersonaDetails, type ChairPersona } from './PersonaCards';
@@ -117,24 +118,7 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
         </div>
       ) : null}
 
-      <fieldset className="segmented-field">
-        <legend>Direction</legend>
-        <div className="segmented">
-          {DIRECTIONS.map((value, index) => (
-            <label key={value} className={`segment direction-${value}`}>
-              <input
-                type="radio"
-                name={`${id}-direction`}
-                value={value}
-                checked={direction.value === value}
-                onChange={() => direction.set(value)}
-              />
-              <span>{DIRECTION_LABELS[value]}</span>
-              <kbd aria-hidden="true">{index + 1}</kbd>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <DirectionControl name={`${id}-direction`} value={direction.value} onChange={(value) => direction.set(value)} />
 
       <fieldset className="segmented-field">
         <legend>Severity</legend>

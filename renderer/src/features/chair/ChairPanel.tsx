@@ -1,7 +1,8 @@
 import './chair.css';
 import { memo, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { gateState, type GateState } from '../../../../shared/coverage';
-import type { AgendaItem, FollowUp } from '../../../../shared/domain';
+import { chairCoverage, gateState, type GateState } from '../../../../shared/coverage';
+import type { AgendaItem, FollowUp, Meeting } from '../../../../shared/domain';
+import type { ToastAction } from '../../app/screen';
 import { ChairMark } from '../../app/ChairMark';
 import { routeHash } from '../../app/useRoute';
 import { Proposals } from '../sharing/Proposals';
@@ -27,16 +28,68 @@ export interface ChairPanelProps {
   focusRequest: number;
   /** More the chair asks, below the item (the outcome check-back of earlier decisions). */
   extra?: ReactNode;
+  /** The meeting's agenda: the collapsed rail still shows the chair's coverage. */
+  agenda?: Meeting['agenda'];
+  /** Offers Undo after a participant's proposal is taken into the answer. */
+  showToast?: (message: string, action?: ToastAction) => void;
 }
 
-const COLLAPSED_KEY = 'empty-chair.chair-collapsed';
+/** Collapsing is remembered per meeting: the chair of another meeting is open until collapsed there. */
+const collapsedKey = (meetingId: string) => `empty-chair.chair-collapsed.${meetingId}`;
 
-function readCollapsed(): boolean {
+function readCollapsed(meetingId: string): boolean {
   try {
-    return window.localStorage.getItem(COLLAPSED_KEY) === '1';
+    return window.localStorage.getItem(collapsedKey(meetingId)) === '1';
   } catch {
     return false;
   }
+}
+
+function writeCollapsed(meetingId: string, collapsed: boolean): void {
+  try {
+    if (collapsed) window.localStorage.setItem(collapsedKey(meetingId), '1');
+    else window.localStorage.removeItem(collapsedKey(meetingId));
+  } catch {
+    // Private mode or storage full: the choice lasts for this screen only.
+  }
+}
+
+/** Whether the chair of this meeting is collapsed, read again when the meeting changes and saved as it changes. */
+function useCollapsed(meetingId: string): [boolean, (collapsed: boolean) => void] {
+  const [state, setState] = useState(() => ({ meetingId, collapsed: readCollapsed(meetingId) }));
+  if (state.meetingId !== meetingId) setState({ meetingId, collapsed: readCollapsed(meetingId) });
+  const set = (collapsed: boolean) => {
+    writeCollapsed(meetingId, collapsed);
+    setState({ meetingId, collapsed });
+  };
+  return [state.meetingId === meetingId ? state.collapsed : readCollapsed(meetingId), set];
+}
+
+/** "2 proposals" on the chair's head, and said politely when a new one arrives. */
+function ProposalCount({ item, onShow }: { item: AgendaItem | null; onShow: () => void }) {
+  const open = item?.proposals.filter((proposal) => proposal.status === 'open') ?? [];
+  const [seen, setSeen] = useState({ itemId: item?.id, count: open.length, message: '' });
+  if (seen.itemId !== item?.id) setSeen({ itemId: item?.id, count: open.length, message: '' });
+  else if (seen.count !== open.length) {
+    const latest = open.at(-1);
+    const message =
+      open.length > seen.count && latest
+        ? `New proposed answer from ${latest.by || 'a participant'}: ${open.length} ${open.length === 1 ? 'proposal' : 'proposals'} to review.`
+        : seen.message;
+    setSeen({ itemId: item?.id, count: open.length, message });
+  }
+  return (
+    <>
+      {open.length > 0 ? (
+        <button type="button" className="chair-proposal-count" onClick={onShow} title="Show the proposed answers">
+          {open.length} {open.length === 1 ? 'proposal' : 'proposals'}
+        </button>
+      ) : null}
+      <span className="visually-hidden chair-proposal-news" aria-live="polite" aria-atomic="true">
+        {seen.message}
+      </span>
+    </>
+  );
 }
 
 export const GATE_TEXT: Record<GateState, { icon: string; label: string; long: string }> = {
@@ -52,8 +105,8 @@ export const GATE_TEXT: Record<GateState, { icon: string; label: string; long: s
  * the item is answered.
  */
 export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
-  const { meetingId, item, itemIndex, itemCount, personas, followUp, people, running, focusRequest, extra } = props;
-  const [collapsed, setCollapsed] = useState(readCollapsed);
+  const { meetingId, item, itemIndex, itemCount, personas, followUp, people, running, focusRequest, extra, agenda, showToast } = props;
+  const [collapsed, setCollapsed] = useCollapsed(meetingId);
   const bodyId = useId();
   const headingId = useId();
   const answerRef = useRef<HTMLTextAreaElement>(null);
@@ -77,15 +130,17 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
     answer.setSelectionRange(answer.value.length, answer.value.length);
   }, [focusRequest, collapsed]);
 
-  useEffect(() => {
-    try {
-      window.localStorage.setItem(COLLAPSED_KEY, collapsed ? '1' : '0');
-    } catch {
-      // Private mode or storage full: the choice lasts for this screen only.
-    }
-  }, [collapsed]);
-
   const state = item ? gateState(item) : null;
+  const proposalsId = `${bodyId}-proposals`;
+  const showProposals = () =>
+    updateThenFocus(
+      () => setCollapsed(false),
+      () => {
+        const proposals = document.getElementById(proposalsId);
+        proposals?.scrollIntoView({ block: 'nearest' });
+        return proposals;
+      },
+    );
 
   if (collapsed) {
     return (
@@ -112,9 +167,9 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
             <span className="visually-hidden">Current item: {GATE_TEXT[state].label}</span>
           </p>
         ) : null}
-        <span className="chair-rail-label" aria-hidden="true">
-          Chair
-        </span>
+        <ProposalCount item={item} onShow={showProposals} />
+        {agenda ? <RailCoverage agenda={agenda} /> : null}
+        <p className="chair-rail-question">How does this affect the customer?</p>
       </aside>
     );
   }
@@ -126,6 +181,7 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
         <h2 id={headingId} className="chair-heading">
           Empty chair
         </h2>
+        <ProposalCount item={item} onShow={showProposals} />
         <button
           ref={collapseRef}
           type="button"
@@ -169,7 +225,9 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
               meetingHref={routeHash({ name: 'edit', id: meetingId })}
             />
             <AnswerCitations meetingId={meetingId} item={item} />
-            <Proposals meetingId={meetingId} item={item} />
+            <div id={proposalsId} tabIndex={-1}>
+              <Proposals meetingId={meetingId} item={item} showToast={showToast} />
+            </div>
             <ChairEvidence meetingId={meetingId} item={item} />
           </>
         ) : (
@@ -184,3 +242,14 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
     </aside>
   );
 });
+
+/** The chair's coverage on the collapsed rail: covered of discussed. */
+function RailCoverage({ agenda }: { agenda: Meeting['agenda'] }) {
+  const coverage = chairCoverage({ agenda } as Meeting);
+  return (
+    <p className="chair-rail-coverage" title="Chair coverage: items answered or marked no impact, of those discussed">
+      <span className="visually-hidden">Chair coverage: </span>
+      {coverage.ratio === null ? '–' : `${coverage.covered}/${coverage.discussed}`}
+    </p>
+  );
+}

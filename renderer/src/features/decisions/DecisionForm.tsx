@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import type { ImpactDirection, Tag } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { LIMITS } from '../../../../shared/limits';
-import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
+import { DirectionControl } from '../../app/DirectionControl';
 import { errorProps, FieldError, NO_ERRORS, spreadErrors, type FormErrors } from '../../app/fieldErrors';
 import { asApiError } from '../../app/useLibrary';
 import { TagPicker } from './TagPicker';
@@ -51,12 +51,15 @@ export interface DecisionFormProps {
   onCancel: () => void;
   /** Where the service's issue paths start: 'decision' for decisions.add, 'changes' for decisions.update. */
   issuePrefix: string;
+  /** The chair's direction for the item: a new decision starts from it. */
+  chairDirection?: ImpactDirection | null | undefined;
 }
 
 /** Logging or editing one decision: text, owner, due date, direction, and customer-impact tags. */
-export function DecisionForm({ mode, initial, tags, people, onSubmit, onCancel, issuePrefix }: DecisionFormProps) {
+export function DecisionForm({ mode, initial, tags, people, onSubmit, onCancel, issuePrefix, chairDirection }: DecisionFormProps) {
   const id = useId();
-  const [values, setValues] = useState(initial);
+  const fromChair = mode === 'add' && chairDirection ? chairDirection : null;
+  const [values, setValues] = useState(() => (fromChair ? { ...initial, direction: fromChair } : initial));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Tag[]>([]);
@@ -181,23 +184,25 @@ export function DecisionForm({ mode, initial, tags, people, onSubmit, onCancel, 
           />
           <FieldError errors={errors} name="reviewDate" id={field('reviewDate')} />
         </div>
-        <div className="field">
-          <label htmlFor={field('direction')}>Customer impact</label>
-          <select
-            id={field('direction')}
-            value={values.direction}
-            onChange={(event) => set('direction', event.target.value as ImpactDirection)}
-            {...errorProps(errors, 'direction', field('direction'))}
-          >
-            {DIRECTIONS.map((direction) => (
-              <option key={direction} value={direction}>
-                {DIRECTION_LABELS[direction]}
-              </option>
-            ))}
-          </select>
-          <FieldError errors={errors} name="direction" id={field('direction')} />
-        </div>
       </div>
+      <DirectionControl
+        legend="Customer impact"
+        name={field('direction')}
+        value={values.direction}
+        onChange={(direction) => set('direction', direction)}
+        invalid={errors.fields.direction !== undefined}
+        describedBy={
+          [fromChair ? field('fromChair') : '', errors.fields.direction !== undefined ? `${field('direction')}-error` : '']
+            .filter(Boolean)
+            .join(' ') || undefined
+        }
+      />
+      {fromChair ? (
+        <p id={field('fromChair')} className="hint">
+          Starts from the chair’s answer for this item.
+        </p>
+      ) : null}
+      <FieldError errors={errors} name="direction" id={field('direction')} />
       <div className="field">
         <label htmlFor={field('tags')}>Customer-impact tags</label>
         <TagPicker

@@ -364,6 +364,7 @@ export const ItemDecisions = memo(function ItemDecisions(props: ItemDecisionsPro
           key={seenRequest}
           mode="add"
           initial={EMPTY_DECISION}
+          chairDirection={item.answer?.direction}
           tags={tags}
           people={people}
           issuePrefix="decision"

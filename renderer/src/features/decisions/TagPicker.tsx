@@ -22,15 +22,18 @@ type Option = { kind: 'tag'; tag: Tag } | { kind: 'create'; label: string };
 
 /**
  * Customer-impact tags with type-ahead: a combobox (ARIA 1.2, list autocomplete) over the
- * library's tags. Enter picks the highlighted suggestion; a label no tag has is created
- * (tags.create, which returns the existing tag for a label that differs only in case or spaces).
+ * library's tags. Enter picks the highlighted suggestion; a label no tag has is created only by
+ * choosing "Create tag …" (↓ to it, or a click), never by Enter on a half-typed label (tags.create
+ * returns the existing tag for a label that differs only in case or spaces).
  */
 export function TagPicker({ tags, selected, onChange, onCreated, inputId, invalid, describedBy }: TagPickerProps) {
   const call = useMeetingCall();
   const id = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /** The highlighted option once the arrows moved it; null: the first matching tag, never "Create tag …". */
+  const [active, setActive] = useState<number | null>(null);
+  const [notice, setNotice] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -47,7 +50,7 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
     return list;
   }, [tags, selected, query, text]);
   const showList = open && options.length > 0;
-  const activeIndex = Math.min(active, options.length - 1);
+  const activeIndex = active === null ? (options[0]?.kind === 'tag' ? 0 : -1) : Math.min(active, options.length - 1);
   const listRef = useRef<HTMLUListElement>(null);
   const upward = useOpensUpward(showList, options.length, inputRef, listRef);
 
@@ -72,7 +75,7 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
   const add = (tagId: string) => {
     if (!selected.includes(tagId)) onChange([...selected, tagId]);
     setText('');
-    setActive(0);
+    setActive(null);
     setOpen(false);
     inputRef.current?.focus();
   };
@@ -82,19 +85,23 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
       case 'ArrowDown':
         event.preventDefault();
         setOpen(true);
-        setActive(options.length === 0 ? 0 : (activeIndex + 1) % options.length);
+        setActive(options.length === 0 ? null : (activeIndex + 1) % options.length);
         break;
       case 'ArrowUp':
         event.preventDefault();
         setOpen(true);
-        setActive(options.length === 0 ? 0 : (activeIndex - 1 + options.length) % options.length);
+        setActive(options.length === 0 ? null : activeIndex <= 0 ? options.length - 1 : activeIndex - 1);
         break;
       case 'Enter': {
-        // With nothing typed, Enter submits the form as anywhere else; with a label typed, it adds the tag.
+        // With nothing typed, Enter submits the form as anywhere else; with a label typed, it adds the highlighted tag.
         if (!text.trim()) break;
         event.preventDefault();
-        const option = options[activeIndex];
+        const option = showList ? options[activeIndex] : undefined;
         if (option && !busy) void choose(option);
+        else {
+          setOpen(true);
+          setNotice(`No tag matches “${text.trim()}”. To make it a new tag, choose “Create tag” (↓ then Enter).`);
+        }
         break;
       }
       case 'Escape':
@@ -143,7 +150,7 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
           aria-autocomplete="list"
           aria-expanded={showList}
           aria-controls={`${id}-list`}
-          aria-activedescendant={showList ? optionId(activeIndex) : undefined}
+          aria-activedescendant={showList && activeIndex >= 0 ? optionId(activeIndex) : undefined}
           aria-invalid={invalid || error ? true : undefined}
           aria-describedby={[describedBy, `${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
           dir="auto"
@@ -154,7 +161,8 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
           aria-busy={busy || undefined}
           onChange={(event) => {
             setText(event.target.value);
-            setActive(0);
+            setActive(null);
+            setNotice('');
             setOpen(true);
           }}
           onBlur={() => setOpen(false)}
@@ -194,7 +202,10 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
         </ul>
       </div>
       <p id={`${id}-hint`} className="hint">
-        Type to find a tag; Enter adds it. A new label becomes a new tag.
+        Type to find a tag; Enter adds the highlighted one. For a new tag, choose “Create tag”.
+      </p>
+      <p className="hint tag-notice" aria-live="polite">
+        {notice}
       </p>
       {error ? (
         <p id={`${id}-error`} role="alert" className="field-error">

@@ -1,3 +1,4 @@
+import { useId, useRef, useState } from 'react';
 import type { Library, Meeting } from '../../../../shared/domain';
 import type { ScreenProps } from '../../app/screen';
 import { NextMeetingButton, SaveTemplateButton } from '../series/SeriesActions';
@@ -68,9 +69,6 @@ export function MeetingActions({
       <button type="button" className="button" onClick={() => navigate({ name: 'edit', id: meeting.id })}>
         Edit meeting
       </button>
-      <button type="button" className="button button-danger" onClick={onDelete}>
-        Delete meeting
-      </button>
       <SaveTemplateButton meeting={meeting} showToast={showToast} />
       <NextMeetingButton meeting={meeting} library={library} navigate={navigate} showToast={showToast} />
       {meeting.status === 'planned' ? (
@@ -82,6 +80,43 @@ export function MeetingActions({
           Impact summary
         </button>
       )}
+      <MoreActions onDelete={onDelete} />
     </>
+  );
+}
+
+/** Rare and destructive actions, apart from the everyday ones: Delete meeting (which still asks first). */
+function MoreActions({ onDelete }: { onDelete: () => void }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  return (
+    <div
+      className="more-actions"
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return;
+        event.preventDefault();
+        setOpen(false);
+        toggleRef.current?.focus();
+      }}
+    >
+      <button
+        ref={toggleRef}
+        type="button"
+        className="button button-quiet"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((current) => !current)}
+      >
+        More actions <span aria-hidden="true">▾</span>
+      </button>
+      {open ? (
+        <div id={panelId} className="more-actions-panel">
+          <button type="button" className="button button-quiet-danger" onClick={onDelete}>
+            Delete meeting
+          </button>
+        </div>
+      ) : null}
+    </div>
   );
 }

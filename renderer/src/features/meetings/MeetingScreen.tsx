@@ -208,6 +208,8 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
           people={people}
           running={running}
           focusRequest={chairFocus}
+          agenda={agenda}
+          showToast={showToast}
           extra={status !== 'ended' ? <CheckBacks meetingId={meeting.id} /> : null}
         />
       </div>

@@ -1,67 +1,155 @@
-import { useState } from 'react';
-import type { AgendaItem } from '../../../../shared/domain';
+import { useRef, useState } from 'react';
+import type { AgendaItem, Proposal } from '../../../../shared/domain';
 import { DIRECTION_LABELS } from '../../app/constants';
+import { updateThenFocus } from '../../app/focus';
 import { formatWhen } from '../../app/format';
+import type { ToastAction } from '../../app/screen';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
 
-/** Participants' open proposals for the chair's answer to this item: "Use this" takes one as the answer, with its proposer's name. */
-export function Proposals({ meetingId, item }: { meetingId: string; item: AgendaItem }) {
+type Mode = 'append' | 'replace';
+
+export interface ProposalsProps {
+  meetingId: string;
+  item: AgendaItem;
+  /** Offers the Undo of a proposal taken into the answer. */
+  showToast?: ((message: string, action?: ToastAction) => void) | undefined;
+}
+
+/**
+ * Participants' open proposals for the chair's answer to this item. "Use this" takes one into the
+ * answer; when the lead has answered already, it asks: add it below the answer, or replace it.
+ * Either is offered an Undo, and the proposers stay credited below the list.
+ */
+export function Proposals({ meetingId, item, showToast }: ProposalsProps) {
   const call = useMeetingCall();
   const [busy, setBusy] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
   const open = item.proposals.filter((proposal) => proposal.status === 'open');
-  if (open.length === 0) return null;
+  const accepted = item.proposals.filter((proposal) => proposal.status === 'accepted');
+  const answered = (item.answer?.text.trim().length ?? 0) > 0;
 
-  const act = async (method: 'proposals.accept' | 'proposals.dismiss', proposalId: string) => {
-    setBusy(proposalId);
+  const accept = async (proposal: Proposal, mode: Mode) => {
+    setBusy(proposal.id);
     setError(null);
+    const onProposal = { meetingId, itemId: item.id, proposalId: proposal.id };
     try {
-      await call(method, { meetingId, itemId: item.id, proposalId });
+      await call('proposals.accept', { ...onProposal, mode });
+      setChoosing(null);
+      const who = proposal.by || 'A participant';
+      const done = !answered ? 'is now the answer' : mode === 'append' ? 'was added below the answer' : 'replaced the answer';
+      showToast?.(`${who}’s proposal ${done}.`, {
+        label: 'Undo',
+        run: async () => {
+          await call('proposals.undoAccept', onProposal);
+        },
+      });
     } catch (reason) {
-      setError(`${method === 'proposals.accept' ? 'Could not use the proposal' : 'Could not dismiss it'}: ${asApiError(reason).message}`);
+      setError(`Could not use the proposal: ${asApiError(reason).message}`);
     } finally {
       setBusy(null);
     }
   };
 
+  const dismiss = async (proposalId: string) => {
+    setBusy(proposalId);
+    setError(null);
+    try {
+      await call('proposals.dismiss', { meetingId, itemId: item.id, proposalId });
+    } catch (reason) {
+      setError(`Could not dismiss it: ${asApiError(reason).message}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const takeProposal = (proposal: Proposal) => {
+    if (!answered) return void accept(proposal, 'replace');
+    updateThenFocus(
+      () => setChoosing(proposal.id),
+      () => listRef.current?.querySelector<HTMLButtonElement>(`[data-choice="${proposal.id}"] button`),
+    );
+  };
+
   return (
-    <section className="chair-proposals" aria-label="Proposed answers">
-      <h3 className="chair-subheading">Proposed by participants</h3>
-      <ul className="proposal-list">
-        {open.map((proposal) => (
-          <li key={proposal.id}>
-            <p dir="auto">{proposal.text}</p>
-            <p className="hint">
-              <span dir="auto">{proposal.by}</span>, <time dateTime={proposal.at}>{formatWhen(proposal.at)}</time>
-              {proposal.direction ? ` · ${DIRECTION_LABELS[proposal.direction]}` : ''}
-            </p>
-            <div className="proposal-actions">
-              <button
-                type="button"
-                className="button button-small"
-                disabled={busy !== null}
-                onClick={() => void act('proposals.accept', proposal.id)}
-              >
-                Use this <span className="visually-hidden">answer from {proposal.by}</span>
-              </button>
-              <button
-                type="button"
-                className="button button-small"
-                disabled={busy !== null}
-                onClick={() => void act('proposals.dismiss', proposal.id)}
-              >
-                Dismiss <span className="visually-hidden">the answer from {proposal.by}</span>
-              </button>
-            </div>
-          </li>
-        ))}
-      </ul>
+    <>
+      {open.length > 0 ? (
+        <section className="chair-proposals" aria-label="Proposed answers">
+          <h3 className="chair-subheading">Proposed by participants</h3>
+          <ul ref={listRef} className="proposal-list">
+            {open.map((proposal) => (
+              <li key={proposal.id}>
+                <p dir="auto">{proposal.text}</p>
+                <p className="hint">
+                  <span dir="auto">{proposal.by}</span>, <time dateTime={proposal.at}>{formatWhen(proposal.at)}</time>
+                  {proposal.direction ? ` · ${DIRECTION_LABELS[proposal.direction]}` : ''}
+                </p>
+                {choosing === proposal.id ? (
+                  <div
+                    className="proposal-choice"
+                    role="group"
+                    aria-label={`The item has an answer: use ${proposal.by}’s proposal how?`}
+                    data-choice={proposal.id}
+                  >
+                    <p className="hint">The item has an answer already.</p>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={busy !== null}
+                      onClick={() => void accept(proposal, 'append')}
+                    >
+                      Add below the answer
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={busy !== null}
+                      onClick={() => void accept(proposal, 'replace')}
+                    >
+                      Replace the answer
+                    </button>
+                    <button type="button" className="button button-small button-quiet" onClick={() => setChoosing(null)}>
+                      Cancel
+                    </button>
+                  </div>
+                ) : (
+                  <div className="proposal-actions">
+                    <button type="button" className="button button-small" disabled={busy !== null} onClick={() => takeProposal(proposal)}>
+                      Use this <span className="visually-hidden">answer from {proposal.by}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={busy !== null}
+                      onClick={() => void dismiss(proposal.id)}
+                    >
+                      Dismiss <span className="visually-hidden">the answer from {proposal.by}</span>
+                    </button>
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {accepted.length > 0 ? (
+        <p className="hint proposal-credits">
+          In the answer: proposals of{' '}
+          {accepted.map((proposal, index) => (
+            <span key={proposal.id}>
+              {index > 0 ? ', ' : ''}
+              <span dir="auto">{proposal.by}</span> (<time dateTime={proposal.at}>{formatWhen(proposal.at)}</time>)
+            </span>
+          ))}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="field-error">
           {error}
         </p>
       ) : null}
-    </section>
+    </>
   );
 }
