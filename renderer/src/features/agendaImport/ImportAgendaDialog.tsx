@@ -5,6 +5,7 @@ import { AgendaImportError, parseAgendaLines, type ImportedEvent } from '../../.
 import { parseIcsEvent } from '../../../../shared/ics/icsEvent';
 import { LIMITS } from '../../../../shared/limits';
 import { DialogError, Modal } from '../../app/Dialog';
+import { LimitedInput } from '../../app/LimitedText';
 import { formatWhen, plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 
@@ -283,7 +284,7 @@ function CreatePreview({
     <>
       <div className="field">
         <label htmlFor={`${id}-title`}>Meeting title</label>
-        <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required onChange={(e) => onTitle(e.target.value)} />
+        <LimitedInput id={`${id}-title`} value={title} limit={LIMITS.titleMax} required onChange={(e) => onTitle(e.target.value)} />
         {title.trim() ? null : <p className="field-error">Give the meeting a title.</p>}
       </div>
       <dl className="facts import-facts">
