@@ -57,3 +57,33 @@ test('a half-filled New meeting form survives a reload and leaving by a link, wi
   await expect(page.getByText('Restored what you typed here earlier')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test('a validation message goes as soon as its field is fixed, and no raw error code is shown', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(app.appUrl);
+  await page.goto(`${app.origin}/#/new`);
+  await page.getByLabel('Title', { exact: true }).fill('Validation review');
+  await page.getByRole('button', { name: 'Add agenda item' }).click();
+  await page.getByRole('button', { name: 'Add agenda item' }).click();
+  await page.getByLabel('Item 2 title').fill('Second');
+  await page.getByRole('button', { name: 'Save meeting' }).click();
+  const itemTitle = page.getByLabel('Item 1 title');
+  await expect(itemTitle).toHaveAttribute('aria-invalid', 'true');
+  const alert = page.locator('.form-alert');
+  await expect(alert).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('Error code');
+  await expect(page.locator('main')).not.toContainText('invalid_input');
+
+  // Fixing the field clears its message at once, and with no message left, the alert.
+  await itemTitle.fill('First');
+  await expect(itemTitle).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Item 1 title must not be empty.')).toHaveCount(0);
+  await expect(page.getByLabel('Item 2 title')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await expect(alert).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  await page.getByRole('button', { name: 'Save meeting' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Validation review' })).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../shared/limits';
 import type { ScreenProps } from '../../app/screen';
 import { useClient } from '../../app/clientContext';
 import { ConfirmDialog } from '../../app/Dialog';
-import { NO_ERRORS, spreadErrors, type FormErrors } from '../../app/fieldErrors';
+import { NO_ERRORS, spreadErrors, withoutFixed, type FormErrors } from '../../app/fieldErrors';
 import { FormAlert } from '../../app/FormAlert';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
 import { asApiError } from '../../app/useLibrary';
@@ -15,7 +15,7 @@ import type { AgendaImport } from '../agendaImport/ImportAgendaDialog';
 import { AgendaEditor } from './AgendaEditor';
 import { MeetingDetailsFields } from './MeetingDetailsFields';
 import { forgetNewMeetingDraft, useRestoredDraft, useUnsavedGuard } from './useFormDraft';
-import { fillFromImport, rowsFromImport, useFormKeys, withoutAgendaErrors } from './meetingFormParts';
+import { fillFromImport, fixedBy, rowsFromImport, useFormKeys, withoutAgendaErrors } from './meetingFormParts';
 import { describeMeetingIssue, formFromMeeting, meetingFieldKey, toDraft, type MeetingForm as FormState } from './draft';
 
 export type MeetingFormProps = ScreenProps &
@@ -140,7 +140,10 @@ export function MeetingForm(props: MeetingFormProps) {
 
   useFormKeys(formRef, requestCancel);
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setErrors((current) => withoutFixed(current, fixedBy(form, key, value)));
+  };
 
   const title = mode === 'create' ? 'New meeting' : 'Edit meeting';
 

@@ -56,3 +56,14 @@ export function fillFromImport(form: FormState, result: AgendaImport): FormState
 export function withoutAgendaErrors(current: FormErrors): FormErrors {
   return { ...current, fields: Object.fromEntries(Object.entries(current.fields).filter(([key]) => !key.startsWith('agenda.'))) };
 }
+
+/** Which error keys a change to the form fixes: the field's own, or those of the agenda rows edited. */
+export function fixedBy<K extends keyof FormState>(form: FormState, key: K, value: FormState[K]): (errorKey: string) => boolean {
+  if (key !== 'agenda') return (errorKey) => errorKey === key || errorKey.startsWith(`${key}.`);
+  const rows = value as FormState['agenda'];
+  const changed = new Set(rows.flatMap((row, index) => (JSON.stringify(row) !== JSON.stringify(form.agenda[index]) ? [index] : [])));
+  return (errorKey) => {
+    const match = /^agenda\.(\d+)\./.exec(errorKey);
+    return match !== null && changed.has(Number(match[1]));
+  };
+}
