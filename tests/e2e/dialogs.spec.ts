@@ -1,0 +1,36 @@
+/**
+ * Dialogs keep the keyboard (issue 18 §3): after "Back up now" focus stays in the Backups dialog, not
+ * on <body>, and Escape still closes it, returning focus to the Backups button.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import { watchForProblems } from './runnerHelpers';
+import { startWebApp, tempDataDir, type WebApp } from './webApp';
+
+let app: WebApp;
+test.beforeAll(async () => {
+  app = await startWebApp(tempDataDir());
+});
+test.afterAll(async () => {
+  await app.stop();
+  fs.rmSync(app.dataDir, { recursive: true, force: true });
+});
+
+test('after Back up now, focus stays in the Backups dialog and Escape closes it', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(app.appUrl);
+  const opener = page.getByRole('button', { name: 'Backups', exact: true });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Backups' });
+  await dialog.getByRole('button', { name: 'Back up now' }).click();
+  await expect(dialog.getByRole('list', { name: 'Backups, newest first' })).toContainText('made by you');
+  await expect(dialog.getByRole('button', { name: 'Back up now' })).toBeEnabled();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+  expect(problems).toEqual([]);
+});
