@@ -5,7 +5,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { watchForProblems } from './runnerHelpers';
+import type { Meeting } from '../../shared/domain';
+import { api, watchForProblems } from './runnerHelpers';
 import { startWebApp, tempDataDir, type WebApp } from './webApp';
 
 let app: WebApp;
@@ -33,4 +34,33 @@ test('after Back up now, focus stays in the Backups dialog and Escape closes it'
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
   expect(problems).toEqual([]);
+});
+
+test('New from template: one field a row, labels above, full-width fields; the template name field is wide', async ({ page }) => {
+  const meeting = await api<Meeting>(page.request, app, 'meetings.create', {
+    title: 'Weekly sync',
+    scheduledAt: '2026-11-24T09:30:00Z',
+    agenda: [],
+  });
+  await api(page.request, app, 'templates.create', { meetingId: meeting.id, name: 'Weekly sync template' });
+  await page.goto(app.appUrl);
+  await page.getByRole('button', { name: 'New from template…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New meeting from a template' });
+  const select = (await dialog.getByLabel('Template').boundingBox())!;
+  const remove = (await dialog.getByRole('button', { name: /Delete template/ }).boundingBox())!;
+  const titleLabel = (await dialog.getByText('Title', { exact: true }).boundingBox())!;
+  const title = (await dialog.getByLabel('Title').boundingBox())!;
+  expect(remove.y).toBeGreaterThanOrEqual(select.y + select.height);
+  expect(titleLabel.y).toBeGreaterThanOrEqual(remove.y + remove.height);
+  expect(title.y).toBeGreaterThanOrEqual(titleLabel.y + titleLabel.height);
+  expect(title.width).toBeGreaterThan(350);
+  expect(select.width).toBeGreaterThan(350);
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await page.goto(`${app.origin}/#/meetings/${meeting.id}`);
+  await page.getByRole('button', { name: 'Save as template…' }).click();
+  const save = page.getByRole('dialog', { name: /template/i });
+  expect((await save.getByLabel('Template name').boundingBox())!.width).toBeGreaterThan(350);
 });

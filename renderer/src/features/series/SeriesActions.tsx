@@ -139,6 +139,7 @@ export function SaveTemplateButton({ meeting, showToast }: Pick<ActionProps, 'me
           onSubmit={submit}
           onCancel={dialog.close}
           initialFocus={inputRef}
+          bodyClassName="form-grid"
         >
           <p>The title, lead, participants, chair and agenda are saved; answers, decisions and follow-ups are not.</p>
           <label htmlFor={`${id}-name`}>Template name</label>
