@@ -21,6 +21,21 @@ export interface ImportedEvent extends ImportedAgenda {
   participants: string[];
 }
 
+/** An agenda longer than this (a working day) is worth a second look before it is saved. */
+export const AGENDA_MINUTES_WARN = 480;
+/** The timebox an item without one gets (the New meeting form's default). */
+const DEFAULT_MINUTES = 10;
+
+/** A warning when the items' timeboxes add up to more than a working day (a typo such as 500 for 50). */
+export function durationWarnings(items: readonly AgendaItemDraft[]): string[] {
+  const total = items.reduce((sum, item) => sum + (item.timeboxMinutes ?? DEFAULT_MINUTES), 0);
+  if (total <= AGENDA_MINUTES_WARN) return [];
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  const span = minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+  return [`The agenda adds up to ${total.toLocaleString('en-US')} minutes (${span}), more than a working day: check the timeboxes.`];
+}
+
 const BULLET = /^\s*(?:[-*+•◦‣]|\d{1,3}[.)]|\[[ xX]?\])\s+/;
 const TIMEBOX = /\s*[([]?\s*(\d{1,3})\s*(?:min(?:ute)?s?|m)\s*[)\]]?\s*$/i;
 
@@ -28,9 +43,12 @@ const TIMEBOX = /\s*[([]?\s*(\d{1,3})\s*(?:min(?:ute)?s?|m)\s*[)\]]?\s*$/i;
 export function parseAgendaLines(text: string): ImportedAgenda {
   const items: AgendaItemDraft[] = [];
   const warnings: string[] = [];
+  let lines = 0;
   for (const raw of text.split(/\r\n|\r|\n/)) {
     let title = raw.replace(BULLET, '').trim();
     if (!title) continue;
+    lines += 1;
+    if (items.length === LIMITS.agendaItemsMax) continue;
     let timeboxMinutes: number | undefined;
     const timebox = TIMEBOX.exec(title);
     if (timebox && timebox.index > 0) {
@@ -44,11 +62,13 @@ export function parseAgendaLines(text: string): ImportedAgenda {
       warnings.push(`"${title.slice(0, 40)}…" was cut to ${LIMITS.titleMax} characters.`);
       title = title.slice(0, LIMITS.titleMax).trimEnd();
     }
-    if (items.length === LIMITS.agendaItemsMax) {
-      warnings.push(`Only the first ${LIMITS.agendaItemsMax} lines became agenda items.`);
-      break;
-    }
     items.push(timeboxMinutes === undefined ? { title } : { title, timeboxMinutes });
   }
-  return { items, warnings };
+  // The most important warning first: lines left out.
+  if (lines > items.length) {
+    warnings.unshift(
+      `${lines.toLocaleString('en-US')} lines were pasted, but a meeting holds at most ${LIMITS.agendaItemsMax} agenda items: only the first ${LIMITS.agendaItemsMax} became items, and the other ${(lines - items.length).toLocaleString('en-US')} are left out.`,
+    );
+  }
+  return { items, warnings: [...warnings, ...durationWarnings(items)] };
 }

@@ -20,7 +20,7 @@ test.afterEach(async () => {
   app = undefined;
 });
 
-test('an .ics event is previewed, then created as a meeting; a broken one is refused and creates nothing', async ({ page }) => {
+test('an .ics event is previewed, then fills the New meeting form; a broken one is refused and creates nothing', async ({ page }) => {
   app = await startWebApp(tempDataDir());
   const problems = watchForProblems(page);
   await page.goto(app.appUrl);
@@ -33,7 +33,7 @@ test('an .ics event is previewed, then created as a meeting; a broken one is ref
   await dialog.getByLabel('Calendar file (.ics)').setInputFiles(path.join(FIXTURES, 'broken-start.ics'));
   await expect(dialog.getByRole('alert')).toHaveText(/^“broken-start\.ics” was not imported\. The event's start time cannot be read/);
   await expect(dialog.getByRole('region', { name: /Preview/ })).toHaveCount(0);
-  await expect(dialog.getByRole('button', { name: 'Create meeting' })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Fill in the form' })).toBeDisabled();
   const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 
@@ -46,7 +46,12 @@ test('an .ics event is previewed, then created as a meeting; a broken one is ref
   await expect(preview.getByRole('listitem')).toHaveText(['New tiers, seats and usage · 15 min', 'Trial length · 10 min', 'Legacy plans']);
   expect((await api<Library>(page.request, app, 'library.get')).meetings).toHaveLength(0);
 
-  await dialog.getByRole('button', { name: 'Create meeting' }).click();
+  // The import fills the form; nothing is saved until the lead saves it.
+  await dialog.getByRole('button', { name: 'Fill in the form' }).click();
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Pricing review, Q3');
+  await expect(page.getByLabel('Item 3 title')).toHaveValue('Legacy plans');
+  expect((await api<Library>(page.request, app, 'library.get')).meetings).toHaveLength(0);
+  await page.getByRole('button', { name: 'Save meeting' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Pricing review, Q3' })).toBeVisible();
   const [summary] = (await api<Library>(page.request, app, 'library.get')).meetings;
   const meeting = await api<Meeting>(page.request, app, 'meetings.get', { id: summary!.id });
@@ -99,4 +104,27 @@ test('pasted lines are previewed and added to a planned meeting; Cancel adds not
   expect(stored.revision).toBe(planned.revision + 1);
   expect(stored.agenda[0]).toMatchObject({ id: planned.agenda[0]!.id, owner: 'Ana', notes: 'Keep these notes' });
   expect(stored.agenda.map((item) => item.timeboxMinutes)).toEqual([10, 10, 10, 5]);
+});
+
+test('500 pasted lines: the warnings come first, say 300 are left out, and name a 5,000-minute agenda', async ({ page }) => {
+  app = await startWebApp(tempDataDir());
+  await page.goto(app.appUrl);
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  await page.getByRole('button', { name: 'Import agenda…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import an agenda' });
+  await dialog
+    .getByRole('textbox', { name: 'Agenda lines' })
+    .fill(Array.from({ length: 500 }, (_, n) => `Topic ${n + 1} (25 min)`).join('\n'));
+  const warnings = dialog.locator('.import-warnings');
+  await expect(warnings).toContainText('500 lines were pasted');
+  await expect(warnings).toContainText('the other 300 are left out');
+  await expect(warnings).toContainText('The agenda adds up to 5,000 minutes (83 h 20 min)');
+  // Above the list of items, where it is seen without scrolling.
+  const [warningsTop, listTop] = await Promise.all([
+    warnings.boundingBox(),
+    dialog.getByRole('list', { name: 'Agenda items to import' }).boundingBox(),
+  ]);
+  expect(warningsTop!.y).toBeLessThan(listTop!.y);
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
 });

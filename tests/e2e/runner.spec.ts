@@ -411,19 +411,20 @@ test('bad input: HTML, emoji and right-to-left text shown as text; a whitespace 
   await expect(answerBox(page)).toHaveAttribute('dir', 'auto');
   expect((await meetingOf(page.request, app, meeting.id)).agenda[0]!.answer?.text).toBe(mixed);
 
-  // 20,000 characters are accepted; typing stops there (maxlength); 20,001 pasted in by a script is refused, and said so.
+  // 20,000 characters are accepted; typing stops there, with a message; 20,001 set by a script is refused, and said so.
   await answerBox(page).fill('a'.repeat(20_000));
   await saved(page);
   expect((await meetingOf(page.request, app, meeting.id)).agenda[0]!.answer?.text).toHaveLength(20_000);
   await answerBox(page).press('End');
   await page.keyboard.type('b');
   await expect(answerBox(page)).toHaveValue('a'.repeat(20_000));
+  await expect(chair(page).locator('.limit-refused')).toHaveText('Limit reached: this field takes at most 20,000 characters.');
   await answerBox(page).evaluate((element: HTMLTextAreaElement) => {
     const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
     setter.call(element, 'c'.repeat(20_001));
     element.dispatchEvent(new Event('input', { bubbles: true }));
   });
-  await expect(chair(page).getByRole('alert')).toHaveText(
+  await expect(chair(page).getByRole('alert').filter({ hasText: 'too long to save' })).toHaveText(
     'The answer is too long to save: at most 20,000 characters. It has 20,001. Shorten it and it saves again.',
   );
   await expect(chair(page).locator('.save-status')).toHaveText('Not saved');

@@ -29,7 +29,6 @@ function open(hash: string, setup?: (library: Harness['library']) => void) {
 
 const meetings = (h: Harness) => h.library.service.library().meetings;
 const writes = (h: Harness) => h.calls.filter((call) => ['meetings.create', 'meetings.update', 'agenda.add'].includes(call.method));
-const dialog = () => screen.getByRole('dialog', { name: 'Import an agenda' });
 
 async function openDialog() {
   await userEvent.click(await screen.findByRole('button', { name: 'Import agenda…' }));
@@ -51,7 +50,7 @@ describe('agenda import in the new-meeting form', () => {
         .map((li) => li.textContent),
     ).toEqual(['Welcome · 5 min', 'Numbers', 'Next steps']);
     // No title yet: nothing can be created until there is one.
-    expect((within(d).getByRole('button', { name: 'Create meeting' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(d).getByRole('button', { name: 'Fill in the form' }) as HTMLButtonElement).disabled).toBe(true);
     await userEvent.click(within(d).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(writes(h)).toEqual([]);
@@ -69,7 +68,9 @@ describe('agenda import in the new-meeting form', () => {
     const d = await openDialog();
     await userEvent.type(within(d).getByRole('textbox', { name: 'Agenda lines' }), 'Roadmap (20 min){enter}Support queue');
     expect((within(d).getByRole('textbox', { name: 'Meeting title' }) as HTMLInputElement).value).toBe('Weekly product sync');
-    await userEvent.click(within(d).getByRole('button', { name: 'Create meeting' }));
+    await userEvent.click(within(d).getByRole('button', { name: 'Fill in the form' }));
+    expect(writes(h)).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Save meeting' }));
     await waitFor(() => expect(window.location.hash).toMatch(/^#\/meetings\//));
     const [summary] = meetings(h);
     const meeting = h.library.service.meeting(summary!.id) as Meeting;
@@ -99,7 +100,9 @@ describe('agenda import in the new-meeting form', () => {
     ).toEqual(['New tiers, seats and usage · 15 min', 'Trial length · 10 min', 'Legacy plans']);
     expect(writes(h)).toEqual([]);
 
-    await userEvent.click(within(d).getByRole('button', { name: 'Create meeting' }));
+    await userEvent.click(within(d).getByRole('button', { name: 'Fill in the form' }));
+    expect(writes(h)).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Save meeting' }));
     await waitFor(() => expect(meetings(h)).toHaveLength(1));
     const meeting = h.library.service.meeting(meetings(h)[0]!.id) as Meeting;
     expect(meeting).toMatchObject({
@@ -122,8 +125,8 @@ describe('agenda import in the new-meeting form', () => {
       '“broken-start.ics” was not imported. The event\'s start time cannot be read: "2026-11-24 not a date" is not a date or a date and time (such as 20261124T093000).',
     );
     expect(within(d).queryByRole('region', { name: /Preview/ })).toBeNull();
-    expect((within(d).getByRole('button', { name: 'Create meeting' }) as HTMLButtonElement).disabled).toBe(true);
-    await userEvent.click(within(d).getByRole('button', { name: 'Create meeting' }));
+    expect((within(d).getByRole('button', { name: 'Fill in the form' }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(within(d).getByRole('button', { name: 'Fill in the form' }));
 
     // Not a calendar at all.
     await userEvent.upload(within(d).getByLabelText('Calendar file (.ics)'), new File(['hello'], 'notes.ics', { type: 'text/calendar' }));
@@ -140,24 +143,33 @@ describe('agenda import in the new-meeting form', () => {
     const d = await openDialog();
     await userEvent.click(within(d).getByRole('textbox', { name: 'Agenda lines' }));
     await userEvent.paste(Array.from({ length: LIMITS.agendaItemsMax + 5 }, (_, n) => `Line ${n + 1}`).join('\n'));
-    expect(within(d).getByRole('status').textContent).toContain(`Only the first ${LIMITS.agendaItemsMax} lines became agenda items.`);
+    expect(within(d).getByRole('status').textContent).toContain(
+      `only the first ${LIMITS.agendaItemsMax} became items, and the other 5 are left out`,
+    );
     expect(within(d).getByRole('heading', { name: `Agenda: ${LIMITS.agendaItemsMax} items` })).toBeTruthy();
-    await userEvent.click(within(d).getByRole('button', { name: 'Create meeting' }));
+    await userEvent.click(within(d).getByRole('button', { name: 'Fill in the form' }));
+    expect(writes(h)).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Save meeting' }));
     await waitFor(() => expect(meetings(h)).toHaveLength(1));
     const meeting = h.library.service.meeting(meetings(h)[0]!.id) as Meeting;
     expect(meeting.agenda).toHaveLength(LIMITS.agendaItemsMax);
     expect(meeting.agenda.at(-1)!.title).toBe(`Line ${LIMITS.agendaItemsMax}`);
   });
 
-  it('shows the service’s refusal in the dialog and keeps it open', async () => {
+  it('only fills the form: nothing is created until the form is saved, and the form shows what is wrong', async () => {
     const h = open('#/new');
     await userEvent.type(await screen.findByRole('textbox', { name: 'Title' }), 'Sync');
     await userEvent.clear(screen.getByLabelText('Scheduled start'));
     const d = await openDialog();
     await userEvent.type(within(d).getByRole('textbox', { name: 'Agenda lines' }), 'One');
-    await userEvent.click(within(d).getByRole('button', { name: 'Create meeting' }));
-    expect((await within(d).findByRole('alert')).textContent).toMatch(/^Nothing was created: /);
-    expect(dialog()).toBeTruthy();
+    await userEvent.click(within(d).getByRole('button', { name: 'Fill in the form' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect((screen.getByRole('textbox', { name: 'Item 1 title' }) as HTMLInputElement).value).toBe('One');
+    expect(writes(h)).toEqual([]);
+    await userEvent.click(screen.getByRole('button', { name: 'Save meeting' }));
+    await waitFor(() =>
+      expect(screen.getAllByRole('alert').some((alert) => alert.textContent?.includes('The meeting was not saved'))).toBe(true),
+    );
     expect(meetings(h)).toHaveLength(0);
   });
 });

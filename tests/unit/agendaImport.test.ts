@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AgendaImportError, parseAgendaLines } from '../../shared/agendaImport';
+import { AgendaImportError, durationWarnings, parseAgendaLines } from '../../shared/agendaImport';
 import { parseIcsEvent } from '../../shared/ics/icsEvent';
 import { zonedTimeToUtc } from '../../shared/ics/timeZones';
 import { LIMITS } from '../../shared/limits';
@@ -107,7 +107,22 @@ describe('agenda from pasted lines', () => {
     expect(long.warnings[0]).toMatch(/cut to 200 characters/);
     const many = parseAgendaLines(Array.from({ length: LIMITS.agendaItemsMax + 3 }, (_, i) => `Item ${i}`).join('\n'));
     expect(many.items).toHaveLength(LIMITS.agendaItemsMax);
-    expect(many.warnings).toEqual([`Only the first ${LIMITS.agendaItemsMax} lines became agenda items.`]);
+    expect(many.warnings).toEqual([
+      `203 lines were pasted, but a meeting holds at most 200 agenda items: only the first 200 became items, and the other 3 are left out.`,
+      'The agenda adds up to 2,000 minutes (33 h 20 min), more than a working day: check the timeboxes.',
+    ]);
+  });
+
+  it('puts lines left out first, and warns about an agenda longer than a working day (and not at exactly 480 minutes)', () => {
+    const lines = parseAgendaLines(Array.from({ length: 500 }, (_, i) => `Item ${i} (10 min)`).join('\n'));
+    expect(lines.items).toHaveLength(200);
+    expect(lines.warnings[0]).toContain('500 lines were pasted');
+    expect(lines.warnings[0]).toContain('the other 300 are left out');
+    expect(parseAgendaLines(Array.from({ length: 12 }, () => 'Review (40 min)').join('\n')).warnings).toEqual([]);
+    expect(parseAgendaLines(Array.from({ length: 12 }, () => 'Review (40 min)').join('\n') + '\nOne more (1 min)').warnings).toEqual([
+      'The agenda adds up to 481 minutes (8 h 1 min), more than a working day: check the timeboxes.',
+    ]);
+    expect(durationWarnings(Array.from({ length: 50 }, () => ({ title: 'x', timeboxMinutes: 100 })))[0]).toContain('5,000 minutes');
   });
 });
 

@@ -61,6 +61,8 @@ export function Modal({ title, children, onClose, busy, initialFocus, describedB
     return () => document.removeEventListener('focusin', onFocusIn);
   });
 
+  useKeepFocus(dialogRef, busy);
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape') {
       event.preventDefault();
@@ -102,6 +104,37 @@ export function Modal({ title, children, onClose, busy, initialFocus, describedB
     </div>,
     host,
   );
+}
+
+/**
+ * A button disabled while the dialog works (busy) drops focus to <body>, where Escape and Tab no
+ * longer reach the dialog. Focus then moves to the dialog itself, and back to that button once it
+ * is enabled again.
+ */
+function useKeepFocus(dialogRef: RefObject<HTMLDivElement | null>, busy: boolean | undefined) {
+  const lastRef = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    const onFocusIn = (event: FocusEvent) => {
+      if (event.target instanceof HTMLElement && event.target !== dialog) lastRef.current = event.target;
+    };
+    const rescue = () => {
+      const active = document.activeElement;
+      if (active && active !== document.body && active !== dialog) return;
+      const last = lastRef.current;
+      if (last?.isConnected && dialog.contains(last) && !last.matches(':disabled')) last.focus();
+      else if (active !== dialog) dialog.focus();
+    };
+    // Chromium drops focus from a disabled button without a blur event: check on every change.
+    const observer = new MutationObserver(() => requestAnimationFrame(rescue));
+    observer.observe(dialog, { attributes: true, attributeFilter: ['disabled'], subtree: true, childList: true });
+    dialog.addEventListener('focusin', onFocusIn);
+    return () => {
+      observer.disconnect();
+      dialog.removeEventListener('focusin', onFocusIn);
+    };
+  }, [dialogRef, busy]);
 }
 
 export interface ConfirmDialogProps {

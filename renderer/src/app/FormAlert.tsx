@@ -12,7 +12,7 @@ const HEADINGS: Record<string, string> = {
 
 /**
  * The form-level error: a focusable alert. For invalid input it summarises the field messages
- * (each is also shown at its field); the service's own message and error code come last.
+ * (each is also shown at its field); otherwise the service's message. No raw error codes.
  */
 export const FormAlert = forwardRef<HTMLDivElement, { errors: FormErrors; action: string }>(function FormAlert({ errors, action }, ref) {
   const form = errors.form;
@@ -34,10 +34,6 @@ export const FormAlert = forwardRef<HTMLDivElement, { errors: FormErrors; action
           ) : (
             <p>{form.message}</p>
           )}
-          <p className="form-alert-code">
-            Error code: {form.code}
-            {summarise ? ` · ${form.message}` : ''}
-          </p>
         </>
       ) : null}
     </div>

@@ -47,3 +47,15 @@ export function FieldError({ errors, name, id }: { errors: FormErrors; name: str
     </p>
   );
 }
+
+/**
+ * The errors without those of the fields `fixed` picks (the user changed them): a message never stays
+ * after its field is edited. With no field message left, an invalid-input alert goes too.
+ */
+export function withoutFixed(errors: FormErrors, fixed: (key: string) => boolean): FormErrors {
+  const fields = Object.fromEntries(Object.entries(errors.fields).filter(([key]) => !fixed(key)));
+  if (Object.keys(fields).length === Object.keys(errors.fields).length) return errors;
+  const form =
+    errors.form?.code === 'invalid_input' && Object.keys(fields).length === 0 && errors.form.details.length === 0 ? null : errors.form;
+  return { fields, form };
+}

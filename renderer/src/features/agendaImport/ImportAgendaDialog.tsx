@@ -1,10 +1,11 @@
 import './agendaImport.css';
 import { useId, useMemo, useState } from 'react';
 import type { AgendaItemDraft } from '../../../../shared/api';
-import { AgendaImportError, parseAgendaLines, type ImportedEvent } from '../../../../shared/agendaImport';
+import { AgendaImportError, durationWarnings, parseAgendaLines, type ImportedEvent } from '../../../../shared/agendaImport';
 import { parseIcsEvent } from '../../../../shared/ics/icsEvent';
 import { LIMITS } from '../../../../shared/limits';
 import { DialogError, Modal } from '../../app/Dialog';
+import { LimitedInput } from '../../app/LimitedText';
 import { formatWhen, plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 
@@ -23,7 +24,7 @@ export interface AgendaImport {
 }
 
 export interface ImportAgendaDialogProps {
-  /** 'create': the import becomes a new meeting. 'append': its items are added to an agenda. */
+  /** 'create': the import fills a new meeting's form. 'append': its items are added to an agenda. */
   mode: 'create' | 'append';
   /** Items the agenda already has (append) or the form already lists (create): they count towards the limit. */
   existingItems: number;
@@ -60,7 +61,7 @@ async function readIcsFile(file: File): Promise<Parsed> {
   }
   try {
     const event = parseIcsEvent(await readText(file));
-    return { ok: true, event, items: event.items, warnings: event.warnings };
+    return { ok: true, event, items: event.items, warnings: [...event.warnings, ...durationWarnings(event.items)] };
   } catch (reason) {
     // The parser throws only AgendaImportError; anything else is the disk or the browser refusing the file.
     const message =
@@ -135,7 +136,7 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
     }
   };
 
-  const confirmLabel = mode === 'create' ? 'Create meeting' : items.length > 0 ? `Add ${plural(items.length, 'item')}` : 'Add items';
+  const confirmLabel = mode === 'create' ? 'Fill in the form' : items.length > 0 ? `Add ${plural(items.length, 'item')}` : 'Add items';
 
   return (
     <Modal title="Import an agenda" onClose={onClose} busy={busy} className="import-dialog">
@@ -196,31 +197,6 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
         {ok ? (
           <section className="import-preview" aria-labelledby={`${id}-preview`}>
             <h3 id={`${id}-preview`}>{mode === 'create' ? 'Preview of the meeting to create' : 'Preview of the items to add'}</h3>
-            {mode === 'create' ? (
-              <CreatePreview id={id} title={meetingTitle} onTitle={setTitle} event={event} existingItems={existingItems} />
-            ) : (
-              <>
-                {event ? (
-                  <p className="hint">Only the event’s agenda lines are used here; the meeting keeps its title, start and participants.</p>
-                ) : null}
-                {existingItems > 0 ? <p className="hint">Added after the {plural(existingItems, 'item')} already in the agenda.</p> : null}
-              </>
-            )}
-            <h4 className="import-items-heading">Agenda: {plural(items.length, 'item')}</h4>
-            {items.length === 0 ? (
-              <p className="muted">
-                {event ? 'The event’s description has no lines to turn into agenda items.' : 'No agenda items in these lines.'}
-              </p>
-            ) : (
-              <ol className="import-items" aria-label="Agenda items to import">
-                {items.map((item, index) => (
-                  <li key={index}>
-                    <span dir="auto">{item.title}</span>
-                    {item.timeboxMinutes !== undefined ? <span className="muted"> · {item.timeboxMinutes} min</span> : null}
-                  </li>
-                ))}
-              </ol>
-            )}
             {full ? (
               <p className="field-error" role="alert">
                 The agenda is full ({LIMITS.agendaItemsMax} items): nothing can be added.
@@ -242,10 +218,35 @@ export default function ImportAgendaDialog({ mode, existingItems, defaultTitle =
                 </ul>
               </div>
             ) : null}
+            {mode === 'create' ? (
+              <CreatePreview id={id} title={meetingTitle} onTitle={setTitle} event={event} existingItems={existingItems} />
+            ) : (
+              <>
+                {event ? (
+                  <p className="hint">Only the event’s agenda lines are used here; the meeting keeps its title, start and participants.</p>
+                ) : null}
+                {existingItems > 0 ? <p className="hint">Added after the {plural(existingItems, 'item')} already in the agenda.</p> : null}
+              </>
+            )}
+            <h4 className="import-items-heading">Agenda: {plural(items.length, 'item')}</h4>
+            {items.length === 0 ? (
+              <p className="muted">
+                {event ? 'The event’s description has no lines to turn into agenda items.' : 'No agenda items in these lines.'}
+              </p>
+            ) : (
+              <ol className="import-items" aria-label="Agenda items to import" tabIndex={0}>
+                {items.map((item, index) => (
+                  <li key={index}>
+                    <span dir="auto">{item.title}</span>
+                    {item.timeboxMinutes !== undefined ? <span className="muted"> · {item.timeboxMinutes} min</span> : null}
+                  </li>
+                ))}
+              </ol>
+            )}
           </section>
         ) : null}
       </div>
-      <DialogError>{error ? `Nothing was ${mode === 'create' ? 'created' : 'added'}: ${error}` : null}</DialogError>
+      <DialogError>{error ? `Nothing was ${mode === 'create' ? 'filled in' : 'added'}: ${error}` : null}</DialogError>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose} disabled={busy}>
           Cancel
@@ -283,7 +284,7 @@ function CreatePreview({
     <>
       <div className="field">
         <label htmlFor={`${id}-title`}>Meeting title</label>
-        <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required onChange={(e) => onTitle(e.target.value)} />
+        <LimitedInput id={`${id}-title`} value={title} limit={LIMITS.titleMax} required onChange={(e) => onTitle(e.target.value)} />
         {title.trim() ? null : <p className="field-error">Give the meeting a title.</p>}
       </div>
       <dl className="facts import-facts">

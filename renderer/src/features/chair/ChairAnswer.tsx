@@ -5,6 +5,7 @@ import { describeSaveError, SaveStatusText, sameIds, useAutosaveChoice, useAutos
 import { ConflictNotice } from '../../app/ConflictNotice';
 import { SEVERITY_LABELS } from '../../app/constants';
 import { DirectionControl } from '../../app/DirectionControl';
+import { LimitedInput, LimitedTextarea } from '../../app/LimitedText';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
 import { PersonaDetails, type ChairPersona } from './PersonaCards';
@@ -85,7 +86,7 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
       <label htmlFor={`${id}-answer`} className="chair-prompt">
         How does this affect the customer?
       </label>
-      <textarea
+      <LimitedTextarea
         ref={(element) => {
           attachText(element);
           answerRef.current = element;
@@ -94,7 +95,7 @@ export function ChairAnswer({ meetingId, item, itemIndex, personas, followUp, pe
         className="chair-text"
         dir="auto"
         rows={4}
-        maxLength={LIMITS.answerMax}
+        limit={LIMITS.answerMax}
         placeholder="Their words: what changes for them, and how much?"
         aria-invalid={text.error ? true : undefined}
         aria-describedby={text.error ? `${id}-errors` : undefined}
@@ -209,12 +210,12 @@ function FollowUpOwner({ meetingId, followUp, people }: { meetingId: string; fol
       </p>
       <div className="field field-inline">
         <label htmlFor={`${id}-owner`}>Follow-up owner</label>
-        <input
+        <LimitedInput
           ref={attachOwner}
           id={`${id}-owner`}
           dir="auto"
           list={`${id}-people`}
-          maxLength={LIMITS.nameMax}
+          limit={LIMITS.nameMax}
           autoComplete="off"
           onChange={(event) => owner.onChange(event.target.value)}
           onBlur={owner.onBlur}
@@ -319,12 +320,12 @@ function NoImpact({ meetingId, item }: { meetingId: string; item: AgendaItem }) 
     <form className="no-impact-form" onSubmit={submit} noValidate>
       <div className="field">
         <label htmlFor={`${id}-reason`}>Reason for no customer impact</label>
-        <input
+        <LimitedInput
           ref={inputRef}
           id={`${id}-reason`}
           dir="auto"
           value={reason}
-          maxLength={LIMITS.reasonMax}
+          limit={LIMITS.reasonMax}
           autoComplete="off"
           onChange={(event) => setReason(event.target.value)}
           onKeyDown={(event) => {

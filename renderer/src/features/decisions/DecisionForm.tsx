@@ -4,6 +4,7 @@ import { ApiError } from '../../../../shared/errors';
 import { LIMITS } from '../../../../shared/limits';
 import { DirectionControl } from '../../app/DirectionControl';
 import { errorProps, FieldError, NO_ERRORS, spreadErrors, type FormErrors } from '../../app/fieldErrors';
+import { LimitedInput } from '../../app/LimitedText';
 import { asApiError } from '../../app/useLibrary';
 import { TagPicker } from './TagPicker';
 
@@ -128,12 +129,12 @@ export function DecisionForm({ mode, initial, tags, people, onSubmit, onCancel, 
       ) : null}
       <div className="field">
         <label htmlFor={field('text')}>Decision</label>
-        <input
+        <LimitedInput
           ref={textRef}
           id={field('text')}
           dir="auto"
           value={values.text}
-          maxLength={LIMITS.decisionTextMax}
+          limit={LIMITS.decisionTextMax}
           autoComplete="off"
           placeholder="What was decided?"
           onChange={(event) => set('text', event.target.value)}
@@ -144,12 +145,12 @@ export function DecisionForm({ mode, initial, tags, people, onSubmit, onCancel, 
       <div className="field-row">
         <div className="field">
           <label htmlFor={field('owner')}>Owner</label>
-          <input
+          <LimitedInput
             id={field('owner')}
             dir="auto"
             list={field('people')}
             value={values.owner}
-            maxLength={LIMITS.nameMax}
+            limit={LIMITS.nameMax}
             autoComplete="off"
             onChange={(event) => set('owner', event.target.value)}
             {...errorProps(errors, 'owner', field('owner'))}

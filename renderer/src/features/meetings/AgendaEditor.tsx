@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { LIMITS } from '../../../../shared/limits';
 import { FieldError, type FormErrors } from '../../app/fieldErrors';
+import { describedWithLimit, LimitNote, useTextLimit, type LimitState } from '../../app/LimitedText';
 import { emptyRow, type AgendaRow } from './draft';
 
 type FocusTarget = { key: string; part: 'title' | 'up' | 'down' } | { key: 'add'; part: 'add' };
@@ -125,8 +126,16 @@ function AgendaRowFields({ id, row, index, count, errors, update, move, remove }
   const n = index + 1;
   const base = `${id}-${row.key}`;
   const err = (field: string) => errors.fields[`agenda.${index}.${field}`];
-  const invalid = (field: string) =>
-    err(field) !== undefined ? { 'aria-invalid': true, 'aria-describedby': `${base}-${field}-error` } : {};
+  const { attach: attachTitle, ...titleLimit } = useTextLimit(LIMITS.titleMax, row.title);
+  const { attach: attachOwner, ...ownerLimit } = useTextLimit(LIMITS.nameMax, row.owner);
+  const { attach: attachNotes, ...notesLimit } = useTextLimit(LIMITS.notesMax, row.notes);
+  const limits: Record<string, LimitState> = { title: titleLimit, owner: ownerLimit, notes: notesLimit };
+  const invalid = (field: string) => {
+    const limit = limits[field];
+    const error = err(field) !== undefined ? `${base}-${field}-error` : undefined;
+    const describedBy = limit ? describedWithLimit(limit, error) : error;
+    return { 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
+  };
   return (
     <div className="agenda-row" role="group" aria-label={`Item ${n}`}>
       <span className="agenda-number" aria-hidden="true">
@@ -137,7 +146,7 @@ function AgendaRowFields({ id, row, index, count, errors, update, move, remove }
         className="agenda-title"
         aria-label={`Item ${n} title`}
         value={row.title}
-        maxLength={LIMITS.titleMax}
+        ref={attachTitle}
         placeholder="What is this item about?"
         autoComplete="off"
         onChange={(event) => update(row.key, { title: event.target.value })}
@@ -148,7 +157,7 @@ function AgendaRowFields({ id, row, index, count, errors, update, move, remove }
         className="agenda-owner"
         aria-label={`Item ${n} owner`}
         value={row.owner}
-        maxLength={LIMITS.nameMax}
+        ref={attachOwner}
         placeholder="Owner"
         autoComplete="off"
         onChange={(event) => update(row.key, { owner: event.target.value })}
@@ -206,11 +215,14 @@ function AgendaRowFields({ id, row, index, count, errors, update, move, remove }
         aria-label={`Item ${n} notes`}
         value={row.notes}
         rows={1}
-        maxLength={LIMITS.notesMax}
+        ref={attachNotes}
         placeholder="Notes (optional)"
         onChange={(event) => update(row.key, { notes: event.target.value })}
         {...invalid('notes')}
       />
+      <LimitNote limit={titleLimit} label={`Item ${n} title`} />
+      <LimitNote limit={ownerLimit} label={`Item ${n} owner`} />
+      <LimitNote limit={notesLimit} label={`Item ${n} notes`} />
       {['title', 'owner', 'timeboxMinutes', 'notes'].map((field) => (
         <FieldError key={field} errors={errors} name={`agenda.${index}.${field}`} id={`${base}-${field}`} />
       ))}

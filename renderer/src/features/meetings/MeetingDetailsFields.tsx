@@ -1,4 +1,5 @@
 import { LIMITS } from '../../../../shared/limits';
+import { LimitedInput, LimitedTextarea } from '../../app/LimitedText';
 import { errorProps, FieldError, type FormErrors } from '../../app/fieldErrors';
 import type { MeetingForm as FormState } from './draft';
 
@@ -18,10 +19,10 @@ export function MeetingDetailsFields({ id, form, errors, set }: DetailsProps) {
       <h2 id={`${id}-details`}>Details</h2>
       <div className="field">
         <label htmlFor={field('title')}>Title</label>
-        <input
+        <LimitedInput
           id={field('title')}
           value={form.title}
-          maxLength={LIMITS.titleMax}
+          limit={LIMITS.titleMax}
           required
           autoComplete="off"
           placeholder="e.g. Pricing page review"
@@ -45,10 +46,10 @@ export function MeetingDetailsFields({ id, form, errors, set }: DetailsProps) {
         </div>
         <div className="field">
           <label htmlFor={field('lead')}>Lead</label>
-          <input
+          <LimitedInput
             id={field('lead')}
             value={form.lead}
-            maxLength={LIMITS.nameMax}
+            limit={LIMITS.nameMax}
             autoComplete="off"
             onChange={(event) => set('lead', event.target.value)}
             {...errorProps(errors, 'lead', field('lead'))}
@@ -58,11 +59,11 @@ export function MeetingDetailsFields({ id, form, errors, set }: DetailsProps) {
       </div>
       <div className="field">
         <label htmlFor={field('participants')}>Participants</label>
-        <textarea
+        <LimitedTextarea
           id={field('participants')}
           value={form.participants}
           rows={4}
-          maxLength={(LIMITS.nameMax + 1) * LIMITS.participantsMax}
+          limit={(LIMITS.nameMax + 1) * LIMITS.participantsMax}
           onChange={(event) => set('participants', event.target.value)}
           {...errorProps(errors, 'participants', field('participants'), field('participants-hint'))}
         />

@@ -4,7 +4,7 @@ import { LIMITS } from '../../../../shared/limits';
 import type { ScreenProps } from '../../app/screen';
 import { useClient } from '../../app/clientContext';
 import { ConfirmDialog } from '../../app/Dialog';
-import { NO_ERRORS, spreadErrors, type FormErrors } from '../../app/fieldErrors';
+import { NO_ERRORS, spreadErrors, withoutFixed, type FormErrors } from '../../app/fieldErrors';
 import { FormAlert } from '../../app/FormAlert';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
 import { asApiError } from '../../app/useLibrary';
@@ -14,7 +14,8 @@ import { ImportAgendaButton } from '../agendaImport/ImportAgendaButton';
 import type { AgendaImport } from '../agendaImport/ImportAgendaDialog';
 import { AgendaEditor } from './AgendaEditor';
 import { MeetingDetailsFields } from './MeetingDetailsFields';
-import { createInputFromImport, rowsFromImport, useFormKeys, withoutAgendaErrors } from './meetingFormParts';
+import { forgetNewMeetingDraft, useRestoredDraft, useUnsavedGuard } from './useFormDraft';
+import { fillFromImport, fixedBy, rowsFromImport, useFormKeys, withoutAgendaErrors } from './meetingFormParts';
 import { describeMeetingIssue, formFromMeeting, meetingFieldKey, toDraft, type MeetingForm as FormState } from './draft';
 
 export type MeetingFormProps = ScreenProps &
@@ -37,8 +38,9 @@ export function MeetingForm(props: MeetingFormProps) {
   const { library, navigate, showToast, mode } = props;
   const client = useClient();
   const id = useId();
+  const draft = useRestoredDraft(props.mode === 'create', props.initial);
   const [initial, setInitial] = useState(props.initial);
-  const [form, setForm] = useState(props.initial);
+  const [form, setForm] = useState(draft.start);
   const [baseRevision, setBaseRevision] = useState(props.mode === 'edit' ? props.baseRevision : 0);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [saving, setSaving] = useState(false);
@@ -55,6 +57,7 @@ export function MeetingForm(props: MeetingFormProps) {
   }, [library.personas, created]);
 
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  useUnsavedGuard(dirty && !saving, mode === 'create' ? form : null);
   const live = props.mode === 'edit' ? props.live : null;
   const changedElsewhere = props.mode === 'edit' && !saving && live !== null && live.revision !== baseRevision;
 
@@ -76,6 +79,7 @@ export function MeetingForm(props: MeetingFormProps) {
   };
 
   const leave = () => {
+    forgetNewMeetingDraft();
     if (props.mode === 'edit') navigate({ name: 'meeting', id: props.meetingId });
     else navigate({ name: 'list' });
   };
@@ -102,6 +106,7 @@ export function MeetingForm(props: MeetingFormProps) {
       } else {
         meeting = await client.call('meetings.update', { id: props.meetingId, expectedRevision: baseRevision, changes: converted.value });
       }
+      if (props.mode === 'create') forgetNewMeetingDraft();
       showToast(props.mode === 'create' ? 'Meeting created' : 'Meeting saved');
       navigate({ name: 'meeting', id: meeting.id });
     } catch (reason) {
@@ -116,21 +121,11 @@ export function MeetingForm(props: MeetingFormProps) {
     void save();
   };
 
-  /**
-   * An imported agenda (pasted lines or a calendar event). New meeting: it is created at once, with
-   * what the form holds (chair, rows typed so far) plus the import. Editing: the items are added
-   * to the form's agenda, and saved with the rest.
-   */
-  const importAgenda = async (result: AgendaImport) => {
-    if (props.mode === 'edit') {
-      const rows = rowsFromImport(result);
-      setForm((current) => ({ ...current, agenda: [...current.agenda, ...rows] }));
-      showToast(`${plural(rows.length, 'item')} added to the agenda. Save the meeting to keep them.`);
-      return;
-    }
-    const meeting = await client.call('meetings.create', createInputFromImport(form, result));
-    showToast('Meeting created from the imported agenda');
-    navigate({ name: 'meeting', id: meeting.id });
+  /** An imported agenda (pasted lines or a calendar event) fills the form; saving is the user's. */
+  const importAgenda = (result: AgendaImport) => {
+    if (props.mode === 'edit') setForm((current) => ({ ...current, agenda: [...current.agenda, ...rowsFromImport(result)] }));
+    else setForm((current) => fillFromImport(current, result));
+    showToast(`${plural(result.items.length, 'item')} imported into the form. Check it and save the meeting to keep them.`);
   };
 
   /** After a conflict: drop this form's changes and start again from the meeting as it is now. */
@@ -145,7 +140,10 @@ export function MeetingForm(props: MeetingFormProps) {
 
   useFormKeys(formRef, requestCancel);
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setErrors((current) => withoutFixed(current, fixedBy(form, key, value)));
+  };
 
   const title = mode === 'create' ? 'New meeting' : 'Edit meeting';
 
@@ -159,7 +157,7 @@ export function MeetingForm(props: MeetingFormProps) {
           <kbd>Ctrl</kbd>+<kbd>S</kbd> saves · <kbd>Esc</kbd> cancels
         </p>
       </div>
-      <ElsewhereNotices deleted={props.mode === 'edit' && props.deletedElsewhere} changed={changedElsewhere} />
+      <ElsewhereNotices restored={draft.restored} deleted={props.mode === 'edit' && props.deletedElsewhere} changed={changedElsewhere} />
       <FormAlert ref={alertRef} errors={errors} action="The meeting was not saved." />
       {errors.form?.code === 'conflict' && live ? <LoadLatestButton onClick={loadLatest} /> : null}
       <form ref={formRef} className="meeting-form" noValidate onSubmit={onSubmit} aria-labelledby={`${id}-heading`}>
@@ -234,10 +232,15 @@ export function MeetingForm(props: MeetingFormProps) {
   );
 }
 
-/** The meeting changed or went away in another window while this form was open. */
-function ElsewhereNotices({ deleted, changed }: { deleted: boolean; changed: boolean }) {
+/** A draft restored from an earlier visit; the meeting changed or went away in another window while this form was open. */
+function ElsewhereNotices({ restored, deleted, changed }: { restored: boolean; deleted: boolean; changed: boolean }) {
   return (
     <>
+      {restored ? (
+        <div className="banner banner-warning inline-banner" role="status">
+          Restored what you typed here earlier; it is not saved yet. Save the meeting to keep it, or Cancel to discard it.
+        </div>
+      ) : null}
       {deleted ? (
         <div className="banner banner-error inline-banner" role="alert">
           This meeting was deleted elsewhere. Saving is no longer possible; use Cancel to leave.

@@ -1,10 +1,9 @@
 import { useEffect, useEffectEvent, type RefObject } from 'react';
-import type { MethodInput } from '../../../../shared/api';
 import { LIMITS } from '../../../../shared/limits';
 import { isModalOpen } from '../../app/Dialog';
 import type { FormErrors } from '../../app/fieldErrors';
 import type { AgendaImport } from '../agendaImport/ImportAgendaDialog';
-import { DEFAULT_TIMEBOX, newRowKey, toDraft, type MeetingForm as FormState } from './draft';
+import { DEFAULT_TIMEBOX, newRowKey, toLocalInput, type MeetingForm as FormState } from './draft';
 
 /** Ctrl/Cmd+S saves from anywhere on the page; Escape cancels unless a dialog has it. */
 export function useFormKeys(formRef: RefObject<HTMLFormElement | null>, requestCancel: () => void): void {
@@ -36,25 +35,35 @@ export function rowsFromImport(result: AgendaImport): FormState['agenda'] {
   }));
 }
 
-/** A new meeting from an import: what the form holds (chair, rows typed so far) plus the import. */
-export function createInputFromImport(form: FormState, result: AgendaImport): MethodInput<'meetings.create'> {
-  const converted = toDraft(form);
-  if (!converted.ok) throw new Error('some timeboxes in the form are not whole numbers of minutes; correct them first');
-  const { agenda, ...fields } = converted.value;
-  const typed = agenda
-    .filter((item) => item.title.trim())
-    .map(({ title, owner, timeboxMinutes, notes }) => ({ title, owner, timeboxMinutes, notes }));
+/**
+ * A new meeting's form filled from an import (nothing is saved until the user saves the form): the
+ * import's title, start, lead and participants, and the rows typed so far followed by its items.
+ */
+export function fillFromImport(form: FormState, result: AgendaImport): FormState {
+  const typedNames = form.participants.split('\n').map((name) => name.trim());
+  const participants = [...new Set([...typedNames.filter(Boolean), ...result.participants])].slice(0, LIMITS.participantsMax);
   return {
-    ...fields,
-    title: result.title,
-    scheduledAt: result.scheduledAt ?? fields.scheduledAt,
-    lead: result.lead || fields.lead,
-    participants: [...new Set([...(fields.participants ?? []), ...result.participants])].slice(0, LIMITS.participantsMax),
-    agenda: [...typed, ...result.items],
+    ...form,
+    title: result.title.trim() ? result.title : form.title,
+    scheduledAt: result.scheduledAt ? toLocalInput(result.scheduledAt) : form.scheduledAt,
+    lead: result.lead || form.lead,
+    participants: participants.join('\n'),
+    agenda: [...form.agenda.filter((row) => row.title.trim()), ...rowsFromImport(result)],
   };
 }
 
 /** Row errors are keyed by position; after a move or removal they would point at the wrong row. */
 export function withoutAgendaErrors(current: FormErrors): FormErrors {
   return { ...current, fields: Object.fromEntries(Object.entries(current.fields).filter(([key]) => !key.startsWith('agenda.'))) };
+}
+
+/** Which error keys a change to the form fixes: the field's own, or those of the agenda rows edited. */
+export function fixedBy<K extends keyof FormState>(form: FormState, key: K, value: FormState[K]): (errorKey: string) => boolean {
+  if (key !== 'agenda') return (errorKey) => errorKey === key || errorKey.startsWith(`${key}.`);
+  const rows = value as FormState['agenda'];
+  const changed = new Set(rows.flatMap((row, index) => (JSON.stringify(row) !== JSON.stringify(form.agenda[index]) ? [index] : [])));
+  return (errorKey) => {
+    const match = /^agenda\.(\d+)\./.exec(errorKey);
+    return match !== null && changed.has(Number(match[1]));
+  };
 }

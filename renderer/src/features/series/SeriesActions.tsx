@@ -4,6 +4,7 @@ import { isOpen, localDay } from '../../../../shared/followUps';
 import { LIMITS } from '../../../../shared/limits';
 import type { Route } from '../../app/useRoute';
 import { FormDialog } from '../../app/Dialog';
+import { LimitedInput } from '../../app/LimitedText';
 import { updateThenFocus } from '../../app/focus';
 import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
@@ -138,14 +139,15 @@ export function SaveTemplateButton({ meeting, showToast }: Pick<ActionProps, 'me
           onSubmit={submit}
           onCancel={dialog.close}
           initialFocus={inputRef}
+          bodyClassName="form-grid"
         >
           <p>The title, lead, participants, chair and agenda are saved; answers, decisions and follow-ups are not.</p>
           <label htmlFor={`${id}-name`}>Template name</label>
-          <input
+          <LimitedInput
             id={`${id}-name`}
             ref={inputRef}
             value={name}
-            maxLength={LIMITS.nameMax}
+            limit={LIMITS.nameMax}
             required
             onChange={(e) => setName(e.target.value)}
           />
@@ -224,7 +226,7 @@ export function NewFromTemplateButton({ library, navigate, showToast }: Omit<Act
             onError={dialog.setError}
           />
           <label htmlFor={`${id}-title`}>Title</label>
-          <input id={`${id}-title`} value={title} maxLength={LIMITS.titleMax} required onChange={(e) => setTitle(e.target.value)} />
+          <LimitedInput id={`${id}-title`} value={title} limit={LIMITS.titleMax} required onChange={(e) => setTitle(e.target.value)} />
           <label htmlFor={`${id}-when`}>When</label>
           <input id={`${id}-when`} type="datetime-local" value={when} required onChange={(e) => setWhen(e.target.value)} />
         </FormDialog>
