@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFlag } from '../../electron/storage/dataDir';
 import { ensureRendererBuilt } from '../build-renderer.mjs';
+import { ensureServerBuilt } from '../build-server.mjs';
 import { benchBackup } from './backup';
 import { benchExport } from './export';
 import { generateLibrary } from './generate';
@@ -62,6 +63,7 @@ const failed: string[] = [];
 try {
   // Built once up front, so no group (the start-up one above all) times a build.
   await ensureRendererBuilt();
+  await ensureServerBuilt();
 } catch (error) {
   // Not a failure by itself (another change may fix the sources meanwhile): the groups that need
   // the interface build it again and fail on their own if it still does not build.
