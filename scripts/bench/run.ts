@@ -21,6 +21,7 @@ import { benchSearch } from './search';
 import { benchParticipants } from './participants';
 import { benchMemory, benchStart } from './start';
 import { printTable, type BenchRow } from './table';
+import { benchScale } from './scale';
 
 type Options = { quick: boolean };
 /** The issue's six groups in its order, and the backup figure beside saving. */
@@ -34,6 +35,8 @@ const GROUPS: Record<string, (work: string, options: Options) => BenchRow[] | Pr
   memory: benchMemory,
   /** Issue #5: a participant's tag to the lead's screen, 20 participants on loopback. */
   participants: benchParticipants,
+  /** Issue #20: start, dashboard, report and memory at 10,000 meetings. */
+  scale: benchScale,
 };
 
 const argv = process.argv.slice(2);

@@ -15,7 +15,7 @@ interface Started {
 }
 
 /** Launches browser mode as a user would (npm run web) and times it to the first library.get. */
-async function launch(dataDir: string): Promise<Started> {
+export async function launch(dataDir: string): Promise<Started> {
   const began = performance.now();
   const app = await launchBrowserMode(dataDir);
   await app.call<unknown>('library.get', {});
@@ -23,7 +23,7 @@ async function launch(dataDir: string): Promise<Started> {
   return { ms, origin: app.origin, token: app.token, pid: app.pid, stop: app.stop };
 }
 
-function residentMb(pid: number): number {
+export function residentMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
