@@ -121,7 +121,9 @@ export function generateThroughService(dataDir: string, options: GenerateOptions
   createPersona(dataDir);
   const library = openLibrary({ dataDir, StoreClass: Conf, role: 'generator', backupIntervalMs: null });
   try {
-    const personaId = library.service.kernel.index.personas[0]!.id;
+    const listed = dispatch(library.service, 'library.get', {});
+    if (!listed.ok) throw new Error(listed.error.message);
+    const personaId = (listed.value as { personas: Persona[] }).personas[0]!.id;
     const made: Meeting[] = [];
     for (let i = 0; i < options.meetings; i++) {
       const result = dispatch(library.service, 'meetings.import', {
