@@ -1,7 +1,8 @@
 /** The dashboard's figures across meetings: pure, so the service computes them and tests check them. */
 import { chairCoverage } from './coverage';
-import { IMPACT_DIRECTIONS, type ImpactDirection, type Meeting, type Persona, type Tag } from './domain';
+import { IMPACT_DIRECTIONS, type Citation, type ImpactDirection, type Meeting, type Persona, type Tag } from './domain';
 import { localDay } from './followUps';
+import { citedAccounts, evidenceCoverage, meetingCitations, type CitedAccounts } from './summary/citations';
 import { isMeetingHeld, tallyPersonaAnswers } from './summary/figures';
 import { distinctTagIds } from './tags';
 
@@ -16,14 +17,45 @@ export interface DashboardWeek {
   /** covered / discussed, or null when nothing was discussed that week. */
   coverage: number | null;
   decisions: DirectionCounts;
+  /** Decisions that cite customer evidence (shared/summary/citations.ts: evidenceCoverage). */
+  citing: number;
+  /** citing / decisions, or null when no decision was logged that week. */
+  evidenceCoverage: number | null;
 }
+
+/** One held meeting's evidence coverage. */
+export interface DashboardMeeting {
+  meetingId: string;
+  title: string;
+  scheduledAt: string;
+  decisions: number;
+  citing: number;
+  evidenceCoverage: number | null;
+}
+
+/** How many accounts the dashboard lists as most affected. */
+export const DASHBOARD_ACCOUNTS_MAX = 10;
 
 export interface Dashboard {
   weeks: DashboardWeek[];
   byTag: { tagId: string; label: string; total: number; decisions: DirectionCounts }[];
   byPersona: { personaId: string; name: string; answers: DirectionCounts; /** helps − hurts */ net: number }[];
-  totals: { meetings: number; decisions: number; discussed: number; covered: number; coverage: number | null };
+  totals: {
+    meetings: number;
+    decisions: number;
+    discussed: number;
+    covered: number;
+    coverage: number | null;
+    citing: number;
+    evidenceCoverage: number | null;
+  };
+  /** Evidence coverage per meeting, newest first. */
+  byMeeting: DashboardMeeting[];
+  /** The accounts the meetings' citations touch, most cited first (at most DASHBOARD_ACCOUNTS_MAX), and the revenue of all. */
+  accounts: CitedAccounts & { total: number };
 }
+
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
 const noDirections = (): DirectionCounts => Object.fromEntries(IMPACT_DIRECTIONS.map((d) => [d, 0])) as DirectionCounts;
 
@@ -46,7 +78,38 @@ const emptyWeek = (key: string): DashboardWeek => ({
   covered: 0,
   coverage: null,
   decisions: noDirections(),
+  citing: 0,
+  evidenceCoverage: null,
 });
+
+/** A meeting's evidence coverage (shared/summary/citations.ts counts it). */
+function meetingEvidence(meeting: Meeting): DashboardMeeting {
+  const cited = evidenceCoverage(meeting.agenda.flatMap((item) => item.decisions));
+  return {
+    meetingId: meeting.id,
+    title: meeting.title,
+    scheduledAt: meeting.scheduledAt,
+    decisions: cited.decisions,
+    citing: cited.citing,
+    evidenceCoverage: share(cited.citing, cited.decisions),
+  };
+}
+
+/** Adds a meeting's answers per persona (the impact summary's tally) to the rows. */
+function countPersonas(meeting: Meeting, personas: Map<string, Dashboard['byPersona'][number]>, personaName: Map<string, string>): void {
+  for (const tally of tallyPersonaAnswers(meeting).tallies) {
+    if (tally.answers.length === 0) continue; // in the chair, but nothing was said for them
+    const row = personas.get(tally.personaId) ?? {
+      personaId: tally.personaId,
+      name: personaName.get(tally.personaId) ?? tally.personaId,
+      answers: noDirections(),
+      net: 0,
+    };
+    personas.set(tally.personaId, row);
+    for (const direction of IMPACT_DIRECTIONS) row.answers[direction] += tally.counts[direction];
+    row.net += tally.net;
+  }
+}
 
 /**
  * Meetings held (started) whose date falls in [from, to] (YYYY-MM-DD, inclusive; either may be left
@@ -67,7 +130,17 @@ export function buildDashboard(
   const personas = new Map<string, Dashboard['byPersona'][number]>();
   const tagLabel = new Map(library.tags.map((t) => [t.id, t.label]));
   const personaName = new Map(library.personas.map((p) => [p.id, p.name]));
-  const totals = { meetings: inRange.length, decisions: 0, discussed: 0, covered: 0, coverage: null as number | null };
+  const totals: Dashboard['totals'] = {
+    meetings: inRange.length,
+    decisions: 0,
+    discussed: 0,
+    covered: 0,
+    coverage: null,
+    citing: 0,
+    evidenceCoverage: null,
+  };
+  const byMeeting: DashboardMeeting[] = [];
+  const citations: Citation[] = [];
 
   for (const meeting of inRange) {
     const key = weekStart(meeting.scheduledAt);
@@ -77,6 +150,11 @@ export function buildDashboard(
     week.meetings++;
     week.discussed += coverage.discussed;
     week.covered += coverage.covered;
+    const evidence = meetingEvidence(meeting);
+    week.citing += evidence.citing;
+    totals.citing += evidence.citing;
+    byMeeting.push(evidence);
+    citations.push(...meetingCitations(meeting));
     for (const item of meeting.agenda) {
       for (const decision of item.decisions) {
         week.decisions[decision.direction]++;
@@ -89,25 +167,20 @@ export function buildDashboard(
         }
       }
     }
-    for (const tally of tallyPersonaAnswers(meeting).tallies) {
-      if (tally.answers.length === 0) continue; // in the chair, but nothing was said for them
-      const row = personas.get(tally.personaId) ?? {
-        personaId: tally.personaId,
-        name: personaName.get(tally.personaId) ?? tally.personaId,
-        answers: noDirections(),
-        net: 0,
-      };
-      personas.set(tally.personaId, row);
-      for (const direction of IMPACT_DIRECTIONS) row.answers[direction] += tally.counts[direction];
-      row.net += tally.net;
-    }
+    countPersonas(meeting, personas, personaName);
   }
   for (const week of weeks.values()) {
-    week.coverage = week.discussed === 0 ? null : week.covered / week.discussed;
+    week.coverage = share(week.covered, week.discussed);
+    week.evidenceCoverage = share(
+      week.citing,
+      IMPACT_DIRECTIONS.reduce((sum, d) => sum + week.decisions[d], 0),
+    );
     totals.discussed += week.discussed;
     totals.covered += week.covered;
   }
-  totals.coverage = totals.discussed === 0 ? null : totals.covered / totals.discussed;
+  totals.coverage = share(totals.covered, totals.discussed);
+  totals.evidenceCoverage = share(totals.citing, totals.decisions);
+  const accounts = citedAccounts(citations);
   // Weeks without meetings between the first and the last stay on the time axis, at zero: a gap
   // of two months must not look like one week.
   const sorted = [...weeks.keys()].sort();
@@ -119,5 +192,7 @@ export function buildDashboard(
     byTag: [...tags.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label)),
     byPersona: [...personas.values()].sort((a, b) => a.name.localeCompare(b.name)),
     totals,
+    byMeeting: byMeeting.sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt) || a.title.localeCompare(b.title)),
+    accounts: { accounts: accounts.accounts.slice(0, DASHBOARD_ACCOUNTS_MAX), revenue: accounts.revenue, total: accounts.accounts.length },
   };
 }
