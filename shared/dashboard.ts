@@ -82,6 +82,12 @@ const emptyWeek = (key: string): DashboardWeek => ({
   evidenceCoverage: null,
 });
 
+/** The accounts the citations touch most (citedAccounts), and the revenue and count of all of them. */
+function mostAffected(citations: readonly Citation[]): Dashboard['accounts'] {
+  const { accounts, revenue } = citedAccounts(citations);
+  return { accounts: accounts.slice(0, DASHBOARD_ACCOUNTS_MAX), revenue, total: accounts.length };
+}
+
 /** A meeting's evidence coverage (shared/summary/citations.ts counts it). */
 function meetingEvidence(meeting: Meeting): DashboardMeeting {
   const cited = evidenceCoverage(meeting.agenda.flatMap((item) => item.decisions));
@@ -180,7 +186,6 @@ export function buildDashboard(
   }
   totals.coverage = share(totals.covered, totals.discussed);
   totals.evidenceCoverage = share(totals.citing, totals.decisions);
-  const accounts = citedAccounts(citations);
   // Weeks without meetings between the first and the last stay on the time axis, at zero: a gap
   // of two months must not look like one week.
   const sorted = [...weeks.keys()].sort();
@@ -193,6 +198,6 @@ export function buildDashboard(
     byPersona: [...personas.values()].sort((a, b) => a.name.localeCompare(b.name)),
     totals,
     byMeeting: byMeeting.sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt) || a.title.localeCompare(b.title)),
-    accounts: { accounts: accounts.accounts.slice(0, DASHBOARD_ACCOUNTS_MAX), revenue: accounts.revenue, total: accounts.accounts.length },
+    accounts: mostAffected(citations),
   };
 }
