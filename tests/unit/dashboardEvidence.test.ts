@@ -1,8 +1,12 @@
 /** Issue 19 §4: the dashboard's evidence coverage per meeting and week, and the accounts most affected. */
+import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
-import { DASHBOARD_ACCOUNTS_MAX, buildDashboard } from '../../shared/dashboard';
+import { dispatch } from '../../electron/service/dispatch';
+import { openLibrary } from '../../electron/service/openLibrary';
+import { DASHBOARD_ACCOUNTS_MAX, buildDashboard, type Dashboard } from '../../shared/dashboard';
 import type { Citation, Meeting } from '../../shared/domain';
 import { buildMeeting } from '../../scripts/bench/generate';
+import { tempDir } from './helpers';
 
 const cite = (key: string, account: string | null, arr: number | null = null, currency = 'USD'): Citation => ({
   by: 'Ana',
@@ -67,3 +71,31 @@ describe('dashboard evidence coverage', () => {
     expect(exactly.accounts.accounts).toHaveLength(DASHBOARD_ACCOUNTS_MAX);
   });
 });
+
+describe('dashboard figures kept per meeting in the service', () => {
+  it('follows every save: a decision added after a dashboard is counted in the next one', () => {
+    const library = openLibrary({ dataDir: tempDir(), StoreClass: Conf, role: 'test', backupIntervalMs: null });
+    try {
+      const call = <T>(method: string, input: unknown): T => {
+        const result = dispatch(library.service, method, input);
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value as T;
+      };
+      const persona = call<{ id: string }>('personas.create', { name: 'Priya' });
+      const meeting = meetingWith(persona.id);
+      call('meetings.import', { meeting });
+      expect(call<Dashboard>('dashboard.get', {}).totals).toMatchObject({ decisions: 20, citing: 1 });
+      const itemId = meeting.agenda[0]!.id;
+      call('decisions.add', { meetingId: meeting.id, itemId, decision: { text: 'One more' } });
+      expect(call<Dashboard>('dashboard.get', {}).totals).toMatchObject({ decisions: 21, citing: 1, evidenceCoverage: 1 / 21 });
+    } finally {
+      library.close();
+    }
+  });
+});
+
+function meetingWith(personaId: string): Meeting {
+  const built = buildMeeting(0, personaId);
+  built.agenda[0]!.decisions[0]!.citations = [cite('k-1', 'Acme')];
+  return built;
+}
