@@ -20,7 +20,7 @@ const rendererMessage = 'renderer/ runs in a browser page: no Node built-ins (as
 const sharedMessage = 'shared/ is pure: no Node, DOM framework or Electron imports.';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-electron/**', 'release/**', 'test-results/**', 'node_modules/**'] },
+  { ignores: ['dist/**', 'dist-electron/**', 'dist-web/**', 'release/**', 'test-results/**', 'node_modules/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

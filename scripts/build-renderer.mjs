@@ -11,7 +11,8 @@ export const RENDERER_DIR = process.env.EMPTY_CHAIR_RENDERER_DIR
 const BUILT = path.join(RENDERER_DIR, 'index.html');
 const SOURCES = ['renderer', 'shared'];
 
-function newestMtime(dir) {
+/** The newest modification time of any file under `dir` (a few ms for this repository's sources). */
+export function newestMtime(dir) {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

@@ -1,8 +1,9 @@
-// npm start: builds and opens the desktop app; where the Electron binary is missing, says so in
+// npm start: builds what changed and opens the desktop app; where the Electron binary is missing, says so in
 // one sentence and runs browser mode instead (which prints the URL to open).
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { ROOT } from './build-renderer.mjs';
+import { ensureDesktopBuilt } from './build-desktop.mjs';
 import { findElectronBinary } from './electron-binary.mjs';
 
 const args = process.argv.slice(2);
@@ -28,11 +29,8 @@ if (!electron) {
   process.argv = [process.argv[0], process.argv[1], ...args];
   await import('./web.mjs');
 } else {
-  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const status = ensureDesktopBuilt(); // only what changed since the last build
+  if (status !== 0) process.exit(status);
   const child = spawn(electron, [ROOT, ...args], { cwd: ROOT, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -1,7 +1,8 @@
 /** The dashboard's figures across meetings: pure, so the service computes them and tests check them. */
 import { chairCoverage } from './coverage';
-import { IMPACT_DIRECTIONS, type ImpactDirection, type Meeting, type Persona, type Tag } from './domain';
+import { IMPACT_DIRECTIONS, type Citation, type ImpactDirection, type Meeting, type Persona, type Tag } from './domain';
 import { localDay } from './followUps';
+import { citedAccounts, evidenceCoverage, meetingCitations, type CitedAccounts } from './summary/citations';
 import { isMeetingHeld, tallyPersonaAnswers } from './summary/figures';
 import { distinctTagIds } from './tags';
 
@@ -16,14 +17,45 @@ export interface DashboardWeek {
   /** covered / discussed, or null when nothing was discussed that week. */
   coverage: number | null;
   decisions: DirectionCounts;
+  /** Decisions that cite customer evidence (shared/summary/citations.ts: evidenceCoverage). */
+  citing: number;
+  /** citing / decisions, or null when no decision was logged that week. */
+  evidenceCoverage: number | null;
 }
+
+/** One held meeting's evidence coverage. */
+export interface DashboardMeeting {
+  meetingId: string;
+  title: string;
+  scheduledAt: string;
+  decisions: number;
+  citing: number;
+  evidenceCoverage: number | null;
+}
+
+/** How many accounts the dashboard lists as most affected. */
+export const DASHBOARD_ACCOUNTS_MAX = 10;
 
 export interface Dashboard {
   weeks: DashboardWeek[];
   byTag: { tagId: string; label: string; total: number; decisions: DirectionCounts }[];
   byPersona: { personaId: string; name: string; answers: DirectionCounts; /** helps − hurts */ net: number }[];
-  totals: { meetings: number; decisions: number; discussed: number; covered: number; coverage: number | null };
+  totals: {
+    meetings: number;
+    decisions: number;
+    discussed: number;
+    covered: number;
+    coverage: number | null;
+    citing: number;
+    evidenceCoverage: number | null;
+  };
+  /** Evidence coverage per meeting, newest first. */
+  byMeeting: DashboardMeeting[];
+  /** The accounts the meetings' citations touch, most cited first (at most DASHBOARD_ACCOUNTS_MAX), and the revenue of all. */
+  accounts: CitedAccounts & { total: number };
 }
+
+const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
 const noDirections = (): DirectionCounts => Object.fromEntries(IMPACT_DIRECTIONS.map((d) => [d, 0])) as DirectionCounts;
 
@@ -46,7 +78,110 @@ const emptyWeek = (key: string): DashboardWeek => ({
   covered: 0,
   coverage: null,
   decisions: noDirections(),
+  citing: 0,
+  evidenceCoverage: null,
 });
+
+/** The accounts the citations touch most (citedAccounts), and the revenue and count of all of them. */
+function mostAffected(citations: readonly Citation[]): Dashboard['accounts'] {
+  const { accounts, revenue } = citedAccounts(citations);
+  return { accounts: accounts.slice(0, DASHBOARD_ACCOUNTS_MAX), revenue, total: accounts.length };
+}
+
+/** A meeting's evidence coverage (shared/summary/citations.ts counts it). */
+function meetingEvidence(meeting: Meeting): DashboardMeeting {
+  const cited = evidenceCoverage(meeting.agenda.flatMap((item) => item.decisions));
+  return {
+    meetingId: meeting.id,
+    title: meeting.title,
+    scheduledAt: meeting.scheduledAt,
+    decisions: cited.decisions,
+    citing: cited.citing,
+    evidenceCoverage: share(cited.citing, cited.decisions),
+  };
+}
+
+/**
+ * One meeting's share of the dashboard, computed once per version of the meeting (the service
+ * keeps it beside the meeting object, so a dashboard merges 10,000 of these rather than walking
+ * 200,000 decisions; docs/performance.md, finding 12).
+ */
+export interface MeetingFigures {
+  held: boolean;
+  /** The local calendar day of scheduledAt (YYYY-MM-DD) and the Monday of its week. */
+  day: string;
+  week: string;
+  discussed: number;
+  covered: number;
+  decisions: DirectionCounts;
+  /** Per tag: decisions carrying it, by direction. */
+  tags: [tagId: string, counts: DirectionCounts][];
+  /** Per persona the meeting's answers speak for (none for personas nothing was said for). */
+  personas: { personaId: string; counts: DirectionCounts; net: number }[];
+  evidence: DashboardMeeting;
+  citations: Citation[];
+}
+
+export function meetingFigures(meeting: Meeting): MeetingFigures {
+  const coverage = chairCoverage(meeting);
+  const decisions = noDirections();
+  const tags = new Map<string, DirectionCounts>();
+  for (const item of meeting.agenda) {
+    for (const decision of item.decisions) {
+      decisions[decision.direction]++;
+      for (const tagId of distinctTagIds(decision.tags)) {
+        const counts = tags.get(tagId) ?? noDirections();
+        tags.set(tagId, counts);
+        counts[decision.direction]++;
+      }
+    }
+  }
+  return {
+    held: isMeetingHeld(meeting),
+    day: localDay(meeting.scheduledAt),
+    week: weekStart(meeting.scheduledAt),
+    discussed: coverage.discussed,
+    covered: coverage.covered,
+    decisions,
+    tags: [...tags],
+    personas: tallyPersonaAnswers(meeting)
+      .tallies.filter((tally) => tally.answers.length > 0) // in the chair, but nothing was said for them
+      .map((tally) => ({ personaId: tally.personaId, counts: { ...tally.counts }, net: tally.net })),
+    evidence: meetingEvidence(meeting),
+    citations: meetingCitations(meeting),
+  };
+}
+
+const sum = (counts: DirectionCounts): number => IMPACT_DIRECTIONS.reduce((total, d) => total + counts[d], 0);
+
+function addCounts(into: DirectionCounts, from: DirectionCounts): void {
+  for (const direction of IMPACT_DIRECTIONS) into[direction] += from[direction];
+}
+
+/** Adds a meeting's tag and persona rows to the dashboard's. */
+function addRows(
+  figures: MeetingFigures,
+  rows: { tags: Map<string, Dashboard['byTag'][number]>; personas: Map<string, Dashboard['byPersona'][number]> },
+  names: { tags: Map<string, string>; personas: Map<string, string> },
+): void {
+  for (const [tagId, counts] of figures.tags) {
+    const row = rows.tags.get(tagId) ?? { tagId, label: names.tags.get(tagId) ?? tagId, total: 0, decisions: noDirections() };
+    rows.tags.set(tagId, row);
+    row.total += sum(counts);
+    addCounts(row.decisions, counts);
+  }
+  for (const tally of figures.personas) {
+    const row = rows.personas.get(tally.personaId) ?? {
+      personaId: tally.personaId,
+      name: names.personas.get(tally.personaId) ?? tally.personaId,
+      answers: noDirections(),
+      net: 0,
+    };
+    rows.personas.set(tally.personaId, row);
+    addCounts(row.answers, tally.counts);
+    row.net += tally.net;
+  }
+}
 
 /**
  * Meetings held (started) whose date falls in [from, to] (YYYY-MM-DD, inclusive; either may be left
@@ -57,57 +192,54 @@ export function buildDashboard(
   library: { personas: readonly Persona[]; tags: readonly Tag[] },
   range: { from?: string; to?: string } = {},
 ): Dashboard {
-  const inRange = meetings.filter((m) => {
-    if (!isMeetingHeld(m)) return false; // a meeting that never ran has nothing to count
-    const day = localDay(m.scheduledAt); // the user's from/to are local calendar days
-    return (!range.from || day >= range.from) && (!range.to || day <= range.to);
-  });
-  const weeks = new Map<string, DashboardWeek>();
-  const tags = new Map<string, Dashboard['byTag'][number]>();
-  const personas = new Map<string, Dashboard['byPersona'][number]>();
-  const tagLabel = new Map(library.tags.map((t) => [t.id, t.label]));
-  const personaName = new Map(library.personas.map((p) => [p.id, p.name]));
-  const totals = { meetings: inRange.length, decisions: 0, discussed: 0, covered: 0, coverage: null as number | null };
+  return mergeDashboard(meetings.map(meetingFigures), library, range);
+}
 
-  for (const meeting of inRange) {
-    const key = weekStart(meeting.scheduledAt);
-    const week = weeks.get(key) ?? emptyWeek(key);
-    weeks.set(key, week);
-    const coverage = chairCoverage(meeting);
+/** The dashboard from each meeting's figures (meetingFigures); the same result as buildDashboard. */
+export function mergeDashboard(
+  meetings: readonly MeetingFigures[],
+  library: { personas: readonly Persona[]; tags: readonly Tag[] },
+  range: { from?: string; to?: string } = {},
+): Dashboard {
+  // A meeting that never ran has nothing to count; the user's from/to are local calendar days.
+  const inRange = meetings.filter((m) => m.held && (!range.from || m.day >= range.from) && (!range.to || m.day <= range.to));
+  const weeks = new Map<string, DashboardWeek>();
+  const rows = { tags: new Map<string, Dashboard['byTag'][number]>(), personas: new Map<string, Dashboard['byPersona'][number]>() };
+  const names = {
+    tags: new Map(library.tags.map((t) => [t.id, t.label])),
+    personas: new Map(library.personas.map((p) => [p.id, p.name])),
+  };
+  const totals: Dashboard['totals'] = {
+    meetings: inRange.length,
+    decisions: 0,
+    discussed: 0,
+    covered: 0,
+    coverage: null,
+    citing: 0,
+    evidenceCoverage: null,
+  };
+  const citations: Citation[] = [];
+  for (const figures of inRange) {
+    const week = weeks.get(figures.week) ?? emptyWeek(figures.week);
+    weeks.set(figures.week, week);
     week.meetings++;
-    week.discussed += coverage.discussed;
-    week.covered += coverage.covered;
-    for (const item of meeting.agenda) {
-      for (const decision of item.decisions) {
-        week.decisions[decision.direction]++;
-        totals.decisions++;
-        for (const tagId of distinctTagIds(decision.tags)) {
-          const row = tags.get(tagId) ?? { tagId, label: tagLabel.get(tagId) ?? tagId, total: 0, decisions: noDirections() };
-          tags.set(tagId, row);
-          row.total++;
-          row.decisions[decision.direction]++;
-        }
-      }
-    }
-    for (const tally of tallyPersonaAnswers(meeting).tallies) {
-      if (tally.answers.length === 0) continue; // in the chair, but nothing was said for them
-      const row = personas.get(tally.personaId) ?? {
-        personaId: tally.personaId,
-        name: personaName.get(tally.personaId) ?? tally.personaId,
-        answers: noDirections(),
-        net: 0,
-      };
-      personas.set(tally.personaId, row);
-      for (const direction of IMPACT_DIRECTIONS) row.answers[direction] += tally.counts[direction];
-      row.net += tally.net;
-    }
+    week.discussed += figures.discussed;
+    week.covered += figures.covered;
+    week.citing += figures.evidence.citing;
+    addCounts(week.decisions, figures.decisions);
+    totals.decisions += figures.evidence.decisions;
+    totals.citing += figures.evidence.citing;
+    for (const citation of figures.citations) citations.push(citation);
+    addRows(figures, rows, names);
   }
   for (const week of weeks.values()) {
-    week.coverage = week.discussed === 0 ? null : week.covered / week.discussed;
+    week.coverage = share(week.covered, week.discussed);
+    week.evidenceCoverage = share(week.citing, sum(week.decisions));
     totals.discussed += week.discussed;
     totals.covered += week.covered;
   }
-  totals.coverage = totals.discussed === 0 ? null : totals.covered / totals.discussed;
+  totals.coverage = share(totals.covered, totals.discussed);
+  totals.evidenceCoverage = share(totals.citing, totals.decisions);
   // Weeks without meetings between the first and the last stay on the time axis, at zero: a gap
   // of two months must not look like one week.
   const sorted = [...weeks.keys()].sort();
@@ -116,8 +248,12 @@ export function buildDashboard(
     timeline.push(weeks.get(key) ?? emptyWeek(key));
   return {
     weeks: timeline,
-    byTag: [...tags.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label)),
-    byPersona: [...personas.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    byTag: [...rows.tags.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label)),
+    byPersona: [...rows.personas.values()].sort((a, b) => a.name.localeCompare(b.name)),
     totals,
+    byMeeting: inRange
+      .map((figures) => figures.evidence)
+      .sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt) || a.title.localeCompare(b.title)),
+    accounts: mostAffected(citations),
   };
 }

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFlag } from '../../electron/storage/dataDir';
 import { ensureRendererBuilt } from '../build-renderer.mjs';
+import { ensureServerBuilt } from '../build-server.mjs';
 import { benchBackup } from './backup';
 import { benchEvidence } from './evidence';
 import { benchExport } from './export';
@@ -21,6 +22,7 @@ import { benchSearch } from './search';
 import { benchParticipants } from './participants';
 import { benchMemory, benchStart } from './start';
 import { printTable, type BenchRow } from './table';
+import { benchScale } from './scale';
 
 type Options = { quick: boolean };
 /** The issue's six groups in its order, and the backup figure beside saving. */
@@ -36,6 +38,8 @@ const GROUPS: Record<string, (work: string, options: Options) => BenchRow[] | Pr
   participants: benchParticipants,
   /** Issue 19: customer evidence, 100,000 items (import, the chair's ranking, save, start, memory). */
   evidence: benchEvidence,
+  /** Issue #20: start, dashboard, report and memory at 10,000 meetings. */
+  scale: benchScale,
 };
 
 const argv = process.argv.slice(2);
@@ -65,6 +69,7 @@ const failed: string[] = [];
 try {
   // Built once up front, so no group (the start-up one above all) times a build.
   await ensureRendererBuilt();
+  await ensureServerBuilt();
 } catch (error) {
   // Not a failure by itself (another change may fix the sources meanwhile): the groups that need
   // the interface build it again and fail on their own if it still does not build.

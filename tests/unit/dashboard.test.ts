@@ -90,7 +90,9 @@ describe('dashboard', () => {
       weeks: [],
       byTag: [],
       byPersona: [],
-      totals: { meetings: 0, decisions: 0, discussed: 0, covered: 0, coverage: null },
+      totals: { meetings: 0, decisions: 0, discussed: 0, covered: 0, coverage: null, citing: 0, evidenceCoverage: null },
+      byMeeting: [],
+      accounts: { accounts: [], revenue: [], total: 0 },
     });
   });
 });

@@ -7,6 +7,7 @@ import { plural } from '../../app/format';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
 import { asApiError } from '../../app/useLibrary';
 import { routeHash } from '../../app/useRoute';
+import { EvidenceSection } from './EvidenceSection';
 import { CoverageChart, DirectionBarsChart, DirectionWeeksChart, Legend, percent } from './charts';
 
 /** Changes elsewhere refresh the figures at most this often. */
@@ -187,6 +188,8 @@ function DashboardBody({ dashboard, ranged }: { dashboard: Dashboard; ranged: bo
           </>
         )}
       </section>
+
+      <EvidenceSection dashboard={dashboard} />
 
       <section className="card dash-section" aria-labelledby="dash-tags">
         <h2 id="dash-tags">Decisions by tag</h2>

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Library, Meeting } from '../../shared/domain';
+import { buildReport } from '../../shared/export/report';
+import { launchBrowserMode } from './browserMode';
+import { cachedLibrary } from './generate';
+import { residentMb } from './start';
+import { info, median, verdict, type BenchRow } from './table';
+
+/** Launch to the first library.get answered, in ms, with the running app. */
+async function timedLaunch(dataDir: string) {
+  const began = performance.now();
+  const app = await launchBrowserMode(dataDir);
+  await app.call('library.get', {});
+  return { ms: performance.now() - began, app };
+}
+
+/**
+ * Issue 20 at 10,000 meetings (the library's limit): start to the first meeting list against the
+ * empty library's, in alternating rounds; then in one browser-mode process the dashboard, a
+ * Markdown report of every meeting read and built as the Reports screen does it (one meetings.get
+ * each, then built in chunks with progress), and the resident memory after both. The library is
+ * generated once per run (scripts/bench/generate.ts) and copied.
+ */
+export async function benchScale(work: string, { quick }: { quick: boolean }): Promise<BenchRow[]> {
+  const big = quick ? 50 : 10_000;
+  const rounds = quick ? 1 : 5;
+  const emptyDir = path.join(work, 'empty');
+  const bigDir = path.join(work, 'big');
+  fs.mkdirSync(emptyDir, { recursive: true });
+  const generated = performance.now();
+  cachedLibrary(path.join(path.dirname(work), 'library-cache'), bigDir, { meetings: big });
+  const generateMs = performance.now() - generated;
+
+  for (const dir of [emptyDir, bigDir]) await (await timedLaunch(dir)).app.stop(); // untimed: code cache, disk cache
+  const empty: number[] = [];
+  const loaded: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const [dir, into] of [
+      [emptyDir, empty],
+      [bigDir, loaded],
+    ] as const) {
+      const { ms, app } = await timedLaunch(dir);
+      into.push(ms);
+      await app.stop();
+    }
+  }
+  empty.sort((a, b) => a - b);
+  loaded.sort((a, b) => a - b);
+  const ratio = median(loaded) / median(empty);
+
+  const { app } = await timedLaunch(bigDir);
+  try {
+    const began = performance.now();
+    await app.call('dashboard.get', {});
+    const dashboardMs = performance.now() - began;
+    const again = performance.now();
+    await app.call('dashboard.get', {});
+    const dashboardAgainMs = performance.now() - again;
+
+    const library = await app.call<Library>('library.get', {});
+    const reportBegan = performance.now();
+    const meetings: Meeting[] = [];
+    for (const summary of library.meetings) meetings.push(await app.call<Meeting>('meetings.get', { id: summary.id }));
+    const readMs = performance.now() - reportBegan;
+    let progressCalls = 0;
+    const text = await buildReport(meetings, library, { format: 'md', onProgress: () => progressCalls++ });
+    const reportMs = performance.now() - reportBegan;
+    if (!text.includes(`meetings: ${big}`))
+      throw new Error('The report does not hold every meeting: the benchmark would measure the wrong thing.');
+    const resident = residentMb(app.pid);
+    return [
+      info(`generate ${big} meetings (${big * 20} decisions) directly, once per run`, `${(generateMs / 1000).toFixed(1)} s`),
+      info(
+        'start browser mode to first meeting list, empty library',
+        `median ${median(empty).toFixed(0)} ms, range ${empty[0]!.toFixed(0)}-${empty.at(-1)!.toFixed(0)} ms (${rounds} launches)`,
+      ),
+      {
+        figure: 'start to first meeting list, empty library (median)',
+        value: `${median(empty).toFixed(0)} ms`,
+        budget: '<= 300 ms',
+        verdict: verdict(quick, median(empty) <= 300),
+      },
+      info(
+        `start browser mode to first meeting list, ${big} meetings`,
+        `median ${median(loaded).toFixed(0)} ms, range ${loaded[0]!.toFixed(0)}-${loaded.at(-1)!.toFixed(0)} ms (${rounds} launches)`,
+      ),
+      {
+        figure: `ratio ${big} meetings / empty (medians)`,
+        value: `${ratio.toFixed(2)}x`,
+        budget: '<= 2x',
+        verdict: verdict(quick, ratio <= 2),
+      },
+      {
+        figure: `dashboard, ${big} meetings, first call after start`,
+        value: `${dashboardMs.toFixed(0)} ms (again: ${dashboardAgainMs.toFixed(0)} ms)`,
+        budget: '<= 300 ms',
+        verdict: verdict(quick, dashboardMs <= 300),
+      },
+      {
+        figure: `Markdown report of ${big} meetings (read one by one, built in chunks, ${progressCalls} progress calls)`,
+        value: `${(reportMs / 1000).toFixed(1)} s (reading ${(readMs / 1000).toFixed(1)} s)`,
+        budget: '<= 10 s',
+        verdict: verdict(quick, reportMs <= 10_000 && progressCalls > 1),
+      },
+      {
+        figure: `resident memory, browser mode, ${big} meetings, after the dashboard and the report`,
+        value: `${resident.toFixed(0)} MB`,
+        budget: '<= 250 MB',
+        verdict: verdict(quick, resident <= 250),
+      },
+    ];
+  } finally {
+    await app.stop();
+  }
+}

@@ -1,0 +1,2 @@
+export function desktopIsStale(): boolean;
+export function ensureDesktopBuilt(): number;

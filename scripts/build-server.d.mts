@@ -1,0 +1,6 @@
+export const SERVER_DIR: string;
+export const SERVER_ENTRY: string;
+export function serverIsStale(): boolean;
+export function buildServer(): Promise<void>;
+export function ensureServerBuilt(): Promise<void>;
+export function runServer(): void;
