@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Library, Meeting, Template } from '../../shared/domain';
 import type { LedgerEntry, LedgerResult } from '../../shared/ledger';
 import { LIMITS } from '../../shared/limits';
+import { isEarlier } from '../../shared/followUps';
 import { isCheckBackFor, predictionStats } from '../../shared/outcomes';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { closeOpened, errorCodeOf as errorCode, openTemp as start, snapshotFiles, tempDir, valueOf as value } from './helpers';
@@ -110,8 +111,10 @@ describe('series and follow-ups that carry forward', () => {
     const library = start();
     const series = value<{ id: string }>(library, 'series.create', { name: 'Sync' });
     const draft = { title: 'Sync', scheduledAt: '2026-11-02T09:00:00Z', seriesId: series.id, agenda: [{ title: 'Queue' }] };
-    const a = value<Meeting>(library, 'meetings.create', draft);
-    const b = value<Meeting>(library, 'meetings.create', draft);
+    const first = value<Meeting>(library, 'meetings.create', draft);
+    const second = value<Meeting>(library, 'meetings.create', draft);
+    // Made in the same millisecond, their ids decide which is earlier: hand on from the earlier one.
+    const [a, b] = isEarlier(first, second) ? [first, second] : [second, first];
     value(library, 'meetings.start', { id: a.id });
     value(library, 'followUps.add', { meetingId: a.id, text: 'Call Priya' });
     value(library, 'meetings.end', { id: a.id, skip: true });
