@@ -72,6 +72,8 @@ test('cite a customer quote on the answer and on a decision with the keyboard, s
   await answerBox(page).focus();
   await tabTo(page, /^\|Cite…$/);
   await expect(page.locator(':focus')).toHaveAttribute('aria-expanded', 'false');
+  // Closed, the targets are not shown (CSS display must not override the hidden attribute).
+  await expect(chair(page).getByRole('list', { name: 'Cite this quote on', includeHidden: true })).toBeHidden();
   await page.keyboard.press('Enter');
   await expect(page.locator(':focus')).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('Tab');

@@ -17,7 +17,10 @@ const OUT = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'expor
 /** Pages this meeting took when every item card was kept whole on one page (measured before the change). */
 const PAGES_WHEN_ITEMS_WERE_KEPT_WHOLE = 70;
 
-/** A 60-item meeting: each item has a long answer, notes, and a decision with a long owner and tags. */
+/**
+ * A 60-item meeting: each item has a long answer, notes, and a decision with a long owner and tags.
+ * No cited evidence: the 70 pages were measured on this content before citations existed.
+ */
 function longMeeting(): Meeting {
   const base = fixtureMeeting();
   const template = base.agenda.find((item) => item.answer && item.decisions.length > 0)!;
@@ -28,9 +31,10 @@ function longMeeting(): Meeting {
     title: `Item ${index + 1}: pricing page review for small teams`,
     notes: 'Context from the last three customer calls and the support queue. '.repeat(2),
     answer: { ...template.answer!, text: answer },
+    citations: [],
     decisions: template.decisions
       .slice(0, 1)
-      .map((decision) => ({ ...decision, id: `decision-${index}`, owner: 'Priya+owner@example.com' })),
+      .map((decision) => ({ ...decision, id: `decision-${index}`, owner: 'Priya+owner@example.com', citations: [] })),
   }));
   return { ...base, agenda, currentItemId: null, followUps: [] };
 }
