@@ -86,6 +86,7 @@ test('the fixture meeting renders as a styled, self-contained document', async (
   await expect(page.getByRole('heading', { level: 2 })).toHaveText([
     'Chair coverage',
     'Decisions, flagged first',
+    'Customer evidence',
     'Decisions by tag',
     'Impact per persona',
     'Agenda',
@@ -135,7 +136,7 @@ for (const hostile of hostileCases()) {
     expect(seen).toEqual({ requests: [], dialogs: [], errors: [] });
     // The template's outline survives whatever the text says.
     await expect(page.locator('h1')).toHaveCount(1);
-    await expect(page.locator('h2')).toHaveCount(8);
+    await expect(page.locator('h2')).toHaveCount(9);
     // And the text is shown as typed.
     const entry = hostile.meeting.title;
     if (entry.length < 200 && !/[\r\n\t]/.test(entry)) expect(found.text).toContain(entry.replace(/\s+/g, ' ').trim());
