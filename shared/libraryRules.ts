@@ -5,6 +5,7 @@
 import type { AgendaItem, LibraryIndex, Meeting, Persona, Series, Template } from './domain';
 import { ApiError } from './errors';
 import { LIMITS } from './limits';
+import { plural } from './plural';
 
 /** What a template or the next meeting of a series copies of an agenda item. */
 export interface AgendaItemShape {
@@ -40,7 +41,7 @@ export function checkPersonaUnused(index: LibraryIndex, persona: Persona): void 
   if (usedBy.length === 0) return;
   throw new ApiError(
     'conflict',
-    `${persona.name} sits in the chair of ${usedBy.length} meeting${usedBy.length === 1 ? '' : 's'} ` +
+    `${persona.name} sits in the chair of ${plural(usedBy.length, 'meeting')} ` +
       `("${usedBy[0]!.title}"${usedBy.length > 1 ? ', …' : ''}); take them out of those meetings first.`,
   );
 }
