@@ -49,7 +49,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 
   let server;
   try {
-    server = await startServer({ service: library.service, port, staticDir: RENDERER_DIR });
+    server = await startServer({ service: library.service, port, staticDir: RENDERER_DIR, dataDir: library.dataDir });
   } catch (error) {
     library.close();
     console.error(`Empty Chair could not listen on 127.0.0.1:${port}: ${(error as Error).message}`);

@@ -237,9 +237,12 @@ export const api = {
   'series.create': write(z.strictObject({ name: requiredText(LIMITS.nameMax) })).returns<Series>(),
   /**
    * The next meeting of a series: the agenda copied (without answers or decisions) and open
-   * follow-ups carried forward. A meeting not yet in a series starts one named after it.
+   * follow-ups carried forward. A meeting not yet in a series starts one named after it. Without a
+   * title it is the source's with the new day (shared/libraryRules.ts nextMeetingTitle, UTC day).
    */
-  'meetings.createNext': write(z.strictObject({ id: idSchema, scheduledAt: instantInput })).returns<Meeting>(),
+  'meetings.createNext': write(
+    z.strictObject({ id: idSchema, scheduledAt: instantInput, title: requiredText(LIMITS.titleMax).optional() }),
+  ).returns<Meeting>(),
   'templates.create': write(z.strictObject({ meetingId: idSchema, name: requiredText(LIMITS.nameMax) })).returns<Template>(),
   'templates.delete': write(byId).returns<{ id: string }>(),
   /** A new meeting shaped by a template; open follow-ups carry forward if the template names a series. */

@@ -1,5 +1,6 @@
 /** Chair coverage and the impact gate: pure functions the service and the UI share. */
 import type { AgendaItem, Meeting } from './domain';
+import { plural } from './plural';
 
 export type GateState = 'answered' | 'no-impact' | 'skipped' | 'open';
 
@@ -55,5 +56,5 @@ export function currentItem(meeting: Meeting): AgendaItem | null {
 
 export function formatCoverage(coverage: Coverage): string {
   if (coverage.ratio === null) return 'No items discussed yet';
-  return `${coverage.covered} of ${coverage.discussed} items (${Math.round(coverage.ratio * 100)}%)`;
+  return `${coverage.covered} of ${plural(coverage.discussed, 'item')} (${Math.round(coverage.ratio * 100)}%)`;
 }

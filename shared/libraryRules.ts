@@ -5,6 +5,7 @@
 import type { AgendaItem, LibraryIndex, Meeting, Persona, Series, Template } from './domain';
 import { ApiError } from './errors';
 import { LIMITS } from './limits';
+import { plural } from './plural';
 
 /** What a template or the next meeting of a series copies of an agenda item. */
 export interface AgendaItemShape {
@@ -40,7 +41,7 @@ export function checkPersonaUnused(index: LibraryIndex, persona: Persona): void 
   if (usedBy.length === 0) return;
   throw new ApiError(
     'conflict',
-    `${persona.name} sits in the chair of ${usedBy.length} meeting${usedBy.length === 1 ? '' : 's'} ` +
+    `${persona.name} sits in the chair of ${plural(usedBy.length, 'meeting')} ` +
       `("${usedBy[0]!.title}"${usedBy.length > 1 ? ', …' : ''}); take them out of those meetings first.`,
   );
 }
@@ -91,4 +92,23 @@ export function templateFrom(meeting: Meeting, name: string, id: string, at: str
 /** A new agenda item: not answered, not started, no decisions yet. */
 export function newAgendaItem(id: string, draft: AgendaItemShape): AgendaItem {
   return { id, ...draft, answer: null, noImpactReason: null, skipped: false, startedAt: null, decisions: [], proposals: [], citations: [] };
+}
+
+/** " (2026-11-09)" or " (2026-11-09) (2)" at the end of a title: the part nextMeetingTitle adds. */
+const NEXT_SUFFIX = /(?: \(\d{4}-\d{2}-\d{2}\))?(?: \(\d+\))?$/;
+
+/**
+ * The next meeting of a series gets the title of the one it follows with its own day
+ * ("Weekly sync (2026-11-09)"), replacing the day an earlier "next" added, so the meetings list
+ * never shows two identical rows; " (2)", " (3)" … where that title is already taken. A base too
+ * long for the limit is shortened with an ellipsis, visibly.
+ */
+export function nextMeetingTitle(takenTitles: Iterable<string>, title: string, day: string): string {
+  const taken = new Set(takenTitles);
+  const base = title.replace(NEXT_SUFFIX, '') || title;
+  const fit = (suffix: string) =>
+    base.length + suffix.length <= LIMITS.titleMax ? `${base}${suffix}` : `${base.slice(0, LIMITS.titleMax - suffix.length - 1)}…${suffix}`;
+  let candidate = fit(` (${day})`);
+  for (let n = 2; taken.has(candidate) && n <= LIMITS.meetingsMax + 1; n++) candidate = fit(` (${day}) (${n})`);
+  return candidate;
 }

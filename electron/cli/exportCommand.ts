@@ -16,6 +16,7 @@ import { decisionSpreadsheet, XLSX_SHEET } from '../../shared/export/spreadsheet
 import { writeFileAtomic } from '../files';
 import { dispatch } from '../service/dispatch';
 import type { OpenLibrary } from '../service/openLibrary';
+import { plural } from '../../shared/plural';
 import {
   chooseDataDir,
   CliError,
@@ -176,7 +177,7 @@ export function exportCommand(argv: readonly string[], io: CliIo): Promise<numbe
     // Times in Markdown and HTML read in the lead's zone: TZ when set, else this machine's.
     const timeZone = (io.env ?? process.env).TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
     const single = selection.ids !== null && meetings.length === 1;
-    const what = single ? `"${meetings[0]!.title.slice(0, 80)}"` : `${meetings.length} meeting${meetings.length === 1 ? '' : 's'}`;
+    const what = single ? `"${meetings[0]!.title.slice(0, 80)}"` : plural(meetings.length, 'meeting');
     if (format === 'xlsx') {
       await writeXlsx(meetings, lib, values.out, timeZone);
       io.stdout(`Exported ${what} as xlsx to ${values.out}.\n`);

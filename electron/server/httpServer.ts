@@ -22,6 +22,8 @@ import {
   tokenMatches,
 } from './httpCommon';
 import { REQUEST_ID_HEADER } from '../../shared/requestIds';
+import { START_INFO_PATH, type StartInfo } from '../../shared/startInfo';
+import { normalAddress } from './connectionGate';
 import { dispatch } from '../service/dispatch';
 import type { MeetingService } from '../service/meetingService';
 
@@ -34,6 +36,11 @@ export interface ServerOptions {
   port?: number;
   /** The built renderer (dist/renderer); without it only the API is served. */
   staticDir?: string;
+  /**
+   * The data folder, told without the token (GET /api/start-info) to loopback clients only, so a tab
+   * without the link can say where Empty Chair keeps its data. Omitted: not told at all.
+   */
+  dataDir?: string;
   /** Fixed token for tests; a random 256-bit one otherwise. */
   token?: string;
   /** Header and request timeouts (tests shorten them); production defaults in httpCommon.ts. */
@@ -72,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (!url) return sendJson(res, 400, failure('invalid_input', 'Bad request target.'));
       if (url.pathname.startsWith('/api/')) {
         if (!originAllowed(req)) return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'));
+        if (url.pathname === START_INFO_PATH) return answerStartInfo(req, res, options.dataDir);
         return answerApi(options.service, token, req, res, url);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('invalid_input', 'Method not allowed.'));
@@ -129,6 +137,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeAllConnections();
       }),
   };
+}
+
+/** 127.0.0.0/8 and ::1 (and their IPv4-mapped forms): the machine itself. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  const normal = normalAddress(address);
+  return normal === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(normal);
+}
+
+/** The one path answered without the token: where the data is and how to get a link, never any data. */
+function answerStartInfo(req: http.IncomingMessage, res: http.ServerResponse, dataDir: string | undefined): void {
+  if (req.method !== 'GET') return sendJson(res, 405, failure('invalid_input', 'start-info is read with GET.'));
+  // Browser mode listens on loopback only; the check stays in case a host option ever widens that.
+  if (!isLoopbackAddress(req.socket.remoteAddress)) return sendJson(res, 403, failure('forbidden', 'Only this computer may ask.'));
+  const info: StartInfo = { dataDir: dataDir ?? null, command: 'npm start' };
+  sendJson(res, 200, { ok: true, value: info });
 }
 
 /** POST /api/<method> with the token (Origin already checked): the body, parsed, through the one dispatcher. */

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { idSchema, type LibraryIndex, type Meeting } from '../../shared/domain';
 import { storageError } from './documentStore';
 import { syncDirectory } from './journal';
+import { plural } from '../../shared/plural';
 
 export const IMPORT_MARKER = 'import-in-progress.json';
 
@@ -142,5 +143,5 @@ export function finishRollBack(target: ImportTarget, index: LibraryIndex, record
 /** What the user is told at the start after an import was interrupted. */
 export function interruptedImportNotice(record: ImportRecord): string {
   const count = record.meetingIds.length;
-  return `An import of ${count} meeting${count === 1 ? '' : 's'} was interrupted before it finished; nothing of it was kept. Import the file again.`;
+  return `An import of ${plural(count, 'meeting')} was interrupted before it finished; nothing of it was kept. Import the file again.`;
 }

@@ -1,5 +1,6 @@
 import type { Coverage, GateState } from '../coverage';
 import { escapeMarkdownLine } from './markdownEscape';
+import { plural } from '../plural';
 
 /**
  * Escaping and formatting shared by the exports. Every string a user typed goes through one of the
@@ -108,9 +109,7 @@ export function formatPercent(ratio: number | null): string {
   return ratio === null ? '–' : `${Math.round(ratio * 100)}%`;
 }
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural };
 
 /** "4 of 6 discussed items covered (67%): 3 answered, 1 no customer impact, 1 skipped." */
 export function coverageSentence(coverage: Coverage): string {

@@ -7,6 +7,7 @@
 import type { Citation, Decision, Meeting } from '../domain';
 import { money } from '../evidence/format';
 import { accountKey, citedAccounts, evidenceCoverage, meetingCitations, type CitedAccounts } from './citations';
+import { plural } from '../plural';
 
 /** The evidence behind one decision or one answer. */
 export interface CitedEvidence {
@@ -76,7 +77,7 @@ export function accountRevenueText(account: { arr: number | null; currency: stri
 export function coverageText(coverage: { citing: number; decisions: number }): string {
   if (coverage.decisions === 0) return 'no decisions';
   const percent = Math.round((coverage.citing / coverage.decisions) * 100);
-  return `${coverage.citing} of ${coverage.decisions} decision${coverage.decisions === 1 ? '' : 's'} (${percent}%)`;
+  return `${coverage.citing} of ${plural(coverage.decisions, 'decision')} (${percent}%)`;
 }
 
 /** "Evidence coverage: 2 of 5 decisions (40%) cite customer evidence." */

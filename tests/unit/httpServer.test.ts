@@ -6,7 +6,8 @@ import WebSocket from 'ws';
 import { METHOD_NAMES } from '../../shared/api';
 import type { Result } from '../../shared/errors';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
-import { MAX_REQUEST_BYTES, startServer, type RunningServer } from '../../electron/server/httpServer';
+import { isLoopbackAddress, MAX_REQUEST_BYTES, startServer, type RunningServer } from '../../electron/server/httpServer';
+import { START_INFO_PATH } from '../../shared/startInfo';
 import { createParticipantSharing } from '../../electron/server/participantSharing';
 import { callEveryMethod } from './everyMethod';
 import { open, sampleDraft, tempDir } from './helpers';
@@ -87,6 +88,37 @@ describe('browser-mode server', () => {
     expect(await rawRequest('/', { host: `evil.example:${server.port}` })).toBe(403);
     expect((await api('library.get', {}, { origin: 'http://evil.example' })).status).toBe(403);
     expect((await api('library.get', {}, { origin: server.url })).status).toBe(200);
+  });
+
+  it('tells a tab without the token only where the data folder is and what prints the link, to loopback clients', async () => {
+    const dataDir = tempDir('empty-chair-where-');
+    const told = await startServer({ service: library.service, dataDir });
+    try {
+      const response = await fetch(`${told.url}${START_INFO_PATH}`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true, value: { dataDir, command: 'npm start' } });
+      // Nothing else is answered without the token, and other sites cannot read it.
+      expect((await fetch(`${told.url}/api/library.get`, { method: 'POST', body: '{}' })).status).toBe(401);
+      expect((await fetch(`${told.url}${START_INFO_PATH}`, { headers: { origin: 'http://evil.example' } })).status).toBe(403);
+      expect((await fetch(`${told.url}${START_INFO_PATH}`, { method: 'POST', body: '{}' })).status).toBe(405);
+    } finally {
+      await told.close();
+    }
+    // A server not told the folder says so.
+    expect(await (await fetch(`${server.url}${START_INFO_PATH}`)).json()).toEqual({
+      ok: true,
+      value: { dataDir: null, command: 'npm start' },
+    });
+    expect(['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'].map(isLoopbackAddress)).toEqual([true, true, true, true]);
+    expect(['192.168.1.20', '10.0.0.1', '::ffff:192.168.1.20', 'fe80::1', '', undefined, '1127.0.0.1'].map(isLoopbackAddress)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('refuses a body over the limit and bad JSON with typed errors', async () => {

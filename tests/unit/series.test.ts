@@ -149,6 +149,55 @@ describe('series and follow-ups that carry forward', () => {
     expect(value<Library>(library, 'library.get', {}).series).toEqual([]);
   });
 
+  it("gives the next meeting a title of its own: the day it is on, (2) when taken, the lead's title when given", () => {
+    const library = start();
+    const { week1 } = firstWeek(library);
+    const week2 = value<Meeting>(library, 'meetings.createNext', { id: week1.id, scheduledAt: '2026-11-09T09:00:00Z' });
+    expect(week2.title).toBe('Weekly pricing review (2026-11-09)');
+    // The next of the next replaces the day instead of piling days up.
+    const week3 = value<Meeting>(library, 'meetings.createNext', { id: week2.id, scheduledAt: '2026-11-16T09:00:00Z' });
+    expect(week3.title).toBe('Weekly pricing review (2026-11-16)');
+    // A second meeting on the same day is numbered; the list never holds two identical titles from "next".
+    const again = value<Meeting>(library, 'meetings.createNext', { id: week2.id, scheduledAt: '2026-11-16T15:00:00Z' });
+    expect(again.title).toBe('Weekly pricing review (2026-11-16) (2)');
+    const titles = value<Library>(library, 'library.get', {}).meetings.map((m) => m.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    // The title the lead typed in the dialog is used as given.
+    const named = value<Meeting>(library, 'meetings.createNext', {
+      id: week1.id,
+      scheduledAt: '2026-11-23T09:00:00Z',
+      title: 'Pricing, week 4',
+    });
+    expect(named.title).toBe('Pricing, week 4');
+  });
+
+  it('keeps a next title within the limit, shortening a 200-character base visibly, and refuses a typed title of 201', () => {
+    const library = start();
+    const long = value<Meeting>(library, 'meetings.create', {
+      title: 'x'.repeat(LIMITS.titleMax),
+      scheduledAt: '2026-11-02T09:00:00Z',
+      agenda: [{ title: 'One' }],
+    });
+    const next = value<Meeting>(library, 'meetings.createNext', { id: long.id, scheduledAt: '2026-11-09T09:00:00Z' });
+    expect(next.title).toHaveLength(LIMITS.titleMax);
+    expect(next.title.endsWith('x… (2026-11-09)')).toBe(true);
+    const atLimit = value<Meeting>(library, 'meetings.createNext', {
+      id: long.id,
+      scheduledAt: '2026-11-10T09:00:00Z',
+      title: 'y'.repeat(LIMITS.titleMax),
+    });
+    expect(atLimit.title).toBe('y'.repeat(LIMITS.titleMax));
+    const count = value<Library>(library, 'library.get', {}).meetings.length;
+    expect(
+      errorCode(library, 'meetings.createNext', {
+        id: long.id,
+        scheduledAt: '2026-11-11T09:00:00Z',
+        title: 'y'.repeat(LIMITS.titleMax + 1),
+      }),
+    ).toBe('invalid_input');
+    expect(value<Library>(library, 'library.get', {}).meetings).toHaveLength(count);
+  });
+
   it('names a new series after its meeting, numbered when the name is taken', () => {
     const library = start();
     const a = firstWeek(library).week1;

@@ -1,6 +1,14 @@
 /** Area "series and templates": recurring meetings, the next meeting of a series, and meetings from templates. */
 import { ApiError } from '../../../shared/errors';
-import { agendaShape, checkRoom, findTemplate, knownPersonas, templateFrom, uniqueSeriesName } from '../../../shared/libraryRules';
+import {
+  agendaShape,
+  checkRoom,
+  findTemplate,
+  knownPersonas,
+  nextMeetingTitle,
+  templateFrom,
+  uniqueSeriesName,
+} from '../../../shared/libraryRules';
 import { LIMITS } from '../../../shared/limits';
 import { carryForward } from '../carry';
 import { checkRoomForMeeting, checkRoomForSeries, createMeeting, createSeries } from '../records';
@@ -9,7 +17,7 @@ import type { AreaContext, Handlers } from './area';
 export function seriesArea({ kernel }: AreaContext) {
   return {
     'series.create': ({ name }) => createSeries(kernel, name),
-    'meetings.createNext': ({ id, scheduledAt }) => {
+    'meetings.createNext': ({ id, scheduledAt, title }) => {
       const source = kernel.meeting(id);
       if (scheduledAt <= source.scheduledAt) {
         throw new ApiError('invalid_input', `The next meeting must come after this one (${source.scheduledAt}); choose a later time.`, [
@@ -22,7 +30,13 @@ export function seriesArea({ kernel }: AreaContext) {
       const seriesId = source.seriesId ?? createSeries(kernel, uniqueSeriesName(kernel.index, source.title)).id;
       if (!source.seriesId) kernel.mutateMeeting(id, undefined, (m) => void (m.seriesId = seriesId));
       const next = createMeeting(kernel, {
-        title: source.title,
+        title:
+          title ??
+          nextMeetingTitle(
+            kernel.index.meetings.map((m) => m.title),
+            source.title,
+            scheduledAt.slice(0, 10),
+          ),
         scheduledAt,
         lead: source.lead,
         participants: source.participants,

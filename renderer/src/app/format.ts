@@ -16,9 +16,7 @@ export function leadTimeZone(): string {
 
 export const STATUS_LABELS: Record<MeetingStatus, string> = { planned: 'Planned', running: 'Running', ended: 'Ended' };
 
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { plural, pluralNoun } from '../../../shared/plural';
 
 const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 

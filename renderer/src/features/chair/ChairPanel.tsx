@@ -5,6 +5,7 @@ import type { AgendaItem, FollowUp, Meeting } from '../../../../shared/domain';
 import type { ToastAction } from '../../app/screen';
 import { ChairMark } from '../../app/ChairMark';
 import { routeHash } from '../../app/useRoute';
+import { plural } from '../../app/format';
 import { Proposals } from '../sharing/Proposals';
 import { ChairEvidence } from '../evidence/ChairEvidence';
 import { AnswerCitations } from './AnswerCitations';
@@ -74,7 +75,7 @@ function ProposalCount({ item, onShow }: { item: AgendaItem | null; onShow: () =
     const latest = open.at(-1);
     const message =
       open.length > seen.count && latest
-        ? `New proposed answer from ${latest.by || 'a participant'}: ${open.length} ${open.length === 1 ? 'proposal' : 'proposals'} to review.`
+        ? `New proposed answer from ${latest.by || 'a participant'}: ${plural(open.length, 'proposal')} to review.`
         : seen.message;
     setSeen({ itemId: item?.id, count: open.length, message });
   }
@@ -82,7 +83,7 @@ function ProposalCount({ item, onShow }: { item: AgendaItem | null; onShow: () =
     <>
       {open.length > 0 ? (
         <button type="button" className="chair-proposal-count" onClick={onShow} title="Show the proposed answers">
-          {open.length} {open.length === 1 ? 'proposal' : 'proposals'}
+          {plural(open.length, 'proposal')}
         </button>
       ) : null}
       <span className="visually-hidden chair-proposal-news" aria-live="polite" aria-atomic="true">

@@ -197,7 +197,7 @@ function PreviewDialog({
     <ConfirmDialog
       key="preview-many"
       title={`Import ${plural(count, 'meeting')}?`}
-      confirmLabel={state.busy ? 'Importing…' : asCopies ? `Import ${count} as copies` : `Import ${count} meetings`}
+      confirmLabel={state.busy ? 'Importing…' : asCopies ? `Import ${count} as copies` : `Import ${plural(count, 'meeting')}`}
       busy={state.busy}
       error={state.error}
       onConfirm={() => onImport(asCopies)}

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { FollowUp, Meeting, MeetingSummary } from '../../../../shared/domain';
 import { isOpen, isOverdue, localDay } from '../../../../shared/followUps';
 import { LIMITS } from '../../../../shared/limits';
-import { formatDay, plural } from '../../app/format';
+import { formatDay } from '../../app/format';
 import { updateThenFocus } from '../../app/focus';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
@@ -68,7 +68,7 @@ export function FollowUps({ meeting, meetings, showToast, level = 2 }: Props) {
       <Heading id={headingId} ref={headingRef} tabIndex={-1} className={level === 3 ? 'subheading' : undefined}>
         Follow-ups{' '}
         <span className="heading-note">
-          {plural(open.length, 'open')}
+          {open.length} open
           {overdue > 0 ? `, ${overdue} overdue` : ''}
         </span>
       </Heading>

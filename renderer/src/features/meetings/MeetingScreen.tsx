@@ -24,6 +24,7 @@ import { usePeople, usePersonas } from './meetingPeople';
 import { useDeleteMeeting } from './useDeleteMeeting';
 import { useMeetingRunner } from './useMeetingRunner';
 import { useMeetingShortcuts } from './useMeetingShortcuts';
+import { Words } from '../../app/Words';
 
 type Props = ScreenProps & {
   meetingId: string;
@@ -156,7 +157,7 @@ function MeetingLayout({ library, navigate, showToast, meeting, latest, registry
             ) : null}
           </p>
           <h1 ref={headingRef} id="meeting-title" tabIndex={-1} dir="auto">
-            {meeting.title}
+            <Words text={meeting.title} />
           </h1>
         </div>
         {/* Keyed by status: a button must never turn into another one under the user's focus (End into Delete). */}

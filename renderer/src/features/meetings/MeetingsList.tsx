@@ -5,11 +5,10 @@ import type { ScreenProps } from '../../app/screen';
 import { ChairMark } from '../../app/ChairMark';
 import { useClient } from '../../app/clientContext';
 import { isModalOpen } from '../../app/Dialog';
-import { formatWhen, plural, STATUS_LABELS } from '../../app/format';
 import { isTypingTarget } from '../../app/keyboard';
 import { asApiError } from '../../app/useLibrary';
-import { routeHash } from '../../app/useRoute';
 import { NewFromTemplateButton } from '../series/SeriesActions';
+import { MeetingsTable } from './MeetingsTable';
 
 /** The first screen: every meeting, newest first (the service keeps that order), or the empty state. */
 export function MeetingsList({ library, navigate, showToast }: ScreenProps) {
@@ -17,7 +16,6 @@ export function MeetingsList({ library, navigate, showToast }: ScreenProps) {
   const meetings = library.meetings;
   const [sampleBusy, setSampleBusy] = useState(false);
   const [sampleError, setSampleError] = useState<string | null>(null);
-  const personaNames = new Map(library.personas.map((persona) => [persona.id, persona.name]));
 
   // 'n' opens a new meeting, never while the user is typing or a dialog is open.
   useEffect(() => {
@@ -105,43 +103,7 @@ export function MeetingsList({ library, navigate, showToast }: ScreenProps) {
           {newButton}
         </div>
       </div>
-      <table className="meetings-table">
-        <thead>
-          <tr>
-            <th scope="col">Title</th>
-            <th scope="col">Scheduled</th>
-            <th scope="col">Lead</th>
-            <th scope="col">In the chair</th>
-            <th scope="col" className="numeric">
-              Agenda
-            </th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {meetings.map((meeting) => {
-            const chair = meeting.personaIds.map((id) => personaNames.get(id) ?? 'Unknown persona');
-            return (
-              <tr key={meeting.id}>
-                <th scope="row" className="meeting-title-cell">
-                  <a href={routeHash({ name: 'meeting', id: meeting.id })} dir="auto">
-                    {meeting.title}
-                  </a>
-                </th>
-                <td>
-                  <time dateTime={meeting.scheduledAt}>{formatWhen(meeting.scheduledAt)}</time>
-                </td>
-                <td>{meeting.lead || <span className="muted">No lead</span>}</td>
-                <td className="chair-cell">{chair.length > 0 ? chair.join(', ') : <span className="muted">Nobody yet</span>}</td>
-                <td className="numeric">{plural(meeting.agendaCount, 'item')}</td>
-                <td>
-                  <span className={`status status-${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <MeetingsTable library={library} />
     </section>
   );
 }

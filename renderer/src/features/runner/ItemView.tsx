@@ -6,6 +6,7 @@ import { ConflictNotice } from '../../app/ConflictNotice';
 import { ItemDecisions, type DecisionContext } from '../decisions/Decisions';
 import { useMeetingCall } from '../../app/meetingContext';
 import { ItemTimer } from './ItemTimer';
+import { Words } from '../../app/Words';
 
 export interface ItemViewProps extends DecisionContext {
   item: AgendaItem;
@@ -28,7 +29,7 @@ export const ItemView = memo(function ItemView(props: ItemViewProps) {
         {current ? <span className="item-now"> · now</span> : null}
       </p>
       <h2 id={`${id}-title`} className="item-title" tabIndex={-1} dir="auto">
-        {item.title}
+        <Words text={item.title} />
       </h2>
       <p className="item-meta">
         <span>Owner: {item.owner ? <span dir="auto">{item.owner}</span> : <span className="muted">nobody</span>}</span>

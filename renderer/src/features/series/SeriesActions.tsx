@@ -2,11 +2,12 @@ import { useId, useRef, useState } from 'react';
 import type { Library, Meeting, Template } from '../../../../shared/domain';
 import { isOpen, localDay } from '../../../../shared/followUps';
 import { LIMITS } from '../../../../shared/limits';
+import { nextMeetingTitle } from '../../../../shared/libraryRules';
 import type { Route } from '../../app/useRoute';
 import { FormDialog } from '../../app/Dialog';
 import { LimitedInput } from '../../app/LimitedText';
 import { updateThenFocus } from '../../app/focus';
-import { plural } from '../../app/format';
+import { plural, shorten } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
 import { useClient } from '../../app/clientContext';
 
@@ -68,15 +69,25 @@ export function NextMeetingButton({ meeting, library, navigate, showToast }: Act
   const client = useClient();
   const dialog = useDialogAction();
   const [when, setWhen] = useState(() => localDateTimeInput(meeting.scheduledAt, 7));
+  // null: the suggested title, which follows the chosen day until the lead types one.
+  const [typedTitle, setTypedTitle] = useState<string | null>(null);
   const id = useId();
   const carried = meeting.followUps.filter(isOpen).length;
   const series = seriesName(library, meeting);
+  const title =
+    typedTitle ??
+    nextMeetingTitle(
+      library.meetings.map((m) => m.title),
+      meeting.title,
+      when.slice(0, 10),
+    );
 
   const submit = () => {
     const scheduledAt = instantOf(when);
     if (!scheduledAt) return dialog.setError('Choose when the next meeting is.');
+    if (!title.trim()) return dialog.setError('Give the next meeting a title.');
     void dialog.run(async () => {
-      const next = await client.call('meetings.createNext', { id: meeting.id, scheduledAt });
+      const next = await client.call('meetings.createNext', { id: meeting.id, scheduledAt, title });
       showToast(
         `Created the next “${next.title}”${next.followUps.length ? ` with ${plural(next.followUps.length, 'follow-up')} carried forward` : ''}.`,
       );
@@ -105,6 +116,18 @@ export function NextMeetingButton({ meeting, library, navigate, showToast }: Act
           </p>
           <label htmlFor={`${id}-when`}>When</label>
           <input id={`${id}-when`} type="datetime-local" value={when} required onChange={(e) => setWhen(e.target.value)} />
+          <label htmlFor={`${id}-title`}>Title</label>
+          <LimitedInput
+            id={`${id}-title`}
+            value={title}
+            limit={LIMITS.titleMax}
+            required
+            aria-describedby={`${id}-title-hint`}
+            onChange={(e) => setTypedTitle(e.target.value)}
+          />
+          <p id={`${id}-title-hint`} className="hint">
+            The day tells it apart from “{shorten(meeting.title, 60)}” in the meetings list.
+          </p>
         </FormDialog>
       ) : null}
     </>

@@ -3,6 +3,7 @@ import type { BackupInfo, StorageStatus } from '../../../../shared/domain';
 import { ApiError } from '../../../../shared/errors';
 import { ConfirmDialog } from '../../app/Dialog';
 import { useClient } from '../../app/clientContext';
+import { plural } from '../../app/format';
 
 const REASONS: Record<string, string> = {
   scheduled: 'automatic',
@@ -122,7 +123,7 @@ export function BackupsButton({ status }: { status: StorageStatus | null }) {
                   <span>
                     {when(backup.createdAt)}{' '}
                     <span className="muted">
-                      ({REASONS[backup.reason] ?? backup.reason}, {backup.meetings} meetings)
+                      ({REASONS[backup.reason] ?? backup.reason}, {plural(backup.meetings, 'meeting')})
                     </span>
                   </span>
                   <button

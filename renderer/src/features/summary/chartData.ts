@@ -5,6 +5,7 @@
  */
 import { IMPACT_DIRECTIONS, type ImpactDirection } from '../../../../shared/domain';
 import { directionLabel, type DecisionEntry, type ImpactSummary } from '../../../../shared/summary/summary';
+import { plural } from '../../../../shared/plural';
 
 export interface ChartRow {
   key: string;
@@ -43,8 +44,6 @@ function row(key: string, label: string, kind: ChartRow['kind'], known: boolean,
   for (const entry of decisions) counts[entry.decision.direction] = (counts[entry.decision.direction] ?? 0) + 1;
   return { key, label, kind, known, counts, total: decisions.length };
 }
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** "pricing: 2 decisions (1 helps, 1 hurts)". */
 export function describeRow(chartRow: ChartRow): string {
