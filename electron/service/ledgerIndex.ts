@@ -1,8 +1,9 @@
 import type { MethodParams } from '../../shared/api';
-import type { Meeting } from '../../shared/domain';
-import type { LedgerEntry, LedgerResult } from '../../shared/ledger';
+import type { Citation, Meeting as Meeting } from '../../shared/domain';
+import type { LedgerCited, LedgerEntry, LedgerResult, LedgerSource } from '../../shared/ledger';
 import { localDay } from '../../shared/followUps';
 import { isCheckBackFor, predictionStats, type CheckBackMeeting } from '../../shared/outcomes';
+import { accountKey } from '../../shared/summary/citations';
 import { distinctTagIds } from '../../shared/tags';
 
 interface Indexed {
@@ -11,6 +12,24 @@ interface Indexed {
   haystack: string;
   owner: string;
   day: string;
+  /** accountKey of each account the decision cites, and the ids of the sources it cites. */
+  accountKeys: string[];
+  sourceIds: string[];
+}
+
+/** The accounts (keyed by accountKey, first spelling kept) and sources (newest name) of some citations. */
+function citedOf(citations: readonly Citation[]): { accounts: Map<string, string>; sources: Map<string, LedgerSource & { at: string }> } {
+  const accounts = new Map<string, string>();
+  const sources = new Map<string, LedgerSource & { at: string }>();
+  for (const citation of citations) {
+    const name = citation.account?.name.trim() ?? '';
+    const key = accountKey(name);
+    if (key && !accounts.has(key)) accounts.set(key, name);
+    const seen = sources.get(citation.sourceId);
+    if (!seen || citation.at > seen.at)
+      sources.set(citation.sourceId, { id: citation.sourceId, name: citation.sourceName, at: citation.at });
+  }
+  return { accounts, sources };
 }
 
 /**
@@ -21,6 +40,7 @@ interface Indexed {
 export class LedgerIndex {
   private readonly byMeeting = new Map<string, Indexed[]>();
   private flat: Indexed[] | null = [];
+  private cited: LedgerCited | null = null;
 
   update(meeting: Meeting): void {
     const entries: Indexed[] = [];
@@ -28,6 +48,7 @@ export class LedgerIndex {
     for (const item of meeting.agenda) {
       const personaIds = item.answer?.personaIds.length ? item.answer.personaIds : meeting.personaIds;
       for (const decision of item.decisions) {
+        const cited = citedOf(decision.citations);
         const entry: LedgerEntry = {
           meetingId: meeting.id,
           meetingTitle: meeting.title,
@@ -44,26 +65,35 @@ export class LedgerIndex {
           seriesId: meeting.seriesId,
           reviewDate: decision.reviewDate,
           outcome: decision.outcome,
+          citedAccounts: [...cited.accounts.values()],
+          citedSources: [...cited.sources.values()].map(({ id, name }) => ({ id, name })),
         };
         entries.push({
           entry,
           haystack: `${decision.text}\n${item.title}\n${meeting.title}`.toLocaleLowerCase(),
           owner: decision.owner.toLocaleLowerCase(),
           day,
+          accountKeys: [...cited.accounts.keys()],
+          sourceIds: [...cited.sources.keys()],
         });
       }
     }
     this.byMeeting.set(meeting.id, entries);
-    this.flat = null;
+    this.changed();
   }
 
   remove(meetingId: string): void {
-    if (this.byMeeting.delete(meetingId)) this.flat = null;
+    if (this.byMeeting.delete(meetingId)) this.changed();
   }
 
   clear(): void {
     this.byMeeting.clear();
+    this.changed();
+  }
+
+  private changed(): void {
     this.flat = null;
+    this.cited = null;
   }
 
   get size(): number {
@@ -79,6 +109,25 @@ export class LedgerIndex {
     return this.flat;
   }
 
+  /** Every account and source the decisions cite, for the filters. Rebuilt lazily after changes. */
+  private citedAll(): LedgerCited {
+    if (!this.cited) {
+      const accounts = new Map<string, string>();
+      const sources = new Map<string, LedgerSource>();
+      for (const { entry } of this.all()) {
+        entry.citedAccounts.forEach((name) => accounts.has(accountKey(name)) || accounts.set(accountKey(name), name));
+        // Newest meeting first: the first name seen for a source is its latest.
+        for (const source of entry.citedSources) if (!sources.has(source.id)) sources.set(source.id, source);
+      }
+      const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
+      this.cited = {
+        accounts: [...accounts.values()].sort(byName),
+        sources: [...sources.values()].sort((a, b) => byName(a.name, b.name) || a.id.localeCompare(b.id)),
+      };
+    }
+    return this.cited;
+  }
+
   search(query: MethodParams<'ledger.search'>, complete: boolean): LedgerResult {
     const words = (query.text ?? '').toLocaleLowerCase().split(/\s+/).filter(Boolean);
     const owner = query.owner?.trim().toLocaleLowerCase();
@@ -86,6 +135,8 @@ export class LedgerIndex {
     const directions = query.directions?.length ? new Set(query.directions) : null;
     const meetings = query.meetingIds?.length ? new Set(query.meetingIds) : null;
     const series = query.seriesIds?.length ? new Set(query.seriesIds) : null;
+    const accounts = query.accounts?.length ? query.accounts.map(accountKey) : null;
+    const sources = query.sourceIds?.length ? query.sourceIds : null;
     const matches: LedgerEntry[] = [];
     const reviewedMatches: LedgerEntry[] = [];
     let total = 0;
@@ -101,12 +152,14 @@ export class LedgerIndex {
       if (query.personaId && !entry.personaIds.includes(query.personaId)) continue;
       if (owner && !candidate.owner.includes(owner)) continue;
       if (tags && !tags.every((tag) => entry.tagIds.includes(tag))) continue;
+      if (accounts && !accounts.some((key) => candidate.accountKeys.includes(key))) continue;
+      if (sources && !sources.some((id) => candidate.sourceIds.includes(id))) continue;
       if (words.length && !words.every((word) => candidate.haystack.includes(word))) continue;
       if (total >= query.offset && matches.length < query.limit) matches.push(entry);
       if (entry.outcome) reviewedMatches.push(entry);
       total++;
     }
-    return { total, entries: matches, complete, predictions: predictionStats(reviewedMatches) };
+    return { total, entries: matches, complete, predictions: predictionStats(reviewedMatches), cited: this.citedAll() };
   }
 
   /** The decisions the chair asks about in `meeting`, oldest review date first. */

@@ -7,7 +7,10 @@ import { routeHash } from '../../app/useRoute';
 import { LedgerFilterForm } from './LedgerFilterForm';
 import { LedgerRow } from './LedgerRow';
 import { hasFilters, NO_FILTERS, type LedgerFilters } from './ledgerQuery';
+import type { LedgerResult } from '../../../../shared/ledger';
 import { LEDGER_PAGE, useLedgerFilters, useLedgerResults } from './useLedgerSearch';
+
+const NO_CITED: LedgerResult['cited'] = { accounts: [], sources: [] };
 
 /**
  * Every decision of every meeting, searched as you type and filtered by tag, direction, persona,
@@ -57,6 +60,7 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
       <LedgerFilterForm
         id={id}
         library={library}
+        cited={result?.cited ?? NO_CITED}
         filters={filters}
         text={text}
         onText={setText}
