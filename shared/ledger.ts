@@ -8,7 +8,12 @@ import { LIMITS } from './limits';
 export const LEDGER_CITED_FILTER_MAX = 20;
 
 export const ledgerQuerySchema = z.strictObject({
-  /** Words that must all appear in the decision, its agenda item or its meeting title. */
+  /**
+   * Words, each of which must be found in the decision's text, its agenda item (title, notes, the
+   * chair's answer), its meeting's title, the names of the personas it concerns or its tags' labels,
+   * in any of its forms ("price" finds "pricing"); the last word may be half typed (3 letters on).
+   * `#word` looks at tag labels only. With words, results come most relevant first.
+   */
   text: z.string().max(LIMITS.titleMax).optional(),
   tagIds: z.array(idSchema).max(LIMITS.tagsPerDecisionMax).optional(),
   directions: z.array(z.enum(IMPACT_DIRECTIONS)).max(IMPACT_DIRECTIONS.length).optional(),

@@ -32,9 +32,14 @@ export function LedgerFilterForm({ id, library, cited, filters, text, onText, up
           value={text}
           maxLength={LIMITS.titleMax}
           autoComplete="off"
-          placeholder="Words in the decision, its agenda item or meeting"
+          placeholder="Words, a persona's name, #tag…"
+          aria-describedby={`${id}-text-hint`}
           onChange={(event) => onText(event.target.value)}
         />
+        <p className="hint" id={`${id}-text-hint`}>
+          Finds every form of a word (“price” finds “pricing”) in decisions, agenda items and their notes, the chair’s answers, meeting
+          titles, persona names and tags, most relevant first; #word looks at tags only.
+        </p>
       </div>
       <div className="ledger-filter-grid">
         <fieldset className="ledger-directions">

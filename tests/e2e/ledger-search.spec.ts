@@ -1,5 +1,7 @@
 /**
- * The ledger's cited-account and evidence-source filters in real Chromium against browser mode:
+ * The ledger's search that understands words (issue 20) and its cited-account and evidence-source
+ * filters (issue 19 §4) in real Chromium against browser mode: "price" finds "pricing", a persona's
+ * name and a #tag find theirs, most relevant first;
  * evidence imported and cited through the API, "every decision that cited Acme" found from the
  * filter with the keyboard, the filter kept in the URL; every filter field readable at 1280 and
  * 900 px (dates whole, labels in full); axe finds nothing.
@@ -7,7 +9,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import type { Meeting } from '../../shared/domain';
+import type { Meeting, Persona, Tag } from '../../shared/domain';
 import type { EvidenceSearchResult } from '../../shared/evidence/schema';
 import { api, watchForProblems } from './runnerHelpers';
 import { startWebApp, tempDataDir, type WebApp } from './webApp';
@@ -76,6 +78,29 @@ async function seed(page: Page, webApp: WebApp) {
   await cite('Add a spreadsheet export', 'spreadsheets', interviews);
 }
 
+/** Decisions whose words sit in the decision, the item, the chair's answer, a persona and a tag. */
+async function seedWords(page: Page, webApp: WebApp) {
+  const call = <T>(method: string, input: unknown) => api<T>(page.request, webApp, method, input);
+  const hiro = await call<Persona>('personas.create', { name: 'Hiro' });
+  const mobile = await call<Tag>('tags.create', { label: 'mobile' });
+  const meeting = await call<Meeting>('meetings.create', {
+    title: 'April review',
+    scheduledAt: '2026-04-09T10:00:00.000Z',
+    personaIds: [hiro.id],
+    agenda: [{ title: 'Plans' }, { title: 'Offline mode' }, { title: 'Usage pricing' }],
+  });
+  const add = (itemIndex: number, decision: Record<string, unknown>) =>
+    call('decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[itemIndex]!.id, decision });
+  await add(0, { text: 'Keep the annual discount' });
+  await add(1, { text: 'Ship offline drafts', tagIds: [mobile.id] });
+  await add(2, { text: 'Move Pro to usage pricing' });
+  await call('chair.answer', {
+    meetingId: meeting.id,
+    itemId: meeting.agenda[1]!.id,
+    changes: { text: 'Commuters lose work on the subway', personaIds: [hiro.id] },
+  });
+}
+
 const results = (page: Page) => page.getByRole('list', { name: 'Decisions found' }).locator('.ledger-link');
 
 test('every decision that cited an account, or a source: chosen with the keyboard, kept in the URL', async ({ page }) => {
@@ -105,6 +130,37 @@ test('every decision that cited an account, or a source: chosen with the keyboar
   });
   await expect(results(page)).toHaveText(['Offer guest checkout']);
   await expect(account).toHaveValue('Acme Corp');
+  expect(problems).toEqual([]);
+});
+
+test("words: every form, as you type, most relevant first; a persona, a #tag, the chair's answer", async ({ page }) => {
+  app = await startWebApp(tempDataDir());
+  await seed(page, app);
+  await seedWords(page, app);
+  const problems = watchForProblems(page);
+  await page.goto(app.appUrl);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Ledger' }).click();
+  await expect(results(page)).toHaveCount(6);
+  const box = page.getByRole('searchbox', { name: 'Search decisions' });
+  await expect(box).toHaveAccessibleDescription(/#word looks at tags only/);
+  await box.pressSequentially('pric');
+  // The decision that says it first, then the one whose agenda item does ("Usage pricing" is both).
+  await expect(results(page)).toHaveText(['Move Pro to usage pricing']);
+  await box.fill('prices');
+  await expect(results(page)).toHaveText(['Move Pro to usage pricing']);
+  await box.fill('hiro');
+  await expect(results(page)).toHaveText(['Keep the annual discount', 'Ship offline drafts', 'Move Pro to usage pricing']);
+  await box.fill('#mobile');
+  await expect(results(page)).toHaveText(['Ship offline drafts']);
+  await box.fill('subway');
+  await expect(results(page)).toHaveText(['Ship offline drafts']);
+  // "Checkout" is the three decisions' item; "checkout" in a decision's own words puts it first.
+  await box.fill('checkout');
+  await expect(results(page)).toHaveText(['Offer guest checkout', 'Add a spreadsheet export', 'Rename the plan']);
+  await page.getByLabel('Cited account').selectOption({ label: 'Globex' }); // exact filters stay exact
+  await expect(results(page)).toHaveText(['Add a spreadsheet export']);
+  await box.fill('guest');
+  await expect(page.getByText('No decision matches this search.')).toBeVisible();
   expect(problems).toEqual([]);
 });
 
