@@ -36,7 +36,9 @@ export class LedgerIndex {
   private free: number[] = [];
   private flat: Row[] | null = [];
   private cited: LedgerCited | null = null;
-  private readonly wordCache = new Map<string, WordHits>();
+  private readonly wordCache = new Map<string, WordHits & { id: number }>();
+  private readonly rankedCache = new Map<string, Row[]>();
+  private answers = 0;
 
   update(meeting: Meeting): void {
     this.release(meeting.id);
@@ -79,6 +81,7 @@ export class LedgerIndex {
     this.flat = null;
     this.cited = null;
     this.wordCache.clear(); // rows and slots changed, even where the text did not
+    this.rankedCache.clear();
   }
 
   /** Newest meeting first; within a meeting, in agenda order. Rebuilt lazily after changes. */
@@ -122,21 +125,20 @@ export class LedgerIndex {
       if (row.entry.outcome) reviewed.push(row.entry);
       total++;
     };
-    if (words.length > 0)
-      this.ranked(
-        words.map((word) => this.wordHits(word, names)),
-        keep,
-        take,
-      );
-    else for (const row of this.all()) if (keep(row)) take(row);
+    const rows = words.length > 0 ? this.ranked(words.map((word) => this.wordHits(word, names))) : this.all();
+    for (const row of rows) if (keep(row)) take(row);
     return { total, entries, complete, predictions: predictionStats(reviewed), cited: this.citedAll() };
   }
 
   /**
-   * The rows every word found that pass the exact filters: most relevant first, equal scores in the
-   * ledger's order (newest meeting first). Sorted as packed numbers (score, then place), natively.
+   * The rows every word found, most relevant first, equal scores in the ledger's order (newest
+   * meeting first). Sorted as packed numbers (score, then place), natively; cached until the ledger
+   * changes, so the same words with other exact filters (or the next page) are one pass.
    */
-  private ranked(found: WordHits[], keep: (row: Row) => boolean, take: (row: Row) => void): void {
+  private ranked(found: (WordHits & { id: number })[]): Row[] {
+    const key = found.map((hits) => hits.id).join(' ');
+    const cached = this.rankedCache.get(key);
+    if (cached) return cached;
     found.sort((a, b) => a.slots.length - b.slots.length); // walk the rarest word's rows
     const all = this.all(); // also numbers the rows (rank)
     const keys = new Float64Array(found[0]!.slots.length);
@@ -149,24 +151,27 @@ export class LedgerIndex {
         score += wordScore;
       }
       const row = this.slots[slot];
-      if (!row || !keep(row)) continue;
-      keys[count++] = (SCORE_SPAN - Math.min(SCORE_SPAN - 1, Math.round(score * 100))) * RANK_SPAN + row.rank;
+      if (row) keys[count++] = (SCORE_SPAN - Math.min(SCORE_SPAN - 1, Math.round(score * 100))) * RANK_SPAN + row.rank;
     }
-    for (const key of keys.subarray(0, count).sort()) take(all[key % RANK_SPAN]!);
+    const order = Array.from(keys.subarray(0, count).sort(), (packed) => all[packed % RANK_SPAN]!);
+    if (this.rankedCache.size >= WORD_CACHE_MAX) this.rankedCache.clear();
+    this.rankedCache.set(key, order);
+    return order;
   }
 
   /**
    * What one word finds: in the text (unless `#word`), and the decisions of the personas and tags
    * whose names hold it. Cached until the ledger changes: typing repeats every word but the last.
    */
-  private wordHits(word: QueryWord, names: LedgerNames): WordHits {
+  private wordHits(word: QueryWord, names: LedgerNames): WordHits & { id: number } {
     const personas = word.tagOnly ? [] : names.personas.filter((p) => nameHolds(p.name, word)).map((p) => p.id);
     const tags = names.tags.filter((t) => nameHolds(t.label, word)).map((t) => t.id);
     const key = JSON.stringify([word.word, word.stem, word.prefix, word.tagOnly, personas, tags]);
     const cached = this.wordCache.get(key);
     if (cached) return cached;
     const capacity = this.slots.length;
-    const hits = word.tagOnly ? { slots: [], scores: new Float32Array(capacity) } : this.text.find(word, capacity);
+    const inText = word.tagOnly ? { slots: [], scores: new Float32Array(capacity) } : this.text.find(word, capacity);
+    const hits = { ...inText, id: this.answers++ }; // the id names this answer in the ranked cache
     if (this.wordCache.size >= WORD_CACHE_MAX) this.wordCache.clear();
     this.wordCache.set(key, hits);
     if (personas.length === 0 && tags.length === 0) return hits;
