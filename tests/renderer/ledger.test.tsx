@@ -81,6 +81,8 @@ describe('ledger query in the URL', () => {
       from: '2026-01-01',
       to: '2026-02-01',
       seriesIds: ['s1'],
+      accounts: ['Acme Corp', 'Globex'],
+      sourceIds: ['src1'],
       review: 'pending' as const,
     };
     const text = ledgerQueryString({ ...filters, directions: [...filters.directions] });
@@ -163,7 +165,7 @@ describe('decision ledger', () => {
     const from = screen.getByLabelText('Meetings from');
     await userEvent.type(from, '2026-02-01');
     await waitFor(() => expect(results()).toEqual(['Raise the price of the team plan']));
-    const to = screen.getByLabelText('to');
+    const to = screen.getByLabelText('Meetings to');
     await userEvent.type(to, '2026-02-28');
     expect(await screen.findByText('No decision matches this search.')).toBeTruthy();
     expect(count().textContent).toBe('0 decisions found');

@@ -103,7 +103,7 @@ function validInput(method: MethodName): Record<string, unknown> {
       askedIn: null,
     },
     'checkBacks.list': { meetingId: meeting.id },
-    'ledger.search': { text: 'd', seriesIds: ['none'], review: 'pending', directions: ['helps'] },
+    'ledger.search': { text: 'd', seriesIds: ['none'], review: 'pending', directions: ['helps'], accounts: ['Acme'], sourceIds: ['s1'] },
     'personas.create': { name: 'P', needs: ['n'] },
     'personas.update': { id: personaId, changes: { segment: 's' } },
     'personas.delete': { id: personaId },

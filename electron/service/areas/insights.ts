@@ -16,7 +16,8 @@ export function insightsArea({ kernel }: AreaContext) {
   return {
     'ledger.search': (query) => {
       kernel.loadAllMeetings();
-      return kernel.ledger.search(query, kernel.ledgerIsComplete);
+      const { personas, tags } = kernel.library();
+      return kernel.ledger.search(query, kernel.ledgerIsComplete, { personas, tags });
     },
     'dashboard.get': (range) => mergeDashboard(kernel.allMeetings().map(figuresOf), kernel.library(), range),
     'checkBacks.list': ({ meetingId }) => {

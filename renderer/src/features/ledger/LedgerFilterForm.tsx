@@ -2,12 +2,16 @@ import { useState } from 'react';
 import type { Library } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
+import type { LedgerResult } from '../../../../shared/ledger';
+import { LedgerCitedFilters } from './LedgerCitedFilters';
 import type { LedgerFilters } from './ledgerQuery';
 
 interface LedgerFilterFormProps {
   /** The page's id prefix: the search box is `${id}-text` (Clear focuses it). */
   id: string;
   library: Library;
+  /** What the decisions cite (accounts, sources), for those filters. */
+  cited: LedgerResult['cited'];
   filters: LedgerFilters;
   text: string;
   onText: (text: string) => void;
@@ -16,8 +20,8 @@ interface LedgerFilterFormProps {
   clear: (() => void) | null;
 }
 
-/** The search box and the filters: direction, tags, series, persona, review, owner and dates. */
-export function LedgerFilterForm({ id, library, filters, text, onText, update, clear }: LedgerFilterFormProps) {
+/** The search box and the filters: direction, tags, series, persona, review, owner, dates, cited account and source. */
+export function LedgerFilterForm({ id, library, cited, filters, text, onText, update, clear }: LedgerFilterFormProps) {
   return (
     <form className="card ledger-filters" role="search" aria-label="Decisions" onSubmit={(event) => event.preventDefault()}>
       <div className="field ledger-text">
@@ -28,9 +32,14 @@ export function LedgerFilterForm({ id, library, filters, text, onText, update, c
           value={text}
           maxLength={LIMITS.titleMax}
           autoComplete="off"
-          placeholder="Words in the decision, its agenda item or meeting"
+          placeholder="Words, a persona's name, #tag…"
+          aria-describedby={`${id}-text-hint`}
           onChange={(event) => onText(event.target.value)}
         />
+        <p className="hint" id={`${id}-text-hint`}>
+          Finds every form of a word (“price” finds “pricing”) in decisions, agenda items and their notes, the chair’s answers, meeting
+          titles, persona names and tags, most relevant first; #word looks at tags only.
+        </p>
       </div>
       <div className="ledger-filter-grid">
         <fieldset className="ledger-directions">
@@ -67,6 +76,8 @@ export function LedgerFilterForm({ id, library, filters, text, onText, update, c
             onChange={(seriesIds) => update({ seriesIds })}
           />
         ) : null}
+      </div>
+      <div className="ledger-fields">
         <div className="field">
           <label htmlFor={`${id}-persona`}>Persona</label>
           <select id={`${id}-persona`} value={filters.personaId} onChange={(event) => update({ personaId: event.target.value })}>
@@ -114,7 +125,7 @@ export function LedgerFilterForm({ id, library, filters, text, onText, update, c
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-to`}>to</label>
+          <label htmlFor={`${id}-to`}>Meetings to</label>
           <input
             id={`${id}-to`}
             type="date"
@@ -123,6 +134,7 @@ export function LedgerFilterForm({ id, library, filters, text, onText, update, c
             onChange={(event) => update({ to: event.target.value })}
           />
         </div>
+        <LedgerCitedFilters id={id} cited={cited} filters={filters} update={update} />
       </div>
       {clear ? (
         <button type="button" className="button button-small" onClick={clear}>

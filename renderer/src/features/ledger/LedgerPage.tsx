@@ -7,11 +7,14 @@ import { routeHash } from '../../app/useRoute';
 import { LedgerFilterForm } from './LedgerFilterForm';
 import { LedgerRow } from './LedgerRow';
 import { hasFilters, NO_FILTERS, type LedgerFilters } from './ledgerQuery';
+import type { LedgerResult } from '../../../../shared/ledger';
 import { LEDGER_PAGE, useLedgerFilters, useLedgerResults } from './useLedgerSearch';
 
+const NO_CITED: LedgerResult['cited'] = { accounts: [], sources: [] };
+
 /**
- * Every decision of every meeting, searched as you type and filtered by tag, direction, persona,
- * owner, dates and series. The search lives in the URL (`#/ledger?q=…`): Back from a meeting
+ * Every decision of every meeting, searched as you type (words in any form, most relevant first)
+ * and filtered by tag, direction, persona, owner, dates, series, cited account and evidence source. The search lives in the URL (`#/ledger?q=…`): Back from a meeting
  * returns to it, and it can be shared. A result opens its meeting at that decision.
  */
 export default function LedgerPage({ library, navigate, query }: ScreenProps & { query: string }) {
@@ -57,6 +60,7 @@ export default function LedgerPage({ library, navigate, query }: ScreenProps & {
       <LedgerFilterForm
         id={id}
         library={library}
+        cited={result?.cited ?? NO_CITED}
         filters={filters}
         text={text}
         onText={setText}

@@ -36,6 +36,11 @@ export function LedgerRow({ entry, library }: { entry: LedgerEntry; library: Lib
             Series: <span dir="auto">{series.name}</span>
           </span>
         ) : null}
+        {entry.citedAccounts.length > 0 || entry.citedSources.length > 0 ? (
+          <span>
+            Cites: <span dir="auto">{[...entry.citedAccounts, ...entry.citedSources.map((source) => source.name)].join(', ')}</span>
+          </span>
+        ) : null}
         {entry.outcome ? (
           <span>
             Turned out: {DIRECTION_LABELS[entry.outcome.direction]}

@@ -3,7 +3,7 @@
  * to the same search and a search can be shared. Pure: parsed and written here, tested alone.
  * Anything in a URL that is not a valid filter is dropped rather than sent to be refused.
  */
-import type { LedgerQuery } from '../../../../shared/ledger';
+import { LEDGER_CITED_FILTER_MAX, type LedgerQuery } from '../../../../shared/ledger';
 import type { ImpactDirection } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
 import { DIRECTIONS } from '../../app/constants';
@@ -18,6 +18,9 @@ export interface LedgerFilters {
   from: string;
   to: string;
   seriesIds: string[];
+  /** Decisions citing evidence of these accounts (names) or from these sources (ids). */
+  accounts: string[];
+  sourceIds: string[];
   /** 'pending': a review date and no outcome yet; 'reviewed': the outcome is recorded. */
   review: LedgerReview;
 }
@@ -34,6 +37,8 @@ export const NO_FILTERS: LedgerFilters = {
   from: '',
   to: '',
   seriesIds: [],
+  accounts: [],
+  sourceIds: [],
   review: 'any',
 };
 
@@ -59,6 +64,10 @@ export function parseLedgerQuery(query: string): LedgerFilters {
     from: date('from'),
     to: date('to'),
     seriesIds: ids(params.getAll('series'), LIMITS.seriesMax),
+    accounts: [...new Set(params.getAll('account').map((name) => name.trim()))]
+      .filter((name) => name && name.length <= LIMITS.citationFieldMax)
+      .slice(0, LEDGER_CITED_FILTER_MAX),
+    sourceIds: ids(params.getAll('source'), LEDGER_CITED_FILTER_MAX),
     review,
   };
 }
@@ -74,6 +83,8 @@ export function ledgerQueryString(filters: LedgerFilters): string {
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   for (const seriesId of filters.seriesIds) params.append('series', seriesId);
+  for (const account of filters.accounts) params.append('account', account);
+  for (const sourceId of filters.sourceIds) params.append('source', sourceId);
   if (filters.review !== 'any') params.set('review', filters.review);
   return params.toString();
 }
@@ -93,6 +104,8 @@ export function toLedgerQuery(filters: LedgerFilters, limit: number, offset = 0)
   if (filters.from) query.from = filters.from;
   if (filters.to) query.to = filters.to;
   if (filters.seriesIds.length) query.seriesIds = filters.seriesIds;
+  if (filters.accounts.length) query.accounts = filters.accounts;
+  if (filters.sourceIds.length) query.sourceIds = filters.sourceIds;
   if (filters.review !== 'any') query.review = filters.review;
   return query;
 }
