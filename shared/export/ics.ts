@@ -14,7 +14,7 @@
  */
 import type { Meeting, MeetingSummary } from '../domain';
 import { ApiError } from '../errors';
-import type { FollowUpEntry, ImpactSummary } from '../summary/summary';
+import { summarizeImpact, type FollowUpEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
 import { safeFileName } from './fileName';
 import { escapeIcsText, icsDate, icsNextDate, icsUtcDateTime, joinContentLines } from './icsText';
 import { exportTimeZone, formatInstant, instantDate } from './text';
@@ -167,17 +167,13 @@ export function calendarText(entries: readonly CalendarEntry[]): string {
   ]);
 }
 
-/**
- * The meeting's calendar file, or with `only` one event's. A calendar needs at least one event
- * (RFC 5545 §3.6), so a meeting with nothing to put in one is refused with the reason.
- */
-export function meetingToIcs(meeting: Meeting, summary: ImpactSummary, options: IcsOptions = {}): string {
-  const all = calendarEntries(meeting, summary, options);
-  const entries = options.only === undefined ? all : all.filter((entry) => entry.uid === options.only);
-  if (options.only !== undefined && entries.length === 0) {
+/** The events kept (all, or the one `only` names), refused when a calendar would be empty (RFC 5545 §3.6 needs one). */
+function calendarOf(all: readonly CalendarEntry[], only: string | undefined): string {
+  const entries = only === undefined ? all : all.filter((entry) => entry.uid === only);
+  if (only !== undefined && entries.length === 0) {
     throw new ApiError(
       'not_found',
-      `This meeting has no calendar event ${options.only}: only open follow-ups with a due date and meetings to come have one.`,
+      `There is no calendar event ${only}: only open follow-ups with a due date and meetings to come have one.`,
     );
   }
   if (entries.length === 0) {
@@ -187,6 +183,22 @@ export function meetingToIcs(meeting: Meeting, summary: ImpactSummary, options: 
     );
   }
   return calendarText(entries);
+}
+
+/** The meeting's calendar file, or with `only` one event's (one item's file). */
+export function meetingToIcs(meeting: Meeting, summary: ImpactSummary, options: IcsOptions = {}): string {
+  return calendarOf(calendarEntries(meeting, summary, options), options.only);
+}
+
+/** Several meetings in one calendar; an event two of them share (the same next meeting) is written once. */
+export function meetingsToIcs(meetings: readonly Meeting[], library: SummaryLibrary, options: IcsOptions = {}): string {
+  const byUid = new Map<string, CalendarEntry>();
+  for (const meeting of meetings) {
+    for (const entry of calendarEntries(meeting, summarizeImpact(meeting, library), options)) {
+      if (!byUid.has(entry.uid)) byUid.set(entry.uid, entry);
+    }
+  }
+  return calendarOf([...byUid.values()], options.only);
 }
 
 /** "2026-11-24 Pricing review.ics", or for one event "… - follow-up.ics" style names from its title. */
