@@ -207,3 +207,21 @@ export function icsFileName(meeting: { title: string; scheduledAt: string }, ent
   const prefix = /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date} ` : '';
   return safeFileName(entry ? entry.title : `${prefix}${meeting.title}`, 'ics');
 }
+
+/**
+ * The meeting's calendar as a file to save (the summary screen's "Calendar"), or, when it would be
+ * empty, the sentence that says why.
+ */
+export function calendarFile(
+  meeting: Meeting,
+  library: SummaryLibrary,
+  options: Omit<IcsOptions, 'only'>,
+): { fileName: string; mimeType: string; content: string } | { nothing: string } {
+  try {
+    const content = meetingToIcs(meeting, summarizeImpact(meeting, library), options);
+    return { fileName: icsFileName(meeting), mimeType: ICS_MIME, content };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'invalid_input') return { nothing: error.message };
+    throw error;
+  }
+}
