@@ -69,9 +69,11 @@ function followUpEvent(meeting: Meeting, entry: FollowUpEntry, stamp: string, zo
   const { followUp } = entry;
   const start = followUp.dueDate === null ? null : icsDate(followUp.dueDate);
   const end = followUp.dueDate === null ? null : icsNextDate(followUp.dueDate);
-  // Carried into a later meeting of the series: that meeting's export has it (one event, not two).
-  if (start === null || end === null || followUp.carriedTo !== null) return null;
-  const uid = followUpUid(meeting.id, followUp.id);
+  if (start === null || end === null) return null;
+  // A copy carried forward from an earlier meeting keeps the original's UID, so the two meetings'
+  // files update one event instead of adding a second (one step back: that is what a copy records).
+  const origin = followUp.carriedFrom;
+  const uid = origin ? followUpUid(origin.meetingId, origin.followUpId) : followUpUid(meeting.id, followUp.id);
   const title = `Follow-up: ${followUp.text}`;
   const description = [
     followUp.owner ? `Owner: ${followUp.owner}` : null,
@@ -190,12 +192,13 @@ export function meetingToIcs(meeting: Meeting, summary: ImpactSummary, options: 
   return calendarOf(calendarEntries(meeting, summary, options), options.only);
 }
 
-/** Several meetings in one calendar; an event two of them share (the same next meeting) is written once. */
+/** Several meetings in one calendar; an event two of them share (a next meeting, a carried follow-up) is written once. */
 export function meetingsToIcs(meetings: readonly Meeting[], library: SummaryLibrary, options: IcsOptions = {}): string {
   const byUid = new Map<string, CalendarEntry>();
   for (const meeting of meetings) {
     for (const entry of calendarEntries(meeting, summarizeImpact(meeting, library), options)) {
-      if (!byUid.has(entry.uid)) byUid.set(entry.uid, entry);
+      // Meetings come oldest first: the newest meeting's version of a shared event wins, in its first place.
+      byUid.set(entry.uid, entry);
     }
   }
   return calendarOf([...byUid.values()], options.only);

@@ -8,7 +8,16 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { Meeting, MeetingSummary } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { calendarEntries, followUpUid, ICS_PRODID, icsFileName, meetingToIcs, meetingUid, nextInSeries } from '../../shared/export/ics';
+import {
+  calendarEntries,
+  followUpUid,
+  ICS_PRODID,
+  icsFileName,
+  meetingsToIcs,
+  meetingToIcs,
+  meetingUid,
+  nextInSeries,
+} from '../../shared/export/ics';
 import { escapeIcsText, foldLine } from '../../shared/export/icsText';
 import { parseIcsEvent } from '../../shared/ics/icsEvent';
 import { summarizeImpact } from '../../shared/summary/summary';
@@ -182,12 +191,24 @@ describe('calendar export', () => {
     expect((error as ApiError).message).toMatch(/Nothing to add to a calendar/);
   });
 
-  it('leaves out a follow-up carried into a later meeting (that meeting has it)', () => {
+  it('a follow-up carried into the next meeting keeps one UID in both meetings’ files', () => {
     const meeting = fixtureMeeting();
     meeting.followUps[1]!.carriedTo = 'meeting-next';
-    meeting.followUps.push({ ...meeting.followUps[1]!, id: 'follow-up-4', carriedTo: null, dueDate: '2026-12-02' });
-    const entries = calendarEntries(meeting, summarizeImpact(meeting, fixtureLibrary()), { now: NOW });
-    expect(entries.map((e) => e.uid)).toEqual([followUpUid(meeting.id, 'follow-up-4')]);
+    const copy = {
+      ...meeting.followUps[1]!,
+      id: 'follow-up-copy',
+      carriedTo: null,
+      carriedFrom: { meetingId: meeting.id, followUpId: 'follow-up-2' },
+    };
+    const next: Meeting = { ...fixtureMeeting(), id: 'meeting-next', status: 'ended', followUps: [copy] };
+    const uids = (m: Meeting) => calendarEntries(m, summarizeImpact(m, fixtureLibrary()), { now: NOW }).map((e) => e.uid);
+    expect(uids(meeting)).toEqual([followUpUid(meeting.id, 'follow-up-2')]);
+    expect(uids(next)).toEqual([followUpUid(meeting.id, 'follow-up-2')]);
+    // Both meetings in one file: the event once, as the newer meeting has it.
+    copy.owner = 'Dev';
+    const both = events(meetingsToIcs([meeting, next], fixtureLibrary(), { now: NOW }));
+    expect(both.map((e) => e.uid)).toEqual([followUpUid(meeting.id, 'follow-up-2')]);
+    expect(both[0]!.description).toContain('Owner: Dev');
   });
 
   it('names the file after the meeting, or after the one event', () => {
