@@ -17,6 +17,7 @@ const MIME_EXTENSIONS: Record<string, { extension: string; label: string }> = {
   'text/csv': { extension: 'csv', label: 'CSV' },
   'application/json': { extension: 'json', label: 'JSON' },
   'application/pdf': { extension: 'pdf', label: 'PDF' },
+  'text/calendar': { extension: 'ics', label: 'Calendar' },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extension: 'xlsx', label: 'Excel workbook' },
 };
 /** Types whose content comes as bytes (a Uint8Array through IPC), not text. */

@@ -1,17 +1,20 @@
 /**
  * npm run export -- [--data-dir DIR] (--meeting ID ... | --all | --from YYYY-MM-DD --to YYYY-MM-DD)
- *                   --format md|html|csv|json|xlsx --out FILE|-
+ *                   --format md|html|csv|json|xlsx|ics [--event UID] --out FILE|-
  *
  * One meeting (--meeting ID) gives its full impact summary (md, html), its decisions (csv) or the
  * meeting itself (json). Several meetings give a report (md, html), all their decisions (csv) or
  * one JSON file holding them all; xlsx gives every decision in a typed sheet (a file only, never
- * standard output). Dates are days in this computer's time zone, both included.
+ * standard output); ics gives a calendar of the open follow-ups with a due date and the meetings to
+ * come (the next of each series), or with --event UID that one event alone. Dates are days in this
+ * computer's time zone, both included.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Library, Meeting, MeetingSummary } from '../../shared/domain';
 import writeXlsxFile from 'write-excel-file/node';
-import { EXPORT_FORMATS, exportMeeting, exportMeetings, isExportFormat } from '../../shared/export';
+import { EXPORT_FORMATS, exportMeeting, exportMeetings } from '../../shared/export';
+import { meetingsToIcs } from '../../shared/export/ics';
 import { decisionSpreadsheet, XLSX_SHEET } from '../../shared/export/spreadsheet';
 import { writeFileAtomic } from '../files';
 import { dispatch } from '../service/dispatch';
@@ -32,11 +35,13 @@ import {
 } from './common';
 
 /** Every format the command writes: the text formats, and the typed spreadsheet. */
-const CLI_FORMATS = [...EXPORT_FORMATS, 'xlsx'] as const;
+const CLI_FORMATS = [...EXPORT_FORMATS, 'xlsx', 'ics'] as const;
+type CliFormat = (typeof CLI_FORMATS)[number];
+const isCliFormat = (value: string): value is CliFormat => (CLI_FORMATS as readonly string[]).includes(value);
 
 export const EXPORT_USAGE =
   'Usage: npm run export -- [--data-dir DIR] (--meeting ID | --all | --from YYYY-MM-DD --to YYYY-MM-DD) ' +
-  `--format ${CLI_FORMATS.join('|')} --out FILE (or --out - for standard output, text formats only)`;
+  `--format ${CLI_FORMATS.join('|')} [--event UID, ics only] --out FILE (or --out - for standard output, text formats only)`;
 
 /** Every decision of the meetings as an .xlsx file, written whole or not at all. */
 async function writeXlsx(meetings: readonly Meeting[], lib: Library, out: string, timeZone: string): Promise<void> {
@@ -139,6 +144,7 @@ export function exportCommand(argv: readonly string[], io: CliIo): Promise<numbe
           to: { type: 'string' },
           format: { type: 'string' },
           out: { type: 'string' },
+          event: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
         strict: true,
@@ -153,12 +159,12 @@ export function exportCommand(argv: readonly string[], io: CliIo): Promise<numbe
     }
     if (values.format === undefined) throw usageError(`--format is missing: choose ${CLI_FORMATS.join(', ')}.`);
     const format = values.format.toLowerCase();
-    if (!isExportFormat(format) && format !== 'xlsx')
-      throw usageError(`--format must be one of ${CLI_FORMATS.join(', ')}, not "${values.format}".`);
+    if (!isCliFormat(format)) throw usageError(`--format must be one of ${CLI_FORMATS.join(', ')}, not "${values.format}".`);
     if (values.out === undefined || values.out === '')
       throw usageError('--out is missing: give the file to write, or - for standard output.');
     if (format === 'xlsx' && values.out === '-')
       throw usageError('--format xlsx writes a binary workbook: give --out FILE.xlsx, not standard output.');
+    if (values.event !== undefined && format !== 'ics') throw usageError('--event picks one calendar event: use it with --format ics.');
     const selection = readSelection(values);
     const dataDir = chooseDataDir(values['data-dir'], io.env ?? process.env);
     existingFolder(dataDir);
@@ -183,17 +189,31 @@ export function exportCommand(argv: readonly string[], io: CliIo): Promise<numbe
       io.stdout(`Exported ${what} as xlsx to ${values.out}.\n`);
       return EXIT_OK;
     }
+    if (format === 'ics') {
+      let text: string;
+      try {
+        text = meetingsToIcs(meetings, lib, { now, timeZone, meetings: lib.meetings, only: values.event });
+      } catch (error) {
+        throw new CliError(`${(error as Error).message} Nothing was exported.`);
+      }
+      return writeText(values.out, text, `${what} as ics`, io);
+    }
     const result = single
       ? exportMeeting(meetings[0]!, lib, format, { now, timeZone })
       : await exportMeetings(meetings, lib, format, { now, timeZone, range: { from: selection.from, to: selection.to } });
 
-    if (values.out === '-') {
-      io.stdout(result.text);
-      io.stderr(`Exported ${what} as ${format}.\n`);
-    } else {
-      writeOutput(values.out, result.text);
-      io.stdout(`Exported ${what} as ${format} to ${values.out}.\n`);
-    }
-    return EXIT_OK;
+    return writeText(values.out, result.text, `${what} as ${format}`, io);
   });
+}
+
+/** A text export to the file, or to standard output with the report on standard error. */
+function writeText(out: string, text: string, what: string, io: CliIo): number {
+  if (out === '-') {
+    io.stdout(text);
+    io.stderr(`Exported ${what}.\n`);
+  } else {
+    writeOutput(out, text);
+    io.stdout(`Exported ${what} to ${out}.\n`);
+  }
+  return EXIT_OK;
 }

@@ -14,7 +14,7 @@ import {
   type CitedEvidence,
   type EvidenceTotals,
 } from '../summary/evidence';
-import { directionLabel, type DecisionEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
+import { creditText, directionLabel, type DecisionEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
 import type { DocumentOptions } from './markdown';
 import { coverageSentence, escapeHtml, formatInstant, FORMATTED_INSTANT, plural, stateLabel } from './text';
 
@@ -286,7 +286,7 @@ function personasHtml(summary: ImpactSummary): string {
   return section('Impact per persona', body);
 }
 
-function itemHtml(s: ImpactSummary['items'][number]): string {
+function itemHtml(s: ImpactSummary['items'][number], timeZone?: string): string {
   const item = s.item;
   const b: string[] = [`<article class="item">\n<h3>${s.index + 1}. ${text(item.title)}</h3>\n`];
   b.push(
@@ -298,6 +298,8 @@ function itemHtml(s: ImpactSummary['items'][number]): string {
     b.push(`<blockquote><p>How does this affect the customer? ${badge(item.answer.direction)}${severity}${who}</p>`);
     if (item.answer.text.trim()) b.push(text(item.answer.text, 'p', 'prose'));
     b.push('</blockquote>\n');
+    const credit = creditText(s.answerCredits, { name: (n) => text(n), when: (at) => htmlInstant(at, timeZone) });
+    if (credit) b.push(`<p class="muted">${credit}</p>\n`);
   }
   if (s.answerEvidence.citations.length) b.push(`<p class="muted">Evidence cited on the answer:</p>\n${evidenceHtml(s.answerEvidence)}\n`);
   if (s.state === 'no-impact') b.push(`<p>No customer impact: ${text(item.noImpactReason ?? '', 'span', 'prose')}</p>\n`);
@@ -307,8 +309,9 @@ function itemHtml(s: ImpactSummary['items'][number]): string {
   return b.join('');
 }
 
-function agendaHtml(summary: ImpactSummary): string {
-  return section('Agenda', summary.items.length === 0 ? '<p>The agenda is empty.</p>\n' : summary.items.map(itemHtml).join(''));
+function agendaHtml(summary: ImpactSummary, timeZone?: string): string {
+  const items = summary.items.map((s) => itemHtml(s, timeZone)).join('');
+  return section('Agenda', summary.items.length === 0 ? '<p>The agenda is empty.</p>\n' : items);
 }
 
 function noImpactAndSkippedHtml(summary: ImpactSummary): string {
@@ -340,7 +343,7 @@ export function meetingToHtml(meeting: Meeting, summary: ImpactSummary, _library
     section('Customer evidence', evidenceTotalsHtml(summary.evidence)),
     byTagHtml(summary),
     personasHtml(summary),
-    agendaHtml(summary),
+    agendaHtml(summary, options.timeZone),
     noImpactAndSkippedHtml(summary),
     followUpsHtml(summary),
     '<footer>Meeting impact summary exported from Empty Chair.</footer>\n',

@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import type { Meeting } from '../domain';
-import { directionLabel, type DecisionEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
+import { creditText, directionLabel, type DecisionEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
 import { evidenceLines, evidenceMarkdown, evidenceShort } from './markdownEvidence';
 import { coverageSentence, escapeMarkdownBlock, escapeMarkdownInline, formatInstant, FORMATTED_INSTANT, plural, stateLabel } from './text';
 
@@ -140,7 +140,7 @@ function personasMarkdown(summary: ImpactSummary): string {
   return section('Impact per persona', ...parts);
 }
 
-function itemMarkdown(s: ImpactSummary['items'][number]): string[] {
+function itemMarkdown(s: ImpactSummary['items'][number], timeZone?: string): string[] {
   const item = s.item;
   const out = [`### ${s.index + 1}. ${md(item.title)}\n`];
   out.push(`${[`Owner: ${mdName(item.owner)}`, `Timebox: ${item.timeboxMinutes} min`, stateLabel(s.state, s.discussed)].join(' · ')}\n`);
@@ -153,6 +153,8 @@ function itemMarkdown(s: ImpactSummary['items'][number]): string[] {
         (answerText ? `\\\n> ${answerText}` : '') +
         '\n',
     );
+    const credit = creditText(s.answerCredits, { name: md, when: (at) => mdInstant(at, timeZone) });
+    if (credit) out.push(`${credit}\n`);
   }
   if (s.answerEvidence.citations.length) out.push(`Evidence cited on the answer:\n\n${lines(evidenceLines(s.answerEvidence, ''))}`);
   if (s.state === 'no-impact') out.push(`No customer impact: ${escapeMarkdownBlock(item.noImpactReason ?? '')}\n`);
@@ -162,8 +164,9 @@ function itemMarkdown(s: ImpactSummary['items'][number]): string[] {
   return out;
 }
 
-function agendaMarkdown(summary: ImpactSummary): string {
-  return section('Agenda', ...(summary.items.length === 0 ? ['The agenda is empty.\n'] : summary.items.flatMap(itemMarkdown)));
+function agendaMarkdown(summary: ImpactSummary, timeZone?: string): string {
+  const items = summary.items.flatMap((s) => itemMarkdown(s, timeZone));
+  return section('Agenda', ...(summary.items.length === 0 ? ['The agenda is empty.\n'] : items));
 }
 
 function closingMarkdown(summary: ImpactSummary): string[] {
@@ -195,7 +198,7 @@ export function meetingToMarkdown(
     section('Customer evidence', evidenceMarkdown(summary.evidence)),
     ...byTagMarkdown(summary),
     personasMarkdown(summary),
-    agendaMarkdown(summary),
+    agendaMarkdown(summary, options.timeZone),
     ...closingMarkdown(summary),
   ].join('\n');
 }

@@ -5,7 +5,7 @@
  */
 import { IMPACT_DIRECTIONS, type ImpactDirection, type Meeting } from '../domain';
 import { combineEvidence, coverageText, revenueText, type EvidenceTotals } from '../summary/evidence';
-import { directionLabel, summarizeImpact, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
+import { creditText, directionLabel, summarizeImpact, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
 import { badge, evidenceTotalsHtml, htmlDate, htmlDocument, htmlInstant, text } from './html';
 import { frontMatter, mdDate, mdInstant } from './markdown';
 import { evidenceMarkdown } from './markdownEvidence';
@@ -146,11 +146,15 @@ function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, 
     answers: (m, sum) => {
       const answered = answeredItems(sum);
       if (answered.length === 0) return '';
-      const lines = answered.map(({ item, answerPersonas }) => {
+      const lines = answered.map(({ item, answerPersonas, answerCredits }) => {
         const answer = item.answer!;
         const who = answerPersonas.length ? ` for ${answerPersonas.map((p) => md(p.name)).join(', ')}` : '';
         const body = escapeMarkdownBlock(answer.text, '  ');
-        return `- **${directionLabel(answer.direction)}**${severityText(answer.severity)}${who} (item: ${md(item.title)})${body ? `\\\n  ${body}` : ''}`;
+        const credit = creditText(answerCredits, { name: md, when: (at) => mdInstant(at, tz) });
+        return (
+          `- **${directionLabel(answer.direction)}**${severityText(answer.severity)}${who} (item: ${md(item.title)})` +
+          `${body ? `\\\n  ${body}` : ''}${credit ? `\\\n  ${credit}` : ''}`
+        );
       });
       return `### ${mdInstant(m.scheduledAt, tz)} · ${md(m.title)}\n\n${lines.join('\n')}\n`;
     },
@@ -219,11 +223,13 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
     answers: (m, sum) => {
       const answered = answeredItems(sum);
       if (answered.length === 0) return '';
-      const items = answered.map(({ item, answerPersonas }) => {
+      const items = answered.map(({ item, answerPersonas, answerCredits }) => {
         const answer = item.answer!;
         const who = answerPersonas.length ? ` for ${answerPersonas.map((p) => text(p.name)).join(', ')}` : '';
         const body = answer.text.trim() ? text(answer.text, 'div', 'prose') : '';
-        return `<li>${badge(answer.direction)}${severityText(answer.severity)}${who} <span class="muted">(item: ${text(item.title)})</span>${body}</li>`;
+        const credit = creditText(answerCredits, { name: (n) => text(n), when: (at) => htmlInstant(at, tz) });
+        const credited = credit ? `<div class="muted">${credit}</div>` : '';
+        return `<li>${badge(answer.direction)}${severityText(answer.severity)}${who} <span class="muted">(item: ${text(item.title)})</span>${body}${credited}</li>`;
       });
       // Collapsed by default (no script needed): the report stays a page of totals until a reader opens one.
       const label = `${htmlInstant(m.scheduledAt, tz)} · ${text(m.title)} <span class="muted">(${escapeHtml(plural(answered.length, 'answer'))})</span>`;

@@ -14,10 +14,12 @@ import {
   type Tag,
 } from '../domain';
 import { distinctTagIds } from '../tags';
+import { answerCredits, type AnswerCredit } from './credits';
 import { citedEvidence, meetingEvidence, type CitedEvidence, type EvidenceTotals } from './evidence';
 import { answerCounts, isFlagged, tallyPersonaAnswers, type AnswerDirection } from './figures';
 
 export { ANSWER_DIRECTIONS, isFlagged, type AnswerDirection } from './figures';
+export { creditParts, creditText, type AnswerCredit, type CreditPart } from './credits';
 
 /** The part of the library a summary needs: names for persona ids and labels for tag ids. */
 export interface SummaryLibrary {
@@ -67,6 +69,8 @@ export interface ItemSummary {
   discussed: boolean;
   /** The personas the chair's answer names, resolved. */
   answerPersonas: PersonaRef[];
+  /** Who the answer is owed to: its author, then the participants whose proposals were taken into it. */
+  answerCredits: AnswerCredit[];
   /** The customer evidence cited on the chair's answer, and the accounts and revenue it touches. */
   answerEvidence: CitedEvidence;
   decisions: DecisionEntry[];
@@ -182,6 +186,7 @@ function itemSummaries(meeting: Meeting, refs: Resolver): ItemSummary[] {
     state: gateState(item),
     discussed: item.startedAt !== null,
     answerPersonas: [...new Set(item.answer?.personaIds ?? [])].map(refs.personaRef),
+    answerCredits: answerCredits(item),
     answerEvidence: citedEvidence(item.citations),
     decisions: item.decisions.map((decision): DecisionEntry => ({
       decision,

@@ -10,6 +10,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Transport } from '../../shared/api';
 import type { Library, Meeting, Persona } from '../../shared/domain';
 import { EXPORT_FORMATS, exportMeeting, exportMeetings } from '../../shared/export';
+import { meetingToIcs, meetingUid } from '../../shared/export/ics';
+import { summarizeImpact } from '../../shared/summary/summary';
+import { leadTimeZone } from '../../renderer/src/app/format';
 import { dispatch } from '../../electron/service/dispatch';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { openTestLibrary, serviceValue } from './harness';
@@ -431,5 +434,53 @@ describe('import meeting', () => {
       /nothing was imported: .*names the persona .*, which is neither in the library nor described\. There is 1 more problem\. \(invalid_input\)/,
     );
     expect(call<Library>(target, 'library.get', {}).meetings).toHaveLength(0);
+  });
+});
+
+describe('the calendar export in the menu', () => {
+  it('saves the .ics shared/export makes, with the next meeting of the series, through the desktop dialog', async () => {
+    const library = start();
+    const meeting = buildMeeting(library);
+    call(library, 'followUps.add', { meetingId: meeting.id, text: 'Ask Acme about tiers', owner: 'Ben', dueDate: '2026-12-02' });
+    const next = call<Meeting>(library, 'meetings.createNext', { id: meeting.id, scheduledAt: '2026-12-08T09:30:00.000Z' });
+    const saved: { fileName: string; mimeType: string; content: string }[] = [];
+    window.emptyChairFiles = {
+      save: vi.fn(async (fileName: string, mimeType: string, content: string) => {
+        saved.push({ fileName, mimeType, content });
+        return { saved: true, path: `/home/ana/${fileName}` };
+      }),
+      printToPdf: vi.fn(),
+    };
+    const { client } = clientFor(library);
+    render(
+      <ClientContext.Provider value={client}>
+        <MeetingSummary meetingId={meeting.id} />
+      </ClientContext.Provider>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Export as Calendar' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const current = call<Meeting>(library, 'meetings.get', { id: meeting.id });
+    const lib = call<Library>(library, 'library.get', {});
+    const stamp = /DTSTAMP:(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z/.exec(saved[0]!.content)!;
+    const now = `${stamp[1]}-${stamp[2]}-${stamp[3]}T${stamp[4]}:${stamp[5]}:${stamp[6]}.000Z`;
+    const expected = meetingToIcs(current, summarizeImpact(current, lib), { now, timeZone: leadTimeZone(), meetings: lib.meetings });
+    expect(saved[0]).toEqual({ fileName: '2026-11-24 Pricing- -tiers-, review #2.ics', mimeType: 'text/calendar', content: expected });
+    expect(saved[0]!.content).toContain(`UID:${meetingUid(next.id)}`);
+    expect(await screen.findByText('Saved /home/ana/2026-11-24 Pricing- -tiers-, review #2.ics.')).toBeTruthy();
+  });
+
+  it('says why when there is nothing for a calendar, and saves nothing', async () => {
+    const library = start();
+    const meeting = buildMeeting(library);
+    const save = vi.fn(async () => ({ saved: true, via: 'download' as const }));
+    const lib = call<Library>(library, 'library.get', {});
+    const current = call<Meeting>(library, 'meetings.get', { id: meeting.id });
+    // Only follow-ups without a due date, no series: nothing to put in a calendar.
+    const undated = { ...current, followUps: current.followUps.map((f) => ({ ...f, dueDate: null })) };
+    render(<ExportMenu meeting={undated} library={lib} meetings={lib.meetings} save={save} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Export as Calendar' }));
+    expect(await screen.findByText(/^Nothing to add to a calendar: no open follow-up has a due date/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(save).not.toHaveBeenCalled();
   });
 });

@@ -9,7 +9,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/api';
 import type { Library, Meeting, Persona } from '../../shared/domain';
 import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
 import { exportMeeting } from '../../shared/export';
+import { followUpUid, meetingUid } from '../../shared/export/ics';
 import { parseExportFile, parseMeetingExport } from '../../shared/export/json';
 import { dispatch } from '../../electron/service/dispatch';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
@@ -202,7 +204,7 @@ describe('npm run export', () => {
     usage((d) => ['--data-dir', d, '--all', '--out', 'x.md'], /--format is missing/),
     usage(
       (d) => ['--data-dir', d, '--all', '--format', 'pdf', '--out', 'x.pdf'],
-      /--format must be one of md, html, csv, json, xlsx, not "pdf"/,
+      /--format must be one of md, html, csv, json, xlsx, ics, not "pdf"/,
     ),
     usage((d) => ['--data-dir', d, '--all', '--format', 'md'], /--out is missing/),
     usage((d) => ['--data-dir', d, '--format', 'md', '--out', 'x.md'], /Choose what to export/),
@@ -456,7 +458,76 @@ describe('npm run export -- --format xlsx', () => {
     expect(toStdout.code).not.toBe(0);
     expect(toStdout.stderr).toContain('--format xlsx writes a binary workbook');
     const unknown = await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'xls', '--out', path.join(out, 'x')]);
-    expect(unknown.stderr).toContain('md, html, csv, json, xlsx');
+    expect(unknown.stderr).toContain('md, html, csv, json, xlsx, ics');
+    expect(fs.readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('npm run export -- --format ics', () => {
+  /** The first meeting with a follow-up due on a day, and a next meeting in its series. */
+  function withCalendarItems(): { followUpId: string; nextId: string } {
+    const library = open(data.dir);
+    try {
+      const id = data.meetings[0]!.id;
+      const withFollowUp = ok(library, 'followUps.add', {
+        meetingId: id,
+        text: 'Call Acme, then; report back',
+        owner: 'Ben',
+        dueDate: '2026-12-03',
+      });
+      const next = ok(library, 'meetings.createNext', { id, scheduledAt: '2026-12-15T09:00:00.000Z' });
+      return { followUpId: withFollowUp.followUps.at(-1)!.id, nextId: next.id };
+    } finally {
+      library.close();
+    }
+  }
+
+  it('writes the follow-up due on a day and the next meeting of the series, which ical.js reads', async () => {
+    const { followUpId, nextId } = withCalendarItems();
+    const file = path.join(out, 'one.ics');
+    const meetingId = data.meetings[0]!.id;
+    const result = await run(exportCommand, ['--data-dir', data.dir, '--meeting', meetingId, '--format', 'ics', '--out', file]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toBe(`Exported "${data.meetings[0]!.title}" as ics to ${file}.\n`);
+    const calendar = new ICAL.Component(ICAL.parse(fs.readFileSync(file, 'utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+    expect(events.map((e) => e.uid)).toEqual([meetingUid(nextId), followUpUid(meetingId, followUpId)]);
+    expect(events[0]!.startDate.toJSDate().toISOString()).toBe('2026-12-15T09:00:00.000Z');
+    expect(events[1]!.startDate.toString()).toBe('2026-12-03');
+    expect(events[1]!.summary).toBe('Follow-up: Call Acme, then; report back');
+    expect(calendar.getFirstSubcomponent('vevent')!.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-12-24T10:00:00Z');
+
+    // One event alone, to standard output.
+    const single = await run(exportCommand, [
+      '--data-dir',
+      data.dir,
+      '--meeting',
+      meetingId,
+      '--format',
+      'ics',
+      '--event',
+      meetingUid(nextId),
+      '--out',
+      '-',
+    ]);
+    expect(single.code).toBe(0);
+    const alone = new ICAL.Component(ICAL.parse(single.stdout)).getAllSubcomponents('vevent');
+    expect(alone.map((c) => c.getFirstPropertyValue('uid'))).toEqual([meetingUid(nextId)]);
+  });
+
+  it('refuses, writing nothing, when there is nothing for a calendar, an unknown event, or --event with another format', async () => {
+    const file = path.join(out, 'none.ics');
+    // The first meeting is running (not to come), in no series, and its follow-ups have no due date.
+    const nothing = await run(exportCommand, ['--data-dir', data.dir, '--meeting', data.meetings[0]!.id, '--format', 'ics', '--out', file]);
+    expect(nothing.code).toBe(1);
+    expect(nothing.stderr).toContain('Nothing to add to a calendar');
+    expect(nothing.stderr.trimEnd().split('\n')).toHaveLength(1);
+    const unknown = await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'ics', '--event', 'nope', '--out', file]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no calendar event nope');
+    const wrongFormat = await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'md', '--event', 'x', '--out', file]);
+    expect(wrongFormat.code).not.toBe(0);
+    expect(wrongFormat.stderr).toContain('use it with --format ics');
     expect(fs.readdirSync(out)).toEqual([]);
   });
 });

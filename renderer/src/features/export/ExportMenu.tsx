@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
-import type { Meeting } from '../../../../shared/domain';
+import type { Meeting, MeetingSummary } from '../../../../shared/domain';
 import type { SummaryLibrary } from '../../../../shared/summary/summary';
 import { loadBuilders } from './loadBuilders';
 import { leadTimeZone } from '../../app/format';
 import { canSavePdf, printPage, saveFile, savePdf, type SaveOutcome, type SaveSink } from './saveFile';
 import './export.css';
 
-export type ExportChoice = 'md' | 'html' | 'pdf' | 'csv' | 'xlsx' | 'json';
+export type ExportChoice = 'md' | 'html' | 'pdf' | 'csv' | 'xlsx' | 'json' | 'ics';
 
 export const EXPORT_CHOICES: readonly { kind: ExportChoice; label: string }[] = [
   { kind: 'md', label: 'Markdown' },
@@ -15,6 +15,7 @@ export const EXPORT_CHOICES: readonly { kind: ExportChoice; label: string }[] = 
   { kind: 'csv', label: 'CSV' },
   { kind: 'xlsx', label: 'Excel' },
   { kind: 'json', label: 'JSON' },
+  { kind: 'ics', label: 'Calendar' },
 ];
 
 export interface ExportStatus {
@@ -33,15 +34,18 @@ export function describeSave(outcome: SaveOutcome, fileName: string): ExportStat
 export interface ExportMenuProps {
   meeting: Meeting;
   library: SummaryLibrary;
+  /** The library's meetings, to put the next meeting of this one's series in the calendar file. */
+  meetings?: readonly MeetingSummary[];
   /** Where the file goes; saveFile (desktop dialog or download) unless a test puts a stub here. */
   save?: SaveSink;
 }
 
 /**
- * "Export": Markdown, HTML, PDF, CSV, Excel (.xlsx, typed cells), JSON of one meeting. The documents are built here with the
+ * "Export": Markdown, HTML, PDF, CSV, Excel (.xlsx, typed cells), JSON of one meeting, and a calendar
+ * (.ics) of its open follow-ups with a due date and the meetings to come. The documents are built here with the
  * shared export code (loaded on first use), so they are byte for byte what the command line makes.
  */
-export function ExportMenu({ meeting, library, save = saveFile }: ExportMenuProps) {
+export function ExportMenu({ meeting, library, meetings, save = saveFile }: ExportMenuProps) {
   const [busy, setBusy] = useState<ExportChoice | null>(null);
   const [status, setStatus] = useState<ExportStatus | null>(null);
   const labelId = useId();
@@ -57,7 +61,13 @@ export function ExportMenu({ meeting, library, save = saveFile }: ExportMenuProp
         setStatus(describeSave(await save(file), file.fileName));
         return;
       }
-      const { exportMeeting, meetingFileName } = await loadBuilders();
+      const { exportMeeting, meetingFileName, calendarFile } = await loadBuilders();
+      if (kind === 'ics') {
+        const file = calendarFile(meeting, library, { timeZone: leadTimeZone(), meetings });
+        if ('nothing' in file) setStatus({ tone: 'info', text: file.nothing });
+        else setStatus(describeSave(await save(file), file.fileName));
+        return;
+      }
       if (kind === 'pdf') {
         const fileName = meetingFileName(meeting, 'pdf');
         if (canSavePdf()) {

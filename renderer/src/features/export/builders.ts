@@ -7,3 +7,4 @@ export { meetingFileName } from '../../../../shared/export/fileName';
 export { parseExportFile, parseMeetingExport, type MeetingExport } from '../../../../shared/export/json';
 /** What either kind of export file holds, as parseExportFile reads it. */
 export type ExportFileContents = ReturnType<typeof import('../../../../shared/export/json').parseExportFile>;
+export { calendarFile } from '../../../../shared/export/ics';

@@ -1,5 +1,5 @@
 /** The chair's answers, item by item: what was said for the customer, by whom, when, and for whom. */
-import type { ImpactSummary, ItemSummary } from '../../../../shared/summary/summary';
+import { creditParts, type ImpactSummary, type ItemSummary } from '../../../../shared/summary/summary';
 import { formatWhen, plural } from '../../app/format';
 import { DirectionBadge } from './SummaryDecisions';
 import { CitedEvidenceList } from './SummaryEvidence';
@@ -10,6 +10,31 @@ const STATE_TEXT: Record<ItemSummary['state'], string> = {
   skipped: 'Skipped on purpose',
   open: 'Not answered',
 };
+
+/** Who the answer is owed to (the shared credit line): its author, and the participants whose proposals it took in. */
+function AnswerCredit({ entry }: { entry: ItemSummary }) {
+  const answer = entry.item.answer!;
+  const parts = creditParts(entry.answerCredits);
+  // Nobody named (an answer with no author): its time alone, as before.
+  if (parts.length === 0) return <time dateTime={answer.at}>{formatWhen(answer.at)}</time>;
+  return (
+    <span className="sum-credit">
+      {parts.map((part, i) =>
+        part.kind === 'text' ? (
+          part.text
+        ) : part.kind === 'name' ? (
+          <span key={i} dir="auto">
+            {part.name}
+          </span>
+        ) : (
+          <time key={i} dateTime={part.at}>
+            {formatWhen(part.at)}
+          </time>
+        ),
+      )}
+    </span>
+  );
+}
 
 function AnswerBody({ entry }: { entry: ItemSummary }) {
   const answer = entry.item.answer;
@@ -49,14 +74,7 @@ function AnswerBody({ entry }: { entry: ItemSummary }) {
           For:{' '}
           <span dir="auto">{entry.answerPersonas.length ? entry.answerPersonas.map((p) => p.name).join(', ') : 'the whole chair'}</span>
         </span>
-        <span>
-          {answer.by ? (
-            <>
-              By <span dir="auto">{answer.by}</span>,{' '}
-            </>
-          ) : null}
-          <time dateTime={answer.at}>{formatWhen(answer.at)}</time>
-        </span>
+        <AnswerCredit entry={entry} />
       </p>
       <CitedEvidenceList evidence={entry.answerEvidence} label="Customer evidence cited on this answer" />
     </>

@@ -1,5 +1,5 @@
 import { useMemo, useRef, type ReactNode } from 'react';
-import type { Meeting } from '../../../../shared/domain';
+import type { Meeting, MeetingSummary } from '../../../../shared/domain';
 import { summarizeImpact, type ImpactSummary, type SummaryLibrary } from '../../../../shared/summary/summary';
 import { formatWhen, plural, STATUS_LABELS } from '../../app/format';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
@@ -14,7 +14,8 @@ import { FollowUps, PersonaImpacts } from './SummaryPeople';
 
 export interface SummaryViewProps {
   meeting: Meeting;
-  library: SummaryLibrary;
+  /** The library; its meetings (when given) let the calendar export find the next meeting of a series. */
+  library: SummaryLibrary & { meetings?: readonly MeetingSummary[] };
   actions?: ReactNode;
 }
 
@@ -52,7 +53,7 @@ export default function SummaryView({ meeting, library, actions }: SummaryViewPr
       </header>
 
       <div className="sum-toolbar sum-no-print">
-        <ExportMenu meeting={meeting} library={library} />
+        <ExportMenu meeting={meeting} library={library} meetings={library.meetings} />
       </div>
 
       {meeting.status !== 'ended' ? (
