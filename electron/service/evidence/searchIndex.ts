@@ -121,8 +121,8 @@ export class SearchIndex {
   private removeNow(sourceId: string): void {
     const ids = this.docsBySource.get(sourceId);
     if (!ids) return;
+    this.stats.removeAll(new Set(ids));
     for (const id of ids) {
-      this.stats.remove(id, indexTerms(this.docs[id]!.item.text));
       this.engine.discard(id);
       this.docs[id] = undefined;
       this.count--;
