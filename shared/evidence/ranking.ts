@@ -57,8 +57,20 @@ export function indexTerms(text: string): string[] {
   return terms;
 }
 
-export function createEvidenceIndex(): MiniSearch<RankedDoc> {
-  return new MiniSearch<RankedDoc>({ fields: ['text'], storeFields: [], tokenize, processTerm, idField: 'id' });
+/**
+ * `onTerm` hears each processed term as a document is indexed (the service's term statistics), so
+ * a text is tokenized and stemmed once, not once for the statistics and again for MiniSearch.
+ * Searches pass their own processTerm (rankEvidence), so they never reach it.
+ */
+export function createEvidenceIndex(onTerm?: (term: string) => void): MiniSearch<RankedDoc> {
+  const indexTerm = onTerm
+    ? (token: string) => {
+        const term = processTerm(token);
+        if (term) onTerm(term);
+        return term;
+      }
+    : processTerm;
+  return new MiniSearch<RankedDoc>({ fields: ['text'], storeFields: [], tokenize, processTerm: indexTerm, idField: 'id' });
 }
 
 export interface QueryPart {

@@ -16,13 +16,20 @@ export class TermStats {
 
   /** Counts item `id` with its terms (processed, as `indexTerms` lists them; repeats allowed). */
   add(id: number, terms: Iterable<string>): void {
+    this.addDocument();
+    for (const term of terms) this.addTerm(id, term);
+  }
+
+  /** Counts one more item; its terms follow through `addTerm` (as the index hears them). */
+  addDocument(): void {
     this.total++;
-    for (const term of terms) {
-      const ids = this.holders.get(term);
-      if (!ids) this.holders.set(term, [id]);
-      else if (ids[ids.length - 1]! < id) ids.push(id);
-      else if (ids[ids.length - 1] !== id) insertSorted(ids, id);
-    }
+  }
+
+  addTerm(id: number, term: string): void {
+    const ids = this.holders.get(term);
+    if (!ids) this.holders.set(term, [id]);
+    else if (ids[ids.length - 1]! < id) ids.push(id);
+    else if (ids[ids.length - 1] !== id) insertSorted(ids, id);
   }
 
   /** Uncounts item `id`, added before with the same terms. */
