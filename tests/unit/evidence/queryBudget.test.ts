@@ -91,7 +91,7 @@ it('forgets the words of removed items', () => {
   expect([stats.documents, stats.frequency('price'), stats.frequency('plan')]).toEqual([1, 1, 0]);
 });
 
-it('keeps each word's items sorted and once each, whatever the order they come in, and forgets a whole source in one pass', () => {
+it('keeps the items of each word sorted and once each, whatever the order they come in, and forgets a whole source in one pass', () => {
   const stats = new TermStats();
   stats.add(5, ['price', 'price', 'plan']);
   stats.add(2, ['price']);
