@@ -117,9 +117,9 @@ export function rowToItem(row: Record<string, unknown>, mapping: ColumnMapping, 
     rating,
     link: clip(cellOf(row, mapping.link)),
   };
-  const identity = hashText(`${text}\u0000${customer}\u0000${date ?? ''}`);
   const item: EvidenceItem = {
-    key: externalId ? `id:${externalId}` : `h:${identity}`,
+    // Hashed only when there is no external id: hashing is a pass over every character.
+    key: externalId ? `id:${externalId}` : `h:${hashText(`${text}\u0000${customer}\u0000${date ?? ''}`)}`,
     hash: hashText(JSON.stringify([text, fields])),
     text,
     ...fields,
