@@ -5,6 +5,7 @@
  */
 import type { ApiEvent } from '../shared/api';
 import type { Result } from '../shared/errors';
+import { namesAPath, PATH_FROM_WINDOW_MESSAGE } from '../shared/evidence/picking';
 import { dispatch } from './service/dispatch';
 import type { MeetingService } from './service/meetingService';
 import type { FrameLike } from './security';
@@ -68,6 +69,8 @@ export function registerIpcHandlers(
       console.warn(`Empty Chair: refused an API call from ${describeFrame(event?.senderFrame)}.`);
       return FORBIDDEN;
     }
+    // The window imports only files the user picked in the main process's dialog (electron/evidenceDialog.ts).
+    if (namesAPath(method, input)) return { ok: false, error: { code: 'forbidden', message: PATH_FROM_WINDOW_MESSAGE } };
     return dispatch(service, method, input, requestId);
   });
 

@@ -22,6 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../shared/errors';
 import { createAppProtocolHandler } from './appProtocol';
+import { registerEvidenceDialog, type OpenDialogOptions } from './evidenceDialog';
 import { registerFileHandlers } from './files';
 import { registerIpcHandlers } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedFrame, isTrustedUrl } from './security';
@@ -39,6 +40,7 @@ const isMac = process.platform === 'darwin';
 let library: OpenLibrary | null = null;
 let disposeIpc: (() => void) | null = null;
 let disposeFiles: (() => void) | null = null;
+let disposeEvidenceDialog: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function errorMessage(error: unknown): string {
@@ -229,12 +231,27 @@ function start(dataDir: string): void {
     },
     renderPdf,
   });
+  disposeEvidenceDialog = registerEvidenceDialog(ipcMain, {
+    isTrustedSender: (event) => isTrustedFrame((event as { senderFrame?: Parameters<typeof isTrustedFrame>[0] }).senderFrame),
+    chooseOpenPaths,
+    uploads: library.service.evidence.uploads,
+  });
   app.setAboutPanelOptions({ applicationName: 'Empty Chair', applicationVersion: app.getVersion() });
   Menu.setApplicationMenu(buildMenu(dataDir));
   showNotices(createWindow(), library.service.notices);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+}
+
+/** The native open dialog for evidence and accounts files; the paths stay in this process (electron/evidenceDialog.ts). */
+async function chooseOpenPaths({ title, multiple, filters }: OpenDialogOptions): Promise<string[] | null> {
+  const properties: ('openFile' | 'multiSelections')[] = multiple ? ['openFile', 'multiSelections'] : ['openFile'];
+  const owner = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  const result = owner
+    ? await dialog.showOpenDialog(owner, { title, filters, properties })
+    : await dialog.showOpenDialog({ title, filters, properties });
+  return result.canceled ? null : result.filePaths;
 }
 
 let quitDespiteUnsaved = false;
@@ -297,6 +314,8 @@ function shutDown(): void {
   disposeIpc = null;
   disposeFiles?.();
   disposeFiles = null;
+  disposeEvidenceDialog?.();
+  disposeEvidenceDialog = null;
   const closing = library;
   library = null;
   if (!closing) return;

@@ -1,5 +1,6 @@
 /**
- * Sandboxed preload: exposes one typed client, window.emptyChair = { invoke, subscribe }, and
+ * Sandboxed preload: exposes one typed client, window.emptyChair = { invoke, subscribe,
+ * openEvidenceFiles } (the last: the native open dialog, see electron/evidenceDialog.ts), and
  * window.emptyChairFiles = { save, printToPdf } for exports, nothing else; the page never sees ipcRenderer or an IPC event object. Bundled to CommonJS, and
  * its only runtime import is 'electron' (the sandbox allows no other), hence the repeated channel
  * names below (tests/unit/ipc.test.ts checks they match electron/ipc.ts).
@@ -12,8 +13,9 @@ const INVOKE_CHANNEL = 'empty-chair:invoke';
 const EVENT_CHANNEL = 'empty-chair:event';
 const SAVE_FILE_CHANNEL = 'empty-chair:save-file';
 const PRINT_PDF_CHANNEL = 'empty-chair:print-pdf';
+const OPEN_EVIDENCE_CHANNEL = 'empty-chair:open-evidence';
 
-const client: Transport = {
+const client: Transport & { openEvidenceFiles(purpose: string): Promise<unknown> } = {
   async invoke(method: string, input: unknown, requestId?: string): Promise<Result<unknown>> {
     try {
       const extra = requestId === undefined ? [] : [String(requestId)];
@@ -32,6 +34,14 @@ const client: Transport = {
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, forward);
     };
+  },
+  /** Picked files come back as upload ids and names; their paths never reach the page. */
+  async openEvidenceFiles(purpose: string): Promise<unknown> {
+    try {
+      return await ipcRenderer.invoke(OPEN_EVIDENCE_CHANNEL, String(purpose));
+    } catch (error) {
+      return { files: [], error: `Empty Chair could not open its file dialog: ${error instanceof Error ? error.message : String(error)}` };
+    }
   },
 };
 

@@ -21,6 +21,7 @@ import {
   STATUS_BY_CODE,
   tokenMatches,
 } from './httpCommon';
+import { namesAPath, PATH_FROM_WINDOW_MESSAGE } from '../../shared/evidence/picking';
 import { REQUEST_ID_HEADER } from '../../shared/requestIds';
 import { START_INFO_PATH, type StartInfo } from '../../shared/startInfo';
 import { normalAddress } from './connectionGate';
@@ -194,6 +195,8 @@ async function answerApi(
   } catch {
     return sendJson(res, 400, failure('invalid_input', 'The request body is not valid JSON.'));
   }
+  // A page sends the files it imports (evidence.uploadStart / uploadChunk); it never names a path on this machine.
+  if (namesAPath(method, input)) return sendJson(res, 403, failure('forbidden', PATH_FROM_WINDOW_MESSAGE));
   const result = dispatch(service, method, input, req.headers[REQUEST_ID_HEADER]);
   sendJson(res, result.ok ? 200 : STATUS_BY_CODE[result.error.code], result);
 }

@@ -19,6 +19,8 @@ export const EVIDENCE_LIMITS = {
   /** Uploads unfinished or not yet imported at once; an idle one is dropped after uploadIdleMs. */
   uploadsOpenMax: 8,
   uploadIdleMs: 30 * 60 * 1000,
+  /** Files picked at once in the desktop app's open dialog (several Markdown notes), read in place. */
+  pickedFilesMax: 200,
   /** Accounts the Evidence screen lists at once (the rest through the name filter). */
   accountsListMax: 500,
   /** Distinct segments offered as a search filter. */

@@ -29,11 +29,22 @@ const STOP_WORDS = new Set(
 /** Words are runs of letters and digits: "=HYPERLINK(" and "<img" index as plain words. */
 const tokenize = (text: string): string[] => text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+/**
+ * Words already processed: stemming is the costliest step of indexing (one Porter pass of a dozen
+ * regexes per word), and an import meets the same few thousand words again and again. Bounded: cleared when full.
+ */
+const processed = new Map<string, string | null>();
+const PROCESSED_MAX = 200_000;
+
 /** Lower case, no stop words or one-letter words, stemmed. The same for documents and queries. */
 export function processTerm(term: string): string | null {
+  const known = processed.get(term);
+  if (known !== undefined) return known;
   const word = term.toLowerCase();
-  if (word.length < 2 || STOP_WORDS.has(word)) return null;
-  return /^[a-z]+$/.test(word) ? stemmer(word) : word;
+  const result = word.length < 2 || STOP_WORDS.has(word) ? null : /^[a-z]+$/.test(word) ? stemmer(word) : word;
+  if (processed.size >= PROCESSED_MAX) processed.clear();
+  processed.set(term, result);
+  return result;
 }
 
 /** The processed terms of a text, as the index holds them (repeats kept). */
@@ -46,8 +57,20 @@ export function indexTerms(text: string): string[] {
   return terms;
 }
 
-export function createEvidenceIndex(): MiniSearch<RankedDoc> {
-  return new MiniSearch<RankedDoc>({ fields: ['text'], storeFields: [], tokenize, processTerm, idField: 'id' });
+/**
+ * `onTerm` hears each processed term as a document is indexed (the service's term statistics), so
+ * a text is tokenized and stemmed once, not once for the statistics and again for MiniSearch.
+ * Searches pass their own processTerm (rankEvidence), so they never reach it.
+ */
+export function createEvidenceIndex(onTerm?: (term: string) => void): MiniSearch<RankedDoc> {
+  const indexTerm = onTerm
+    ? (token: string) => {
+        const term = processTerm(token);
+        if (term) onTerm(term);
+        return term;
+      }
+    : processTerm;
+  return new MiniSearch<RankedDoc>({ fields: ['text'], storeFields: [], tokenize, processTerm: indexTerm, idField: 'id' });
 }
 
 export interface QueryPart {

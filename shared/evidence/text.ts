@@ -7,7 +7,9 @@ const PHONE = /(?<![\w])\+?\(?\d[\d\s().-]{5,20}\d(?![\w])/g;
 
 /** Masks email addresses and phone numbers inside the customer's words (on by default at import). */
 export function maskPrivate(text: string): string {
-  return text.replace(EMAIL, '[email]').replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 7 ? '[phone]' : match));
+  // Most texts hold no "@": skipping the email scan then saves trying up to 64 characters at every position.
+  const masked = text.includes('@') ? text.replace(EMAIL, '[email]') : text;
+  return masked.replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 7 ? '[phone]' : match));
 }
 
 /** cyrb53: a fast 53-bit string hash, plenty to tell 250,000 items apart; no Node crypto in shared/. */
@@ -29,7 +31,7 @@ export function parseDate(value: string): string | null {
   const text = value.trim();
   if (!text) return null;
   const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-  if (iso) return validDate(+iso[1]!, +iso[2]!, +iso[3]!);
+  if (iso) return isoDate(iso[1]!, iso[2]!, iso[3]!);
   const dmy = /^(\d{1,2})[./](\d{1,2})[./](\d{4})/.exec(text);
   if (dmy) {
     // 03/04/2025 is ambiguous; a first part over 12 is a day (European), otherwise read US month/day.
@@ -39,6 +41,19 @@ export function parseDate(value: string): string | null {
   }
   const parsed = Date.parse(text);
   return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * YYYY-MM-DD as it stands when it is a real day: the import meets one in every row, and this skips
+ * a Date and its toISOString. Years before 100 are refused, as validDate refuses them (Date.UTC reads 0–99 as 1900–1999).
+ */
+function isoDate(yyyy: string, mm: string, dd: string): string | null {
+  const [year, month, day] = [+yyyy, +mm, +dd];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+  return year >= 100 && days !== undefined && day >= 1 && day <= days ? `${yyyy}-${mm}-${dd}` : null;
 }
 
 function validDate(year: number, month: number, day: number): string | null {

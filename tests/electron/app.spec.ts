@@ -117,7 +117,7 @@ test('the page gets the typed client and nothing else of Electron or Node', asyn
       };
     });
     expect(surface).toEqual({
-      client: ['invoke', 'subscribe'],
+      client: ['invoke', 'openEvidenceFiles', 'subscribe'],
       require: 'undefined',
       process: 'undefined',
       ipcRenderer: 'undefined',

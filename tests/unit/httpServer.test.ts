@@ -72,6 +72,19 @@ describe('browser-mode server', () => {
     expect((await api('library.get', {})).status).toBe(200);
   });
 
+  it('refuses an evidence import that names a path on this machine (a page sends its files), and reads nothing', async () => {
+    const file = path.join(tempDir(), 'secret.csv');
+    fs.writeFileSync(file, 'comment\nThe price is too high\n');
+    for (const [method, input] of [
+      ['evidence.preview', { input: { kind: 'path', path: file } }],
+      ['evidence.import', { source: { name: 'S', kind: 'other' }, input: { kind: 'path', path: file } }],
+      ['evidence.importAccounts', { input: { kind: 'path', path: file } }],
+    ] as const) {
+      expect(await api(method, input)).toMatchObject({ status: 403, body: { ok: false, error: { code: 'forbidden' } } });
+    }
+    expect((await api('evidence.library', {})).body.value.sources).toEqual([]);
+  });
+
   it('answers 401 without the token or with a wrong one, and changes nothing', async () => {
     for (const authorization of ['', 'Bearer wrong', `Bearer ${server.token}x`, server.token]) {
       const response = await api('meetings.create', sampleDraft(), { authorization });

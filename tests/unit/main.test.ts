@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../shared/errors';
+import { OPEN_EVIDENCE_CHANNEL } from '../../electron/evidenceDialog';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/ipc';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { dispatch } from '../../electron/service/dispatch';
@@ -50,6 +51,7 @@ const fake = vi.hoisted(() => {
     ipcHandlers: new Map<string, Fn>(),
     session: {} as { request?: Fn; check?: Fn; device?: Fn; headers?: Fn },
     messageBoxChoice: 0,
+    openPaths: [] as string[],
   };
 
   class FakeWebContents extends Emitter {
@@ -67,6 +69,9 @@ const fake = vi.hoisted(() => {
   class FakeWindow extends Emitter {
     static getAllWindows(): FakeWindow[] {
       return state.windows;
+    }
+    static getFocusedWindow(): FakeWindow | null {
+      return null;
     }
     readonly webContents = new FakeWebContents();
     readonly loadURL = vi.fn(async () => {});
@@ -107,6 +112,7 @@ const fake = vi.hoisted(() => {
       showErrorBox: vi.fn(),
       showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0 })),
       showMessageBoxSync: vi.fn((..._args: unknown[]) => state.messageBoxChoice),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: state.openPaths.length === 0, filePaths: state.openPaths })),
     },
     ipcMain: {
       handle: vi.fn((channel: string, fn: Fn) => state.ipcHandlers.set(channel, fn)),
@@ -135,6 +141,7 @@ const fake = vi.hoisted(() => {
     state.ipcHandlers.clear();
     state.session = {};
     state.messageBoxChoice = 0;
+    state.openPaths = [];
   }
 
   return { state, electron, reset, FakeWindow };
@@ -303,6 +310,29 @@ describe('start-up', () => {
 
     const refused = await invoke({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'library.get', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('opens evidence files in the native dialog for the app window only, and the window imports them by id', async () => {
+    await load();
+    await ready();
+    const pick = state.ipcHandlers.get(OPEN_EVIDENCE_CHANNEL)!;
+    state.openPaths = [path.join(base, 'tickets.csv')];
+    fs.writeFileSync(state.openPaths[0]!, 'subject,requester\nThe price doubled,Acme\n');
+    const outcome = (await pick(trustedEvent, 'evidence')) as { files: { uploadId: string; fileName: string }[] };
+    const options = electron.dialog.showOpenDialog.mock.calls[0]!.at(-1) as { properties: string[] };
+    expect(options.properties).toEqual(['openFile', 'multiSelections']);
+    expect(outcome.files).toMatchObject([{ fileName: 'tickets.csv' }]);
+    const preview = await invoke(trustedEvent, 'evidence.preview', { input: { kind: 'upload', uploadId: outcome.files[0]!.uploadId } });
+    expect(preview).toMatchObject({ ok: true, value: { rows: [expect.anything()] } });
+    expect(await invoke(trustedEvent, 'evidence.preview', { input: { kind: 'path', path: state.openPaths[0] } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await pick({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'evidence')).toMatchObject({
+      files: [],
+      error: expect.any(String),
+    });
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledOnce();
   });
 
   it('a second instance on the same folder quits at once and never touches the data', async () => {

@@ -4,6 +4,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ApiEvent, Transport } from '../../shared/api';
+import { OPEN_EVIDENCE_CHANNEL } from '../../electron/evidenceDialog';
 import { PRINT_PDF_CHANNEL, SAVE_FILE_CHANNEL } from '../../electron/files';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/ipc';
 
@@ -54,11 +55,11 @@ beforeEach(() => {
 });
 
 describe('preload', () => {
-  it('exposes exactly two objects: window.emptyChair (invoke, subscribe) and window.emptyChairFiles (save, printToPdf)', () => {
+  it('exposes exactly two objects: window.emptyChair (invoke, subscribe, openEvidenceFiles) and window.emptyChairFiles (save, printToPdf)', () => {
     expect([...fake.exposed.keys()]).toEqual(['emptyChair', 'emptyChairFiles']);
     const files = fake.exposed.get('emptyChairFiles') as Record<string, unknown>;
     expect(Object.keys(files).sort()).toEqual(['printToPdf', 'save']);
-    expect(Object.keys(client).sort()).toEqual(['invoke', 'subscribe']);
+    expect(Object.keys(client).sort()).toEqual(['invoke', 'openEvidenceFiles', 'subscribe']);
     expect(Object.values(client).every((value) => typeof value === 'function')).toBe(true);
   });
 
@@ -74,6 +75,16 @@ describe('preload', () => {
       [SAVE_FILE_CHANNEL, 'a.md', 'text/markdown', '# x'],
       [PRINT_PDF_CHANNEL, 'a.pdf', '<p>'],
     ]);
+  });
+
+  it('opens the evidence dialog on the channel electron/evidenceDialog.ts handles, and turns an IPC failure into a refusal', async () => {
+    const open = (client as unknown as { openEvidenceFiles: (purpose: unknown) => Promise<unknown> }).openEvidenceFiles;
+    fake.ipcRenderer.invoke.mockResolvedValue({ files: [{ uploadId: 'u1', fileName: 'a.csv', size: 3 }] });
+    await expect(open('evidence')).resolves.toEqual({ files: [{ uploadId: 'u1', fileName: 'a.csv', size: 3 }] });
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(OPEN_EVIDENCE_CHANNEL, 'evidence');
+    fake.ipcRenderer.invoke.mockRejectedValue(new Error('main process gone'));
+    await expect(open({ toString: () => 'accounts' })).resolves.toEqual({ files: [], error: expect.stringContaining('main process gone') });
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(OPEN_EVIDENCE_CHANNEL, 'accounts');
   });
 
   it('invokes the one API channel with the method and input, and returns the Result', async () => {

@@ -82,31 +82,33 @@ export class ImportJob {
     const kept = new Map<string, EvidenceItem>();
     let mapping = this.plan.mapping;
     let rowsWithText = 0;
-    for await (const event of readRows(this.plan.input, this.plan.inputKind, this.plan.format, encoding, report)) {
-      if (this.cancelled) return null;
-      if ('headers' in event) {
-        mapping = this.checkMapping(mapping, event.headers, report.format);
-        continue;
+    for await (const batch of readRows(this.plan.input, this.plan.inputKind, this.plan.format, encoding, report)) {
+      for (const event of batch) {
+        if (this.cancelled) return null;
+        if ('headers' in event) {
+          mapping = this.checkMapping(mapping, event.headers, report.format);
+          continue;
+        }
+        this.progress.rowsRead++;
+        if (this.progress.rowsRead % 2_000 === 0) await yieldToEventLoop();
+        if ('skip' in event) {
+          this.skip(event.skip, event.where);
+          continue;
+        }
+        const outcome = rowToItem(event.row, mapping!, event.origin, { mask: this.plan.mask });
+        if ('skip' in outcome) {
+          this.skip(outcome.skip, event.origin);
+          continue;
+        }
+        rowsWithText++;
+        if (kept.has(outcome.item.key)) {
+          this.skip('duplicate_in_file', event.origin);
+          continue;
+        }
+        if (outcome.cut) this.progress.textsCut++;
+        kept.set(outcome.item.key, outcome.item);
+        this.progress.rowsKept++;
       }
-      this.progress.rowsRead++;
-      if (this.progress.rowsRead % 2_000 === 0) await yieldToEventLoop();
-      if ('skip' in event) {
-        this.skip(event.skip, event.where);
-        continue;
-      }
-      const outcome = rowToItem(event.row, mapping!, event.origin, { mask: this.plan.mask });
-      if ('skip' in outcome) {
-        this.skip(outcome.skip, event.origin);
-        continue;
-      }
-      rowsWithText++;
-      if (kept.has(outcome.item.key)) {
-        this.skip('duplicate_in_file', event.origin);
-        continue;
-      }
-      if (outcome.cut) this.progress.textsCut++;
-      kept.set(outcome.item.key, outcome.item);
-      this.progress.rowsKept++;
     }
     if (this.cancelled) return null;
     if (!mapping) throw inputError(this.plan.input.fileName, 'has no rows to import.');

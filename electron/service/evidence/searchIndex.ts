@@ -9,7 +9,6 @@ import {
   buildQuery,
   createEvidenceIndex,
   documentBoost,
-  indexTerms,
   markMatches,
   mentioning,
   MENTION_SHARE_OF_TOP,
@@ -41,9 +40,13 @@ export const SCALE_WINDOW_DAYS = 90;
 const INDEX_STEP = 5_000;
 
 export class SearchIndex {
-  private engine: MiniSearch<RankedDoc> = createEvidenceIndex();
   /** Document frequencies, so a query can drop the words most items share. */
   private readonly stats = new TermStats();
+  /** The item being indexed: MiniSearch hands its processed terms to the statistics as it indexes them. */
+  private adding = -1;
+  private readonly engine: MiniSearch<RankedDoc> = createEvidenceIndex((term) => {
+    if (this.adding >= 0) this.stats.addTerm(this.adding, term);
+  });
   /** By id: an array, not a Map, because a query looks up every item that mentions its topic. */
   private readonly docs: (Doc | undefined)[] = [];
   private count = 0;
@@ -73,16 +76,19 @@ export class SearchIndex {
       const ids: number[] = [];
       this.docsBySource.set(sourceId, ids);
       for (let start = 0; start < items.length; start += INDEX_STEP) {
-        const batch: RankedDoc[] = [];
-        for (const item of items.slice(start, start + INDEX_STEP)) {
-          const id = this.nextId++;
-          ids.push(id);
-          this.docs[id] = this.doc(item, sourceId);
-          this.count++;
-          batch.push({ id, text: item.text });
-          this.stats.add(id, indexTerms(item.text));
+        try {
+          for (let index = start; index < Math.min(items.length, start + INDEX_STEP); index++) {
+            const id = this.nextId++;
+            ids.push(id);
+            this.docs[id] = this.doc(items[index]!, sourceId);
+            this.count++;
+            this.adding = id;
+            this.stats.addDocument();
+            this.engine.add({ id, text: items[index]!.text });
+          }
+        } finally {
+          this.adding = -1;
         }
-        this.engine.addAll(batch);
         await yieldToEventLoop();
       }
     });
@@ -121,8 +127,8 @@ export class SearchIndex {
   private removeNow(sourceId: string): void {
     const ids = this.docsBySource.get(sourceId);
     if (!ids) return;
+    this.stats.removeAll(new Set(ids));
     for (const id of ids) {
-      this.stats.remove(id, indexTerms(this.docs[id]!.item.text));
       this.engine.discard(id);
       this.docs[id] = undefined;
       this.count--;

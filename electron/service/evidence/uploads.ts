@@ -2,7 +2,9 @@
  * Files sent from the Evidence screen in chunks (browser mode cannot hand the service a path): each
  * upload is appended to <dataDir>/evidence-uploads/<id>.part and, once whole, imported as a file
  * path. Uploads live until imported, cancelled, idle too long, or the service restarts (the folder
- * is emptied on open: a half-sent file is never imported).
+ * is emptied on open: a half-sent file is never imported). In the desktop app a file the user
+ * picked in the main process's own open dialog is `adopt`ed instead: an upload that is whole at
+ * once and reads the user's file in place (never removed), so the window only ever holds an id.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +19,7 @@ export interface UploadLimits {
   chunkBytesMax: number;
   fileBytesMax: number;
   openMax: number;
+  pickedMax: number;
   idleMs: number;
 }
 
@@ -24,12 +27,15 @@ const DEFAULT_LIMITS: UploadLimits = {
   chunkBytesMax: EVIDENCE_LIMITS.uploadChunkBytesMax,
   fileBytesMax: EVIDENCE_LIMITS.fileBytesMax,
   openMax: EVIDENCE_LIMITS.uploadsOpenMax,
+  pickedMax: EVIDENCE_LIMITS.pickedFilesMax,
   idleMs: EVIDENCE_LIMITS.uploadIdleMs,
 };
 
 interface Upload extends UploadProgress {
   file: string;
   touched: number;
+  /** The user's own file (picked in the desktop app's dialog): read in place, never removed. */
+  adopted: boolean;
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -50,6 +56,40 @@ export class Uploads {
   }
 
   start(fileName: string, size: number): UploadProgress {
+    this.checkRoom(fileName, size, false);
+    const uploadId = this.clock.newId();
+    fs.mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${uploadId}.part`);
+    fs.writeFileSync(file, '');
+    const upload: Upload = { uploadId, fileName, size, received: 0, complete: size === 0, file, touched: this.now(), adopted: false };
+    this.open.set(uploadId, upload);
+    return progressOf(upload);
+  }
+
+  /**
+   * A file the user picked in the desktop app's open dialog, whole at once. Only the main process
+   * calls this (no API method reaches it), so the window can import what the user chose and nothing else.
+   */
+  adopt(filePath: string): UploadProgress {
+    const fileName = path.basename(filePath);
+    const size = openFile(filePath, fileName).size; // a clear error for a missing, non-file or oversized path
+    this.checkRoom(fileName, size, true);
+    const upload: Upload = {
+      uploadId: this.clock.newId(),
+      fileName,
+      size,
+      received: size,
+      complete: true,
+      file: filePath,
+      touched: this.now(),
+      adopted: true,
+    };
+    this.open.set(upload.uploadId, upload);
+    return progressOf(upload);
+  }
+
+  /** Sent files take disk space (at most openMax of them); picked ones only an entry (at most pickedMax). */
+  private checkRoom(fileName: string, size: number, adopted: boolean): void {
     if (size > this.limits.fileBytesMax) {
       throw inputError(
         fileName,
@@ -58,24 +98,21 @@ export class Uploads {
       );
     }
     this.dropIdle();
-    if (this.open.size >= this.limits.openMax) {
+    const max = adopted ? this.limits.pickedMax : this.limits.openMax;
+    if ([...this.open.values()].filter((upload) => upload.adopted === adopted).length >= max) {
       throw new ApiError(
         'limit_exceeded',
-        `${this.limits.openMax} uploads are open already; finish or cancel one before sending ${fileName}.`,
+        adopted
+          ? `${max} picked files are waiting to be imported already; import or cancel them before choosing ${fileName}.`
+          : `${max} uploads are open already; finish or cancel one before sending ${fileName}.`,
       );
     }
-    const uploadId = this.clock.newId();
-    fs.mkdirSync(this.dir, { recursive: true });
-    const file = path.join(this.dir, `${uploadId}.part`);
-    fs.writeFileSync(file, '');
-    const upload: Upload = { uploadId, fileName, size, received: 0, complete: size === 0, file, touched: this.now() };
-    this.open.set(uploadId, upload);
-    return progressOf(upload);
   }
 
   /** Appends one chunk; it must start where the upload stands and fit the announced size. */
   chunk(uploadId: string, offset: number, base64: string): UploadProgress {
     const upload = this.get(uploadId);
+    if (upload.adopted) throw new ApiError('conflict', `${upload.fileName} was picked on this computer and is whole; it takes no chunks.`);
     const bytes = Buffer.from(base64, 'base64');
     if (bytes.length > this.limits.chunkBytesMax) {
       throw new ApiError(
@@ -129,6 +166,7 @@ export class Uploads {
   }
 
   private get(uploadId: string): Upload {
+    this.dropIdle();
     const upload = this.open.get(uploadId);
     if (!upload) throw new ApiError('not_found', `There is no upload ${uploadId} (it was imported, cancelled, or left idle too long).`);
     return upload;
@@ -141,7 +179,7 @@ export class Uploads {
 
   private remove(upload: Upload): void {
     this.open.delete(upload.uploadId);
-    fs.rmSync(upload.file, { force: true });
+    if (!upload.adopted) fs.rmSync(upload.file, { force: true });
   }
 
   private now(): number {

@@ -91,6 +91,18 @@ it('forgets the words of removed items', () => {
   expect([stats.documents, stats.frequency('price'), stats.frequency('plan')]).toEqual([1, 1, 0]);
 });
 
+it('keeps the items of each word sorted and once each, whatever the order they come in, and forgets a whole source in one pass', () => {
+  const stats = new TermStats();
+  stats.add(5, ['price', 'price', 'plan']);
+  stats.add(2, ['price']);
+  stats.add(9, ['plan', 'sso']);
+  stats.add(7, ['price']);
+  expect([...stats.holding('price')]).toEqual([2, 5, 7]);
+  expect([stats.documents, stats.frequency('plan'), stats.frequency('sso')]).toEqual([4, 2, 1]);
+  stats.removeAll(new Set([5, 9]));
+  expect([stats.documents, [...stats.holding('price')], stats.frequency('plan'), stats.frequency('sso')]).toEqual([2, [2, 7], 0, 0]);
+});
+
 it('the service scores only the items holding the rare words: a word in every item adds nothing to search', async () => {
   const library = openTemp();
   const items = Array.from({ length: 4_000 }, (_, i) => ({

@@ -2,6 +2,9 @@ import { useId, useRef, useState, type ReactNode } from 'react';
 import { useClient } from '../../app/clientContext';
 import { plural } from '../../app/format';
 import { asApiError } from '../../app/useLibrary';
+import type { EvidenceInput } from '../../../../shared/evidence/api';
+import { ACCOUNTS_EXTENSIONS } from '../../../../shared/evidence/picking';
+import { nativeDialog, pickedInput, pickFiles } from './nativeFiles';
 import { namingFile, readEvidenceFiles, uploadFile } from './readEvidenceFiles';
 
 /** Who the customers are (name, domain, segment, revenue): one CSV or JSON file replaces the accounts. */
@@ -21,21 +24,34 @@ export function AccountsImport({
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
 
-  const importFile = async (file: File) => {
+  // In the desktop app the native open dialog picks the file and the service reads it where it lies.
+  const dialog = nativeDialog();
+  const importFrom = async (fileName: string, input: () => Promise<EvidenceInput>) => {
     setBusy(true);
     setResult(null);
     try {
-      const [picked] = await readEvidenceFiles([file]);
-      // A file over the inline cap is sent in chunks first (accounts files may be up to 20 MB).
-      const input = picked!.kind === 'file' ? await uploadFile(client, picked!.file) : picked!;
-      const { accountCount: count } = await client.call('evidence.importAccounts', { input });
-      setResult({ ok: true, message: `Imported ${plural(count, 'account')} from ${file.name}.` });
+      const { accountCount: count } = await client.call('evidence.importAccounts', { input: await input() });
+      setResult({ ok: true, message: `Imported ${plural(count, 'account')} from ${fileName}.` });
       onImported();
     } catch (reason) {
-      setResult({ ok: false, message: namingFile(file.name, asApiError(reason).message) });
+      setResult({ ok: false, message: namingFile(fileName, asApiError(reason).message) });
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = '';
+    }
+  };
+  const importFile = (file: File) =>
+    importFrom(file.name, async () => {
+      const [picked] = await readEvidenceFiles([file]);
+      // A file over the inline cap is sent in chunks first (accounts files may be up to 20 MB).
+      return picked!.kind === 'file' ? uploadFile(client, picked!.file) : picked!;
+    });
+  const chooseNative = async () => {
+    try {
+      const [file] = await pickFiles(dialog!, 'accounts');
+      if (file) await importFrom(file.fileName, async () => pickedInput(file));
+    } catch (reason) {
+      setResult({ ok: false, message: asApiError(reason).message });
     }
   };
 
@@ -49,7 +65,7 @@ export function AccountsImport({
           replaces the accounts imported before.
         </span>
       </p>
-      <button type="button" className="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+      <button type="button" className="button" disabled={busy} onClick={() => (dialog ? void chooseNative() : fileInput.current?.click())}>
         Import accounts…
       </button>
       <input
@@ -58,7 +74,7 @@ export function AccountsImport({
         className="visually-hidden"
         tabIndex={-1}
         aria-label="Accounts file"
-        accept=".csv,.tsv,.json,text/csv,application/json"
+        accept={[...ACCOUNTS_EXTENSIONS.map((extension) => `.${extension}`), 'text/csv', 'application/json'].join(',')}
         onChange={(event) => {
           const file = event.target.files?.[0];
           if (file) void importFile(file);

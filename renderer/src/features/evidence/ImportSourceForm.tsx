@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import { EVIDENCE_LIMITS } from '../../../../shared/evidence/limits';
+import { EVIDENCE_EXTENSIONS, type PickedFile } from '../../../../shared/evidence/picking';
 import { EVIDENCE_KINDS, type EvidenceKind, type EvidenceSource } from '../../../../shared/evidence/schema';
-import { readEvidenceFiles, type PickedInput } from './readEvidenceFiles';
+import { useClient } from '../../app/clientContext';
+import { nativeDialog, pickedInput, pickFiles } from './nativeFiles';
+import { dropUploads, readEvidenceFiles, type PickedInput } from './readEvidenceFiles';
 
 export interface SourceChoice {
   name: string;
@@ -33,14 +36,32 @@ export function ImportSourceForm({
   const [mode, setMode] = useState<'file' | 'paste'>('file');
   const [files, setFiles] = useState<File[]>([]);
   const [text, setText] = useState('');
+  const client = useClient();
+  // In the desktop app: files picked in the native dialog, already known to the service by id.
+  const dialog = nativeDialog();
+  const [picked, setPicked] = useState<PickedFile[]>([]);
+  const choose = async () => {
+    try {
+      const chosen = await pickFiles(dialog!, 'evidence');
+      if (chosen.length === 0) return;
+      dropUploads(client, picked.map(pickedInput)); // the files picked before are not needed now
+      setPicked(chosen);
+    } catch (reason) {
+      onError(reason instanceof Error ? reason.message : String(reason));
+    }
+  };
 
   const submit = async () => {
-    const sourceName = name.trim() || files[0]?.name || '';
+    if (mode === 'file' && dialog && picked.length === 0) return onError('Choose a file to import.');
+    const sourceName = name.trim() || (dialog ? picked[0]?.fileName : files[0]?.name) || '';
     if (!sourceName) return onError('Name the source (for example “Support tickets, March”).');
     try {
       if (mode === 'paste') {
         if (!text.trim()) return onError('Paste some text to import.');
         return onChosen({ name: sourceName, kind, inputs: [{ kind: 'text', fileName: 'pasted text', text }], labels: ['pasted text'] });
+      }
+      if (dialog) {
+        return onChosen({ name: sourceName, kind, inputs: picked.map(pickedInput), labels: picked.map((file) => file.fileName) });
       }
       onChosen({ name: sourceName, kind, inputs: await readEvidenceFiles(files), labels: files.map((file) => file.name) });
     } catch (reason) {
@@ -92,7 +113,19 @@ export function ImportSourceForm({
           <input type="radio" name={`${id}-mode`} checked={mode === 'paste'} onChange={() => setMode('paste')} /> Paste text
         </label>
       </fieldset>
-      {mode === 'file' ? (
+      {mode === 'file' && dialog ? (
+        <div className="field">
+          <span id={`${id}-chosen-label`}>
+            File (CSV or TSV, JSON or JSONL, Markdown or text, up to 250 MB; several Markdown files at once)
+          </span>
+          <button type="button" className="button" aria-describedby={`${id}-chosen`} onClick={() => void choose()} disabled={busy}>
+            Choose {picked.length > 0 ? 'other files' : 'files'}…
+          </button>
+          <p id={`${id}-chosen`} role="status" className="muted">
+            {picked.length === 0 ? 'No file chosen.' : picked.map((file) => file.fileName).join(', ')}
+          </p>
+        </div>
+      ) : mode === 'file' ? (
         <div className="field">
           <label htmlFor={`${id}-file`}>
             File (CSV or TSV, JSON or JSONL, Markdown or text, up to 250 MB; several Markdown files at once)
@@ -101,7 +134,7 @@ export function ImportSourceForm({
             id={`${id}-file`}
             type="file"
             multiple
-            accept=".csv,.tsv,.json,.jsonl,.ndjson,.md,.markdown,.txt"
+            accept={EVIDENCE_EXTENSIONS.map((extension) => `.${extension}`).join(',')}
             onChange={(event) => setFiles(Array.from(event.target.files ?? []))}
           />
         </div>

@@ -6,6 +6,7 @@
 import type { EmptyChairClient } from '../../api';
 import type { EvidenceInput } from '../../../../shared/evidence/api';
 import { EVIDENCE_LIMITS } from '../../../../shared/evidence/limits';
+import { severalFilesProblem } from '../../../../shared/evidence/picking';
 
 export const INLINE_KB = Math.floor(EVIDENCE_LIMITS.inlineBytesMax / 1024);
 
@@ -18,7 +19,6 @@ export type PickedInput = EvidenceInput | FileToUpload;
 
 export class FileTooBigError extends Error {}
 
-const isNotes = (name: string) => /\.(md|markdown|txt)$/i.test(name);
 const bytes = (count: number) => `${count.toLocaleString('en-US')} bytes`;
 export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -46,8 +46,8 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
  */
 export async function readEvidenceFiles(files: File[]): Promise<PickedInput[]> {
   if (files.length === 0) throw new Error('Choose a file to import.');
-  const notNotes = files.length > 1 ? files.find((file) => !isNotes(file.name)) : undefined;
-  if (notNotes) throw new Error(`${notNotes.name}: only Markdown or text files can be imported several at once.`);
+  const several = severalFilesProblem(files.map((file) => file.name));
+  if (several) throw new Error(several);
   const tooLarge = files.find((file) => file.size > EVIDENCE_LIMITS.fileBytesMax);
   if (tooLarge) {
     throw new FileTooBigError(
