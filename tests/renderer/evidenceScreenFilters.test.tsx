@@ -175,7 +175,7 @@ describe('Evidence screen: uploads, filters, accounts, re-import, tag words', ()
     await user.upload(within(dialog).getByLabelText(/^File/), new File([CSV], 'tickets.csv'));
     await user.click(within(dialog).getByRole('button', { name: 'Re-import' }));
     await within(dialog).findByText('Done: 0 added, 0 updated, 3 unchanged.', undefined, { timeout: 20_000 });
-    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    await user.click(await within(dialog).findByRole('button', { name: 'Close' }));
     const sources = serviceValue<EvidenceLibrary>(library, 'evidence.library', {}).sources;
     expect(sources.map((source) => [source.name, source.itemCount])).toEqual([['Tickets', 3]]);
   });
