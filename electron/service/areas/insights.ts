@@ -1,5 +1,8 @@
 /** Area "insights": reading across every meeting (the decision ledger, the dashboard, check-backs). */
 import { mergeDashboard } from '../../../shared/dashboard';
+import type { Meeting } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { hideBallots } from '../../../shared/votes';
 import type { AreaContext, Handlers } from './area';
 
 export function insightsArea({ kernel, figures }: AreaContext) {
@@ -11,10 +14,24 @@ export function insightsArea({ kernel, figures }: AreaContext) {
     // Each meeting's figures from the cache, checked against its file (docs/performance.md, finding 14);
     // meetings read for them are not kept in memory.
     'dashboard.get': (range) => mergeDashboard(figures.figuresOf(kernel), kernel.library(), range),
+    // Read and let go, so a report over every meeting does not keep them (finding 14).
+    'reports.meetings': ({ ids }) => {
+      const meetings: Meeting[] = [];
+      const missing: string[] = [];
+      for (const id of ids) {
+        try {
+          meetings.push(hideBallots(kernel.peekMeeting(id), null));
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.code !== 'not_found') throw error;
+          missing.push(id);
+        }
+      }
+      return { meetings, missing };
+    },
     'checkBacks.list': ({ meetingId }) => {
       const meeting = kernel.meeting(meetingId);
       kernel.loadAllMeetings();
       return kernel.ledger.checkBacksFor(meeting);
     },
-  } satisfies Pick<Handlers, 'ledger.search' | 'dashboard.get' | 'checkBacks.list'>;
+  } satisfies Pick<Handlers, 'ledger.search' | 'dashboard.get' | 'reports.meetings' | 'checkBacks.list'>;
 }
