@@ -21,6 +21,9 @@ export const FIGURE_CACHE_FILE = 'dashboard-figures.json';
 /** Weeks and days are local calendar days: figures stored under another time zone are not used. */
 const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
+/** Meeting files checked per turn of the event loop while preparing (a few ms each). */
+const PREPARE_BATCH = 500;
+
 /** Which meeting file an entry was computed from: inode, size, modification time (ms). */
 type FileStamp = [ino: number, size: number, mtimeMs: number];
 
@@ -35,6 +38,8 @@ interface Entry {
 /** What the cache needs of the kernel (electron/service/kernel.ts). */
 export interface FigureSource {
   readonly index: LibraryIndex;
+  /** Changes when the files were replaced (a restore): what was checked before must be checked again. */
+  readonly generation: number;
   loadedMeeting(id: string): Meeting | undefined;
   /** Reads the meeting without keeping it; throws when it cannot be read. */
   peekMeeting(id: string): Meeting;
@@ -45,6 +50,13 @@ export class FigureCache {
   private readonly ofObject = new WeakMap<Meeting, MeetingFigures>();
   private dirty = false;
   private timer: NodeJS.Timeout | null = null;
+  /**
+   * Meetings whose stored entry was found to match their file in this generation: until the next
+   * restore, such a file can only change through the meeting in memory, which goes first anyway.
+   */
+  private readonly checked = new Set<string>();
+  private checkedGeneration = -1;
+  private preparing: Promise<void> | null = null;
   readonly file: string;
 
   constructor(
@@ -57,9 +69,40 @@ export class FigureCache {
     this.file = path.join(dir, FIGURE_CACHE_FILE);
   }
 
+  /**
+   * After start, in the background (a batch of files per turn of the event loop): reads the cache
+   * file and checks its entries against the meeting files, so the first dashboard only merges.
+   */
+  prepare(source: FigureSource): Promise<void> {
+    this.preparing ??= new Promise<void>((resolve) => {
+      let at = 0;
+      const step = () => {
+        const entries = (this.entries ??= this.load());
+        this.startGeneration(source);
+        const ids = source.index.meetings;
+        for (const end = Math.min(ids.length, at + PREPARE_BATCH); at < end; at++) {
+          const { id } = ids[at]!;
+          const entry = entries.get(id);
+          if (entry && !source.loadedMeeting(id) && this.fileIs(id, entry.file)) this.checked.add(id);
+        }
+        if (at < ids.length) setTimeout(step, 0).unref();
+        else resolve();
+      };
+      setTimeout(step, 0).unref(); // unref'd: it never holds a closing process open
+    });
+    return this.preparing;
+  }
+
+  private startGeneration(source: FigureSource): void {
+    if (this.checkedGeneration === source.generation) return;
+    this.checked.clear();
+    this.checkedGeneration = source.generation;
+  }
+
   /** Every readable meeting's figures, in index order (newest first); unreadable meetings are left out. */
   figuresOf(source: FigureSource): MeetingFigures[] {
     const entries = (this.entries ??= this.load());
+    this.startGeneration(source);
     const out: MeetingFigures[] = [];
     const listed = new Set<string>();
     for (const { id } of source.index.meetings) {
@@ -92,8 +135,12 @@ export class FigureCache {
       }
       return figures;
     }
+    if (entry && this.checked.has(id)) return entry.figures;
     const stamp = this.stamp(id);
-    if (entry && stamp && sameStamp(entry.file, stamp)) return entry.figures;
+    if (entry && stamp && sameStamp(entry.file, stamp)) {
+      this.checked.add(id);
+      return entry.figures;
+    }
     let meeting: Meeting;
     try {
       meeting = source.peekMeeting(id); // read after the stamp: nothing else writes the folder meanwhile
@@ -102,6 +149,7 @@ export class FigureCache {
     }
     const figures = meetingFigures(meeting);
     this.remember(entries, id, stamp, meeting, figures);
+    if (stamp) this.checked.add(id);
     return figures;
   }
 

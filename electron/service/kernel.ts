@@ -69,6 +69,7 @@ export class Kernel {
   private readonly unreadable = new Map<string, ApiError>();
   private warming: Promise<void> | null = null;
   private readonly idsOfIndex = new WeakMap<LibraryIndex, Set<string>>();
+  private reloads = 0;
 
   constructor(options: KernelOptions) {
     this.storage = options.storage;
@@ -262,8 +263,17 @@ export class Kernel {
 
   // --- Reading everything: after a restore, and for the ledger ------------------------------------
 
+  /**
+   * How many times the files were replaced under the kernel (a restore): within one generation, a
+   * meeting file changes only through a meeting in memory (the figure cache relies on it).
+   */
+  get generation(): number {
+    return this.reloads;
+  }
+
   /** After a restore: read everything again and tell every window. */
   reload(): void {
+    this.reloads++;
     const open = [...this.meetings.keys()];
     this.meetings.clear();
     this.unreadable.clear();

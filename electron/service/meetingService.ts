@@ -87,8 +87,12 @@ export class MeetingService {
     return this.kernel.persistence.flush();
   }
 
-  /** Reads every meeting into the ledger in the background after start (see Kernel.warmUp). */
+  /**
+   * After start, in the background: reads every meeting into the ledger (see Kernel.warmUp) and
+   * checks the dashboard's stored figures against the meeting files (FigureCache.prepare).
+   */
   warmUp(): Promise<void> {
+    void this.figures.prepare(this.kernel);
     return this.kernel.warmUp();
   }
 

@@ -153,6 +153,33 @@ describe('dashboard figure cache', () => {
     expect(session(dir).totals.discussed).toBe(after.totals.discussed + 100);
   });
 
+  it('checks every entry again after a restore replaced the files under a running session', () => {
+    const { dir, meetings } = library();
+    session(dir);
+    const changed = meetings[4]!;
+    const lib = open(dir);
+    const backup = value<{ id: string }>(lib, 'backups.create', {});
+    const original = dashboardOf(lib); // every entry checked against its file in this session
+    addDecision(lib, changed, 'hurts');
+    close(lib); // the changed meeting's entry stamped with its new file
+    const later = open(dir);
+    expect(dashboardOf(later).totals.decisions).toBe(original.totals.decisions + 1);
+    value(later, 'backups.restore', { id: backup.id });
+    const restored = dashboardOf(later);
+    close(later);
+    expect(restored).toEqual(fresh(dir));
+    expect(restored.totals.decisions).toBe(original.totals.decisions);
+  });
+
+  it('prepares in the background after start: the entries checked then are what the dashboard uses', async () => {
+    const { dir, meetings } = library();
+    session(dir);
+    tamper(dir, meetings[6]!.id);
+    const lib = open(dir);
+    await lib.service.warmUp();
+    expect(dashboardOf(lib).totals.discussed).toBe(fresh(dir).totals.discussed + 100);
+  });
+
   it('drops a deleted meeting from the dashboard and the file', () => {
     const { dir, meetings } = library();
     session(dir);
