@@ -65,6 +65,8 @@ export class FigureCache {
     private readonly meetingsDir: string,
     /** How long after figures changed the file is written (and on close). */
     private readonly saveAfterMs = 2_000,
+    /** How long after start the background check begins (prepare). */
+    private readonly prepareAfterMs = 1_000,
   ) {
     this.file = path.join(dir, FIGURE_CACHE_FILE);
   }
@@ -88,7 +90,9 @@ export class FigureCache {
         if (at < ids.length) setTimeout(step, 0).unref();
         else resolve();
       };
-      setTimeout(step, 0).unref(); // unref'd: it never holds a closing process open
+      // Not before the first list is served: reading the file is one block of 100-300 ms at 10,000
+      // meetings. Unref'd: it never holds a closing process open.
+      setTimeout(step, this.prepareAfterMs).unref();
     });
     return this.preparing;
   }
