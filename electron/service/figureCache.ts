@@ -12,10 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { meetingFigures, type MeetingFigures } from '../../shared/dashboard';
 import type { LibraryIndex, Meeting } from '../../shared/domain';
-import { isStoredFigures } from './figureCacheFormat';
+import { decodeEntry, encodeEntry, type Entry, type FileStamp } from './figureCacheFormat';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
-export const FIGURE_CACHE_FORMAT = 1;
+export const FIGURE_CACHE_FORMAT = 2;
 export const FIGURE_CACHE_FILE = 'dashboard-figures.json';
 
 /** Weeks and days are local calendar days: figures stored under another time zone are not used. */
@@ -23,17 +23,6 @@ const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 /** Meeting files checked per turn of the event loop while preparing (a few ms each). */
 const PREPARE_BATCH = 500;
-
-/** Which meeting file an entry was computed from: inode, size, modification time (ms). */
-type FileStamp = [ino: number, size: number, mtimeMs: number];
-
-interface Entry {
-  /** null when computed from a version in memory that the file may not hold yet. */
-  file: FileStamp | null;
-  revision: number;
-  updatedAt: string;
-  figures: MeetingFigures;
-}
 
 /** What the cache needs of the kernel (electron/service/kernel.ts). */
 export interface FigureSource {
@@ -184,7 +173,8 @@ export class FigureCache {
     if (!isObject(parsed) || parsed.format !== FIGURE_CACHE_FORMAT || parsed.zone !== localZone() || !isObject(parsed.meetings))
       return entries;
     for (const [id, value] of Object.entries(parsed.meetings)) {
-      if (isEntry(value)) entries.set(id, value);
+      const entry = decodeEntry(id, value);
+      if (entry) entries.set(id, entry);
       else this.dirty = true; // a damaged entry: recomputed, and the file rewritten without it
     }
     return entries;
@@ -201,8 +191,8 @@ export class FigureCache {
   /** Writes the entries if they changed: whole, under a temporary name, then renamed over the old file. */
   flush(): void {
     if (!this.dirty || !this.entries) return;
-    const meetings: Record<string, Entry> = {};
-    for (const [id, entry] of this.entries) meetings[id] = entry;
+    const meetings: Record<string, unknown[]> = {};
+    for (const [id, entry] of this.entries) meetings[id] = encodeEntry(entry);
     const temp = `${this.file}.tmp-${process.pid}`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
@@ -238,13 +228,6 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
   return a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
-}
-
-function isEntry(value: unknown): value is Entry {
-  if (!isObject(value)) return false;
-  const { file } = value;
-  const fileOk = file === null || (Array.isArray(file) && file.length === 3 && file.every((n) => typeof n === 'number'));
-  return fileOk && Number.isInteger(value.revision) && typeof value.updatedAt === 'string' && isStoredFigures(value.figures);
 }
 
 /** A write a crash cut short leaves its temporary file; the lock is held, so none is being written now. */

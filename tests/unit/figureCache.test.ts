@@ -14,6 +14,9 @@ import { compareMeetingsNewestFirst, type Meeting } from '../../shared/domain';
 import { BUILT_IN_TAGS } from '../../shared/tags';
 import { dispatch } from '../../electron/service/dispatch';
 import { FIGURE_CACHE_FILE, FIGURE_CACHE_FORMAT } from '../../electron/service/figureCache';
+import { decodeEntry, encodeEntry } from '../../electron/service/figureCacheFormat';
+import { meetingFigures } from '../../shared/dashboard';
+import { variedLibrary } from './fixtures/variedLibrary';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import { LibraryStorage } from '../../electron/storage/libraryStorage';
 import { generateLibrary } from '../../scripts/bench/generate';
@@ -60,13 +63,17 @@ function fresh(dir: string): Dashboard {
 
 const cacheFile = (dir: string) => path.join(dir, 'cache', FIGURE_CACHE_FILE);
 const readCache = (dir: string) =>
-  JSON.parse(fs.readFileSync(cacheFile(dir), 'utf8')) as { format: number; zone: string; meetings: Record<string, any> };
+  JSON.parse(fs.readFileSync(cacheFile(dir), 'utf8')) as { format: number; zone: string; meetings: Record<string, any[]> };
+/** Where figureCacheFormat.ts keeps an entry's file stamp, discussed items and tag rows. */
+const FILE = 0;
+const DISCUSSED = 6;
+const TAGS = 9;
 const writeCache = (dir: string, cache: unknown) => fs.writeFileSync(cacheFile(dir), JSON.stringify(cache));
 
 /** Makes meeting `id`'s stored figures claim 100 more discussed items than it has: shows whether they were used. */
 function tamper(dir: string, id: string): void {
   const cache = readCache(dir);
-  cache.meetings[id].figures.discussed += 100;
+  cache.meetings[id]![DISCUSSED] += 100;
   writeCache(dir, cache);
 }
 
@@ -79,6 +86,20 @@ const addDecision = (lib: OpenLibrary, meeting: Meeting, direction: string) =>
   value(lib, 'decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: 'Added later', direction } });
 
 describe('dashboard figure cache', () => {
+  it('stores the figures of 200 varied meetings (personas, tags, citations, never held) and reads back exactly them', () => {
+    const varied = variedLibrary(200).meetings.map((meeting, i) => (i % 3 === 0 ? withCitation(meeting, i) : meeting));
+    expect(varied.filter((m) => meetingFigures(m).citations.length > 0).length).toBeGreaterThan(20);
+    for (const meeting of varied) {
+      const entry = {
+        file: [1, 2, 3.5] as [number, number, number],
+        revision: meeting.revision,
+        updatedAt: meeting.updatedAt,
+        figures: meetingFigures(meeting),
+      };
+      expect(decodeEntry(meeting.id, JSON.parse(JSON.stringify(encodeEntry(entry))))).toEqual(entry);
+    }
+  });
+
   it('agrees with a fresh compute on a generated library, and a later session answers from the stored figures', () => {
     const { dir, meetings } = library();
     const first = session(dir);
@@ -148,7 +169,7 @@ describe('dashboard figure cache', () => {
     expect(after).toEqual(fresh(dir));
     // Stamped on close, once the changes were in their files: the next session needs no read for them.
     const cache = readCache(dir);
-    expect(cache.meetings[meetings[0]!.id].file).not.toBeNull();
+    expect(cache.meetings[meetings[0]!.id]![FILE]).not.toBeNull();
     tamper(dir, meetings[0]!.id);
     expect(session(dir).totals.discussed).toBe(after.totals.discussed + 100);
   });
@@ -209,6 +230,27 @@ describe('dashboard figure cache', () => {
 
 /** The tampered entry loses a field mergeDashboard needs: that entry alone is recomputed. */
 function damage(cache: any, id: string) {
-  delete cache.meetings[id].figures.tags;
+  cache.meetings[id]![TAGS] = [['pricing', 1]];
   return cache;
+}
+
+/** A copy of `meeting` whose first decision cites an account (every third one without its ARR). */
+function withCitation(meeting: Meeting, i: number): Meeting {
+  const decision = meeting.agenda.flatMap((item) => item.decisions)[0];
+  if (!decision) return meeting;
+  const account = { name: `Account ${i % 7}`, segment: 'Enterprise', arr: i % 9 === 0 ? null : 1000 * i, currency: 'EUR' };
+  const citation = {
+    by: '',
+    at: meeting.updatedAt,
+    sourceId: 'tickets',
+    key: `T-${i}`,
+    quote: 'Too slow',
+    customer: '',
+    sourceName: 'Tickets',
+    date: null,
+    account,
+  };
+  const copy = structuredClone(meeting);
+  copy.agenda.flatMap((item) => item.decisions)[0]!.citations = [citation];
+  return copy;
 }
