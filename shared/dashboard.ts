@@ -57,6 +57,10 @@ export interface Dashboard {
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
+/** Only the directions (an answer's counts also hold "unset"), so the figures are what the cache stores. */
+const pickDirections = (counts: DirectionCounts): DirectionCounts =>
+  Object.fromEntries(IMPACT_DIRECTIONS.map((d) => [d, counts[d]])) as DirectionCounts;
+
 const noDirections = (): DirectionCounts => Object.fromEntries(IMPACT_DIRECTIONS.map((d) => [d, 0])) as DirectionCounts;
 
 /** The Monday of the local week holding `iso`, as YYYY-MM-DD (calendar arithmetic, so DST-safe). */
@@ -146,7 +150,7 @@ export function meetingFigures(meeting: Meeting): MeetingFigures {
     tags: [...tags],
     personas: tallyPersonaAnswers(meeting)
       .tallies.filter((tally) => tally.answers.length > 0) // in the chair, but nothing was said for them
-      .map((tally) => ({ personaId: tally.personaId, counts: { ...tally.counts }, net: tally.net })),
+      .map((tally) => ({ personaId: tally.personaId, counts: pickDirections(tally.counts), net: tally.net })),
     evidence: meetingEvidence(meeting),
     citations: meetingCitations(meeting),
   };

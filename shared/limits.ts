@@ -43,6 +43,11 @@ export const LIMITS = {
    * 20,000-character notes and answers, and what bounds every document a request may carry.
    */
   meetingJsonCharsMax: 10_000_000,
+  /**
+   * Meetings one reports.meetings call returns: 200 round trips for a 10,000-meeting report instead
+   * of 10,000, at typical sizes (15 KB each) under 1 MB per answer (docs/performance.md, finding 14).
+   */
+  reportBatchMax: 50,
 } as const;
 
 /** Characters of JSON a document takes: what the limits on documents and requests measure. */

@@ -68,6 +68,8 @@ export class Kernel {
   /** Meetings whose file could not be read, with the error every later request gets. */
   private readonly unreadable = new Map<string, ApiError>();
   private warming: Promise<void> | null = null;
+  private readonly idsOfIndex = new WeakMap<LibraryIndex, Set<string>>();
+  private reloads = 0;
 
   constructor(options: KernelOptions) {
     this.storage = options.storage;
@@ -121,6 +123,37 @@ export class Kernel {
     this.meetings.set(id, meeting);
     this.ledger.update(meeting);
     return meeting;
+  }
+
+  /** The meeting if it is in memory already (open, changed, or read for the ledger); never reads. */
+  loadedMeeting(id: string): Meeting | undefined {
+    return this.meetings.get(id);
+  }
+
+  /**
+   * A meeting for reading across the library (dashboard, reports): from memory when there,
+   * otherwise read from its file and not kept, so going through 10,000 meetings does not hold them
+   * all (docs/performance.md, finding 14).
+   */
+  peekMeeting(id: string): Meeting {
+    const cached = this.meetings.get(id);
+    if (cached) return cached;
+    if (!this.indexIds().has(id)) throw new ApiError('not_found', `There is no meeting with the id ${id}.`);
+    const failed = this.unreadable.get(id);
+    if (failed) throw failed;
+    try {
+      return this.storage.readMeeting(id);
+    } catch (error) {
+      if (error instanceof ApiError) this.unreadable.set(id, error);
+      throw error;
+    }
+  }
+
+  /** The index's meeting ids, as a set made once per version of the index (a lookup per meeting read). */
+  private indexIds(): Set<string> {
+    let ids = this.idsOfIndex.get(this.currentIndex);
+    if (!ids) this.idsOfIndex.set(this.currentIndex, (ids = new Set(this.currentIndex.meetings.map((summary) => summary.id))));
+    return ids;
   }
 
   timestamp(): string {
@@ -230,8 +263,17 @@ export class Kernel {
 
   // --- Reading everything: after a restore, and for the ledger ------------------------------------
 
+  /**
+   * How many times the files were replaced under the kernel (a restore): within one generation, a
+   * meeting file changes only through a meeting in memory (the figure cache relies on it).
+   */
+  get generation(): number {
+    return this.reloads;
+  }
+
   /** After a restore: read everything again and tell every window. */
   reload(): void {
+    this.reloads++;
     const open = [...this.meetings.keys()];
     this.meetings.clear();
     this.unreadable.clear();

@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { Library, Meeting, StorageStatus } from '../../shared/domain';
 import type { ApiError } from '../../shared/errors';
 import type { NetworkAddress } from '../../shared/sharing';
 import type { EventHub } from './events';
 import { EvidenceArea } from './evidence/area';
+import { FigureCache } from './figureCache';
 import { createHandlers, type Handlers } from './handlers';
 import { Kernel, type KernelOptions } from './kernel';
 import { listNetworkAddresses } from './networkAddresses';
@@ -30,6 +32,7 @@ export class MeetingService {
   readonly handlers: Handlers;
   /** Customer evidence (issue 19), stored apart from meetings. */
   readonly evidence: EvidenceArea;
+  private readonly figures: FigureCache;
 
   constructor(options: ServiceOptions) {
     const kernel = new Kernel(options);
@@ -56,7 +59,8 @@ export class MeetingService {
       library: () => kernel.library(),
     });
     kernel.persistence.holdBackupsWhile(() => this.evidence.importRunning());
-    this.handlers = createHandlers({ kernel, participants: this.participants, evidence: this.evidence });
+    this.figures = new FigureCache(path.join(kernel.storage.dataDir, 'cache'), kernel.storage.meetingsDir);
+    this.handlers = createHandlers({ kernel, participants: this.participants, evidence: this.evidence, figures: this.figures });
   }
 
   /** Things the user should be told about the data folder (recovered or quarantined files). */
@@ -83,8 +87,12 @@ export class MeetingService {
     return this.kernel.persistence.flush();
   }
 
-  /** Reads every meeting into the ledger in the background after start (see Kernel.warmUp). */
+  /**
+   * After start, in the background: reads every meeting into the ledger (see Kernel.warmUp) and
+   * checks the dashboard's stored figures against the meeting files (FigureCache.prepare).
+   */
   warmUp(): Promise<void> {
+    void this.figures.prepare(this.kernel);
     return this.kernel.warmUp();
   }
 
@@ -96,6 +104,8 @@ export class MeetingService {
   close(): { unsavedChanges: number } {
     this.participants.stopAll();
     this.evidence.close();
-    return this.kernel.persistence.close();
+    const closed = this.kernel.persistence.close();
+    this.figures.close(closed.unsavedChanges === 0 ? this.kernel : null);
+    return closed;
   }
 }

@@ -90,10 +90,12 @@ function totalsCoverage(t: ReportTotals) {
   return { ...t, ratio: t.discussed === 0 ? null : t.covered / t.discussed };
 }
 
-function span(meetings: readonly Meeting[], options: ReportOptions): { from: string | null; to: string | null } {
+type Span = { from: string | null; to: string | null };
+
+/** The dates asked for, or else the first and last of the meetings' own (`seen`). */
+function span(seen: Span, options: ReportOptions): Span {
   if (options.range && (options.range.from || options.range.to)) return { from: options.range.from ?? null, to: options.range.to ?? null };
-  const dates = meetings.map((m) => m.scheduledAt).sort();
-  return { from: dates[0] ?? null, to: dates[dates.length - 1] ?? null };
+  return seen;
 }
 
 const ratioText = (covered: number, discussed: number) =>
@@ -115,7 +117,7 @@ interface Renderer {
   flagged(meeting: Meeting, summary: ImpactSummary): string;
   /** The chair's answers of one meeting ('' when it has none). */
   answers(meeting: Meeting, summary: ImpactSummary): string;
-  finish(rows: string[], flagged: string[], answers: string[], totals: ReportTotals): string;
+  finish(rows: string[], flagged: string[], answers: string[], totals: ReportTotals, s: Span): string;
 }
 
 /** The items the chair answered (a direction chosen or text written), in agenda order. */
@@ -126,8 +128,7 @@ function answeredItems(summary: ImpactSummary) {
 /** ", severity 2 of 3" when the answer has one. */
 const severityText = (severity: number | null | undefined) => (severity ? `, severity ${severity} of 3` : '');
 
-function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, title: string, generatedAt: string): Renderer {
-  const s = span(meetings, options);
+function markdownRenderer(options: ReportOptions, title: string, generatedAt: string): Renderer {
   const tz = options.timeZone;
   const spanText = (v: string | null) => (v === null ? 'the start' : v.length === 10 ? mdDate(v) : mdInstant(v, tz));
   return {
@@ -158,7 +159,7 @@ function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, 
       });
       return `### ${mdInstant(m.scheduledAt, tz)} · ${md(m.title)}\n\n${lines.join('\n')}\n`;
     },
-    finish: (rows, flagged, answers, totals) => {
+    finish: (rows, flagged, answers, totals, s) => {
       const t = totalsCoverage(totals);
       const directions = IMPACT_DIRECTIONS.map((d) => `${directionLabel(d)} ${totals.byDirection[d]}`).join(' · ');
       const out = [
@@ -201,8 +202,7 @@ function markdownRenderer(meetings: readonly Meeting[], options: ReportOptions, 
   };
 }
 
-function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, title: string, generatedAt: string): Renderer {
-  const s = span(meetings, options);
+function htmlRenderer(options: ReportOptions, title: string, generatedAt: string): Renderer {
   const tz = options.timeZone;
   const spanText = (v: string | null) => (v === null ? 'the start' : v.length === 10 ? htmlDate(v) : htmlInstant(v, tz));
   return {
@@ -235,7 +235,7 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
       const label = `${htmlInstant(m.scheduledAt, tz)} · ${text(m.title)} <span class="muted">(${escapeHtml(plural(answered.length, 'answer'))})</span>`;
       return `<details>\n<summary>${label}</summary>\n<ul>\n${items.join('\n')}\n</ul>\n</details>\n`;
     },
-    finish: (rows, flagged, answers, totals) => {
+    finish: (rows, flagged, answers, totals, s) => {
       const t = totalsCoverage(totals);
       const directions = IMPACT_DIRECTIONS.map((d) => `${badge(d)} ${totals.byDirection[d]}`).join(' ');
       const body = [
@@ -269,34 +269,56 @@ function htmlRenderer(meetings: readonly Meeting[], options: ReportOptions, titl
   };
 }
 
+/**
+ * A report made a meeting at a time: each meeting is summarised into its lines as it is added and
+ * need not be kept, so 10,000 meetings can stream through (shared/export/reportRun.ts).
+ */
+export class ReportBuilder {
+  private readonly renderer: Renderer;
+  private readonly totals = emptyTotals();
+  private readonly rows: string[] = [];
+  private readonly flagged: string[] = [];
+  private readonly answers: string[] = [];
+  private readonly seen: Span = { from: null, to: null };
+
+  constructor(
+    private readonly library: SummaryLibrary,
+    private readonly options: ReportOptions,
+  ) {
+    const title = options.title ?? DEFAULT_REPORT_TITLE;
+    const generatedAt = options.generatedAt ?? new Date().toISOString();
+    this.renderer = options.format === 'html' ? htmlRenderer(options, title, generatedAt) : markdownRenderer(options, title, generatedAt);
+  }
+
+  add(meeting: Meeting): void {
+    const summary = summarizeImpact(meeting, this.library);
+    addToTotals(this.totals, summary);
+    this.rows.push(this.renderer.row(meeting, summary));
+    const section = this.renderer.flagged(meeting, summary);
+    if (section) this.flagged.push(section);
+    const answered = this.renderer.answers(meeting, summary);
+    if (answered) this.answers.push(answered);
+    const at = meeting.scheduledAt;
+    if (this.seen.from === null || at < this.seen.from) this.seen.from = at;
+    if (this.seen.to === null || at > this.seen.to) this.seen.to = at;
+  }
+
+  finish(): string {
+    return this.renderer.finish(this.rows, this.flagged, this.answers, finishTotals(this.totals), span(this.seen, this.options));
+  }
+}
+
 /** The work, one chunk per step; the drivers below decide what happens between steps. */
 function* reportSteps(meetings: readonly Meeting[], library: SummaryLibrary, options: ReportOptions): Generator<void, string> {
-  const title = options.title ?? DEFAULT_REPORT_TITLE;
-  const generatedAt = options.generatedAt ?? new Date().toISOString();
-  const renderer =
-    options.format === 'html'
-      ? htmlRenderer(meetings, options, title, generatedAt)
-      : markdownRenderer(meetings, options, title, generatedAt);
+  const builder = new ReportBuilder(library, options);
   const chunk = Math.max(1, Math.floor(options.chunkSize ?? DEFAULT_CHUNK));
-  const totals = emptyTotals();
-  const rows: string[] = [];
-  const flagged: string[] = [];
-  const answers: string[] = [];
   for (let start = 0; start < meetings.length; start += chunk) {
-    for (const meeting of meetings.slice(start, start + chunk)) {
-      const summary = summarizeImpact(meeting, library);
-      addToTotals(totals, summary);
-      rows.push(renderer.row(meeting, summary));
-      const section = renderer.flagged(meeting, summary);
-      if (section) flagged.push(section);
-      const answered = renderer.answers(meeting, summary);
-      if (answered) answers.push(answered);
-    }
+    for (const meeting of meetings.slice(start, start + chunk)) builder.add(meeting);
     options.onProgress?.(Math.min(start + chunk, meetings.length), meetings.length);
     yield;
   }
   if (meetings.length === 0) options.onProgress?.(0, 0);
-  return renderer.finish(rows, flagged, answers, finishTotals(totals));
+  return builder.finish();
 }
 
 export function buildReportSync(meetings: readonly Meeting[], library: SummaryLibrary, options: ReportOptions): string {

@@ -54,14 +54,23 @@ const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[
 /** An instant as the exports show it: "2026-11-24 09:30 UTC", or "2026-11-24 10:30 UTC+01:00" in another zone. */
 export const FORMATTED_INSTANT = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC(?:[+-]\d{2}:\d{2})?$/;
 
+/** Each zone asked for, resolved once: a new Intl.DateTimeFormat per time shown was 40 % of a 10,000-meeting report. */
+const resolvedZones = new Map<string, string>();
+
 /** The time zone the exports show times in: a zone Intl knows, or UTC. */
 export function exportTimeZone(timeZone: string | undefined): string {
   if (!timeZone) return 'UTC';
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
-  } catch {
-    return 'UTC';
+  let zone = resolvedZones.get(timeZone);
+  if (zone === undefined) {
+    try {
+      zone = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+    } catch {
+      zone = 'UTC';
+    }
+    if (resolvedZones.size >= 64) resolvedZones.clear(); // a handful in practice; never grows without bound
+    resolvedZones.set(timeZone, zone);
   }
+  return zone;
 }
 
 const zoneFormats = new Map<string, Intl.DateTimeFormat>();

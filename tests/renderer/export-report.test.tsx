@@ -1,7 +1,8 @@
 /**
  * The multi-meeting report page against the real service: meetings chosen by date range or from
- * the list are read one by one with visible progress up to "N of N meetings", the saved report is
- * exactly what shared/export makes of them, and Cancel stops the run with nothing saved.
+ * the list are read in batches (reports.meetings) with visible progress up to "N of N meetings",
+ * the saved report is exactly what shared/export makes of them, and Cancel stops the run with
+ * nothing saved.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -39,19 +40,23 @@ function addMeeting(library: OpenLibrary, title: string, scheduledAt: string): M
 }
 
 interface Mounted {
+  /** The meeting ids asked for, in order, over every reports.meetings call. */
   gets: string[];
+  /** reports.meetings calls made. */
+  calls: () => number;
   maxInFlight: () => number;
   saved: SaveRequest[];
-  /** Holds every meetings.get from the nth (1-based) on until released. */
+  /** Holds every reports.meetings call from the nth (1-based) on until released. */
   holdFrom(n: number): () => void;
 }
 
 /**
  * The in-process transport answers a task later, as IPC and HTTP do, so the page renders between
- * two meetings. It counts meetings.get calls and how many ran at once.
+ * two batches. It counts reports.meetings calls, the ids they asked for and how many ran at once.
  */
 function mount(library: OpenLibrary, props: { library?: Library } = {}): Mounted {
   const gets: string[] = [];
+  let calls = 0;
   let inFlight = 0;
   let maxInFlight = 0;
   let holdAt = Infinity;
@@ -59,15 +64,17 @@ function mount(library: OpenLibrary, props: { library?: Library } = {}): Mounted
   const held = new Promise<void>((resolve) => (release = resolve));
   const transport: Transport = {
     invoke: async (method, input) => {
-      if (method === 'meetings.get') {
-        gets.push((input as { id: string }).id);
+      const batch = method === 'reports.meetings';
+      if (batch) {
+        gets.push(...(input as { ids: string[] }).ids);
+        calls++;
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
-        if (gets.length >= holdAt) await held;
+        if (calls >= holdAt) await held;
       }
       await new Promise((resolve) => setTimeout(resolve, 0));
       const result = dispatch(library.service, method, input);
-      if (method === 'meetings.get') inFlight--;
+      if (batch) inFlight--;
       return result;
     },
     subscribe: (listener) => library.service.events.subscribe(listener),
@@ -84,6 +91,7 @@ function mount(library: OpenLibrary, props: { library?: Library } = {}): Mounted
   );
   return {
     gets,
+    calls: () => calls,
     maxInFlight: () => maxInFlight,
     saved,
     holdFrom(n) {
@@ -106,7 +114,7 @@ function recordProgress(): string[] {
 }
 
 describe('<ReportsPage>', () => {
-  it('reads the chosen meetings one by one, shows progress up to 40 of 40, and saves exactly the shared report', async () => {
+  it('reads the chosen meetings in batches, builds as they come with progress up to 40 of 40, and saves exactly the shared report', async () => {
     const library = start();
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-01T10:00:00.000Z') });
     const made = Array.from({ length: 40 }, (_, i) =>
@@ -127,18 +135,23 @@ describe('<ReportsPage>', () => {
     const done = await screen.findByText('Report ready: 40 of 40 meetings.');
     const bar = done.parentElement!.querySelector('progress')!;
     expect([bar.value, bar.max]).toEqual([40, 40]);
-    expect(page.gets).toHaveLength(40);
-    expect(page.maxInFlight()).toBe(1);
-    // Progress went up one meeting at a time, never backwards, and was seen between the ends.
-    const reading = seen.filter((t) => t.startsWith('Reading meetings: ')).map((t) => Number(/: (\d+) of 40 meetings$/.exec(t)![1]));
-    expect(reading).toEqual([...reading].sort((a, b) => a - b));
-    expect(reading.some((n) => n > 0 && n < 40)).toBe(true);
+    // Oldest first, each once, two at a time (about 20 steps of progress), the next batch asked for
+    // while one is built: never more than two calls at once.
+    expect(new Set(page.gets)).toEqual(new Set(made.map((m) => m.id)));
+    expect(page.calls()).toBe(20);
+    expect(page.maxInFlight()).toBeLessThanOrEqual(2);
+    // Progress went up a batch at a time, never backwards, and was seen between the ends.
+    const building = seen.filter((t) => t.startsWith('Building the report: ')).map((t) => Number(/: (\d+) of 40 meetings$/.exec(t)![1]));
+    expect(building).toEqual([...building].sort((a, b) => a - b));
+    expect(building.some((n) => n > 0 && n < 40)).toBe(true);
     expect(seen).toContain('Building the report: 40 of 40 meetings');
+    expect(seen.some((t) => t.startsWith('Reading meetings'))).toBe(false); // read and built in one pass
 
     const lib = call<Library>(library, 'library.get', {});
     const oldestFirst = made
       .map((m) => call<Meeting>(library, 'meetings.get', { id: m.id }))
       .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.id.localeCompare(b.id));
+    expect(page.gets).toEqual(oldestFirst.map((m) => m.id));
     const expected = await exportMeetings(oldestFirst, lib, 'md');
     expect(page.saved).toEqual([{ fileName: 'Meeting impact report.md', mimeType: expected.mimeType, content: expected.text }]);
     expect(screen.getByText('Saved /home/ana/Meeting impact report.md.')).toBeTruthy();
@@ -169,7 +182,7 @@ describe('<ReportsPage>', () => {
     expect(page.gets).toEqual([first.id, last.id]);
   });
 
-  it('Cancel stops reading at once: no further meeting is fetched and nothing is saved', async () => {
+  it('Cancel stops the report at once: no further meeting is fetched and nothing is saved', async () => {
     const library = start();
     for (let i = 0; i < 12; i++) addMeeting(library, `Weekly ${i + 1}`, new Date(Date.UTC(2026, 10, 2 + i, 9)).toISOString());
     const page = mount(library);
@@ -178,17 +191,17 @@ describe('<ReportsPage>', () => {
     await userEvent.click(await screen.findByRole('radio', { name: 'One by one' }));
     await userEvent.click(screen.getByRole('button', { name: 'Choose all' }));
     await userEvent.click(screen.getByRole('button', { name: 'Build report' }));
-    await screen.findByText('Reading meetings: 2 of 12 meetings');
-    const progress = screen.getByRole('progressbar', { name: 'Reading meetings: 2 of 12 meetings' });
+    await screen.findByText('Building the report: 2 of 12 meetings');
+    const progress = screen.getByRole('progressbar', { name: 'Building the report: 2 of 12 meetings' });
     expect([(progress as HTMLProgressElement).value, (progress as HTMLProgressElement).max]).toEqual([2, 12]);
     const cancel = screen.getByRole('button', { name: 'Cancel' });
     expect(document.activeElement).toBe(cancel);
 
     await userEvent.click(cancel);
-    await screen.findByText('Cancelled after reading 2 of 12 meetings. Nothing was saved.');
+    await screen.findByText('Cancelled after building 2 of 12 meetings. Nothing was saved.');
     release();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(page.gets).toHaveLength(3);
+    expect(page.calls()).toBe(3); // one meeting per call at 12; the third was held when Cancel came
     expect(page.saved).toEqual([]);
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByRole('button', { name: 'Build report' }).hasAttribute('disabled')).toBe(false);

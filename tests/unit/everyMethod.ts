@@ -91,6 +91,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
     ['samples.create', {}],
     ['ledger.search', { text: 'ship', tagIds: ['pricing'] }],
     ['dashboard.get', { from: '2026-01-01' }],
+    ['reports.meetings', { ids: [meeting.id] }],
     ['storage.status', {}],
     ['backups.create', {}],
     ['backups.list', {}],

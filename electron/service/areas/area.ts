@@ -1,6 +1,7 @@
 /** The types every area module shares: the whole handler table, and what a handler works with. */
 import type { MethodName, MethodOutput, MethodParams } from '../../../shared/api';
 import type { EvidenceArea } from '../evidence/area';
+import type { FigureCache } from '../figureCache';
 import type { Kernel } from '../kernel';
 import type { ParticipantHub } from '../participants';
 
@@ -14,4 +15,6 @@ export interface AreaContext {
   participants: ParticipantHub;
   /** Customer evidence, stored apart from meetings (electron/service/evidence/). */
   evidence: EvidenceArea;
+  /** Each meeting's dashboard figures, kept in a file across sessions (electron/service/figureCache.ts). */
+  figures: FigureCache;
 }

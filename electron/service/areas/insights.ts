@@ -1,29 +1,38 @@
 /** Area "insights": reading across every meeting (the decision ledger, the dashboard, check-backs). */
-import { meetingFigures, mergeDashboard, type MeetingFigures } from '../../../shared/dashboard';
+import { mergeDashboard } from '../../../shared/dashboard';
 import type { Meeting } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
+import { hideBallots } from '../../../shared/votes';
 import type { AreaContext, Handlers } from './area';
 
-export function insightsArea({ kernel }: AreaContext) {
-  // Each meeting's dashboard figures, beside the meeting object they were computed from: a save
-  // replaces the object (kernel.commitMeeting), so figures are always those of the version in
-  // memory, and they go when it does. The dashboard merges them (docs/performance.md, finding 12).
-  const figures = new WeakMap<Meeting, MeetingFigures>();
-  const figuresOf = (meeting: Meeting): MeetingFigures => {
-    let found = figures.get(meeting);
-    if (!found) figures.set(meeting, (found = meetingFigures(meeting)));
-    return found;
-  };
+export function insightsArea({ kernel, figures }: AreaContext) {
   return {
     'ledger.search': (query) => {
       kernel.loadAllMeetings();
       const { personas, tags } = kernel.library();
       return kernel.ledger.search(query, kernel.ledgerIsComplete, { personas, tags });
     },
-    'dashboard.get': (range) => mergeDashboard(kernel.allMeetings().map(figuresOf), kernel.library(), range),
+    // Each meeting's figures from the cache, checked against its file (docs/performance.md, finding 14);
+    // meetings read for them are not kept in memory.
+    'dashboard.get': (range) => mergeDashboard(figures.figuresOf(kernel), kernel.library(), range),
+    // Read and let go, so a report over every meeting does not keep them (finding 14).
+    'reports.meetings': ({ ids }) => {
+      const meetings: Meeting[] = [];
+      const missing: string[] = [];
+      for (const id of ids) {
+        try {
+          meetings.push(hideBallots(kernel.peekMeeting(id), null));
+        } catch (error) {
+          if (!(error instanceof ApiError) || error.code !== 'not_found') throw error;
+          missing.push(id);
+        }
+      }
+      return { meetings, missing };
+    },
     'checkBacks.list': ({ meetingId }) => {
       const meeting = kernel.meeting(meetingId);
       kernel.loadAllMeetings();
       return kernel.ledger.checkBacksFor(meeting);
     },
-  } satisfies Pick<Handlers, 'ledger.search' | 'dashboard.get' | 'checkBacks.list'>;
+  } satisfies Pick<Handlers, 'ledger.search' | 'dashboard.get' | 'reports.meetings' | 'checkBacks.list'>;
 }

@@ -4,6 +4,7 @@
  */
 export { exportMeeting, exportMeetings, EXPORT_FORMATS, type ExportFormat, type ExportResult } from '../../../../shared/export';
 export { meetingFileName } from '../../../../shared/export/fileName';
+export { runMeetingsReport } from '../../../../shared/export/reportRun';
 export { parseExportFile, parseMeetingExport, type MeetingExport } from '../../../../shared/export/json';
 /** What either kind of export file holds, as parseExportFile reads it. */
 export type ExportFileContents = ReturnType<typeof import('../../../../shared/export/json').parseExportFile>;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Library, Meeting, MeetingSummary } from '../../../../shared/domain';
+import type { Library, MeetingSummary } from '../../../../shared/domain';
 import { useClient } from '../../app/clientContext';
 import { asApiError } from '../../app/useLibrary';
 import { leadTimeZone } from '../../app/format';
@@ -53,9 +53,9 @@ export interface ReportRequest {
 }
 
 /**
- * Building a report: meetings read one at a time (progress "12 of 40"), the report built in
- * chunks, then saved; cancel stops either stage at once and nothing is saved after it. Leaving
- * the page cancels too.
+ * Building a report: meetings read in batches (shared/export/reportRun.ts; progress "12 of 40"),
+ * Markdown and HTML built as they come, CSV and JSON once all are read, then saved; cancel stops
+ * at once and nothing is saved after it. Leaving the page cancels too.
  */
 export function useReportRun(library: Library, save: SaveSink) {
   const client = useClient();
@@ -81,43 +81,42 @@ export function useReportRun(library: Library, save: SaveSink) {
     abortRef.current?.abort();
     abortRef.current = controller;
     const total = picked.length;
-    let progress: { stage: Stage; done: number; total: number } = { stage: 'reading', done: 0, total };
+    // Markdown and HTML are built as the meetings come in: one stage from the start.
+    const stage: Stage = format === 'md' || format === 'html' ? 'building' : 'reading';
+    let progress: { stage: Stage; done: number; total: number } = { stage, done: 0, total };
     const report = (next: typeof progress) => {
       progress = next;
       setRun({ phase: 'running', ...next });
     };
     report(progress);
-    const loaded: Meeting[] = [];
-    const missing: string[] = [];
     try {
-      const buildersLoading = loadBuilders();
-      for (const [index, summary] of picked.entries()) {
-        try {
-          loaded.push(await unlessCancelled(client.call('meetings.get', { id: summary.id }), controller.signal));
-        } catch (error) {
-          // Deleted since the list was drawn: left out and named, the rest still makes a report.
-          if (error instanceof Cancelled || asApiError(error).code !== 'not_found') throw error;
-          missing.push(summary.title);
-        }
-        report({ stage: 'reading', done: index + 1, total });
-      }
-      const { exportMeetings } = await unlessCancelled(buildersLoading, controller.signal);
-      report({ stage: 'building', done: 0, total: loaded.length });
-      const result = await unlessCancelled(
-        exportMeetings(loaded, library, format, {
+      const { runMeetingsReport } = await unlessCancelled(loadBuilders(), controller.signal);
+      const { result, included, missing } = await unlessCancelled(
+        runMeetingsReport({
+          ids: picked.map((summary) => summary.id),
+          format,
+          library,
           range,
           timeZone: leadTimeZone(),
-          onProgress: (done, of) => {
-            // Thrown between two chunks, this stops the report where it is.
+          // Deleted since the list was drawn: left out and named, the rest still makes a report.
+          fetch: (ids) => unlessCancelled(client.call('reports.meetings', { ids }), controller.signal),
+          onProgress: (stage, done, of) => {
+            // Thrown between two batches (or chunks), this stops the report where it is.
             if (controller.signal.aborted) throw new Cancelled();
-            report({ stage: 'building', done, total: of });
+            report({ stage, done, total: of });
           },
         }),
         controller.signal,
       );
       if (controller.signal.aborted) throw new Cancelled();
       abortRef.current = null;
-      await saveResult(result, total, loaded.length, missing);
+      const titles = new Map(picked.map((summary) => [summary.id, summary.title]));
+      await saveResult(
+        result,
+        total,
+        included,
+        missing.map((id) => titles.get(id) ?? id),
+      );
     } catch (error) {
       if (abortRef.current === controller) abortRef.current = null;
       if (error instanceof Cancelled) setRun({ phase: 'cancelled', ...progress });

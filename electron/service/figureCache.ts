@@ -1,0 +1,242 @@
+/**
+ * Each meeting's dashboard figures (shared/dashboard.ts: meetingFigures), kept in a file beside the
+ * library so the first dashboard of a session reads one file instead of every meeting
+ * (docs/performance.md, finding 14). A stored entry is used only while the meeting file is the one
+ * it was computed from (same inode, size and modification time); any other entry is recomputed
+ * from the meeting, never trusted. A meeting in memory (open, changed since it was read) counts as
+ * itself: its figures are kept beside the object, and a stored entry serves it only when the file,
+ * the revision and the time of its last change all match. A cache file that cannot be read, or
+ * holds anything but what this version writes, is ignored whole.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { meetingFigures, type MeetingFigures } from '../../shared/dashboard';
+import type { LibraryIndex, Meeting } from '../../shared/domain';
+import { decodeEntry, encodeEntry, type Entry, type FileStamp } from './figureCacheFormat';
+
+/** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
+export const FIGURE_CACHE_FORMAT = 2;
+export const FIGURE_CACHE_FILE = 'dashboard-figures.json';
+
+/** Weeks and days are local calendar days: figures stored under another time zone are not used. */
+const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** Meeting files checked per turn of the event loop while preparing (a few ms each). */
+const PREPARE_BATCH = 500;
+
+/** What the cache needs of the kernel (electron/service/kernel.ts). */
+export interface FigureSource {
+  readonly index: LibraryIndex;
+  /** Changes when the files were replaced (a restore): what was checked before must be checked again. */
+  readonly generation: number;
+  loadedMeeting(id: string): Meeting | undefined;
+  /** Reads the meeting without keeping it; throws when it cannot be read. */
+  peekMeeting(id: string): Meeting;
+}
+
+export class FigureCache {
+  private entries: Map<string, Entry> | null = null;
+  private readonly ofObject = new WeakMap<Meeting, MeetingFigures>();
+  private dirty = false;
+  private timer: NodeJS.Timeout | null = null;
+  /**
+   * Meetings whose stored entry was found to match their file in this generation: until the next
+   * restore, such a file can only change through the meeting in memory, which goes first anyway.
+   */
+  private readonly checked = new Set<string>();
+  private checkedGeneration = -1;
+  private preparing: Promise<void> | null = null;
+  readonly file: string;
+
+  constructor(
+    /** The folder of the cache file (`<data>/cache`). */
+    private readonly dir: string,
+    private readonly meetingsDir: string,
+    /** How long after figures changed the file is written (and on close). */
+    private readonly saveAfterMs = 2_000,
+    /** How long after start the background check begins (prepare). */
+    private readonly prepareAfterMs = 1_000,
+  ) {
+    this.file = path.join(dir, FIGURE_CACHE_FILE);
+  }
+
+  /**
+   * After start, in the background (a batch of files per turn of the event loop): reads the cache
+   * file and checks its entries against the meeting files, so the first dashboard only merges.
+   */
+  prepare(source: FigureSource): Promise<void> {
+    this.preparing ??= new Promise<void>((resolve) => {
+      let at = 0;
+      const step = () => {
+        const entries = (this.entries ??= this.load());
+        this.startGeneration(source);
+        const ids = source.index.meetings;
+        for (const end = Math.min(ids.length, at + PREPARE_BATCH); at < end; at++) {
+          const { id } = ids[at]!;
+          const entry = entries.get(id);
+          if (entry && !source.loadedMeeting(id) && this.fileIs(id, entry.file)) this.checked.add(id);
+        }
+        if (at < ids.length) setTimeout(step, 0).unref();
+        else resolve();
+      };
+      // Not before the first list is served: reading the file is one block of 100-300 ms at 10,000
+      // meetings. Unref'd: it never holds a closing process open.
+      setTimeout(step, this.prepareAfterMs).unref();
+    });
+    return this.preparing;
+  }
+
+  private startGeneration(source: FigureSource): void {
+    if (this.checkedGeneration === source.generation) return;
+    this.checked.clear();
+    this.checkedGeneration = source.generation;
+  }
+
+  /** Every readable meeting's figures, in index order (newest first); unreadable meetings are left out. */
+  figuresOf(source: FigureSource): MeetingFigures[] {
+    const entries = (this.entries ??= this.load());
+    this.startGeneration(source);
+    const out: MeetingFigures[] = [];
+    const listed = new Set<string>();
+    for (const { id } of source.index.meetings) {
+      listed.add(id);
+      const figures = this.figuresOfMeeting(id, source, entries);
+      if (figures) out.push(figures);
+    }
+    for (const id of entries.keys()) {
+      if (listed.has(id)) continue;
+      entries.delete(id); // deleted meetings
+      this.dirty = true;
+    }
+    if (this.dirty) this.scheduleSave();
+    return out;
+  }
+
+  private figuresOfMeeting(id: string, source: FigureSource, entries: Map<string, Entry>): MeetingFigures | null {
+    const entry = entries.get(id);
+    const memory = source.loadedMeeting(id);
+    if (memory) {
+      let figures = this.ofObject.get(memory);
+      if (!figures) {
+        const fromFile = entry && entry.revision === memory.revision && entry.updatedAt === memory.updatedAt && this.fileIs(id, entry.file);
+        if (fromFile) figures = entry.figures;
+        else {
+          figures = meetingFigures(memory);
+          this.remember(entries, id, null, memory, figures);
+        }
+        this.ofObject.set(memory, figures);
+      }
+      return figures;
+    }
+    if (entry && this.checked.has(id)) return entry.figures;
+    const stamp = this.stamp(id);
+    if (entry && stamp && sameStamp(entry.file, stamp)) {
+      this.checked.add(id);
+      return entry.figures;
+    }
+    let meeting: Meeting;
+    try {
+      meeting = source.peekMeeting(id); // read after the stamp: nothing else writes the folder meanwhile
+    } catch {
+      return null; // unreadable: the storage notices say so; the dashboard goes on without it
+    }
+    const figures = meetingFigures(meeting);
+    this.remember(entries, id, stamp, meeting, figures);
+    if (stamp) this.checked.add(id);
+    return figures;
+  }
+
+  private remember(entries: Map<string, Entry>, id: string, file: FileStamp | null, meeting: Meeting, figures: MeetingFigures) {
+    entries.set(id, { file, revision: meeting.revision, updatedAt: meeting.updatedAt, figures });
+    this.dirty = true;
+  }
+
+  private fileIs(id: string, stamp: FileStamp | null): boolean {
+    return stamp !== null && sameStamp(stamp, this.stamp(id));
+  }
+
+  private stamp(id: string): FileStamp | null {
+    const stat = fs.statSync(path.join(this.meetingsDir, `${id}.json`), { throwIfNoEntry: false });
+    return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
+  }
+
+  /** The stored entries, or none when the file is missing, unreadable or not this format. */
+  private load(): Map<string, Entry> {
+    const entries = new Map<string, Entry>();
+    let parsed: unknown;
+    try {
+      removeTempFiles(this.dir);
+      parsed = JSON.parse(fs.readFileSync(this.file, 'utf8'));
+    } catch {
+      return entries;
+    }
+    if (!isObject(parsed) || parsed.format !== FIGURE_CACHE_FORMAT || parsed.zone !== localZone() || !isObject(parsed.meetings))
+      return entries;
+    for (const [id, value] of Object.entries(parsed.meetings)) {
+      const entry = decodeEntry(id, value);
+      if (entry) entries.set(id, entry);
+      else this.dirty = true; // a damaged entry: recomputed, and the file rewritten without it
+    }
+    return entries;
+  }
+
+  private scheduleSave(): void {
+    if (this.timer || this.saveAfterMs < 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush();
+    }, this.saveAfterMs).unref(); // never holds a closing process open; close() writes it anyway
+  }
+
+  /** Writes the entries if they changed: whole, under a temporary name, then renamed over the old file. */
+  flush(): void {
+    if (!this.dirty || !this.entries) return;
+    const meetings: Record<string, unknown[]> = {};
+    for (const [id, entry] of this.entries) meetings[id] = encodeEntry(entry);
+    const temp = `${this.file}.tmp-${process.pid}`;
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      fs.writeFileSync(temp, JSON.stringify({ format: FIGURE_CACHE_FORMAT, zone: localZone(), meetings }));
+      fs.renameSync(temp, this.file);
+      this.dirty = false;
+    } catch {
+      // Only a cache: the next session recomputes what it cannot find. A full disk must not fail a close.
+      fs.rmSync(temp, { force: true });
+    }
+  }
+
+  /**
+   * On close, after every save is in its file or journal (`saved`: the kernel, or null when the
+   * disk refused some): figures computed from a meeting in memory are stamped with its file now.
+   * Should the file still lag behind (a journal the disk would not fold), the next start folds that
+   * journal, which rewrites the file and so changes the stamp: the entry is then recomputed.
+   */
+  close(saved: Pick<FigureSource, 'loadedMeeting'> | null): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const [id, entry] of saved && this.entries ? this.entries : []) {
+      const memory = entry.file === null ? saved!.loadedMeeting(id) : undefined;
+      if (!memory || memory.revision !== entry.revision || memory.updatedAt !== entry.updatedAt) continue;
+      entry.file = this.stamp(id);
+      this.dirty = true;
+    }
+    this.flush();
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
+  return a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+}
+
+/** A write a crash cut short leaves its temporary file; the lock is held, so none is being written now. */
+function removeTempFiles(dir: string): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(`${FIGURE_CACHE_FILE}.tmp-`)) fs.rmSync(path.join(dir, name), { force: true });
+}
