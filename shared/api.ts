@@ -166,7 +166,6 @@ const onCitation = {
   sourceId: idSchema,
   key: z.string().min(1, 'must not be empty').max(LIMITS.citationFieldMax, `must be at most ${LIMITS.citationFieldMax} characters`),
 };
-
 const byId = z.strictObject({ id: idSchema });
 const reportIds = z.array(idSchema).min(1).max(LIMITS.reportBatchMax, `at most ${LIMITS.reportBatchMax} meetings per call`);
 /** Sent back by a client that edited a copy at this revision; a newer revision on disk is a conflict. */
