@@ -96,20 +96,28 @@ export class EvidenceArea {
 
   private async load(generation = this.generation): Promise<void> {
     const stale = () => this.closed || generation !== this.generation;
+    // A file gone or unreadable must not take the app down: say so, and the rest still loads.
+    const report = (what: string, error: unknown) => {
+      if (!this.closed) this.store.notices.push(`${what} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+    };
+    if (stale()) return;
     try {
-      if (stale()) return;
       if (this.index.accountsFile) await this.search.setAccounts(this.store.readAccounts(this.index.accountsFile));
-      for (const source of this.index.sources) {
-        if (stale()) return;
+    } catch (error) {
+      report('The customer accounts', error);
+    }
+    for (const source of this.index.sources) {
+      if (stale()) return;
+      try {
         const items = await this.store.readItemsInSteps(source.file);
-        if (stale()) return;
+        // Deleted (or re-imported into a new file) while it was being read: what it holds now wins.
+        const current = this.index.sources.find((entry) => entry.id === source.id);
+        if (stale() || current?.file !== source.file) continue;
         this.items.set(source.id, items);
         await this.search.setSource(source.id, items);
+      } catch (error) {
+        report(`Customer evidence "${source.name}"`, error);
       }
-    } catch (error) {
-      // A file gone or unreadable must not take the app down: say so, and the rest still works.
-      if (!this.closed)
-        this.store.notices.push(`Customer evidence could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -148,3 +148,44 @@ it('a re-import started at once after a restart, while the items still load, mer
   expect(again).toMatchObject({ state: 'done', added: 1, unchanged: 1 });
   expect(evidence(library).itemCount).toBe(12_001);
 });
+
+it('a source deleted while the start still reads it stays deleted: its items are not searchable or citable', async () => {
+  const dataDir = tempDir();
+  let library = openTemp(dataDir);
+  const rows = Array.from({ length: 12_000 }, (_, i) => `${i},Ticket ${i} about refunds`).join('\n');
+  const first = await importAndWait(library, {
+    source: { name: 'Desk', kind: 'tickets' },
+    input: { kind: 'text', fileName: 'a.csv', text: `id,comment\n${rows}\n` },
+  });
+  expect(first.state).toBe('done');
+  closeNow(library);
+  library = openTemp(dataDir);
+  // The user's Delete arrives while the start's load is reading that source's file (the real read goes on).
+  const store = (library.service.evidence as unknown as { store: { readItemsInSteps: (file: string) => Promise<unknown> } }).store;
+  const read = store.readItemsInSteps.bind(store);
+  let deletedDuringRead = false;
+  store.readItemsInSteps = (file) => {
+    const reading = read(file);
+    valueOf(library, 'evidence.deleteSource', { id: first.sourceId });
+    deletedDuringRead = true;
+    return reading;
+  };
+  await library.service.evidence.settled();
+  expect(deletedDuringRead).toBe(true);
+  expect(total(library, 'refunds')).toBe(0);
+  expect(evidence(library)).toMatchObject({ sources: [], itemCount: 0 });
+  expect(library.service.evidence.citable(first.sourceId!, 'id:1')).toBeNull();
+});
+
+it('one unreadable source does not stop the others from loading at start, and is named in a notice', async () => {
+  const dataDir = tempDir();
+  let library = openTemp(dataDir);
+  const lost = await addSource(library, 'Lost', 'The refund took a month');
+  await addSource(library, 'Kept', 'The export button is hidden');
+  closeNow(library);
+  fs.rmSync(path.join(dataDir, 'evidence', lost.file));
+  library = openTemp(dataDir);
+  await library.service.evidence.settled();
+  expect(total(library, 'export')).toBe(2);
+  expect(library.service.evidence.notices.some((notice) => notice.includes('"Lost" could not be loaded'))).toBe(true);
+});
