@@ -76,8 +76,9 @@ export function acceptProposal(meeting: Meeting, params: MethodParams<'proposals
   const before = chair.answerState(meeting, params.itemId);
   const current = before.answer;
   const onItem = { meetingId: meeting.id, itemId: params.itemId };
-  if (params.mode === 'append' && current && current.text.trim().length > 0) {
-    const text = `${current.text.trimEnd()}\n\n${proposal.text}`;
+  // An answer with a direction but no text yet is still the lead's: append keeps its direction and author.
+  if (params.mode === 'append' && current) {
+    const text = current.text.trim().length > 0 ? `${current.text.trimEnd()}\n\n${proposal.text}` : proposal.text;
     if (text.length > LIMITS.answerMax) {
       throw new ApiError(
         'limit_exceeded',

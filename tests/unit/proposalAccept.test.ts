@@ -63,6 +63,14 @@ describe('proposals.accept', () => {
     expect(t.item(after).answer).toMatchObject({ text: 'Slower checkout\n\nFewer surprises on the bill', direction: 'helps', by: 'Ana' });
   });
 
+  it('append onto an answer with a direction but no text keeps the lead’s direction and authorship, and takes the text', () => {
+    const t = setUp();
+    t.answer('', 'hurts');
+    const after = t.value<Meeting>('proposals.accept', { ...t.onItem, proposalId: 'p-ben', mode: 'append' });
+    expect(t.item(after).answer).toMatchObject({ text: 'Fewer surprises on the bill', direction: 'hurts', by: 'Ana' });
+    expect(t.item(after).proposals[0]).toMatchObject({ by: 'Ben', status: 'accepted' });
+  });
+
   it('replace puts the proposal in place of the answer; undo brings the answer back whole and opens the proposal again', () => {
     const t = setUp();
     const answered = t.answer('Checkout takes longer for them');

@@ -66,7 +66,8 @@ export function Proposals({ meetingId, item, showToast }: ProposalsProps) {
   };
 
   const takeProposal = (proposal: Proposal) => {
-    if (!answered) return void accept(proposal, 'replace');
+    // Nothing written yet: append takes the proposal's text and keeps a direction the lead already chose.
+    if (!answered) return void accept(proposal, 'append');
     updateThenFocus(
       () => setChoosing(proposal.id),
       () => listRef.current?.querySelector<HTMLButtonElement>(`[data-choice="${proposal.id}"] button`),
