@@ -156,8 +156,12 @@ export class FigureCache {
   }
 
   private stamp(id: string): FileStamp | null {
-    const stat = fs.statSync(path.join(this.meetingsDir, `${id}.json`), { throwIfNoEntry: false });
-    return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
+    try {
+      const stat = fs.statSync(path.join(this.meetingsDir, `${id}.json`), { throwIfNoEntry: false });
+      return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
+    } catch {
+      return null; // unreadable (EACCES, ENOTDIR): not the same file, so recomputed; never thrown from a timer
+    }
   }
 
   /** The stored entries, or none when the file is missing, unreadable or not this format. */

@@ -65,7 +65,7 @@ export class MeetingService {
 
   /** Things the user should be told about the data folder (recovered or quarantined files). */
   get notices(): readonly string[] {
-    return this.kernel.storage.notices;
+    return [...this.kernel.storage.notices, ...this.evidence.notices];
   }
 
   library(): Library {

@@ -4,7 +4,11 @@ import type { AreaContext, Handlers } from './area';
 
 export function storageArea({ kernel, participants, evidence }: AreaContext) {
   return {
-    'storage.status': () => kernel.storageStatus(),
+    'storage.status': () => {
+      const status = kernel.storageStatus();
+      // Evidence keeps its own notices (a damaged or unreadable source): the banner tells them too.
+      return { ...status, notices: [...status.notices, ...evidence.notices] };
+    },
     'backups.list': () => kernel.storage.backups.list(),
     'backups.create': () => kernel.persistence.backUp('manual'),
     'backups.restore': ({ id }) => {

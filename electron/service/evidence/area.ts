@@ -129,7 +129,8 @@ export class EvidenceArea {
   }
 
   get notices(): readonly string[] {
-    return this.store.notices;
+    const failed = this.search.lastError;
+    return failed ? [...this.store.notices, `Customer evidence could not all be indexed: ${failed}`] : this.store.notices;
   }
 
   /** The evidence methods; a getter, so the handler table can be listed without a library behind it. */

@@ -60,6 +60,9 @@ export class SearchIndex {
     return this.count;
   }
 
+  /** The last indexing step that failed, if any (its source is then only partly searchable). */
+  lastError: string | null = null;
+
   get indexing(): boolean {
     return this.busy > 0;
   }
@@ -138,9 +141,12 @@ export class SearchIndex {
 
   private enqueue(step: () => Promise<void>): Promise<void> {
     this.busy++;
+    // Never rejects: callers fire and forget (`void`), and a rejection nobody handles would end the process.
     this.pending = this.pending
-      .catch(() => undefined)
       .then(step)
+      .catch((error: unknown) => {
+        this.lastError = error instanceof Error ? error.message : String(error);
+      })
       .finally(() => this.busy--);
     return this.pending;
   }

@@ -179,7 +179,11 @@ export class Uploads {
 
   private remove(upload: Upload): void {
     this.open.delete(upload.uploadId);
-    if (!upload.adopted) fs.rmSync(upload.file, { force: true });
+    try {
+      if (!upload.adopted) fs.rmSync(upload.file, { force: true });
+    } catch {
+      // Also called off the request path (after an import); a file left behind goes at the next start.
+    }
   }
 
   private now(): number {

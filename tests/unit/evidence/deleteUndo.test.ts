@@ -189,3 +189,16 @@ it('one unreadable source does not stop the others from loading at start, and is
   expect(total(library, 'export')).toBe(2);
   expect(library.service.evidence.notices.some((notice) => notice.includes('"Lost" could not be loaded'))).toBe(true);
 });
+
+it('the unreadable source is told in the storage status the banner shows, and in the service notices printed at start', async () => {
+  const dataDir = tempDir();
+  let library = openTemp(dataDir);
+  const lost = await addSource(library, 'Lost', 'The refund took a month');
+  closeNow(library);
+  fs.rmSync(path.join(dataDir, 'evidence', lost.file));
+  library = openTemp(dataDir);
+  await library.service.evidence.settled();
+  const status = valueOf<{ notices: string[] }>(library, 'storage.status', {});
+  expect(status.notices.filter((notice) => notice.includes('"Lost" could not be loaded'))).toHaveLength(1);
+  expect(library.service.notices.some((notice) => notice.includes('"Lost" could not be loaded'))).toBe(true);
+});
