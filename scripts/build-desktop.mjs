@@ -11,14 +11,14 @@ const OUTPUTS = [
   path.join(ROOT, 'dist-electron', 'preload.cjs'),
 ];
 const SOURCE_DIRS = ['renderer', 'shared', 'electron'];
-const SOURCE_FILES = ['vite.config.ts', 'package.json'];
+const SOURCE_FILES = ['vite.config.ts', 'package.json', 'package-lock.json'];
 
 /** True when an output is missing or older than the newest source. */
 export function desktopIsStale() {
   const builtAt = Math.min(...OUTPUTS.map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0)));
   const sourcesAt = Math.max(
     ...SOURCE_DIRS.map((dir) => newestMtime(path.join(ROOT, dir))),
-    ...SOURCE_FILES.map((file) => fs.statSync(path.join(ROOT, file)).mtimeMs),
+    ...SOURCE_FILES.map((file) => (fs.existsSync(path.join(ROOT, file)) ? fs.statSync(path.join(ROOT, file)).mtimeMs : 0)),
   );
   return builtAt <= sourcesAt;
 }

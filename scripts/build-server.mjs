@@ -12,13 +12,19 @@ import { ROOT, newestMtime } from './build-renderer.mjs';
 export const SERVER_DIR = path.join(ROOT, 'dist-web');
 export const SERVER_ENTRY = path.join(SERVER_DIR, 'web.cjs');
 const SOURCES = ['electron', 'shared'];
+/** The bundle holds its packages: an install that changes one (the lock file) rebuilds it too. */
+const SOURCE_FILES = ['package.json', 'package-lock.json'];
 /** How long after the start the code cache is written: by then the first requests compiled what they use. */
 const CACHE_AFTER_MS = 3_000;
 
 /** True when dist-web/web.cjs is missing or older than a source it is built from. */
 export function serverIsStale() {
   const builtAt = fs.existsSync(SERVER_ENTRY) ? fs.statSync(SERVER_ENTRY).mtimeMs : 0;
-  const sourcesAt = Math.max(fs.statSync(new URL(import.meta.url)).mtimeMs, ...SOURCES.map((dir) => newestMtime(path.join(ROOT, dir))));
+  const sourcesAt = Math.max(
+    fs.statSync(new URL(import.meta.url)).mtimeMs,
+    ...SOURCES.map((dir) => newestMtime(path.join(ROOT, dir))),
+    ...SOURCE_FILES.map((file) => (fs.existsSync(path.join(ROOT, file)) ? fs.statSync(path.join(ROOT, file)).mtimeMs : 0)),
+  );
   return builtAt <= sourcesAt;
 }
 

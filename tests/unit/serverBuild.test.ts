@@ -26,6 +26,17 @@ describe('the built server', () => {
     expect(fs.statSync(SERVER_ENTRY).mtimeMs).toBeGreaterThan(longAgo.getTime());
   });
 
+  it('is rebuilt after an install changed a package it bundles (the lock file is newer)', async () => {
+    await ensureServerBuilt();
+    expect(serverIsStale()).toBe(false);
+    const lock = path.join(ROOT, 'package-lock.json');
+    const later = new Date(Math.max(Date.now(), fs.statSync(SERVER_ENTRY).mtimeMs));
+    fs.utimesSync(lock, later, later); // content unchanged: only its time, as an install leaves it
+    expect(serverIsStale()).toBe(true);
+    await ensureServerBuilt();
+    expect(serverIsStale()).toBe(false);
+  });
+
   it('starts without TypeScript: no tsx, and it leaves a code cache for the next start', async () => {
     await ensureServerBuilt();
     const bundle = fs.readFileSync(SERVER_ENTRY, 'utf8');
