@@ -48,6 +48,12 @@ describe('the ledger build in memory', () => {
     expect(kernel.keptMeetings).toBe(2);
     const found = kernel.ledger.search({ ...everything, text: 'zeppelin' }, true);
     expect(found.entries.map((entry) => entry.meetingId)).toEqual([second!.id]);
+    // A decision's words are found again from its text to take them out (its document keeps no list).
+    kernel.mutateMeeting(second!.id, undefined, (draft) => {
+      draft.agenda[0]!.decisions[0]!.text = 'Retire the airship programme';
+    });
+    expect(kernel.ledger.search({ ...everything, text: 'zeppelin' }, true).total).toBe(0);
+    expect(kernel.ledger.search({ ...everything, text: 'airship programme' }, true).total).toBe(1);
     expect(kernel.ledger.search(everything, true).total).toBe(DECISIONS);
     expect(kernel.ledger.search({ ...everything, meetingIds: [opened.id] }, true).total).toBe(20);
   });
