@@ -27,16 +27,21 @@ export interface Row {
 const NONE: readonly never[] = Object.freeze([]);
 const listOf = <T>(list: T[]): T[] => (list.length > 0 ? list : (NONE as never as T[]));
 
-/** Owners in lower case, one string per name rather than per row (cleared when it grows past a bound). */
-const lowerOwners = new Map<string, string>();
-function lowerOwner(owner: string): string {
-  let lower = lowerOwners.get(owner);
-  if (lower === undefined) {
-    if (lowerOwners.size >= 10_000) lowerOwners.clear();
-    lowerOwners.set(owner, (lower = owner.toLocaleLowerCase()));
+/**
+ * Values a few of which recur on every row (tag and persona ids, owners in lower case), held once
+ * rather than once per row as each meeting's file gives them: 1 MB per 20,000 decisions. Cleared
+ * when it passes a bound, so odd data cannot grow it without end.
+ */
+const shared = new Map<string, string>();
+function once(key: string, make: (key: string) => string = (value) => value): string {
+  let value = shared.get(key);
+  if (value === undefined) {
+    if (shared.size >= 10_000) shared.clear();
+    shared.set(key, (value = make(key)));
   }
-  return lower;
+  return value;
 }
+const lowerOwner = (owner: string) => once(`owner\u0000${owner}`, () => owner.toLocaleLowerCase());
 
 /** The accounts (keyed by accountKey, first spelling kept) and sources (newest name) of some citations. */
 function citedOf(citations: readonly Citation[]) {
@@ -58,7 +63,7 @@ export function meetingRows(meeting: Meeting, slot: () => number): Row[] {
   const rows: Row[] = [];
   const day = localDay(meeting.scheduledAt); // the user's from/to dates are local calendar days
   for (const item of meeting.agenda) {
-    const personaIds = item.answer?.personaIds.length ? item.answer.personaIds : meeting.personaIds;
+    const personaIds = listOf((item.answer?.personaIds.length ? item.answer.personaIds : meeting.personaIds).map((id) => once(id)));
     for (const decision of item.decisions) {
       const cited = citedOf(decision.citations);
       const entry: LedgerEntry = {
@@ -72,7 +77,7 @@ export function meetingRows(meeting: Meeting, slot: () => number): Row[] {
         owner: decision.owner,
         dueDate: decision.dueDate,
         direction: decision.direction,
-        tagIds: listOf(distinctTagIds(decision.tags)),
+        tagIds: listOf(distinctTagIds(decision.tags).map((id) => once(id))),
         personaIds,
         seriesId: meeting.seriesId,
         reviewDate: decision.reviewDate,
