@@ -15,8 +15,8 @@ import { stem, tokenizeWords, type QueryWord } from './words';
 interface Doc {
   /** What the document was made from (its text, or a digest of it): unchanged text is not indexed again. */
   key: string;
-  /** The ledger slots of the decisions the document stands for. */
-  rows: number[];
+  /** The ledger slots of the decisions the document stands for: a decision's one slot as a number (no array each). */
+  rows: number | number[];
   alive: boolean;
   /**
    * Its terms, to take it out of their postings. A decision's document has none: its key is its
@@ -101,7 +101,7 @@ export class LedgerTextIndex {
       for (const decision of item.decisions)
         after.decisions.set(
           decision.id,
-          this.reuse(before?.decisions.get(decision.id), decision.text, [slotOf(decision.id)], () => [[decision.text, BOOST.decision]]),
+          this.reuse(before?.decisions.get(decision.id), decision.text, slotOf(decision.id), () => [[decision.text, BOOST.decision]]),
         );
     }
     if (before) {
@@ -135,7 +135,10 @@ export class LedgerTextIndex {
         const doc = postings.docs[i]!;
         if (!doc.alive) continue;
         const score = postings.weights[i]! * weight;
-        for (const slot of doc.rows) {
+        const rows = doc.rows;
+        const count = typeof rows === 'number' ? 1 : rows.length;
+        for (let k = 0; k < count; k++) {
+          const slot = typeof rows === 'number' ? rows : rows[k]!;
           const seen = hits.scores[slot]!;
           if (seen === 0) hits.slots.push(slot);
           if (score > seen) hits.scores[slot] = score;
@@ -162,7 +165,7 @@ export class LedgerTextIndex {
     return found;
   }
 
-  private reuse(old: Doc | undefined, key: string, rows: number[], fields: () => [string, number][]): Doc {
+  private reuse(old: Doc | undefined, key: string, rows: Doc['rows'], fields: () => [string, number][]): Doc {
     if (old && old.key === key) {
       old.rows = rows;
       return old;
@@ -171,7 +174,7 @@ export class LedgerTextIndex {
   }
 
   /** A document; its key is its only field's text when it has one field (a decision), else a digest. */
-  private add(key: string, fields: [string, number][], rows: number[]): Doc {
+  private add(key: string, fields: [string, number][], rows: Doc['rows']): Doc {
     // A word's weight in a document: its best place, a little more when it recurs there.
     const weights = new Map<string, number>();
     for (const [text, boost] of fields) {
