@@ -121,7 +121,8 @@ export class Kernel {
       throw error;
     }
     this.meetings.set(id, meeting);
-    this.ledger.update(meeting);
+    // Already in the ledger when the build read it: the file has not changed since (see `generation`).
+    if (!this.ledger.has(id)) this.ledger.update(meeting);
     return meeting;
   }
 
@@ -292,31 +293,36 @@ export class Kernel {
     this.publishStorage();
   }
 
-  /** Reads every meeting not yet in memory, so the ledger covers them all. */
+  /** Puts every meeting not yet in the ledger into it (read, not kept), so the ledger covers them all. */
   loadAllMeetings(): void {
     if (this.ledgerComplete) return;
-    for (const summary of this.currentIndex.meetings) this.tryLoad(summary.id);
+    for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
     this.ledgerComplete = true;
+  }
+
+  /**
+   * Into the ledger only: read from its file and let go, so the ledger holds its rows and words,
+   * not 10,000 meetings (issue 20: 362 MB of heap after one search). Meetings the user opens are
+   * still kept (`meeting`).
+   */
+  private indexMeeting(id: string): void {
+    if (this.ledger.has(id) || this.unreadable.has(id)) return;
+    try {
+      this.ledger.update(this.storage.readMeeting(id));
+    } catch (error) {
+      // Recorded (and in the notices); the ledger goes on without it, and `meeting` refuses it too.
+      if (error instanceof ApiError) this.unreadable.set(id, error);
+    }
+  }
+
+  /** How many meetings memory holds (opened, changed or imported); the ledger's build adds none. */
+  get keptMeetings(): number {
+    return this.meetings.size;
   }
 
   /** True once every meeting in the index has been read into the ledger. */
   get ledgerIsComplete(): boolean {
     return this.ledgerComplete;
-  }
-
-  /** Every readable meeting, newest first (reads them all first). */
-  allMeetings(): Meeting[] {
-    this.loadAllMeetings();
-    return this.currentIndex.meetings.flatMap((summary) => this.meetings.get(summary.id) ?? []);
-  }
-
-  private tryLoad(id: string): void {
-    if (this.meetings.has(id) || this.unreadable.has(id)) return;
-    try {
-      this.meeting(id);
-    } catch {
-      // Recorded in `unreadable` (and the notices); the ledger goes on without it.
-    }
   }
 
   /**
@@ -333,7 +339,7 @@ export class Kernel {
       const step = () => {
         if (this.ledgerComplete) return resolve();
         const batch = ids.splice(0, 25);
-        for (const id of batch) this.tryLoad(id);
+        for (const id of batch) this.indexMeeting(id);
         if (ids.length > 0) next();
         else {
           this.loadAllMeetings(); // picks up anything created meanwhile, then marks complete

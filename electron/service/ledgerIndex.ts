@@ -66,6 +66,11 @@ export class LedgerIndex {
     this.changed();
   }
 
+  /** True once the meeting's rows are in (or it had no decisions: it is in, with none). */
+  has(meetingId: string): boolean {
+    return this.byMeeting.has(meetingId);
+  }
+
   get size(): number {
     return this.all().length;
   }

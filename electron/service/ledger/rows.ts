@@ -20,6 +20,29 @@ export interface Row {
   rank: number;
 }
 
+/**
+ * The one empty list every row without tags or citations shares (most rows): at 200,000 decisions,
+ * an empty array per field is 25 MB (issue 20). Frozen, so a change to it would throw, not spread.
+ */
+const NONE: readonly never[] = Object.freeze([]);
+const listOf = <T>(list: T[]): T[] => (list.length > 0 ? list : (NONE as never as T[]));
+
+/**
+ * Values a few of which recur on every row (tag and persona ids, owners in lower case), held once
+ * rather than once per row as each meeting's file gives them: 1 MB per 20,000 decisions. Cleared
+ * when it passes a bound, so odd data cannot grow it without end.
+ */
+const shared = new Map<string, string>();
+function once(key: string, make: (key: string) => string = (value) => value): string {
+  let value = shared.get(key);
+  if (value === undefined) {
+    if (shared.size >= 10_000) shared.clear();
+    shared.set(key, (value = make(key)));
+  }
+  return value;
+}
+const lowerOwner = (owner: string) => once(`owner\u0000${owner}`, () => owner.toLocaleLowerCase());
+
 /** The accounts (keyed by accountKey, first spelling kept) and sources (newest name) of some citations. */
 function citedOf(citations: readonly Citation[]) {
   const accounts = new Map<string, string>();
@@ -40,7 +63,7 @@ export function meetingRows(meeting: Meeting, slot: () => number): Row[] {
   const rows: Row[] = [];
   const day = localDay(meeting.scheduledAt); // the user's from/to dates are local calendar days
   for (const item of meeting.agenda) {
-    const personaIds = item.answer?.personaIds.length ? item.answer.personaIds : meeting.personaIds;
+    const personaIds = listOf((item.answer?.personaIds.length ? item.answer.personaIds : meeting.personaIds).map((id) => once(id)));
     for (const decision of item.decisions) {
       const cited = citedOf(decision.citations);
       const entry: LedgerEntry = {
@@ -54,20 +77,20 @@ export function meetingRows(meeting: Meeting, slot: () => number): Row[] {
         owner: decision.owner,
         dueDate: decision.dueDate,
         direction: decision.direction,
-        tagIds: distinctTagIds(decision.tags),
+        tagIds: listOf(distinctTagIds(decision.tags).map((id) => once(id))),
         personaIds,
         seriesId: meeting.seriesId,
         reviewDate: decision.reviewDate,
         outcome: decision.outcome,
-        citedAccounts: [...cited.accounts.values()],
-        citedSources: [...cited.sources.values()].map(({ id, name }) => ({ id, name })),
+        citedAccounts: listOf([...cited.accounts.values()]),
+        citedSources: listOf([...cited.sources.values()].map(({ id, name }) => ({ id, name }))),
       };
       rows.push({
         entry,
-        owner: decision.owner.toLocaleLowerCase(),
+        owner: lowerOwner(decision.owner),
         day,
-        accountKeys: [...cited.accounts.keys()],
-        sourceIds: [...cited.sources.keys()],
+        accountKeys: listOf([...cited.accounts.keys()]),
+        sourceIds: listOf([...cited.sources.keys()]),
         slot: slot(),
         rank: 0,
       });

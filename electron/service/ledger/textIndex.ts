@@ -7,15 +7,32 @@
  * candidate (20,000 decisions in a few milliseconds, where MiniSearch's
  * own search, building a result object per match, took 40–250 ms).
  */
+import { createHash } from 'node:crypto';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Meeting } from '../../../shared/domain';
 import { stem, tokenizeWords, type QueryWord } from './words';
 
 interface Doc {
-  /** The ledger slots of the decisions the document stands for. */
-  rows: number[];
+  /** What the document was made from (its text, or a digest of it): unchanged text is not indexed again. */
+  key: string;
+  /** The ledger slots of the decisions the document stands for: a decision's one slot as a number (no array each). */
+  rows: number | number[];
   alive: boolean;
-  terms: string[];
+  /**
+   * Its terms, to take it out of their postings. A decision's document has none: its key is its
+   * text, and they are found again from it (an array of words per decision was 2 MB per 20,000).
+   */
+  terms: string[] | null;
+}
+
+/** The indexed terms of a text, as `add` finds them. */
+function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const token of tokenizeWords(text)) {
+    const term = stem(token);
+    if (term) terms.add(term);
+  }
+  return terms;
 }
 
 interface Postings {
@@ -37,8 +54,18 @@ const BOOST = { decision: 3, title: 2, answer: 1.5, notes: 1, meeting: 1 };
 const PREFIX_WEIGHT = 0.5;
 
 interface MeetingDocs {
-  items: Map<string, { key: string; doc: Doc }>;
-  decisions: Map<string, { key: string; doc: Doc }>;
+  items: Map<string, Doc>;
+  decisions: Map<string, Doc>;
+}
+
+/**
+ * An item document's key: a digest of its fields, not the fields joined, which would hold every
+ * item's notes in memory after the meeting is let go (issue 20).
+ */
+function digest(fields: string[]): string {
+  const hash = createHash('sha1');
+  for (const field of fields) hash.update(field).update('\u0000');
+  return hash.digest('base64');
 }
 
 export class LedgerTextIndex {
@@ -60,7 +87,7 @@ export class LedgerTextIndex {
     for (const item of meeting.agenda) {
       if (item.decisions.length === 0) continue;
       const answer = item.answer?.text ?? '';
-      const key = `${item.title}\u0000${item.notes}\u0000${answer}\u0000${meeting.title}`;
+      const key = digest([item.title, item.notes, answer, meeting.title]);
       const slots = item.decisions.map((decision) => slotOf(decision.id));
       after.items.set(
         item.id,
@@ -74,12 +101,12 @@ export class LedgerTextIndex {
       for (const decision of item.decisions)
         after.decisions.set(
           decision.id,
-          this.reuse(before?.decisions.get(decision.id), decision.text, [slotOf(decision.id)], () => [[decision.text, BOOST.decision]]),
+          this.reuse(before?.decisions.get(decision.id), decision.text, slotOf(decision.id), () => [[decision.text, BOOST.decision]]),
         );
     }
     if (before) {
-      for (const [id, { doc }] of before.items) if (after.items.get(id)?.doc !== doc) this.kill(doc);
-      for (const [id, { doc }] of before.decisions) if (after.decisions.get(id)?.doc !== doc) this.kill(doc);
+      for (const [id, doc] of before.items) if (after.items.get(id) !== doc) this.kill(doc);
+      for (const [id, doc] of before.decisions) if (after.decisions.get(id) !== doc) this.kill(doc);
     }
     this.meetings.set(meeting.id, after);
   }
@@ -87,7 +114,7 @@ export class LedgerTextIndex {
   removeMeeting(meetingId: string): void {
     const docs = this.meetings.get(meetingId);
     if (!docs) return;
-    for (const { doc } of [...docs.items.values(), ...docs.decisions.values()]) this.kill(doc);
+    for (const doc of [...docs.items.values(), ...docs.decisions.values()]) this.kill(doc);
     this.meetings.delete(meetingId);
   }
 
@@ -108,7 +135,10 @@ export class LedgerTextIndex {
         const doc = postings.docs[i]!;
         if (!doc.alive) continue;
         const score = postings.weights[i]! * weight;
-        for (const slot of doc.rows) {
+        const rows = doc.rows;
+        const count = typeof rows === 'number' ? 1 : rows.length;
+        for (let k = 0; k < count; k++) {
+          const slot = typeof rows === 'number' ? rows : rows[k]!;
           const seen = hits.scores[slot]!;
           if (seen === 0) hits.slots.push(slot);
           if (score > seen) hits.scores[slot] = score;
@@ -135,20 +165,16 @@ export class LedgerTextIndex {
     return found;
   }
 
-  private reuse(
-    old: { key: string; doc: Doc } | undefined,
-    key: string,
-    rows: number[],
-    fields: () => [string, number][],
-  ): { key: string; doc: Doc } {
+  private reuse(old: Doc | undefined, key: string, rows: Doc['rows'], fields: () => [string, number][]): Doc {
     if (old && old.key === key) {
-      old.doc.rows = rows;
+      old.rows = rows;
       return old;
     }
-    return { key, doc: this.add(fields(), rows) };
+    return this.add(key, fields(), rows);
   }
 
-  private add(fields: [string, number][], rows: number[]): Doc {
+  /** A document; its key is its only field's text when it has one field (a decision), else a digest. */
+  private add(key: string, fields: [string, number][], rows: Doc['rows']): Doc {
     // A word's weight in a document: its best place, a little more when it recurs there.
     const weights = new Map<string, number>();
     for (const [text, boost] of fields) {
@@ -162,7 +188,7 @@ export class LedgerTextIndex {
       }
       for (const [form, count] of counts) weights.set(form, Math.max(weights.get(form) ?? 0, boost * (1 + Math.log(count))));
     }
-    const doc: Doc = { rows, alive: true, terms: [...weights.keys()] };
+    const doc: Doc = { key, rows, alive: true, terms: fields.length === 1 ? null : [...weights.keys()] };
     for (const [term, weight] of weights) {
       let postings = this.vocab.get(term);
       if (!postings) this.vocab.set(term, (postings = { docs: [], weights: [], dead: 0 }));
@@ -177,7 +203,7 @@ export class LedgerTextIndex {
     if (!doc.alive) return;
     doc.alive = false;
     this.liveDocs--;
-    for (const term of doc.terms) {
+    for (const term of doc.terms ?? termsOf(doc.key)) {
       const postings = this.vocab.get(term);
       if (!postings) continue;
       postings.dead++;
