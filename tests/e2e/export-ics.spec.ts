@@ -63,7 +63,9 @@ test('Calendar downloads an .ics with the dated follow-up and the next meeting, 
   const calendar = new ICAL.Component(ICAL.parse(text));
   const events = calendar.getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
   expect(events.map((e) => e.uid)).toEqual([meetingUid(next.id), followUpUid(meeting.id, followUpId)]);
-  expect(events[0]!.summary).toBe('Pricing; review, "Q3" \\ tiers');
+  // The next meeting's title carries its day (Next in series), and the escaped characters survive.
+  expect(next.title).toBe('Pricing; review, "Q3" \\ tiers (2026-12-08)');
+  expect(events[0]!.summary).toBe(next.title);
   expect(events[0]!.startDate.toJSDate().toISOString()).toBe('2026-12-08T09:30:00.000Z');
   expect(events[0]!.endDate.toJSDate().toISOString()).toBe('2026-12-08T10:15:00.000Z');
   expect(events[1]!.startDate.isDate).toBe(true);
