@@ -9,6 +9,7 @@ import type { EvidenceSearchResult } from '../../shared/evidence/schema';
 import { LEDGER_CITED_FILTER_MAX, type LedgerResult } from '../../shared/ledger';
 import { LIMITS } from '../../shared/limits';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
+import { citedAccounts } from '../../shared/summary/citations';
 import { closeOpened, errorCodeOf, openTemp, sampleDraft, tempDir, valueOf } from './helpers';
 import { importAndWait, writeFile } from './evidence/evidenceHelpers';
 
@@ -134,5 +135,28 @@ describe('the ledger filtered by what decisions cite', () => {
     expect(search(library, { sourceIds: ids(LEDGER_CITED_FILTER_MAX) }).total).toBe(0);
     expect(errorCodeOf(library, 'ledger.search', { sourceIds: ids(LEDGER_CITED_FILTER_MAX + 1) })).toBe('invalid_input');
     expect(errorCodeOf(library, 'ledger.search', { sourceIds: ['not an id!'] })).toBe('invalid_input');
+  });
+});
+
+describe('the ledger names a cited account as the summary does', () => {
+  it('an account cited under two spellings is named by its newest citation, as citedAccounts names it', () => {
+    const library = openTemp(tempDir());
+    const made = valueOf<Meeting>(library, 'meetings.create', sampleDraft());
+    const itemId = made.agenda[0]!.id;
+    const meeting = structuredClone(
+      valueOf<Meeting>(library, 'decisions.add', { meetingId: made.id, itemId, decision: { text: 'Cap the bill' } }),
+    );
+    const decision = meeting.agenda[0]!.decisions[0]!;
+    const cited = { sourceId: 'desk', sourceName: 'Help desk', quote: 'Too expensive', customer: 'Zoë', date: null, by: 'Ana' };
+    const account = { segment: 'Enterprise', arr: 120_000, currency: 'USD' };
+    // The same account (accountKey ignores case and spaces), renamed in the accounts file before the later citation.
+    decision.citations = [
+      { ...cited, key: 'older', at: '2026-11-24T09:31:00.000Z', account: { ...account, name: 'acme  corp' } },
+      { ...cited, key: 'newer', at: '2026-11-24T09:32:00.000Z', account: { ...account, name: 'Acme Corp' } },
+    ];
+    const copy = valueOf<Meeting>(library, 'meetings.import', { meeting, personas: [], asCopy: true });
+    const entry = search(library, {}).entries.find((e) => e.meetingId === copy.id)!;
+    expect(entry.citedAccounts).toEqual(citedAccounts(decision.citations).accounts.map((a) => a.name));
+    expect(entry.citedAccounts).toEqual(['Acme Corp']);
   });
 });

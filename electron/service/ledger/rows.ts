@@ -2,7 +2,7 @@
 import type { Citation, Meeting } from '../../../shared/domain';
 import type { LedgerEntry, LedgerQuery, LedgerSource } from '../../../shared/ledger';
 import { localDay } from '../../../shared/followUps';
-import { accountKey } from '../../../shared/summary/citations';
+import { accountKey, citedAccounts } from '../../../shared/summary/citations';
 import { distinctTagIds } from '../../../shared/tags';
 
 export interface Row {
@@ -43,14 +43,11 @@ function once(key: string, make: (key: string) => string = (value) => value): st
 }
 const lowerOwner = (owner: string) => once(`owner\u0000${owner}`, () => owner.toLocaleLowerCase());
 
-/** The accounts (keyed by accountKey, first spelling kept) and sources (newest name) of some citations. */
+/** The accounts (keyed by accountKey, named as citedAccounts names them) and sources (newest name) of some citations. */
 function citedOf(citations: readonly Citation[]) {
-  const accounts = new Map<string, string>();
+  const accounts = new Map(citedAccounts(citations).accounts.map((account) => [accountKey(account.name), account.name.trim()]));
   const sources = new Map<string, LedgerSource & { at: string }>();
   for (const citation of citations) {
-    const name = citation.account?.name.trim() ?? '';
-    const key = accountKey(name);
-    if (key && !accounts.has(key)) accounts.set(key, name);
     const seen = sources.get(citation.sourceId);
     if (!seen || citation.at > seen.at)
       sources.set(citation.sourceId, { id: citation.sourceId, name: citation.sourceName, at: citation.at });
