@@ -12,7 +12,7 @@
  * Every event has a UID made from the meeting's and follow-up's ids, so importing a newer export
  * updates the events instead of adding copies (RFC 5546: same UID and SEQUENCE, later DTSTAMP).
  */
-import type { Meeting, MeetingSummary } from '../domain';
+import type { FollowUp, Meeting, MeetingSummary } from '../domain';
 import { ApiError } from '../errors';
 import { summarizeImpact, type FollowUpEntry, type ImpactSummary, type SummaryLibrary } from '../summary/summary';
 import { safeFileName } from './fileName';
@@ -49,6 +49,15 @@ export interface CalendarEntry {
 export const followUpUid = (meetingId: string, followUpId: string) => `follow-up-${meetingId}-${followUpId}@${UID_DOMAIN}`;
 export const meetingUid = (meetingId: string) => `meeting-${meetingId}@${UID_DOMAIN}`;
 
+/**
+ * A follow-up's event UID. A copy carried forward from an earlier meeting keeps the original's, so the
+ * two meetings' files update one event instead of adding a second (one step back: that is what a copy records).
+ */
+export function followUpEventUid(meetingId: string, followUp: Pick<FollowUp, 'id' | 'carriedFrom'>): string {
+  const origin = followUp.carriedFrom;
+  return origin ? followUpUid(origin.meetingId, origin.followUpId) : followUpUid(meetingId, followUp.id);
+}
+
 /** The earliest meeting of the same series scheduled after this one, from the library's index. */
 export function nextInSeries(meeting: Meeting, meetings: readonly MeetingSummary[]): MeetingSummary | null {
   if (!meeting.seriesId) return null;
@@ -70,10 +79,7 @@ function followUpEvent(meeting: Meeting, entry: FollowUpEntry, stamp: string, zo
   const start = followUp.dueDate === null ? null : icsDate(followUp.dueDate);
   const end = followUp.dueDate === null ? null : icsNextDate(followUp.dueDate);
   if (start === null || end === null) return null;
-  // A copy carried forward from an earlier meeting keeps the original's UID, so the two meetings'
-  // files update one event instead of adding a second (one step back: that is what a copy records).
-  const origin = followUp.carriedFrom;
-  const uid = origin ? followUpUid(origin.meetingId, origin.followUpId) : followUpUid(meeting.id, followUp.id);
+  const uid = followUpEventUid(meeting.id, followUp);
   const title = `Follow-up: ${followUp.text}`;
   const description = [
     followUp.owner ? `Owner: ${followUp.owner}` : null,
@@ -227,4 +233,28 @@ export function calendarFile(
     if (error instanceof ApiError && error.code === 'invalid_input') return { nothing: error.message };
     throw error;
   }
+}
+
+/**
+ * One open follow-up's event as its own file (the summary screen's "Add to calendar" beside it): the same
+ * event, byte for byte, that the meeting's calendar file holds for it. Refused (not_found) for a follow-up
+ * the meeting does not have, or one with no event (done, or no due date).
+ */
+export function followUpCalendarFile(
+  meeting: Meeting,
+  library: SummaryLibrary,
+  followUpId: string,
+  options: Omit<IcsOptions, 'only' | 'meetings'> = {},
+): { fileName: string; mimeType: string; content: string } {
+  const followUp = meeting.followUps.find((f) => f.id === followUpId);
+  if (!followUp) throw new ApiError('not_found', `The meeting “${meeting.title}” has no follow-up ${followUpId}.`);
+  const uid = followUpEventUid(meeting.id, followUp);
+  const entry = calendarEntries(meeting, summarizeImpact(meeting, library), options).find((e) => e.uid === uid);
+  if (!entry) {
+    throw new ApiError(
+      'not_found',
+      `The follow-up “${followUp.text}” has no calendar event: only open follow-ups with a due date have one.`,
+    );
+  }
+  return { fileName: icsFileName(meeting, entry), mimeType: ICS_MIME, content: calendarText([entry]) };
 }

@@ -1,7 +1,8 @@
 /**
  * The calendar export from the summary screen in Chromium (browser mode): "Calendar" downloads an
  * .ics that ical.js (Mozilla's parser) reads back with the follow-up due on its day and the next
- * meeting of the series, hostile text inert; axe finds nothing in the export menu.
+ * meeting of the series, hostile text inert; axe finds nothing in the export menu. "Add to calendar"
+ * beside the follow-up downloads that one event alone.
  */
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
@@ -56,7 +57,7 @@ test('Calendar downloads an .ics with the dated follow-up and the next meeting, 
   await page.keyboard.press('Enter');
   const file = await download;
   expect(file.suggestedFilename()).toBe('2026-11-24 Pricing; review, -Q3- - tiers.ics');
-  await expect(page.locator('.exp-status')).toContainText('Downloaded “2026-11-24 Pricing; review, -Q3- - tiers.ics”');
+  await expect(page.locator('.exp-menu .exp-status')).toContainText('Downloaded “2026-11-24 Pricing; review, -Q3- - tiers.ics”');
 
   const text = fs.readFileSync((await file.path())!, 'utf8');
   expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
@@ -71,4 +72,27 @@ test('Calendar downloads an .ics with the dated follow-up and the next meeting, 
   expect(events[1]!.startDate.isDate).toBe(true);
   expect(events[1]!.startDate.toString()).toBe('2026-12-02');
   expect(events[1]!.summary).toBe(`Follow-up: ${hostile}`);
+
+  // "Add to calendar" beside the follow-up: its event alone, byte for byte as in the meeting's file.
+  const followUps = page.getByRole('region', { name: /Open follow-ups/ });
+  const add = followUps.getByRole('button', { name: /^Add to calendar: Call Acme/ });
+  await expect(add).toBeVisible();
+  const axeFollowUps = await new AxeBuilder({ page })
+    .include('.sum-follow-ups')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(axeFollowUps.violations).toEqual([]);
+  const single = page.waitForEvent('download');
+  await add.focus();
+  await page.keyboard.press('Enter');
+  const one = await single;
+  expect(one.suggestedFilename()).toMatch(/^Follow-up- Call Acme.*\.ics$/);
+  await expect(followUps.getByRole('status')).toContainText(`Downloaded “${one.suggestedFilename()}”`);
+  const oneText = fs.readFileSync((await one.path())!, 'utf8');
+  const alone = new ICAL.Component(ICAL.parse(oneText)).getAllSubcomponents('vevent').map((c) => new ICAL.Event(c));
+  expect(alone.map((e) => [e.uid, e.summary, e.startDate.toString()])).toEqual([
+    [followUpUid(meeting.id, followUpId), `Follow-up: ${hostile}`, '2026-12-02'],
+  ]);
+  const stamp = (t: string) => t.replace(/DTSTAMP:\S+/g, '');
+  expect(stamp(text)).toContain(stamp(/BEGIN:VEVENT\r\n[\s\S]*?END:VEVENT\r\n/.exec(oneText)![0]));
 });

@@ -48,7 +48,7 @@ test('the summary shows cited evidence and exports an .xlsx with it', async ({ p
   await page.getByRole('button', { name: 'Export as Excel' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('2026-11-24 Pricing page review.xlsx');
-  await expect(page.locator('.exp-status')).toContainText('Downloaded “2026-11-24 Pricing page review.xlsx”');
+  await expect(page.locator('.exp-menu .exp-status')).toContainText('Downloaded “2026-11-24 Pricing page review.xlsx”');
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(fs.readFileSync((await file.path())!) as unknown as ArrayBuffer);
   const sheet = book.getWorksheet('Decisions')!;

@@ -106,11 +106,12 @@ describe('dashboard', () => {
     const nov9 = weekLabel('2026-11-09');
     const coverage = chart('Chair coverage per week');
     expect(coverage.getAttribute('aria-label')).toContain(`week of ${nov2}: 50% (1 of 2 items)`);
-    expect(coverage.getAttribute('aria-label')).toContain(`week of ${nov9}: 100% (1 of 1 items)`);
+    expect(coverage.getAttribute('aria-label')).toContain(`week of ${nov9}: 100% (1 of 1 item)`);
     // The numbers are printed on the chart, not only in its label.
     const printed = [...coverage.querySelectorAll('text.dash-value')].map((text) => text.textContent);
     expect(printed).toEqual(['50%', '100%']);
     expect(tableRows('Chair coverage per week')[0]).toEqual([nov2, '2', '1', '50%']);
+    expect(section('Evidence coverage').textContent).toContain('0 of 3 decisions cite customer evidence (0%).');
 
     const weekly = chart('Decisions per week by impact direction');
     expect(weekly.getAttribute('aria-label')).toContain(`week of ${nov2}: 2 decisions (1 helps, 1 hurts)`);
@@ -170,6 +171,28 @@ describe('dashboard', () => {
     ).toBeTruthy();
     expect(within(section('Decisions by tag')).queryByRole('img')).toBeNull();
     expect(within(section('The chair’s answers by persona')).queryByRole('img')).toBeNull();
+  });
+
+  it('words counts of one in the singular (Intl.PluralRules): one item, one decision, no tag', async () => {
+    open((library) => {
+      const single = serviceCall(library, 'meetings.create', {
+        title: 'Single',
+        scheduledAt: '2026-11-03T10:00:00.000Z',
+        agenda: [{ title: 'Only' }],
+      }) as Meeting;
+      serviceCall(library, 'meetings.start', { id: single.id });
+      const item = single.agenda[0]!;
+      serviceCall(library, 'decisions.add', { meetingId: single.id, itemId: item.id, decision: { text: 'Ship it', direction: 'helps' } });
+    });
+    await screen.findByText('Chair coverage', { selector: 'dt' });
+    const nov2 = weekLabel('2026-11-02');
+    const coverage = chart('Chair coverage per week');
+    expect(coverage.getAttribute('aria-label')).toContain(`week of ${nov2}: 0% (0 of 1 item)`);
+    expect(coverage.querySelector('title')!.textContent).toBe(`Week of ${nov2}: 0%, 0 of 1 item covered`);
+    expect(chart('Decisions per week by impact direction').getAttribute('aria-label')).toContain(`week of ${nov2}: 1 decision (1 helps)`);
+    expect(section('Evidence coverage').textContent).toContain('0 of 1 decision cite customer evidence (0%).');
+    expect(within(section('Decisions by tag')).getByText('This decision has no tag.')).toBeTruthy();
+    expect(section('Decisions by tag').textContent).not.toMatch(/None of these|1 decisions|1 items/);
   });
 
   it('counts a planned meeting only once it has started', async () => {

@@ -411,7 +411,7 @@ describe('<MeetingSummary>', () => {
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
     expect(titles).toEqual(['2026-11-24 Pricing page review']);
     expect(document.title).toBe('Empty Chair');
-    expect(screen.getByRole('status', { name: '' }).textContent).toMatch(/choose “Save as PDF”/);
+    expect(container.querySelector('.exp-menu [role="status"]')?.textContent).toMatch(/choose “Save as PDF”/);
     // What print CSS keys on: the summary is the print target, the export tools are not printed.
     expect(container.querySelector('article.ec-print-target h1')?.textContent).toBe('Pricing page review');
     expect(screen.getByRole('group', { name: 'Export' }).closest('.sum-no-print')).not.toBeNull();

@@ -10,6 +10,7 @@ import type { Meeting, MeetingSummary } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import {
   calendarEntries,
+  followUpCalendarFile,
   followUpUid,
   ICS_PRODID,
   icsFileName,
@@ -216,5 +217,33 @@ describe('calendar export', () => {
     expect(icsFileName(meeting)).toBe(`2026-11-24 ${meeting.title}.ics`);
     const [entry] = calendarEntries(meeting, summarizeImpact(meeting, fixtureLibrary()), { now: NOW });
     expect(icsFileName(meeting, entry)).toBe('Follow-up- Ask support how often the trial length comes up.ics');
+  });
+
+  it('writes one follow-up’s event alone, as the meeting’s file has it; refuses one with no event, naming it', () => {
+    const meeting = fixtureMeeting();
+    const file = followUpCalendarFile(meeting, fixtureLibrary(), 'follow-up-2', { now: NOW });
+    const [entry] = calendarEntries(meeting, summarizeImpact(meeting, fixtureLibrary()), { now: NOW });
+    expect(file).toEqual({ fileName: icsFileName(meeting, entry), mimeType: 'text/calendar;charset=utf-8', content: exportText(meeting) });
+    expect(events(file.content).map((e) => [e.uid, e.startDate.toString()])).toEqual([
+      [followUpUid(meeting.id, 'follow-up-2'), '2026-11-30'],
+    ]);
+    // A copy carried forward keeps the original's UID, here too.
+    const copy = { ...meeting.followUps[1]!, id: 'follow-up-copy', carriedFrom: { meetingId: meeting.id, followUpId: 'follow-up-2' } };
+    const next: Meeting = { ...fixtureMeeting(), id: 'meeting-next', followUps: [copy] };
+    expect(events(followUpCalendarFile(next, fixtureLibrary(), 'follow-up-copy', { now: NOW }).content)[0]!.uid).toBe(
+      followUpUid(meeting.id, 'follow-up-2'),
+    );
+    const refusal = (id: string) => {
+      try {
+        followUpCalendarFile(meeting, fixtureLibrary(), id, { now: NOW });
+      } catch (error) {
+        return error as ApiError;
+      }
+      throw new Error(`no refusal for ${id}`);
+    };
+    expect(refusal('follow-up-1').code).toBe('not_found'); // no due date
+    expect(refusal('follow-up-1').message).toMatch(/has no calendar event: only open follow-ups with a due date have one/);
+    expect(refusal('follow-up-3').code).toBe('not_found'); // done
+    expect(refusal('nope').message).toBe(`The meeting “${meeting.title}” has no follow-up nope.`);
   });
 });

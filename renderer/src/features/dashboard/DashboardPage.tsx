@@ -197,7 +197,9 @@ function DashboardBody({ dashboard, ranged }: { dashboard: Dashboard; ranged: bo
           totals.decisions === 0 ? (
             noDecisions
           ) : (
-            <p className="muted dash-none">None of these {plural(totals.decisions, 'decision')} has a tag.</p>
+            <p className="muted dash-none">
+              {totals.decisions === 1 ? 'This decision has no tag.' : `None of these ${plural(totals.decisions, 'decision')} has a tag.`}
+            </p>
           )
         ) : (
           <>

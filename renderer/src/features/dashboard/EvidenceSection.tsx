@@ -1,6 +1,6 @@
 import type { Dashboard } from '../../../../shared/dashboard';
 import { money } from '../../../../shared/evidence/format';
-import { formatDay, plural } from '../../app/format';
+import { formatDay, plural, pluralNoun } from '../../app/format';
 import { percent, weekLabel } from './charts';
 
 /** Meetings listed by name; the rest are counted in a line under the table, never cut silently. */
@@ -24,8 +24,8 @@ export function EvidenceSection({ dashboard }: { dashboard: Dashboard }) {
       ) : (
         <>
           <p className="dash-evidence-total">
-            {totals.citing.toLocaleString('en-US')} of {plural(totals.decisions, 'decision')} cite customer evidence (
-            {percent(totals.evidenceCoverage)}).
+            {totals.citing.toLocaleString('en-US')} of {plural(totals.decisions, 'decision')} {pluralNoun(totals.citing, 'cites', 'cite')}{' '}
+            customer evidence ({percent(totals.evidenceCoverage)}).
           </p>
           <div className="dash-scroll dash-table" tabIndex={0} role="group" aria-label="Evidence coverage per week (scrolls)">
             <table>

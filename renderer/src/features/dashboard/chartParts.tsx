@@ -9,7 +9,8 @@ import type { ImpactDirection } from '../../../../shared/domain';
 import type { DirectionCounts } from '../../../../shared/dashboard';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 
-export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+// The app's one singular/plural choice (Intl.PluralRules), re-exported for the charts.
+export { plural, pluralNoun } from '../../app/format';
 
 export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;

@@ -38,7 +38,7 @@ export function CoverageChart({ weeks }: { weeks: { weekStart: string; coverage:
   const height = TOP + PLOT_HEIGHT + AXIS;
   const described = weeks.map(
     (week) =>
-      `week of ${weekLabel(week.weekStart)}: ${week.coverage === null ? 'nothing discussed' : `${percent(week.coverage)} (${week.covered} of ${week.discussed} items)`}`,
+      `week of ${weekLabel(week.weekStart)}: ${week.coverage === null ? 'nothing discussed' : `${percent(week.coverage)} (${week.covered} of ${plural(week.discussed, 'item')})`}`,
   );
   const label = `Column chart: chair coverage per week. ${described.join('; ')}.`;
   return (
@@ -56,7 +56,7 @@ export function CoverageChart({ weeks }: { weeks: { weekStart: string; coverage:
             const y = TOP + PLOT_HEIGHT - barHeight;
             return (
               <g key={week.weekStart}>
-                <title>{`Week of ${weekLabel(week.weekStart)}: ${week.coverage === null ? 'nothing discussed' : `${percent(week.coverage)}, ${week.covered} of ${week.discussed} items covered`}`}</title>
+                <title>{`Week of ${weekLabel(week.weekStart)}: ${week.coverage === null ? 'nothing discussed' : `${percent(week.coverage)}, ${week.covered} of ${plural(week.discussed, 'item')} covered`}`}</title>
                 {barHeight > 0 ? <rect className="dash-coverage-bar" x={x} y={y} width={barWidth} height={barHeight} /> : null}
                 <WeekBarLabels centre={x + barWidth / 2} top={y} value={percent(week.coverage)} weekStart={week.weekStart} />
               </g>

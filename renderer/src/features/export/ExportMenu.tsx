@@ -110,6 +110,15 @@ export function ExportMenu({ meeting, library, meetings, save = saveFile }: Expo
           </button>
         ))}
       </div>
+      <SaveStatus status={status} />
+    </div>
+  );
+}
+
+/** A save's outcome: a polite status line, or an alert when it failed. */
+export function SaveStatus({ status }: { status: ExportStatus | null }) {
+  return (
+    <>
       <p className="exp-status" role="status">
         {status && status.tone !== 'error' ? status.text : ''}
       </p>
@@ -118,6 +127,6 @@ export function ExportMenu({ meeting, library, meetings, save = saveFile }: Expo
           {status.text}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

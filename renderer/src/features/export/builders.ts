@@ -8,4 +8,4 @@ export { runMeetingsReport } from '../../../../shared/export/reportRun';
 export { parseExportFile, parseMeetingExport, type MeetingExport } from '../../../../shared/export/json';
 /** What either kind of export file holds, as parseExportFile reads it. */
 export type ExportFileContents = ReturnType<typeof import('../../../../shared/export/json').parseExportFile>;
-export { calendarFile } from '../../../../shared/export/ics';
+export { calendarFile, followUpCalendarFile } from '../../../../shared/export/ics';

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import type { Library } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 import type { LedgerResult } from '../../../../shared/ledger';
+import { ChoiceList } from './ChoiceList';
 import { LedgerCitedFilters } from './LedgerCitedFilters';
 import type { LedgerFilters } from './ledgerQuery';
 
@@ -76,6 +76,7 @@ export function LedgerFilterForm({ id, library, cited, filters, text, onText, up
             onChange={(seriesIds) => update({ seriesIds })}
           />
         ) : null}
+        <LedgerCitedFilters cited={cited} filters={filters} update={update} />
       </div>
       <div className="ledger-fields">
         <div className="field">
@@ -134,7 +135,6 @@ export function LedgerFilterForm({ id, library, cited, filters, text, onText, up
             onChange={(event) => update({ to: event.target.value })}
           />
         </div>
-        <LedgerCitedFilters id={id} cited={cited} filters={filters} update={update} />
       </div>
       {clear ? (
         <button type="button" className="button button-small" onClick={clear}>
@@ -142,53 +142,5 @@ export function LedgerFilterForm({ id, library, cited, filters, text, onText, up
         </button>
       ) : null}
     </form>
-  );
-}
-
-/** A checkbox list in a disclosure (there may be hundreds of tags), saying how many are chosen. */
-function ChoiceList({
-  legend,
-  options,
-  selected,
-  max,
-  onChange,
-}: {
-  legend: string;
-  options: { id: string; label: string }[];
-  selected: string[];
-  max?: number;
-  onChange: (ids: string[]) => void;
-}) {
-  const [open, setOpen] = useState(selected.length > 0);
-  const labels = new Map(options.map((option) => [option.id, option.label]));
-  const full = max !== undefined && selected.length >= max;
-  return (
-    <details className="ledger-choices" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>
-        {legend}
-        {selected.length > 0 ? `: ${selected.map((choice) => labels.get(choice) ?? choice).join(', ')}` : ': any'}
-      </summary>
-      <fieldset>
-        <legend className="visually-hidden">{legend}</legend>
-        {options.length === 0 ? <p className="muted">None yet.</p> : null}
-        {options.map((option) => {
-          const checked = selected.includes(option.id);
-          return (
-            <label key={option.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={checked}
-                disabled={!checked && full}
-                onChange={(event) =>
-                  onChange(event.target.checked ? [...selected, option.id] : selected.filter((choice) => choice !== option.id))
-                }
-              />
-              <span dir="auto">{option.label}</span>
-            </label>
-          );
-        })}
-        {full ? <p className="hint">At most {max} at once.</p> : null}
-      </fieldset>
-    </details>
   );
 }

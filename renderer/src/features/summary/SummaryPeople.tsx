@@ -1,7 +1,7 @@
-/** The summary's people: net impact per persona, and the follow-ups with owners and due dates. */
+/** The summary's people: net impact per persona (the follow-ups are in SummaryFollowUps.tsx). */
 import { ANSWER_DIRECTIONS, directionLabel, type ImpactSummary, type PersonaImpact } from '../../../../shared/summary/summary';
 import { plural } from '../../app/format';
-import { formatDay, formatNet, netMeaning, todayLocal } from './format';
+import { formatNet, netMeaning } from './format';
 
 function answerCount(impact: PersonaImpact): number {
   return impact.answers.length;
@@ -65,64 +65,6 @@ export function PersonaImpacts({ summary }: { summary: ImpactSummary }) {
           {summary.unattributedAnswers === 1 ? 'counts' : 'count'} towards nobody.
         </p>
       ) : null}
-    </section>
-  );
-}
-
-export function FollowUps({ summary }: { summary: ImpactSummary }) {
-  const today = todayLocal();
-  return (
-    <section className="card" aria-labelledby="sum-follow-ups-title">
-      <h2 id="sum-follow-ups-title">
-        Open follow-ups <span className="sum-heading-note">{summary.openFollowUps.length}</span>
-      </h2>
-      {summary.openFollowUps.length === 0 ? (
-        <p className="sum-empty">No open follow-ups.</p>
-      ) : (
-        <div className="sum-table-scroll">
-          <table className="sum-table sum-follow-ups">
-            <caption className="visually-hidden">Open follow-ups, by due date</caption>
-            <thead>
-              <tr>
-                <th scope="col">Follow-up</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Due</th>
-                <th scope="col">From</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.openFollowUps.map(({ followUp, itemTitle, decisionText }) => {
-                const overdue = followUp.dueDate !== null && followUp.dueDate < today;
-                return (
-                  <tr key={followUp.id}>
-                    <td dir="auto">{followUp.text}</td>
-                    <td>{followUp.owner ? <span dir="auto">{followUp.owner}</span> : <span className="muted">No owner</span>}</td>
-                    <td className="sum-nowrap">
-                      {followUp.dueDate ? (
-                        <>
-                          <time dateTime={followUp.dueDate}>{formatDay(followUp.dueDate)}</time>
-                          {overdue ? <span className="sum-overdue"> overdue</span> : null}
-                        </>
-                      ) : (
-                        <span className="muted">No date</span>
-                      )}
-                    </td>
-                    <td>
-                      {itemTitle ? <span dir="auto">{itemTitle}</span> : <span className="muted">The meeting</span>}
-                      {decisionText ? (
-                        <span className="sum-from-decision">
-                          {' · decision: '}
-                          <span dir="auto">{decisionText}</span>
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
     </section>
   );
 }

@@ -10,7 +10,8 @@ import './summary.css';
 import { ChairAnswers } from './SummaryAnswers';
 import { DecisionItem, DirectionGroups, TagGroups } from './SummaryDecisions';
 import { EvidenceCard } from './SummaryEvidence';
-import { FollowUps, PersonaImpacts } from './SummaryPeople';
+import { FollowUps } from './SummaryFollowUps';
+import { PersonaImpacts } from './SummaryPeople';
 
 export interface SummaryViewProps {
   meeting: Meeting;
@@ -164,7 +165,7 @@ export default function SummaryView({ meeting, library, actions }: SummaryViewPr
         </section>
       </div>
 
-      <FollowUps summary={summary} />
+      <FollowUps summary={summary} meeting={meeting} library={library} />
     </article>
   );
 }
