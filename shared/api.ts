@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  citationSchema,
   decisionSchema,
   followUpSchema,
   meetingSchema,
@@ -166,6 +167,7 @@ const onCitation = {
   sourceId: idSchema,
   key: z.string().min(1, 'must not be empty').max(LIMITS.citationFieldMax, `must be at most ${LIMITS.citationFieldMax} characters`),
 };
+const onRestore = { ...inItem, decisionId: idSchema.optional(), citation: citationSchema, index: z.number().int().min(0).optional() };
 const byId = z.strictObject({ id: idSchema });
 const reportIds = z.array(idSchema).min(1).max(LIMITS.reportBatchMax, `at most ${LIMITS.reportBatchMax} meetings per call`);
 /** Sent back by a client that edited a copy at this revision; a newer revision on disk is a conflict. */
@@ -351,15 +353,13 @@ export const api = {
   /** Undoes `proposals.accept`: the answer is again what it was before and the proposal is open; refused once the answer changed since. */
   'proposals.undoAccept': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
   'proposals.dismiss': write(z.strictObject({ ...inItem, proposalId: idSchema })).returns<Meeting>(),
-  /**
-   * Cites a customer evidence item (`sourceId`, `key`) on the item's answer, or with `decisionId` on
-   * one of the item's decisions. The service copies the quote, customer, source name, date and
-   * account from the live evidence item (the client never sends them), so the record stays whole
-   * if the source is deleted later. At most 20 citations on one answer or decision.
-   */
+  /** Cites evidence (`sourceId`, `key`) on the answer, or with `decisionId` on one decision, copying quote, customer, source,
+   * date and account from the live item (never the client's), so the record outlives the source. At most 20 per entry. */
   'citations.add': write(z.strictObject(onCitation)).returns<Meeting>(),
   /** Takes a citation back off the item's answer, or off one of its decisions with `decisionId`. */
   'citations.remove': write(z.strictObject(onCitation)).returns<Meeting>(),
+  /** Undoes `citations.remove`: puts that copy back (at `index`), even when its source is gone; refused when already cited or full. */
+  'citations.restore': write(z.strictObject(onRestore)).returns<Meeting>(),
   /** Customer evidence (issue 19): sources, import, accounts, ranking; declared in shared/evidence/api.ts. */
   ...evidenceMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, unknown>>;

@@ -6,54 +6,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiEvent } from '../../shared/api';
 import type { Meeting } from '../../shared/domain';
-import type { EvidenceSearchResult } from '../../shared/evidence/schema';
 import { LIMITS } from '../../shared/limits';
 import { citedAccounts } from '../../shared/summary/citations';
-import { closeNow, closeOpened, errorCodeOf, openTemp, sampleDraft, snapshotFiles, tempDir, valueOf } from './helpers';
-import { importAndWait, writeFile } from './evidence/evidenceHelpers';
+import { closeNow, closeOpened, errorCodeOf, openTemp, snapshotFiles, valueOf } from './helpers';
+import { itemOf, setUp } from './citationsHelpers';
 
 afterEach(closeOpened);
-
-const ACCOUNTS = 'id,name,domain,plan,arr,currency\nA-1,Acme Corp,acme.com,Enterprise,120000,USD\nG-2,Globex,globex.io,SMB,50000,EUR\n';
-const TICKETS =
-  'id,subject,description,requester,account,created_at\n' +
-  '101,Pricing page,The new price is too expensive for us,Zoë Martin,A-1,2026-11-20\n' +
-  '102,Invoices,Our invoice is confusing every month,Hans,G-2,2026-11-21\n' +
-  Array.from({ length: 25 }, (_, i) => `${200 + i},Pricing ${i},Pricing question number ${i},Customer ${i},,2026-11-01`).join('\n') +
-  '\n';
-
-async function setUp(data = tempDir()) {
-  const dir = tempDir();
-  const library = openTemp(data);
-  valueOf(library, 'evidence.importAccounts', { input: { kind: 'path', path: writeFile(dir, 'accounts.csv', ACCOUNTS) } });
-  const progress = await importAndWait(library, {
-    source: { name: 'Help desk', kind: 'tickets' },
-    input: { kind: 'path', path: writeFile(dir, 'tickets.csv', TICKETS) },
-  });
-  expect(progress.state).toBe('done');
-  await library.service.evidence.settled();
-  const meeting = valueOf<Meeting>(library, 'meetings.create', sampleDraft());
-  const item = meeting.agenda[0]!;
-  const withDecision = valueOf<Meeting>(library, 'decisions.add', {
-    meetingId: meeting.id,
-    itemId: item.id,
-    decision: { text: 'Lower the price' },
-  });
-  const decisionId = withDecision.agenda[0]!.decisions[0]!.id;
-  const hits = valueOf<EvidenceSearchResult>(library, 'evidence.search', { query: 'pricing expensive invoice', limit: 50 }).hits;
-  const keyOf = (text: string) => hits.find((hit) => hit.text.includes(text))!.key;
-  const sourceId = progress.sourceId!;
-  const on = (key: string, decision = false) => ({
-    meetingId: meeting.id,
-    itemId: item.id,
-    sourceId,
-    key,
-    ...(decision ? { decisionId } : {}),
-  });
-  return { data, library, meeting, item, decisionId, sourceId, hits, keyOf, on };
-}
-
-const itemOf = (meeting: Meeting) => meeting.agenda[0]!;
 
 describe('citations.add and citations.remove', () => {
   it('cites on the answer: the service copies quote, customer, source, date and account from the live item; one write, one event', async () => {

@@ -1,5 +1,5 @@
 import { METHOD_NAMES, type MethodName } from '../../shared/api';
-import type { Decision, Meeting } from '../../shared/domain';
+import type { Citation, Decision, Meeting } from '../../shared/domain';
 import type { Result } from '../../shared/errors';
 import { sampleDraft } from './helpers';
 
@@ -32,6 +32,7 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
   let evidenceSource = '';
   let evidenceUpload = '';
   let evidenceKey = '';
+  let uncited: Citation | undefined;
   const importedItem = () => imported!.agenda.find((item) => item.proposals.length > 0)!;
   const decisionId = () => latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.id;
 
@@ -123,6 +124,8 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
       () => ({ meetingId: meeting.id, itemId: second!.id, decisionId: decisionId(), sourceId: evidenceSource, key: evidenceKey }),
     ],
     ['evidence.deleteSource', () => ({ id: evidenceSource })],
+    // Undo of the un-cite, with its source deleted since.
+    ['citations.restore', () => ({ meetingId: meeting.id, itemId: second!.id, decisionId: decisionId(), citation: uncited!, index: 0 })],
     ['evidence.restoreSource', () => ({ id: evidenceSource })],
     ['meetings.delete', { id: meeting.id }],
   ];
@@ -134,6 +137,8 @@ export async function callEveryMethod(call: Call): Promise<{ method: string; res
   for (const [method, input] of steps) {
     if (method === 'followUps.remove') removedFollowUp = structuredClone(latest.followUps.at(-1));
     if (method === 'decisions.remove') removed = structuredClone(latest.agenda.find((i) => i.id === second!.id)!.decisions[0]);
+    if (method === 'citations.remove')
+      uncited = structuredClone(latest.agenda.find((i) => i.id === second!.id)!.decisions[0]!.citations[0]);
     const result = await call(method, typeof input === 'function' ? input() : input);
     results.push({ method, result });
     if (method === 'backups.create' && result.ok) backupId = (result.value as { id: string }).id;

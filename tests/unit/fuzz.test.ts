@@ -142,6 +142,22 @@ function validInput(method: MethodName): Record<string, unknown> {
     'evidence.uploadCancel': { uploadId: 'none' },
     'citations.add': { meetingId: meeting.id, itemId: item.id, decisionId: decision?.id ?? 'none', sourceId: 'none', key: 'k' },
     'citations.remove': { meetingId: meeting.id, itemId: item.id, sourceId: 'none', key: 'k' },
+    'citations.restore': {
+      meetingId: meeting.id,
+      itemId: item.id,
+      citation: {
+        by: 'Ana',
+        at: '2026-11-24T09:40:00.000Z',
+        sourceId: 'none',
+        key: 'k',
+        quote: 'Too dear',
+        customer: '',
+        sourceName: '',
+        date: null,
+        account: null,
+      },
+      index: 0,
+    },
   };
   return byMethod[method] ?? {};
 }

@@ -28,11 +28,12 @@ export function citationsArea({ kernel, evidence }: AreaContext) {
       return kernel.mutateMeeting(params.meetingId, undefined, (m, c) => addCitation(m, params, live, c));
     },
     'citations.remove': (params) => kernel.mutateMeeting(params.meetingId, undefined, (m, c) => removeCitation(m, params, c)),
-  } satisfies Pick<Handlers, 'citations.add' | 'citations.remove'>;
+    'citations.restore': (params) => kernel.mutateMeeting(params.meetingId, undefined, (m, c) => restoreCitation(m, params, c)),
+  } satisfies Pick<Handlers, 'citations.add' | 'citations.remove' | 'citations.restore'>;
 }
 
 /** The citations of the answer or of the named decision, and what to touch when they change. */
-function citationsOf(meeting: Meeting, params: CitationParams): { list: Citation[]; where: string; touch: (at: string) => void } {
+function citationsOf(meeting: Meeting, params: Pick<CitationParams, 'itemId' | 'decisionId'>): { list: Citation[]; where: string; touch: (at: string) => void } {
   const item = findItem(meeting, params.itemId);
   if (params.decisionId === undefined) return { list: item.citations, where: `the answer to "${item.title}"`, touch: () => undefined };
   const decision = item.decisions.find((entry) => entry.id === params.decisionId);
@@ -46,7 +47,7 @@ function citationsOf(meeting: Meeting, params: CitationParams): { list: Citation
   };
 }
 
-const sameEvidence = (citation: Citation, params: CitationParams) => citation.sourceId === params.sourceId && citation.key === params.key;
+const sameEvidence = (citation: Citation, params: Pick<Citation, 'sourceId' | 'key'>) => citation.sourceId === params.sourceId && citation.key === params.key;
 
 export function addCitation(meeting: Meeting, params: CitationParams, live: LiveEvidence | null, context: ChangeContext): void {
   const { list, where, touch } = citationsOf(meeting, params);
@@ -59,14 +60,18 @@ export function addCitation(meeting: Meeting, params: CitationParams, live: Live
       `There is no customer evidence item ${params.key} in source ${params.sourceId} (it may have been deleted, or is still loading).`,
     );
   }
+  checkRoom(list, where);
+  list.push(citationOf(params, live, context));
+  touch(context.at);
+}
+
+function checkRoom(list: Citation[], where: string): void {
   if (list.length >= LIMITS.citationsPerEntryMax) {
     throw new ApiError(
       'limit_exceeded',
       `${where.charAt(0).toUpperCase()}${where.slice(1)} already cites ${LIMITS.citationsPerEntryMax} pieces of evidence, the most it may; un-cite one first.`,
     );
   }
-  list.push(citationOf(params, live, context));
-  touch(context.at);
 }
 
 export function removeCitation(meeting: Meeting, params: CitationParams, context: ChangeContext): void {
@@ -74,6 +79,21 @@ export function removeCitation(meeting: Meeting, params: CitationParams, context
   const index = list.findIndex((citation) => sameEvidence(citation, params));
   if (index < 0) throw new ApiError('not_found', `That customer evidence is not cited on ${where}.`);
   list.splice(index, 1);
+  touch(context.at);
+}
+
+/**
+ * Undo of an un-cite: the removed copy goes back as it was (who cited it and when included), at its old
+ * place in the list. It comes from the client, but only as the api's citation schema lets it (like an
+ * import of one citation), and it needs no live evidence: its source may be deleted since.
+ */
+export function restoreCitation(meeting: Meeting, params: MethodParams<'citations.restore'>, context: ChangeContext): void {
+  const { list, where, touch } = citationsOf(meeting, params);
+  if (list.some((citation) => sameEvidence(citation, params.citation))) {
+    throw new ApiError('conflict', `That customer evidence is already cited on ${where}.`);
+  }
+  checkRoom(list, where);
+  list.splice(Math.min(params.index ?? list.length, list.length), 0, params.citation);
   touch(context.at);
 }
 
