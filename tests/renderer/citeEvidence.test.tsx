@@ -8,7 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
-import type { ImportProgress } from '../../shared/evidence/schema';
+import type { EvidenceSearchResult, ImportProgress } from '../../shared/evidence/schema';
 import { renderApp, serviceValue, type Harness } from './harness';
 
 let harness: Harness | undefined;
@@ -112,5 +112,35 @@ describe('citing evidence from the chair', () => {
     await user.click(within(evidence).getByRole('button', { name: 'On the answer' }));
     expect((await within(evidence).findByRole('alert')).textContent).toMatch(/^Could not cite: There is no customer evidence item/);
     expect(serviceValue<Meeting>(library, 'meetings.get', { id: meeting.id }).agenda[0]!.citations).toEqual([]);
+  });
+
+  it('Un-cite offers an Undo that puts the very same copy back, on the answer and on a decision, after its source was deleted', async () => {
+    const { library, meeting, chair, sourceId } = await openMeetingWithEvidence();
+    const user = userEvent.setup();
+    const key = serviceValue<EvidenceSearchResult>(library, 'evidence.search', { query: 'checkout' }).hits[0]!.key;
+    const item = meeting.agenda[0]!;
+    const decisionId = serviceValue<Meeting>(library, 'meetings.get', { id: meeting.id }).agenda[0]!.decisions[0]!.id;
+    serviceValue(library, 'citations.add', { meetingId: meeting.id, itemId: item.id, sourceId, key });
+    const cited = serviceValue<Meeting>(library, 'citations.add', { meetingId: meeting.id, itemId: item.id, decisionId, sourceId, key });
+    serviceValue(library, 'evidence.deleteSource', { id: sourceId });
+    const current = () => serviceValue<Meeting>(library, 'meetings.get', { id: meeting.id }).agenda[0]!;
+
+    const answerList = await within(chair).findByRole('list', { name: 'Customer evidence cited on the answer' });
+    await waitFor(() => expect(answerList.textContent).toContain('(source removed)'));
+    await user.click(within(answerList).getByRole('button', { name: 'Un-cite' }));
+    await waitFor(() => expect(current().citations).toEqual([]));
+    const toast = await screen.findByRole('status');
+    expect(toast.textContent).toMatch(/^Un-cited “Guest checkout/);
+    await user.click(within(toast).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(current().citations).toEqual(cited.agenda[0]!.citations));
+    expect(await within(chair).findByRole('list', { name: 'Customer evidence cited on the answer' })).toBeTruthy();
+
+    const row = document.querySelector<HTMLElement>('main [data-decision-id]')!;
+    const decisionList = within(row).getByRole('list', { name: 'Customer evidence cited on this decision' });
+    await user.click(within(decisionList).getByRole('button', { name: 'Un-cite' }));
+    await waitFor(() => expect(current().decisions[0]!.citations).toEqual([]));
+    await user.click(within(await screen.findByRole('status')).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(current().decisions[0]!.citations).toEqual(cited.agenda[0]!.decisions[0]!.citations));
+    expect(harness!.calls.filter((call) => call.method === 'citations.restore')).toHaveLength(2);
   });
 });

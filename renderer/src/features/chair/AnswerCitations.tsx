@@ -1,28 +1,26 @@
-import { useState } from 'react';
-import type { AgendaItem, Citation } from '../../../../shared/domain';
-import { useMeetingCall } from '../../app/meetingContext';
-import { asApiError } from '../../app/useLibrary';
+import type { AgendaItem } from '../../../../shared/domain';
 import { CitationList } from '../decisions/CitationList';
 import { useLiveSources } from '../decisions/useLiveSources';
+import { useUncite, type ShowToast } from './useUncite';
 
-/** The customer evidence cited on the chair's answer, under the answer, with Un-cite. */
-export function AnswerCitations({ meetingId, item }: { meetingId: string; item: AgendaItem }) {
-  const call = useMeetingCall();
-  const [error, setError] = useState<string | null>(null);
+interface AnswerCitationsProps {
+  meetingId: string;
+  item: AgendaItem;
+  /** Offers the Undo of an un-cite. */
+  showToast?: ShowToast | undefined;
+}
+
+/** The customer evidence cited on the chair's answer, under the answer, with Un-cite (and its Undo). */
+export function AnswerCitations({ meetingId, item, showToast }: AnswerCitationsProps) {
   const liveSources = useLiveSources(item.citations.map((citation) => citation.sourceId));
+  const { uncite, error } = useUncite({
+    meetingId,
+    itemId: item.id,
+    citations: item.citations,
+    fallbackFocus: (row) => row?.closest('.chair-body')?.querySelector<HTMLElement>('textarea'),
+    showToast,
+  });
   if (item.citations.length === 0) return null;
-
-  const uncite = (citation: Citation, row: HTMLElement | null) => {
-    const next = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('button');
-    const fallback = row?.closest('.chair-body')?.querySelector<HTMLElement>('textarea');
-    call('citations.remove', { meetingId, itemId: item.id, sourceId: citation.sourceId, key: citation.key }).then(
-      () => {
-        setError(null);
-        (next?.isConnected ? next : fallback)?.focus();
-      },
-      (reason: unknown) => setError(`Could not un-cite: ${asApiError(reason).message}`),
-    );
-  };
 
   return (
     <div className="answer-citations">

@@ -225,7 +225,7 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
               answerRef={answerRef}
               meetingHref={routeHash({ name: 'edit', id: meetingId })}
             />
-            <AnswerCitations meetingId={meetingId} item={item} />
+            <AnswerCitations meetingId={meetingId} item={item} showToast={showToast} />
             <div id={proposalsId} tabIndex={-1}>
               <Proposals meetingId={meetingId} item={item} showToast={showToast} />
             </div>

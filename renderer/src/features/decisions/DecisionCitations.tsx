@@ -1,7 +1,5 @@
-import { useState } from 'react';
-import type { Citation, Decision } from '../../../../shared/domain';
-import { useMeetingCall } from '../../app/meetingContext';
-import { asApiError } from '../../app/useLibrary';
+import type { Decision } from '../../../../shared/domain';
+import { useUncite, type ShowToast } from '../chair/useUncite';
 import { accountsLine, CitationList } from './CitationList';
 import { useLiveSources } from './useLiveSources';
 
@@ -9,27 +7,23 @@ interface DecisionCitationsProps {
   meetingId: string;
   itemId: string;
   decision: Decision;
+  /** Offers the Undo of an un-cite. */
+  showToast?: ShowToast | undefined;
 }
 
-/** A decision's cited customer evidence, the accounts it touches and their revenue, with Un-cite. */
-export function DecisionCitations({ meetingId, itemId, decision }: DecisionCitationsProps) {
-  const call = useMeetingCall();
-  const [error, setError] = useState<string | null>(null);
+/** A decision's cited customer evidence, the accounts it touches and their revenue, with Un-cite (and its Undo). */
+export function DecisionCitations({ meetingId, itemId, decision, showToast }: DecisionCitationsProps) {
   const liveSources = useLiveSources(decision.citations.map((citation) => citation.sourceId));
+  const { uncite, error } = useUncite({
+    meetingId,
+    itemId,
+    decisionId: decision.id,
+    citations: decision.citations,
+    fallbackFocus: (row) => row?.closest('[data-decision-id]')?.querySelector<HTMLElement>('button'),
+    showToast,
+  });
   if (decision.citations.length === 0) return null;
   const line = accountsLine(decision.citations);
-
-  const uncite = (citation: Citation, row: HTMLElement | null) => {
-    const next = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('button');
-    const fallback = row?.closest('[data-decision-id]')?.querySelector<HTMLElement>('button');
-    call('citations.remove', { meetingId, itemId, decisionId: decision.id, sourceId: citation.sourceId, key: citation.key }).then(
-      () => {
-        setError(null);
-        (next?.isConnected ? next : fallback)?.focus();
-      },
-      (reason: unknown) => setError(`Could not un-cite: ${asApiError(reason).message}`),
-    );
-  };
 
   return (
     <div className="decision-citations">

@@ -41,6 +41,8 @@ interface RowProps {
   onRemove: (decisionId: string, row: HTMLElement | null) => void;
   /** Raises a follow-up from the decision (its text, owner and due date). */
   onFollowUp: (decisionId: string) => void;
+  /** Offers the Undo of an un-cite. */
+  showToast: ShowToast;
 }
 
 /** One decision, read-only, with Edit and Remove. 1-5 set its direction while focus is in it. */
@@ -54,6 +56,7 @@ export const DecisionRow = memo(function DecisionRow({
   onEdit,
   onRemove,
   onFollowUp,
+  showToast,
 }: RowProps) {
   const id = useId();
   const rowRef = useRef<HTMLLIElement>(null);
@@ -120,7 +123,7 @@ export const DecisionRow = memo(function DecisionRow({
             })}
           </ul>
         ) : null}
-        <DecisionCitations meetingId={meetingId} itemId={itemId} decision={decision} />
+        <DecisionCitations meetingId={meetingId} itemId={itemId} decision={decision} showToast={showToast} />
       </div>
       <div className="decision-actions">
         <button type="button" className="button button-small" aria-describedby={`${id}-text`} onClick={() => onEdit(decision.id)}>
@@ -289,6 +292,7 @@ export const DecisionEntries = memo(function DecisionEntries({
             onEdit={onEdit}
             onRemove={onRemove}
             onFollowUp={onFollowUp}
+            showToast={showToast}
           />
         ),
       )}
