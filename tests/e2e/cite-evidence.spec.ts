@@ -3,7 +3,7 @@
  * a meeting with an imported evidence source and accounts; from the chair, a quote is cited on the
  * answer and on a decision; the decision shows the quote with its customer, source and date, and
  * the accounts it touches with their ARR; Un-cite takes it back; a deleted source reads "(source
- * removed)" and the citation stays. axe finds nothing on the chair or the item with citations in it.
+ * removed)" and the citation stays; un-cited then, Undo brings that very copy back. axe finds nothing on the chair or the item with citations in it.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -41,7 +41,9 @@ async function axeViolations(page: Page): Promise<string[]> {
   return axe.violations.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('cite a customer quote on the answer and on a decision with the keyboard, see the accounts and ARR, un-cite', async ({ page }) => {
+test('cite a customer quote on the answer and on a decision with the keyboard, see the accounts and ARR, un-cite, undo', async ({
+  page,
+}) => {
   const problems = watchForProblems(page);
   const { meeting } = await seedMeeting(page.request, app, 'Cite evidence');
   const itemId = meeting.agenda[0]!.id;
@@ -118,6 +120,21 @@ test('cite a customer quote on the answer and on a decision with the keyboard, s
   );
   const after: Meeting = await meetingOf(page.request, app, meeting.id);
   expect(after.agenda[0]!.citations[0]!.quote).toBe('Checkout as guest\n\nForcing an account at checkout lost us the order');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Un-cite it now, when this copy is the only one left, then Undo: the very same copy comes back.
+  const answerList = chair(page).getByRole('list', { name: 'Customer evidence cited on the answer' });
+  await answerList.getByRole('button', { name: 'Un-cite' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(answerList).toHaveCount(0);
+  await expect.poll(async () => (await meetingOf(page.request, app, meeting.id)).agenda[0]!.citations).toEqual([]);
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('Un-cited “Checkout as guest');
+  expect(await axeViolations(page)).toEqual([]);
+  await toast.getByRole('button', { name: 'Undo' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(answerList).toContainText('Help desk (source removed)');
+  expect((await meetingOf(page.request, app, meeting.id)).agenda[0]!.citations).toEqual(after.agenda[0]!.citations);
   expect(await axeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
