@@ -5,7 +5,6 @@
  * (citedAccounts, meetingCitations, evidenceCoverage); this module only groups them and words them.
  */
 import type { Citation, Decision, Meeting } from '../domain';
-import { money } from '../evidence/format';
 import { accountKey, citedAccounts, evidenceCoverage, meetingCitations, type CitedAccounts } from './citations';
 import { plural } from '../plural';
 
@@ -63,15 +62,8 @@ export function combineEvidence(parts: readonly EvidenceTotals[]): EvidenceTotal
   };
 }
 
-/** "$410,000 ARR + €12,000 ARR": each currency on its own, never converted; '' when no account has ARR. */
-export function revenueText(accounts: CitedAccounts): string {
-  return accounts.revenue.map(({ currency, arr }) => `${money(arr, currency)} ARR`).join(' + ');
-}
-
-/** One account's revenue as shown next to its name: "$250,000 ARR", or '' when unknown. */
-export function accountRevenueText(account: { arr: number | null; currency: string }): string {
-  return account.arr === null ? '' : `${money(account.arr, account.currency.trim().toUpperCase() || '?')} ARR`;
-}
+// Revenue is worded in shared/evidence/format.ts, beside money(), so the evidence search's scale line uses it too.
+export { accountRevenueText, revenueText } from '../evidence/format';
 
 /** "2 of 5 decisions (40%)", or "no decisions" when there are none. */
 export function coverageText(coverage: { citing: number; decisions: number }): string {
