@@ -48,7 +48,7 @@ export function EvidenceSection({ dashboard }: { dashboard: Dashboard }) {
                 {weeks.map((week) => (
                   <tr key={week.weekStart}>
                     <th scope="row">{weekLabel(week.weekStart)}</th>
-                    <td className="dash-num">{Object.values(week.decisions).reduce((sum, n) => sum + n, 0)}</td>
+                    <td className="dash-num">{week.decisionCount}</td>
                     <td className="dash-num">{week.citing}</td>
                     <td className="dash-num">{percent(week.evidenceCoverage)}</td>
                   </tr>
