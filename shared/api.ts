@@ -301,8 +301,8 @@ export const api = {
   'ledger.search': read(ledgerQuerySchema).returns<LedgerResult>(),
   /** Chair coverage and impact direction over time (per week), by tag and by persona; dates inclusive. */
   'dashboard.get': read(z.strictObject({ from: isoDateSchema.optional(), to: isoDateSchema.optional() })).returns<Dashboard>(),
-  /** Meetings for a report, a batch at a time, not kept in the service's memory; deleted ones come back in `missing`. */
-  'reports.meetings': read(z.strictObject({ ids: reportIds })).returns<{ meetings: Meeting[]; missing: string[] }>(),
+  /** Meetings for a report, a batch at a time, not kept in the service's memory; deleted ones in `missing`, damaged in `unreadable`. */
+  'reports.meetings': read(z.strictObject({ ids: reportIds })).returns<{ meetings: Meeting[]; missing: string[]; unreadable: string[] }>(),
   /** Where the data is, what was recovered, and whether any change is still waiting to be written. */
   'storage.status': read(z.strictObject({})).returns<StorageStatus>(),
   'backups.list': read(z.strictObject({})).returns<BackupInfo[]>(),

@@ -17,9 +17,11 @@ export interface DashboardWeek {
   /** covered / discussed, or null when nothing was discussed that week. */
   coverage: number | null;
   decisions: DirectionCounts;
+  /** All the week's decisions (the sum of `decisions`), counted here so no screen adds them up again. */
+  decisionCount: number;
   /** Decisions that cite customer evidence (shared/summary/citations.ts: evidenceCoverage). */
   citing: number;
-  /** citing / decisions, or null when no decision was logged that week. */
+  /** citing / decisionCount, or null when no decision was logged that week. */
   evidenceCoverage: number | null;
 }
 
@@ -82,6 +84,7 @@ const emptyWeek = (key: string): DashboardWeek => ({
   covered: 0,
   coverage: null,
   decisions: noDirections(),
+  decisionCount: 0,
   citing: 0,
   evidenceCoverage: null,
 });
@@ -238,7 +241,8 @@ export function mergeDashboard(
   }
   for (const week of weeks.values()) {
     week.coverage = share(week.covered, week.discussed);
-    week.evidenceCoverage = share(week.citing, sum(week.decisions));
+    week.decisionCount = sum(week.decisions);
+    week.evidenceCoverage = share(week.citing, week.decisionCount);
     totals.discussed += week.discussed;
     totals.covered += week.covered;
   }

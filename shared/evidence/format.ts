@@ -6,9 +6,22 @@ const plural = (count: number, one: string, many: string) => `${count.toLocaleSt
 /** "37 items from 12 accounts mention this (last 90 days) — $410,000 ARR". */
 export function scaleLine(scale: EvidenceScale): string {
   if (scale.items === 0) return `No evidence from the last ${scale.windowDays} days mentions this.`;
-  const revenue = scale.revenue.map(({ currency, arr }) => `${money(arr, currency)} ARR`).join(' + ');
+  const revenue = revenueText(scale);
   const base = `${plural(scale.items, 'item', 'items')} from ${plural(scale.accounts, 'account', 'accounts')} ${scale.items === 1 ? 'mentions' : 'mention'} this (last ${scale.windowDays} days)`;
   return revenue ? `${base} — ${revenue}` : base;
+}
+
+/** A currency as every screen and export names it: trimmed, upper case, '?' when the file gave none. */
+export const currencyCode = (currency: string): string => currency.trim().toUpperCase() || '?';
+
+/** "$410,000 ARR + €12,000 ARR": each currency on its own, never converted; '' when nothing has ARR. */
+export function revenueText(sums: { revenue: readonly { currency: string; arr: number }[] }): string {
+  return sums.revenue.map(({ currency, arr }) => `${money(arr, currencyCode(currency))} ARR`).join(' + ');
+}
+
+/** One account's revenue as shown next to its name: "$250,000 ARR", or '' when unknown. */
+export function accountRevenueText(account: { arr: number | null; currency: string }): string {
+  return account.arr === null ? '' : `${money(account.arr, currencyCode(account.currency))} ARR`;
 }
 
 export function money(amount: number, currency: string): string {

@@ -7,6 +7,8 @@
 import type { ImpactDirection, Meeting } from '../domain';
 import type { CitedAccounts } from '../summary/citations';
 import {
+  accountsAffectedParts,
+  accountsParts,
   accountRevenueText,
   citationSourceParts,
   evidenceCoverageSentence,
@@ -139,20 +141,12 @@ function tagChips(entry: DecisionEntry): string {
     .join(' ');
 }
 
-/** "Acme (Enterprise, $250,000 ARR)": an account's name with what is known of it. */
-function accountHtml(account: CitedAccounts['accounts'][number]): string {
-  const facts = [account.segment.trim(), accountRevenueText(account)].filter(Boolean);
-  return `${text(account.name)}${facts.length ? ` (${text(facts.join(', '))})` : ''}`;
-}
-
-/** The accounts a set of citations touches, and their revenue per currency; '' when none is known. */
+/** "2 accounts: Acme (Enterprise, $250,000 ARR), …; together $… ARR"; '' when no account is known. */
 export function accountsHtml(accounts: CitedAccounts): string {
-  if (accounts.accounts.length === 0) return '';
-  const revenue = revenueText(accounts);
-  return (
-    `${escapeHtml(plural(accounts.accounts.length, 'account'))}: ${accounts.accounts.map(accountHtml).join(', ')}` +
-    (revenue && accounts.accounts.length > 1 ? `; together ${escapeHtml(revenue)}` : '')
-  );
+  const parts = accountsParts(accounts);
+  if (!parts) return '';
+  const named = parts.accounts.map(({ name, facts }) => `${text(name)}${facts ? ` (${text(facts)})` : ''}`);
+  return `${escapeHtml(parts.count)}: ${named.join(', ')}${parts.together ? `; ${escapeHtml(parts.together)}` : ''}`;
 }
 
 /** The quotes of one decision or answer, with where each came from, then the accounts they touch. */
@@ -186,12 +180,12 @@ export function evidenceTotalsHtml(totals: EvidenceTotals): string {
       `<tr><td>${text(a.name)}</td><td>${a.segment.trim() ? text(a.segment) : '–'}</td>` +
       `<td class="num">${escapeHtml(accountRevenueText(a)) || '–'}</td><td class="num">${a.citations}</td></tr>`,
   );
-  const revenue = revenueText(totals.accounts);
+  const { affected, together } = accountsAffectedParts(totals.accounts);
   return (
     head +
     '<table>\n<thead><tr><th>Account</th><th>Segment</th><th class="num">ARR</th><th class="num">Quotes</th></tr></thead>\n' +
     `<tbody>\n${rows.join('\n')}\n</tbody>\n</table>\n` +
-    `<p>${escapeHtml(`${plural(totals.accounts.accounts.length, 'account')} affected`)}${revenue ? `, together ${escapeHtml(revenue)} (each currency on its own, never converted)` : ''}.</p>\n`
+    `<p>${escapeHtml(affected)}${together ? `, ${escapeHtml(together)}` : ''}.</p>\n`
   );
 }
 

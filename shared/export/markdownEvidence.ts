@@ -5,6 +5,8 @@
  */
 import type { CitedAccounts } from '../summary/citations';
 import {
+  accountsAffectedParts,
+  accountsParts,
   accountRevenueText,
   citationSourceParts,
   evidenceCoverageSentence,
@@ -14,20 +16,12 @@ import {
 } from '../summary/evidence';
 import { escapeMarkdownBlock, escapeMarkdownInline as md, plural } from './text';
 
-/** "Acme (Enterprise, $250,000 ARR)": an account's name with what is known of it. */
-function accountText(account: CitedAccounts['accounts'][number]): string {
-  const facts = [account.segment.trim(), accountRevenueText(account)].filter(Boolean);
-  return `${md(account.name)}${facts.length ? ` (${md(facts.join(', '))})` : ''}`;
-}
-
-/** "2 accounts: Acme (…), Weber (…); together $250,000 ARR + €18,000 ARR", or '' when no account is known. */
+/** "2 accounts: Acme (Enterprise, $250,000 ARR), …; together $… ARR", or '' when no account is known. */
 export function accountsMarkdown(accounts: CitedAccounts): string {
-  if (accounts.accounts.length === 0) return '';
-  const revenue = revenueText(accounts);
-  return (
-    `${plural(accounts.accounts.length, 'account')}: ${accounts.accounts.map(accountText).join(', ')}` +
-    (revenue && accounts.accounts.length > 1 ? `; together ${md(revenue)}` : '')
-  );
+  const parts = accountsParts(accounts);
+  if (!parts) return '';
+  const named = parts.accounts.map(({ name, facts }) => `${md(name)}${facts ? ` (${md(facts)})` : ''}`);
+  return `${parts.count}: ${named.join(', ')}${parts.together ? `; ${md(parts.together)}` : ''}`;
 }
 
 /**
@@ -63,10 +57,10 @@ export function evidenceMarkdown(totals: EvidenceTotals): string {
   const rows = totals.accounts.accounts.map(
     (a) => `| ${md(a.name)} | ${a.segment.trim() ? md(a.segment) : '–'} | ${md(accountRevenueText(a)) || '–'} | ${a.citations} |`,
   );
-  const revenue = revenueText(totals.accounts);
+  const { affected, together } = accountsAffectedParts(totals.accounts);
   return [
     head,
     ['| Account | Segment | ARR | Quotes |', '| --- | --- | ---: | ---: |', ...rows].join('\n') + '\n',
-    `${plural(totals.accounts.accounts.length, 'account')} affected${revenue ? `, together ${md(revenue)} (each currency on its own, never converted)` : ''}.\n`,
+    `${affected}${together ? `, ${md(together)}` : ''}.\n`,
   ].join('\n');
 }

@@ -19,6 +19,8 @@ export interface MeetingsBatch {
   meetings: Meeting[];
   /** Ids of meetings deleted since the list was drawn. */
   missing: string[];
+  /** Ids of meetings whose file could not be read (damaged): left out of the report. */
+  unreadable: string[];
 }
 
 export interface ReportRun extends Pick<ExportOptions, 'now' | 'range' | 'timeZone'> {
@@ -36,6 +38,7 @@ export interface ReportRunResult {
   /** Meetings in the report. */
   included: number;
   missing: string[];
+  unreadable: string[];
 }
 
 /** About 20 steps of progress for a few meetings, batches of reportBatchMax for many. */
@@ -56,6 +59,7 @@ export async function runMeetingsReport(run: ReportRun): Promise<ReportRunResult
     : null;
   const read: Meeting[] = [];
   const missing: string[] = [];
+  const unreadable: string[] = [];
   let included = 0;
   let done = 0;
   let next = batches.length > 0 ? run.fetch(batches[0]!) : null;
@@ -64,6 +68,7 @@ export async function runMeetingsReport(run: ReportRun): Promise<ReportRunResult
     next = index + 1 < batches.length ? run.fetch(batches[index + 1]!) : null;
     next?.catch(() => {}); // awaited on the next turn; a run stopped before then must not leave it unhandled
     missing.push(...batch.missing);
+    unreadable.push(...batch.unreadable);
     for (const meeting of batch.meetings) {
       if (builder) builder.add(meeting);
       else read.push(meeting);
@@ -79,6 +84,7 @@ export async function runMeetingsReport(run: ReportRun): Promise<ReportRunResult
       result: { text: builder.finish(), fileName: safeFileName(DEFAULT_REPORT_TITLE, format), mimeType: MIME_TYPES[format] },
       included,
       missing,
+      unreadable,
     };
   }
   const result = await exportMeetings(read, run.library, run.format, {
@@ -87,5 +93,5 @@ export async function runMeetingsReport(run: ReportRun): Promise<ReportRunResult
     timeZone: run.timeZone,
     onProgress: (built, of) => run.onProgress?.('building', built, of),
   });
-  return { result, included, missing };
+  return { result, included, missing, unreadable };
 }

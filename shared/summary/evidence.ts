@@ -5,7 +5,6 @@
  * (citedAccounts, meetingCitations, evidenceCoverage); this module only groups them and words them.
  */
 import type { Citation, Decision, Meeting } from '../domain';
-import { money } from '../evidence/format';
 import { accountKey, citedAccounts, evidenceCoverage, meetingCitations, type CitedAccounts } from './citations';
 import { plural } from '../plural';
 
@@ -63,14 +62,44 @@ export function combineEvidence(parts: readonly EvidenceTotals[]): EvidenceTotal
   };
 }
 
-/** "$410,000 ARR + €12,000 ARR": each currency on its own, never converted; '' when no account has ARR. */
-export function revenueText(accounts: CitedAccounts): string {
-  return accounts.revenue.map(({ currency, arr }) => `${money(arr, currency)} ARR`).join(' + ');
+// Revenue is worded in shared/evidence/format.ts, beside money(), so the evidence search's scale line uses it too.
+import { accountRevenueText, revenueText } from '../evidence/format';
+export { accountRevenueText, revenueText };
+
+/** An account's name and what is known of it ("Enterprise, $250,000 ARR"; '' when nothing is). */
+export interface AccountFacts {
+  name: string;
+  facts: string;
 }
 
-/** One account's revenue as shown next to its name: "$250,000 ARR", or '' when unknown. */
-export function accountRevenueText(account: { arr: number | null; currency: string }): string {
-  return account.arr === null ? '' : `${money(account.arr, account.currency.trim().toUpperCase() || '?')} ARR`;
+/**
+ * The words of an "Accounts affected" line, as plain text (each format escapes them and sets them
+ * out): "2 accounts", each account with its facts, and "together $… ARR" when more than one account
+ * carries revenue ('' otherwise). null when no account is known.
+ */
+export function accountsParts(accounts: CitedAccounts): { count: string; accounts: AccountFacts[]; together: string } | null {
+  if (accounts.accounts.length === 0) return null;
+  const revenue = revenueText(accounts);
+  return {
+    count: plural(accounts.accounts.length, 'account'),
+    accounts: accounts.accounts.map((account) => ({
+      name: account.name,
+      facts: [account.segment.trim(), accountRevenueText(account)].filter(Boolean).join(', '),
+    })),
+    together: revenue && accounts.accounts.length > 1 ? `together ${revenue}` : '',
+  };
+}
+
+/**
+ * The line under a meeting's accounts table, as plain text: "2 accounts affected" and "together
+ * $… ARR (each currency on its own, never converted)" ('' when no account has revenue).
+ */
+export function accountsAffectedParts(accounts: CitedAccounts): { affected: string; together: string } {
+  const revenue = revenueText(accounts);
+  return {
+    affected: `${plural(accounts.accounts.length, 'account')} affected`,
+    together: revenue ? `together ${revenue} (each currency on its own, never converted)` : '',
+  };
 }
 
 /** "2 of 5 decisions (40%)", or "no decisions" when there are none. */

@@ -4,6 +4,10 @@
  * the saved report is exactly what shared/export makes of them, and Cancel stops the run with
  * nothing saved.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Conf from 'conf';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +15,7 @@ import type { Transport } from '../../shared/api';
 import type { Library, Meeting } from '../../shared/domain';
 import { exportMeetings } from '../../shared/export';
 import { dispatch } from '../../electron/service/dispatch';
-import type { OpenLibrary } from '../../electron/service/openLibrary';
+import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import { openTestLibrary, serviceValue } from './harness';
 import { createClient } from '../../renderer/src/api/client';
 import { ClientContext } from '../../renderer/src/app/clientContext';
@@ -221,6 +225,33 @@ describe('<ReportsPage>', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Build report' }));
     await screen.findByText('Report ready: 1 of 2 meetings.');
     expect(screen.getByText(/Left out, deleted since the list was shown:/).textContent).toContain('Deleted meanwhile');
+    const saved = JSON.parse(page.saved[0]!.content as string) as { meetings: Meeting[] };
+    expect(saved.meetings.map((m) => m.id)).toEqual([kept.id]);
+  });
+
+  it('leaves out a meeting whose file is damaged, and says which could not be read', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-report-damaged-'));
+    const first = openLibrary({ dataDir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
+    const kept = addMeeting(first, 'Kept', '2026-11-10T09:00:00.000Z');
+    const damaged = addMeeting(first, 'Damaged on disk', '2026-11-11T09:00:00.000Z');
+    first.close();
+    fs.writeFileSync(path.join(dataDir, 'meetings', `${damaged.id}.json`), '{"title": "Damaged on disk", "agenda": [');
+    const library = openLibrary({ dataDir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
+    cleanups.push(() => {
+      library.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    });
+    const page = mount(library);
+
+    await userEvent.click(await screen.findByRole('radio', { name: 'One by one' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Choose all' }));
+    await userEvent.click(screen.getByRole('radio', { name: /^JSON/ }));
+    await userEvent.click(screen.getByRole('button', { name: 'Build report' }));
+    await screen.findByText('Report ready: 1 of 2 meetings.');
+    expect(screen.getByText(/Left out, their files could not be read/).textContent).toBe(
+      'Left out, their files could not be read (damaged): Damaged on disk.',
+    );
+    expect(screen.queryByText(/deleted since the list was shown/)).toBeNull();
     const saved = JSON.parse(page.saved[0]!.content as string) as { meetings: Meeting[] };
     expect(saved.meetings.map((m) => m.id)).toEqual([kept.id]);
   });

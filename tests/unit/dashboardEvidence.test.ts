@@ -40,11 +40,13 @@ describe('dashboard evidence coverage', () => {
     const dashboard = buildDashboard([meeting(0, 5, ['Acme']), meeting(1, 0, []), meeting(20, 20, ['Acme', 'Beta'])], library);
     expect(dashboard.totals).toMatchObject({ decisions: 60, citing: 25, evidenceCoverage: 25 / 60 });
     const first = dashboard.weeks[0]!;
-    expect(first).toMatchObject({ meetings: 2, citing: 5, evidenceCoverage: 5 / 40 });
+    expect(first).toMatchObject({ meetings: 2, decisionCount: 40, citing: 5, evidenceCoverage: 5 / 40 });
+    expect(dashboard.weeks.reduce((n, week) => n + week.decisionCount, 0)).toBe(dashboard.totals.decisions);
     const later = dashboard.weeks.find((week) => week.citing === 20)!;
     expect(later.evidenceCoverage).toBe(1);
     const empty = dashboard.weeks.find((week) => week.meetings === 0);
     expect(empty?.evidenceCoverage).toBeNull(); // no decisions: no share, not 0 %
+    expect(empty?.decisionCount).toBe(0);
     expect(dashboard.byMeeting.map((m) => [m.title, m.citing, m.decisions, m.evidenceCoverage])).toEqual([
       ['Support macros review #21', 20, 20, 1],
       ['Onboarding flow review #2', 0, 20, 0],

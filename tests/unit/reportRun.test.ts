@@ -3,8 +3,11 @@
  * the real service: reports.meetings answers batches within its limit, and the report streamed a
  * batch at a time is exactly the one built from every meeting at once, in every format.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Dashboard } from '../../shared/dashboard';
 import type { Library, Meeting } from '../../shared/domain';
 import { exportMeetings, EXPORT_FORMATS } from '../../shared/export';
 import { reportBatchSize, runMeetingsReport, type MeetingsBatch } from '../../shared/export/reportRun';
@@ -55,6 +58,34 @@ describe('reports.meetings', () => {
     expect(answer.missing).toEqual([ids[1], 'no-such-meeting']);
     // What meetings.get returns for the same meeting.
     expect(answer.meetings[0]).toEqual(value<Meeting>(library, 'meetings.get', { id: ids[3] }));
+    expect(answer.unreadable).toEqual([]);
+  });
+
+  it('names a meeting whose file is damaged in `unreadable` and answers the rest, as the dashboard skips it', async () => {
+    const dir = tempDir('empty-chair-report-damaged-');
+    generateLibrary(dir, { meetings: 3, decisionsPerMeeting: 3, keep: false });
+    const library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'test', backupIntervalMs: null });
+    opened.push(library);
+    const lib = value<Library>(library, 'library.get', {});
+    const ids = lib.meetings.map((m) => m.id);
+    const file = path.join(dir, 'meetings', `${ids[1]}.json`);
+    expect(fs.existsSync(file)).toBe(true);
+    fs.writeFileSync(file, '{"id": "half a meeting", "agenda": [');
+
+    const answer = value<MeetingsBatch>(library, 'reports.meetings', { ids: [...ids, 'no-such-meeting'] });
+    expect(answer.meetings.map((m) => m.id)).toEqual([ids[0], ids[2]]);
+    expect(answer.unreadable).toEqual([ids[1]]);
+    expect(answer.missing).toEqual(['no-such-meeting']);
+    expect(value<Dashboard>(library, 'dashboard.get', {}).totals.meetings).toBe(2);
+
+    const run = await runMeetingsReport({
+      ids,
+      format: 'json',
+      library: lib,
+      fetch: async (batch) => value<MeetingsBatch>(library, 'reports.meetings', { ids: batch }),
+    });
+    expect(run).toMatchObject({ included: 2, missing: [], unreadable: [ids[1]] });
+    expect((JSON.parse(run.result.text) as { meetings: Meeting[] }).meetings.map((m) => m.id)).toEqual([ids[0], ids[2]]);
   });
 });
 

@@ -15,19 +15,23 @@ export function insightsArea({ kernel, figures }: AreaContext) {
     // Each meeting's figures from the cache, checked against its file (docs/performance.md, finding 14);
     // meetings read for them are not kept in memory.
     'dashboard.get': (range) => mergeDashboard(figures.figuresOf(kernel), kernel.library(), range),
-    // Read and let go, so a report over every meeting does not keep them (finding 14).
+    // Read and let go, so a report over every meeting does not keep them (finding 14). A damaged
+    // meeting file is named and left out, as the dashboard leaves it out, not a reason to fail the report.
     'reports.meetings': ({ ids }) => {
       const meetings: Meeting[] = [];
       const missing: string[] = [];
+      const unreadable: string[] = [];
       for (const id of ids) {
         try {
           meetings.push(hideBallots(kernel.peekMeeting(id), null));
         } catch (error) {
-          if (!(error instanceof ApiError) || error.code !== 'not_found') throw error;
-          missing.push(id);
+          if (!(error instanceof ApiError)) throw error;
+          if (error.code === 'not_found') missing.push(id);
+          else if (error.code === 'storage_error') unreadable.push(id);
+          else throw error;
         }
       }
-      return { meetings, missing };
+      return { meetings, missing, unreadable };
     },
     'checkBacks.list': ({ meetingId }) => {
       const meeting = kernel.meeting(meetingId);

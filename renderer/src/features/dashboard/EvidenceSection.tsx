@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../../../shared/dashboard';
-import { money } from '../../../../shared/evidence/format';
+import { accountRevenueText, revenueText } from '../../../../shared/evidence/format';
 import { formatDay, plural, pluralNoun } from '../../app/format';
 import { percent, weekLabel } from './charts';
 
@@ -48,7 +48,7 @@ export function EvidenceSection({ dashboard }: { dashboard: Dashboard }) {
                 {weeks.map((week) => (
                   <tr key={week.weekStart}>
                     <th scope="row">{weekLabel(week.weekStart)}</th>
-                    <td className="dash-num">{Object.values(week.decisions).reduce((sum, n) => sum + n, 0)}</td>
+                    <td className="dash-num">{week.decisionCount}</td>
                     <td className="dash-num">{week.citing}</td>
                     <td className="dash-num">{percent(week.evidenceCoverage)}</td>
                   </tr>
@@ -123,7 +123,7 @@ function AccountsTable({ accounts }: { accounts: Dashboard['accounts'] }) {
                 <th scope="row">{account.name}</th>
                 <td>{account.segment}</td>
                 <td className="dash-num">{account.citations}</td>
-                <td className="dash-num">{account.arr === null ? '—' : money(account.arr, account.currency)}</td>
+                <td className="dash-num">{accountRevenueText(account) || '—'}</td>
               </tr>
             ))}
           </tbody>
@@ -133,8 +133,7 @@ function AccountsTable({ accounts }: { accounts: Dashboard['accounts'] }) {
         {accounts.total > accounts.accounts.length
           ? `The ${accounts.accounts.length} most cited of ${plural(accounts.total, 'account')}. `
           : ''}
-        Revenue of all {plural(accounts.total, 'account')} touched:{' '}
-        {accounts.revenue.length === 0 ? 'none recorded' : accounts.revenue.map((r) => `${money(r.arr, r.currency)} ARR`).join(' + ')}.
+        Revenue of all {plural(accounts.total, 'account')} touched: {revenueText(accounts) || 'none recorded'}.
       </p>
     </>
   );

@@ -1,7 +1,7 @@
 import './decisions.css';
 import { useId } from 'react';
 import type { Citation } from '../../../../shared/domain';
-import { money } from '../../../../shared/evidence/format';
+import { revenueText } from '../../../../shared/evidence/format';
 import { citedAccounts } from '../../../../shared/summary/citations';
 import { formatDay, plural } from '../../app/format';
 
@@ -67,9 +67,10 @@ function CitationRow({ citation, removed, onUncite }: { citation: Citation; remo
 
 /** "Touches 2 accounts — $120,000 ARR + €50,000 ARR": counted by citedAccounts, never here. */
 export function accountsLine(citations: readonly Citation[]): string | null {
-  const { accounts, revenue } = citedAccounts(citations);
+  const cited = citedAccounts(citations);
+  const { accounts } = cited;
   if (accounts.length === 0) return null;
-  const sums = revenue.map(({ currency, arr }) => `${money(arr, currency)} ARR`).join(' + ');
+  const sums = revenueText(cited);
   const names = accounts.map((account) => account.name).join(', ');
   return `Touches ${plural(accounts.length, 'account')} (${names})${sums ? ` — ${sums}` : ''}`;
 }

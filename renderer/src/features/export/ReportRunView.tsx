@@ -1,7 +1,7 @@
 import { useId, type RefObject } from 'react';
 import { plural } from '../../app/format';
 import type { ExportResult } from './builders';
-import type { Run, Stage } from './useReportRun';
+import type { LeftOut, Run, Stage } from './useReportRun';
 
 const STAGE_TEXT: Record<Stage, string> = { reading: 'Reading meetings', building: 'Building the report' };
 
@@ -17,7 +17,7 @@ export function RunView({
   cancelRef: RefObject<HTMLButtonElement | null>;
   resultRef: RefObject<HTMLDivElement | null>;
   onCancel: () => void;
-  onSaveAgain: (result: ExportResult, total: number, included: number, missing: string[]) => Promise<void>;
+  onSaveAgain: (result: ExportResult, total: number, included: number, leftOut: LeftOut) => Promise<void>;
 }) {
   const textId = useId();
   if (run.phase === 'idle') return null;
@@ -49,18 +49,8 @@ export function RunView({
               Report ready: {run.included} of {plural(run.total, 'meeting')}.
             </p>
             <progress className="exp-progress" value={run.included} max={Math.max(1, run.total)} aria-labelledby={textId} />
-            {run.missing.length > 0 ? (
-              <p>
-                Left out, deleted since the list was shown:{' '}
-                {run.missing.map((title, index) => (
-                  <span key={index}>
-                    {index > 0 ? ', ' : ''}
-                    <span dir="auto">{title}</span>
-                  </span>
-                ))}
-                .
-              </p>
-            ) : null}
+            <LeftOutLine why="Left out, deleted since the list was shown" titles={run.leftOut.missing} />
+            <LeftOutLine why="Left out, their files could not be read (damaged)" titles={run.leftOut.unreadable} />
             {run.status?.tone === 'error' ? (
               <div className="form-alert" role="alert">
                 <p>{run.status.text}</p>
@@ -82,11 +72,28 @@ export function RunView({
       </div>
       {run.phase === 'done' ? (
         <div className="exp-actions">
-          <button type="button" className="button" onClick={() => void onSaveAgain(run.result, run.total, run.included, run.missing)}>
+          <button type="button" className="button" onClick={() => void onSaveAgain(run.result, run.total, run.included, run.leftOut)}>
             Save again
           </button>
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** "Left out, …: A, B." naming each meeting; nothing when none was left out for that reason. */
+function LeftOutLine({ why, titles }: { why: string; titles: string[] }) {
+  if (titles.length === 0) return null;
+  return (
+    <p>
+      {why}:{' '}
+      {titles.map((title, index) => (
+        <span key={index}>
+          {index > 0 ? ', ' : ''}
+          <span dir="auto">{title}</span>
+        </span>
+      ))}
+      .
+    </p>
   );
 }

@@ -11,11 +11,17 @@ import type { SaveSink } from './saveFile';
 
 export type Stage = 'reading' | 'building';
 
+/** Meetings left out of a report, by title: deleted since the list was shown, or whose file is damaged. */
+export interface LeftOut {
+  missing: string[];
+  unreadable: string[];
+}
+
 export type Run =
   | { phase: 'idle' }
   | { phase: 'running'; stage: Stage; done: number; total: number }
   | { phase: 'saving'; total: number }
-  | { phase: 'done'; total: number; included: number; result: ExportResult; status: ExportStatus | null; missing: string[] }
+  | { phase: 'done'; total: number; included: number; result: ExportResult; status: ExportStatus | null; leftOut: LeftOut }
   | { phase: 'cancelled'; stage: Stage; done: number; total: number }
   | { phase: 'failed'; message: string };
 
@@ -65,7 +71,7 @@ export function useReportRun(library: Library, save: SaveSink) {
   // Stop reading meetings when the page goes away.
   useEffect(() => () => abortRef.current?.abort(), []);
 
-  const saveResult = async (result: ExportResult, total: number, included: number, missing: string[]) => {
+  const saveResult = async (result: ExportResult, total: number, included: number, leftOut: LeftOut) => {
     setRun({ phase: 'saving', total });
     let status: ExportStatus;
     try {
@@ -73,7 +79,7 @@ export function useReportRun(library: Library, save: SaveSink) {
     } catch (error) {
       status = { tone: 'error', text: `Could not save “${result.fileName}”: ${asApiError(error).message}` };
     }
-    setRun({ phase: 'done', total, included, result, status, missing });
+    setRun({ phase: 'done', total, included, result, status, leftOut });
   };
 
   const build = async ({ picked, format, range }: ReportRequest) => {
@@ -91,14 +97,14 @@ export function useReportRun(library: Library, save: SaveSink) {
     report(progress);
     try {
       const { runMeetingsReport } = await unlessCancelled(loadBuilders(), controller.signal);
-      const { result, included, missing } = await unlessCancelled(
+      const { result, included, missing, unreadable } = await unlessCancelled(
         runMeetingsReport({
           ids: picked.map((summary) => summary.id),
           format,
           library,
           range,
           timeZone: leadTimeZone(),
-          // Deleted since the list was drawn: left out and named, the rest still makes a report.
+          // Deleted since the list was drawn, or damaged: left out and named, the rest still makes a report.
           fetch: (ids) => unlessCancelled(client.call('reports.meetings', { ids }), controller.signal),
           onProgress: (stage, done, of) => {
             // Thrown between two batches (or chunks), this stops the report where it is.
@@ -111,12 +117,8 @@ export function useReportRun(library: Library, save: SaveSink) {
       if (controller.signal.aborted) throw new Cancelled();
       abortRef.current = null;
       const titles = new Map(picked.map((summary) => [summary.id, summary.title]));
-      await saveResult(
-        result,
-        total,
-        included,
-        missing.map((id) => titles.get(id) ?? id),
-      );
+      const named = (ids: string[]) => ids.map((id) => titles.get(id) ?? id);
+      await saveResult(result, total, included, { missing: named(missing), unreadable: named(unreadable) });
     } catch (error) {
       if (abortRef.current === controller) abortRef.current = null;
       if (error instanceof Cancelled) setRun({ phase: 'cancelled', ...progress });

@@ -5,33 +5,31 @@
  */
 import type { CitedAccounts } from '../../../../shared/summary/citations';
 import {
+  accountsAffectedParts,
+  accountsParts,
   accountRevenueText,
   citationSourceParts,
   evidenceCoverageSentence,
-  revenueText,
   type CitedEvidence,
   type EvidenceTotals,
 } from '../../../../shared/summary/evidence';
 import { plural } from '../../app/format';
 
 function AccountsLine({ accounts }: { accounts: CitedAccounts }) {
-  if (accounts.accounts.length === 0) return null;
-  const revenue = revenueText(accounts);
+  const parts = accountsParts(accounts);
+  if (!parts) return null;
   return (
     <p className="sum-meta sum-evidence-accounts">
-      Accounts affected: {plural(accounts.accounts.length, 'account')}
+      Accounts affected: {parts.count}
       {' — '}
-      {accounts.accounts.map((account, i) => {
-        const facts = [account.segment.trim(), accountRevenueText(account)].filter(Boolean).join(', ');
-        return (
-          <span key={`${account.name}-${i}`}>
-            {i > 0 ? ', ' : ''}
-            <span dir="auto">{account.name}</span>
-            {facts ? <span dir="auto"> ({facts})</span> : null}
-          </span>
-        );
-      })}
-      {revenue && accounts.accounts.length > 1 ? `; together ${revenue}` : ''}
+      {parts.accounts.map(({ name, facts }, i) => (
+        <span key={`${name}-${i}`}>
+          {i > 0 ? ', ' : ''}
+          <span dir="auto">{name}</span>
+          {facts ? <span dir="auto"> ({facts})</span> : null}
+        </span>
+      ))}
+      {parts.together ? `; ${parts.together}` : ''}
     </p>
   );
 }
@@ -58,7 +56,7 @@ export function CitedEvidenceList({ evidence, label }: { evidence: CitedEvidence
 
 /** The meeting's evidence: quotes cited, coverage, and every account touched with its ARR per currency. */
 export function EvidenceCard({ evidence }: { evidence: EvidenceTotals }) {
-  const revenue = revenueText(evidence.accounts);
+  const { affected, together } = accountsAffectedParts(evidence.accounts);
   return (
     <section className="card" aria-labelledby="sum-evidence-title">
       <h2 id="sum-evidence-title">
@@ -99,8 +97,8 @@ export function EvidenceCard({ evidence }: { evidence: EvidenceTotals }) {
             </tbody>
           </table>
           <p className="sum-meta">
-            {plural(evidence.accounts.accounts.length, 'account')} affected
-            {revenue ? `, together ${revenue} (each currency on its own, never converted)` : ''}.
+            {affected}
+            {together ? `, ${together}` : ''}.
           </p>
         </>
       )}
