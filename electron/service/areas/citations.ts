@@ -33,7 +33,10 @@ export function citationsArea({ kernel, evidence }: AreaContext) {
 }
 
 /** The citations of the answer or of the named decision, and what to touch when they change. */
-function citationsOf(meeting: Meeting, params: Pick<CitationParams, 'itemId' | 'decisionId'>): { list: Citation[]; where: string; touch: (at: string) => void } {
+function citationsOf(
+  meeting: Meeting,
+  params: Pick<CitationParams, 'itemId' | 'decisionId'>,
+): { list: Citation[]; where: string; touch: (at: string) => void } {
   const item = findItem(meeting, params.itemId);
   if (params.decisionId === undefined) return { list: item.citations, where: `the answer to "${item.title}"`, touch: () => undefined };
   const decision = item.decisions.find((entry) => entry.id === params.decisionId);
@@ -47,7 +50,8 @@ function citationsOf(meeting: Meeting, params: Pick<CitationParams, 'itemId' | '
   };
 }
 
-const sameEvidence = (citation: Citation, params: Pick<Citation, 'sourceId' | 'key'>) => citation.sourceId === params.sourceId && citation.key === params.key;
+const sameEvidence = (citation: Citation, params: Pick<Citation, 'sourceId' | 'key'>) =>
+  citation.sourceId === params.sourceId && citation.key === params.key;
 
 export function addCitation(meeting: Meeting, params: CitationParams, live: LiveEvidence | null, context: ChangeContext): void {
   const { list, where, touch } = citationsOf(meeting, params);
