@@ -2,6 +2,7 @@ import type { Dashboard } from '../../../../shared/dashboard';
 import { accountRevenueText, revenueText } from '../../../../shared/evidence/format';
 import { formatDay, plural, pluralNoun } from '../../app/format';
 import { percent, weekLabel } from './charts';
+import { NumberHeadCells } from './chartParts';
 
 /** Meetings listed by name; the rest are counted in a line under the table, never cut silently. */
 const MEETINGS_SHOWN = 20;
@@ -33,15 +34,7 @@ export function EvidenceSection({ dashboard }: { dashboard: Dashboard }) {
               <thead>
                 <tr>
                   <th scope="col">Week</th>
-                  <th scope="col" className="dash-num">
-                    Decisions
-                  </th>
-                  <th scope="col" className="dash-num">
-                    Citing evidence
-                  </th>
-                  <th scope="col" className="dash-num">
-                    Coverage
-                  </th>
+                  <NumberHeadCells labels={['Decisions', 'Citing evidence', 'Coverage']} />
                 </tr>
               </thead>
               <tbody>
@@ -63,15 +56,7 @@ export function EvidenceSection({ dashboard }: { dashboard: Dashboard }) {
                 <tr>
                   <th scope="col">Meeting</th>
                   <th scope="col">Date</th>
-                  <th scope="col" className="dash-num">
-                    Decisions
-                  </th>
-                  <th scope="col" className="dash-num">
-                    Citing evidence
-                  </th>
-                  <th scope="col" className="dash-num">
-                    Coverage
-                  </th>
+                  <NumberHeadCells labels={['Decisions', 'Citing evidence', 'Coverage']} />
                 </tr>
               </thead>
               <tbody>
@@ -109,12 +94,7 @@ function AccountsTable({ accounts }: { accounts: Dashboard['accounts'] }) {
             <tr>
               <th scope="col">Account</th>
               <th scope="col">Segment</th>
-              <th scope="col" className="dash-num">
-                Citations
-              </th>
-              <th scope="col" className="dash-num">
-                ARR
-              </th>
+              <NumberHeadCells labels={['Citations', 'ARR']} />
             </tr>
           </thead>
           <tbody>

@@ -130,18 +130,20 @@ export function Figure({ label, chart, table, width = 0 }: { label: string; char
   );
 }
 
-/** The column heads every direction table shares: one per impact direction, then the total. */
-export function DirectionHeadCells() {
+/** Column heads of numbers, right-aligned as their cells are. */
+export function NumberHeadCells({ labels }: { labels: readonly string[] }) {
   return (
     <>
-      {DIRECTIONS.map((direction) => (
-        <th key={direction} scope="col" className="dash-num">
-          {DIRECTION_LABELS[direction]}
+      {labels.map((label) => (
+        <th key={label} scope="col" className="dash-num">
+          {label}
         </th>
       ))}
-      <th scope="col" className="dash-num">
-        Total
-      </th>
     </>
   );
+}
+
+/** The column heads every direction table shares: one per impact direction, then the total. */
+export function DirectionHeadCells() {
+  return <NumberHeadCells labels={[...DIRECTIONS.map((direction) => DIRECTION_LABELS[direction]), 'Total']} />;
 }

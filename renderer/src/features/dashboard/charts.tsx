@@ -7,7 +7,18 @@
 import { useId, type ReactNode } from 'react';
 import type { DirectionCounts } from '../../../../shared/dashboard';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
-import { describeCounts, DirectionHeadCells, Figure, Patterns, percent, plural, Segment, total, weekLabel } from './chartParts';
+import {
+  describeCounts,
+  DirectionHeadCells,
+  Figure,
+  NumberHeadCells,
+  Patterns,
+  percent,
+  plural,
+  Segment,
+  total,
+  weekLabel,
+} from './chartParts';
 
 export { describeCounts, Legend, percent, weekLabel } from './chartParts';
 export { DirectionBarsChart, type BarRow } from './barsChart';
@@ -69,15 +80,7 @@ export function CoverageChart({ weeks }: { weeks: { weekStart: string; coverage:
           <thead>
             <tr>
               <th scope="col">Week of</th>
-              <th scope="col" className="dash-num">
-                Items discussed
-              </th>
-              <th scope="col" className="dash-num">
-                Covered by the chair
-              </th>
-              <th scope="col" className="dash-num">
-                Coverage
-              </th>
+              <NumberHeadCells labels={['Items discussed', 'Covered by the chair', 'Coverage']} />
             </tr>
           </thead>
           <tbody>
