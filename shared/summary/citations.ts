@@ -5,6 +5,7 @@
  * reports and the Dashboard all count through these functions.
  */
 import type { Citation, Decision, Meeting } from '../domain';
+import { currencyCode } from '../evidence/format';
 
 /** One account touched by citations, as it stood when last cited. */
 export interface CitedAccount {
@@ -46,7 +47,7 @@ export function citedAccounts(citations: readonly Citation[]): CitedAccounts {
   const revenue = new Map<string, number>();
   for (const account of accounts) {
     if (account.arr === null) continue;
-    const currency = account.currency.trim().toUpperCase() || '?';
+    const currency = currencyCode(account.currency);
     revenue.set(currency, (revenue.get(currency) ?? 0) + account.arr);
   }
   return {

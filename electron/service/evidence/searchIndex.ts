@@ -20,6 +20,7 @@ import {
 } from '../../../shared/evidence/ranking';
 import type { EvidenceFilters } from '../../../shared/evidence/api';
 import { evidenceFilter, segmentOf } from '../../../shared/evidence/filters';
+import { currencyCode } from '../../../shared/evidence/format';
 import type { Account, AccountList, EvidenceHit, EvidenceItem, EvidenceScale, EvidenceSearchResult } from '../../../shared/evidence/schema';
 import { EVIDENCE_LIMITS } from '../../../shared/evidence/limits';
 import { selectCandidates } from '../../../shared/evidence/candidates';
@@ -262,8 +263,11 @@ export class SearchIndex {
       if (name) who.add(name);
     }
     const revenue = new Map<string, number>();
-    for (const account of accounts)
-      if (account.arr !== null) revenue.set(account.currency, (revenue.get(account.currency) ?? 0) + account.arr);
+    for (const account of accounts) {
+      // Summed per currency as citedAccounts sums them: "usd" and "USD " are one currency.
+      if (account.arr !== null)
+        revenue.set(currencyCode(account.currency), (revenue.get(currencyCode(account.currency)) ?? 0) + account.arr);
+    }
     return {
       items,
       accounts: who.size,
