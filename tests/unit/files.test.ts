@@ -1,32 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_EXPORT_CHARS, PRINT_PDF_CHANNEL, registerFileHandlers, SAVE_FILE_CHANNEL, type FileHost } from '../../electron/files';
-import { tempDir } from './helpers';
-
-/** A thin stand-in for ipcMain: handlers in a map, called as Electron would. */
-function setup(overrides: Partial<FileHost> = {}) {
-  const handlers = new Map<string, (event: unknown, ...args: unknown[]) => unknown>();
-  const dir = tempDir('empty-chair-files-');
-  const asked: { name: string; extensions: string[]; defaultName: string }[] = [];
-  const host: FileHost = {
-    chooseSavePath: async (defaultName, filter) => {
-      asked.push({ ...filter, defaultName });
-      return path.join(dir, defaultName);
-    },
-    renderPdf: async (html) => new TextEncoder().encode(`%PDF-1.7 ${html.length}`),
-    isTrustedSender: (event) => (event as { trusted?: boolean }).trusted === true,
-    ...overrides,
-  };
-  const dispose = registerFileHandlers({ handle: (c, l) => handlers.set(c, l), removeHandler: (c) => handlers.delete(c) }, host);
-  const call = (channel: string, trusted: boolean, ...args: unknown[]) =>
-    handlers.get(channel)!({ trusted }, ...args) as Promise<{ saved: boolean; path?: string; error?: string }>;
-  return { dir, asked, call, handlers, dispose };
-}
+import { MAX_EXPORT_CHARS, PRINT_PDF_CHANNEL, SAVE_FILE_CHANNEL } from '../../electron/files';
+import { fileHandlers } from './fileHandlers';
 
 describe('saving exports from the desktop app', () => {
   it('asks where to save with a safe name and the right filter, then writes the file', async () => {
-    const { dir, asked, call } = setup();
+    const { dir, asked, call } = fileHandlers();
     const outcome = await call(SAVE_FILE_CHANNEL, true, 'CON: pricing/review?.md', 'text/markdown', '# Summary\n');
     expect(asked).toEqual([{ name: 'Markdown', extensions: ['md'], defaultName: expect.stringMatching(/\.md$/) }]);
     expect(asked[0]!.defaultName).not.toMatch(/[/:?]|^CON\./i);
@@ -36,26 +16,26 @@ describe('saving exports from the desktop app', () => {
   });
 
   it('accepts a type with a charset, as shared/export gives it', async () => {
-    const { asked, call } = setup();
+    const { asked, call } = fileHandlers();
     expect((await call(SAVE_FILE_CHANNEL, true, 'a.csv', 'text/csv;charset=utf-8', 'x')).saved).toBe(true);
     expect(asked[0]!.extensions).toEqual(['csv']);
   });
 
   it('renders PDF from the HTML and saves it', async () => {
-    const { call } = setup();
+    const { call } = fileHandlers();
     const outcome = await call(PRINT_PDF_CHANNEL, true, 'Summary.pdf', '<!doctype html><p>hi</p>');
     expect(outcome.saved).toBe(true);
     expect(fs.readFileSync(outcome.path!, 'utf8')).toBe('%PDF-1.7 24');
   });
 
   it('does nothing when the user cancels', async () => {
-    const { dir, call } = setup({ chooseSavePath: async () => null });
+    const { dir, call } = fileHandlers({ chooseSavePath: async () => null });
     expect(await call(SAVE_FILE_CHANNEL, true, 'a.csv', 'text/csv', 'x')).toEqual({ saved: false });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('refuses untrusted senders, unknown types, and oversized or non-text content without asking', async () => {
-    const { asked, call } = setup();
+    const { asked, call } = fileHandlers();
     expect(await call(SAVE_FILE_CHANNEL, false, 'a.md', 'text/markdown', 'x')).toMatchObject({
       saved: false,
       error: /Only the Empty Chair window/,
@@ -72,14 +52,14 @@ describe('saving exports from the desktop app', () => {
   });
 
   it('reports a write that fails, naming the path, and leaves no partial file', async () => {
-    const { dir, call } = setup({ chooseSavePath: async () => path.join(dir, 'missing-folder', 'a.md') });
+    const { dir, call } = fileHandlers({ chooseSavePath: async () => path.join(dir, 'missing-folder', 'a.md') });
     const outcome = await call(SAVE_FILE_CHANNEL, true, 'a.md', 'text/markdown', 'x');
     expect(outcome).toMatchObject({ saved: false, error: expect.stringContaining(path.join(dir, 'missing-folder', 'a.md')) });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('removes its handlers when disposed', () => {
-    const { handlers, dispose } = setup();
+    const { handlers, dispose } = fileHandlers();
     dispose();
     expect(handlers.size).toBe(0);
   });
