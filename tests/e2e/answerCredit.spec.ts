@@ -5,10 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import type { Meeting } from '../../shared/domain';
-import { meetingToJson, parseMeetingExport } from '../../shared/export/json';
-import { fixtureLibrary, fixtureMeeting } from '../unit/fixtures/meeting';
-import { api } from './runnerHelpers';
+import { openFixtureSummary } from './runnerHelpers';
 import { startWebApp, tempDataDir, type WebApp } from './webApp';
 
 let app: WebApp;
@@ -18,19 +15,7 @@ test.afterEach(async () => {
 
 test('the summary credits the answer’s author and the proposer taken in', async ({ page, request }) => {
   app = await startWebApp(tempDataDir());
-  const fixture = fixtureMeeting();
-  fixture.personaIds = fixture.personaIds.filter((id) => id !== 'persona-deleted');
-  const exported = parseMeetingExport(meetingToJson(fixture, null, fixtureLibrary()));
-  const meeting = await api<Meeting>(request, app, 'meetings.import', {
-    meeting: exported.meeting,
-    personas: exported.personas,
-    tags: exported.tags,
-  });
-
-  await page.goto(app.appUrl);
-  await page.getByRole('link', { name: 'Pricing page review' }).click();
-  await page.getByRole('button', { name: 'Impact summary' }).click();
-  await expect(page).toHaveURL(new RegExp(`#/meetings/${meeting.id}/summary$`));
+  await openFixtureSummary(page, request, app);
   const answers = page.getByRole('list', { name: 'The chair’s answers by agenda item' });
   const first = answers.getByRole('listitem').filter({ hasText: 'New tiers' });
   await expect(first.locator('.sum-credit')).toHaveText(/^By Ana, .+; with the proposals of Chloé \(.+\)$/);

@@ -7,10 +7,7 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import type { Meeting } from '../../shared/domain';
-import { meetingToJson, parseMeetingExport } from '../../shared/export/json';
-import { fixtureLibrary, fixtureMeeting } from '../unit/fixtures/meeting';
-import { api } from './runnerHelpers';
+import { openFixtureSummary } from './runnerHelpers';
 import { startWebApp, tempDataDir, type WebApp } from './webApp';
 
 let app: WebApp;
@@ -20,21 +17,7 @@ test.afterEach(async () => {
 
 test('the summary shows cited evidence and exports an .xlsx with it', async ({ page, request }) => {
   app = await startWebApp(tempDataDir());
-  // What the JSON export of the fixture holds: the meeting with its citations, its personas and tags.
-  // (Without the fixture's deliberately deleted persona, which the library cannot describe.)
-  const fixture = fixtureMeeting();
-  fixture.personaIds = fixture.personaIds.filter((id) => id !== 'persona-deleted');
-  const exported = parseMeetingExport(meetingToJson(fixture, null, fixtureLibrary()));
-  const meeting = await api<Meeting>(request, app, 'meetings.import', {
-    meeting: exported.meeting,
-    personas: exported.personas,
-    tags: exported.tags,
-  });
-
-  await page.goto(app.appUrl);
-  await page.getByRole('link', { name: 'Pricing page review' }).click();
-  await page.getByRole('button', { name: 'Impact summary' }).click();
-  await expect(page).toHaveURL(new RegExp(`#/meetings/${meeting.id}/summary$`));
+  await openFixtureSummary(page, request, app);
   await expect(page.getByRole('heading', { level: 1, name: /Pricing page review/ })).toBeVisible();
   const card = page.getByRole('region', { name: /Customer evidence/ });
   await expect(card).toContainText('Evidence coverage: 2 of 5 decisions (40%) cite customer evidence.');

@@ -1,5 +1,7 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Meeting, Persona, Tag } from '../../shared/domain';
+import { meetingToJson, parseMeetingExport } from '../../shared/export/json';
+import { fixtureLibrary, fixtureMeeting } from '../unit/fixtures/meeting';
 import type { WebApp } from './webApp';
 
 /** Calls the API as another client would (e.g. to check what the service stored). */
@@ -67,3 +69,23 @@ export function watchForProblems(page: Page): string[] {
 export const chair = (page: Page) => page.getByRole('complementary', { name: 'Empty chair' });
 export const answerBox = (page: Page) => chair(page).getByRole('textbox', { name: 'How does this affect the customer?' });
 export const saved = (page: Page) => expect(chair(page).locator('.save-status')).toHaveText('Saved');
+
+/**
+ * Imports the unit fixture (answers, proposals, citations) as its JSON export holds it, without its
+ * deliberately deleted persona (which the library cannot describe), and opens its impact summary.
+ */
+export async function openFixtureSummary(page: Page, request: APIRequestContext, app: WebApp): Promise<Meeting> {
+  const fixture = fixtureMeeting();
+  fixture.personaIds = fixture.personaIds.filter((id) => id !== 'persona-deleted');
+  const exported = parseMeetingExport(meetingToJson(fixture, null, fixtureLibrary()));
+  const meeting = await api<Meeting>(request, app, 'meetings.import', {
+    meeting: exported.meeting,
+    personas: exported.personas,
+    tags: exported.tags,
+  });
+  await page.goto(app.appUrl);
+  await page.getByRole('link', { name: 'Pricing page review' }).click();
+  await page.getByRole('button', { name: 'Impact summary' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/meetings/${meeting.id}/summary$`));
+  return meeting;
+}
