@@ -33,7 +33,6 @@ export function answer(meeting: Meeting, params: MethodParams<'chair.answer'>, c
   syncUnknownFollowUp(meeting, item.id, merged.direction === 'unknown', params.followUpOwner ?? (item.owner || meeting.lead), context);
 }
 
-
 /** What an item's answer is now, whole: what an undo puts back. */
 export function answerState(meeting: Meeting, itemId: string): AnswerState {
   const item = findItem(meeting, itemId);
