@@ -50,11 +50,14 @@ test('Un-cite from the chair’s quote offers Undo, which puts the same citation
   const evidence = chair(page).getByRole('region', { name: 'What customers said' });
   await expect(evidence.locator('.evidence-quote')).toHaveCount(1);
   // Cite it on the answer and on the decision, with the keyboard.
-  for (const target of ['On the answer', 'On “Offer guest checkout”']) {
+  for (const [done, target] of ['On the answer', 'On “Offer guest checkout”'].entries()) {
     await evidence.getByRole('button', { name: 'Cite…' }).focus();
     await page.keyboard.press('Enter');
     await evidence.getByRole('button', { name: target }).focus();
     await page.keyboard.press('Enter');
+    // Cited (and the list closed again, while there is somewhere left to cite) before the next one.
+    await expect(evidence.getByRole('button', { name: /^Un-cite from/ })).toHaveCount(done + 1);
+    if (done === 0) await expect(evidence.getByRole('button', { name: 'Cite…' })).toHaveAttribute('aria-expanded', 'false');
   }
   await expect(evidence.getByRole('button', { name: /^Un-cite from/ })).toHaveCount(2);
   const cited = (await meetingOf(request, app, meeting.id)).agenda[0]!;

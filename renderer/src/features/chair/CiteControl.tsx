@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AgendaItem } from '../../../../shared/domain';
 import type { EvidenceHit } from '../../../../shared/evidence/schema';
 import { shorten } from '../../app/format';
@@ -44,11 +44,18 @@ export function CiteControl({ meetingId, item, hit, quoteId, showToast }: CiteCo
   const boxRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const { unciteFrom, error: unciteError } = useUncite({ meetingId, itemId: item.id, showToast });
+  const focusCite = useRef(false);
+  useEffect(() => {
+    const cite = focusCite.current ? boxRef.current?.querySelector<HTMLElement>('[data-cite]') : null;
+    if (!cite) return;
+    focusCite.current = false;
+    cite.focus();
+  });
   const targets = targetsOf(item, hit);
   const uncited = targets.filter((target) => !target.cited);
 
-  const focusAfter = (targetId: string | null) =>
-    (targetId === null ? null : boxRef.current?.querySelector<HTMLElement>(`[data-target="${targetId}"]`)) ??
+  const focusAfter = (targetId: string) =>
+    boxRef.current?.querySelector<HTMLElement>(`[data-target="${targetId}"]`) ??
     toggleRef.current ??
     boxRef.current?.querySelector<HTMLElement>('button');
 
@@ -73,7 +80,13 @@ export function CiteControl({ meetingId, item, hit, quoteId, showToast }: CiteCo
     const citation = from.find((c) => c.sourceId === hit.sourceId && c.key === hit.key);
     if (!citation) return;
     setError(null);
-    unciteFrom({ decisionId: target.id || undefined, citations: from }, citation, () => focusAfter(null));
+    unciteFrom({ decisionId: target.id || undefined, citations: from }, citation, () => {
+      // The button pressed goes away; focus its "Cite" once the render without it is there.
+      const cite = boxRef.current?.querySelector<HTMLElement>('[data-cite]');
+      if (cite) return cite;
+      focusCite.current = true;
+      return null;
+    });
   };
 
   return (
@@ -96,13 +109,14 @@ export function CiteControl({ meetingId, item, hit, quoteId, showToast }: CiteCo
           </p>
         ))}
       {uncited.length === 0 ? null : targets.length === 1 ? (
-        <button type="button" className="button button-small" aria-describedby={quoteId} onClick={() => cite(targets[0]!)}>
+        <button type="button" className="button button-small" data-cite aria-describedby={quoteId} onClick={() => cite(targets[0]!)}>
           Cite on the answer
         </button>
       ) : (
         <>
           <button
             ref={toggleRef}
+            data-cite
             type="button"
             className="button button-small"
             aria-expanded={open}
