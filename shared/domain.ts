@@ -156,12 +156,36 @@ export const impactAnswerSchema = attributionSchema.extend({
 });
 export type ImpactAnswer = z.infer<typeof impactAnswerSchema>;
 
+/** An item's answer whole (with its "no impact" reason and skip): what undoing a change to it puts back. */
+export const answerStateSchema = z.object({
+  answer: impactAnswerSchema.nullable(),
+  noImpactReason: optionalText(LIMITS.reasonMax).nullable(),
+  skipped: z.boolean(),
+});
+export type AnswerState = z.infer<typeof answerStateSchema>;
+
+/**
+ * Who took a proposal into the answer and when, how, and the answer before and after: kept with the
+ * meeting, so the lead's replaced text stays recoverable and the undo survives a restart.
+ */
+export const proposalTakenSchema = attributionSchema.extend({
+  mode: z.enum(['append', 'replace']),
+  before: answerStateSchema,
+  after: impactAnswerSchema,
+});
+export type ProposalTaken = z.infer<typeof proposalTakenSchema>;
+
 /** A participant's proposed answer to the chair's question; the lead may take it into the answer. */
 export const proposalSchema = attributionSchema.extend({
   id: idSchema,
   text: proseText(LIMITS.answerMax),
   direction: z.enum(IMPACT_DIRECTIONS).nullable(),
   status: z.enum(['open', 'accepted', 'dismissed']),
+  /**
+   * Set while accepted. Optional within schema 3: files from before it load as they are (their
+   * accepts have no undo), and an older Empty Chair reading a newer file drops it, nothing else.
+   */
+  taken: proposalTakenSchema.optional(),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 

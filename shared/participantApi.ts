@@ -192,7 +192,7 @@ export interface ParticipantView {
   /** The tag vocabulary to tag with. */
   tags: Tag[];
   /** This participant's own proposals, on any item, with their status. */
-  yourProposals: (Proposal & { itemId: string; itemTitle: string })[];
+  yourProposals: (Omit<Proposal, 'taken'> & { itemId: string; itemTitle: string })[];
 }
 
 /** What the participant event socket pushes. */

@@ -44,7 +44,17 @@ export function buildParticipantView(
     yourProposals: meeting.agenda.flatMap((item) =>
       item.proposals
         .filter((proposal) => proposal.by === you.name)
-        .map((proposal) => ({ ...proposal, itemId: item.id, itemTitle: item.title })),
+        // Never `taken`: it holds the lead's answer from before, which is not the participant's to read.
+        .map(({ id, by, at, text, direction, status }) => ({
+          id,
+          by,
+          at,
+          text,
+          direction,
+          status,
+          itemId: item.id,
+          itemTitle: item.title,
+        })),
     ),
   };
 }

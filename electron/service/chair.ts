@@ -1,6 +1,6 @@
 /** The customer panel's answers, decisions and follow-ups: pure changes to a meeting draft. */
 import type { MethodParams } from '../../shared/api';
-import type { Decision, FollowUp, ImpactAnswer, Meeting, Tag } from '../../shared/domain';
+import type { AnswerState, Decision, FollowUp, Meeting, Tag } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { addTag, newDecisionTags, removeTag, setTags } from '../../shared/tags';
 import { definedOnly } from './objects';
@@ -33,13 +33,7 @@ export function answer(meeting: Meeting, params: MethodParams<'chair.answer'>, c
   syncUnknownFollowUp(meeting, item.id, merged.direction === 'unknown', params.followUpOwner ?? (item.owner || meeting.lead), context);
 }
 
-/** What an item's answer was, whole: what an undo puts back. */
-export interface AnswerState {
-  answer: ImpactAnswer | null;
-  noImpactReason: string | null;
-  skipped: boolean;
-}
-
+/** What an item's answer is now, whole: what an undo puts back. */
 export function answerState(meeting: Meeting, itemId: string): AnswerState {
   const item = findItem(meeting, itemId);
   return structuredClone({ answer: item.answer, noImpactReason: item.noImpactReason, skipped: item.skipped });

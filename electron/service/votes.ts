@@ -1,9 +1,10 @@
 /** Hidden impact votes and participants' proposals: pure changes to a meeting draft, like chair.ts. */
 import type { MethodParams } from '../../shared/api';
-import type { ImpactAnswer, ImpactDirection, Meeting } from '../../shared/domain';
+import type { ImpactDirection, Meeting } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { LIMITS } from '../../shared/limits';
 import type { ParticipantMethodParams } from '../../shared/participantApi';
+import { sameAnswer } from '../../shared/proposals';
 import * as chair from './chair';
 import { findItem } from './runner';
 
@@ -60,24 +61,20 @@ function findProposal(meeting: Meeting, itemId: string, proposalId: string) {
   return proposal;
 }
 
-/** What an accept changed: the answer before (for its undo) and the answer it made. */
-export interface Accepted {
-  before: chair.AnswerState;
-  after: ImpactAnswer;
-}
-
 /**
  * The proposal goes into the item's answer; it stays in the item, accepted, crediting its proposer.
  * No answer yet: it becomes the answer, attributed to its proposer. An answer there: 'append' adds
  * it below (the answer keeps its author, and its direction if it has one); 'replace' takes its place.
+ * The proposal keeps who took it, when, how, and the answer before and after: its undo, on disk.
  */
-export function acceptProposal(meeting: Meeting, params: MethodParams<'proposals.accept'>, context: chair.ChangeContext): Accepted {
+export function acceptProposal(meeting: Meeting, params: MethodParams<'proposals.accept'>, context: chair.ChangeContext): void {
   const proposal = findProposal(meeting, params.itemId, params.proposalId);
   const before = chair.answerState(meeting, params.itemId);
   const current = before.answer;
   const onItem = { meetingId: meeting.id, itemId: params.itemId };
+  const appending = params.mode === 'append' && current !== null;
   // An answer with a direction but no text yet is still the lead's: append keeps its direction and author.
-  if (params.mode === 'append' && current) {
+  if (appending) {
     const text = current.text.trim().length > 0 ? `${current.text.trimEnd()}\n\n${proposal.text}` : proposal.text;
     if (text.length > LIMITS.answerMax) {
       throw new ApiError(
@@ -92,40 +89,28 @@ export function acceptProposal(meeting: Meeting, params: MethodParams<'proposals
     chair.answer(meeting, { ...onItem, changes }, { ...context, actor: proposal.by, at: proposal.at });
   }
   proposal.status = 'accepted';
-  return { before, after: structuredClone(findItem(meeting, params.itemId).answer!) };
+  const after = structuredClone(findItem(meeting, params.itemId).answer!);
+  proposal.taken = { by: context.actor, at: context.at, mode: appending ? 'append' : 'replace', before, after };
 }
 
 /** Puts back the answer an accept changed, and opens the proposal again; refused if the answer changed since. */
-export function undoAccept(
-  meeting: Meeting,
-  params: MethodParams<'proposals.undoAccept'>,
-  accepted: Accepted | undefined,
-  context: chair.ChangeContext,
-): void {
+export function undoAccept(meeting: Meeting, params: MethodParams<'proposals.undoAccept'>, context: chair.ChangeContext): void {
   const item = findItem(meeting, params.itemId);
   const proposal = item.proposals.find((p) => p.id === params.proposalId);
   if (!proposal) throw new ApiError('not_found', `The agenda item "${item.title}" has no proposal ${params.proposalId}.`);
   if (proposal.status !== 'accepted') throw new ApiError('conflict', `This proposal is ${proposal.status}, not taken into the answer.`);
-  if (!accepted)
-    throw new ApiError('conflict', 'The answer from before this proposal was taken is no longer kept; edit the answer instead.');
-  if (!sameAnswer(item.answer, accepted.after)) {
+  const { taken } = proposal;
+  // Accepts saved before the answer was kept with the proposal have nothing to put back.
+  if (!taken) throw new ApiError('conflict', 'The answer from before this proposal was taken is not on record; edit the answer instead.');
+  if (!sameAnswer(item.answer, taken.after)) {
     throw new ApiError(
       'conflict',
       'The answer changed after the proposal was taken; undoing would lose that change. Edit the answer instead.',
     );
   }
-  chair.restoreAnswer(meeting, params.itemId, accepted.before, context);
+  chair.restoreAnswer(meeting, params.itemId, taken.before, context);
   proposal.status = 'open';
-}
-
-function sameAnswer(a: ImpactAnswer | null, b: ImpactAnswer): boolean {
-  return (
-    a !== null &&
-    a.text === b.text &&
-    a.direction === b.direction &&
-    a.severity === b.severity &&
-    a.personaIds.join('\u0000') === b.personaIds.join('\u0000')
-  );
+  delete proposal.taken;
 }
 
 export function dismissProposal(meeting: Meeting, params: MethodParams<'proposals.dismiss'>): void {

@@ -8,6 +8,7 @@ import type { ImpactDirection, Meeting } from '../domain';
 import type { CitedAccounts } from '../summary/citations';
 import {
   accountsAffectedParts,
+  ACCOUNTS_COUNT_SEPARATOR,
   accountsParts,
   accountRevenueText,
   citationSourceParts,
@@ -141,12 +142,12 @@ function tagChips(entry: DecisionEntry): string {
     .join(' ');
 }
 
-/** "2 accounts: Acme (Enterprise, $250,000 ARR), …; together $… ARR"; '' when no account is known. */
+/** "2 accounts — Acme (Enterprise, $250,000 ARR), …; together $… ARR"; '' when no account is known. */
 export function accountsHtml(accounts: CitedAccounts): string {
   const parts = accountsParts(accounts);
   if (!parts) return '';
   const named = parts.accounts.map(({ name, facts }) => `${text(name)}${facts ? ` (${text(facts)})` : ''}`);
-  return `${escapeHtml(parts.count)}: ${named.join(', ')}${parts.together ? `; ${escapeHtml(parts.together)}` : ''}`;
+  return `${escapeHtml(parts.count)}${ACCOUNTS_COUNT_SEPARATOR}${named.join(', ')}${parts.together ? `; ${escapeHtml(parts.together)}` : ''}`;
 }
 
 /** The quotes of one decision or answer, with where each came from, then the accounts they touch. */

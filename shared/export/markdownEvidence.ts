@@ -6,6 +6,7 @@
 import type { CitedAccounts } from '../summary/citations';
 import {
   accountsAffectedParts,
+  ACCOUNTS_COUNT_SEPARATOR,
   accountsParts,
   accountRevenueText,
   citationSourceParts,
@@ -16,12 +17,12 @@ import {
 } from '../summary/evidence';
 import { escapeMarkdownBlock, escapeMarkdownInline as md, plural } from './text';
 
-/** "2 accounts: Acme (Enterprise, $250,000 ARR), …; together $… ARR", or '' when no account is known. */
+/** "2 accounts — Acme (Enterprise, $250,000 ARR), …; together $… ARR", or '' when no account is known. */
 export function accountsMarkdown(accounts: CitedAccounts): string {
   const parts = accountsParts(accounts);
   if (!parts) return '';
   const named = parts.accounts.map(({ name, facts }) => `${md(name)}${facts ? ` (${md(facts)})` : ''}`);
-  return `${parts.count}: ${named.join(', ')}${parts.together ? `; ${md(parts.together)}` : ''}`;
+  return `${parts.count}${ACCOUNTS_COUNT_SEPARATOR}${named.join(', ')}${parts.together ? `; ${md(parts.together)}` : ''}`;
 }
 
 /**

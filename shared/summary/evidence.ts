@@ -73,9 +73,16 @@ export interface AccountFacts {
 }
 
 /**
+ * Between the count and the accounts of an "Accounts affected" line: "2 accounts — Acme (…), …".
+ * One wording for the screen and every export (a colon would read "Accounts affected: 2 accounts: …").
+ */
+export const ACCOUNTS_COUNT_SEPARATOR = ' — ';
+
+/**
  * The words of an "Accounts affected" line, as plain text (each format escapes them and sets them
  * out): "2 accounts", each account with its facts, and "together $… ARR" when more than one account
- * carries revenue ('' otherwise). null when no account is known.
+ * carries revenue ('' otherwise). null when no account is known. Joined: count, ACCOUNTS_COUNT_SEPARATOR,
+ * the accounts by ", ", then "; " and together.
  */
 export function accountsParts(accounts: CitedAccounts): { count: string; accounts: AccountFacts[]; together: string } | null {
   if (accounts.accounts.length === 0) return null;

@@ -87,3 +87,26 @@ test('a validation message goes as soon as its field is fixed, and no raw error 
   await expect(page.getByRole('heading', { level: 1, name: 'Validation review' })).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test('a kept draft that does not parse is dropped with a notice, and the form starts empty', async ({ page }) => {
+  const problems = watchForProblems(page);
+  await page.goto(app.appUrl);
+  await page.evaluate(() =>
+    window.localStorage.setItem(
+      'emptychair.newMeetingDraft',
+      JSON.stringify({ title: 'T'.repeat(201), scheduledAt: '', lead: '', participants: '', personaIds: [], agenda: [] }),
+    ),
+  );
+  await page.goto(`${app.origin}/#/new`);
+  const notice = page.getByRole('status').filter({ hasText: 'could not be read back' });
+  await expect(notice).toContainText('Title: must be at most 200 characters');
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('');
+  expect(await page.evaluate(() => window.localStorage.getItem('emptychair.newMeetingDraft'))).toBeNull();
+  const axe = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  // The keyboard reaches the form as usual.
+  await page.getByLabel('Title', { exact: true }).focus();
+  await page.keyboard.type('Fresh start');
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  expect(problems).toEqual([]);
+});

@@ -28,14 +28,14 @@ describe('accountsParts', () => {
     expect(accountsAffectedParts(one)).toEqual({ affected: '1 account affected', together: '' });
     expect(accountsParts(citedAccounts([]))).toBeNull();
     expect(accountsMarkdown(citedAccounts([]))).toBe('');
-    expect(accountsHtml(one)).toBe('1 account: <span dir="auto">Solo</span>');
+    expect(accountsHtml(one)).toBe('1 account — <span dir="auto">Solo</span>');
   });
 
   it('is what the exports print, escaped by each', () => {
     const { together } = accountsAffectedParts(all());
     expect(together).toBe('together €18,000 ARR + $260,000 ARR (each currency on its own, never converted)');
     expect(accountsMarkdown(all())).toBe(
-      '2 accounts: Acme Logistics (Enterprise, $260,000 ARR), Weber & Söhne GmbH (SMB, €18,000 ARR); together €18,000 ARR + $260,000 ARR',
+      '2 accounts — Acme Logistics (Enterprise, $260,000 ARR), Weber & Söhne GmbH (SMB, €18,000 ARR); together €18,000 ARR + $260,000 ARR',
     );
     expect(accountsHtml(all())).toContain('Weber &amp; Söhne GmbH');
   });

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting, Proposal } from '../../shared/domain';
 import { LIMITS } from '../../shared/limits';
+import { buildParticipantView } from '../../shared/participantView';
 import { closeNow, closeOpened, freshLibrary, openTemp, sampleDraft, snapshotFiles, valueOf } from './helpers';
 
 afterEach(closeOpened);
@@ -141,5 +142,67 @@ describe('proposals.accept', () => {
     expect(snapshotFiles(u.dir)).toEqual(files);
     expect(u.item().answer!.text).toBe('a'.repeat(room + 1));
     expect(u.item().proposals[0]!.status).toBe('open');
+  });
+});
+
+describe('the undo of an accept is kept with the meeting', () => {
+  it("replace, restart the service, undo: the lead's answer is back whole, read from the files", () => {
+    const t = setUp();
+    const before = t.item(t.answer('Checkout takes longer for them')).answer!;
+    t.value<Meeting>('proposals.accept', { ...t.onItem, proposalId: 'p-ben', mode: 'replace' });
+    // The replaced text is on disk with the proposal, with who took it in.
+    expect(t.onDisk()).toContain('Checkout takes longer for them');
+    closeNow(t.library);
+
+    const reopened = openTemp(t.dir);
+    const taken = t.item(valueOf<Meeting>(reopened, 'meetings.get', { id: t.meeting.id })).proposals[0]!;
+    expect(taken.status).toBe('accepted');
+    expect(taken.taken).toMatchObject({ by: 'Ana', mode: 'replace', before: { answer: { text: 'Checkout takes longer for them' } } });
+    const undone = valueOf<Meeting>(reopened, 'proposals.undoAccept', { ...t.onItem, proposalId: 'p-ben' });
+    expect(t.item(undone).answer).toEqual(before);
+    expect(t.item(undone).proposals[0]).not.toHaveProperty('taken');
+    closeNow(reopened);
+
+    const again = valueOf<Meeting>(openTemp(t.dir), 'meetings.get', { id: t.meeting.id });
+    expect(t.item(again).answer).toEqual(before);
+    expect(t.item(again).proposals.map((p) => p.status)).toEqual(['open', 'open']);
+  });
+
+  it('two accepts in a row undo in turn, newest first; each keeps the text it replaced', () => {
+    const t = setUp();
+    const lead = t.item(t.answer('Checkout takes longer for them')).answer!;
+    t.value<Meeting>('proposals.accept', { ...t.onItem, proposalId: 'p-ben', mode: 'replace' });
+    const ben = t.item().answer!;
+    const both = t.value<Meeting>('proposals.accept', { ...t.onItem, proposalId: 'p-chloe', mode: 'replace' });
+    expect(t.item(both).proposals.map((p) => p.taken?.before.answer?.text)).toEqual([
+      'Checkout takes longer for them',
+      'Fewer surprises on the bill',
+    ]);
+    // The older accept's answer is no longer there: its undo would lose Chloé's.
+    expect(t.call('proposals.undoAccept', { ...t.onItem, proposalId: 'p-ben' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(t.item(t.value<Meeting>('proposals.undoAccept', { ...t.onItem, proposalId: 'p-chloe' })).answer).toEqual(ben);
+    expect(t.item(t.value<Meeting>('proposals.undoAccept', { ...t.onItem, proposalId: 'p-ben' })).answer).toEqual(lead);
+  });
+
+  it('a file from before the record loads unchanged; its accepted proposal has no undo, refused with a typed error', () => {
+    const accepted: Proposal = { ...proposal('p-ben', 'Ben', 'Fewer surprises on the bill'), status: 'accepted' };
+    const t = setUp([accepted]);
+    expect(t.item().proposals).toEqual([accepted]);
+    const files = snapshotFiles(t.dir);
+    expect(t.call('proposals.undoAccept', { ...t.onItem, proposalId: 'p-ben' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('not on record') },
+    });
+    expect(snapshotFiles(t.dir)).toEqual(files);
+  });
+
+  it("a participant never sees the record (it holds the lead's earlier answer)", () => {
+    const t = setUp();
+    t.answer('Checkout takes longer for them');
+    const meeting = t.value<Meeting>('proposals.accept', { ...t.onItem, proposalId: 'p-ben', mode: 'replace' });
+    const view = buildParticipantView(meeting, { participantId: 'x', name: 'Ben' }, { personas: [], tags: [] });
+    expect(view.yourProposals).toHaveLength(1);
+    expect(view.yourProposals[0]).toMatchObject({ id: 'p-ben', status: 'accepted' });
+    expect(JSON.stringify(view)).not.toContain('Checkout takes longer');
   });
 });

@@ -1,10 +1,11 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AgendaItem } from '../../../../shared/domain';
 import type { EvidenceHit } from '../../../../shared/evidence/schema';
 import { shorten } from '../../app/format';
 import { updateThenFocus } from '../../app/focus';
 import { useMeetingCall } from '../../app/meetingContext';
 import { asApiError } from '../../app/useLibrary';
+import { useUncite, type ShowToast } from './useUncite';
 
 interface Target {
   /** '' for the answer, else the decision's id. */
@@ -27,38 +28,65 @@ interface CiteControlProps {
   hit: Pick<EvidenceHit, 'sourceId' | 'key'>;
   /** The quote's element id, so every button says which quote it acts on. */
   quoteId: string;
+  /** Offers the Undo of an un-cite. */
+  showToast?: ShowToast | undefined;
 }
 
 /**
  * "Cite" on one of the chair's quotes: on the answer, or (when the item has decisions) on the
- * answer or one decision, picked from a short list of buttons. Where it is cited, "Un-cite".
+ * answer or one decision, picked from a short list of buttons. Where it is cited, "Un-cite", with Undo.
  */
-export function CiteControl({ meetingId, item, hit, quoteId }: CiteControlProps) {
+export function CiteControl({ meetingId, item, hit, quoteId, showToast }: CiteControlProps) {
   const call = useMeetingCall();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
   const boxRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const { unciteFrom, error: unciteError } = useUncite({ meetingId, itemId: item.id, showToast });
+  const focusCite = useRef(false);
+  useEffect(() => {
+    const cite = focusCite.current ? boxRef.current?.querySelector<HTMLElement>('[data-cite]') : null;
+    if (!cite) return;
+    focusCite.current = false;
+    cite.focus();
+  });
   const targets = targetsOf(item, hit);
   const uncited = targets.filter((target) => !target.cited);
 
-  const run = (method: 'citations.add' | 'citations.remove', target: Target) => {
+  const focusAfter = (targetId: string) =>
+    boxRef.current?.querySelector<HTMLElement>(`[data-target="${targetId}"]`) ??
+    toggleRef.current ??
+    boxRef.current?.querySelector<HTMLElement>('button');
+
+  const cite = (target: Target) => {
     const decision = target.id ? { decisionId: target.id } : {};
-    call(method, { meetingId, itemId: item.id, sourceId: hit.sourceId, key: hit.key, ...decision }).then(
+    call('citations.add', { meetingId, itemId: item.id, sourceId: hit.sourceId, key: hit.key, ...decision }).then(
       () =>
         updateThenFocus(
           () => {
             setOpen(false);
             setError(null);
           },
-          () =>
-            (method === 'citations.add' ? boxRef.current?.querySelector<HTMLElement>(`[data-target="${target.id}"]`) : null) ??
-            toggleRef.current ??
-            boxRef.current?.querySelector<HTMLElement>('button'),
+          () => focusAfter(target.id),
         ),
-      (reason: unknown) => setError(`Could not ${method === 'citations.add' ? 'cite' : 'un-cite'}: ${asApiError(reason).message}`),
+      (reason: unknown) => setError(`Could not cite: ${asApiError(reason).message}`),
     );
+  };
+
+  // The same Un-cite as the answer's and the decisions' lists: the Undo puts the very copy back.
+  const uncite = (target: Target) => {
+    const from = target.id ? (item.decisions.find((decision) => decision.id === target.id)?.citations ?? []) : item.citations;
+    const citation = from.find((c) => c.sourceId === hit.sourceId && c.key === hit.key);
+    if (!citation) return;
+    setError(null);
+    unciteFrom({ decisionId: target.id || undefined, citations: from }, citation, () => {
+      // The button pressed goes away; focus its "Cite" once the render without it is there.
+      const cite = boxRef.current?.querySelector<HTMLElement>('[data-cite]');
+      if (cite) return cite;
+      focusCite.current = true;
+      return null;
+    });
   };
 
   return (
@@ -74,20 +102,21 @@ export function CiteControl({ meetingId, item, hit, quoteId }: CiteControlProps)
               data-target={target.id}
               aria-label={`Un-cite from ${target.label}`}
               aria-describedby={quoteId}
-              onClick={() => run('citations.remove', target)}
+              onClick={() => uncite(target)}
             >
               Un-cite
             </button>
           </p>
         ))}
       {uncited.length === 0 ? null : targets.length === 1 ? (
-        <button type="button" className="button button-small" aria-describedby={quoteId} onClick={() => run('citations.add', targets[0]!)}>
+        <button type="button" className="button button-small" data-cite aria-describedby={quoteId} onClick={() => cite(targets[0]!)}>
           Cite on the answer
         </button>
       ) : (
         <>
           <button
             ref={toggleRef}
+            data-cite
             type="button"
             className="button button-small"
             aria-expanded={open}
@@ -113,7 +142,7 @@ export function CiteControl({ meetingId, item, hit, quoteId }: CiteControlProps)
           >
             {uncited.map((target) => (
               <li key={target.id}>
-                <button type="button" className="button button-small" onClick={() => run('citations.add', target)}>
+                <button type="button" className="button button-small" onClick={() => cite(target)}>
                   On {target.label}
                 </button>
               </li>
@@ -121,9 +150,9 @@ export function CiteControl({ meetingId, item, hit, quoteId }: CiteControlProps)
           </ul>
         </>
       )}
-      {error ? (
+      {(error ?? unciteError) ? (
         <p role="alert" className="field-error">
-          {error}
+          {error ?? unciteError}
         </p>
       ) : null}
     </div>

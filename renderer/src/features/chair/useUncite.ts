@@ -1,43 +1,45 @@
 import { useState } from 'react';
 import type { Citation } from '../../../../shared/domain';
+import { updateThenFocus } from '../../app/focus';
 import { useMeetingCall } from '../../app/meetingContext';
 import type { ToastAction } from '../../app/screen';
 import { asApiError } from '../../app/useLibrary';
 
 export type ShowToast = (message: string, action?: ToastAction) => void;
 
-interface UnciteOptions {
+/** Where an un-cite takes a citation from: a decision, or (no decisionId) the item's answer. */
+export interface UnciteFrom {
+  decisionId?: string | undefined;
+  /** The citations there, in order (the Undo puts one back where it was). */
+  citations: readonly Citation[];
+}
+
+interface UnciteOptions extends Partial<UnciteFrom> {
   meetingId: string;
   itemId: string;
-  /** Un-cite from this decision; left out, from the item's answer. */
-  decisionId?: string | undefined;
-  /** The citations the un-cite is from, in order (the Undo puts one back where it was). */
-  citations: readonly Citation[];
   /** Where focus goes when the un-cited row was the last one. */
-  fallbackFocus: (row: HTMLElement | null) => HTMLElement | null | undefined;
+  fallbackFocus?: (row: HTMLElement | null) => HTMLElement | null | undefined;
   showToast?: ShowToast | undefined;
 }
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
- * Un-cite, as the answer and the decisions offer it: takes the citation off, moves focus to the next
- * one, and offers an Undo that puts the very same copy back. The copy matters: once its evidence
- * source is deleted, it is the only one left and the evidence cannot be cited again.
+ * Un-cite, as the answer, the decisions and the chair's quotes offer it: takes the citation off,
+ * moves focus on, and offers an Undo that puts the very same copy back. The copy matters: once its
+ * evidence source is deleted, it is the only one left and the evidence cannot be cited again.
  */
-export function useUncite({ meetingId, itemId, decisionId, citations, fallbackFocus, showToast }: UnciteOptions) {
+export function useUncite({ meetingId, itemId, decisionId, citations = [], fallbackFocus, showToast }: UnciteOptions) {
   const call = useMeetingCall();
   const [error, setError] = useState<string | null>(null);
-  const where = decisionId === undefined ? {} : { decisionId };
 
-  const uncite = (citation: Citation, row: HTMLElement | null) => {
-    const index = citations.indexOf(citation);
-    const next = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('button');
-    const fallback = fallbackFocus(row);
+  /** Un-cites from any list of the item, then focuses what `focus` picks in the new render. */
+  const unciteFrom = (from: UnciteFrom, citation: Citation, focus: () => HTMLElement | null | undefined) => {
+    const where = from.decisionId === undefined ? {} : { decisionId: from.decisionId };
+    const index = from.citations.indexOf(citation);
     call('citations.remove', { meetingId, itemId, ...where, sourceId: citation.sourceId, key: citation.key }).then(
       () => {
-        setError(null);
-        (next?.isConnected ? next : fallback)?.focus();
+        updateThenFocus(() => setError(null), focus);
         showToast?.(`Un-cited “${shorten(citation.quote, 48)}”`, {
           label: 'Undo',
           run: async () => {
@@ -49,5 +51,12 @@ export function useUncite({ meetingId, itemId, decisionId, citations, fallbackFo
     );
   };
 
-  return { uncite, error };
+  /** Un-cites one row of the hook's own list; focus goes to the next row, else `fallbackFocus`. */
+  const uncite = (citation: Citation, row: HTMLElement | null) => {
+    const next = (row?.nextElementSibling ?? row?.previousElementSibling)?.querySelector<HTMLElement>('button');
+    const fallback = fallbackFocus?.(row);
+    unciteFrom({ decisionId, citations }, citation, () => (next?.isConnected ? next : fallback));
+  };
+
+  return { uncite, unciteFrom, error };
 }

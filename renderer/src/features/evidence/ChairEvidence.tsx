@@ -6,6 +6,7 @@ import type { EvidenceHit, EvidenceSearchResult } from '../../../../shared/evide
 import { useClient } from '../../app/clientContext';
 import { routeHash } from '../../app/useRoute';
 import { CiteControl } from '../chair/CiteControl';
+import type { ShowToast } from '../chair/useUncite';
 
 /** The ranking refreshes this long after the item, its answer or its tags stop changing. */
 export const EVIDENCE_REFRESH_MS = 250;
@@ -15,7 +16,7 @@ const INDEXING_RETRY_MS = 1_000;
  * What real customers said about the item the chair follows: the top five quotes with the matched
  * words marked, and one line of scale. Asks after typing pauses, so keystrokes never wait for it.
  */
-export function ChairEvidence({ meetingId, item }: { meetingId: string; item: AgendaItem }) {
+export function ChairEvidence({ meetingId, item, showToast }: { meetingId: string; item: AgendaItem; showToast?: ShowToast | undefined }) {
   const client = useClient();
   const [result, setResult] = useState<EvidenceSearchResult | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
@@ -53,7 +54,7 @@ export function ChairEvidence({ meetingId, item }: { meetingId: string; item: Ag
       {failed ? (
         <p className="muted">Customer evidence could not be ranked: {failed}</p>
       ) : (
-        <EvidenceBody result={result} meetingId={meetingId} item={item} />
+        <EvidenceBody result={result} meetingId={meetingId} item={item} showToast={showToast} />
       )}
       {result && result.state === 'ready' ? (
         <label className="chair-evidence-boost">
@@ -65,7 +66,14 @@ export function ChairEvidence({ meetingId, item }: { meetingId: string; item: Ag
   );
 }
 
-function EvidenceBody({ result, meetingId, item }: { result: EvidenceSearchResult | null; meetingId: string; item: AgendaItem }) {
+interface EvidenceBodyProps {
+  result: EvidenceSearchResult | null;
+  meetingId: string;
+  item: AgendaItem;
+  showToast?: ShowToast | undefined;
+}
+
+function EvidenceBody({ result, meetingId, item, showToast }: EvidenceBodyProps) {
   if (!result) return <p className="muted">Looking for customer evidence…</p>;
   if (result.state === 'empty')
     return (
@@ -84,7 +92,7 @@ function EvidenceBody({ result, meetingId, item }: { result: EvidenceSearchResul
           <EvidenceQuote
             key={`${hit.sourceId}:${hit.key}`}
             hit={hit}
-            action={(quoteId) => <CiteControl meetingId={meetingId} item={item} hit={hit} quoteId={quoteId} />}
+            action={(quoteId) => <CiteControl meetingId={meetingId} item={item} hit={hit} quoteId={quoteId} showToast={showToast} />}
           />
         ))}
       </ol>

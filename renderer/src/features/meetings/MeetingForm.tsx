@@ -157,7 +157,7 @@ export function MeetingForm(props: MeetingFormProps) {
           <kbd>Ctrl</kbd>+<kbd>S</kbd> saves · <kbd>Esc</kbd> cancels
         </p>
       </div>
-      <ElsewhereNotices restored={draft.restored} deleted={props.mode === 'edit' && props.deletedElsewhere} changed={changedElsewhere} />
+      <ElsewhereNotices draft={draft} deleted={props.mode === 'edit' && props.deletedElsewhere} changed={changedElsewhere} />
       <FormAlert ref={alertRef} errors={errors} action="The meeting was not saved." />
       {errors.form?.code === 'conflict' && live ? <LoadLatestButton onClick={loadLatest} /> : null}
       <form ref={formRef} className="meeting-form" noValidate onSubmit={onSubmit} aria-labelledby={`${id}-heading`}>
@@ -232,10 +232,17 @@ export function MeetingForm(props: MeetingFormProps) {
   );
 }
 
-/** A draft restored from an earlier visit; the meeting changed or went away in another window while this form was open. */
-function ElsewhereNotices({ restored, deleted, changed }: { restored: boolean; deleted: boolean; changed: boolean }) {
+/** A draft restored from an earlier visit (or dropped, unreadable); the meeting changed or went away in another window while this form was open. */
+function ElsewhereNotices(props: { draft: { restored: boolean; dropped: string | null }; deleted: boolean; changed: boolean }) {
+  const { draft, deleted, changed } = props;
+  const { restored, dropped } = draft;
   return (
     <>
+      {dropped !== null ? (
+        <div className="banner banner-warning inline-banner" role="status">
+          What you typed here on an earlier visit could not be read back ({dropped}), so it was discarded.
+        </div>
+      ) : null}
       {restored ? (
         <div className="banner banner-warning inline-banner" role="status">
           Restored what you typed here earlier; it is not saved yet. Save the meeting to keep it, or Cancel to discard it.

@@ -1,19 +1,35 @@
 import { useEffect, useState } from 'react';
-import type { MeetingForm } from './draft';
+import { describeIssues, fieldLabel } from '../../../../shared/validate';
+import { newRowKey, type MeetingForm } from './draft';
+import { meetingFormSchema } from './formDraftSchema';
 
 /** Where a half-filled New meeting form is kept between visits (this browser profile only). */
 export const NEW_MEETING_DRAFT_KEY = 'emptychair.newMeetingDraft';
 
-function readDraft(): MeetingForm | null {
+/** What a kept draft read back as: a form, nothing kept, or a draft that did not parse (why, for the notice). */
+type ReadDraft = { form: MeetingForm } | { dropped: string } | null;
+
+function readDraft(): ReadDraft {
+  let text: string | null;
   try {
-    const text = window.localStorage.getItem(NEW_MEETING_DRAFT_KEY);
-    if (!text) return null;
-    const value = JSON.parse(text) as Partial<MeetingForm>;
-    if (typeof value.title !== 'string' || !Array.isArray(value.agenda) || !Array.isArray(value.personaIds)) return null;
-    return value as MeetingForm;
+    text = window.localStorage.getItem(NEW_MEETING_DRAFT_KEY);
   } catch {
-    return null;
+    return null; // Storage unavailable: nothing was kept.
   }
+  if (!text) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { dropped: 'it is not JSON' };
+  }
+  const parsed = meetingFormSchema.safeParse(value);
+  if (!parsed.success) {
+    const [first] = describeIssues(parsed.error);
+    return { dropped: first ? `${fieldLabel(first.path)}: ${first.message}` : 'it is not a form' };
+  }
+  // Row keys are made per visit (newRowKey): the kept ones could repeat the ones made from now on.
+  return { form: { ...parsed.data, agenda: parsed.data.agenda.map((row) => ({ ...row, key: newRowKey() })) } };
 }
 
 /** Forgets the kept draft (after the meeting is saved, or the user discards it). */
@@ -25,11 +41,19 @@ export function forgetNewMeetingDraft(): void {
   }
 }
 
-/** The form to start from: the kept draft of an earlier visit if there is one, else `initial`. */
-export function useRestoredDraft(enabled: boolean, initial: MeetingForm): { start: MeetingForm; restored: boolean } {
+/**
+ * The form to start from: the kept draft of an earlier visit if there is one, else `initial`. A kept
+ * draft that does not parse is forgotten, and `dropped` says why, for the notice.
+ */
+export function useRestoredDraft(
+  enabled: boolean,
+  initial: MeetingForm,
+): { start: MeetingForm; restored: boolean; dropped: string | null } {
   const [state] = useState(() => {
     const draft = enabled ? readDraft() : null;
-    return draft ? { start: draft, restored: true } : { start: initial, restored: false };
+    if (draft && 'form' in draft) return { start: draft.form, restored: true, dropped: null };
+    if (draft) forgetNewMeetingDraft();
+    return { start: initial, restored: false, dropped: draft?.dropped ?? null };
   });
   return state;
 }

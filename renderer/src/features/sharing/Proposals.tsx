@@ -6,6 +6,7 @@ import { formatWhen } from '../../app/format';
 import type { ToastAction } from '../../app/screen';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
+import { TakenProposals } from './TakenProposals';
 
 type Mode = 'append' | 'replace';
 
@@ -19,7 +20,8 @@ export interface ProposalsProps {
 /**
  * Participants' open proposals for the chair's answer to this item. "Use this" takes one into the
  * answer; when the lead has answered already, it asks: add it below the answer, or replace it.
- * Either is offered an Undo, and the proposers stay credited below the list.
+ * Either is offered an Undo (a toast, and TakenProposals, which the meeting keeps), and the
+ * proposers stay credited below the list.
  */
 export function Proposals({ meetingId, item, showToast }: ProposalsProps) {
   const call = useMeetingCall();
@@ -28,7 +30,6 @@ export function Proposals({ meetingId, item, showToast }: ProposalsProps) {
   const [error, setError] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
   const open = item.proposals.filter((proposal) => proposal.status === 'open');
-  const accepted = item.proposals.filter((proposal) => proposal.status === 'accepted');
   const answered = (item.answer?.text.trim().length ?? 0) > 0;
 
   const accept = async (proposal: Proposal, mode: Mode) => {
@@ -135,17 +136,7 @@ export function Proposals({ meetingId, item, showToast }: ProposalsProps) {
           </ul>
         </section>
       ) : null}
-      {accepted.length > 0 ? (
-        <p className="hint proposal-credits">
-          In the answer: proposals of{' '}
-          {accepted.map((proposal, index) => (
-            <span key={proposal.id}>
-              {index > 0 ? ', ' : ''}
-              <span dir="auto">{proposal.by}</span> (<time dateTime={proposal.at}>{formatWhen(proposal.at)}</time>)
-            </span>
-          ))}
-        </p>
-      ) : null}
+      <TakenProposals meetingId={meetingId} item={item} />
       {error ? (
         <p role="alert" className="field-error">
           {error}

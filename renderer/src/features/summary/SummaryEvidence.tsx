@@ -6,6 +6,7 @@
 import type { CitedAccounts } from '../../../../shared/summary/citations';
 import {
   accountsAffectedParts,
+  ACCOUNTS_COUNT_SEPARATOR,
   accountsParts,
   accountRevenueText,
   citationSourceParts,
@@ -21,7 +22,7 @@ function AccountsLine({ accounts }: { accounts: CitedAccounts }) {
   return (
     <p className="sum-meta sum-evidence-accounts">
       Accounts affected: {parts.count}
-      {' — '}
+      {ACCOUNTS_COUNT_SEPARATOR}
       {parts.accounts.map(({ name, facts }, i) => (
         <span key={`${name}-${i}`}>
           {i > 0 ? ', ' : ''}
