@@ -12,10 +12,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { meetingFigures, type MeetingFigures } from '../../shared/dashboard';
 import type { LibraryIndex, Meeting } from '../../shared/domain';
-import { decodeEntry, encodeEntry, type Entry, type FileStamp } from './figureCacheFormat';
+import { decodeEntry, encodeEntry, Ids, type Entry, type FileStamp } from './figureCacheFormat';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
-export const FIGURE_CACHE_FORMAT = 2;
+export const FIGURE_CACHE_FORMAT = 3;
 export const FIGURE_CACHE_FILE = 'dashboard-figures.json';
 
 /** Weeks and days are local calendar days: figures stored under another time zone are not used. */
@@ -47,17 +47,20 @@ export class FigureCache {
   private checkedGeneration = -1;
   private preparing: Promise<void> | null = null;
   readonly file: string;
+  /** `<meetings>/`: a stamp's path is this, the id and ".json" (no path.join for each of 10,000). */
+  private readonly meetingPrefix: string;
 
   constructor(
     /** The folder of the cache file (`<data>/cache`). */
     private readonly dir: string,
-    private readonly meetingsDir: string,
+    meetingsDir: string,
     /** How long after figures changed the file is written (and on close). */
     private readonly saveAfterMs = 2_000,
-    /** How long after start the background check begins (prepare). */
-    private readonly prepareAfterMs = 1_000,
+    /** How long after prepare() is called the background check begins. */
+    private readonly prepareAfterMs = 0,
   ) {
     this.file = path.join(dir, FIGURE_CACHE_FILE);
+    this.meetingPrefix = meetingsDir + path.sep;
   }
 
   /**
@@ -79,8 +82,8 @@ export class FigureCache {
         if (at < ids.length) setTimeout(step, 0).unref();
         else resolve();
       };
-      // Not before the first list is served: reading the file is one block of 100-300 ms at 10,000
-      // meetings. Unref'd: it never holds a closing process open.
+      // Browser mode calls this once the first list is served (electron/web.ts): reading the file is
+      // one block of 50-150 ms at 10,000 meetings. Unref'd: it never holds a closing process open.
       setTimeout(step, this.prepareAfterMs).unref();
     });
     return this.preparing;
@@ -157,7 +160,7 @@ export class FigureCache {
 
   private stamp(id: string): FileStamp | null {
     try {
-      const stat = fs.statSync(path.join(this.meetingsDir, `${id}.json`), { throwIfNoEntry: false });
+      const stat = fs.statSync(`${this.meetingPrefix}${id}.json`, { throwIfNoEntry: false });
       return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
     } catch {
       return null; // unreadable (EACCES, ENOTDIR): not the same file, so recomputed; never thrown from a timer
@@ -174,10 +177,10 @@ export class FigureCache {
     } catch {
       return entries;
     }
-    if (!isObject(parsed) || parsed.format !== FIGURE_CACHE_FORMAT || parsed.zone !== localZone() || !isObject(parsed.meetings))
-      return entries;
+    if (!isObject(parsed) || parsed.format !== FIGURE_CACHE_FORMAT || parsed.zone !== localZone()) return entries;
+    if (!isObject(parsed.meetings) || !Array.isArray(parsed.ids)) return entries;
     for (const [id, value] of Object.entries(parsed.meetings)) {
-      const entry = decodeEntry(id, value);
+      const entry = decodeEntry(id, value, parsed.ids);
       if (entry) entries.set(id, entry);
       else this.dirty = true; // a damaged entry: recomputed, and the file rewritten without it
     }
@@ -196,11 +199,12 @@ export class FigureCache {
   flush(): void {
     if (!this.dirty || !this.entries) return;
     const meetings: Record<string, unknown[]> = {};
-    for (const [id, entry] of this.entries) meetings[id] = encodeEntry(entry);
+    const ids = new Ids();
+    for (const [id, entry] of this.entries) meetings[id] = encodeEntry(entry, ids);
     const temp = `${this.file}.tmp-${process.pid}`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify({ format: FIGURE_CACHE_FORMAT, zone: localZone(), meetings }));
+      fs.writeFileSync(temp, JSON.stringify({ format: FIGURE_CACHE_FORMAT, zone: localZone(), ids: ids.list, meetings }));
       fs.renameSync(temp, this.file);
       this.dirty = false;
     } catch {

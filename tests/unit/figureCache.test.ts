@@ -14,7 +14,7 @@ import { compareMeetingsNewestFirst, type Meeting } from '../../shared/domain';
 import { BUILT_IN_TAGS } from '../../shared/tags';
 import { dispatch } from '../../electron/service/dispatch';
 import { FIGURE_CACHE_FILE, FIGURE_CACHE_FORMAT } from '../../electron/service/figureCache';
-import { decodeEntry, encodeEntry } from '../../electron/service/figureCacheFormat';
+import { decodeEntry, encodeEntry, Ids } from '../../electron/service/figureCacheFormat';
 import { meetingFigures } from '../../shared/dashboard';
 import { variedLibrary } from './fixtures/variedLibrary';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
@@ -98,6 +98,24 @@ describe('dashboard figure cache', () => {
       };
       expect(decodeEntry(meeting.id, JSON.parse(JSON.stringify(encodeEntry(entry))))).toEqual(entry);
     }
+  });
+
+  it('reads back the same figures when rows name their tags and personas by place in the file (format 3)', () => {
+    const varied = variedLibrary(200).meetings.map((meeting, i) => (i % 3 === 0 ? withCitation(meeting, i) : meeting));
+    const ids = new Ids();
+    const entries = varied.map((meeting) => ({
+      file: null,
+      revision: meeting.revision,
+      updatedAt: meeting.updatedAt,
+      figures: meetingFigures(meeting),
+    }));
+    const encoded = JSON.parse(JSON.stringify(entries.map((entry) => encodeEntry(entry, ids)))) as unknown[];
+    expect(ids.list.length).toBeGreaterThan(5);
+    expect(JSON.stringify(encoded)).not.toContain(`"${ids.list[0]}"`); // each id written once, in the list
+    encoded.forEach((value, i) => expect(decodeEntry(varied[i]!.id, value, ids.list)).toEqual(entries[i]));
+    // A row naming a place the list does not have is damage: that entry is not used.
+    const withTags = encoded.findIndex((value) => (value as unknown[][])[TAGS]!.length > 0);
+    expect(decodeEntry(varied[withTags]!.id, encoded[withTags], ids.list.slice(0, 0))).toBeNull();
   });
 
   it('agrees with a fresh compute on a generated library, and a later session answers from the stored figures', () => {
