@@ -1,6 +1,6 @@
 /** The dashboard's figures across meetings: pure, so the service computes them and tests check them. */
 import { chairCoverage } from './coverage';
-import { IMPACT_DIRECTIONS, type Citation, type ImpactDirection, type Meeting, type Persona, type Tag } from './domain';
+import { type Citation, type ImpactDirection, type Meeting, type Persona, type Tag } from './domain';
 import { localDay } from './followUps';
 import { citedAccounts, evidenceCoverage, meetingCitations, type CitedAccounts } from './summary/citations';
 import { isMeetingHeld, tallyPersonaAnswers } from './summary/figures';
