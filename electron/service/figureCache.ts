@@ -13,6 +13,7 @@ import path from 'node:path';
 import { meetingFigures, type MeetingFigures } from '../../shared/dashboard';
 import type { LibraryIndex, Meeting } from '../../shared/domain';
 import { decodeEntry, encodeEntry, Ids, type Entry, type FileStamp } from './figureCacheFormat';
+import { StampsInWorker } from './figureStamps';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
 export const FIGURE_CACHE_FORMAT = 3;
@@ -23,6 +24,8 @@ const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 /** Meeting files checked per turn of the event loop while preparing (a few ms each). */
 const PREPARE_BATCH = 500;
+/** How long the main thread waits for the worker's stamps before taking them itself (10,000 take 30-100 ms). */
+const WORKER_WAIT_MS = 1_000;
 
 /** What the cache needs of the kernel (electron/service/kernel.ts). */
 export interface FigureSource {
@@ -46,6 +49,8 @@ export class FigureCache {
   private readonly checked = new Set<string>();
   private checkedGeneration = -1;
   private preparing: Promise<void> | null = null;
+  /** The stamps being taken on a worker thread for prepare(), until used. */
+  private inWorker: StampsInWorker | null = null;
   readonly file: string;
   /** `<meetings>/`: a stamp's path is this, the id and ".json" (no path.join for each of 10,000). */
   private readonly meetingPrefix: string;
@@ -69,15 +74,19 @@ export class FigureCache {
    */
   prepare(source: FigureSource): Promise<void> {
     this.preparing ??= new Promise<void>((resolve) => {
+      // The files are stat'ed on another thread while this one reads the cache file (figureStamps.ts).
+      const listed = source.index.meetings.map((summary) => summary.id);
+      this.inWorker = new StampsInWorker(this.meetingPrefix, listed, source.generation);
       let at = 0;
       const step = () => {
         const entries = (this.entries ??= this.load());
         this.startGeneration(source);
+        if (at === 0 && this.useWorkerStamps(source, entries)) return resolve();
         const ids = source.index.meetings;
         for (const end = Math.min(ids.length, at + PREPARE_BATCH); at < end; at++) {
           const { id } = ids[at]!;
           const entry = entries.get(id);
-          if (entry && !source.loadedMeeting(id) && this.fileIs(id, entry.file)) this.checked.add(id);
+          if (entry && !this.checked.has(id) && !source.loadedMeeting(id) && this.fileIs(id, entry.file)) this.checked.add(id);
         }
         if (at < ids.length) setTimeout(step, 0).unref();
         else resolve();
@@ -87,6 +96,22 @@ export class FigureCache {
       setTimeout(step, this.prepareAfterMs).unref();
     });
     return this.preparing;
+  }
+
+  /**
+   * Checks the entries against the stamps the worker took, waiting for it a little if need be;
+   * false (nothing checked) when it failed, lags, or the files were replaced since (a restore).
+   */
+  private useWorkerStamps(source: FigureSource, entries: Map<string, Entry>): boolean {
+    const pending = this.inWorker;
+    this.inWorker = null;
+    const stampOf = pending?.take(WORKER_WAIT_MS);
+    if (!pending || !stampOf || pending.generation !== source.generation) return false;
+    pending.ids.forEach((id, i) => {
+      const entry = entries.get(id);
+      if (entry && !source.loadedMeeting(id) && sameStamp(entry.file, stampOf(i))) this.checked.add(id);
+    });
+    return true;
   }
 
   private startGeneration(source: FigureSource): void {
@@ -99,6 +124,7 @@ export class FigureCache {
   figuresOf(source: FigureSource): MeetingFigures[] {
     const entries = (this.entries ??= this.load());
     this.startGeneration(source);
+    this.useWorkerStamps(source, entries); // asked before the background check got to them
     const out: MeetingFigures[] = [];
     const listed = new Set<string>();
     for (const { id } of source.index.meetings) {

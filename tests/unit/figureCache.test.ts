@@ -8,7 +8,7 @@ import Conf from 'conf';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildDashboard, type Dashboard } from '../../shared/dashboard';
 import { compareMeetingsNewestFirst, type Meeting } from '../../shared/domain';
 import { BUILT_IN_TAGS } from '../../shared/tags';
@@ -217,6 +217,28 @@ describe('dashboard figure cache', () => {
     const lib = open(dir);
     await lib.service.warmUp();
     expect(dashboardOf(lib).totals.discussed).toBe(fresh(dir).totals.discussed + 100);
+  });
+
+  it('takes the stamps on a worker thread while the cache file is read, and never uses an entry they disagree with', async () => {
+    const { dir, meetings } = library();
+    session(dir);
+    tamper(dir, meetings[6]!.id); // unchanged file: its stored figures are used
+    tamper(dir, meetings[8]!.id);
+    const edited = path.join(dir, 'meetings', `${meetings[8]!.id}.json`);
+    fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace(/"title":"/, '"title":"Edited: ')); // a new stamp
+    const lib = open(dir);
+    const statSync = vi.spyOn(fs, 'statSync');
+    try {
+      await lib.service.warmUp();
+      const onThisThread = statSync.mock.calls.filter(([file]) => String(file).startsWith(path.join(dir, 'meetings'))).length;
+      expect(onThisThread, 'meeting files stat-ed on the main thread while preparing').toBe(0);
+    } finally {
+      statSync.mockRestore();
+    }
+    const dashboard = dashboardOf(lib);
+    close(lib);
+    expect(dashboard.totals.discussed).toBe(fresh(dir).totals.discussed + 100); // meeting 6's tampered entry only
+    expect(dashboard.byMeeting.find((m) => m.meetingId === meetings[8]!.id)?.title).toMatch(/^Edited: /);
   });
 
   it('drops a deleted meeting from the dashboard and the file', () => {
