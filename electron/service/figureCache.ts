@@ -16,7 +16,7 @@ import { decodeEntry, encodeEntry, Ids, type Entry, type FileStamp } from './fig
 import { StampsInWorker } from './figureStamps';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
-export const FIGURE_CACHE_FORMAT = 3;
+export const FIGURE_CACHE_FORMAT = 4;
 export const FIGURE_CACHE_FILE = 'dashboard-figures.json';
 
 /** Weeks and days are local calendar days: figures stored under another time zone are not used. */

@@ -3,9 +3,10 @@
  * is made of (each direction count named five times over), which made the file 13.6 MB at 10,000
  * meetings instead of 5.2 MB, and its parse the largest part of the first dashboard. Decoding
  * checks by hand what mergeDashboard reads (zod over 10,000 entries cost more than the budget), so
- * a damaged entry is recomputed instead of breaking the dashboard. Since format 3 an entry's tag
- * and persona rows are one flat array each, their ids numbers into the file's list of ids (`Ids`):
- * 3.5 MB instead of 5.2 at 10,000 meetings, parsed in about half the time (finding 16).
+ * a damaged entry is recomputed instead of breaking the dashboard. Since format 3 tag and persona
+ * ids are numbers into the file's list of ids (`Ids`) and rows are flat arrays: 3.5 MB instead of
+ * 5.2 at 10,000 meetings, parsed in about half the time, and a meeting's tag counts are the parsed
+ * array itself (format 4), so decoding builds a few objects per meeting, not thirty (finding 16).
  */
 import { directionCounts, type DashboardMeeting, type DirectionCounts, type MeetingFigures } from '../../shared/dashboard';
 import { IMPACT_DIRECTIONS, type Citation } from '../../shared/domain';
@@ -64,7 +65,8 @@ export function encodeEntry({ file, revision, updatedAt, figures: f }: Entry, id
     f.discussed,
     f.covered,
     counts(f.decisions),
-    f.tags.flatMap(([tagId, c]) => [name(tagId), ...counts(c)]),
+    f.tagIds.map(name),
+    f.tagCounts,
     f.personas.flatMap((p) => [name(p.personaId), p.net, ...counts(p.counts)]),
     [e.title, e.scheduledAt, e.decisions, e.citing, e.evidenceCoverage],
     f.citations,
@@ -94,19 +96,20 @@ function idAt(value: unknown, ids: readonly unknown[]): string | null {
 
 /** The entry of meeting `meetingId`, or null when `value` is not one this version wrote; `ids` as the file lists them. */
 export function decodeEntry(meetingId: string, value: unknown, ids: readonly unknown[] = []): Entry | null {
-  if (!Array.isArray(value) || value.length !== 13) return null;
-  const [file, revision, updatedAt, held, day, week, discussed, covered, decided, tagRows, personaRows, evidence, citations] = value;
+  if (!Array.isArray(value) || value.length !== 14) return null;
+  const [file, revision, updatedAt, held, day, week, discussed, covered, decided, tagPlaces, tagCounts, personaRows, evidence, citations] =
+    value;
   if (!isStamp(file) || !isCount(revision) || typeof updatedAt !== 'string' || (held !== 0 && held !== 1)) return null;
   if (typeof day !== 'string' || typeof week !== 'string' || !isCount(discussed) || !isCount(covered)) return null;
   const decisions = Array.isArray(decided) ? countsAt(decided, 0) : null;
-  if (!decisions || !Array.isArray(tagRows) || !Array.isArray(personaRows) || !Array.isArray(citations)) return null;
-  if (tagRows.length % (1 + D) !== 0 || personaRows.length % (2 + D) !== 0) return null;
-  const tags: MeetingFigures['tags'] = [];
-  for (let at = 0; at < tagRows.length; at += 1 + D) {
-    const tagId = idAt(tagRows[at], ids);
-    const c = tagId === null ? null : countsAt(tagRows, at + 1);
-    if (!c) return null;
-    tags.push([tagId!, c]);
+  if (!decisions || !Array.isArray(tagPlaces) || !Array.isArray(tagCounts) || !Array.isArray(personaRows) || !Array.isArray(citations))
+    return null;
+  if (tagCounts.length !== D * tagPlaces.length || personaRows.length % (2 + D) !== 0 || !tagCounts.every(isCount)) return null;
+  const tagIds: string[] = [];
+  for (const place of tagPlaces) {
+    const tagId = idAt(place, ids);
+    if (tagId === null) return null;
+    tagIds.push(tagId);
   }
   const personas: MeetingFigures['personas'] = [];
   for (let at = 0; at < personaRows.length; at += 2 + D) {
@@ -132,7 +135,8 @@ export function decodeEntry(meetingId: string, value: unknown, ids: readonly unk
       discussed,
       covered,
       decisions,
-      tags,
+      tagIds,
+      tagCounts: tagCounts as number[], // checked above: the parsed array itself, not a copy
       personas,
       evidence: meeting,
       citations: citations as Citation[],

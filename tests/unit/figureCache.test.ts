@@ -100,7 +100,7 @@ describe('dashboard figure cache', () => {
     }
   });
 
-  it('reads back the same figures when rows name their tags and personas by place in the file (format 3)', () => {
+  it('reads back the same figures when rows name their tags and personas by place in the file (since format 3)', () => {
     const varied = variedLibrary(200).meetings.map((meeting, i) => (i % 3 === 0 ? withCitation(meeting, i) : meeting));
     const ids = new Ids();
     const entries = varied.map((meeting) => ({
