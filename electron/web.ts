@@ -14,9 +14,9 @@ import { DataDirLockedError } from './storage/lock';
 import { startServer } from './server/httpServer';
 import { createParticipantSharing } from './server/participantSharing';
 
-/** EMPTY_CHAIR_RENDERER_DIR: see scripts/build-renderer.mjs (parallel test runs each serve their own build). */
 /** The ledger's build starts at the first list served, or this long after start. */
 const WARM_UP_AT_LATEST_MS = 3_000;
+/** EMPTY_CHAIR_RENDERER_DIR: see scripts/build-renderer.mjs (parallel test runs each serve their own build). */
 const RENDERER_DIR = process.env.EMPTY_CHAIR_RENDERER_DIR
   ? path.resolve(process.env.EMPTY_CHAIR_RENDERER_DIR)
   : fileURLToPath(new URL('../dist/renderer', import.meta.url));

@@ -141,12 +141,17 @@ export class DocumentFile<T> {
     const text = decodeDocument(bytes, this.path);
     const trusted = this.digest?.matches(bytes) ? this.parseTrusted(text) : undefined;
     const document = trusted ?? this.parse(text, this.path);
-    if (!trusted) this.digest?.record(bytes);
+    // Recorded only when the bytes are exactly the validated document as the app writes it: a file
+    // the schema trimmed, stripped or defaulted on the way in would be served unchanged when trusted.
+    if (!trusted && this.digest && compactJson(document as Record<string, unknown>) === text) this.digest.record(bytes);
     this.savesGoToJournal = true;
     return document;
   }
 
-  /** Keeps a digest of the file as written or validated, and trusts a file that matches it. */
+  /**
+   * Keeps a digest of the file as written or validated, and trusts a file that matches it: for a
+   * document whose only check is its schema (the index; a meeting file has `misplaced` too).
+   */
   keepDigest(digest: DocumentDigest): void {
     this.digest = digest;
   }

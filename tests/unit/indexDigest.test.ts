@@ -89,6 +89,22 @@ describe('library.json trusted only while it is byte for byte what was written o
     expect(recorded.digest).toBe(sha256(Buffer.from(text)));
   });
 
+  it('never records a file the schema changes on the way in (untrimmed text, an unknown field): it stays checked', () => {
+    const folder = savedFolder();
+    const index = JSON.parse(fs.readFileSync(folder.index, 'utf8')) as { meetings: { title: string }[]; note?: string };
+    index.meetings[0]!.title = `  ${index.meetings[0]!.title}  `;
+    index.note = 'added by hand';
+    fs.writeFileSync(folder.index, JSON.stringify(index));
+    const sha = sha256(fs.readFileSync(folder.index));
+    for (let start = 0; start < 2; start++) {
+      const { library, get } = startOf(folder.dir);
+      expect(get.meetings.map((m) => m.title).sort()).toEqual(['Alpha', 'Beta']); // trimmed by the schema, both times
+      closeNow(library);
+      const recorded = JSON.parse(fs.readFileSync(folder.digestFile, 'utf8')) as { digest: string };
+      expect(recorded.digest).not.toBe(sha);
+    }
+  });
+
   it('validates in full a file without a digest, or with a digest of another schema version or format', () => {
     for (const spoil of [
       (file: string) => fs.rmSync(file),
