@@ -47,6 +47,8 @@ export interface ServerOptions {
   /** Header and request timeouts (tests shorten them); production defaults in httpCommon.ts. */
   headersTimeoutMs?: number;
   requestTimeoutMs?: number;
+  /** Told once an API answer has been handed to the network (browser mode waits for the first list). */
+  onAnswered?: (method: string) => void;
 }
 
 export interface RunningServer {
@@ -81,6 +83,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (url.pathname.startsWith('/api/')) {
         if (!originAllowed(req)) return sendJson(res, 403, failure('forbidden', 'Requests from other sites are refused.'));
         if (url.pathname === START_INFO_PATH) return answerStartInfo(req, res, options.dataDir);
+        if (options.onAnswered) res.once('finish', () => options.onAnswered!(url.pathname.slice('/api/'.length)));
         return answerApi(options.service, token, req, res, url);
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('invalid_input', 'Method not allowed.'));

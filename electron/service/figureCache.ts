@@ -12,10 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { meetingFigures, type MeetingFigures } from '../../shared/dashboard';
 import type { LibraryIndex, Meeting } from '../../shared/domain';
-import { decodeEntry, encodeEntry, type Entry, type FileStamp } from './figureCacheFormat';
+import { decodeEntry, encodeEntry, Ids, type Entry, type FileStamp } from './figureCacheFormat';
+import { StampsInWorker } from './figureStamps';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
-export const FIGURE_CACHE_FORMAT = 2;
+export const FIGURE_CACHE_FORMAT = 4;
 export const FIGURE_CACHE_FILE = 'dashboard-figures.json';
 
 /** Weeks and days are local calendar days: figures stored under another time zone are not used. */
@@ -23,6 +24,8 @@ const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 /** Meeting files checked per turn of the event loop while preparing (a few ms each). */
 const PREPARE_BATCH = 500;
+/** How long the main thread waits for the worker's stamps before taking them itself (10,000 take 30-100 ms). */
+const WORKER_WAIT_MS = 1_000;
 
 /** What the cache needs of the kernel (electron/service/kernel.ts). */
 export interface FigureSource {
@@ -46,18 +49,23 @@ export class FigureCache {
   private readonly checked = new Set<string>();
   private checkedGeneration = -1;
   private preparing: Promise<void> | null = null;
+  /** The stamps being taken on a worker thread for prepare(), until used. */
+  private inWorker: StampsInWorker | null = null;
   readonly file: string;
+  /** `<meetings>/`: a stamp's path is this, the id and ".json" (no path.join for each of 10,000). */
+  private readonly meetingPrefix: string;
 
   constructor(
     /** The folder of the cache file (`<data>/cache`). */
     private readonly dir: string,
-    private readonly meetingsDir: string,
+    meetingsDir: string,
     /** How long after figures changed the file is written (and on close). */
     private readonly saveAfterMs = 2_000,
-    /** How long after start the background check begins (prepare). */
-    private readonly prepareAfterMs = 1_000,
+    /** How long after prepare() is called the background check begins. */
+    private readonly prepareAfterMs = 0,
   ) {
     this.file = path.join(dir, FIGURE_CACHE_FILE);
+    this.meetingPrefix = meetingsDir + path.sep;
   }
 
   /**
@@ -66,24 +74,44 @@ export class FigureCache {
    */
   prepare(source: FigureSource): Promise<void> {
     this.preparing ??= new Promise<void>((resolve) => {
+      // The files are stat'ed on another thread while this one reads the cache file (figureStamps.ts).
+      const listed = source.index.meetings.map((summary) => summary.id);
+      this.inWorker = new StampsInWorker(this.meetingPrefix, listed, source.generation);
       let at = 0;
       const step = () => {
         const entries = (this.entries ??= this.load());
         this.startGeneration(source);
+        if (at === 0 && this.useWorkerStamps(source, entries)) return resolve();
         const ids = source.index.meetings;
         for (const end = Math.min(ids.length, at + PREPARE_BATCH); at < end; at++) {
           const { id } = ids[at]!;
           const entry = entries.get(id);
-          if (entry && !source.loadedMeeting(id) && this.fileIs(id, entry.file)) this.checked.add(id);
+          if (entry && !this.checked.has(id) && !source.loadedMeeting(id) && this.fileIs(id, entry.file)) this.checked.add(id);
         }
         if (at < ids.length) setTimeout(step, 0).unref();
         else resolve();
       };
-      // Not before the first list is served: reading the file is one block of 100-300 ms at 10,000
-      // meetings. Unref'd: it never holds a closing process open.
+      // Browser mode calls this once the first list is served (electron/web.ts): reading the file is
+      // one block of 50-150 ms at 10,000 meetings. Unref'd: it never holds a closing process open.
       setTimeout(step, this.prepareAfterMs).unref();
     });
     return this.preparing;
+  }
+
+  /**
+   * Checks the entries against the stamps the worker took, waiting for it a little if need be;
+   * false (nothing checked) when it failed, lags, or the files were replaced since (a restore).
+   */
+  private useWorkerStamps(source: FigureSource, entries: Map<string, Entry>): boolean {
+    const pending = this.inWorker;
+    this.inWorker = null;
+    const stampOf = pending?.take(WORKER_WAIT_MS);
+    if (!pending || !stampOf || pending.generation !== source.generation) return false;
+    pending.ids.forEach((id, i) => {
+      const entry = entries.get(id);
+      if (entry && !source.loadedMeeting(id) && sameStamp(entry.file, stampOf(i))) this.checked.add(id);
+    });
+    return true;
   }
 
   private startGeneration(source: FigureSource): void {
@@ -96,6 +124,7 @@ export class FigureCache {
   figuresOf(source: FigureSource): MeetingFigures[] {
     const entries = (this.entries ??= this.load());
     this.startGeneration(source);
+    this.useWorkerStamps(source, entries); // asked before the background check got to them
     const out: MeetingFigures[] = [];
     const listed = new Set<string>();
     for (const { id } of source.index.meetings) {
@@ -157,7 +186,7 @@ export class FigureCache {
 
   private stamp(id: string): FileStamp | null {
     try {
-      const stat = fs.statSync(path.join(this.meetingsDir, `${id}.json`), { throwIfNoEntry: false });
+      const stat = fs.statSync(`${this.meetingPrefix}${id}.json`, { throwIfNoEntry: false });
       return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
     } catch {
       return null; // unreadable (EACCES, ENOTDIR): not the same file, so recomputed; never thrown from a timer
@@ -174,10 +203,10 @@ export class FigureCache {
     } catch {
       return entries;
     }
-    if (!isObject(parsed) || parsed.format !== FIGURE_CACHE_FORMAT || parsed.zone !== localZone() || !isObject(parsed.meetings))
-      return entries;
+    if (!isObject(parsed) || parsed.format !== FIGURE_CACHE_FORMAT || parsed.zone !== localZone()) return entries;
+    if (!isObject(parsed.meetings) || !Array.isArray(parsed.ids)) return entries;
     for (const [id, value] of Object.entries(parsed.meetings)) {
-      const entry = decodeEntry(id, value);
+      const entry = decodeEntry(id, value, parsed.ids);
       if (entry) entries.set(id, entry);
       else this.dirty = true; // a damaged entry: recomputed, and the file rewritten without it
     }
@@ -196,11 +225,12 @@ export class FigureCache {
   flush(): void {
     if (!this.dirty || !this.entries) return;
     const meetings: Record<string, unknown[]> = {};
-    for (const [id, entry] of this.entries) meetings[id] = encodeEntry(entry);
+    const ids = new Ids();
+    for (const [id, entry] of this.entries) meetings[id] = encodeEntry(entry, ids);
     const temp = `${this.file}.tmp-${process.pid}`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify({ format: FIGURE_CACHE_FORMAT, zone: localZone(), meetings }));
+      fs.writeFileSync(temp, JSON.stringify({ format: FIGURE_CACHE_FORMAT, zone: localZone(), ids: ids.list, meetings }));
       fs.renameSync(temp, this.file);
       this.dirty = false;
     } catch {

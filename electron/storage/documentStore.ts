@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { ApiError } from '../../shared/errors';
 import { describeIssues } from '../../shared/validate';
+import { SCHEMA_VERSION } from '../../shared/domain';
 import { SchemaVersionError, upgradeDocument, type DocumentKind } from '../../shared/migrations';
+import type { DocumentDigest } from './documentDigest';
 import { Journal, syncDirectory } from './journal';
 
 /**
@@ -96,6 +98,10 @@ export class DocumentFile<T> {
   private unfolded: T | null = null;
   /** Journal size at which the next save folds it in (moves on when a fold fails, so not every save retries). */
   private compactAtBytes = JOURNAL_COMPACT_BYTES;
+  /** The library index keeps one (documentDigest.ts): its file, unchanged, is read without a schema check. */
+  private digest: DocumentDigest | null = null;
+  /** The text the store class was last given to write (what it writes, as UTF-8). */
+  private serialized: string | null = null;
 
   constructor(
     private readonly StoreClass: StoreFileClass,
@@ -130,15 +136,48 @@ export class DocumentFile<T> {
       }
       return journaled;
     }
-    const text = this.readFileText();
-    if (text === undefined) return undefined;
-    const document = this.parse(text, this.path);
+    const bytes = this.readFileBytes();
+    if (bytes === undefined) return undefined;
+    const text = decodeDocument(bytes, this.path);
+    const trusted = this.digest?.matches(bytes) ? this.parseTrusted(text) : undefined;
+    const document = trusted ?? this.parse(text, this.path);
+    // Recorded only when the bytes are exactly the validated document as the app writes it: a file
+    // the schema trimmed, stripped or defaulted on the way in would be served unchanged when trusted.
+    if (!trusted && this.digest && compactJson(document as Record<string, unknown>) === text) this.digest.record(bytes);
     this.savesGoToJournal = true;
     return document;
   }
 
+  /**
+   * Keeps a digest of the file as written or validated, and trusts a file that matches it: for a
+   * document whose only check is its schema (the index; a meeting file has `misplaced` too).
+   */
+  keepDigest(digest: DocumentDigest): void {
+    this.digest = digest;
+  }
+
+  /**
+   * A file whose bytes match the digest: what this app wrote or validated under this schema
+   * version, so only parsed. Undefined (validate in full) should it not hold this version's document.
+   */
+  private parseTrusted(text: string): T | undefined {
+    try {
+      const json = JSON.parse(text) as unknown;
+      const current = typeof json === 'object' && json !== null && (json as { schemaVersion?: unknown }).schemaVersion === SCHEMA_VERSION;
+      return current ? (json as T) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The file's text; undefined when there is none. Throws DamagedDocumentError, or storage_error when it cannot be read. */
   private readFileText(): string | undefined {
+    const bytes = this.readFileBytes();
+    return bytes === undefined ? undefined : decodeDocument(bytes, this.path);
+  }
+
+  /** The file's bytes; undefined when there is none. Throws DamagedDocumentError, or storage_error when it cannot be read. */
+  private readFileBytes(): Buffer | undefined {
     let bytes: Buffer;
     try {
       bytes = fs.readFileSync(this.path);
@@ -149,7 +188,7 @@ export class DocumentFile<T> {
       if (code === 'EISDIR') throw new DamagedDocumentError(this.path, 'it is a folder, not a file');
       throw storageError(this.path, 'read', error);
     }
-    return decodeDocument(bytes, this.path);
+    return bytes;
   }
 
   private setAsideIfDamaged(): void {
@@ -286,11 +325,12 @@ export class DocumentFile<T> {
         configName: this.name,
         name: this.name,
         fileExtension: 'json',
-        serialize: compactJson,
+        serialize: (value) => (this.serialized = compactJson(value)),
         clearInvalidConfig: false,
         accessPropertiesByDotNotation: false,
         watch: false,
       });
+      this.serialized = null;
       this.writer.store = withoutInternalRead(document as Record<string, unknown>);
       // The rename into place must be on disk before the journal goes (a power cut could keep the
       // deletion and lose the rename otherwise).
@@ -298,6 +338,9 @@ export class DocumentFile<T> {
     } catch (error) {
       throw storageError(this.path, 'save', error);
     }
+    // What conf wrote is what serialize returned, as UTF-8: the digest names exactly the file's bytes.
+    if (this.serialized !== null) this.digest?.record(this.serialized);
+    this.serialized = null;
     this.unfolded = null;
     this.savesGoToJournal = true;
     this.compactAtBytes = JOURNAL_COMPACT_BYTES;

@@ -12,6 +12,7 @@ import {
 import { ApiError } from '../../shared/errors';
 import { BackupStore } from './backups';
 import { evidenceInBackup, restoreEvidence } from './evidenceBackup';
+import { DocumentDigest } from './documentDigest';
 import { DamagedDocumentError, DocumentFile, storageError, type DamageReports, type StoreFileClass } from './documentStore';
 import {
   discardImported,
@@ -63,6 +64,7 @@ export class LibraryStorage {
     this.trashDir = path.join(dataDir, TRASH_DIR);
     this.quarantine = new Quarantine(dataDir, now, (notice) => this.notices.push(notice));
     this.indexFile = new DocumentFile(StoreClass, dataDir, INDEX_NAME, libraryIndexSchema, 'library', this.damageReports);
+    this.indexFile.keepDigest(new DocumentDigest(path.join(dataDir, 'cache'), INDEX_NAME)); // a start reads it unchecked while unchanged
     this.backups = new BackupStore(dataDir, () => [
       this.indexFile.path,
       ...this.listMeetingFiles(this.meetingsDir).map((id) => this.meetingPath(id)),

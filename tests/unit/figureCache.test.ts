@@ -8,13 +8,13 @@ import Conf from 'conf';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildDashboard, type Dashboard } from '../../shared/dashboard';
 import { compareMeetingsNewestFirst, type Meeting } from '../../shared/domain';
 import { BUILT_IN_TAGS } from '../../shared/tags';
 import { dispatch } from '../../electron/service/dispatch';
 import { FIGURE_CACHE_FILE, FIGURE_CACHE_FORMAT } from '../../electron/service/figureCache';
-import { decodeEntry, encodeEntry } from '../../electron/service/figureCacheFormat';
+import { decodeEntry, encodeEntry, Ids } from '../../electron/service/figureCacheFormat';
 import { meetingFigures } from '../../shared/dashboard';
 import { variedLibrary } from './fixtures/variedLibrary';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
@@ -98,6 +98,24 @@ describe('dashboard figure cache', () => {
       };
       expect(decodeEntry(meeting.id, JSON.parse(JSON.stringify(encodeEntry(entry))))).toEqual(entry);
     }
+  });
+
+  it('reads back the same figures when rows name their tags and personas by place in the file (since format 3)', () => {
+    const varied = variedLibrary(200).meetings.map((meeting, i) => (i % 3 === 0 ? withCitation(meeting, i) : meeting));
+    const ids = new Ids();
+    const entries = varied.map((meeting) => ({
+      file: null,
+      revision: meeting.revision,
+      updatedAt: meeting.updatedAt,
+      figures: meetingFigures(meeting),
+    }));
+    const encoded = JSON.parse(JSON.stringify(entries.map((entry) => encodeEntry(entry, ids)))) as unknown[];
+    expect(ids.list.length).toBeGreaterThan(5);
+    expect(JSON.stringify(encoded)).not.toContain(`"${ids.list[0]}"`); // each id written once, in the list
+    encoded.forEach((value, i) => expect(decodeEntry(varied[i]!.id, value, ids.list)).toEqual(entries[i]));
+    // A row naming a place the list does not have is damage: that entry is not used.
+    const withTags = encoded.findIndex((value) => (value as unknown[][])[TAGS]!.length > 0);
+    expect(decodeEntry(varied[withTags]!.id, encoded[withTags], ids.list.slice(0, 0))).toBeNull();
   });
 
   it('agrees with a fresh compute on a generated library, and a later session answers from the stored figures', () => {
@@ -199,6 +217,28 @@ describe('dashboard figure cache', () => {
     const lib = open(dir);
     await lib.service.warmUp();
     expect(dashboardOf(lib).totals.discussed).toBe(fresh(dir).totals.discussed + 100);
+  });
+
+  it('takes the stamps on a worker thread while the cache file is read, and never uses an entry they disagree with', async () => {
+    const { dir, meetings } = library();
+    session(dir);
+    tamper(dir, meetings[6]!.id); // unchanged file: its stored figures are used
+    tamper(dir, meetings[8]!.id);
+    const edited = path.join(dir, 'meetings', `${meetings[8]!.id}.json`);
+    fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace(/"title":"/, '"title":"Edited: ')); // a new stamp
+    const lib = open(dir);
+    const statSync = vi.spyOn(fs, 'statSync');
+    try {
+      await lib.service.warmUp();
+      const onThisThread = statSync.mock.calls.filter(([file]) => String(file).startsWith(path.join(dir, 'meetings'))).length;
+      expect(onThisThread, 'meeting files stat-ed on the main thread while preparing').toBe(0);
+    } finally {
+      statSync.mockRestore();
+    }
+    const dashboard = dashboardOf(lib);
+    close(lib);
+    expect(dashboard.totals.discussed).toBe(fresh(dir).totals.discussed + 100); // meeting 6's tampered entry only
+    expect(dashboard.byMeeting.find((m) => m.meetingId === meetings[8]!.id)?.title).toMatch(/^Edited: /);
   });
 
   it('drops a deleted meeting from the dashboard and the file', () => {

@@ -179,6 +179,22 @@ describe('browser-mode server', () => {
     ws.close();
   });
 
+  it('tells onAnswered which method it answered, once the answer is sent (browser mode starts the ledger build then)', async () => {
+    const told: string[] = [];
+    const second = await startServer({ service: library.service, onAnswered: (method) => told.push(method) });
+    try {
+      const response = await fetch(`${second.url}/api/library.get`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${second.token}` },
+        body: '{}',
+      });
+      expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
+      await expect.poll(() => told).toEqual(['library.get']);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('closes a socket that sends a frame over 64 KB', async () => {
     const ws = await connect(`${server.url.replace('http', 'ws')}/api/events?token=${server.token}`);
     const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));

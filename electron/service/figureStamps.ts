@@ -1,0 +1,73 @@
+/**
+ * The meeting files' stamps (inode, size, modification time), taken on a worker thread while the
+ * main one reads the figure cache: at 10,000 meetings the 10,000 stats were a third of the first
+ * dashboard after start (docs/performance.md, finding 16). The worker writes them into shared
+ * memory and raises a flag; the main thread waits for the flag only when it needs them, and for a
+ * bounded time: a worker that fails or lags leaves the stamps to be taken on the main thread, as before.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FileStamp } from './figureCacheFormat';
+
+/** Plain JavaScript run by the worker (eval'd, so the bundle needs no second entry). */
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const { prefix, ids, stamps, flag } = workerData;
+const out = new Float64Array(stamps);
+const state = new Int32Array(flag);
+try {
+  for (let i = 0; i < ids.length; i++) {
+    let stat;
+    try {
+      stat = fs.statSync(prefix + ids[i] + '.json', { throwIfNoEntry: false });
+    } catch {
+      stat = undefined;
+    }
+    out[3 * i] = stat ? stat.ino : NaN;
+    out[3 * i + 1] = stat ? stat.size : NaN;
+    out[3 * i + 2] = stat ? stat.mtimeMs : NaN;
+  }
+  Atomics.store(state, 0, 1);
+} catch {
+  Atomics.store(state, 0, 2);
+}
+Atomics.notify(state, 0);
+`;
+
+const RUNNING = 0;
+const DONE = 1;
+
+export class StampsInWorker {
+  private readonly stamps: Float64Array;
+  private readonly flag: Int32Array;
+
+  /** Starts taking the stamps of `<prefix><id>.json` for each of `ids`; `generation` is the kernel's then. */
+  constructor(
+    prefix: string,
+    readonly ids: readonly string[],
+    readonly generation: number,
+  ) {
+    const stamps = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 3 * ids.length);
+    const flag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    this.stamps = new Float64Array(stamps);
+    this.flag = new Int32Array(flag);
+    try {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { prefix, ids, stamps, flag } });
+      worker.unref(); // never holds a closing process open
+      worker.on('error', () => Atomics.store(this.flag, 0, 2));
+    } catch {
+      Atomics.store(this.flag, 0, 2); // no worker: the stamps are taken on the main thread
+    }
+  }
+
+  /**
+   * Waits at most `ms` for the worker; then `stampOf` gives each id's stamp (null: no such file),
+   * or the result is null when the worker failed or is still running.
+   */
+  take(ms: number): ((index: number) => FileStamp | null) | null {
+    if (Atomics.load(this.flag, 0) === RUNNING) Atomics.wait(this.flag, 0, RUNNING, ms);
+    if (Atomics.load(this.flag, 0) !== DONE) return null;
+    const stamps = this.stamps;
+    return (i) => (Number.isNaN(stamps[3 * i]!) ? null : [stamps[3 * i]!, stamps[3 * i + 1]!, stamps[3 * i + 2]!]);
+  }
+}
