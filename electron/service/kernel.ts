@@ -25,6 +25,7 @@ import type { LibraryStorage } from '../storage/libraryStorage';
 import type { ChangeContext } from './chair';
 import { EventHub } from './events';
 import { LedgerIndex } from './ledgerIndex';
+import { LedgerKeeper, type LedgerOwner } from './ledger/keeper';
 import { BACKUP_INTERVAL_MS, Persistence } from './persistence';
 
 /**
@@ -70,6 +71,8 @@ export class Kernel {
   private warming: Promise<void> | null = null;
   private readonly idsOfIndex = new WeakMap<LibraryIndex, Set<string>>();
   private reloads = 0;
+  /** The ledger kept across sessions (ledger/keeper.ts), read once, before the first build step or search. */
+  private readonly keeper: LedgerKeeper;
 
   constructor(options: KernelOptions) {
     this.storage = options.storage;
@@ -77,6 +80,7 @@ export class Kernel {
     this.newId = options.newId ?? randomUUID;
     this.currentIndex = this.storage.open().index;
     this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
+    this.keeper = new LedgerKeeper(this.storage.dataDir, this.storage.meetingsDir);
     this.persistence = new Persistence({
       storage: this.storage,
       documents: { meeting: (id) => this.meetings.get(id), index: () => this.currentIndex },
@@ -114,6 +118,7 @@ export class Kernel {
     const failed = this.unreadable.get(id);
     if (failed) throw failed;
     let meeting: Meeting;
+    const stamp = this.ledger.has(id) ? null : this.keeper.stamp(id); // taken before the read
     try {
       meeting = this.storage.readMeeting(id);
     } catch (error) {
@@ -122,7 +127,7 @@ export class Kernel {
     }
     this.meetings.set(id, meeting);
     // Already in the ledger when the build read it: the file has not changed since (see `generation`).
-    if (!this.ledger.has(id)) this.ledger.update(meeting);
+    if (!this.ledger.has(id)) this.ledger.update(meeting, stamp);
     return meeting;
   }
 
@@ -296,6 +301,7 @@ export class Kernel {
   /** Puts every meeting not yet in the ledger into it (read, not kept), so the ledger covers them all. */
   loadAllMeetings(): void {
     if (this.ledgerComplete) return;
+    this.keeper.load(this.ledgerOwner);
     for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
     this.ledgerComplete = true;
   }
@@ -308,7 +314,8 @@ export class Kernel {
   private indexMeeting(id: string): void {
     if (this.ledger.has(id) || this.unreadable.has(id)) return;
     try {
-      this.ledger.update(this.storage.readMeeting(id));
+      const stamp = this.keeper.stamp(id); // before the read: nothing else writes the folder meanwhile
+      this.ledger.update(this.storage.readMeeting(id), stamp);
     } catch (error) {
       // Recorded (and in the notices); the ledger goes on without it, and `meeting` refuses it too.
       if (error instanceof ApiError) this.unreadable.set(id, error);
@@ -319,6 +326,18 @@ export class Kernel {
   get keptMeetings(): number {
     return this.meetings.size;
   }
+
+  /** On close (MeetingService.close): see LedgerKeeper.close. */
+  closeLedger(saved: boolean): void {
+    this.keeper.close(this.ledgerOwner, saved);
+  }
+
+  private readonly ledgerOwner: LedgerOwner = {
+    ledger: this.ledger,
+    listed: () => this.indexIds(),
+    isUnreadable: (id) => this.unreadable.has(id),
+    loadedMeeting: (id) => this.meetings.get(id),
+  };
 
   /** True once every meeting in the index has been read into the ledger. */
   get ledgerIsComplete(): boolean {
@@ -338,11 +357,13 @@ export class Kernel {
       const next = () => setTimeout(step, 0).unref();
       const step = () => {
         if (this.ledgerComplete) return resolve();
+        this.keeper.load(this.ledgerOwner);
         const batch = ids.splice(0, 25);
         for (const id of batch) this.indexMeeting(id);
         if (ids.length > 0) next();
         else {
           this.loadAllMeetings(); // picks up anything created meanwhile, then marks complete
+          this.keeper.schedule(this.ledgerOwner, () => this.ledgerComplete);
           resolve();
         }
       };

@@ -1,0 +1,310 @@
+/**
+ * The ledger kept across sessions (issue 20: the first search at 10,000 meetings ≤ 100 ms after the
+ * list is served). `<data>/cache/ledger-index.bin` holds the ledger's columns and postings as they
+ * are in memory (ledger/pool.ts), and each meeting's record with the file its rows were read from
+ * (inode, size, modification time). Reading it back is one read and views over it. What the file
+ * says is checked, never trusted: a file that is not whole, of another format or time zone, or
+ * whose numbers point outside its arrays is ignored; each meeting is kept only while its file is
+ * the one it was read from (electron/service/kernel.ts decides, see `loadLedger`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Outcome } from '../../../shared/domain';
+import { IMPACT_DIRECTIONS } from '../../../shared/domain';
+import { LedgerIndex } from '../ledgerIndex';
+import { Interner, StringPool, type PoolFile, type Typed } from './pool';
+import { ROW_COLUMNS, RowStore, type Cited, type MeetingRecord } from './rows';
+import { LedgerTextIndex } from './textIndex';
+
+/** Bumped whenever what is written (or how rows and words are made) changes: an older file is then ignored. */
+export const LEDGER_FORMAT = 1;
+export const LEDGER_FILE = 'ledger-index.bin';
+const MAGIC = 'ECLEDGR1';
+
+const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A file's identity: [inode, size or 0, modification time, change time]. */
+export type DirStamp = [number, number, number, number];
+export const dirStamp = (dir: string): DirStamp | null => {
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  return stat ? [stat.ino, 0, stat.mtimeMs, stat.ctimeMs] : null;
+};
+
+type RecordRow = [string, string, string, string, string | null, number, number, number, number, string, MeetingRecord['stamp'], number];
+
+interface Meta {
+  format: number;
+  zone: string;
+  /** The meetings folder when the file was written, and when: see `LoadedLedger.folderUnchanged`. */
+  folder: DirStamp | null;
+  writtenAt: number;
+  /** By record number (the rows' `meeting` column); null where a meeting was removed. */
+  records: (RecordRow | null)[];
+  rows: { size: number; dead: number; outcomes: [number, Outcome][] };
+  tables: { owners: [string, string][]; dates: string[]; tagLists: string[][]; personaLists: string[][]; cited: Cited[] };
+  text: { terms: string[]; spellings: string[]; docSize: number; liveDocs: number };
+  sections: [string, 'i32' | 'u32' | 'f32' | 'u8', number][];
+}
+
+const KINDS = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, u8: Uint8Array } as const;
+const kindOf = (array: Typed): keyof typeof KINDS =>
+  array instanceof Int32Array ? 'i32' : array instanceof Uint32Array ? 'u32' : array instanceof Float32Array ? 'f32' : 'u8';
+
+/** Writes the ledger whole, under a temporary name, then renamed over the old file. Only a cache: failures are swallowed. */
+export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp | null): void {
+  ledger.text.freeze();
+  const { rows, text } = ledger;
+  const records: (RecordRow | null)[] = [];
+  const recordDocs: number[] = [];
+  rows.records.forEach((r) => {
+    if (!r) return void records.push(null);
+    records.push([
+      r.id,
+      r.title,
+      r.scheduledAt,
+      r.day,
+      r.seriesId,
+      r.first,
+      r.count,
+      r.seq,
+      r.revision,
+      r.updatedAt,
+      r.stamp,
+      r.docs.length,
+    ]);
+    recordDocs.push(...r.docs);
+  });
+  const pool = rows.pool.flat();
+  const arrays: [string, Typed][] = [
+    ...ROW_COLUMNS.map((name) => [`rows.${name}`, rows.columns[name].subarray(0, rows.size)] as [string, Typed]),
+    ['rows.direction', rows.direction.subarray(0, rows.size)],
+    ['pool.starts', pool.starts],
+    ['pool.lengths', rows.pool.lengths.subarray(0, rows.pool.count)],
+    ['records.docs', Int32Array.from(recordDocs)],
+    ['text.spellingTerm', text.spellingTerm.subarray(0, text.spellings.names.length)],
+    ['text.starts', text.starts],
+    ['text.docs', text.docs],
+    ['text.weights', text.weights],
+    ['text.docStart', text.docStart.subarray(0, text.docSize)],
+    ['text.docCount', text.docCount.subarray(0, text.docSize)],
+    ['text.docKind', text.docKind.subarray(0, text.docSize)],
+    ['text.docHash', text.docHash.subarray(0, text.docSize * 2)],
+    ['sorted.terms', text.terms.sorted],
+    ['sorted.spellings', text.spellings.sorted],
+    ['pool.bytes', pool.bytes], // last: left in the file, read a page at a time
+  ];
+  const meta: Meta = {
+    format: LEDGER_FORMAT,
+    zone: localZone(),
+    folder,
+    writtenAt: Date.now(),
+    records,
+    rows: { size: rows.size, dead: rows.dead, outcomes: [...rows.outcomes] },
+    tables: {
+      owners: rows.owners.values,
+      dates: rows.dates.values,
+      tagLists: rows.tagLists.values,
+      personaLists: rows.personaLists.values,
+      cited: rows.cited.values,
+    },
+    text: { terms: text.terms.names, spellings: text.spellings.names, docSize: text.docSize, liveDocs: text.liveDocs },
+    sections: arrays.map(([name, array]) => [name, kindOf(array), array.length]),
+  };
+  const header = Buffer.from(JSON.stringify(meta));
+  const head = Buffer.alloc(16);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(header.length, 8);
+  const pieces: Uint8Array[] = [head, header, padding(16 + header.length)];
+  for (const [, array] of arrays) pieces.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), padding(array.byteLength));
+  const temp = `${file}.tmp-${process.pid}`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writevSync(fd, pieces);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch {
+    fs.rmSync(temp, { force: true }); // the next session builds what it cannot read
+  }
+}
+
+/** Zeros to the next multiple of 8, so every array after it starts aligned. */
+const padding = (length: number) => new Uint8Array((8 - (length % 8)) % 8);
+
+export interface LoadedLedger {
+  ledger: LedgerIndex;
+  /**
+   * The meetings folder is the one it was when the file was written, and had not changed for 2 s
+   * before: no meeting file can have been written, renamed or removed since (each write renames a
+   * new file into the folder), so each record's stamp still holds without looking at its file.
+   */
+  folderUnchanged: boolean;
+}
+
+/** The ledger the file holds, or null when there is none or it cannot be trusted as a whole. */
+export function readLedger(file: string, folder: DirStamp | null): LoadedLedger | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  let loaded: LoadedLedger | null = null;
+  try {
+    loaded = readOpen(fd, folder);
+  } catch {
+    // not JSON, a section missing, of another shape: rebuilt from the meetings
+  }
+  if (!loaded) fs.closeSync(fd);
+  return loaded;
+}
+
+function readOpen(fd: number, folder: DirStamp | null): LoadedLedger | null {
+  const size = fs.fstatSync(fd).size;
+  const head = Buffer.alloc(16);
+  if (fs.readSync(fd, head, 0, 16, 0) < 16 || head.toString('latin1', 0, 8) !== MAGIC) return null;
+  const headerEnd = 16 + head.readUInt32LE(8);
+  if (headerEnd > size) return null;
+  const header = Buffer.alloc(headerEnd - 16);
+  fs.readSync(fd, header, 0, header.length, 16);
+  const meta = JSON.parse(header.toString('utf8')) as Meta;
+  if (meta.format !== LEDGER_FORMAT || meta.zone !== localZone()) return null;
+  // Every array but the pool's bytes (the last), in one read, as views over it (8-aligned in the file).
+  const bodyStart = headerEnd + padding(headerEnd).length;
+  const placed: [string, keyof typeof KINDS, number, number][] = [];
+  let at = 0;
+  for (const [name, kind, length] of meta.sections) {
+    placed.push([name, kind, length, at]);
+    const bytes = length * KINDS[kind].BYTES_PER_ELEMENT;
+    at += bytes + padding(bytes).length;
+  }
+  const last = placed.at(-1);
+  if (last?.[0] !== 'pool.bytes' || bodyStart + at !== size) return null;
+  const body = new ArrayBuffer(last[3]);
+  if (fs.readSync(fd, new Uint8Array(body), 0, body.byteLength, bodyStart) !== body.byteLength) return null;
+  const arrays = new Map<string, Typed>();
+  for (const [name, kind, length, offset] of placed.slice(0, -1)) arrays.set(name, new KINDS[kind](body, offset, length));
+  const pool: PoolFile = { fd, offset: bodyStart + last[3], handles: 0, bytes: last[2] };
+  const ledger = rebuild(meta, arrays, pool);
+  if (!ledger || !consistent(ledger, pool.bytes)) return null;
+  ledger.rows.pool.attach(pool);
+  const unchanged =
+    folder !== null &&
+    meta.folder !== null &&
+    folder.every((value, i) => value === meta.folder![i]) &&
+    meta.folder[2] < meta.writtenAt - 2_000;
+  return { ledger, folderUnchanged: unchanged };
+}
+
+function rebuild(meta: Meta, arrays: Map<string, Typed>, file: PoolFile): LedgerIndex | null {
+  const get = <T extends Typed>(name: string, Kind: new (n: number) => T): T => {
+    const array = arrays.get(name);
+    if (!(array instanceof Kind)) throw new Error(`${name} is missing`);
+    return array;
+  };
+  const rows = new RowStore();
+  rows.size = meta.rows.size;
+  rows.dead = meta.rows.dead;
+  for (const name of ROW_COLUMNS) rows.columns[name] = get(`rows.${name}`, Int32Array);
+  rows.direction = get('rows.direction', Uint8Array);
+  rows.outcomes = new Map(meta.rows.outcomes);
+  const pool = new StringPool();
+  pool.starts = get('pool.starts', Int32Array);
+  pool.lengths = get('pool.lengths', Int32Array);
+  pool.count = file.handles = pool.starts.length;
+  rows.pool = pool;
+  const t = meta.tables;
+  Object.assign(rows, {
+    owners: new Interner(t.owners),
+    dates: new Interner(t.dates),
+    tagLists: new Interner(t.tagLists),
+    personaLists: new Interner(t.personaLists),
+    cited: new Interner(t.cited),
+  });
+  const docs = get('records.docs', Int32Array);
+  let doc = 0;
+  for (const row of meta.records) {
+    if (row === null) {
+      rows.records.push(undefined);
+      continue;
+    }
+    const [id, title, scheduledAt, day, seriesId, first, count, seq, revision, updatedAt, stamp, docCount] = row;
+    const record: MeetingRecord = { id, title, scheduledAt, day, seriesId, first, count, seq, revision, updatedAt, stamp, docs: [] };
+    record.docs = docs.subarray(doc, (doc += docCount));
+    rows.records.push(record);
+  }
+  const text = new LedgerTextIndex();
+  text.restore(meta.text, get('sorted.terms', Int32Array), get('sorted.spellings', Int32Array), {
+    spellingTerm: get('text.spellingTerm', Int32Array),
+    starts: get('text.starts', Int32Array),
+    docs: get('text.docs', Int32Array),
+    weights: get('text.weights', Float32Array),
+    docStart: get('text.docStart', Int32Array),
+    docCount: get('text.docCount', Int32Array),
+    docKind: get('text.docKind', Uint8Array),
+    docHash: get('text.docHash', Uint32Array),
+  });
+  const ledger = new LedgerIndex();
+  ledger.rows = rows;
+  ledger.text = text;
+  ledger.adopt(ledger);
+  return ledger;
+}
+
+/** True when every value of the first `length` is in [low, high). One loop per kind of array, so each stays fast. */
+function inRange(array: Int32Array, length: number, low: number, high: number): boolean {
+  if (array.length < length) return false;
+  for (let i = 0; i < length; i++) if (array[i]! < low || array[i]! >= high) return false;
+  return true;
+}
+
+/** Every number points inside what it names, so a damaged file cannot make a search throw. */
+function consistent({ rows, text }: LedgerIndex, poolBytes: number): boolean {
+  const c = rows.columns;
+  const pool = rows.pool;
+  if (pool.lengths.length !== pool.count) return false;
+  for (let i = 0; i < pool.count; i++)
+    if (pool.starts[i]! < 0 || pool.lengths[i]! < 0 || pool.starts[i]! + pool.lengths[i]! > poolBytes) return false;
+  const n = rows.size;
+  for (let i = 0; i < n; i++) if (rows.direction[i]! >= IMPACT_DIRECTIONS.length) return false;
+  const ok =
+    rows.direction.length >= n &&
+    inRange(c.meeting, n, 0, rows.records.length) &&
+    inRange(c.decisionId, n, 0, pool.count) &&
+    inRange(c.text, n, 0, pool.count) &&
+    inRange(c.itemId, n, 0, pool.count) &&
+    inRange(c.itemTitle, n, 0, pool.count) &&
+    inRange(c.owner, n, 0, rows.owners.size) &&
+    inRange(c.dueDate, n, -1, rows.dates.size) &&
+    inRange(c.reviewDate, n, -1, rows.dates.size) &&
+    inRange(c.tags, n, 0, rows.tagLists.size) &&
+    inRange(c.personas, n, 0, rows.personaLists.size) &&
+    inRange(c.cited, n, 0, rows.cited.size) &&
+    inRange(text.docs, text.docs.length, 0, text.docSize) &&
+    inRange(text.spellingTerm, text.spellings.names.length, 0, text.terms.names.length) &&
+    text.starts.length === text.terms.names.length + 1 &&
+    text.starts[0] === 0 &&
+    text.starts[text.starts.length - 1] === text.docs.length &&
+    text.weights.length === text.docs.length &&
+    text.docStart.length >= text.docSize &&
+    text.docCount.length >= text.docSize &&
+    text.docKind.length >= text.docSize &&
+    text.docHash.length >= text.docSize * 2;
+  if (!ok) return false;
+  for (let term = 0; term + 1 < text.starts.length; term++) if (text.starts[term]! > text.starts[term + 1]!) return false;
+  for (let d = 0; d < text.docSize; d++)
+    if (text.docStart[d]! < 0 || text.docCount[d]! < 0 || text.docStart[d]! + text.docCount[d]! > n) return false;
+  for (const [slot] of rows.outcomes) if (!(slot >= 0 && slot < n)) return false;
+  return rows.records.every(
+    (r, no) =>
+      !r ||
+      (r.first >= 0 &&
+        r.count >= 0 &&
+        r.first + r.count <= n &&
+        r.docs.every((d) => d >= 0 && d < text.docSize) &&
+        (r.count === 0 || c.meeting[r.first] === no)),
+  );
+}
