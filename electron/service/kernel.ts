@@ -73,6 +73,8 @@ export class Kernel {
   private reloads = 0;
   /** The ledger kept across sessions (ledger/keeper.ts), read once, before the first build step or search. */
   private readonly keeper: LedgerKeeper;
+  /** True once the library was asked for (the first meeting list): the ledger's warm-up waits for it. */
+  private listServed = false;
 
   constructor(options: KernelOptions) {
     this.storage = options.storage;
@@ -97,6 +99,7 @@ export class Kernel {
   }
 
   library(): Library {
+    this.listServed = true;
     const index = this.currentIndex;
     return {
       meetings: index.meetings,
@@ -367,7 +370,12 @@ export class Kernel {
           resolve();
         }
       };
-      next();
+      // Reading the ledger's file is one block of 50-150 ms at 10,000 meetings: not before the first
+      // list is served (a window asks for it at once), or a second without one.
+      this.keeper.prefetch(); // the reading itself, in the background
+      const began = Date.now();
+      const first = () => (this.listServed || Date.now() - began > 1_000 ? step() : setTimeout(first, 5).unref());
+      setTimeout(first, 0).unref();
     });
     return this.warming;
   }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Meeting } from '../../../shared/domain';
 import type { LedgerIndex } from '../ledgerIndex';
 import type { MeetingRecord } from './rows';
-import { dirStamp, LEDGER_FILE, readLedger, writeLedger } from './snapshot';
+import { dirStamp, LEDGER_FILE, readAhead, readLedger, writeLedger, type RawLedger } from './snapshot';
 
 /** What the keeper needs of the kernel. */
 export interface LedgerOwner {
@@ -30,6 +30,8 @@ export class LedgerKeeper {
   /** The ledger's version the file holds (LedgerIndex.version); -1 when it holds none of it. */
   private written = -1;
   private timer: NodeJS.Timeout | null = null;
+  /** The file read ahead (`prefetch`): undefined until it is, null when there was none to read. */
+  private ahead: RawLedger | null | undefined;
 
   constructor(
     dataDir: string,
@@ -44,6 +46,18 @@ export class LedgerKeeper {
     return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
   }
 
+  /** Starts reading the file in the background (with the warm-up, before the first list is served). */
+  prefetch(): void {
+    if (this.read || this.ahead !== undefined) return;
+    this.ahead = null;
+    void readAhead(this.file).then((raw) => {
+      if (!raw) return;
+      if (this.read)
+        fs.close(raw.fd, () => undefined); // read meanwhile without it
+      else this.ahead = raw;
+    });
+  }
+
   /**
    * Once, before the ledger's first build step or search: the ledger as a session left it, each
    * meeting kept only while its file is the one it was read from (all at once when the folder has
@@ -52,7 +66,8 @@ export class LedgerKeeper {
   load(owner: LedgerOwner): void {
     if (this.read) return;
     this.read = true;
-    const loaded = readLedger(this.file, dirStamp(this.meetingsDir));
+    const loaded = readLedger(this.file, dirStamp(this.meetingsDir), this.ahead ?? null);
+    this.ahead = null;
     if (!loaded) return;
     const { ledger } = loaded;
     const asRead = ledger.version;

@@ -144,17 +144,91 @@ export interface LoadedLedger {
   folderUnchanged: boolean;
 }
 
-/** The ledger the file holds, or null when there is none or it cannot be trusted as a whole. */
-export function readLedger(file: string, folder: DirStamp | null): LoadedLedger | null {
+/** The file's bytes as read, before they are parsed and checked: read ahead, off the main thread (`readAhead`). */
+export interface RawLedger {
+  fd: number;
+  header: Buffer;
+  /** Where the arrays start in the file, and every array but the pool's bytes (the last). */
+  bodyStart: number;
+  body: Uint8Array;
+  size: number;
+}
+
+const HEAD = 16;
+
+/** The file's header and arrays (not the pool's bytes), read synchronously; null when there is no whole file. */
+function readRaw(fd: number): RawLedger | null {
+  const size = fs.fstatSync(fd).size;
+  const head = Buffer.alloc(HEAD);
+  if (fs.readSync(fd, head, 0, HEAD, 0) < HEAD || head.toString('latin1', 0, 8) !== MAGIC) return null;
+  const headerEnd = HEAD + head.readUInt32LE(8);
+  if (headerEnd > size) return null;
+  const header = Buffer.alloc(headerEnd - HEAD);
+  if (fs.readSync(fd, header, 0, header.length, HEAD) !== header.length) return null;
+  const bodyStart = headerEnd + padding(headerEnd).length;
+  const body = new Uint8Array(bodyLength(header, bodyStart, size));
+  if (fs.readSync(fd, body, 0, body.length, bodyStart) !== body.length) return null;
+  return { fd, header, bodyStart, body, size };
+}
+
+/** The length of every array but the pool's bytes, from the header's last section: the pool is at the file's end. */
+function bodyLength(header: Buffer, bodyStart: number, size: number): number {
+  // The header ends with the sections, the last one the pool: [name, kind, length] ... ["pool.bytes","u8",N]]}
+  const match = /\["pool\.bytes","u8",(\d+)\]\]\}$/.exec(header.toString('latin1', Math.max(0, header.length - 64)));
+  if (!match) throw new Error('no pool');
+  const pool = Number(match[1]);
+  const length = size - bodyStart - pool - padding(pool).length;
+  if (length < 0) throw new Error('short');
+  return length;
+}
+
+/**
+ * Reads the file in the background (the thread pool does the reading): started with the warm-up,
+ * before the first list is served, so only parsing and checking are left for after it.
+ */
+export async function readAhead(file: string): Promise<RawLedger | null> {
+  const open = (): Promise<number> =>
+    new Promise((resolve, reject) => fs.open(file, 'r', (error, fd) => (error ? reject(error) : resolve(fd))));
+  const read = (fd: number, into: Uint8Array, at: number): Promise<number> =>
+    new Promise((resolve, reject) => fs.read(fd, into, 0, into.length, at, (error, count) => (error ? reject(error) : resolve(count))));
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = await open();
   } catch {
     return null;
   }
+  try {
+    const size = (await fs.promises.stat(file)).size;
+    const head = Buffer.alloc(HEAD);
+    if ((await read(fd, head, 0)) < HEAD || head.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a ledger');
+    const headerEnd = HEAD + head.readUInt32LE(8);
+    if (headerEnd > size) throw new Error('short');
+    const header = Buffer.alloc(headerEnd - HEAD);
+    if ((await read(fd, header, HEAD)) !== header.length) throw new Error('short');
+    const bodyStart = headerEnd + padding(headerEnd).length;
+    const body = new Uint8Array(bodyLength(header, bodyStart, size));
+    if ((await read(fd, body, bodyStart)) !== body.length) throw new Error('short');
+    return { fd, header, bodyStart, body, size };
+  } catch {
+    fs.close(fd, () => undefined);
+    return null;
+  }
+}
+
+/** The ledger the file holds (or `raw`, read ahead from it), or null when there is none or it cannot be trusted as a whole. */
+export function readLedger(file: string, folder: DirStamp | null, raw: RawLedger | null = null): LoadedLedger | null {
+  let fd = raw?.fd;
+  if (fd === undefined) {
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch {
+      return null;
+    }
+  }
   let loaded: LoadedLedger | null = null;
   try {
-    loaded = readOpen(fd, folder);
+    raw ??= readRaw(fd);
+    if (raw) loaded = parse(raw, folder);
   } catch {
     // not JSON, a section missing, of another shape: rebuilt from the meetings
   }
@@ -162,18 +236,9 @@ export function readLedger(file: string, folder: DirStamp | null): LoadedLedger 
   return loaded;
 }
 
-function readOpen(fd: number, folder: DirStamp | null): LoadedLedger | null {
-  const size = fs.fstatSync(fd).size;
-  const head = Buffer.alloc(16);
-  if (fs.readSync(fd, head, 0, 16, 0) < 16 || head.toString('latin1', 0, 8) !== MAGIC) return null;
-  const headerEnd = 16 + head.readUInt32LE(8);
-  if (headerEnd > size) return null;
-  const header = Buffer.alloc(headerEnd - 16);
-  fs.readSync(fd, header, 0, header.length, 16);
+function parse({ fd, header, bodyStart, body, size }: RawLedger, folder: DirStamp | null): LoadedLedger | null {
   const meta = JSON.parse(header.toString('utf8')) as Meta;
   if (meta.format !== LEDGER_FORMAT || meta.zone !== localZone()) return null;
-  // Every array but the pool's bytes (the last), in one read, as views over it (8-aligned in the file).
-  const bodyStart = headerEnd + padding(headerEnd).length;
   const placed: [string, keyof typeof KINDS, number, number][] = [];
   let at = 0;
   for (const [name, kind, length] of meta.sections) {
@@ -182,11 +247,10 @@ function readOpen(fd: number, folder: DirStamp | null): LoadedLedger | null {
     at += bytes + padding(bytes).length;
   }
   const last = placed.at(-1);
-  if (last?.[0] !== 'pool.bytes' || bodyStart + at !== size) return null;
-  const body = new ArrayBuffer(last[3]);
-  if (fs.readSync(fd, new Uint8Array(body), 0, body.byteLength, bodyStart) !== body.byteLength) return null;
+  if (last?.[0] !== 'pool.bytes' || bodyStart + at !== size || last[3] !== body.length || body.byteOffset % 8 !== 0) return null;
   const arrays = new Map<string, Typed>();
-  for (const [name, kind, length, offset] of placed.slice(0, -1)) arrays.set(name, new KINDS[kind](body, offset, length));
+  for (const [name, kind, length, offset] of placed.slice(0, -1))
+    arrays.set(name, new KINDS[kind](body.buffer as ArrayBuffer, offset, length));
   const pool: PoolFile = { fd, offset: bodyStart + last[3], handles: 0, bytes: last[2] };
   const ledger = rebuild(meta, arrays, pool);
   if (!ledger || !consistent(ledger, pool.bytes)) return null;

@@ -289,7 +289,12 @@ export class LedgerTextIndex {
       for (let i = from; i < to; i++) this.visit(found, scores, this.docs[i]!, this.weights[i]! * weight);
       for (const i of tail) this.visit(found, scores, this.tailDoc[i]!, this.tailWeight[i]! * weight);
     }
-    const sorted = found.slots.slice(0, found.count).sort();
+    // Ascending: many slots are read off the score array in order (one pass), a few are sorted.
+    let sorted: Int32Array;
+    if (found.count * 16 > capacity) {
+      sorted = new Int32Array(found.count);
+      for (let slot = 0, at = 0; slot < capacity; slot++) if (scores[slot] !== 0) sorted[at++] = slot;
+    } else sorted = found.slots.slice(0, found.count).sort();
     const out = new Float32Array(found.count);
     for (let i = 0; i < sorted.length; i++) {
       out[i] = scores[sorted[i]!]!;
