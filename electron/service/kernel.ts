@@ -307,6 +307,7 @@ export class Kernel {
     this.keeper.load(this.ledgerOwner);
     for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
     this.ledgerComplete = true;
+    this.ledger.trim(); // the build grew its arrays by doubling
   }
 
   /**

@@ -145,6 +145,12 @@ export class LedgerIndex {
     if (this.rows.dead >= COMPACT_MIN && this.rows.dead > this.size) this.compact();
   }
 
+  /** Gives back what the arrays hold beyond their contents (after a build, which grew them by doubling). */
+  trim(): void {
+    this.rows.trim();
+    this.text.trim();
+  }
+
   /** Drops the dead rows: the live ones move down, and their documents with them. */
   private compact(): void {
     const before = this.rows;

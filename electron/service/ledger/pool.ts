@@ -17,6 +17,11 @@ export function ensure<T extends Typed>(array: T, length: number): T {
   return next;
 }
 
+/** `array` cut to `length` (a copy), or itself when it is no longer: a view over a snapshot is not copied. */
+export function fit<T extends Typed>(array: T, length: number): T {
+  return array.length > length ? (array.slice(0, length) as T) : array;
+}
+
 const encoder = new TextEncoder();
 const closeWhenDropped = new FinalizationRegistry<number>((fd) => fs.close(fd, () => undefined));
 
@@ -86,6 +91,13 @@ export class StringPool {
     if (this.view.buffer !== this.bytes.buffer) this.view = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.bytes.length);
     const start = this.starts[handle]!;
     return this.view.toString('utf8', start, start + this.lengths[handle]!);
+  }
+
+  /** Arrays cut to their contents. */
+  trim(): void {
+    this.bytes = fit(this.bytes, this.used);
+    this.starts = fit(this.starts, this.count);
+    this.lengths = fit(this.lengths, this.count);
   }
 
   /** Every string's bytes in one array, and their starts in it (what a snapshot writes). */

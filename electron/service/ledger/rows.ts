@@ -10,7 +10,7 @@ import type { LedgerEntry, LedgerSource } from '../../../shared/ledger';
 import { localDay } from '../../../shared/followUps';
 import { accountKey, citedAccounts } from '../../../shared/summary/citations';
 import { distinctTagIds } from '../../../shared/tags';
-import { ensure, Interner, StringPool } from './pool';
+import { ensure, fit, Interner, StringPool } from './pool';
 
 /** What the citations of a decision name: accounts (first spelling each), their accountKeys, sources (newest name). */
 export interface Cited {
@@ -127,6 +127,13 @@ export class RowStore {
       stamp,
       docs: [],
     };
+  }
+
+  /** Arrays cut to their contents. */
+  trim(): void {
+    for (const name of ROW_COLUMNS) this.columns[name] = fit(this.columns[name], this.size);
+    this.direction = fit(this.direction, this.size);
+    this.pool.trim();
   }
 
   /** Marks a run of slots dead (its meeting was saved again or removed). */

@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Meeting } from '../../../shared/domain';
-import { ensure } from './pool';
+import { ensure, fit } from './pool';
 import { stem, tokenizeWords, type QueryWord } from './words';
 
 /** What a query word finds: the slots it matches, ascending, and each one's score. */
@@ -239,6 +239,16 @@ export class LedgerTextIndex {
     }
     this.liveDocs++;
     return doc;
+  }
+
+  /** Arrays cut to their contents (the tail folded in). */
+  trim(): void {
+    this.freeze();
+    this.docStart = fit(this.docStart, this.docSize);
+    this.docCount = fit(this.docCount, this.docSize);
+    this.docKind = fit(this.docKind, this.docSize);
+    this.docHash = fit(this.docHash, this.docSize * 2);
+    this.spellingTerm = fit(this.spellingTerm, this.spellings.names.length);
   }
 
   /** Folds the tail into the block ordered by term, leaving out dead documents (a counting sort). */
