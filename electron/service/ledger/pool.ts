@@ -100,6 +100,20 @@ export class StringPool {
     this.lengths = fit(this.lengths, this.count);
   }
 
+  /** Several strings; those in the file near each other (a row's) in one read rather than one each. */
+  getMany(handles: number[]): string[] {
+    const file = this.file;
+    if (!file || handles.some((handle) => handle >= file.handles)) return handles.map((handle) => this.get(handle));
+    const from = Math.min(...handles.map((handle) => this.starts[handle]!));
+    const to = Math.max(...handles.map((handle) => this.starts[handle]! + this.lengths[handle]!));
+    if (to - from > 16_384) return handles.map((handle) => this.get(handle));
+    const bytes = Buffer.allocUnsafe(to - from);
+    fs.readSync(file.fd, bytes, 0, bytes.length, file.offset + from);
+    return handles.map((handle) =>
+      bytes.toString('utf8', this.starts[handle]! - from, this.starts[handle]! - from + this.lengths[handle]!),
+    );
+  }
+
   /** Every string's bytes in one array, and their starts in it (what a snapshot writes). */
   flat(): { bytes: Uint8Array; starts: Int32Array } {
     if (!this.file) return { bytes: this.bytes.subarray(0, this.used), starts: this.starts.subarray(0, this.count) };

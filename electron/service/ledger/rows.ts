@@ -171,14 +171,20 @@ export class RowStore {
     const c = this.columns;
     const meeting = this.meetingOf(slot);
     const cited = this.cited.values[c.cited[slot]!]!;
+    const [itemId, itemTitle, decisionId, text] = this.pool.getMany([
+      c.itemId[slot]!,
+      c.itemTitle[slot]!,
+      c.decisionId[slot]!,
+      c.text[slot]!,
+    ]);
     return {
       meetingId: meeting.id,
       meetingTitle: meeting.title,
       scheduledAt: meeting.scheduledAt,
-      itemId: this.itemId(slot),
-      itemTitle: this.pool.get(c.itemTitle[slot]!),
-      decisionId: this.decisionId(slot),
-      text: this.text(slot),
+      itemId: itemId!,
+      itemTitle: itemTitle!,
+      decisionId: decisionId!,
+      text: text!,
       owner: this.owners.values[c.owner[slot]!]![0],
       dueDate: this.date(c.dueDate[slot]!),
       direction: this.directionOf(slot),
