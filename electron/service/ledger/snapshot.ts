@@ -13,7 +13,7 @@ import type { Outcome } from '../../../shared/domain';
 import { IMPACT_DIRECTIONS } from '../../../shared/domain';
 import { LedgerIndex } from '../ledgerIndex';
 import { Interner, StringPool, type PoolFile, type Typed } from './pool';
-import { ROW_COLUMNS, RowStore, type Cited, type MeetingRecord } from './rows';
+import { ROW_COLUMNS, RowStore, type Cited } from './rows';
 import { decodeRecords, encodeRecords } from './recordsFile';
 import { LedgerTextIndex } from './textIndex';
 
