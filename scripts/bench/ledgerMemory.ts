@@ -56,7 +56,9 @@ async function main() {
   call(library, 'dashboard.get', {});
   gc!();
   const afterDashboard = process.memoryUsage();
-  console.log(`${meetings} meetings: ${fromFile ? 'read from its file' : 'build'} ${build.toFixed(0)} ms, "pricing" found ${found.total} decisions`);
+  console.log(
+    `${meetings} meetings: ${fromFile ? 'read from its file' : 'build'} ${build.toFixed(0)} ms, "pricing" found ${found.total} decisions`,
+  );
   console.log(`start:                 ${figures(start)}`);
   console.log(`after build + search:  ${figures(afterSearch)}`);
   console.log(`after the dashboard:   ${figures(afterDashboard)}`);
