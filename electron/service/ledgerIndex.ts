@@ -3,7 +3,6 @@ import type { Meeting, Outcome, Persona, Tag } from '../../shared/domain';
 import type { LedgerCited, LedgerEntry, LedgerResult, LedgerSource } from '../../shared/ledger';
 import { isCheckBackFor, predictionStats, type CheckBackMeeting } from '../../shared/outcomes';
 import { exactFilter } from './ledger/filters';
-import { memo } from './ledger/pool';
 import { RowStore, type MeetingRecord } from './ledger/rows';
 import { LedgerTextIndex, type WordHits } from './ledger/textIndex';
 import { nameHolds, queryWords, type QueryWord } from './ledger/words';
@@ -30,7 +29,7 @@ const COMPACT_MIN = 4096;
  */
 const collate = new Intl.Collator().compare;
 const canonical = (at: string) => at.length === 24 && at.endsWith('Z');
-const newestFirst = (a: MeetingRecord, b: MeetingRecord): number => {
+export const newestFirst = (a: MeetingRecord, b: MeetingRecord): number => {
   const x = b.scheduledAt;
   const y = a.scheduledAt;
   const byTime = canonical(x) && canonical(y) ? (x < y ? -1 : x > y ? 1 : 0) : collate(x, y);
@@ -131,7 +130,9 @@ export class LedgerIndex {
       this.byId.set(record.id, no);
       this.seq = Math.max(this.seq, record.seq + 1);
     });
+    const order = other.order; // the same rows: its order holds
     this.changed();
+    this.order = order;
   }
 
   private changed(): void {
@@ -148,6 +149,16 @@ export class LedgerIndex {
   trim(): void {
     this.rows.trim();
     this.text.trim();
+  }
+
+  /** The ledger's order as a snapshot held it (ledger/snapshot.ts), until the next change. */
+  presetOrder(order: Int32Array): void {
+    if (order.length === this.size) this.order = order;
+  }
+
+  /** The live slots in the ledger's order (what a snapshot keeps). */
+  orderedSlots(): Int32Array {
+    return this.ordered();
   }
 
   /** Drops the dead rows: the live ones move down, and their documents with them. */
@@ -241,6 +252,7 @@ export class LedgerIndex {
     const points = this.points; // a match's score in hundredths, plus one, by slot; 0 elsewhere (between calls too)
     let count = 0;
     let top = 0;
+    const matched = new Int32Array(rarest.slots.length);
     slots: for (let i = 0; i < rarest.slots.length; i++) {
       const slot = rarest.slots[i]!;
       let score = rarest.scores[i]!;
@@ -254,20 +266,22 @@ export class LedgerIndex {
       }
       const point = Math.min(SCORE_MAX, Math.round(score * 100)) + 1;
       points[slot] = point;
-      top = Math.max(top, point);
-      count++;
+      if (point > top) top = point;
+      matched[count++] = slot;
     }
-    // Most points first, equal points in the ledger's order: the matches read in that order, then
-    // placed by a counting sort on their points (stable), instead of sorting 200,000 numbers.
+    // Most points first, equal points in the ledger's order: a counting sort on the points (stable),
+    // placing the matches as the ledger's order meets them, instead of sorting 200,000 numbers.
     const starts = new Int32Array(top + 2);
-    for (const slot of order) if (points[slot]) starts[top - points[slot]! + 1]!++;
+    for (let i = 0; i < count; i++) starts[top - points[matched[i]!]! + 1]!++;
     for (let p = 1; p < starts.length; p++) starts[p]! += starts[p - 1]!;
     const result = new Int32Array(count);
-    for (const slot of order) {
+    for (let i = 0, placed = 0; i < order.length && placed < count; i++) {
+      const slot = order[i]!;
       const point = points[slot]!;
       if (point === 0) continue;
       result[starts[top - point]!++] = slot;
       points[slot] = 0;
+      placed++;
     }
     return this.remember(this.rankedCache, key, result, result.byteLength);
   }
@@ -293,13 +307,16 @@ export class LedgerIndex {
     const { rows } = this;
     const scores = new Float32Array(rows.size);
     found.slots.forEach((slot, i) => (scores[slot] = found.scores[i]!));
-    const forPersonas = memo(rows.personaLists.size, (id) => personas.some((p) => rows.personaLists.values[id]!.includes(p)));
-    const forTags = memo(rows.tagLists.size, (id) => tags.some((t) => rows.tagLists.values[id]!.includes(t)));
+    // Which of the (few) distinct lists name them, then a lookup per row.
+    const personaHit = Uint8Array.from(rows.personaLists.values, (list) => (personas.some((p) => list.includes(p)) ? PERSONA_SCORE : 0));
+    const tagHit = Uint8Array.from(rows.tagLists.values, (list) => (tags.some((t) => list.includes(t)) ? TAG_SCORE : 0));
+    const personaOf = rows.columns.personas;
+    const tagsOf = rows.columns.tags;
     let count = found.slots.length;
     for (const record of rows.records) {
       if (!record) continue;
-      for (let slot = record.first; slot < record.first + record.count; slot++) {
-        const score = (forPersonas(rows.columns.personas[slot]!) ? PERSONA_SCORE : 0) + (forTags(rows.columns.tags[slot]!) ? TAG_SCORE : 0);
+      for (let slot = record.first, end = record.first + record.count; slot < end; slot++) {
+        const score = personaHit[personaOf[slot]!]! + tagHit[tagsOf[slot]!]!;
         if (score === 0 || score <= scores[slot]!) continue;
         if (scores[slot] === 0) count++;
         scores[slot] = score;

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../../../shared/domain';
 import { IMPACT_DIRECTIONS } from '../../../shared/domain';
-import { LedgerIndex } from '../ledgerIndex';
+import { LedgerIndex, newestFirst } from '../ledgerIndex';
 import { Interner, StringPool, type PoolFile, type Typed } from './pool';
 import { ROW_COLUMNS, RowStore, type Cited } from './rows';
 import { decodeRecords, encodeRecords } from './recordsFile';
@@ -89,6 +89,7 @@ export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp 
     ['text.docHash', text.docHash.subarray(0, text.docSize * 2)],
     ['sorted.terms', text.terms.sorted],
     ['sorted.spellings', text.spellings.sorted],
+    ['order', ledger.orderedSlots()],
     ['pool.bytes', pool.bytes], // last: left in the file, read a page at a time
   ];
   const meta: Meta = {
@@ -308,7 +309,33 @@ function rebuild(meta: Meta, arrays: Map<string, Typed>, file: PoolFile): Ledger
   ledger.rows = rows;
   ledger.text = text;
   ledger.adopt(ledger);
+  const order = get('order', Int32Array);
+  if (!orderHolds(order, rows)) return null;
+  ledger.presetOrder(order);
   return ledger;
+}
+
+/** The order read back is the ledger's: every live slot once, meetings newest first, each meeting's rows in turn. */
+function orderHolds(order: Int32Array, rows: RowStore): boolean {
+  const meeting = rows.columns.meeting;
+  if (order.length !== rows.size - rows.dead) return false;
+  let previous = -1;
+  for (let i = 0; i < order.length; i++) {
+    const slot = order[i]!;
+    if (!(slot >= 0 && slot < rows.size)) return false;
+    const record = rows.records[meeting[slot]!];
+    if (!record || slot < record.first || slot >= record.first + record.count) return false; // dead
+    if (previous < 0 || meeting[previous] !== meeting[slot]) {
+      // a meeting starts at its first row, after the last one ended, and comes after it
+      if (slot !== record.first) return false;
+      const last = previous < 0 ? null : rows.records[meeting[previous]!]!;
+      if (last && (previous !== last.first + last.count - 1 || newestFirst(last, record) >= 0)) return false;
+    } else if (slot !== previous + 1) return false;
+    previous = slot;
+  }
+  const last = previous < 0 ? null : rows.records[meeting[previous]!]!;
+  if (last && previous !== last.first + last.count - 1) return false;
+  return true;
 }
 
 /** True when every value of the first `length` is in [low, high). One loop per kind of array, so each stays fast. */
