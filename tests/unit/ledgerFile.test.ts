@@ -123,6 +123,26 @@ describe('the ledger file', () => {
     expect(later.found[2]!.total).toBe(1);
   });
 
+  it('keeps agreeing after reading the file, when its postings are folded and its rows compacted', () => {
+    const { dir, meetings } = library();
+    searched(dir);
+    const { kernel, storage, close } = session(dir);
+    kernel.loadAllMeetings();
+    expect(storage.reads).toBe(0); // from the file: its postings and strings are read from it as needed
+    zeppelin(kernel, meetings[2]!);
+    kernel.ledger.text.freeze(); // the postings leave the file for memory, with the change folded in
+    for (let i = 0; i < 210; i++) {
+      kernel.mutateMeeting(meetings[3]!.id, undefined, (draft) => {
+        draft.agenda[1]!.decisions[0]!.text = `Step ${i} of the rollout`;
+      });
+    }
+    expect(kernel.ledger.rows.dead).toBeLessThan(4096); // compacted on the way (20 dead rows per save)
+    const found = answers(kernel.ledger);
+    close();
+    expect(found).toEqual(fresh(dir));
+    expect(found[2]!.total).toBe(1);
+  });
+
   it('reads again a change written into the file just before a crash', () => {
     const { dir, meetings } = library();
     const changed = meetings[7]!;

@@ -23,10 +23,32 @@ export function fit<T extends Typed>(array: T, length: number): T {
 }
 
 const encoder = new TextEncoder();
-const closeWhenDropped = new FinalizationRegistry<number>((fd) => fs.close(fd, () => undefined));
+/**
+ * A file descriptor several owners read (the pool and the text index, from the ledger's file):
+ * closed when the last lets go, or is dropped unreleased (garbage collected).
+ */
+export class SharedFile {
+  private users = 0;
+  constructor(readonly fd: number) {}
+
+  use(owner: object): void {
+    this.users++;
+    dropped.register(owner, this, owner);
+  }
+
+  release(owner: object): void {
+    if (dropped.unregister(owner)) this.drop();
+  }
+
+  drop(): void {
+    if (--this.users === 0) fs.close(this.fd, () => undefined);
+  }
+}
+const dropped = new FinalizationRegistry<SharedFile>((file) => file.drop());
 
 /** A pool's strings that stay in the snapshot file they came from: read when asked for (ledger/snapshot.ts). */
 export interface PoolFile {
+  shared: SharedFile;
   fd: number;
   /** Where the pool's bytes start in the file, and how many handles and bytes are there. */
   offset: number;
@@ -130,14 +152,13 @@ export class StringPool {
   /** Reads its first `handles` strings from the file from now on (ledger/snapshot.ts); the pool closes it when dropped. */
   attach(file: PoolFile): void {
     this.file = file;
-    closeWhenDropped.register(this, file.fd, this);
+    file.shared.use(this);
   }
 
   /** Lets go of the file: the pool was replaced by another (compaction, clear, a restore). */
   close(): void {
     if (!this.file) return;
-    closeWhenDropped.unregister(this);
-    fs.closeSync(this.file.fd);
+    this.file.shared.release(this);
     this.file = null;
   }
 }

@@ -12,10 +12,10 @@ import path from 'node:path';
 import type { Outcome } from '../../../shared/domain';
 import { IMPACT_DIRECTIONS } from '../../../shared/domain';
 import { LedgerIndex, newestFirst } from '../ledgerIndex';
-import { Interner, StringPool, type PoolFile, type Typed } from './pool';
+import { Interner, SharedFile, StringPool, type PoolFile, type Typed } from './pool';
 import { ROW_COLUMNS, RowStore, type Cited } from './rows';
 import { decodeRecords, encodeRecords } from './recordsFile';
-import { LedgerTextIndex } from './textIndex';
+import { LedgerTextIndex, type PostingsFile } from './textIndex';
 
 /** Bumped whenever what is written (or how rows and words are made) changes: an older file is then ignored. */
 export const LEDGER_FORMAT = 1;
@@ -70,6 +70,7 @@ export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp 
   const { rows, text } = ledger;
   const records = encodeRecords(rows.records);
   const pool = rows.pool.flat();
+  const postings = text.folded();
   const arrays: [string, Typed][] = [
     ...ROW_COLUMNS.map((name) => [`rows.${name}`, rows.columns[name].subarray(0, rows.size)] as [string, Typed]),
     ['rows.direction', rows.direction.subarray(0, rows.size)],
@@ -81,8 +82,6 @@ export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp 
     ['records.docs', records.docs],
     ['text.spellingTerm', text.spellingTerm.subarray(0, text.spellings.names.length)],
     ['text.starts', text.starts],
-    ['text.docs', text.docs],
-    ['text.weights', text.weights],
     ['text.docStart', text.docStart.subarray(0, text.docSize)],
     ['text.docCount', text.docCount.subarray(0, text.docSize)],
     ['text.docKind', text.docKind.subarray(0, text.docSize)],
@@ -90,7 +89,9 @@ export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp 
     ['sorted.terms', text.terms.sorted],
     ['sorted.spellings', text.spellings.sorted],
     ['order', ledger.orderedSlots()],
-    ['pool.bytes', pool.bytes], // last: left in the file, read a page at a time
+    ['text.docs', postings.docs], // these three are left in the file when it is read
+    ['text.weights', postings.weights],
+    ['pool.bytes', pool.bytes],
   ];
   const meta: Meta = {
     format: LEDGER_FORMAT,
@@ -169,13 +170,16 @@ function readRaw(fd: number): RawLedger | null {
   return { fd, header, bodyStart, body, size };
 }
 
-/** The length of every array but the pool's bytes, from the header's last section: the pool is at the file's end. */
+/** The length of every array but the three left in the file (postings and the pool's bytes), at the file's end. */
 function bodyLength(header: Buffer, bodyStart: number, size: number): number {
-  // The header ends with the sections, the last one the pool: [name, kind, length] ... ["pool.bytes","u8",N]]}
-  const match = /\["pool\.bytes","u8",(\d+)\]\]\}$/.exec(header.toString('latin1', Math.max(0, header.length - 64)));
-  if (!match) throw new Error('no pool');
-  const pool = Number(match[1]);
-  const length = size - bodyStart - pool - padding(pool).length;
+  const tail = header.toString('latin1', Math.max(0, header.length - 160));
+  const match = /\["text\.docs","i32",(\d+)\],\["text\.weights","f32",(\d+)\],\["pool\.bytes","u8",(\d+)\]\]\}$/.exec(tail);
+  if (!match) throw new Error('not the sections this version writes');
+  const left = [Number(match[1]) * 4, Number(match[2]) * 4, Number(match[3])].reduce(
+    (sum, bytes) => sum + bytes + padding(bytes).length,
+    0,
+  );
+  const length = size - bodyStart - left;
   if (length < 0) throw new Error('short');
   return length;
 }
@@ -244,15 +248,21 @@ function parse({ fd, header, bodyStart, body, size }: RawLedger, folder: DirStam
     const bytes = length * KINDS[kind].BYTES_PER_ELEMENT;
     at += bytes + padding(bytes).length;
   }
-  const last = placed.at(-1);
-  if (last?.[0] !== 'pool.bytes' || bodyStart + at !== size || last[3] !== body.length || body.byteOffset % 8 !== 0) return null;
+  const [docs, weights, last] = placed.slice(-3) as [(typeof placed)[0], (typeof placed)[0], (typeof placed)[0]];
+  const kept = (entry: (typeof placed)[0], name: string, kind: string) => entry?.[0] === name && entry[1] === kind;
+  if (!kept(docs, 'text.docs', 'i32') || !kept(weights, 'text.weights', 'f32') || !kept(last, 'pool.bytes', 'u8')) return null;
+  if (bodyStart + at !== size || docs[3] !== body.length || body.byteOffset % 8 !== 0 || docs[2] !== weights[2]) return null;
   const arrays = new Map<string, Typed>();
-  for (const [name, kind, length, offset] of placed.slice(0, -1))
+  for (const [name, kind, length, offset] of placed.slice(0, -3))
     arrays.set(name, new KINDS[kind](body.buffer as ArrayBuffer, offset, length));
-  const pool: PoolFile = { fd, offset: bodyStart + last[3], handles: 0, bytes: last[2] };
-  const ledger = rebuild(meta, arrays, pool);
-  if (!ledger || !consistent(ledger, pool.bytes)) return null;
+  const shared = new SharedFile(fd);
+  const pool: PoolFile = { shared, fd, offset: bodyStart + last[3], handles: 0, bytes: last[2] };
+  const postings: PostingsFile = { shared, docsAt: bodyStart + docs[3], weightsAt: bodyStart + weights[3] };
+  const ledger = rebuild(meta, arrays, pool, postings);
+  if (!ledger || !consistent(ledger, pool.bytes) || !postingsHold(fd, postings.docsAt, docs[2], ledger.text.docSize)) return null;
+  if (ledger.text.starts[ledger.text.starts.length - 1] !== docs[2]) return null;
   ledger.rows.pool.attach(pool);
+  shared.use(ledger.text);
   const unchanged =
     folder !== null &&
     meta.folder !== null &&
@@ -261,7 +271,7 @@ function parse({ fd, header, bodyStart, body, size }: RawLedger, folder: DirStam
   return { ledger, folderUnchanged: unchanged };
 }
 
-function rebuild(meta: Meta, arrays: Map<string, Typed>, file: PoolFile): LedgerIndex | null {
+function rebuild(meta: Meta, arrays: Map<string, Typed>, file: PoolFile, postings: PostingsFile): LedgerIndex | null {
   const get = <T extends Typed>(name: string, Kind: new (n: number) => T): T => {
     const array = arrays.get(name);
     if (!(array instanceof Kind)) throw new Error(`${name} is missing`);
@@ -295,16 +305,20 @@ function rebuild(meta: Meta, arrays: Map<string, Typed>, file: PoolFile): Ledger
   if (!records) return null;
   rows.records = records;
   const text = new LedgerTextIndex();
-  text.restore(meta.text, get('sorted.terms', Int32Array), get('sorted.spellings', Int32Array), {
-    spellingTerm: get('text.spellingTerm', Int32Array),
-    starts: get('text.starts', Int32Array),
-    docs: get('text.docs', Int32Array),
-    weights: get('text.weights', Float32Array),
-    docStart: get('text.docStart', Int32Array),
-    docCount: get('text.docCount', Int32Array),
-    docKind: get('text.docKind', Uint8Array),
-    docHash: get('text.docHash', Uint32Array),
-  });
+  text.restore(
+    meta.text,
+    get('sorted.terms', Int32Array),
+    get('sorted.spellings', Int32Array),
+    {
+      spellingTerm: get('text.spellingTerm', Int32Array),
+      starts: get('text.starts', Int32Array),
+      docStart: get('text.docStart', Int32Array),
+      docCount: get('text.docCount', Int32Array),
+      docKind: get('text.docKind', Uint8Array),
+      docHash: get('text.docHash', Uint32Array),
+    },
+    postings,
+  );
   const ledger = new LedgerIndex();
   ledger.rows = rows;
   ledger.text = text;
@@ -338,6 +352,18 @@ function orderHolds(order: Int32Array, rows: RowStore): boolean {
   return true;
 }
 
+/** The postings left in the file name documents that exist: read through once, a megabyte at a time. */
+function postingsHold(fd: number, at: number, count: number, docSize: number): boolean {
+  const chunk = new Int32Array(256 * 1024);
+  for (let done = 0; done < count;) {
+    const n = Math.min(chunk.length, count - done);
+    if (fs.readSync(fd, new Uint8Array(chunk.buffer), 0, n * 4, at + done * 4) !== n * 4) return false;
+    if (!inRange(chunk, n, 0, docSize)) return false;
+    done += n;
+  }
+  return true;
+}
+
 /** True when every value of the first `length` is in [low, high). One loop per kind of array, so each stays fast. */
 function inRange(array: Int32Array, length: number, low: number, high: number): boolean {
   if (array.length < length) return false;
@@ -367,12 +393,9 @@ function consistent({ rows, text }: LedgerIndex, poolBytes: number): boolean {
     inRange(c.tags, n, 0, rows.tagLists.size) &&
     inRange(c.personas, n, 0, rows.personaLists.size) &&
     inRange(c.cited, n, 0, rows.cited.size) &&
-    inRange(text.docs, text.docs.length, 0, text.docSize) &&
     inRange(text.spellingTerm, text.spellings.names.length, 0, text.terms.names.length) &&
     text.starts.length === text.terms.names.length + 1 &&
     text.starts[0] === 0 &&
-    text.starts[text.starts.length - 1] === text.docs.length &&
-    text.weights.length === text.docs.length &&
     text.docStart.length >= text.docSize &&
     text.docCount.length >= text.docSize &&
     text.docKind.length >= text.docSize &&

@@ -8,8 +8,9 @@
  * score each. Terms are found by prefix with a binary search over them in sorted order.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import type { Meeting } from '../../../shared/domain';
-import { ensure, fit } from './pool';
+import { ensure, fit, type SharedFile } from './pool';
 import { stem, tokenizeWords, type QueryWord } from './words';
 
 /** What a query word finds: the slots it matches, ascending, and each one's score. */
@@ -25,6 +26,13 @@ const PREFIX_WEIGHT = 0.5;
 /** Postings added since the last fold; a query reads the tail whole, so it is kept short. */
 const TAIL_MAX = 32_768;
 const ITEM = 1;
+
+/** The folded postings left in the ledger's file (ledger/snapshot.ts): a term's are read when asked for. */
+export interface PostingsFile {
+  shared: SharedFile;
+  docsAt: number;
+  weightsAt: number;
+}
 
 /** The slots a query word found so far, in the order found. */
 interface Found {
@@ -106,12 +114,14 @@ export class LedgerTextIndex {
   spellingTerm = new Int32Array(64);
   /** The folded postings: term t's are docs/weights[starts[t] .. starts[t + 1]). */
   starts = new Int32Array(1);
-  docs = new Int32Array(0);
-  weights = new Float32Array(0);
+  docs: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  weights: Float32Array<ArrayBufferLike> = new Float32Array(0);
   tailTerm = new Int32Array(64);
   tailDoc = new Int32Array(64);
   tailWeight = new Float32Array(64);
   tailSize = 0;
+  /** Where the folded postings are while they stay in the file (docs and weights then empty). */
+  postingsFile: PostingsFile | null = null;
   /** Documents by number: the run of slots each stands for (count 0: dead), its kind and digest. */
   docStart = new Int32Array(64);
   docCount = new Int32Array(64);
@@ -126,8 +136,10 @@ export class LedgerTextIndex {
     sizes: { terms: string[]; spellings: string[]; docSize: number; liveDocs: number },
     sortedTerms: Int32Array,
     sortedSpellings: Int32Array,
-    arrays: Pick<LedgerTextIndex, 'spellingTerm' | 'starts' | 'docs' | 'weights' | 'docStart' | 'docCount' | 'docKind' | 'docHash'>,
+    arrays: Pick<LedgerTextIndex, 'spellingTerm' | 'starts' | 'docStart' | 'docCount' | 'docKind' | 'docHash'>,
+    postings: PostingsFile,
   ): void {
+    this.postingsFile = postings; // its reader joins the file's users once the whole ledger is checked
     this.terms = new Vocabulary(sizes.terms, sortedTerms);
     this.spellings = new Vocabulary(sizes.spellings, sortedSpellings);
     Object.assign(this, arrays, { docSize: sizes.docSize, liveDocs: sizes.liveDocs });
@@ -241,6 +253,30 @@ export class LedgerTextIndex {
     return doc;
   }
 
+  /** The folded postings of terms [first, last) (all: 0 to the term count), from memory or the file. */
+  folded(first = 0, last = this.starts.length - 1): { docs: Int32Array; weights: Float32Array; base: number } {
+    const from = this.starts[first]!;
+    const file = this.postingsFile;
+    if (!file) return { docs: this.docs, weights: this.weights, base: 0 };
+    const count = this.starts[last]! - from;
+    const docs = new Int32Array(count);
+    const weights = new Float32Array(count);
+    fs.readSync(file.shared.fd, new Uint8Array(docs.buffer), 0, count * 4, file.docsAt + from * 4);
+    fs.readSync(file.shared.fd, new Uint8Array(weights.buffer), 0, count * 4, file.weightsAt + from * 4);
+    return { docs, weights, base: from }; // posting i is docs[i - base]
+  }
+
+  /** Reads the folded postings into memory (before they change) and lets go of the file. */
+  private materialize(): void {
+    const file = this.postingsFile;
+    if (!file) return;
+    const { docs, weights } = this.folded();
+    this.docs = docs;
+    this.weights = weights;
+    this.postingsFile = null;
+    file.shared.release(this);
+  }
+
   /** Arrays cut to their contents (the tail folded in). */
   trim(): void {
     this.freeze();
@@ -256,6 +292,7 @@ export class LedgerTextIndex {
     this.terms.sort();
     this.spellings.sort();
     if (this.tailSize === 0 && this.starts.length === this.terms.names.length + 1) return;
+    this.materialize();
     const termCount = this.terms.names.length;
     const folded = this.starts.length - 1;
     const counts = new Int32Array(termCount + 1);
@@ -289,14 +326,15 @@ export class LedgerTextIndex {
     const scores = this.scratch; // all zero between calls
     const found: Found = { slots: new Int32Array(1024), count: 0 };
     for (const [term, tail] of reached) {
-      const folded = term < this.starts.length - 1;
-      const from = folded ? this.starts[term]! : 0;
-      const to = folded ? this.starts[term + 1]! : 0;
+      const inBlock = term < this.starts.length - 1;
+      const { docs, weights, base } = inBlock ? this.folded(term, term + 1) : { docs: this.docs, weights: this.weights, base: 0 };
+      const from = inBlock ? this.starts[term]! - base : 0;
+      const to = inBlock ? this.starts[term + 1]! - base : 0;
       let live = 0;
-      for (let i = from; i < to; i++) if (this.docCount[this.docs[i]!]! > 0) live++;
+      for (let i = from; i < to; i++) if (this.docCount[docs[i]!]! > 0) live++;
       for (const i of tail) if (this.docCount[this.tailDoc[i]!]! > 0) live++;
       const weight = (this.terms.names[term] === word.stem ? 1 : PREFIX_WEIGHT) * Math.log(1 + this.liveDocs / Math.max(1, live));
-      for (let i = from; i < to; i++) this.visit(found, scores, this.docs[i]!, this.weights[i]! * weight);
+      for (let i = from; i < to; i++) this.visit(found, scores, docs[i]!, weights[i]! * weight);
       for (const i of tail) this.visit(found, scores, this.tailDoc[i]!, this.tailWeight[i]! * weight);
     }
     // Ascending: many slots are read off the score array in order (one pass), a few are sorted.
