@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
 import type { LedgerQuery } from '../../shared/ledger';
 import { Kernel } from '../../electron/service/kernel';
-import { LEDGER_FILE } from '../../electron/service/ledger/snapshot';
+import { dirStamp, LEDGER_FILE, readAhead, readLedger } from '../../electron/service/ledger/snapshot';
 import { LedgerIndex } from '../../electron/service/ledgerIndex';
 import { LibraryStorage } from '../../electron/storage/libraryStorage';
 import { generateLibrary } from '../../scripts/bench/generate';
@@ -96,6 +96,26 @@ describe('the ledger file', () => {
     expect(later.found).toEqual(first.found);
     expect(later.found).toEqual(fresh(dir));
     expect(later.found[1]!.total).toBeGreaterThan(0);
+  });
+
+  it('reads back the same ledger when the file is read ahead in the background, and refuses spoiled postings either way', async () => {
+    const { dir } = library();
+    const first = searched(dir);
+    const folder = dirStamp(path.join(dir, 'meetings'));
+    const ahead = readLedger(fileOf(dir), folder, await readAhead(fileOf(dir)));
+    expect(ahead).not.toBeNull();
+    expect(answers(ahead!.ledger)).toEqual(first.found);
+    // The postings are the last arrays but the pool's bytes: a document number far past the end.
+    const bytes = fs.readFileSync(fileOf(dir));
+    const sections = JSON.parse(bytes.toString('utf8', 16, 16 + bytes.readUInt32LE(8))).sections as [string, string, number][];
+    const postings = sections.at(-3)![2];
+    const padded = (n: number) => n + ((8 - (n % 8)) % 8);
+    const docsAt = bytes.length - padded(sections.at(-1)![2]) - 2 * padded(postings * 4);
+    expect(sections.at(-3)![0]).toBe('text.docs');
+    bytes.writeInt32LE(1_000_000, docsAt + (postings - 1) * 4);
+    fs.writeFileSync(fileOf(dir), bytes);
+    expect(readLedger(fileOf(dir), folder, await readAhead(fileOf(dir)))).toBeNull();
+    expect(readLedger(fileOf(dir), folder)).toBeNull();
   });
 
   it('reads again a meeting changed in a session that never searched (its file is another)', () => {

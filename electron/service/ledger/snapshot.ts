@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../../../shared/domain';
 import { LedgerIndex } from '../ledgerIndex';
-import { consistent, orderHolds, postingsHold } from './checks';
+import { consistent, orderHolds, postingsHold, rangeOf } from './checks';
 import { Interner, SharedFile, StringPool, type PoolFile, type Typed } from './pool';
 import { ROW_COLUMNS, RowStore, type Cited } from './rows';
 import { decodeRecords, encodeRecords } from './recordsFile';
@@ -151,6 +151,8 @@ export interface RawLedger {
   bodyStart: number;
   body: Uint8Array;
   size: number;
+  /** The postings' lowest and highest document, when read ahead (else they are checked when parsed). */
+  postings?: { count: number; low: number; high: number };
 }
 
 const HEAD = 16;
@@ -171,10 +173,11 @@ function readRaw(fd: number): RawLedger | null {
 }
 
 /** The length of every array but the three left in the file (postings and the pool's bytes), at the file's end. */
-function bodyLength(header: Buffer, bodyStart: number, size: number): number {
+function bodyLength(header: Buffer, bodyStart: number, size: number, postings?: { count: number }): number {
   const tail = header.toString('latin1', Math.max(0, header.length - 160));
   const match = /\["text\.docs","i32",(\d+)\],\["text\.weights","f32",(\d+)\],\["pool\.bytes","u8",(\d+)\]\]\}$/.exec(tail);
   if (!match) throw new Error('not the sections this version writes');
+  if (postings) postings.count = Number(match[1]);
   const left = [Number(match[1]) * 4, Number(match[2]) * 4, Number(match[3])].reduce(
     (sum, bytes) => sum + bytes + padding(bytes).length,
     0,
@@ -208,9 +211,20 @@ export async function readAhead(file: string): Promise<RawLedger | null> {
     const header = Buffer.alloc(headerEnd - HEAD);
     if ((await read(fd, header, HEAD)) !== header.length) throw new Error('short');
     const bodyStart = headerEnd + padding(headerEnd).length;
-    const body = new Uint8Array(bodyLength(header, bodyStart, size));
+    const postings = { count: 0, low: 0, high: -1 };
+    const body = new Uint8Array(bodyLength(header, bodyStart, size, postings));
     if ((await read(fd, body, bodyStart)) !== body.length) throw new Error('short');
-    return { fd, header, bodyStart, body, size };
+    // The postings stay in the file: read through once here, off the main thread, for their range.
+    const chunk = new Int32Array(256 * 1024);
+    for (let done = 0; done < postings.count;) {
+      const n = Math.min(chunk.length, postings.count - done);
+      if ((await read(fd, new Uint8Array(chunk.buffer, 0, n * 4), bodyStart + body.length + done * 4)) !== n * 4) throw new Error('short');
+      const range = rangeOf(chunk, n);
+      if (done === 0 || range[0] < postings.low) postings.low = range[0];
+      if (done === 0 || range[1] > postings.high) postings.high = range[1];
+      done += n;
+    }
+    return { fd, header, bodyStart, body, size, postings };
   } catch {
     fs.close(fd, () => undefined);
     return null;
@@ -238,7 +252,8 @@ export function readLedger(file: string, folder: DirStamp | null, raw: RawLedger
   return loaded;
 }
 
-function parse({ fd, header, bodyStart, body, size }: RawLedger, folder: DirStamp | null): LoadedLedger | null {
+function parse(raw: RawLedger, folder: DirStamp | null): LoadedLedger | null {
+  const { fd, header, bodyStart, body, size } = raw;
   const meta = JSON.parse(header.toString('utf8')) as Meta;
   if (meta.format !== LEDGER_FORMAT || meta.zone !== localZone()) return null;
   const placed: [string, keyof typeof KINDS, number, number][] = [];
@@ -259,7 +274,13 @@ function parse({ fd, header, bodyStart, body, size }: RawLedger, folder: DirStam
   const pool: PoolFile = { shared, fd, offset: bodyStart + last[3], handles: 0, bytes: last[2] };
   const postings: PostingsFile = { shared, docsAt: bodyStart + docs[3], weightsAt: bodyStart + weights[3] };
   const ledger = rebuild(meta, arrays, pool, postings);
-  if (!ledger || !consistent(ledger, pool.bytes) || !postingsHold(fd, postings.docsAt, docs[2], ledger.text.docSize)) return null;
+  if (!ledger || !consistent(ledger, pool.bytes)) return null;
+  const ahead = raw.postings;
+  const docSize = ledger.text.docSize;
+  const held = ahead
+    ? ahead.count === docs[2] && (ahead.count === 0 || (ahead.low >= 0 && ahead.high < docSize))
+    : postingsHold(fd, postings.docsAt, docs[2], docSize);
+  if (!held) return null;
   if (ledger.text.starts[ledger.text.starts.length - 1] !== docs[2]) return null;
   ledger.rows.pool.attach(pool);
   shared.use(ledger.text);
