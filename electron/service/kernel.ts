@@ -25,6 +25,7 @@ import type { LibraryStorage } from '../storage/libraryStorage';
 import type { ChangeContext } from './chair';
 import { EventHub } from './events';
 import { LedgerIndex } from './ledgerIndex';
+import { LedgerKeeper, type LedgerOwner } from './ledger/keeper';
 import { BACKUP_INTERVAL_MS, Persistence } from './persistence';
 
 /**
@@ -72,6 +73,10 @@ export class Kernel {
   private warming: Promise<void> | null = null;
   private readonly idsOfIndex = new WeakMap<LibraryIndex, Set<string>>();
   private reloads = 0;
+  /** The ledger kept across sessions (ledger/keeper.ts), read once, before the first build step or search. */
+  private readonly keeper: LedgerKeeper;
+  /** True once the library was asked for (the first meeting list): the ledger's warm-up waits for it. */
+  private listServed = false;
 
   constructor(options: KernelOptions) {
     this.storage = options.storage;
@@ -79,6 +84,7 @@ export class Kernel {
     this.newId = options.newId ?? randomUUID;
     this.currentIndex = this.storage.open().index;
     this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
+    this.keeper = new LedgerKeeper(this.storage.dataDir, this.storage.meetingsDir);
     this.persistence = new Persistence({
       storage: this.storage,
       documents: { meeting: (id) => this.meetings.get(id), index: () => this.currentIndex },
@@ -95,6 +101,7 @@ export class Kernel {
   }
 
   library(): Library {
+    this.listServed = true;
     const index = this.currentIndex;
     return {
       meetings: index.meetings,
@@ -116,6 +123,7 @@ export class Kernel {
     const failed = this.unreadable.get(id);
     if (failed) throw failed;
     let meeting: Meeting;
+    const stamp = this.ledger.has(id) ? null : this.keeper.stamp(id); // taken before the read
     try {
       meeting = this.storage.readMeeting(id);
     } catch (error) {
@@ -124,7 +132,7 @@ export class Kernel {
     }
     this.meetings.set(id, meeting);
     // Already in the ledger when the build read it: the file has not changed since (see `generation`).
-    if (!this.ledger.has(id)) this.ledger.update(meeting);
+    if (!this.ledger.has(id)) this.ledger.update(meeting, stamp);
     return meeting;
   }
 
@@ -298,8 +306,10 @@ export class Kernel {
   /** Puts every meeting not yet in the ledger into it (read, not kept), so the ledger covers them all. */
   loadAllMeetings(): void {
     if (this.ledgerComplete) return;
+    this.keeper.load(this.ledgerOwner);
     for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
     this.ledgerComplete = true;
+    this.ledger.trim(); // the build grew its arrays by doubling
   }
 
   /**
@@ -310,7 +320,8 @@ export class Kernel {
   private indexMeeting(id: string): void {
     if (this.ledger.has(id) || this.unreadable.has(id)) return;
     try {
-      this.ledger.update(this.storage.readMeeting(id));
+      const stamp = this.keeper.stamp(id); // before the read: nothing else writes the folder meanwhile
+      this.ledger.update(this.storage.readMeeting(id), stamp);
     } catch (error) {
       // Recorded (and in the notices); the ledger goes on without it, and `meeting` refuses it too.
       if (error instanceof ApiError) this.unreadable.set(id, error);
@@ -321,6 +332,18 @@ export class Kernel {
   get keptMeetings(): number {
     return this.meetings.size;
   }
+
+  /** On close (MeetingService.close): see LedgerKeeper.close. */
+  closeLedger(saved: boolean): void {
+    this.keeper.close(this.ledgerOwner, saved);
+  }
+
+  private readonly ledgerOwner: LedgerOwner = {
+    ledger: this.ledger,
+    listed: () => this.indexIds(),
+    isUnreadable: (id) => this.unreadable.has(id),
+    loadedMeeting: (id) => this.meetings.get(id),
+  };
 
   /** True once every meeting in the index has been read into the ledger. */
   get ledgerIsComplete(): boolean {
@@ -343,6 +366,7 @@ export class Kernel {
         if (this.ledgerComplete) return resolve();
         // A few ms per turn, not a count of meetings: a request arriving meanwhile (the first list,
         // the dashboard) waits for one short slice per turn of the loop, not ~20 ms (finding 16).
+        this.keeper.load(this.ledgerOwner);
         const until = performance.now() + WARM_UP_SLICE_MS;
         while (at < ids.length) {
           this.indexMeeting(ids[at++]!);
@@ -351,10 +375,16 @@ export class Kernel {
         if (at < ids.length) next();
         else {
           this.loadAllMeetings(); // picks up anything created meanwhile, then marks complete
+          this.keeper.schedule(this.ledgerOwner, () => this.ledgerComplete);
           resolve();
         }
       };
-      next();
+      // Reading the ledger's file is one block of 50-150 ms at 10,000 meetings: not before the first
+      // list is served (a window asks for it at once), or a second without one.
+      this.keeper.prefetch(); // the reading itself, in the background
+      const began = Date.now();
+      const first = () => (this.listServed || Date.now() - began > 1_000 ? step() : setTimeout(first, 5).unref());
+      setTimeout(first, 0).unref();
     });
     return this.warming;
   }

@@ -1,9 +1,9 @@
 import type { MethodParams } from '../../shared/api';
-import type { Meeting, Persona, Tag } from '../../shared/domain';
+import type { Meeting, Outcome, Persona, Tag } from '../../shared/domain';
 import type { LedgerCited, LedgerEntry, LedgerResult, LedgerSource } from '../../shared/ledger';
 import { isCheckBackFor, predictionStats, type CheckBackMeeting } from '../../shared/outcomes';
-import { accountKey } from '../../shared/summary/citations';
-import { exactFilter, meetingRows, type Row } from './ledger/rows';
+import { exactFilter } from './ledger/filters';
+import { RowStore, type MeetingRecord } from './ledger/rows';
 import { LedgerTextIndex, type WordHits } from './ledger/textIndex';
 import { nameHolds, queryWords, type QueryWord } from './ledger/words';
 
@@ -16,87 +16,169 @@ export interface LedgerNames {
 /** A word's match on a persona's name counts as much as one in an agenda item's title; a tag's label, as the decision's text. */
 const PERSONA_SCORE = 2;
 const TAG_SCORE = 3;
-/** Query words whose answers are kept until the ledger changes. */
-const WORD_CACHE_MAX = 64;
-/** Packing a match as one number: (score in hundredths, inverted) × RANK_SPAN + its place in the ledger. */
-const RANK_SPAN = 2 ** 26;
-const SCORE_SPAN = 2 ** 26;
+/** Answers (per word, and ranked per query) kept until the ledger changes: at most this many, and this many bytes. */
+const CACHE_MAX = 64;
+const CACHE_BYTES = 8 * 1024 * 1024;
+/** Relevance is ranked in hundredths of a point, up to this many. */
+const SCORE_MAX = 1_000_000;
+/** Dead rows (left by saves) are dropped once they are this many and outnumber the live ones. */
+const COMPACT_MIN = 4096;
+/**
+ * Meetings in the ledger's order: newest first (as the locale orders the times), then in the order
+ * they came. Two times in the form toISOString writes compare as plain strings (3× faster at 10,000).
+ */
+const collate = new Intl.Collator().compare;
+const canonical = (at: string) => at.length === 24 && at.endsWith('Z');
+export const newestFirst = (a: MeetingRecord, b: MeetingRecord): number => {
+  const x = b.scheduledAt;
+  const y = a.scheduledAt;
+  const byTime = canonical(x) && canonical(y) ? (x < y ? -1 : x > y ? 1 : 0) : collate(x, y);
+  return byTime || a.seq - b.seq;
+};
+
+type Hits = WordHits & { id: number };
 
 /**
- * Every decision of every meeting, flattened for filtering. Kept per meeting so a save replaces
- * only that meeting's rows. Without words a query is one pass of exact filters over the rows; with
- * words, the text index (ledger/textIndex.ts) gives each word's matches as a score per row, and
- * only the rows every word found are filtered and ranked.
+ * Every decision of every meeting, for filtering and ranking (docs/performance.md, findings 15-16).
+ * Rows are columns (ledger/rows.ts), a meeting's rows one run of slots; a save appends the meeting's
+ * new run. Without words a query is one pass of exact filters over the rows in the ledger's order;
+ * with words, the text index (ledger/textIndex.ts) gives each word's matching slots with a score,
+ * and only the slots every word found are filtered and ranked.
  */
 export class LedgerIndex {
-  private readonly byMeeting = new Map<string, Row[]>();
-  private readonly text = new LedgerTextIndex();
-  /** Rows by slot; freed slots are reused, so the text index's arrays stay as long as the ledger. */
-  private slots: (Row | undefined)[] = [];
-  private free: number[] = [];
-  private flat: Row[] | null = [];
+  rows = new RowStore();
+  text = new LedgerTextIndex();
+  /** Meeting id → its record's number in `rows.records`. */
+  private byId = new Map<string, number>();
+  private seq = 0;
+  /** Live slots in the ledger's order; rebuilt lazily after changes. */
+  private order: Int32Array | null = null;
   private cited: LedgerCited | null = null;
-  private readonly wordCache = new Map<string, WordHits & { id: number }>();
-  private readonly rankedCache = new Map<string, Row[]>();
+  private readonly wordCache = new Map<string, Hits>();
+  private readonly rankedCache = new Map<string, Int32Array>();
+  private cacheBytes = 0;
   private answers = 0;
+  private points = new Int32Array(0);
+  /** Counts changes, so a copy on disk knows whether it is behind. */
+  version = 0;
 
-  update(meeting: Meeting): void {
-    this.release(meeting.id);
-    const rows = meetingRows(meeting, () => this.free.pop() ?? this.slots.push(undefined) - 1);
-    for (const row of rows) this.slots[row.slot] = row;
-    this.byMeeting.set(meeting.id, rows);
-    const slotOf = new Map(rows.map((row) => [row.entry.decisionId, row.slot]));
-    this.text.setMeeting(meeting, (decisionId) => slotOf.get(decisionId)!);
+  /** (Re)indexes a meeting; `stamp` names the file it was just read from, null when it comes from memory. */
+  update(meeting: Meeting, stamp: MeetingRecord['stamp'] = null): void {
+    const known = this.byId.get(meeting.id);
+    const no = known ?? this.rows.records.length;
+    const old = known === undefined ? undefined : this.rows.records[known];
+    const first = this.rows.append(meeting, no);
+    const record = RowStore.record(meeting, first, this.rows.size - first, old?.seq ?? this.seq++, stamp);
+    const rows = this.rows;
+    const oldRows = old && {
+      docs: old.docs,
+      decisionId: (slot: number) => rows.decisionId(slot),
+      text: (slot: number) => rows.text(slot),
+      itemId: (slot: number) => rows.itemId(slot),
+    };
+    record.docs = this.text.setMeeting(meeting, first, oldRows ?? null);
+    if (old) rows.release(old);
+    rows.records[no] = record;
+    this.byId.set(meeting.id, no);
     this.changed();
   }
 
   remove(meetingId: string): void {
-    if (!this.byMeeting.has(meetingId)) return;
-    this.release(meetingId);
-    this.byMeeting.delete(meetingId);
-    this.text.removeMeeting(meetingId);
+    const no = this.byId.get(meetingId);
+    if (no === undefined) return;
+    const record = this.rows.records[no]!;
+    this.text.removeDocs(record.docs);
+    this.rows.release(record);
+    this.rows.records[no] = undefined;
+    this.byId.delete(meetingId);
     this.changed();
   }
 
   clear(): void {
-    this.byMeeting.clear();
-    this.text.clear();
-    this.slots = [];
-    this.free = [];
+    this.rows.pool.close();
+    this.rows = new RowStore();
+    this.text = new LedgerTextIndex();
+    this.byId.clear();
     this.changed();
   }
 
   /** True once the meeting's rows are in (or it had no decisions: it is in, with none). */
   has(meetingId: string): boolean {
-    return this.byMeeting.has(meetingId);
+    return this.byId.has(meetingId);
   }
 
+  /** The record of a meeting in the ledger (what it was read from), if it is in. */
+  record(meetingId: string): MeetingRecord | undefined {
+    const no = this.byId.get(meetingId);
+    return no === undefined ? undefined : this.rows.records[no];
+  }
+
+  /** Live decisions. */
   get size(): number {
-    return this.all().length;
+    return this.rows.size - this.rows.dead;
   }
 
-  private release(meetingId: string): void {
-    for (const row of this.byMeeting.get(meetingId) ?? []) {
-      this.slots[row.slot] = undefined;
-      this.free.push(row.slot);
-    }
+  /** Takes another ledger's contents (one read back from a snapshot, ledger/snapshot.ts). */
+  adopt(other: LedgerIndex): void {
+    if (this.rows.pool !== other.rows.pool) this.rows.pool.close();
+    this.rows = other.rows;
+    this.text = other.text;
+    this.byId = new Map();
+    this.seq = 0;
+    other.rows.records.forEach((record, no) => {
+      if (!record) return;
+      this.byId.set(record.id, no);
+      this.seq = Math.max(this.seq, record.seq + 1);
+    });
+    const order = other.order; // the same rows: its order holds
+    this.changed();
+    this.order = order;
   }
 
   private changed(): void {
-    this.flat = null;
+    this.version++;
+    this.order = null;
     this.cited = null;
     this.wordCache.clear(); // rows and slots changed, even where the text did not
     this.rankedCache.clear();
+    this.cacheBytes = 0;
+    if (this.rows.dead >= COMPACT_MIN && this.rows.dead > this.size) this.compact();
   }
 
-  /** Newest meeting first; within a meeting, in agenda order. Rebuilt lazily after changes. */
-  private all(): Row[] {
-    if (!this.flat) {
-      this.flat = [...this.byMeeting.values()].flat();
-      this.flat.sort((a, b) => b.entry.scheduledAt.localeCompare(a.entry.scheduledAt));
-      this.flat.forEach((row, rank) => (row.rank = rank));
+  /** Gives back what the arrays hold beyond their contents (after a build, which grew them by doubling). */
+  trim(): void {
+    this.rows.trim();
+    this.text.trim();
+  }
+
+  /** The ledger's order as a snapshot held it (ledger/snapshot.ts), until the next change. */
+  presetOrder(order: Int32Array): void {
+    if (order.length === this.size) this.order = order;
+  }
+
+  /** The live slots in the ledger's order (what a snapshot keeps). */
+  orderedSlots(): Int32Array {
+    return this.ordered();
+  }
+
+  /** Drops the dead rows: the live ones move down, and their documents with them. */
+  private compact(): void {
+    const before = this.rows;
+    this.rows = before.compacted((record, oldFirst) => this.text.shift(record.docs, record.first - oldFirst));
+    before.pool.close();
+  }
+
+  /** Newest meeting first; within a meeting, in agenda order. */
+  private ordered(): Int32Array {
+    if (!this.order) {
+      const records = this.rows.records.filter((record): record is MeetingRecord => record !== undefined);
+      records.sort(newestFirst);
+      const order = new Int32Array(this.size);
+      let at = 0;
+      for (const { first, count } of records) for (let slot = first; slot < first + count; slot++) order[at++] = slot;
+      this.order = order;
     }
-    return this.flat;
+    return this.order;
   }
 
   /** Every account and source the decisions cite, for the filters. Rebuilt lazily after changes. */
@@ -104,98 +186,171 @@ export class LedgerIndex {
     if (!this.cited) {
       const accounts = new Map<string, string>();
       const sources = new Map<string, LedgerSource>();
-      for (const { entry } of this.all()) {
-        entry.citedAccounts.forEach((name) => accounts.has(accountKey(name)) || accounts.set(accountKey(name), name));
+      const seen = new Uint8Array(this.rows.cited.size);
+      seen[0] = 1; // cites nothing
+      for (const slot of this.ordered()) {
+        const id = this.rows.columns.cited[slot]!;
+        if (seen[id]) continue;
+        seen[id] = 1;
+        const cited = this.rows.cited.values[id]!;
+        cited.keys.forEach((key, i) => accounts.has(key) || accounts.set(key, cited.accounts[i]!));
         // Newest meeting first: the first name seen for a source is its latest.
-        for (const source of entry.citedSources) if (!sources.has(source.id)) sources.set(source.id, source);
+        for (const source of cited.sources) if (!sources.has(source.id)) sources.set(source.id, source);
       }
       const byName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'base' });
       this.cited = {
         accounts: [...accounts.values()].sort(byName),
-        sources: [...sources.values()].sort((a, b) => byName(a.name, b.name) || a.id.localeCompare(b.id)),
+        sources: [...sources.values()].sort((a, b) => byName(a.name, b.name) || a.id.localeCompare(b.id)).map((s) => ({ ...s })),
       };
     }
     return this.cited;
   }
 
   search(query: MethodParams<'ledger.search'>, complete: boolean, names: LedgerNames = { personas: [], tags: [] }): LedgerResult {
-    const keep = exactFilter(query);
+    const keep = exactFilter(query, this.rows);
     const words = queryWords(query.text ?? '');
-    // One pass over the matches, keeping only the page and the reviewed: no array of every match.
+    // One pass over the matches, building entries for the page only; the reviewed for the predictions.
     const entries: LedgerEntry[] = [];
-    const reviewed: LedgerEntry[] = [];
+    const reviewed: { direction: LedgerEntry['direction']; outcome: Outcome }[] = [];
     let total = 0;
-    const take = (row: Row) => {
-      if (total >= query.offset && entries.length < query.limit) entries.push(row.entry);
-      if (row.entry.outcome) reviewed.push(row.entry);
+    const slots = words.length > 0 ? this.ranked(words.map((word) => this.wordHits(word, names))) : this.ordered();
+    for (const slot of slots) {
+      if (!keep(slot)) continue;
+      if (total >= query.offset && entries.length < query.limit) entries.push(this.rows.entry(slot));
+      const outcome = this.rows.outcomes.size > 0 ? this.rows.outcomes.get(slot) : undefined;
+      if (outcome) reviewed.push({ direction: this.rows.directionOf(slot), outcome });
       total++;
-    };
-    const rows = words.length > 0 ? this.ranked(words.map((word) => this.wordHits(word, names))) : this.all();
-    for (const row of rows) if (keep(row)) take(row);
+    }
     return { total, entries, complete, predictions: predictionStats(reviewed), cited: this.citedAll() };
   }
 
+  private remember<T extends { byteLength: number } | Hits>(cache: Map<string, T>, key: string, value: T, bytes: number): T {
+    if (cache.size >= CACHE_MAX || this.cacheBytes + bytes > CACHE_BYTES) {
+      this.wordCache.clear();
+      this.rankedCache.clear();
+      this.cacheBytes = 0;
+    }
+    cache.set(key, value);
+    this.cacheBytes += bytes;
+    return value;
+  }
+
   /**
-   * The rows every word found, most relevant first, equal scores in the ledger's order (newest
-   * meeting first). Sorted as packed numbers (score, then place), natively; cached until the ledger
+   * The slots every word found, most relevant first, equal scores in the ledger's order (newest
+   * meeting first); cached until the ledger
    * changes, so the same words with other exact filters (or the next page) are one pass.
    */
-  private ranked(found: (WordHits & { id: number })[]): Row[] {
+  private ranked(found: Hits[]): Int32Array {
     const key = found.map((hits) => hits.id).join(' ');
     const cached = this.rankedCache.get(key);
     if (cached) return cached;
-    found.sort((a, b) => a.slots.length - b.slots.length); // walk the rarest word's rows
-    const all = this.all(); // also numbers the rows (rank)
-    const keys = new Float64Array(found[0]!.slots.length);
+    found.sort((a, b) => a.slots.length - b.slots.length); // walk the rarest word's slots
+    const order = this.ordered();
+    const [rarest, ...others] = found as [Hits, ...Hits[]];
+    const at = new Int32Array(others.length); // each other word's cursor: the lists are ascending
+    if (this.points.length < this.rows.size) this.points = new Int32Array(this.rows.size);
+    const points = this.points; // a match's score in hundredths, plus one, by slot; 0 elsewhere (between calls too)
     let count = 0;
-    rows: for (const slot of found[0]!.slots) {
-      let score = 0;
-      for (const hits of found) {
-        const wordScore = hits.scores[slot]!;
-        if (wordScore === 0) continue rows;
-        score += wordScore;
+    let top = 0;
+    const matched = new Int32Array(rarest.slots.length);
+    slots: for (let i = 0; i < rarest.slots.length; i++) {
+      const slot = rarest.slots[i]!;
+      let score = rarest.scores[i]!;
+      for (let w = 0; w < others.length; w++) {
+        const other = others[w]!;
+        let k = at[w]!;
+        while (k < other.slots.length && other.slots[k]! < slot) k++;
+        at[w] = k;
+        if (other.slots[k] !== slot) continue slots;
+        score += other.scores[k]!;
       }
-      const row = this.slots[slot];
-      if (row) keys[count++] = (SCORE_SPAN - Math.min(SCORE_SPAN - 1, Math.round(score * 100))) * RANK_SPAN + row.rank;
+      const point = Math.min(SCORE_MAX, Math.round(score * 100)) + 1;
+      points[slot] = point;
+      if (point > top) top = point;
+      matched[count++] = slot;
     }
-    const order = Array.from(keys.subarray(0, count).sort(), (packed) => all[packed % RANK_SPAN]!);
-    if (this.rankedCache.size >= WORD_CACHE_MAX) this.rankedCache.clear();
-    this.rankedCache.set(key, order);
-    return order;
+    // Most points first, equal points in the ledger's order: a counting sort on the points (stable),
+    // placing the matches as the ledger's order meets them, instead of sorting 200,000 numbers.
+    const starts = new Int32Array(top + 2);
+    for (let i = 0; i < count; i++) starts[top - points[matched[i]!]! + 1]!++;
+    for (let p = 1; p < starts.length; p++) starts[p]! += starts[p - 1]!;
+    const result = new Int32Array(count);
+    for (let i = 0, placed = 0; i < order.length && placed < count; i++) {
+      const slot = order[i]!;
+      const point = points[slot]!;
+      if (point === 0) continue;
+      result[starts[top - point]!++] = slot;
+      points[slot] = 0;
+      placed++;
+    }
+    return this.remember(this.rankedCache, key, result, result.byteLength);
   }
 
   /**
    * What one word finds: in the text (unless `#word`), and the decisions of the personas and tags
    * whose names hold it. Cached until the ledger changes: typing repeats every word but the last.
    */
-  private wordHits(word: QueryWord, names: LedgerNames): WordHits & { id: number } {
+  private wordHits(word: QueryWord, names: LedgerNames): Hits {
     const personas = word.tagOnly ? [] : names.personas.filter((p) => nameHolds(p.name, word)).map((p) => p.id);
     const tags = names.tags.filter((t) => nameHolds(t.label, word)).map((t) => t.id);
     const key = JSON.stringify([word.word, word.stem, word.prefix, word.tagOnly, personas, tags]);
     const cached = this.wordCache.get(key);
     if (cached) return cached;
-    const capacity = this.slots.length;
-    const inText = word.tagOnly ? { slots: [], scores: new Float32Array(capacity) } : this.text.find(word, capacity);
-    const hits = { ...inText, id: this.answers++ }; // the id names this answer in the ranked cache
-    if (this.wordCache.size >= WORD_CACHE_MAX) this.wordCache.clear();
-    this.wordCache.set(key, hits);
-    if (personas.length === 0 && tags.length === 0) return hits;
-    for (const row of this.all()) {
-      const score =
-        (personas.some((id) => row.entry.personaIds.includes(id)) ? PERSONA_SCORE : 0) +
-        (tags.some((id) => row.entry.tagIds.includes(id)) ? TAG_SCORE : 0);
-      if (score === 0) continue;
-      if (hits.scores[row.slot] === 0) hits.slots.push(row.slot);
-      hits.scores[row.slot] = Math.max(hits.scores[row.slot]!, score);
+    let found = word.tagOnly ? { slots: new Int32Array(0), scores: new Float32Array(0) } : this.text.find(word, this.rows.size);
+    if (personas.length > 0 || tags.length > 0) found = this.withNames(found, personas, tags);
+    const hits = { ...found, id: this.answers++ }; // the id names this answer in the ranked cache
+    return this.remember(this.wordCache, key, hits, found.slots.byteLength + found.scores.byteLength);
+  }
+
+  /** Adds the rows of the personas and tags a word names to what it found in the text (the better score of the two). */
+  private withNames(found: WordHits, personas: string[], tags: string[]): WordHits {
+    const { rows } = this;
+    const scores = new Float32Array(rows.size);
+    found.slots.forEach((slot, i) => (scores[slot] = found.scores[i]!));
+    // Which of the (few) distinct lists name them, then a lookup per row.
+    const personaHit = Uint8Array.from(rows.personaLists.values, (list) => (personas.some((p) => list.includes(p)) ? PERSONA_SCORE : 0));
+    const tagHit = Uint8Array.from(rows.tagLists.values, (list) => (tags.some((t) => list.includes(t)) ? TAG_SCORE : 0));
+    const personaOf = rows.columns.personas;
+    const tagsOf = rows.columns.tags;
+    let count = found.slots.length;
+    for (const record of rows.records) {
+      if (!record) continue;
+      for (let slot = record.first, end = record.first + record.count; slot < end; slot++) {
+        const score = personaHit[personaOf[slot]!]! + tagHit[tagsOf[slot]!]!;
+        if (score === 0 || score <= scores[slot]!) continue;
+        if (scores[slot] === 0) count++;
+        scores[slot] = score;
+      }
     }
-    return hits;
+    const slots = new Int32Array(count);
+    const out = new Float32Array(count);
+    let at = 0;
+    for (let slot = 0; slot < scores.length; slot++)
+      if (scores[slot]! > 0) {
+        slots[at] = slot;
+        out[at++] = scores[slot]!;
+      }
+    return { slots, scores: out };
   }
 
   /** The decisions the chair asks about in `meeting`, oldest review date first. */
   checkBacksFor(meeting: CheckBackMeeting): LedgerEntry[] {
-    return this.all()
-      .map(({ entry }) => entry)
-      .filter((entry) => isCheckBackFor(entry, meeting))
-      .sort((a, b) => a.reviewDate!.localeCompare(b.reviewDate!) || a.scheduledAt.localeCompare(b.scheduledAt));
+    const { rows } = this;
+    const found: LedgerEntry[] = [];
+    for (const slot of this.ordered()) {
+      const reviewDate = rows.date(rows.columns.reviewDate[slot]!);
+      if (reviewDate === null) continue;
+      const record = rows.meetingOf(slot);
+      const candidate = {
+        reviewDate,
+        meetingId: record.id,
+        scheduledAt: record.scheduledAt,
+        seriesId: record.seriesId,
+        direction: rows.directionOf(slot),
+        outcome: rows.outcomes.get(slot) ?? null,
+      };
+      if (isCheckBackFor(candidate, meeting)) found.push(rows.entry(slot));
+    }
+    return found.sort((a, b) => a.reviewDate!.localeCompare(b.reviewDate!) || a.scheduledAt.localeCompare(b.scheduledAt));
   }
 }

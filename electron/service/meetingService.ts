@@ -106,6 +106,7 @@ export class MeetingService {
     this.evidence.close();
     const closed = this.kernel.persistence.close();
     this.figures.close(closed.unsavedChanges === 0 ? this.kernel : null);
+    this.kernel.closeLedger(closed.unsavedChanges === 0);
     return closed;
   }
 }

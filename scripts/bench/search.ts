@@ -7,6 +7,30 @@ import { openLibrary } from '../../electron/service/openLibrary';
 import { generateLibrary } from './generate';
 import { info, ms, quantile, verdict, type BenchRow } from './table';
 
+/** The ledger queries the search figures time (8 kinds: words, filters, both, nothing found). */
+export const SEARCH_QUERIES: Record<string, unknown>[] = [
+  { text: 'pricing' },
+  { text: 'ship onboarding change' },
+  { tagIds: [BUILT_IN_TAGS[1]!.id] },
+  { directions: [IMPACT_DIRECTIONS[1], IMPACT_DIRECTIONS[4]] },
+  { owner: 'chlo' },
+  { from: '2025-06-01', to: '2025-09-30' },
+  { text: 'decision 7', directions: ['helps'], tagIds: [BUILT_IN_TAGS[0]!.id] },
+  { text: 'no such words anywhere' },
+];
+
+/** Times `count` searches, the query kinds in turn; sorted. */
+export function timedSearches(service: Parameters<typeof dispatch>[0], count: number): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    const result = dispatch(service, 'ledger.search', SEARCH_QUERIES[i % SEARCH_QUERIES.length]);
+    times.push(performance.now() - started);
+    if (!result.ok) throw new Error(result.error.message);
+  }
+  return times.sort((a, b) => a - b);
+}
+
 /** Ledger queries over every decision, and the time to build the index from disk at start. */
 export async function benchSearch(work: string, { quick }: { quick: boolean }): Promise<BenchRow[]> {
   const meetings = quick ? 20 : 1000;
@@ -14,19 +38,11 @@ export async function benchSearch(work: string, { quick }: { quick: boolean }): 
   generateLibrary(dir, { meetings });
   const library = openLibrary({ dataDir: dir, StoreClass: Conf, role: 'bench', backupIntervalMs: null });
   try {
+    dispatch(library.service, 'library.get', {}); // the warm-up begins once the first list is served, as in the app
     const began = performance.now();
     await library.service.warmUp();
     const rebuild = performance.now() - began;
-    const queries: Record<string, unknown>[] = [
-      { text: 'pricing' },
-      { text: 'ship onboarding change' },
-      { tagIds: [BUILT_IN_TAGS[1]!.id] },
-      { directions: [IMPACT_DIRECTIONS[1], IMPACT_DIRECTIONS[4]] },
-      { owner: 'chlo' },
-      { from: '2025-06-01', to: '2025-09-30' },
-      { text: 'decision 7', directions: ['helps'], tagIds: [BUILT_IN_TAGS[0]!.id] },
-      { text: 'no such words anywhere' },
-    ];
+    const queries = SEARCH_QUERIES;
     const times: number[] = [];
     let total = 0;
     for (let i = 0; i < (quick ? 16 : 400); i++) {
@@ -59,7 +75,7 @@ export async function benchSearch(work: string, { quick }: { quick: boolean }): 
  * Searches as someone types: every prefix (3 characters on) of a few phrases, each searched once,
  * so the last word is always new to the ledger's word cache (the cached queries above repeat).
  */
-function typedQueries(service: Parameters<typeof dispatch>[0]): number[] {
+export function typedQueries(service: Parameters<typeof dispatch>[0]): number[] {
   const phrases = [
     'pricing page export',
     'ship the onboarding change',

@@ -1,50 +1,21 @@
 /**
- * The ledger's words: an inverted index from each word form to the documents holding it, kept in
- * MiniSearch's radix tree (SearchableMap) so a half-typed word finds the words it starts. A
+ * The ledger's words: an inverted index from each word form to the documents holding it. A
  * document is a decision's text, or an agenda item's title, notes, chair's answer and meeting title
- * held once for all of its decisions. Rows (decisions) are numbered by the ledger (`slot`); a query
- * word's answer is a dense score array over the slots, so a query is a few array lookups per
- * candidate (20,000 decisions in a few milliseconds, where MiniSearch's
- * own search, building a result object per match, took 40–250 ms).
+ * held once for all of its decisions; it stands for a run of ledger slots (ledger/rows.ts). Postings
+ * are typed arrays (issue 20): the bulk in one block ordered by term (`starts[term]` to
+ * `starts[term + 1]`), what was added since in a short tail, folded in (`freeze`) when it grows,
+ * dropping documents no longer alive. A query word's answer is the slots it finds, sorted, and a
+ * score each. Terms are found by prefix with a binary search over them in sorted order.
  */
 import { createHash } from 'node:crypto';
-import SearchableMap from 'minisearch/SearchableMap';
+import fs from 'node:fs';
 import type { Meeting } from '../../../shared/domain';
+import { ensure, fit, type SharedFile } from './pool';
 import { stem, tokenizeWords, type QueryWord } from './words';
 
-interface Doc {
-  /** What the document was made from (its text, or a digest of it): unchanged text is not indexed again. */
-  key: string;
-  /** The ledger slots of the decisions the document stands for: a decision's one slot as a number (no array each). */
-  rows: number | number[];
-  alive: boolean;
-  /**
-   * Its terms, to take it out of their postings. A decision's document has none: its key is its
-   * text, and they are found again from it (an array of words per decision was 2 MB per 20,000).
-   */
-  terms: string[] | null;
-}
-
-/** The indexed terms of a text, as `add` finds them. */
-function termsOf(text: string): Set<string> {
-  const terms = new Set<string>();
-  for (const token of tokenizeWords(text)) {
-    const term = stem(token);
-    if (term) terms.add(term);
-  }
-  return terms;
-}
-
-interface Postings {
-  docs: Doc[];
-  weights: number[];
-  /** Documents in `docs` no longer alive: the list is compacted when they are half of it. */
-  dead: number;
-}
-
-/** What a query word finds: the slots it matches and each slot's score (0 where it does not match). */
+/** What a query word finds: the slots it matches, ascending, and each one's score. */
 export interface WordHits {
-  slots: number[];
+  slots: Int32Array;
   scores: Float32Array;
 }
 
@@ -52,165 +23,362 @@ export interface WordHits {
 const BOOST = { decision: 3, title: 2, answer: 1.5, notes: 1, meeting: 1 };
 /** A word found only as the start of a longer word counts this much of a whole word. */
 const PREFIX_WEIGHT = 0.5;
+/** Postings added since the last fold; a query reads the tail whole, so it is kept short. */
+const TAIL_MAX = 32_768;
+const ITEM = 1;
 
-interface MeetingDocs {
-  items: Map<string, Doc>;
-  decisions: Map<string, Doc>;
+/** The folded postings left in the ledger's file (ledger/snapshot.ts): a term's are read when asked for. */
+export interface PostingsFile {
+  shared: SharedFile;
+  docsAt: number;
+  weightsAt: number;
 }
 
-/**
- * An item document's key: a digest of its fields, not the fields joined, which would hold every
- * item's notes in memory after the meeting is let go (issue 20).
- */
-function digest(fields: string[]): string {
+/** The slots a query word found so far, in the order found. */
+interface Found {
+  slots: Int32Array;
+  count: number;
+}
+
+/** Where a meeting's decisions were in the rows before, to keep documents whose text is unchanged. */
+export interface OldRows {
+  docs: readonly number[] | Int32Array;
+  decisionId(slot: number): string;
+  text(slot: number): string;
+  itemId(slot: number): string;
+}
+
+/** A digest of an item's fields (two 32-bit words): an unchanged item is not indexed again. */
+function digest(fields: string[]): [number, number] {
   const hash = createHash('sha1');
   for (const field of fields) hash.update(field).update('\u0000');
-  return hash.digest('base64');
+  const bytes = hash.digest();
+  return [bytes.readUInt32LE(0), bytes.readUInt32LE(4)];
+}
+
+/** Strings named by number, found again by prefix through their sorted order (refreshed on `freeze`). */
+class Vocabulary {
+  readonly ids = new Map<string, number>();
+  sorted: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  /** `sorted` as a snapshot held it: used if it is the names in order, else sorted again. */
+  constructor(
+    readonly names: string[] = [],
+    sorted?: Int32Array,
+  ) {
+    names.forEach((name, id) => this.ids.set(name, id));
+    if (sorted && sorted.length === names.length && this.inOrder(sorted)) this.sorted = sorted;
+    else this.sort();
+  }
+
+  private inOrder(sorted: Int32Array): boolean {
+    const seen = new Uint8Array(this.names.length);
+    for (let i = 0; i < sorted.length; i++) {
+      const id = sorted[i]!;
+      if (!(id >= 0 && id < seen.length) || seen[id] || (i > 0 && !(this.names[sorted[i - 1]!]! < this.names[id]!))) return false;
+      seen[id] = 1;
+    }
+    return true;
+  }
+
+  id(name: string): number {
+    let id = this.ids.get(name);
+    if (id === undefined) this.ids.set(name, (id = this.names.push(name) - 1));
+    return id;
+  }
+
+  sort(): void {
+    if (this.sorted.length === this.names.length) return;
+    const ids = Int32Array.from(this.names.keys());
+    this.sorted = ids.sort((a, b) => (this.names[a]! < this.names[b]! ? -1 : 1));
+  }
+
+  /** Ids of the names starting with `start`. */
+  *startingWith(start: string): Generator<number> {
+    const { sorted, names } = this;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (names[sorted[middle]!]! < start) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < sorted.length && names[sorted[i]!]!.startsWith(start); i++) yield sorted[i]!;
+    for (let id = sorted.length; id < names.length; id++) if (names[id]!.startsWith(start)) yield id;
+  }
 }
 
 export class LedgerTextIndex {
-  /** Stems and the documents holding them. */
-  private vocab = new SearchableMap<Postings>();
-  /**
-   * Words as written, where stemming changed them, to their stems: a word being typed ("pricin")
-   * finds the words it starts ("pricing") and through them their stem ("price"). Never pruned: a
-   * spelling no document holds any more leads to a stem with no postings, which finds nothing.
-   */
-  private spellings = new SearchableMap<string>();
-  private meetings = new Map<string, MeetingDocs>();
-  private liveDocs = 0;
+  terms = new Vocabulary();
+  /** Words as written, where stemming changed them ("pricing"), and their stems' term ids. */
+  spellings = new Vocabulary();
+  spellingTerm = new Int32Array(64);
+  /** The folded postings: term t's are docs/weights[starts[t] .. starts[t + 1]). */
+  starts = new Int32Array(1);
+  docs: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  weights: Float32Array<ArrayBufferLike> = new Float32Array(0);
+  tailTerm = new Int32Array(64);
+  tailDoc = new Int32Array(64);
+  tailWeight = new Float32Array(64);
+  tailSize = 0;
+  /** Where the folded postings are while they stay in the file (docs and weights then empty). */
+  postingsFile: PostingsFile | null = null;
+  /** Documents by number: the run of slots each stands for (count 0: dead), its kind and digest. */
+  docStart = new Int32Array(64);
+  docCount = new Int32Array(64);
+  docKind = new Uint8Array(64);
+  docHash = new Uint32Array(128);
+  docSize = 0;
+  liveDocs = 0;
+  private scratch = new Float32Array(0);
 
-  /** (Re)indexes a meeting; text unchanged since the last time is not read again (a save changes little). */
-  setMeeting(meeting: Meeting, slotOf: (decisionId: string) => number): void {
-    const before = this.meetings.get(meeting.id);
-    const after: MeetingDocs = { items: new Map(), decisions: new Map() };
+  /** Takes the state a snapshot held (ledger/snapshot.ts checks it before use). */
+  restore(
+    sizes: { terms: string[]; spellings: string[]; docSize: number; liveDocs: number },
+    sortedTerms: Int32Array,
+    sortedSpellings: Int32Array,
+    arrays: Pick<LedgerTextIndex, 'spellingTerm' | 'starts' | 'docStart' | 'docCount' | 'docKind' | 'docHash'>,
+    postings: PostingsFile,
+  ): void {
+    this.postingsFile = postings; // its reader joins the file's users once the whole ledger is checked
+    this.terms = new Vocabulary(sizes.terms, sortedTerms);
+    this.spellings = new Vocabulary(sizes.spellings, sortedSpellings);
+    Object.assign(this, arrays, { docSize: sizes.docSize, liveDocs: sizes.liveDocs });
+  }
+
+  /** Indexes a meeting whose rows were appended at `first`; documents of unchanged text are kept (a save changes little). */
+  setMeeting(meeting: Meeting, first: number, old: OldRows | null): number[] {
+    const oldItems = new Map<string, number>();
+    const oldDecisions = new Map<string, number>();
+    for (const doc of old?.docs ?? []) {
+      if (this.docCount[doc] === 0) continue;
+      const at = this.docStart[doc]!;
+      if (this.docKind[doc] === ITEM) oldItems.set(old!.itemId(at), doc);
+      else oldDecisions.set(old!.decisionId(at), doc);
+    }
+    const docs: number[] = [];
+    let slot = first;
     for (const item of meeting.agenda) {
-      if (item.decisions.length === 0) continue;
+      const count = item.decisions.length;
+      if (count === 0) continue;
       const answer = item.answer?.text ?? '';
-      const key = digest([item.title, item.notes, answer, meeting.title]);
-      const slots = item.decisions.map((decision) => slotOf(decision.id));
-      after.items.set(
-        item.id,
-        this.reuse(before?.items.get(item.id), key, slots, () => [
+      const hash = digest([item.title, item.notes, answer, meeting.title]);
+      const was = oldItems.get(item.id);
+      oldItems.delete(item.id);
+      if (was !== undefined && this.docHash[was * 2] === hash[0] && this.docHash[was * 2 + 1] === hash[1]) {
+        this.move(was, slot, count);
+        docs.push(was);
+      } else {
+        if (was !== undefined) this.kill(was);
+        const fields: [string, number][] = [
           [item.title, BOOST.title],
           [item.notes, BOOST.notes],
           [answer, BOOST.answer],
           [meeting.title, BOOST.meeting],
-        ]),
-      );
-      for (const decision of item.decisions)
-        after.decisions.set(
-          decision.id,
-          this.reuse(before?.decisions.get(decision.id), decision.text, slotOf(decision.id), () => [[decision.text, BOOST.decision]]),
-        );
-    }
-    if (before) {
-      for (const [id, doc] of before.items) if (after.items.get(id) !== doc) this.kill(doc);
-      for (const [id, doc] of before.decisions) if (after.decisions.get(id) !== doc) this.kill(doc);
-    }
-    this.meetings.set(meeting.id, after);
-  }
-
-  removeMeeting(meetingId: string): void {
-    const docs = this.meetings.get(meetingId);
-    if (!docs) return;
-    for (const doc of [...docs.items.values(), ...docs.decisions.values()]) this.kill(doc);
-    this.meetings.delete(meetingId);
-  }
-
-  clear(): void {
-    this.vocab = new SearchableMap<Postings>();
-    this.spellings = new SearchableMap<string>();
-    this.meetings.clear();
-    this.liveDocs = 0;
-  }
-
-  /** The slots (below `capacity`) a word finds in the text, with their scores (the ledger caches them). */
-  find(word: QueryWord, capacity: number): WordHits {
-    const hits: WordHits = { slots: [], scores: new Float32Array(capacity) };
-    for (const [term, postings] of this.terms(word)) {
-      const whole = term === word.stem;
-      const weight = (whole ? 1 : PREFIX_WEIGHT) * Math.log(1 + this.liveDocs / Math.max(1, postings.docs.length - postings.dead));
-      for (let i = 0; i < postings.docs.length; i++) {
-        const doc = postings.docs[i]!;
-        if (!doc.alive) continue;
-        const score = postings.weights[i]! * weight;
-        const rows = doc.rows;
-        const count = typeof rows === 'number' ? 1 : rows.length;
-        for (let k = 0; k < count; k++) {
-          const slot = typeof rows === 'number' ? rows : rows[k]!;
-          const seen = hits.scores[slot]!;
-          if (seen === 0) hits.slots.push(slot);
-          if (score > seen) hits.scores[slot] = score;
+        ];
+        docs.push(this.add(fields, slot, count, hash));
+      }
+      for (const decision of item.decisions) {
+        const kept = oldDecisions.get(decision.id);
+        oldDecisions.delete(decision.id);
+        if (kept !== undefined && old!.text(this.docStart[kept]!) === decision.text) {
+          this.move(kept, slot, 1);
+          docs.push(kept);
+        } else {
+          if (kept !== undefined) this.kill(kept);
+          docs.push(this.add([[decision.text, BOOST.decision]], slot, 1, null));
         }
+        slot++;
       }
     }
-    return hits;
+    for (const doc of [...oldItems.values(), ...oldDecisions.values()]) this.kill(doc);
+    return docs;
   }
 
-  /** The indexed terms a word reaches: its stem, or with `prefix` every term starting with it. */
-  private terms(word: QueryWord): Map<string, Postings> {
-    const found = new Map<string, Postings>();
-    if (!word.prefix) {
-      const postings = this.vocab.get(word.stem);
-      if (postings) found.set(word.stem, postings);
-      return found;
-    }
-    for (const start of new Set([word.stem, word.word]))
-      for (const [term, postings] of this.vocab.atPrefix(start)) found.set(term, postings);
-    for (const [, term] of this.spellings.atPrefix(word.word)) {
-      const postings = this.vocab.get(term);
-      if (postings) found.set(term, postings);
-    }
-    return found;
+  /** Takes a meeting's documents out (its rows are dead). */
+  removeDocs(docs: readonly number[] | Int32Array): void {
+    for (const doc of docs) this.kill(doc);
   }
 
-  private reuse(old: Doc | undefined, key: string, rows: Doc['rows'], fields: () => [string, number][]): Doc {
-    if (old && old.key === key) {
-      old.rows = rows;
-      return old;
-    }
-    return this.add(key, fields(), rows);
+  /** The documents' runs after the rows were compacted: each moved by `shift` slots. */
+  shift(docs: readonly number[] | Int32Array, by: number): void {
+    for (const doc of docs) this.docStart[doc]! += by;
   }
 
-  /** A document; its key is its only field's text when it has one field (a decision), else a digest. */
-  private add(key: string, fields: [string, number][], rows: Doc['rows']): Doc {
-    // A word's weight in a document: its best place, a little more when it recurs there.
-    const weights = new Map<string, number>();
+  private move(doc: number, start: number, count: number): void {
+    this.docStart[doc] = start;
+    this.docCount[doc] = count;
+  }
+
+  private kill(doc: number): void {
+    if (this.docCount[doc] === 0) return;
+    this.docCount[doc] = 0;
+    this.liveDocs--;
+  }
+
+  /** A document; a word's weight in it is its best place, a little more when it recurs there. */
+  private add(fields: [string, number][], start: number, count: number, hash: [number, number] | null): number {
+    const weights = new Map<number, number>();
     for (const [text, boost] of fields) {
-      const counts = new Map<string, number>();
+      const counts = new Map<number, number>();
       for (const token of tokenizeWords(text)) {
-        const term = stem(token);
-        if (!term) continue;
+        const form = stem(token);
+        if (!form) continue;
+        const term = this.terms.id(form);
         counts.set(term, (counts.get(term) ?? 0) + 1);
         const word = token.toLowerCase();
-        if (word !== term && !this.spellings.has(word)) this.spellings.set(word, term);
+        if (word !== form && !this.spellings.ids.has(word)) {
+          const spelling = this.spellings.id(word);
+          this.spellingTerm = ensure(this.spellingTerm, spelling + 1);
+          this.spellingTerm[spelling] = term;
+        }
       }
-      for (const [form, count] of counts) weights.set(form, Math.max(weights.get(form) ?? 0, boost * (1 + Math.log(count))));
+      for (const [term, seen] of counts) weights.set(term, Math.max(weights.get(term) ?? 0, boost * (1 + Math.log(seen))));
     }
-    const doc: Doc = { key, rows, alive: true, terms: fields.length === 1 ? null : [...weights.keys()] };
+    const doc = this.docSize++;
+    for (const name of ['docStart', 'docCount', 'docKind'] as const) this[name] = ensure(this[name] as never, this.docSize);
+    this.docHash = ensure(this.docHash, this.docSize * 2);
+    this.move(doc, start, count);
+    this.docKind[doc] = hash ? ITEM : 0;
+    if (hash) [this.docHash[doc * 2], this.docHash[doc * 2 + 1]] = hash;
+    const end = this.tailSize + weights.size;
+    this.tailTerm = ensure(this.tailTerm, end);
+    this.tailDoc = ensure(this.tailDoc, end);
+    this.tailWeight = ensure(this.tailWeight, end);
     for (const [term, weight] of weights) {
-      let postings = this.vocab.get(term);
-      if (!postings) this.vocab.set(term, (postings = { docs: [], weights: [], dead: 0 }));
-      postings.docs.push(doc);
-      postings.weights.push(weight);
+      this.tailTerm[this.tailSize] = term;
+      this.tailDoc[this.tailSize] = doc;
+      this.tailWeight[this.tailSize++] = weight;
     }
     this.liveDocs++;
     return doc;
   }
 
-  private kill(doc: Doc): void {
-    if (!doc.alive) return;
-    doc.alive = false;
-    this.liveDocs--;
-    for (const term of doc.terms ?? termsOf(doc.key)) {
-      const postings = this.vocab.get(term);
-      if (!postings) continue;
-      postings.dead++;
-      if (postings.dead * 2 < postings.docs.length) continue;
-      const kept = postings.docs.flatMap((d, i) => (d.alive ? [i] : []));
-      if (kept.length === 0) this.vocab.delete(term);
-      else this.vocab.set(term, { docs: kept.map((i) => postings.docs[i]!), weights: kept.map((i) => postings.weights[i]!), dead: 0 });
+  /** The folded postings of terms [first, last) (all: 0 to the term count), from memory or the file. */
+  folded(first = 0, last = this.starts.length - 1): { docs: Int32Array; weights: Float32Array; base: number } {
+    const from = this.starts[first]!;
+    const file = this.postingsFile;
+    if (!file) return { docs: this.docs, weights: this.weights, base: 0 };
+    const count = this.starts[last]! - from;
+    const docs = new Int32Array(count);
+    const weights = new Float32Array(count);
+    fs.readSync(file.shared.fd, new Uint8Array(docs.buffer), 0, count * 4, file.docsAt + from * 4);
+    fs.readSync(file.shared.fd, new Uint8Array(weights.buffer), 0, count * 4, file.weightsAt + from * 4);
+    return { docs, weights, base: from }; // posting i is docs[i - base]
+  }
+
+  /** Reads the folded postings into memory (before they change) and lets go of the file. */
+  private materialize(): void {
+    const file = this.postingsFile;
+    if (!file) return;
+    const { docs, weights } = this.folded();
+    this.docs = docs;
+    this.weights = weights;
+    this.postingsFile = null;
+    file.shared.release(this);
+  }
+
+  /** Arrays cut to their contents (the tail folded in). */
+  trim(): void {
+    this.freeze();
+    this.docStart = fit(this.docStart, this.docSize);
+    this.docCount = fit(this.docCount, this.docSize);
+    this.docKind = fit(this.docKind, this.docSize);
+    this.docHash = fit(this.docHash, this.docSize * 2);
+    this.spellingTerm = fit(this.spellingTerm, this.spellings.names.length);
+  }
+
+  /** Folds the tail into the block ordered by term, leaving out dead documents (a counting sort). */
+  freeze(): void {
+    this.terms.sort();
+    this.spellings.sort();
+    if (this.tailSize === 0 && this.starts.length === this.terms.names.length + 1) return;
+    this.materialize();
+    const termCount = this.terms.names.length;
+    const folded = this.starts.length - 1;
+    const counts = new Int32Array(termCount + 1);
+    const alive = (doc: number) => this.docCount[doc]! > 0;
+    for (let term = 0; term < folded; term++)
+      for (let i = this.starts[term]!; i < this.starts[term + 1]!; i++) if (alive(this.docs[i]!)) counts[term + 1]!++;
+    for (let i = 0; i < this.tailSize; i++) if (alive(this.tailDoc[i]!)) counts[this.tailTerm[i]! + 1]!++;
+    for (let term = 0; term < termCount; term++) counts[term + 1]! += counts[term]!;
+    const docs = new Int32Array(counts[termCount]!);
+    const weights = new Float32Array(docs.length);
+    const at = counts.slice(0, termCount);
+    const put = (term: number, doc: number, weight: number) => {
+      if (!alive(doc)) return;
+      docs[at[term]!] = doc;
+      weights[at[term]!++] = weight;
+    };
+    for (let term = 0; term < folded; term++)
+      for (let i = this.starts[term]!; i < this.starts[term + 1]!; i++) put(term, this.docs[i]!, this.weights[i]!);
+    for (let i = 0; i < this.tailSize; i++) put(this.tailTerm[i]!, this.tailDoc[i]!, this.tailWeight[i]!);
+    Object.assign(this, { starts: counts, docs, weights, tailSize: 0 });
+    this.tailTerm = new Int32Array(64);
+    this.tailDoc = new Int32Array(64);
+    this.tailWeight = new Float32Array(64);
+  }
+
+  /** The slots (below `capacity`) a word finds in the text, ascending, with their scores. */
+  find(word: QueryWord, capacity: number): WordHits {
+    if (this.tailSize > TAIL_MAX) this.freeze();
+    const reached = this.reach(word);
+    if (this.scratch.length < capacity) this.scratch = new Float32Array(capacity);
+    const scores = this.scratch; // all zero between calls
+    const found: Found = { slots: new Int32Array(1024), count: 0 };
+    for (const [term, tail] of reached) {
+      const inBlock = term < this.starts.length - 1;
+      const { docs, weights, base } = inBlock ? this.folded(term, term + 1) : { docs: this.docs, weights: this.weights, base: 0 };
+      const from = inBlock ? this.starts[term]! - base : 0;
+      const to = inBlock ? this.starts[term + 1]! - base : 0;
+      let live = 0;
+      for (let i = from; i < to; i++) if (this.docCount[docs[i]!]! > 0) live++;
+      for (const i of tail) if (this.docCount[this.tailDoc[i]!]! > 0) live++;
+      const weight = (this.terms.names[term] === word.stem ? 1 : PREFIX_WEIGHT) * Math.log(1 + this.liveDocs / Math.max(1, live));
+      for (let i = from; i < to; i++) this.visit(found, scores, docs[i]!, weights[i]! * weight);
+      for (const i of tail) this.visit(found, scores, this.tailDoc[i]!, this.tailWeight[i]! * weight);
     }
+    // Ascending: many slots are read off the score array in order (one pass), a few are sorted.
+    let sorted: Int32Array;
+    if (found.count * 16 > capacity) {
+      sorted = new Int32Array(found.count);
+      for (let slot = 0, at = 0; slot < capacity; slot++) if (scores[slot] !== 0) sorted[at++] = slot;
+    } else sorted = found.slots.slice(0, found.count).sort();
+    const out = new Float32Array(found.count);
+    for (let i = 0; i < sorted.length; i++) {
+      out[i] = scores[sorted[i]!]!;
+      scores[sorted[i]!] = 0;
+    }
+    return { slots: sorted, scores: out };
+  }
+
+  /** A document's slots get the score, where it is better than what they have. */
+  private visit(found: Found, scores: Float32Array, doc: number, score: number): void {
+    const start = this.docStart[doc]!;
+    const end = start + this.docCount[doc]!;
+    for (let slot = start; slot < end; slot++) {
+      const seen = scores[slot]!;
+      if (seen === 0) {
+        if (found.count === found.slots.length) {
+          const grown = new Int32Array(found.count * 2);
+          grown.set(found.slots);
+          found.slots = grown;
+        }
+        found.slots[found.count++] = slot;
+      }
+      if (score > seen) scores[slot] = score;
+    }
+  }
+
+  /** The terms a word reaches (its stem, or with `prefix` every term starting with it), each with its places in the tail. */
+  private reach(word: QueryWord): Map<number, number[]> {
+    const reached = new Map<number, number[]>();
+    const stemId = this.terms.ids.get(word.stem);
+    if (stemId !== undefined) reached.set(stemId, []);
+    if (word.prefix) {
+      for (const start of new Set([word.stem, word.word])) for (const term of this.terms.startingWith(start)) reached.set(term, []);
+      for (const spelling of this.spellings.startingWith(word.word)) reached.set(this.spellingTerm[spelling]!, []);
+    }
+    for (let i = 0; i < this.tailSize; i++) reached.get(this.tailTerm[i]!)?.push(i);
+    return reached;
   }
 }

@@ -1,0 +1,144 @@
+/**
+ * The kernel's side of the ledger file (ledger/snapshot.ts): when it is read, which meetings it may
+ * keep, and when it is written. A meeting's rows are kept only while its file is the one they were
+ * read from; rows that came from memory (a change of this session) are stamped with their file only
+ * on a clean close, once every save is on disk; anything else is read again from its file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Meeting } from '../../../shared/domain';
+import type { LedgerIndex } from '../ledgerIndex';
+import type { MeetingRecord } from './rows';
+import { dirStamp, LEDGER_FILE, readAhead, readLedger, writeLedger, type RawLedger } from './snapshot';
+
+/** What the keeper needs of the kernel. */
+export interface LedgerOwner {
+  readonly ledger: LedgerIndex;
+  /** The meetings the library index lists now. */
+  listed(): Set<string>;
+  isUnreadable(id: string): boolean;
+  /** The meeting if memory holds it (opened or changed), never read. */
+  loadedMeeting(id: string): Meeting | undefined;
+}
+
+/** How long after the build the file is written (and on close). */
+const WRITE_AFTER_MS = 2_000;
+
+export class LedgerKeeper {
+  readonly file: string;
+  private read = false;
+  /** The ledger's version the file holds (LedgerIndex.version); -1 when it holds none of it. */
+  private written = -1;
+  private timer: NodeJS.Timeout | null = null;
+  /** The file read ahead (`prefetch`): undefined until it is, null when there was none to read. */
+  private ahead: RawLedger | null | undefined;
+
+  constructor(
+    dataDir: string,
+    private readonly meetingsDir: string,
+  ) {
+    this.file = path.join(dataDir, 'cache', LEDGER_FILE);
+  }
+
+  /** The meeting file's identity ([inode, size, mtime]), or null when there is none. */
+  stamp(id: string): MeetingRecord['stamp'] {
+    const stat = fs.statSync(path.join(this.meetingsDir, `${id}.json`), { throwIfNoEntry: false });
+    return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
+  }
+
+  /** Starts reading the file in the background (with the warm-up, before the first list is served). */
+  prefetch(): void {
+    if (this.read || this.ahead !== undefined) return;
+    this.ahead = null;
+    void readAhead(this.file).then((raw) => {
+      if (!raw) return;
+      if (this.read)
+        fs.close(raw.fd, () => undefined); // read meanwhile without it
+      else this.ahead = raw;
+    });
+  }
+
+  /**
+   * Once, before the ledger's first build step or search: the ledger as a session left it, each
+   * meeting kept only while its file is the one it was read from (all at once when the folder has
+   * not changed since, see LoadedLedger). Meetings not kept, and those it lacks, are left to the build.
+   */
+  load(owner: LedgerOwner): void {
+    if (this.read) return;
+    this.read = true;
+    const loaded = readLedger(this.file, dirStamp(this.meetingsDir), this.ahead ?? null);
+    this.ahead = null;
+    if (!loaded) return;
+    const { ledger } = loaded;
+    const asRead = ledger.version;
+    const listed = owner.listed();
+    const journaled = loaded.folderUnchanged ? null : journaledIds(this.meetingsDir);
+    for (const record of ledger.rows.records) {
+      if (!record) continue;
+      const { id, stamp } = record;
+      const holds =
+        listed.has(id) &&
+        !owner.isUnreadable(id) &&
+        stamp !== null &&
+        (loaded.folderUnchanged || (!journaled!.has(id) && sameStamp(stamp, this.stamp(id))));
+      if (!holds) ledger.remove(id);
+    }
+    // Meetings indexed before this (opened at once): memory wins; any other is read again by the build.
+    for (const record of owner.ledger.rows.records) {
+      if (!record) continue;
+      const meeting = owner.loadedMeeting(record.id);
+      if (meeting) ledger.update(meeting, record.stamp);
+      else ledger.remove(record.id);
+    }
+    const unchanged = ledger.version === asRead;
+    owner.ledger.adopt(ledger);
+    if (unchanged) this.written = owner.ledger.version;
+  }
+
+  /** A few seconds after the build, so a session that ends without closing leaves the file too. */
+  schedule(owner: LedgerOwner, complete: () => boolean): void {
+    if (this.timer || this.written === owner.ledger.version) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (complete()) this.write(owner);
+    }, WRITE_AFTER_MS).unref();
+  }
+
+  private write(owner: LedgerOwner): void {
+    const version = owner.ledger.version;
+    if (!this.read || this.written === version) return; // never read: the file may hold more than memory
+    writeLedger(this.file, owner.ledger, dirStamp(this.meetingsDir));
+    this.written = version;
+  }
+
+  /**
+   * On close, after every save is in its file or journal (`saved`; false when the disk refused
+   * some): meetings indexed from memory are stamped with their file now, then the ledger is
+   * written. Should a file still lag behind (a journal not yet folded), the next start folds that
+   * journal, which rewrites the file and so changes its stamp: the meeting is then read again.
+   */
+  close(owner: LedgerOwner, saved: boolean): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    for (const record of saved ? owner.ledger.rows.records : []) {
+      const memory = record && record.stamp === null ? owner.loadedMeeting(record.id) : undefined;
+      if (!memory || memory.revision !== record!.revision || memory.updatedAt !== record!.updatedAt) continue;
+      record!.stamp = this.stamp(record!.id);
+      this.written = -1;
+    }
+    this.write(owner);
+  }
+}
+
+function sameStamp(a: readonly number[], b: readonly number[] | null): boolean {
+  return b !== null && a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/** Meetings with a save journal beside their file: their newest version is the journal's, not the file's. */
+function journaledIds(dir: string): Set<string> {
+  try {
+    return new Set(fs.readdirSync(dir).flatMap((name) => (name.endsWith('.journal') ? [name.slice(0, -'.journal'.length)] : [])));
+  } catch {
+    return new Set();
+  }
+}

@@ -1,0 +1,351 @@
+/**
+ * The ledger kept across sessions (issue 20: the first search at 10,000 meetings ≤ 100 ms after the
+ * list is served). `<data>/cache/ledger-index.bin` holds the ledger's columns and postings as they
+ * are in memory (ledger/pool.ts), and each meeting's record with the file its rows were read from
+ * (inode, size, modification time). Reading it back is one read and views over it. What the file
+ * says is checked, never trusted: a file that is not whole, of another format or time zone, or
+ * whose numbers point outside its arrays is ignored; each meeting is kept only while its file is
+ * the one it was read from (electron/service/kernel.ts decides, see `loadLedger`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Outcome } from '../../../shared/domain';
+import { LedgerIndex } from '../ledgerIndex';
+import { consistent, orderHolds, postingsHold, rangeOf } from './checks';
+import { Interner, SharedFile, StringPool, type PoolFile, type Typed } from './pool';
+import { ROW_COLUMNS, RowStore, type Cited } from './rows';
+import { decodeRecords, encodeRecords } from './recordsFile';
+import { LedgerTextIndex, type PostingsFile } from './textIndex';
+
+/** Bumped whenever what is written (or how rows and words are made) changes: an older file is then ignored. */
+export const LEDGER_FORMAT = 1;
+export const LEDGER_FILE = 'ledger-index.bin';
+const MAGIC = 'ECLEDGR1';
+
+/**
+ * The time zone's offsets (meetings' days are local days) at the start and middle of each year
+ * 1990-2060: what a day depends on, and 18 ms cheaper than asking Intl for the zone's name.
+ */
+const localZone = (): string => {
+  const offsets: number[] = [];
+  for (let year = 1990; year <= 2060; year++)
+    offsets.push(new Date(year, 0, 1).getTimezoneOffset(), new Date(year, 6, 1).getTimezoneOffset());
+  return offsets.join(',');
+};
+
+/** A file's identity: [inode, size or 0, modification time, change time]. */
+export type DirStamp = [number, number, number, number];
+export const dirStamp = (dir: string): DirStamp | null => {
+  const stat = fs.statSync(dir, { throwIfNoEntry: false });
+  return stat ? [stat.ino, 0, stat.mtimeMs, stat.ctimeMs] : null;
+};
+
+interface Meta {
+  format: number;
+  zone: string;
+  /** The meetings folder when the file was written, and when: see `LoadedLedger.folderUnchanged`. */
+  folder: DirStamp | null;
+  writtenAt: number;
+  rows: { size: number; dead: number; outcomes: [number, Outcome][] };
+  tables: { owners: [string, string][]; dates: string[]; tagLists: string[][]; personaLists: string[][]; cited: Cited[] };
+  text: { terms: string[]; spellings: string[]; docSize: number; liveDocs: number };
+  sections: [string, keyof typeof KINDS, number][];
+}
+
+const KINDS = { i32: Int32Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array, u8: Uint8Array } as const;
+const kindOf = (array: Typed): keyof typeof KINDS =>
+  array instanceof Int32Array
+    ? 'i32'
+    : array instanceof Uint32Array
+      ? 'u32'
+      : array instanceof Float32Array
+        ? 'f32'
+        : array instanceof Float64Array
+          ? 'f64'
+          : 'u8';
+
+/** Writes the ledger whole, under a temporary name, then renamed over the old file. Only a cache: failures are swallowed. */
+export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp | null): void {
+  ledger.text.freeze();
+  const { rows, text } = ledger;
+  const records = encodeRecords(rows.records);
+  const pool = rows.pool.flat();
+  const postings = text.folded();
+  const arrays: [string, Typed][] = [
+    ...ROW_COLUMNS.map((name) => [`rows.${name}`, rows.columns[name].subarray(0, rows.size)] as [string, Typed]),
+    ['rows.direction', rows.direction.subarray(0, rows.size)],
+    ['pool.starts', pool.starts],
+    ['pool.lengths', rows.pool.lengths.subarray(0, rows.pool.count)],
+    ['records.text', records.text],
+    ['records.lengths', records.lengths],
+    ['records.numbers', records.numbers],
+    ['records.docs', records.docs],
+    ['text.spellingTerm', text.spellingTerm.subarray(0, text.spellings.names.length)],
+    ['text.starts', text.starts],
+    ['text.docStart', text.docStart.subarray(0, text.docSize)],
+    ['text.docCount', text.docCount.subarray(0, text.docSize)],
+    ['text.docKind', text.docKind.subarray(0, text.docSize)],
+    ['text.docHash', text.docHash.subarray(0, text.docSize * 2)],
+    ['sorted.terms', text.terms.sorted],
+    ['sorted.spellings', text.spellings.sorted],
+    ['order', ledger.orderedSlots()],
+    ['text.docs', postings.docs], // these three are left in the file when it is read
+    ['text.weights', postings.weights],
+    ['pool.bytes', pool.bytes],
+  ];
+  const meta: Meta = {
+    format: LEDGER_FORMAT,
+    zone: localZone(),
+    folder,
+    writtenAt: Date.now(),
+    rows: { size: rows.size, dead: rows.dead, outcomes: [...rows.outcomes] },
+    tables: {
+      owners: rows.owners.values,
+      dates: rows.dates.values,
+      tagLists: rows.tagLists.values,
+      personaLists: rows.personaLists.values,
+      cited: rows.cited.values,
+    },
+    text: { terms: text.terms.names, spellings: text.spellings.names, docSize: text.docSize, liveDocs: text.liveDocs },
+    sections: arrays.map(([name, array]) => [name, kindOf(array), array.length]),
+  };
+  const header = Buffer.from(JSON.stringify(meta));
+  const head = Buffer.alloc(16);
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(header.length, 8);
+  const pieces: Uint8Array[] = [head, header, padding(16 + header.length)];
+  for (const [, array] of arrays) pieces.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), padding(array.byteLength));
+  const temp = `${file}.tmp-${process.pid}`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(temp, 'w');
+    try {
+      fs.writevSync(fd, pieces);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, file);
+  } catch {
+    fs.rmSync(temp, { force: true }); // the next session builds what it cannot read
+  }
+}
+
+/** Zeros to the next multiple of 8, so every array after it starts aligned. */
+const padding = (length: number) => new Uint8Array((8 - (length % 8)) % 8);
+
+export interface LoadedLedger {
+  ledger: LedgerIndex;
+  /**
+   * The meetings folder is the one it was when the file was written, and had not changed for 2 s
+   * before: no meeting file can have been written, renamed or removed since (each write renames a
+   * new file into the folder), so each record's stamp still holds without looking at its file.
+   */
+  folderUnchanged: boolean;
+}
+
+/** The file's bytes as read, before they are parsed and checked: read ahead, off the main thread (`readAhead`). */
+export interface RawLedger {
+  fd: number;
+  header: Buffer;
+  /** Where the arrays start in the file, and every array but the pool's bytes (the last). */
+  bodyStart: number;
+  body: Uint8Array;
+  size: number;
+  /** The postings' lowest and highest document, when read ahead (else they are checked when parsed). */
+  postings?: { count: number; low: number; high: number };
+}
+
+const HEAD = 16;
+
+/** The file's header and arrays (not the pool's bytes), read synchronously; null when there is no whole file. */
+function readRaw(fd: number): RawLedger | null {
+  const size = fs.fstatSync(fd).size;
+  const head = Buffer.alloc(HEAD);
+  if (fs.readSync(fd, head, 0, HEAD, 0) < HEAD || head.toString('latin1', 0, 8) !== MAGIC) return null;
+  const headerEnd = HEAD + head.readUInt32LE(8);
+  if (headerEnd > size) return null;
+  const header = Buffer.alloc(headerEnd - HEAD);
+  if (fs.readSync(fd, header, 0, header.length, HEAD) !== header.length) return null;
+  const bodyStart = headerEnd + padding(headerEnd).length;
+  const body = new Uint8Array(bodyLength(header, bodyStart, size));
+  if (fs.readSync(fd, body, 0, body.length, bodyStart) !== body.length) return null;
+  return { fd, header, bodyStart, body, size };
+}
+
+/** The length of every array but the three left in the file (postings and the pool's bytes), at the file's end. */
+function bodyLength(header: Buffer, bodyStart: number, size: number, postings?: { count: number }): number {
+  const tail = header.toString('latin1', Math.max(0, header.length - 160));
+  const match = /\["text\.docs","i32",(\d+)\],\["text\.weights","f32",(\d+)\],\["pool\.bytes","u8",(\d+)\]\]\}$/.exec(tail);
+  if (!match) throw new Error('not the sections this version writes');
+  if (postings) postings.count = Number(match[1]);
+  const left = [Number(match[1]) * 4, Number(match[2]) * 4, Number(match[3])].reduce(
+    (sum, bytes) => sum + bytes + padding(bytes).length,
+    0,
+  );
+  const length = size - bodyStart - left;
+  if (length < 0) throw new Error('short');
+  return length;
+}
+
+/**
+ * Reads the file in the background (the thread pool does the reading): started with the warm-up,
+ * before the first list is served, so only parsing and checking are left for after it.
+ */
+export async function readAhead(file: string): Promise<RawLedger | null> {
+  const open = (): Promise<number> =>
+    new Promise((resolve, reject) => fs.open(file, 'r', (error, fd) => (error ? reject(error) : resolve(fd))));
+  const read = (fd: number, into: Uint8Array, at: number): Promise<number> =>
+    new Promise((resolve, reject) => fs.read(fd, into, 0, into.length, at, (error, count) => (error ? reject(error) : resolve(count))));
+  let fd: number;
+  try {
+    fd = await open();
+  } catch {
+    return null;
+  }
+  try {
+    const size = (await fs.promises.stat(file)).size;
+    const head = Buffer.alloc(HEAD);
+    if ((await read(fd, head, 0)) < HEAD || head.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a ledger');
+    const headerEnd = HEAD + head.readUInt32LE(8);
+    if (headerEnd > size) throw new Error('short');
+    const header = Buffer.alloc(headerEnd - HEAD);
+    if ((await read(fd, header, HEAD)) !== header.length) throw new Error('short');
+    const bodyStart = headerEnd + padding(headerEnd).length;
+    const postings = { count: 0, low: 0, high: -1 };
+    const body = new Uint8Array(bodyLength(header, bodyStart, size, postings));
+    if ((await read(fd, body, bodyStart)) !== body.length) throw new Error('short');
+    // The postings stay in the file: read through once here, off the main thread, for their range.
+    const chunk = new Int32Array(256 * 1024);
+    for (let done = 0; done < postings.count;) {
+      const n = Math.min(chunk.length, postings.count - done);
+      if ((await read(fd, new Uint8Array(chunk.buffer, 0, n * 4), bodyStart + body.length + done * 4)) !== n * 4) throw new Error('short');
+      const range = rangeOf(chunk, n);
+      if (done === 0 || range[0] < postings.low) postings.low = range[0];
+      if (done === 0 || range[1] > postings.high) postings.high = range[1];
+      done += n;
+    }
+    return { fd, header, bodyStart, body, size, postings };
+  } catch {
+    fs.close(fd, () => undefined);
+    return null;
+  }
+}
+
+/** The ledger the file holds (or `raw`, read ahead from it), or null when there is none or it cannot be trusted as a whole. */
+export function readLedger(file: string, folder: DirStamp | null, raw: RawLedger | null = null): LoadedLedger | null {
+  let fd = raw?.fd;
+  if (fd === undefined) {
+    try {
+      fd = fs.openSync(file, 'r');
+    } catch {
+      return null;
+    }
+  }
+  let loaded: LoadedLedger | null = null;
+  try {
+    raw ??= readRaw(fd);
+    if (raw) loaded = parse(raw, folder);
+  } catch {
+    // not JSON, a section missing, of another shape: rebuilt from the meetings
+  }
+  if (!loaded) fs.closeSync(fd);
+  return loaded;
+}
+
+function parse(raw: RawLedger, folder: DirStamp | null): LoadedLedger | null {
+  const { fd, header, bodyStart, body, size } = raw;
+  const meta = JSON.parse(header.toString('utf8')) as Meta;
+  if (meta.format !== LEDGER_FORMAT || meta.zone !== localZone()) return null;
+  const placed: [string, keyof typeof KINDS, number, number][] = [];
+  let at = 0;
+  for (const [name, kind, length] of meta.sections) {
+    placed.push([name, kind, length, at]);
+    const bytes = length * KINDS[kind].BYTES_PER_ELEMENT;
+    at += bytes + padding(bytes).length;
+  }
+  const [docs, weights, last] = placed.slice(-3) as [(typeof placed)[0], (typeof placed)[0], (typeof placed)[0]];
+  const kept = (entry: (typeof placed)[0], name: string, kind: string) => entry?.[0] === name && entry[1] === kind;
+  if (!kept(docs, 'text.docs', 'i32') || !kept(weights, 'text.weights', 'f32') || !kept(last, 'pool.bytes', 'u8')) return null;
+  if (bodyStart + at !== size || docs[3] !== body.length || body.byteOffset % 8 !== 0 || docs[2] !== weights[2]) return null;
+  const arrays = new Map<string, Typed>();
+  for (const [name, kind, length, offset] of placed.slice(0, -3))
+    arrays.set(name, new KINDS[kind](body.buffer as ArrayBuffer, offset, length));
+  const shared = new SharedFile(fd);
+  const pool: PoolFile = { shared, fd, offset: bodyStart + last[3], handles: 0, bytes: last[2] };
+  const postings: PostingsFile = { shared, docsAt: bodyStart + docs[3], weightsAt: bodyStart + weights[3] };
+  const ledger = rebuild(meta, arrays, pool, postings);
+  if (!ledger || !consistent(ledger, pool.bytes)) return null;
+  const ahead = raw.postings;
+  const docSize = ledger.text.docSize;
+  const held = ahead
+    ? ahead.count === docs[2] && (ahead.count === 0 || (ahead.low >= 0 && ahead.high < docSize))
+    : postingsHold(fd, postings.docsAt, docs[2], docSize);
+  if (!held) return null;
+  if (ledger.text.starts[ledger.text.starts.length - 1] !== docs[2]) return null;
+  ledger.rows.pool.attach(pool);
+  shared.use(ledger.text);
+  const unchanged =
+    folder !== null &&
+    meta.folder !== null &&
+    folder.every((value, i) => value === meta.folder![i]) &&
+    meta.folder[2] < meta.writtenAt - 2_000;
+  return { ledger, folderUnchanged: unchanged };
+}
+
+function rebuild(meta: Meta, arrays: Map<string, Typed>, file: PoolFile, postings: PostingsFile): LedgerIndex | null {
+  const get = <T extends Typed>(name: string, Kind: new (n: number) => T): T => {
+    const array = arrays.get(name);
+    if (!(array instanceof Kind)) throw new Error(`${name} is missing`);
+    return array;
+  };
+  const rows = new RowStore();
+  rows.size = meta.rows.size;
+  rows.dead = meta.rows.dead;
+  for (const name of ROW_COLUMNS) rows.columns[name] = get(`rows.${name}`, Int32Array);
+  rows.direction = get('rows.direction', Uint8Array);
+  rows.outcomes = new Map(meta.rows.outcomes);
+  const pool = new StringPool();
+  pool.starts = get('pool.starts', Int32Array);
+  pool.lengths = get('pool.lengths', Int32Array);
+  pool.count = file.handles = pool.starts.length;
+  rows.pool = pool;
+  const t = meta.tables;
+  Object.assign(rows, {
+    owners: new Interner(t.owners),
+    dates: new Interner(t.dates),
+    tagLists: new Interner(t.tagLists),
+    personaLists: new Interner(t.personaLists),
+    cited: new Interner(t.cited),
+  });
+  const records = decodeRecords({
+    text: get('records.text', Uint8Array),
+    lengths: get('records.lengths', Int32Array),
+    numbers: get('records.numbers', Float64Array),
+    docs: get('records.docs', Int32Array),
+  });
+  if (!records) return null;
+  rows.records = records;
+  const text = new LedgerTextIndex();
+  text.restore(
+    meta.text,
+    get('sorted.terms', Int32Array),
+    get('sorted.spellings', Int32Array),
+    {
+      spellingTerm: get('text.spellingTerm', Int32Array),
+      starts: get('text.starts', Int32Array),
+      docStart: get('text.docStart', Int32Array),
+      docCount: get('text.docCount', Int32Array),
+      docKind: get('text.docKind', Uint8Array),
+      docHash: get('text.docHash', Uint32Array),
+    },
+    postings,
+  );
+  const ledger = new LedgerIndex();
+  ledger.rows = rows;
+  ledger.text = text;
+  ledger.adopt(ledger);
+  const order = get('order', Int32Array);
+  if (!orderHolds(order, rows)) return null;
+  ledger.presetOrder(order);
+  return ledger;
+}

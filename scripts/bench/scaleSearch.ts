@@ -1,0 +1,82 @@
+import Conf from 'conf';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LedgerResult } from '../../shared/ledger';
+import { dispatch } from '../../electron/service/dispatch';
+import { openLibrary } from '../../electron/service/openLibrary';
+import { LEDGER_FILE } from '../../electron/service/ledger/snapshot';
+import { launchBrowserMode } from './browserMode';
+import { SEARCH_QUERIES, timedSearches, typedQueries } from './search';
+import { residentMb } from './start';
+import { info, ms, quantile, verdict, type BenchRow } from './table';
+
+const FIRST_QUERY = { text: 'pricing' };
+
+/**
+ * From the first library.get answered to the first ledger.search answered with every meeting in
+ * it (`complete`), in browser mode as `npm run web` starts it. The search is asked the moment the
+ * list is served; the service answers it once the ledger is whole (read back from its file, or the
+ * build finished by the search itself), so the time includes whatever the build had left.
+ */
+async function firstSearch(dataDir: string) {
+  const app = await launchBrowserMode(dataDir);
+  try {
+    await app.call('library.get', {});
+    const began = performance.now();
+    const result = await app.call<LedgerResult>('ledger.search', FIRST_QUERY);
+    const ms = performance.now() - began;
+    if (!result.complete)
+      throw new Error('The first search answered before the ledger was whole: the benchmark would measure the wrong thing.');
+    return { ms, total: result.total, resident: residentMb(app.pid) };
+  } finally {
+    await app.stop(); // writes the ledger's file on close
+  }
+}
+
+/**
+ * Issue 20, the ledger at 10,000 meetings / 200,000 decisions (run from scale.ts on its library,
+ * after its report): the first search of a session that finds no ledger file (a first start, or
+ * one after the file was found wrong), then of the next session, which reads the file the first
+ * left; then, in this process with the library opened from that file, the search figures of
+ * search.ts (the same queries and typing) at this size.
+ */
+export async function benchScaleSearch(bigDir: string, { quick, meetings }: { quick: boolean; meetings: number }): Promise<BenchRow[]> {
+  fs.rmSync(path.join(bigDir, 'cache', LEDGER_FILE), { force: true });
+  const cold = await firstSearch(bigDir);
+  const warm = await firstSearch(bigDir);
+  if (warm.total !== cold.total) throw new Error(`The ledger read back finds ${warm.total} decisions for "pricing", built ${cold.total}.`);
+
+  const library = openLibrary({ dataDir: bigDir, StoreClass: Conf, role: 'bench', backupIntervalMs: null });
+  let times: number[];
+  let typing: number[];
+  let opened: number;
+  try {
+    const began = performance.now();
+    const first = dispatch(library.service, 'ledger.search', { limit: 1 });
+    opened = performance.now() - began;
+    if (!first.ok || (first.value as LedgerResult).total !== meetings * 20)
+      throw new Error('The ledger read back does not hold every decision.');
+    times = timedSearches(library.service, quick ? 16 : 400);
+    typing = typedQueries(library.service);
+  } finally {
+    library.close();
+  }
+  const decisions = meetings * 20;
+  return [
+    info(`first ledger search after the list is served, ${meetings} meetings, no ledger file (built then)`, `${cold.ms.toFixed(0)} ms`),
+    {
+      figure: `first ledger search after the list is served, ${meetings} meetings, ledger file of the session before`,
+      value: `${warm.ms.toFixed(0)} ms (resident memory then: ${warm.resident.toFixed(0)} MB)`,
+      budget: '<= 100 ms',
+      verdict: verdict(quick, warm.ms <= 100),
+    },
+    info('  read the ledger file, check it and search once, in one process (no HTTP)', `${opened.toFixed(0)} ms`),
+    {
+      figure: `ledger search over ${decisions} decisions (${SEARCH_QUERIES.length} query kinds, ${times.length} queries)`,
+      value: ms(times),
+      budget: 'p95 <= 20 ms',
+      verdict: verdict(quick, quantile(times, 0.95) <= 20),
+    },
+    info(`  typing over ${decisions} decisions: each prefix of 7 phrases (${typing.length} queries)`, ms(typing)),
+  ];
+}

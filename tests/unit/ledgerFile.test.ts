@@ -1,0 +1,220 @@
+/**
+ * The ledger kept across sessions (issue 20: electron/service/ledger/snapshot.ts and keeper.ts) on
+ * real data folders: a later session answers from the file without reading the meetings, and
+ * always finds what a ledger built afresh from the meeting files finds: after a change in a session
+ * that never searched, a change written into the file just before a crash, and with a damaged or
+ * foreign file, which is ignored and written again.
+ */
+import Conf from 'conf';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Meeting } from '../../shared/domain';
+import type { LedgerQuery } from '../../shared/ledger';
+import { Kernel } from '../../electron/service/kernel';
+import { dirStamp, LEDGER_FILE, readAhead, readLedger } from '../../electron/service/ledger/snapshot';
+import { LedgerIndex } from '../../electron/service/ledgerIndex';
+import { LibraryStorage } from '../../electron/storage/libraryStorage';
+import { generateLibrary } from '../../scripts/bench/generate';
+import { tempDir } from './helpers';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const MEETINGS = 30;
+const QUERIES: LedgerQuery[] = [
+  {},
+  { text: 'pricing' },
+  { text: 'zeppelin' },
+  { text: 'ship onboarding chan' },
+  { owner: 'ana' },
+  { text: 'decision 7' },
+];
+
+/** Reads of meeting files, counted. */
+class CountingStorage extends LibraryStorage {
+  reads = 0;
+  override readMeeting(id: string): Meeting {
+    this.reads++;
+    return super.readMeeting(id);
+  }
+}
+
+const open: Kernel[] = [];
+afterEach(() => open.splice(0).forEach((kernel) => kernel.persistence.close()));
+
+function session(dir: string) {
+  const storage = new CountingStorage(dir, Conf);
+  const kernel = new Kernel({ storage, backupIntervalMs: null });
+  open.push(kernel);
+  const close = () => {
+    open.splice(open.indexOf(kernel), 1);
+    expect(kernel.persistence.close().unsavedChanges).toBe(0);
+    kernel.closeLedger(true);
+  };
+  return { kernel, storage, close };
+}
+
+const answers = (ledger: LedgerIndex) => QUERIES.map((query) => ledger.search({ offset: 0, limit: 500, review: 'any', ...query }, true));
+
+/** A session's answers to every query (the first search loads or builds the ledger), then closed. */
+function searched(dir: string) {
+  const { kernel, storage, close } = session(dir);
+  kernel.loadAllMeetings();
+  const found = answers(kernel.ledger);
+  close();
+  return { found, reads: storage.reads };
+}
+
+/** The ledger built afresh from every meeting file (run with no session open). */
+function fresh(dir: string) {
+  const storage = new LibraryStorage(dir, Conf);
+  const ids = storage.open().index.meetings.map((summary) => summary.id);
+  const ledger = new LedgerIndex();
+  for (const id of ids) ledger.update(storage.readMeeting(id));
+  return answers(ledger);
+}
+
+const fileOf = (dir: string) => path.join(dir, 'cache', LEDGER_FILE);
+const zeppelin = (kernel: Kernel, meeting: Meeting) =>
+  kernel.mutateMeeting(meeting.id, undefined, (draft) => {
+    draft.agenda[0]!.decisions[0]!.text = 'Retire the zeppelin programme';
+  });
+
+function library() {
+  const dir = tempDir('empty-chair-ledger-file-');
+  return { dir, meetings: generateLibrary(dir, { meetings: MEETINGS }) };
+}
+
+describe('the ledger file', () => {
+  it('lets a later session answer without reading a meeting, as a fresh build answers', () => {
+    const { dir } = library();
+    const first = searched(dir);
+    expect(first.reads).toBe(MEETINGS); // built from the files
+    expect(fs.existsSync(fileOf(dir))).toBe(true);
+    const later = searched(dir);
+    expect(later.reads).toBe(0);
+    expect(later.found).toEqual(first.found);
+    expect(later.found).toEqual(fresh(dir));
+    expect(later.found[1]!.total).toBeGreaterThan(0);
+  });
+
+  it('reads back the same ledger when the file is read ahead in the background, and refuses spoiled postings either way', async () => {
+    const { dir } = library();
+    const first = searched(dir);
+    const folder = dirStamp(path.join(dir, 'meetings'));
+    const ahead = readLedger(fileOf(dir), folder, await readAhead(fileOf(dir)));
+    expect(ahead).not.toBeNull();
+    expect(answers(ahead!.ledger)).toEqual(first.found);
+    // The postings are the last arrays but the pool's bytes: a document number far past the end.
+    const bytes = fs.readFileSync(fileOf(dir));
+    const sections = JSON.parse(bytes.toString('utf8', 16, 16 + bytes.readUInt32LE(8))).sections as [string, string, number][];
+    const postings = sections.at(-3)![2];
+    const padded = (n: number) => n + ((8 - (n % 8)) % 8);
+    const docsAt = bytes.length - padded(sections.at(-1)![2]) - 2 * padded(postings * 4);
+    expect(sections.at(-3)![0]).toBe('text.docs');
+    bytes.writeInt32LE(1_000_000, docsAt + (postings - 1) * 4);
+    fs.writeFileSync(fileOf(dir), bytes);
+    expect(readLedger(fileOf(dir), folder, await readAhead(fileOf(dir)))).toBeNull();
+    expect(readLedger(fileOf(dir), folder)).toBeNull();
+  });
+
+  it('reads again a meeting changed in a session that never searched (its file is another)', () => {
+    const { dir, meetings } = library();
+    searched(dir);
+    const other = session(dir);
+    zeppelin(other.kernel, meetings[4]!);
+    other.close(); // never searched: the ledger file is not written
+    const later = searched(dir);
+    expect(later.reads).toBe(1);
+    expect(later.found).toEqual(fresh(dir));
+    expect(later.found[2]!.entries.map((entry) => entry.meetingId)).toEqual([meetings[4]!.id]);
+  });
+
+  it('stamps a change made in memory on close, so the session after needs no read for it', () => {
+    const { dir, meetings } = library();
+    searched(dir);
+    const { kernel, close } = session(dir);
+    kernel.loadAllMeetings();
+    zeppelin(kernel, meetings[6]!);
+    close();
+    const later = searched(dir);
+    expect(later.reads).toBe(0);
+    expect(later.found).toEqual(fresh(dir));
+    expect(later.found[2]!.total).toBe(1);
+  });
+
+  it('keeps agreeing after reading the file, when its postings are folded and its rows compacted', () => {
+    const { dir, meetings } = library();
+    searched(dir);
+    const { kernel, storage, close } = session(dir);
+    kernel.loadAllMeetings();
+    expect(storage.reads).toBe(0); // from the file: its postings and strings are read from it as needed
+    zeppelin(kernel, meetings[2]!);
+    kernel.ledger.text.freeze(); // the postings leave the file for memory, with the change folded in
+    for (let i = 0; i < 210; i++) {
+      kernel.mutateMeeting(meetings[3]!.id, undefined, (draft) => {
+        draft.agenda[1]!.decisions[0]!.text = `Step ${i} of the rollout`;
+      });
+    }
+    expect(kernel.ledger.rows.dead).toBeLessThan(4096); // compacted on the way (20 dead rows per save)
+    const found = answers(kernel.ledger);
+    close();
+    expect(found).toEqual(fresh(dir));
+    expect(found[2]!.total).toBe(1);
+  });
+
+  it('reads again a change written into the file just before a crash', () => {
+    const { dir, meetings } = library();
+    const changed = meetings[7]!;
+    // The build finishes after the change, so the file it writes holds the change, from memory.
+    const child = `
+      import Conf from 'conf';
+      import fs from 'node:fs';
+      const { Kernel } = await import(${JSON.stringify(path.join(ROOT, 'electron/service/kernel.ts'))});
+      const { LibraryStorage } = await import(${JSON.stringify(path.join(ROOT, 'electron/storage/libraryStorage.ts'))});
+      const kernel = new Kernel({ storage: new LibraryStorage(${JSON.stringify(dir)}, Conf), backupIntervalMs: null });
+      kernel.mutateMeeting(${JSON.stringify(changed.id)}, undefined, (draft) => {
+        draft.agenda[0].decisions[0].text = 'Retire the zeppelin programme before the crash';
+      });
+      setInterval(() => undefined, 1000); // the warm-up's timers are unref'd: keep the process up meanwhile
+      await kernel.warmUp();
+      while (!fs.existsSync(${JSON.stringify(fileOf(dir))})) await new Promise((resolve) => setTimeout(resolve, 20));
+      process.kill(process.pid, 'SIGKILL');
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.signal, run.stderr).toBe('SIGKILL');
+    expect(fs.existsSync(fileOf(dir))).toBe(true);
+
+    const later = searched(dir);
+    expect(later.reads).toBe(1); // the changed meeting, from its file (its journal folded at start)
+    expect(later.found).toEqual(fresh(dir));
+    expect(later.found[2]!.entries.map((entry) => entry.text)).toEqual(['Retire the zeppelin programme before the crash']);
+  });
+
+  it.each([
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100)],
+    ['of another format', (bytes: Buffer) => Buffer.from(bytes.toString('latin1').replace('"format":1,', '"format":99,'), 'latin1')],
+    ['not a ledger file', () => Buffer.from('{"meetings":{}}')],
+    [
+      'holding numbers that point outside its arrays',
+      (bytes: Buffer) => {
+        const spoiled = Buffer.from(bytes);
+        const body = 16 + spoiled.readUInt32LE(8);
+        spoiled.fill(0x7f, body + 8, body + 64); // the first row's record number, among others
+        return spoiled;
+      },
+    ],
+  ])('ignores a file %s, answers from the meetings and writes it again', (_name, spoil) => {
+    const { dir } = library();
+    const expected = searched(dir).found;
+    fs.writeFileSync(fileOf(dir), spoil(fs.readFileSync(fileOf(dir))));
+    const again = searched(dir);
+    expect(again.reads).toBe(MEETINGS);
+    expect(again.found).toEqual(expected);
+    expect(searched(dir).reads).toBe(0); // written again, whole
+  });
+});
