@@ -199,27 +199,26 @@ export function decodeFigureFile(bytes: Buffer, zone: string): { entries: Map<st
     const decoded = decodeEntry(columns, m, tagAt, personaAt);
     tagAt += tags;
     personaAt += personas;
-    if (decoded) entries.set(decoded[0], decoded[1]);
+    if (decoded) entries.set(decoded.figures.evidence.meetingId, decoded);
     else damaged++;
   }
   return { entries, damaged };
 }
 
-/** The meeting id and entry in row `m`, or null when a value is not one mergeDashboard may read. */
+/** The entry in row `m` (its meeting id in figures.evidence), or null when a value is not one mergeDashboard may read. */
 function decodeEntry(
   { f64, i32, tagIds: tagColumn, tagCounts: countColumn, personas, strings }: Columns,
   m: number,
   tagAt: number,
   personaAt: number,
-): [string, Entry] | null {
+): Entry | null {
   const i = m * MEETING_I32;
-  const text = (place: number) => textAt(strings, place);
-  const id = text(i32[i + I_ID]!);
-  const updatedAt = text(i32[i + I_UPDATED]!);
-  const day = text(i32[i + I_DAY]!);
-  const week = text(i32[i + I_WEEK]!);
-  const title = text(i32[i + I_TITLE]!);
-  const scheduledAt = text(i32[i + I_SCHEDULED]!);
+  const id = textAt(strings, i32[i + I_ID]!);
+  const updatedAt = textAt(strings, i32[i + I_UPDATED]!);
+  const day = textAt(strings, i32[i + I_DAY]!);
+  const week = textAt(strings, i32[i + I_WEEK]!);
+  const title = textAt(strings, i32[i + I_TITLE]!);
+  const scheduledAt = textAt(strings, i32[i + I_SCHEDULED]!);
   if (id === null || updatedAt === null || day === null || week === null || title === null || scheduledAt === null) return null;
   if (
     i32[i + I_REVISION]! < 0 ||
@@ -273,7 +272,7 @@ function decodeEntry(
     },
     citations,
   };
-  return [id, { file, revision: i32[i + I_REVISION]!, updatedAt, figures }];
+  return { file, revision: i32[i + I_REVISION]!, updatedAt, figures };
 }
 
 const textAt = (strings: readonly string[], place: number): string | null =>
@@ -303,9 +302,12 @@ const isCitation = (value: unknown): boolean =>
       typeof value.account.currency === 'string' &&
       (value.account.arr === null || isNumber(value.account.arr))));
 
+/** Shared by the many meetings that cite nothing (frozen: the figures are only ever read). */
+const NO_CITATIONS = Object.freeze([]) as unknown as Citation[];
+
 /** A meeting's citations, kept as JSON in the string table (few meetings have any); null if damaged. */
 function citationsAt(place: number, strings: readonly string[]): Citation[] | null {
-  if (place === -1) return [];
+  if (place === -1) return NO_CITATIONS;
   if (place < 0 || place >= strings.length) return null;
   try {
     const citations = JSON.parse(strings[place]!) as unknown;
