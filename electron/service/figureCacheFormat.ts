@@ -55,8 +55,18 @@ interface Head {
   strings: number;
 }
 
-const counts = (c: DirectionCounts): number[] => [c.helps, c.hurts, c.mixed, c.neutral, c.unknown];
 const isInt32 = (n: number) => Number.isInteger(n) && n >= -0x80000000 && n <= 0x7fffffff;
+const countsFit = (c: DirectionCounts) =>
+  isInt32(c.helps) && isInt32(c.hurts) && isInt32(c.mixed) && isInt32(c.neutral) && isInt32(c.unknown);
+
+/** Whether every number of an entry is one the integer columns hold exactly (checked before any is written). */
+function fits(revision: number, f: MeetingFigures): boolean {
+  const e = f.evidence;
+  if (![revision, f.discussed, f.covered, e.decisions, e.citing].every(isInt32) || !countsFit(f.decisions)) return false;
+  if (f.tagCounts.length !== 5 * f.tagIds.length) return false;
+  for (let c = 0; c < f.tagCounts.length; c++) if (!isInt32(f.tagCounts[c]!)) return false;
+  return f.personas.every((p) => isInt32(p.net) && countsFit(p.counts));
+}
 const pad8 = (n: number) => (n + 7) & ~7;
 
 /**
@@ -71,64 +81,53 @@ export function encodeFigureFile(entries: ReadonlyMap<string, Entry>, zone: stri
     if (at === undefined) places.set(s, (at = strings.push(s) - 1));
     return at;
   };
-  const f64: number[] = [BYTE_ORDER_MARK];
-  const i32: number[] = [];
-  const tags: number[] = [];
-  const tagCountColumn: number[] = [];
-  const personas: number[] = [];
-  for (const [id, { file, revision, updatedAt, figures: f }] of entries) {
+  const kept = [...entries].filter(([, entry]) => fits(entry.revision, entry.figures));
+  let tagRows = 0;
+  let personaRows = 0;
+  for (const [, { figures }] of kept) {
+    tagRows += figures.tagIds.length;
+    personaRows += figures.personas.length;
+  }
+  const f64 = new Float64Array(1 + MEETING_F64 * kept.length);
+  const i32 = new Int32Array(MEETING_I32 * kept.length);
+  const tags = new Int32Array(tagRows);
+  const tagCountColumn = new Int32Array(5 * tagRows);
+  const personas = new Int32Array(PERSONA_I32 * personaRows);
+  f64[0] = BYTE_ORDER_MARK;
+  let [a, b, t, c, p] = [1, 0, 0, 0, 0];
+  for (const [id, { file, revision, updatedAt, figures: f }] of kept) {
     const e = f.evidence;
-    const tagRows = f.tagIds.map(str);
-    const tagCounts = Array.from(f.tagCounts);
-    const personaRows = f.personas.flatMap((p) => [str(p.personaId), p.net, ...counts(p.counts)]);
-    const row = [
-      str(id),
-      (f.held ? HELD : 0) | (file ? STAMPED : 0),
-      revision,
-      str(updatedAt),
-      str(f.day),
-      str(f.week),
-      f.discussed,
-      f.covered,
-      ...counts(f.decisions),
-      str(e.title),
-      str(e.scheduledAt),
-      e.decisions,
-      e.citing,
-      f.tagIds.length,
-      f.personas.length,
-      f.citations.length > 0 ? str(JSON.stringify(f.citations)) : -1,
-    ];
-    if (![...row, ...tagRows, ...tagCounts, ...personaRows].every(isInt32) || tagCounts.length !== 5 * tagRows.length) continue;
-    f64.push(...(file ?? [NaN, NaN, NaN]), e.evidenceCoverage ?? NaN);
-    i32.push(...row);
-    tags.push(...tagRows);
-    tagCountColumn.push(...tagCounts);
-    personas.push(...personaRows);
+    const d = f.decisions;
+    f64.set(file ?? [NaN, NaN, NaN], a);
+    f64[a + 3] = e.evidenceCoverage ?? NaN;
+    a += MEETING_F64;
+    const citations = f.citations.length > 0 ? str(JSON.stringify(f.citations)) : -1;
+    i32.set([str(id), (f.held ? HELD : 0) | (file ? STAMPED : 0), revision, str(updatedAt), str(f.day), str(f.week)], b);
+    i32.set([f.discussed, f.covered, d.helps, d.hurts, d.mixed, d.neutral, d.unknown, str(e.title), str(e.scheduledAt)], b + 6);
+    i32.set([e.decisions, e.citing, f.tagIds.length, f.personas.length, citations], b + 15);
+    b += MEETING_I32;
+    for (const tagId of f.tagIds) tags[t++] = str(tagId);
+    tagCountColumn.set(f.tagCounts, c);
+    c += f.tagCounts.length;
+    for (const { personaId, net, counts: n } of f.personas) {
+      personas.set([str(personaId), net, n.helps, n.hurts, n.mixed, n.neutral, n.unknown], p);
+      p += PERSONA_I32;
+    }
   }
   const table = Buffer.from(JSON.stringify(strings));
-  const head: Head = {
-    zone,
-    meetings: i32.length / MEETING_I32,
-    tags: tags.length,
-    personas: personas.length / PERSONA_I32,
-    strings: table.length,
-  };
+  const head: Head = { zone, meetings: kept.length, tags: tagRows, personas: personaRows, strings: table.length };
   const headBytes = Buffer.from(JSON.stringify(head));
   const start = pad8(FIXED + 4 + headBytes.length);
-  const out = Buffer.alloc(
-    start + 8 * f64.length + 4 * (i32.length + tags.length + tagCountColumn.length + personas.length) + table.length,
-  );
+  const columns = [f64, i32, tags, tagCountColumn, personas];
+  const out = Buffer.alloc(start + columns.reduce((sum, column) => sum + column.byteLength, 0) + table.length);
   MAGIC.copy(out, 0);
   out.writeUInt32LE(FIGURE_FILE_FORMAT, 8);
   out.writeUInt32LE(headBytes.length, FIXED);
   headBytes.copy(out, FIXED + 4);
   let at = start;
-  new Float64Array(out.buffer, out.byteOffset + at, f64.length).set(f64);
-  at += 8 * f64.length;
-  for (const column of [i32, tags, tagCountColumn, personas]) {
-    new Int32Array(out.buffer, out.byteOffset + at, column.length).set(column);
-    at += 4 * column.length;
+  for (const column of columns) {
+    out.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
+    at += column.byteLength;
   }
   table.copy(out, at);
   out.writeUInt32LE(crc32(out.subarray(FIXED)), 12);
