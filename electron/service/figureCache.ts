@@ -12,12 +12,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { meetingFigures, type MeetingFigures } from '../../shared/dashboard';
 import type { LibraryIndex, Meeting } from '../../shared/domain';
-import { decodeEntry, encodeEntry, Ids, type Entry, type FileStamp } from './figureCacheFormat';
+import { decodeFigureFile, encodeFigureFile, FIGURE_FILE_FORMAT, type Entry, type FileStamp } from './figureCacheFormat';
 import { StampsInWorker } from './figureStamps';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
-export const FIGURE_CACHE_FORMAT = 4;
-export const FIGURE_CACHE_FILE = 'dashboard-figures.json';
+export const FIGURE_CACHE_FORMAT = FIGURE_FILE_FORMAT;
+export const FIGURE_CACHE_FILE = 'dashboard-figures.bin';
+/** Where formats 1-4 kept the figures, as JSON: removed when found. */
+const OLD_FIGURE_CACHE_FILE = 'dashboard-figures.json';
 
 /** Weeks and days are local calendar days: figures stored under another time zone are not used. */
 const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -193,24 +195,19 @@ export class FigureCache {
     }
   }
 
-  /** The stored entries, or none when the file is missing, unreadable or not this format. */
+  /** The stored entries, or none when the file is missing, unreadable or not this format (figureCacheFormat.ts). */
   private load(): Map<string, Entry> {
-    const entries = new Map<string, Entry>();
-    let parsed: unknown;
+    let bytes: Buffer;
     try {
       removeTempFiles(this.dir);
-      parsed = JSON.parse(fs.readFileSync(this.file, 'utf8'));
+      bytes = fs.readFileSync(this.file);
     } catch {
-      return entries;
+      return new Map();
     }
-    if (!isObject(parsed) || parsed.format !== FIGURE_CACHE_FORMAT || parsed.zone !== localZone()) return entries;
-    if (!isObject(parsed.meetings) || !Array.isArray(parsed.ids)) return entries;
-    for (const [id, value] of Object.entries(parsed.meetings)) {
-      const entry = decodeEntry(id, value, parsed.ids);
-      if (entry) entries.set(id, entry);
-      else this.dirty = true; // a damaged entry: recomputed, and the file rewritten without it
-    }
-    return entries;
+    const decoded = decodeFigureFile(bytes, localZone());
+    if (!decoded) return new Map();
+    if (decoded.damaged > 0) this.dirty = true; // recomputed, and the file rewritten without them
+    return decoded.entries;
   }
 
   private scheduleSave(): void {
@@ -224,13 +221,10 @@ export class FigureCache {
   /** Writes the entries if they changed: whole, under a temporary name, then renamed over the old file. */
   flush(): void {
     if (!this.dirty || !this.entries) return;
-    const meetings: Record<string, unknown[]> = {};
-    const ids = new Ids();
-    for (const [id, entry] of this.entries) meetings[id] = encodeEntry(entry, ids);
     const temp = `${this.file}.tmp-${process.pid}`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });
-      fs.writeFileSync(temp, JSON.stringify({ format: FIGURE_CACHE_FORMAT, zone: localZone(), ids: ids.list, meetings }));
+      fs.writeFileSync(temp, encodeFigureFile(this.entries, localZone()));
       fs.renameSync(temp, this.file);
       this.dirty = false;
     } catch {
@@ -258,13 +252,14 @@ export class FigureCache {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
   return a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }
 
-/** A write a crash cut short leaves its temporary file; the lock is held, so none is being written now. */
+/**
+ * A write a crash cut short leaves its temporary file; the lock is held, so none is being written
+ * now. The JSON file of formats 1-4 is never read again.
+ */
 function removeTempFiles(dir: string): void {
   let names: string[];
   try {
@@ -272,5 +267,7 @@ function removeTempFiles(dir: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.startsWith(`${FIGURE_CACHE_FILE}.tmp-`)) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of names)
+    if (name.startsWith(`${FIGURE_CACHE_FILE}.tmp-`) || name === OLD_FIGURE_CACHE_FILE || name.startsWith(`${OLD_FIGURE_CACHE_FILE}.tmp-`))
+      fs.rmSync(path.join(dir, name), { force: true });
 }

@@ -1,15 +1,20 @@
 /**
- * How figureCache.ts stores an entry: an array per meeting rather than the objects MeetingFigures
- * is made of (each direction count named five times over), which made the file 13.6 MB at 10,000
- * meetings instead of 5.2 MB, and its parse the largest part of the first dashboard. Decoding
- * checks by hand what mergeDashboard reads (zod over 10,000 entries cost more than the budget), so
- * a damaged entry is recomputed instead of breaking the dashboard. Since format 3 tag and persona
- * ids are numbers into the file's list of ids (`Ids`) and rows are flat arrays: 3.5 MB instead of
- * 5.2 at 10,000 meetings, parsed in about half the time, and a meeting's tag counts are the parsed
- * array itself (format 4), so decoding builds a few objects per meeting, not thirty (finding 16).
+ * How figureCache.ts stores its entries (format 5): one binary file of numbers in typed arrays and
+ * one table of strings, each string written once. The JSON of format 4 (3.5 MB at 10,000 meetings)
+ * cost 100-250 ms to parse and collect on the first dashboard after start (docs/performance.md,
+ * findings 16-17); here the numbers are read in place and only the strings are parsed.
+ *
+ * Layout: MAGIC, then u32 format, u32 CRC-32 of everything after the first 16 bytes, u32 length of
+ * the JSON head; the head ({ zone, meetings, tags, personas, strings }); zeros to a multiple of 8;
+ * then MEETING_F64 doubles and MEETING_I32 integers per meeting, TAG_I32 integers per tag row,
+ * PERSONA_I32 per persona row, and the strings as one JSON array. A file whose length, checksum,
+ * format, zone or byte order is not what this version writes is ignored whole; an entry whose
+ * numbers are not what mergeDashboard may read (a negative count, a string out of the table) is
+ * left out alone, to be recomputed.
  */
-import { directionCounts, type DashboardMeeting, type DirectionCounts, type MeetingFigures } from '../../shared/dashboard';
-import { IMPACT_DIRECTIONS, type Citation } from '../../shared/domain';
+import { crc32 } from 'node:zlib';
+import { directionCounts, type DirectionCounts, type MeetingFigures } from '../../shared/dashboard';
+import type { Citation } from '../../shared/domain';
 
 /** Which meeting file an entry was computed from: inode, size, modification time (ms). */
 export type FileStamp = [ino: number, size: number, mtimeMs: number];
@@ -22,56 +27,268 @@ export interface Entry {
   figures: MeetingFigures;
 }
 
-type Loose = Record<string, unknown>;
-const isObject = (value: unknown): value is Loose => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const D = IMPACT_DIRECTIONS.length;
+export const FIGURE_FILE_FORMAT = 5;
+const MAGIC = Buffer.from('ECFIGBIN', 'latin1');
+const FIXED = 16; // magic, format, checksum
+/** Written as the first double: read back otherwise, the file was written with another byte order. */
+const BYTE_ORDER_MARK = 1234.5;
 
-/** The counts in the order directionCounts takes them (countsAt reads them back in the same order). */
-const counts = (c: DirectionCounts): number[] => [c.helps, c.hurts, c.mixed, c.neutral, c.unknown];
+// Per meeting, doubles: the file stamp (NaN when none) and the evidence coverage (NaN for null).
+const MEETING_F64 = 4;
+// Per meeting, 32-bit integers, in this order (I_* name each place).
+const [I_ID, I_FLAGS, I_REVISION, I_UPDATED, I_DAY, I_WEEK, I_DISCUSSED, I_COVERED, I_DECIDED] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+const [I_TITLE, I_SCHEDULED, I_EV_DECISIONS, I_CITING, I_TAGS, I_PERSONAS, I_CITATIONS] = [13, 14, 15, 16, 17, 18, 19];
+const MEETING_I32 = 20;
+// Per tag row, 32-bit integers: all the rows' tag ids (as strings' places) first, then all their five
+// counts, so a meeting's tagCounts is one view of the file's numbers, not an array built per meeting.
+const TAG_I32 = 6;
+const PERSONA_I32 = 7; // the persona id's string, net, five counts
+const HELD = 1;
+const STAMPED = 2;
 
-/** Direction counts from `values[from…]`, or null if any is not a count. */
-function countsAt(values: unknown[], from: number): DirectionCounts | null {
-  for (let i = from; i < from + D; i++) if (!isCount(values[i])) return null;
-  const v = values as number[];
-  return directionCounts(v[from], v[from + 1], v[from + 2], v[from + 3], v[from + 4]);
+interface Head {
+  zone: string;
+  meetings: number;
+  tags: number;
+  personas: number;
+  /** Bytes of the strings' JSON. */
+  strings: number;
+}
+
+const isInt32 = (n: number) => Number.isInteger(n) && n >= -0x80000000 && n <= 0x7fffffff;
+const countsFit = (c: DirectionCounts) =>
+  isInt32(c.helps) && isInt32(c.hurts) && isInt32(c.mixed) && isInt32(c.neutral) && isInt32(c.unknown);
+
+/** Whether every number of an entry is one the integer columns hold exactly (checked before any is written). */
+function fits(revision: number, f: MeetingFigures): boolean {
+  const e = f.evidence;
+  if (![revision, f.discussed, f.covered, e.decisions, e.citing].every(isInt32) || !countsFit(f.decisions)) return false;
+  if (f.tagCounts.length !== 5 * f.tagIds.length) return false;
+  for (let c = 0; c < f.tagCounts.length; c++) if (!isInt32(f.tagCounts[c]!)) return false;
+  return f.personas.every((p) => isInt32(p.net) && countsFit(p.counts));
+}
+const pad8 = (n: number) => (n + 7) & ~7;
+
+/**
+ * The file for `entries` (meeting id to entry) under time zone `zone`. An entry holding a number the
+ * columns cannot keep exactly (no such figure is made today) is left out: it is recomputed next time.
+ */
+export function encodeFigureFile(entries: ReadonlyMap<string, Entry>, zone: string): Buffer {
+  const strings: string[] = [];
+  const places = new Map<string, number>();
+  const str = (s: string) => {
+    let at = places.get(s);
+    if (at === undefined) places.set(s, (at = strings.push(s) - 1));
+    return at;
+  };
+  const kept = [...entries].filter(([, entry]) => fits(entry.revision, entry.figures));
+  let tagRows = 0;
+  let personaRows = 0;
+  for (const [, { figures }] of kept) {
+    tagRows += figures.tagIds.length;
+    personaRows += figures.personas.length;
+  }
+  const f64 = new Float64Array(1 + MEETING_F64 * kept.length);
+  const i32 = new Int32Array(MEETING_I32 * kept.length);
+  const tags = new Int32Array(tagRows);
+  const tagCountColumn = new Int32Array(5 * tagRows);
+  const personas = new Int32Array(PERSONA_I32 * personaRows);
+  f64[0] = BYTE_ORDER_MARK;
+  let [a, b, t, c, p] = [1, 0, 0, 0, 0];
+  for (const [id, { file, revision, updatedAt, figures: f }] of kept) {
+    const e = f.evidence;
+    const d = f.decisions;
+    f64.set(file ?? [NaN, NaN, NaN], a);
+    f64[a + 3] = e.evidenceCoverage ?? NaN;
+    a += MEETING_F64;
+    const citations = f.citations.length > 0 ? str(JSON.stringify(f.citations)) : -1;
+    i32.set([str(id), (f.held ? HELD : 0) | (file ? STAMPED : 0), revision, str(updatedAt), str(f.day), str(f.week)], b);
+    i32.set([f.discussed, f.covered, d.helps, d.hurts, d.mixed, d.neutral, d.unknown, str(e.title), str(e.scheduledAt)], b + 6);
+    i32.set([e.decisions, e.citing, f.tagIds.length, f.personas.length, citations], b + 15);
+    b += MEETING_I32;
+    for (const tagId of f.tagIds) tags[t++] = str(tagId);
+    tagCountColumn.set(f.tagCounts, c);
+    c += f.tagCounts.length;
+    for (const { personaId, net, counts: n } of f.personas) {
+      personas.set([str(personaId), net, n.helps, n.hurts, n.mixed, n.neutral, n.unknown], p);
+      p += PERSONA_I32;
+    }
+  }
+  const table = Buffer.from(JSON.stringify(strings));
+  const head: Head = { zone, meetings: kept.length, tags: tagRows, personas: personaRows, strings: table.length };
+  const headBytes = Buffer.from(JSON.stringify(head));
+  const start = pad8(FIXED + 4 + headBytes.length);
+  const columns = [f64, i32, tags, tagCountColumn, personas];
+  const out = Buffer.alloc(start + columns.reduce((sum, column) => sum + column.byteLength, 0) + table.length);
+  MAGIC.copy(out, 0);
+  out.writeUInt32LE(FIGURE_FILE_FORMAT, 8);
+  out.writeUInt32LE(headBytes.length, FIXED);
+  headBytes.copy(out, FIXED + 4);
+  let at = start;
+  for (const column of columns) {
+    out.set(new Uint8Array(column.buffer, column.byteOffset, column.byteLength), at);
+    at += column.byteLength;
+  }
+  table.copy(out, at);
+  out.writeUInt32LE(crc32(out.subarray(FIXED)), 12);
+  return out;
+}
+
+/** The file's columns once its frame checked out. */
+interface Columns {
+  f64: Float64Array;
+  i32: Int32Array;
+  tagIds: Int32Array;
+  tagCounts: Int32Array;
+  personas: Int32Array;
+  strings: string[];
+  count: number;
+}
+
+/** Typed-array views of `bytes`, copied first when the buffer is not 8-byte aligned. */
+function columnsOf(bytes: Buffer, zone: string): Columns | null {
+  if (bytes.length < FIXED + 4 || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== FIGURE_FILE_FORMAT) return null;
+  if (bytes.readUInt32LE(12) !== crc32(bytes.subarray(FIXED))) return null; // damaged or cut short
+  const headLength = bytes.readUInt32LE(FIXED);
+  if (FIXED + 4 + headLength > bytes.length) return null;
+  const head = JSON.parse(bytes.toString('utf8', FIXED + 4, FIXED + 4 + headLength)) as Partial<Head>;
+  if (head.zone !== zone) return null; // weeks are local days
+  const { meetings: n, tags: t, personas: p, strings: s } = head;
+  if (![n, t, p, s].every((v) => Number.isInteger(v) && (v as number) >= 0)) return null;
+  const start = pad8(FIXED + 4 + headLength);
+  const sizes = [8 * (1 + MEETING_F64 * n!), 4 * MEETING_I32 * n!, 4 * TAG_I32 * t!, 4 * PERSONA_I32 * p!];
+  if (start + sizes.reduce((a, b) => a + b, 0) + s! !== bytes.length) return null;
+  const aligned = bytes.byteOffset % 8 === 0 ? bytes : Buffer.from(bytes);
+  let at = aligned.byteOffset + start;
+  const f64 = new Float64Array(aligned.buffer, at, 1 + MEETING_F64 * n!);
+  if (f64[0] !== BYTE_ORDER_MARK) return null;
+  at += sizes[0]!;
+  const [i32, tags, personas] = sizes.slice(1).map((size) => {
+    const view = new Int32Array(aligned.buffer, at, size / 4);
+    at += size;
+    return view;
+  }) as [Int32Array, Int32Array, Int32Array];
+  const strings = JSON.parse(aligned.toString('utf8', at - aligned.byteOffset)) as unknown;
+  if (!Array.isArray(strings) || !strings.every((v) => typeof v === 'string')) return null;
+  return { f64: f64.subarray(1), i32, tagIds: tags.subarray(0, t!), tagCounts: tags.subarray(t!), personas, strings, count: n! };
 }
 
 /**
- * The tag and persona ids of a file, each written once: rows name them by their place. Without
- * one (a single entry on its own) rows hold the ids themselves; decodeEntry reads both.
+ * The entries of a file encodeFigureFile wrote under time zone `zone`, and how many were left out
+ * as damaged; null when the file is to be ignored whole.
  */
-export class Ids {
-  readonly list: string[] = [];
-  private readonly places = new Map<string, number>();
-  place(id: string): number {
-    let at = this.places.get(id);
-    if (at === undefined) this.places.set(id, (at = this.list.push(id) - 1));
-    return at;
+export function decodeFigureFile(bytes: Buffer, zone: string): { entries: Map<string, Entry>; damaged: number } | null {
+  let columns: Columns | null;
+  try {
+    columns = columnsOf(bytes, zone);
+  } catch {
+    return null; // a head or string table that is not JSON
   }
+  if (!columns) return null;
+  const entries = new Map<string, Entry>();
+  let damaged = 0;
+  let tagAt = 0;
+  let personaAt = 0;
+  for (let m = 0; m < columns.count; m++) {
+    const i = m * MEETING_I32;
+    const tags = columns.i32[i + I_TAGS]!;
+    const personas = columns.i32[i + I_PERSONAS]!;
+    if (tags < 0 || personas < 0) return null; // the rows of every later entry would be misplaced
+    if (tagAt + tags > columns.tagIds.length || (personaAt + personas) * PERSONA_I32 > columns.personas.length) return null;
+    const decoded = decodeEntry(columns, m, tagAt, personaAt);
+    tagAt += tags;
+    personaAt += personas;
+    if (decoded) entries.set(decoded.figures.evidence.meetingId, decoded);
+    else damaged++;
+  }
+  return { entries, damaged };
 }
 
-export function encodeEntry({ file, revision, updatedAt, figures: f }: Entry, ids?: Ids): unknown[] {
-  const e = f.evidence;
-  const name = (id: string) => (ids ? ids.place(id) : id);
-  return [
-    file,
-    revision,
-    updatedAt,
-    f.held ? 1 : 0,
-    f.day,
-    f.week,
-    f.discussed,
-    f.covered,
-    counts(f.decisions),
-    f.tagIds.map(name),
-    f.tagCounts,
-    f.personas.flatMap((p) => [name(p.personaId), p.net, ...counts(p.counts)]),
-    [e.title, e.scheduledAt, e.decisions, e.citing, e.evidenceCoverage],
-    f.citations,
-  ];
+/** The entry in row `m` (its meeting id in figures.evidence), or null when a value is not one mergeDashboard may read. */
+function decodeEntry(
+  { f64, i32, tagIds: tagColumn, tagCounts: countColumn, personas, strings }: Columns,
+  m: number,
+  tagAt: number,
+  personaAt: number,
+): Entry | null {
+  const i = m * MEETING_I32;
+  const id = textAt(strings, i32[i + I_ID]!);
+  const updatedAt = textAt(strings, i32[i + I_UPDATED]!);
+  const day = textAt(strings, i32[i + I_DAY]!);
+  const week = textAt(strings, i32[i + I_WEEK]!);
+  const title = textAt(strings, i32[i + I_TITLE]!);
+  const scheduledAt = textAt(strings, i32[i + I_SCHEDULED]!);
+  if (id === null || updatedAt === null || day === null || week === null || title === null || scheduledAt === null) return null;
+  if (
+    i32[i + I_REVISION]! < 0 ||
+    i32[i + I_DISCUSSED]! < 0 ||
+    i32[i + I_COVERED]! < 0 ||
+    i32[i + I_EV_DECISIONS]! < 0 ||
+    i32[i + I_CITING]! < 0
+  )
+    return null;
+  const decisions = countsAt(i32, i + I_DECIDED);
+  const flags = i32[i + I_FLAGS]!;
+  const d = m * MEETING_F64;
+  const file: FileStamp | null = flags & STAMPED ? [f64[d]!, f64[d + 1]!, f64[d + 2]!] : null;
+  const coverage = Number.isNaN(f64[d + 3]!) ? null : f64[d + 3]!;
+  if (!decisions || (file && !file.every(Number.isFinite)) || (coverage !== null && !Number.isFinite(coverage))) return null;
+  const tagCount = i32[i + I_TAGS]!;
+  const tagIds: string[] = new Array<string>(tagCount);
+  for (let t = 0; t < tagCount; t++) {
+    const tagId = textAt(strings, tagColumn[tagAt + t]!);
+    if (tagId === null) return null;
+    tagIds[t] = tagId;
+  }
+  const tagCounts = countColumn.subarray(5 * tagAt, 5 * (tagAt + tagCount));
+  for (let c = 0; c < tagCounts.length; c++) if (tagCounts[c]! < 0) return null;
+  const tallies: MeetingFigures['personas'] = [];
+  for (let p = personaAt * PERSONA_I32, end = (personaAt + i32[i + I_PERSONAS]!) * PERSONA_I32; p < end; p += PERSONA_I32) {
+    const personaId = textAt(strings, personas[p]!);
+    const c = countsAt(personas, p + 2);
+    if (personaId === null || !c) return null;
+    tallies.push({ personaId, counts: c, net: personas[p + 1]! });
+  }
+  const citations = citationsAt(i32[i + I_CITATIONS]!, strings);
+  if (!citations) return null;
+  const figures: MeetingFigures = {
+    held: (flags & HELD) !== 0,
+    day,
+    week,
+    discussed: i32[i + I_DISCUSSED]!,
+    covered: i32[i + I_COVERED]!,
+    decisions,
+    tagIds,
+    tagCounts,
+    personas: tallies,
+    evidence: {
+      meetingId: id,
+      title,
+      scheduledAt,
+      decisions: i32[i + I_EV_DECISIONS]!,
+      citing: i32[i + I_CITING]!,
+      evidenceCoverage: coverage,
+    },
+    citations,
+  };
+  return { file, revision: i32[i + I_REVISION]!, updatedAt, figures };
 }
+
+const textAt = (strings: readonly string[], place: number): string | null =>
+  place >= 0 && place < strings.length ? strings[place]! : null;
+
+/** Direction counts from `values[from…]`, or null if any is negative. */
+function countsAt(values: Int32Array, from: number): DirectionCounts | null {
+  const a = values[from]!;
+  const b = values[from + 1]!;
+  const c = values[from + 2]!;
+  const d = values[from + 3]!;
+  const e = values[from + 4]!;
+  return a < 0 || b < 0 || c < 0 || d < 0 || e < 0 ? null : directionCounts(a, b, c, d, e);
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 /** What citedAccounts reads of a citation: when it was made and the account as it stood. */
 const isCitation = (value: unknown): boolean =>
@@ -84,62 +301,17 @@ const isCitation = (value: unknown): boolean =>
       typeof value.account.currency === 'string' &&
       (value.account.arr === null || isNumber(value.account.arr))));
 
-const isStamp = (value: unknown): value is FileStamp | null =>
-  value === null || (Array.isArray(value) && value.length === 3 && value.every(isNumber));
+/** Shared by the many meetings that cite nothing (frozen: the figures are only ever read). */
+const NO_CITATIONS = Object.freeze([]) as unknown as Citation[];
 
-/** An id as a row holds it: the id itself, or its place in the file's `ids`; null if neither. */
-function idAt(value: unknown, ids: readonly unknown[]): string | null {
-  if (typeof value === 'string') return value;
-  const id = Number.isInteger(value) ? ids[value as number] : undefined;
-  return typeof id === 'string' ? id : null;
-}
-
-/** The entry of meeting `meetingId`, or null when `value` is not one this version wrote; `ids` as the file lists them. */
-export function decodeEntry(meetingId: string, value: unknown, ids: readonly unknown[] = []): Entry | null {
-  if (!Array.isArray(value) || value.length !== 14) return null;
-  const [file, revision, updatedAt, held, day, week, discussed, covered, decided, tagPlaces, tagCounts, personaRows, evidence, citations] =
-    value;
-  if (!isStamp(file) || !isCount(revision) || typeof updatedAt !== 'string' || (held !== 0 && held !== 1)) return null;
-  if (typeof day !== 'string' || typeof week !== 'string' || !isCount(discussed) || !isCount(covered)) return null;
-  const decisions = Array.isArray(decided) ? countsAt(decided, 0) : null;
-  if (!decisions || !Array.isArray(tagPlaces) || !Array.isArray(tagCounts) || !Array.isArray(personaRows) || !Array.isArray(citations))
+/** A meeting's citations, kept as JSON in the string table (few meetings have any); null if damaged. */
+function citationsAt(place: number, strings: readonly string[]): Citation[] | null {
+  if (place === -1) return NO_CITATIONS;
+  if (place < 0 || place >= strings.length) return null;
+  try {
+    const citations = JSON.parse(strings[place]!) as unknown;
+    return Array.isArray(citations) && citations.every(isCitation) ? (citations as Citation[]) : null;
+  } catch {
     return null;
-  if (tagCounts.length !== D * tagPlaces.length || personaRows.length % (2 + D) !== 0 || !tagCounts.every(isCount)) return null;
-  const tagIds: string[] = [];
-  for (const place of tagPlaces) {
-    const tagId = idAt(place, ids);
-    if (tagId === null) return null;
-    tagIds.push(tagId);
   }
-  const personas: MeetingFigures['personas'] = [];
-  for (let at = 0; at < personaRows.length; at += 2 + D) {
-    const personaId = idAt(personaRows[at], ids);
-    const net = personaRows[at + 1];
-    const c = personaId !== null && isNumber(net) ? countsAt(personaRows, at + 2) : null;
-    if (!c) return null;
-    personas.push({ personaId: personaId!, net: net as number, counts: c });
-  }
-  if (!Array.isArray(evidence) || evidence.length !== 5 || !citations.every(isCitation)) return null;
-  const [title, scheduledAt, count, citing, coverage] = evidence;
-  if (typeof title !== 'string' || typeof scheduledAt !== 'string' || !isCount(count) || !isCount(citing)) return null;
-  if (coverage !== null && !isNumber(coverage)) return null;
-  const meeting: DashboardMeeting = { meetingId, title, scheduledAt, decisions: count, citing, evidenceCoverage: coverage };
-  return {
-    file,
-    revision,
-    updatedAt,
-    figures: {
-      held: held === 1,
-      day,
-      week,
-      discussed,
-      covered,
-      decisions,
-      tagIds,
-      tagCounts: tagCounts as number[], // checked above: the parsed array itself, not a copy
-      personas,
-      evidence: meeting,
-      citations: citations as Citation[],
-    },
-  };
 }
