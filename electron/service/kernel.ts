@@ -26,6 +26,7 @@ import type { ChangeContext } from './chair';
 import { EventHub } from './events';
 import { LedgerIndex } from './ledgerIndex';
 import { LedgerKeeper, type LedgerOwner } from './ledger/keeper';
+import { runInSlices } from './ledger/slices';
 import { BACKUP_INTERVAL_MS, Persistence } from './persistence';
 
 /**
@@ -34,8 +35,6 @@ import { BACKUP_INTERVAL_MS, Persistence } from './persistence';
  * tenth of a millisecond of every save (docs/performance.md, finding 7).
  */
 const cloneMeeting = rfdc();
-/** How long one turn of the ledger's background build may hold the event loop. */
-const WARM_UP_SLICE_MS = 4;
 
 export interface KernelOptions {
   storage: LibraryStorage;
@@ -355,36 +354,21 @@ export class Kernel {
    * so the first meeting list is served at once and a later search finds the work done.
    */
   warmUp(): Promise<void> {
-    this.warming ??= new Promise<void>((resolve) => {
-      const ids = this.currentIndex.meetings.map((summary) => summary.id);
-      // Unref'd so it never holds a closing process open. A timer, not setImmediate: an unref'd
-      // immediate does not wake the event loop, so each batch waited for some other request or timer
-      // (1,000 meetings took 19 s in the benchmark instead of under one; tests/unit/warmUp.test.ts).
-      const next = () => setTimeout(step, 0).unref();
-      let at = 0;
-      const step = () => {
-        if (this.ledgerComplete) return resolve();
-        // A few ms per turn, not a count of meetings: a request arriving meanwhile (the first list,
-        // the dashboard) waits for one short slice per turn of the loop, not ~20 ms (finding 16).
-        this.keeper.load(this.ledgerOwner);
-        const until = performance.now() + WARM_UP_SLICE_MS;
-        while (at < ids.length) {
-          this.indexMeeting(ids[at++]!);
-          if (performance.now() >= until) break;
-        }
-        if (at < ids.length) next();
-        else {
-          this.loadAllMeetings(); // picks up anything created meanwhile, then marks complete
-          this.keeper.schedule(this.ledgerOwner, () => this.ledgerComplete);
-          resolve();
-        }
-      };
-      // Reading the ledger's file is one block of 50-150 ms at 10,000 meetings: not before the first
-      // list is served (a window asks for it at once), or a second without one.
-      this.keeper.prefetch(); // the reading itself, in the background
-      const began = Date.now();
-      const first = () => (this.listServed || Date.now() - began > 1_000 ? step() : setTimeout(first, 5).unref());
-      setTimeout(first, 0).unref();
+    // Reading the ledger's file is one block of 50-150 ms at 10,000 meetings: not before the first
+    // list is served (a window asks for it at once), or a second without one.
+    if (this.warming) return this.warming;
+    this.keeper.prefetch(); // the reading itself, in the background
+    this.warming = runInSlices({
+      items: this.currentIndex.meetings.map((summary) => summary.id),
+      beforeSlice: () => this.keeper.load(this.ledgerOwner),
+      each: (id) => this.indexMeeting(id),
+      finished: () => this.ledgerComplete,
+      done: () => {
+        this.loadAllMeetings(); // picks up anything created meanwhile, then marks complete
+        this.keeper.schedule(this.ledgerOwner, () => this.ledgerComplete);
+      },
+      startWhen: () => this.listServed,
+      waitAtMostMs: 1_000,
     });
     return this.warming;
   }

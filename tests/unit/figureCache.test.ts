@@ -196,10 +196,16 @@ describe('dashboard figure cache', () => {
     const edited = path.join(dir, 'meetings', `${meetings[8]!.id}.json`);
     fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace(/"title":"/, '"title":"Edited: ')); // a new stamp
     const lib = open(dir);
-    const statSync = vi.spyOn(fs, 'statSync');
+    // The figure cache's own stats only: the ledger's warm-up (same call) stamps each file it reads.
+    const byFigureCache: string[] = [];
+    const realStat = fs.statSync;
+    const statSync = vi.spyOn(fs, 'statSync').mockImplementation(((file: fs.PathLike, options?: fs.StatSyncOptions) => {
+      if (/figureCache\.ts/.test(new Error().stack ?? '')) byFigureCache.push(String(file));
+      return realStat(file, options);
+    }) as typeof fs.statSync);
     try {
       await lib.service.warmUp();
-      const onThisThread = statSync.mock.calls.filter(([file]) => String(file).startsWith(path.join(dir, 'meetings'))).length;
+      const onThisThread = byFigureCache.filter((file) => file.startsWith(path.join(dir, 'meetings'))).length;
       expect(onThisThread, 'meeting files stat-ed on the main thread while preparing').toBe(0);
     } finally {
       statSync.mockRestore();
