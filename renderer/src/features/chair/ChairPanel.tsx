@@ -229,7 +229,7 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
             <div id={proposalsId} tabIndex={-1}>
               <Proposals meetingId={meetingId} item={item} showToast={showToast} />
             </div>
-            <ChairEvidence meetingId={meetingId} item={item} />
+            <ChairEvidence meetingId={meetingId} item={item} answerRef={answerRef} />
           </>
         ) : (
           <>
