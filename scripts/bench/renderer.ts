@@ -187,7 +187,7 @@ const steadily: TypeChunk = (page, chunk) => page.keyboard.type(chunk, { delay: 
 export async function typeAndMeasure(
   app: Page,
   control: Page,
-  keys: number,
+  text: string,
   typeChunk: TypeChunk = steadily,
 ): Promise<{ app: Probe; control: Probe }> {
   await control.setContent(
@@ -195,7 +195,6 @@ export async function typeAndMeasure(
   );
   await installProbe(app, CHAIR_ANSWER);
   await installProbe(control, 'textarea');
-  const text = typedText(keys);
   for (let at = 0; at < text.length; at += 20) {
     const chunk = text.slice(at, at + 20);
     for (const page of [app, control]) {
@@ -222,7 +221,7 @@ export async function benchRenderer({ quick }: { quick: boolean }): Promise<Benc
     // The first load warms the browser's caches; it is not counted unless quick.
     if (!quick) await loadOnce(page, meetingUrl);
     for (let round = 0; round < rounds; round++) ready.push(await loadOnce(page, meetingUrl));
-    return { ready, typed: await typeAndMeasure(page, await page.context().newPage(), quick ? 8 : 120) };
+    return { ready, typed: await typeAndMeasure(page, await page.context().newPage(), typedText(quick ? 8 : 120)) };
   });
   const latencies = typed.app.latencies;
   const control = typed.control.latencies;
