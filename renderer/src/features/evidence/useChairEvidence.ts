@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useRef, useState, type RefObject } from 'react';
 import type { AgendaItem } from '../../../../shared/domain';
 import type { EvidenceSearchResult } from '../../../../shared/evidence/schema';
 import { useClient } from '../../app/clientContext';
@@ -15,7 +15,8 @@ const INDEXING_RETRY_MS = 1_000;
  * The chair's evidence for `item`, following the answer as it is typed: the answer box is
  * uncontrolled (its keystrokes render nothing), so its input events are listened to here, not the
  * saved answer, which comes back only after the autosave's delay and the save. A keystroke only
- * restarts a timer; a ranking that answers after a newer question was asked is dropped.
+ * restarts a timer; a ranking that answers after a newer question was asked is dropped, and one
+ * that shows what is shown already renders nothing.
  */
 export function useChairEvidence(
   meetingId: string,
@@ -37,6 +38,7 @@ export function useChairEvidence(
     let timer: ReturnType<typeof setTimeout> | undefined;
     let asked: string | null = null;
     let latest = 0;
+    let shown = '';
     const area = answerRef?.current ?? null;
     const answerNow = () => area?.value ?? savedRef.current;
     const ask = () => {
@@ -47,7 +49,11 @@ export function useChairEvidence(
         .call('evidence.forItem', { meetingId, itemId: item.id, answer, boostPersonas, limit: 5 })
         .then((next) => {
           if (!live || question !== latest) return;
-          setResult(next);
+          // The same ranking again (a word most items hold, a letter undone) renders nothing (the panel does not
+          // show the query); a new one renders as a transition, which a keystroke interrupts.
+          const key = JSON.stringify({ ...next, query: '' });
+          if (key !== shown) startTransition(() => setResult(next));
+          shown = key;
           setFailed(null);
           if (next.state === 'indexing') timer = setTimeout(ask, INDEXING_RETRY_MS);
         })
