@@ -11,7 +11,7 @@
  *       alone costs a keystroke at that moment), and the long tasks seen while typing.
  * --quick runs a few keystrokes and one load, and judges nothing.
  */
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,7 @@ export const CHROMIUM_ARGS = [
 ];
 const BUDGET_KB = 150;
 const BUDGET_READY_MS = 200;
-const BUDGET_KEY_MS = 16;
+export const BUDGET_KEY_MS = 16;
 
 /** The JavaScript index.html loads at start: its module script and any modulepreloads, gzipped. */
 export function initialJsGzipBytes(distDir = RENDERER_DIR): { files: string[]; bytes: number } {
@@ -76,22 +76,37 @@ export const typedText = (keys: number) =>
  * stopped and removed after.
  */
 export async function withBigMeeting<T>(use: (page: Page, meetingUrl: string) => Promise<T>): Promise<T> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found for the renderer benchmark (see scripts/ensure-browser.mjs).');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-chair-bench-renderer-'));
   const server = await launchBrowserMode(dataDir);
+  try {
+    return await withMeetingTab(server, use);
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Real Chromium (the Playwright tests' binary and flags), closed after `use`. */
+export async function withChromium<T>(use: (browser: Browser) => Promise<T>): Promise<T> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found for the renderer benchmark (see scripts/ensure-browser.mjs).');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
+    return await use(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The big meeting imported into a running browser mode, and a 1280x720 tab that holds its token. */
+export async function withMeetingTab<T>(server: Server, use: (page: Page, meetingUrl: string) => Promise<T>): Promise<T> {
+  return withChromium(async (browser) => {
     const meeting = await importBigMeeting(server);
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     await page.goto(server.appUrl); // takes the token into the tab's session
     return await use(page, `${server.origin}/#/meetings/${meeting.id}`);
-  } finally {
-    await browser.close();
-    await server.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Loads the meeting screen and returns the renderer's data-to-interactive measure, in ms. */
@@ -143,8 +158,8 @@ export async function installProbe(page: Page, selector: string): Promise<void> 
   }, selector);
 }
 
-type Probe = { latencies: number[]; longTasks: number };
-const readProbe = (page: Page) => page.evaluate(() => (window as unknown as { probe: Probe }).probe);
+export type Probe = { latencies: number[]; longTasks: number };
+export const readProbe = (page: Page) => page.evaluate(() => (window as unknown as { probe: Probe }).probe);
 
 /**
  * Waits, after a tab comes to the front, for its first frames: a hidden tab paints nothing, so
@@ -152,31 +167,40 @@ const readProbe = (page: Page) => page.evaluate(() => (window as unknown as { pr
  * benchmark's own tab switch, 1 key in 20: exactly the p95 (docs/performance.md, finding 4).
  * A person back at a window does not type within its first frame either.
  */
-async function settle(page: Page): Promise<void> {
+export async function settle(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200)))),
   );
 }
 
+/** Types a chunk of text into the focused field: by default about 12 keys a second, a fast typist. */
+export type TypeChunk = (page: Page, chunk: string) => Promise<void>;
+const steadily: TypeChunk = (page, chunk) => page.keyboard.type(chunk, { delay: 80 });
+
 /**
  * Types the chair's answer in the app and, in turns of 20 keys, the same text in a bare textarea
  * on a blank page of the same browser (the control: what this machine's load alone costs a
  * keystroke at that moment). About 12 keys a second, a fast typist: in the app, autosave saves
- * (and its echoes of the whole meeting arrive) while typing goes on.
+ * (and its echoes of the whole meeting arrive) while typing goes on. `typeChunk` types each turn's
+ * keys, the same way in both.
  */
-async function typeAndMeasure(app: Page, control: Page, keys: number): Promise<{ app: Probe; control: Probe }> {
+export async function typeAndMeasure(
+  app: Page,
+  control: Page,
+  text: string,
+  typeChunk: TypeChunk = steadily,
+): Promise<{ app: Probe; control: Probe }> {
   await control.setContent(
     '<!doctype html><title>control</title><textarea aria-label="control" style="width:40em;height:10em"></textarea>',
   );
   await installProbe(app, CHAIR_ANSWER);
   await installProbe(control, 'textarea');
-  const text = typedText(keys);
   for (let at = 0; at < text.length; at += 20) {
     const chunk = text.slice(at, at + 20);
     for (const page of [app, control]) {
       await page.bringToFront();
       await settle(page);
-      await page.keyboard.type(chunk, { delay: 80 });
+      await typeChunk(page, chunk);
     }
   }
   await app.bringToFront();
@@ -197,7 +221,7 @@ export async function benchRenderer({ quick }: { quick: boolean }): Promise<Benc
     // The first load warms the browser's caches; it is not counted unless quick.
     if (!quick) await loadOnce(page, meetingUrl);
     for (let round = 0; round < rounds; round++) ready.push(await loadOnce(page, meetingUrl));
-    return { ready, typed: await typeAndMeasure(page, await page.context().newPage(), quick ? 8 : 120) };
+    return { ready, typed: await typeAndMeasure(page, await page.context().newPage(), typedText(quick ? 8 : 120)) };
   });
   const latencies = typed.app.latencies;
   const control = typed.control.latencies;

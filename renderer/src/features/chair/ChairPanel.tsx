@@ -229,7 +229,7 @@ export const ChairPanel = memo(function ChairPanel(props: ChairPanelProps) {
             <div id={proposalsId} tabIndex={-1}>
               <Proposals meetingId={meetingId} item={item} showToast={showToast} />
             </div>
-            <ChairEvidence meetingId={meetingId} item={item} showToast={showToast} />
+            <ChairEvidence meetingId={meetingId} item={item} showToast={showToast} answerRef={answerRef} />
           </>
         ) : (
           <>

@@ -1,50 +1,32 @@
 import './evidence.css';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode, type RefObject } from 'react';
 import type { AgendaItem } from '../../../../shared/domain';
 import { markedRuns, scaleLine } from '../../../../shared/evidence/format';
 import type { EvidenceHit, EvidenceSearchResult } from '../../../../shared/evidence/schema';
-import { useClient } from '../../app/clientContext';
 import { routeHash } from '../../app/useRoute';
 import { CiteControl } from '../chair/CiteControl';
 import type { ShowToast } from '../chair/useUncite';
-
-/** The ranking refreshes this long after the item, its answer or its tags stop changing. */
-export const EVIDENCE_REFRESH_MS = 250;
-const INDEXING_RETRY_MS = 1_000;
+import { useChairEvidence } from './useChairEvidence';
 
 /**
  * What real customers said about the item the chair follows: the top five quotes with the matched
- * words marked, and one line of scale. Asks after typing pauses, so keystrokes never wait for it.
+ * words marked, and one line of scale. Asks after typing pauses, so keystrokes never wait for it;
+ * `answerRef` is the chair's answer box, followed as it is typed.
  */
-export function ChairEvidence({ meetingId, item, showToast }: { meetingId: string; item: AgendaItem; showToast?: ShowToast | undefined }) {
-  const client = useClient();
-  const [result, setResult] = useState<EvidenceSearchResult | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+export function ChairEvidence({
+  meetingId,
+  item,
+  answerRef,
+  showToast,
+}: {
+  meetingId: string;
+  item: AgendaItem;
+  answerRef?: RefObject<HTMLTextAreaElement | null>;
+  showToast?: ShowToast | undefined;
+}) {
   const [boostPersonas, setBoostPersonas] = useState(true);
+  const { result, failed } = useChairEvidence(meetingId, item, answerRef, boostPersonas);
   const headingId = useId();
-  const answer = item.answer?.text ?? '';
-  const tags = item.decisions.flatMap((decision) => decision.tags.map((tag) => tag.tagId)).join(' ');
-
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout>;
-    const ask = () => {
-      client
-        .call('evidence.forItem', { meetingId, itemId: item.id, answer, boostPersonas, limit: 5 })
-        .then((next) => {
-          if (!live) return;
-          setResult(next);
-          setFailed(null);
-          if (next.state === 'indexing') timer = setTimeout(ask, INDEXING_RETRY_MS);
-        })
-        .catch((error: Error) => live && setFailed(error.message));
-    };
-    timer = setTimeout(ask, EVIDENCE_REFRESH_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [client, meetingId, item.id, item.title, item.notes, answer, tags, boostPersonas]);
 
   return (
     <section className="chair-evidence" aria-labelledby={headingId}>
