@@ -52,7 +52,11 @@ export class DocumentDigest {
     } catch {
       // A full validation at the next start instead; the old digest, if any, matches no new file.
       this.forget();
-      fs.rmSync(temp, { force: true });
+      try {
+        fs.rmSync(temp, { force: true });
+      } catch {
+        // `force` ignores only a missing file: with no cache folder (a file in its place) there is no temp either.
+      }
     }
   }
 

@@ -147,6 +147,19 @@ describe('library.json trusted only while it is byte for byte what was written o
     });
   });
 
+  it('a cache folder that cannot be made (a file in its place) costs the digest, never the start or a save', () => {
+    const folder = savedFolder();
+    fs.rmSync(path.join(folder.dir, 'cache'), { recursive: true });
+    fs.writeFileSync(path.join(folder.dir, 'cache'), 'not a folder');
+    const { library, get, notices } = startOf(folder.dir);
+    expect(get.meetings.map((m) => m.title).sort()).toEqual(['Alpha', 'Beta']);
+    expect(notices).toEqual([]);
+    valueOf(library, 'personas.create', { name: 'Priya' });
+    closeNow(library);
+    expect(fs.readFileSync(folder.index, 'utf8')).toContain('Priya');
+    expect(fs.readFileSync(path.join(folder.dir, 'cache'), 'utf8')).toBe('not a folder');
+  });
+
   it('a save rewrites the digest with the file; a restored backup is validated in full', () => {
     const folder = savedFolder();
     const library = openTemp(folder.dir);
