@@ -224,6 +224,15 @@ export class LedgerIndex {
     return { total, entries, complete, predictions: predictionStats(reviewed), cited: this.citedAll() };
   }
 
+  /**
+   * What every search needs, whatever its words, made before the first one (its citations, the
+   * order, the score array): run once the ledger is whole, in a turn of its own (finding 19).
+   */
+  prepareSearch(): void {
+    this.citedAll();
+    if (this.points.length < this.rows.size) this.points = new Int32Array(this.rows.size);
+  }
+
   private remember<T extends { byteLength: number } | Hits>(cache: Map<string, T>, key: string, value: T, bytes: number): T {
     if (cache.size >= CACHE_MAX || this.cacheBytes + bytes > CACHE_BYTES) {
       this.wordCache.clear();

@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Meeting } from '../../../shared/domain';
 import type { LedgerIndex } from '../ledgerIndex';
 import type { MeetingRecord } from './rows';
-import { dirStamp, LEDGER_FILE, readAhead, readLedger, writeLedger, type RawLedger } from './snapshot';
+import type { LedgerReadAhead } from './readWorker';
+import { dirStamp, LEDGER_FILE, readAhead, readLedger, writeLedger } from './snapshot';
 
 /** What the keeper needs of the kernel. */
 export interface LedgerOwner {
@@ -21,6 +22,11 @@ export interface LedgerOwner {
   loadedMeeting(id: string): Meeting | undefined;
 }
 
+/**
+ * How long the first load waits for the worker reading the file before reading it itself. It
+ * starts at service open, so it has usually finished when the first list is served.
+ */
+const WAIT_FOR_READ_MS = 500;
 /** How long after the build the file is written (and on close). */
 const WRITE_AFTER_MS = 2_000;
 
@@ -30,8 +36,9 @@ export class LedgerKeeper {
   /** The ledger's version the file holds (LedgerIndex.version); -1 when it holds none of it. */
   private written = -1;
   private timer: NodeJS.Timeout | null = null;
-  /** The file read ahead (`prefetch`): undefined until it is, null when there was none to read. */
-  private ahead: RawLedger | null | undefined;
+  /** The file being read on a worker thread (`prefetch`); null when not started or taken. */
+  private ahead: LedgerReadAhead | null = null;
+  private prefetched = false;
 
   constructor(
     dataDir: string,
@@ -46,16 +53,16 @@ export class LedgerKeeper {
     return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
   }
 
-  /** Starts reading the file in the background (with the warm-up, before the first list is served). */
-  prefetch(): void {
-    if (this.read || this.ahead !== undefined) return;
-    this.ahead = null;
-    void readAhead(this.file).then((raw) => {
-      if (!raw) return;
-      if (this.read)
-        fs.close(raw.fd, () => undefined); // read meanwhile without it
-      else this.ahead = raw;
-    });
+  /** Starts reading the file on a worker thread (at service open: Kernel's constructor). */
+  prefetch(options?: { failForTest?: boolean }): void {
+    if (this.read || this.prefetched) return;
+    this.prefetched = true;
+    this.ahead = readAhead(this.file, options);
+  }
+
+  /** True when `load` will not wait: the file was read ahead (or failed to be), or none is being read. */
+  get readAheadSettled(): boolean {
+    return this.read || !this.ahead || this.ahead.settled;
   }
 
   /**
@@ -66,8 +73,9 @@ export class LedgerKeeper {
   load(owner: LedgerOwner): void {
     if (this.read) return;
     this.read = true;
-    const loaded = readLedger(this.file, dirStamp(this.meetingsDir), this.ahead ?? null);
+    const raw = this.ahead?.take(WAIT_FOR_READ_MS) ?? null;
     this.ahead = null;
+    const loaded = readLedger(this.file, dirStamp(this.meetingsDir), raw);
     if (!loaded) return;
     const { ledger } = loaded;
     const asRead = ledger.version;
@@ -118,6 +126,8 @@ export class LedgerKeeper {
    * journal, which rewrites the file and so changes its stamp: the meeting is then read again.
    */
   close(owner: LedgerOwner, saved: boolean): void {
+    this.ahead?.discard();
+    this.ahead = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     for (const record of saved ? owner.ledger.rows.records : []) {
