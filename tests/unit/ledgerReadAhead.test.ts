@@ -8,7 +8,7 @@ import Conf from 'conf';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { LedgerQuery } from '../../shared/ledger';
+import { ledgerQuerySchema, type LedgerQuery } from '../../shared/ledger';
 import { Kernel } from '../../electron/service/kernel';
 import { LedgerKeeper, type LedgerOwner } from '../../electron/service/ledger/keeper';
 import { LEDGER_FILE } from '../../electron/service/ledger/snapshot';
@@ -21,6 +21,7 @@ const MEETINGS = 24;
 const QUERIES: LedgerQuery[] = [{}, { text: 'pricing' }, { text: 'ship onboarding chan' }, { owner: 'ana' }];
 const answers = (ledger: LedgerIndex) => QUERIES.map((query) => ledger.search({ offset: 0, limit: 500, review: 'any', ...query }, true));
 
+const ledgerQuery = (query: LedgerQuery) => ledgerQuerySchema.parse(query);
 const kernels: Kernel[] = [];
 afterEach(() => {
   kernels.splice(0).forEach((kernel) => kernel.persistence.close());
@@ -139,5 +140,40 @@ describe('the ledger file read ahead on a worker', () => {
     expect(readMeeting).not.toHaveBeenCalled();
     expect(reads()).toBe(0); // the worker read it
     expect(answers(kernel.ledger)).toEqual(built);
+  });
+
+  it('swaps a build for the file it wrote: the same answers, a change after it found, the next session reading no meeting', async () => {
+    const dir = tempDir('empty-chair-ledger-swap-');
+    const meetings = generateLibrary(dir, { meetings: MEETINGS });
+    const storage = new LibraryStorage(dir, Conf);
+    const kernel = new Kernel({ storage, backupIntervalMs: null });
+    kernels.push(kernel);
+    kernel.library();
+    await kernel.warmUp(); // a build: there is no file yet
+    const built = kernel.ledger.rows;
+    const expected = answers(kernel.ledger);
+    await vi.waitFor(() => expect(kernel.ledger.rows).not.toBe(built), { timeout: 60_000, interval: 20 }); // written, read back, swapped
+    expect(answers(kernel.ledger)).toEqual(expected);
+    kernel.mutateMeeting(meetings[3]!.id, undefined, (draft) => {
+      draft.agenda[0]!.decisions[0]!.text = 'Retire the zeppelin programme';
+    });
+    const zeppelin = kernel.ledger.search(ledgerQuery({ text: 'zeppelin' }), true);
+    expect(zeppelin.entries.map((entry) => entry.meetingId)).toEqual([meetings[3]!.id]);
+    const after = answers(kernel.ledger);
+    kernels.splice(kernels.indexOf(kernel), 1);
+    expect(kernel.persistence.close().unsavedChanges).toBe(0);
+    kernel.closeLedger(true);
+    const reads = vi.fn();
+    class Counting extends LibraryStorage {
+      override readMeeting(id: string) {
+        reads(id);
+        return super.readMeeting(id);
+      }
+    }
+    const later = new Kernel({ storage: new Counting(dir, Conf), backupIntervalMs: null });
+    kernels.push(later);
+    later.loadAllMeetings();
+    expect(reads).not.toHaveBeenCalled();
+    expect(answers(later.ledger)).toEqual(after);
   });
 });

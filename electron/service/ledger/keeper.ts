@@ -27,6 +27,8 @@ export interface LedgerOwner {
  * starts at service open, so it has usually finished when the first list is served.
  */
 const WAIT_FOR_READ_MS = 500;
+/** How often a swap to the file's form looks whether the worker has read it. */
+const SWAP_POLL_MS = 20;
 /** How long after the build the file is written (and on close). */
 const WRITE_AFTER_MS = 2_000;
 
@@ -39,6 +41,9 @@ export class LedgerKeeper {
   /** The file being read on a worker thread (`prefetch`); null when not started or taken. */
   private ahead: LedgerReadAhead | null = null;
   private prefetched = false;
+  /** True while the ledger in memory is the file's form (read from it, or swapped to it after a build). */
+  private fileBacked = false;
+  private closing = false;
 
   constructor(
     dataDir: string,
@@ -100,6 +105,7 @@ export class LedgerKeeper {
     }
     const unchanged = ledger.version === asRead;
     owner.ledger.adopt(ledger);
+    this.fileBacked = true;
     if (unchanged) this.written = owner.ledger.version;
   }
 
@@ -108,15 +114,45 @@ export class LedgerKeeper {
     if (this.timer || this.written === owner.ledger.version) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (complete()) this.write(owner);
+      if (complete() && this.write(owner) && !this.fileBacked) this.swapToFile(owner);
     }, WRITE_AFTER_MS).unref();
   }
 
-  private write(owner: LedgerOwner): void {
+  /** True once the ledger in memory is the file's form (see `swapToFile`). */
+  get inFileForm(): boolean {
+    return this.fileBacked;
+  }
+
+  /**
+   * After a build is written: the ledger as read back from that file takes the build's place, so
+   * the build's arrays (grown by doubling, every string and posting in memory) can go (finding 19).
+   * Read on a worker, then parsed and checked as any file is; used only while memory is still the
+   * version written (no change since), else the next write and session sort it out.
+   */
+  private swapToFile(owner: LedgerOwner): void {
     const version = owner.ledger.version;
-    if (!this.read || this.written === version) return; // never read: the file may hold more than memory
-    writeLedger(this.file, owner.ledger, dirStamp(this.meetingsDir));
+    const ahead = readAhead(this.file);
+    if (!ahead) return;
+    const swap = () => {
+      if (!ahead.settled && !this.closing) return void setTimeout(swap, SWAP_POLL_MS).unref();
+      if (this.closing || owner.ledger.version !== version || this.written !== version) return ahead.discard();
+      const loaded = readLedger(this.file, null, ahead.take(0));
+      if (!loaded || owner.ledger.version !== version) return;
+      owner.ledger.adopt(loaded.ledger);
+      this.written = owner.ledger.version;
+      this.fileBacked = true;
+    };
+    swap();
+  }
+
+  /** True when the file now holds memory's version. */
+  private write(owner: LedgerOwner): boolean {
+    const version = owner.ledger.version;
+    if (!this.read) return false; // never read: the file may hold more than memory
+    if (this.written === version) return true;
+    if (!writeLedger(this.file, owner.ledger, dirStamp(this.meetingsDir))) return false;
     this.written = version;
+    return true;
   }
 
   /**
@@ -126,6 +162,7 @@ export class LedgerKeeper {
    * journal, which rewrites the file and so changes its stamp: the meeting is then read again.
    */
   close(owner: LedgerOwner, saved: boolean): void {
+    this.closing = true;
     this.ahead?.discard();
     this.ahead = null;
     if (this.timer) clearTimeout(this.timer);

@@ -65,8 +65,8 @@ const kindOf = (array: Typed): keyof typeof KINDS =>
           ? 'f64'
           : 'u8';
 
-/** Writes the ledger whole, under a temporary name, then renamed over the old file. Only a cache: failures are swallowed. */
-export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp | null): void {
+/** Writes the ledger whole, under a temporary name, then renamed over the old file; false when it could not. Only a cache: failures are swallowed. */
+export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp | null): boolean {
   ledger.text.freeze();
   const { rows, text } = ledger;
   const records = encodeRecords(rows.records);
@@ -126,8 +126,10 @@ export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp 
       fs.closeSync(fd);
     }
     fs.renameSync(temp, file);
+    return true;
   } catch {
     fs.rmSync(temp, { force: true }); // the next session builds what it cannot read
+    return false;
   }
 }
 
