@@ -59,6 +59,7 @@ export class LedgerIndex {
   private cacheBytes = 0;
   private answers = 0;
   private points = new Int32Array(0);
+  private marks = new Uint8Array(0);
   /** Counts changes, so a copy on disk knows whether it is behind. */
   version = 0;
 
@@ -214,14 +215,40 @@ export class LedgerIndex {
     const reviewed: { direction: LedgerEntry['direction']; outcome: Outcome }[] = [];
     let total = 0;
     const slots = words.length > 0 ? this.ranked(words.map((word) => this.wordHits(word, names))) : this.ordered();
-    for (const slot of slots) {
-      if (!keep(slot)) continue;
-      if (total >= query.offset && entries.length < query.limit) entries.push(this.rows.entry(slot));
-      const outcome = this.rows.outcomes.size > 0 ? this.rows.outcomes.get(slot) : undefined;
-      if (outcome) reviewed.push({ direction: this.rows.directionOf(slot), outcome });
-      total++;
-    }
+    if (!keep) {
+      // No exact filter: the page is a slice, and the reviewed are found from the (fewer) outcomes.
+      total = slots.length;
+      for (let i = query.offset; i < Math.min(total, query.offset + query.limit); i++) entries.push(this.rows.entry(slots[i]!));
+      this.reviewedAmong(slots, reviewed);
+    } else
+      for (const slot of slots) {
+        if (!keep(slot)) continue;
+        if (total >= query.offset && entries.length < query.limit) entries.push(this.rows.entry(slot));
+        const outcome = this.rows.outcomes.size > 0 ? this.rows.outcomes.get(slot) : undefined;
+        if (outcome) reviewed.push({ direction: this.rows.directionOf(slot), outcome });
+        total++;
+      }
     return { total, entries, complete, predictions: predictionStats(reviewed), cited: this.citedAll() };
+  }
+
+  /** Adds the decisions among `slots` that have an outcome (in no particular order: only counted). */
+  private reviewedAmong(slots: Int32Array, reviewed: { direction: LedgerEntry['direction']; outcome: Outcome }[]): void {
+    const { outcomes } = this.rows;
+    if (outcomes.size === 0) return;
+    if (this.marks.length < this.rows.size) this.marks = new Uint8Array(this.rows.size);
+    const marks = this.marks; // 1 for the slots asked about, 0 elsewhere (between calls too)
+    for (let i = 0; i < slots.length; i++) marks[slots[i]!] = 1;
+    for (const [slot, outcome] of outcomes) if (marks[slot] === 1) reviewed.push({ direction: this.rows.directionOf(slot), outcome });
+    for (let i = 0; i < slots.length; i++) marks[slots[i]!] = 0;
+  }
+
+  /**
+   * What every search needs, whatever its words, made before the first one (its citations, the
+   * order, the score array): run once the ledger is whole, in a turn of its own (finding 19).
+   */
+  prepareSearch(): void {
+    this.citedAll();
+    if (this.points.length < this.rows.size) this.points = new Int32Array(this.rows.size);
   }
 
   private remember<T extends { byteLength: number } | Hits>(cache: Map<string, T>, key: string, value: T, bytes: number): T {

@@ -43,18 +43,6 @@ export function postingsHold(fd: number, at: number, count: number, docSize: num
   return true;
 }
 
-/** The lowest and highest of the first `length` values. */
-export function rangeOf(array: Int32Array, length: number): [number, number] {
-  let low = array[0]!;
-  let high = array[0]!;
-  for (let i = 1; i < length; i++) {
-    const value = array[i]!;
-    if (value < low) low = value;
-    else if (value > high) high = value;
-  }
-  return [low, high];
-}
-
 /** True when every value of the first `length` is in [low, high). One loop per kind of array, so each stays fast. */
 function inRange(array: Int32Array, length: number, low: number, high: number): boolean {
   if (array.length < length) return false;

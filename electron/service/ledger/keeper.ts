@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { Meeting } from '../../../shared/domain';
 import type { LedgerIndex } from '../ledgerIndex';
 import type { MeetingRecord } from './rows';
-import { dirStamp, LEDGER_FILE, readAhead, readLedger, writeLedger, type RawLedger } from './snapshot';
+import type { LedgerReadAhead } from './readWorker';
+import { dirStamp, LEDGER_FILE, readAhead, readLedger, writeLedger } from './snapshot';
 
 /** What the keeper needs of the kernel. */
 export interface LedgerOwner {
@@ -21,6 +22,13 @@ export interface LedgerOwner {
   loadedMeeting(id: string): Meeting | undefined;
 }
 
+/**
+ * How long the first load waits for the worker reading the file before reading it itself. It
+ * starts at service open, so it has usually finished when the first list is served.
+ */
+const WAIT_FOR_READ_MS = 500;
+/** How often a swap to the file's form looks whether the worker has read it. */
+const SWAP_POLL_MS = 20;
 /** How long after the build the file is written (and on close). */
 const WRITE_AFTER_MS = 2_000;
 
@@ -30,8 +38,12 @@ export class LedgerKeeper {
   /** The ledger's version the file holds (LedgerIndex.version); -1 when it holds none of it. */
   private written = -1;
   private timer: NodeJS.Timeout | null = null;
-  /** The file read ahead (`prefetch`): undefined until it is, null when there was none to read. */
-  private ahead: RawLedger | null | undefined;
+  /** The file being read on a worker thread (`prefetch`); null when not started or taken. */
+  private ahead: LedgerReadAhead | null = null;
+  private prefetched = false;
+  /** True while the ledger in memory is the file's form (read from it, or swapped to it after a build). */
+  private fileBacked = false;
+  private closing = false;
 
   constructor(
     dataDir: string,
@@ -46,16 +58,16 @@ export class LedgerKeeper {
     return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
   }
 
-  /** Starts reading the file in the background (with the warm-up, before the first list is served). */
-  prefetch(): void {
-    if (this.read || this.ahead !== undefined) return;
-    this.ahead = null;
-    void readAhead(this.file).then((raw) => {
-      if (!raw) return;
-      if (this.read)
-        fs.close(raw.fd, () => undefined); // read meanwhile without it
-      else this.ahead = raw;
-    });
+  /** Starts reading the file on a worker thread (at service open: Kernel's constructor). */
+  prefetch(options?: { failForTest?: boolean }): void {
+    if (this.read || this.prefetched) return;
+    this.prefetched = true;
+    this.ahead = readAhead(this.file, options);
+  }
+
+  /** True when `load` will not wait: the file was read ahead (or failed to be), or none is being read. */
+  get readAheadSettled(): boolean {
+    return this.read || !this.ahead || this.ahead.settled;
   }
 
   /**
@@ -66,8 +78,9 @@ export class LedgerKeeper {
   load(owner: LedgerOwner): void {
     if (this.read) return;
     this.read = true;
-    const loaded = readLedger(this.file, dirStamp(this.meetingsDir), this.ahead ?? null);
+    const raw = this.ahead?.take(WAIT_FOR_READ_MS) ?? null;
     this.ahead = null;
+    const loaded = readLedger(this.file, dirStamp(this.meetingsDir), raw);
     if (!loaded) return;
     const { ledger } = loaded;
     const asRead = ledger.version;
@@ -92,6 +105,7 @@ export class LedgerKeeper {
     }
     const unchanged = ledger.version === asRead;
     owner.ledger.adopt(ledger);
+    this.fileBacked = true;
     if (unchanged) this.written = owner.ledger.version;
   }
 
@@ -100,15 +114,45 @@ export class LedgerKeeper {
     if (this.timer || this.written === owner.ledger.version) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (complete()) this.write(owner);
+      if (complete() && this.write(owner) && !this.fileBacked) this.swapToFile(owner);
     }, WRITE_AFTER_MS).unref();
   }
 
-  private write(owner: LedgerOwner): void {
+  /** True once the ledger in memory is the file's form (see `swapToFile`). */
+  get inFileForm(): boolean {
+    return this.fileBacked;
+  }
+
+  /**
+   * After a build is written: the ledger as read back from that file takes the build's place, so
+   * the build's arrays (grown by doubling, every string and posting in memory) can go (finding 19).
+   * Read on a worker, then parsed and checked as any file is; used only while memory is still the
+   * version written (no change since), else the next write and session sort it out.
+   */
+  private swapToFile(owner: LedgerOwner): void {
     const version = owner.ledger.version;
-    if (!this.read || this.written === version) return; // never read: the file may hold more than memory
-    writeLedger(this.file, owner.ledger, dirStamp(this.meetingsDir));
+    const ahead = readAhead(this.file);
+    if (!ahead) return;
+    const swap = () => {
+      if (!ahead.settled && !this.closing) return void setTimeout(swap, SWAP_POLL_MS).unref();
+      if (this.closing || owner.ledger.version !== version || this.written !== version) return ahead.discard();
+      const loaded = readLedger(this.file, null, ahead.take(0));
+      if (!loaded || owner.ledger.version !== version) return;
+      owner.ledger.adopt(loaded.ledger);
+      this.written = owner.ledger.version;
+      this.fileBacked = true;
+    };
+    swap();
+  }
+
+  /** True when the file now holds memory's version. */
+  private write(owner: LedgerOwner): boolean {
+    const version = owner.ledger.version;
+    if (!this.read) return false; // never read: the file may hold more than memory
+    if (this.written === version) return true;
+    if (!writeLedger(this.file, owner.ledger, dirStamp(this.meetingsDir))) return false;
     this.written = version;
+    return true;
   }
 
   /**
@@ -118,6 +162,9 @@ export class LedgerKeeper {
    * journal, which rewrites the file and so changes its stamp: the meeting is then read again.
    */
   close(owner: LedgerOwner, saved: boolean): void {
+    this.closing = true;
+    this.ahead?.discard();
+    this.ahead = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     for (const record of saved ? owner.ledger.rows.records : []) {

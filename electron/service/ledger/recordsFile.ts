@@ -44,38 +44,38 @@ export function decodeRecords({ text, lengths, numbers, docs }: EncodedRecords):
   const count = numbers.length / NUMBERS;
   if (!Number.isInteger(count) || lengths.length !== count * STRINGS) return null;
   const all = Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf8');
-  const records: (MeetingRecord | undefined)[] = [];
+  const records: (MeetingRecord | undefined)[] = new Array(count);
+  // One flat loop, no array or closure per record: it runs cold, once, after the first list (finding 19).
+  const strings: string[] = ['', '', '', '', '', ''];
   let at = 0;
   let doc = 0;
-  const next = (i: number) => {
-    const length = lengths[i]!;
-    if (length < 0 || at + length > all.length) throw new Error('records do not fit');
-    return all.slice(at, (at += length));
-  };
   for (let no = 0; no < count; no++) {
     const n = no * NUMBERS;
-    const s = no * STRINGS;
-    const [id, title, scheduledAt, day, series, updatedAt] = [next(s), next(s + 1), next(s + 2), next(s + 3), next(s + 4), next(s + 5)];
+    for (let k = 0, s = no * STRINGS; k < STRINGS; k++, s++) {
+      const length = lengths[s]!;
+      if (length < 0 || at + length > all.length) return null;
+      strings[k] = all.slice(at, (at += length));
+    }
     if (numbers[n] !== 1) {
-      records.push(undefined);
+      records[no] = undefined;
       continue;
     }
     const docCount = numbers[n + 9]!;
     if (!(docCount >= 0 && doc + docCount <= docs.length)) return null;
-    records.push({
-      id,
-      title,
-      scheduledAt,
-      day,
-      seriesId: numbers[n + 1] === 1 ? series : null,
+    records[no] = {
+      id: strings[0]!,
+      title: strings[1]!,
+      scheduledAt: strings[2]!,
+      day: strings[3]!,
+      seriesId: numbers[n + 1] === 1 ? strings[4]! : null,
       first: numbers[n + 2]!,
       count: numbers[n + 3]!,
       seq: numbers[n + 4]!,
       revision: numbers[n + 5]!,
-      updatedAt,
+      updatedAt: strings[5]!,
       stamp: Number.isNaN(numbers[n + 6]) ? null : [numbers[n + 6]!, numbers[n + 7]!, numbers[n + 8]!],
       docs: docs.subarray(doc, (doc += docCount)),
-    });
+    };
   }
   return at === all.length && doc === docs.length ? records : null;
 }

@@ -11,9 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Outcome } from '../../../shared/domain';
 import { LedgerIndex } from '../ledgerIndex';
-import { consistent, orderHolds, postingsHold, rangeOf } from './checks';
+import { consistent, orderHolds, postingsHold } from './checks';
 import { Interner, SharedFile, StringPool, type PoolFile, type Typed } from './pool';
 import { ROW_COLUMNS, RowStore, type Cited } from './rows';
+import { LedgerReadAhead } from './readWorker';
 import { decodeRecords, encodeRecords } from './recordsFile';
 import { LedgerTextIndex, type PostingsFile } from './textIndex';
 
@@ -64,8 +65,8 @@ const kindOf = (array: Typed): keyof typeof KINDS =>
           ? 'f64'
           : 'u8';
 
-/** Writes the ledger whole, under a temporary name, then renamed over the old file. Only a cache: failures are swallowed. */
-export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp | null): void {
+/** Writes the ledger whole, under a temporary name, then renamed over the old file; false when it could not. Only a cache: failures are swallowed. */
+export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp | null): boolean {
   ledger.text.freeze();
   const { rows, text } = ledger;
   const records = encodeRecords(rows.records);
@@ -125,8 +126,10 @@ export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp 
       fs.closeSync(fd);
     }
     fs.renameSync(temp, file);
+    return true;
   } catch {
     fs.rmSync(temp, { force: true }); // the next session builds what it cannot read
+    return false;
   }
 }
 
@@ -143,7 +146,7 @@ export interface LoadedLedger {
   folderUnchanged: boolean;
 }
 
-/** The file's bytes as read, before they are parsed and checked: read ahead, off the main thread (`readAhead`). */
+/** The file's bytes as read, before they are parsed and checked: read ahead on a worker thread (`readAhead`). */
 export interface RawLedger {
   fd: number;
   header: Buffer;
@@ -156,6 +159,8 @@ export interface RawLedger {
 }
 
 const HEAD = 16;
+/** The header's last sections: the three arrays left in the file, with their lengths. */
+const SECTIONS_TAIL = /\["text\.docs","i32",(\d+)\],\["text\.weights","f32",(\d+)\],\["pool\.bytes","u8",(\d+)\]\]\}$/;
 
 /** The file's header and arrays (not the pool's bytes), read synchronously; null when there is no whole file. */
 function readRaw(fd: number): RawLedger | null {
@@ -174,8 +179,7 @@ function readRaw(fd: number): RawLedger | null {
 
 /** The length of every array but the three left in the file (postings and the pool's bytes), at the file's end. */
 function bodyLength(header: Buffer, bodyStart: number, size: number, postings?: { count: number }): number {
-  const tail = header.toString('latin1', Math.max(0, header.length - 160));
-  const match = /\["text\.docs","i32",(\d+)\],\["text\.weights","f32",(\d+)\],\["pool\.bytes","u8",(\d+)\]\]\}$/.exec(tail);
+  const match = SECTIONS_TAIL.exec(header.toString('latin1', Math.max(0, header.length - 160)));
   if (!match) throw new Error('not the sections this version writes');
   if (postings) postings.count = Number(match[1]);
   const left = [Number(match[1]) * 4, Number(match[2]) * 4, Number(match[3])].reduce(
@@ -188,47 +192,17 @@ function bodyLength(header: Buffer, bodyStart: number, size: number, postings?: 
 }
 
 /**
- * Reads the file in the background (the thread pool does the reading): started with the warm-up,
- * before the first list is served, so only parsing and checking are left for after it.
+ * Starts reading the file on a worker thread (ledger/readWorker.ts), at service open, so only
+ * parsing and checking are left for after the first list. None when there is no file to read.
  */
-export async function readAhead(file: string): Promise<RawLedger | null> {
-  const open = (): Promise<number> =>
-    new Promise((resolve, reject) => fs.open(file, 'r', (error, fd) => (error ? reject(error) : resolve(fd))));
-  const read = (fd: number, into: Uint8Array, at: number): Promise<number> =>
-    new Promise((resolve, reject) => fs.read(fd, into, 0, into.length, at, (error, count) => (error ? reject(error) : resolve(count))));
+export function readAhead(file: string, options: { failForTest?: boolean } = {}): LedgerReadAhead | null {
   let fd: number;
   try {
-    fd = await open();
+    fd = fs.openSync(file, 'r');
   } catch {
     return null;
   }
-  try {
-    const size = (await fs.promises.stat(file)).size;
-    const head = Buffer.alloc(HEAD);
-    if ((await read(fd, head, 0)) < HEAD || head.toString('latin1', 0, 8) !== MAGIC) throw new Error('not a ledger');
-    const headerEnd = HEAD + head.readUInt32LE(8);
-    if (headerEnd > size) throw new Error('short');
-    const header = Buffer.alloc(headerEnd - HEAD);
-    if ((await read(fd, header, HEAD)) !== header.length) throw new Error('short');
-    const bodyStart = headerEnd + padding(headerEnd).length;
-    const postings = { count: 0, low: 0, high: -1 };
-    const body = new Uint8Array(bodyLength(header, bodyStart, size, postings));
-    if ((await read(fd, body, bodyStart)) !== body.length) throw new Error('short');
-    // The postings stay in the file: read through once here, off the main thread, for their range.
-    const chunk = new Int32Array(256 * 1024);
-    for (let done = 0; done < postings.count;) {
-      const n = Math.min(chunk.length, postings.count - done);
-      if ((await read(fd, new Uint8Array(chunk.buffer, 0, n * 4), bodyStart + body.length + done * 4)) !== n * 4) throw new Error('short');
-      const range = rangeOf(chunk, n);
-      if (done === 0 || range[0] < postings.low) postings.low = range[0];
-      if (done === 0 || range[1] > postings.high) postings.high = range[1];
-      done += n;
-    }
-    return { fd, header, bodyStart, body, size, postings };
-  } catch {
-    fs.close(fd, () => undefined);
-    return null;
-  }
+  return new LedgerReadAhead(fd, { magic: MAGIC, head: HEAD, tail: SECTIONS_TAIL, ...options });
 }
 
 /** The ledger the file holds (or `raw`, read ahead from it), or null when there is none or it cannot be trusted as a whole. */
