@@ -93,6 +93,7 @@ export class Kernel {
       compactAfterMs: options.compactAfterMs,
     });
     this.keeper.prefetch(); // the ledger's file, read on a worker while the first list is served
+    this.keeper.stampsAhead(this.currentIndex.meetings.map((summary) => summary.id));
   }
 
   /** The library index as saved (or waiting to be saved); change it only through `commitIndex`. */

@@ -134,6 +134,45 @@ describe('the ledger file', () => {
     expect(later.found[2]!.entries.map((entry) => entry.meetingId)).toEqual([meetings[4]!.id]);
   });
 
+  it('reads again a meeting file edited in place between sessions (same inode, the folder untouched)', () => {
+    const { dir, meetings } = library();
+    searched(dir);
+    const file = path.join(dir, 'meetings', `${meetings[3]!.id}.json`);
+    const folderBefore = dirStamp(path.join(dir, 'meetings'));
+    const inode = fs.statSync(file).ino;
+    const meeting = JSON.parse(fs.readFileSync(file, 'utf8')) as Meeting;
+    meeting.agenda[0]!.decisions[0]!.text = 'Retire the zeppelin programme';
+    fs.writeFileSync(file, JSON.stringify(meeting)); // an editor or a sync client: written where it lies
+    expect(fs.statSync(file).ino).toBe(inode);
+    expect(dirStamp(path.join(dir, 'meetings'))).toEqual(folderBefore);
+    const later = searched(dir);
+    expect(later.reads).toBe(1);
+    expect(later.found).toEqual(fresh(dir));
+    expect(later.found[2]!.entries.map((entry) => entry.meetingId)).toEqual([meetings[3]!.id]);
+  });
+
+  it('a cache folder that cannot be made (a file in its place) costs the file, never a search or the close', () => {
+    const { dir } = library();
+    fs.rmSync(path.join(dir, 'cache'), { recursive: true, force: true });
+    fs.writeFileSync(path.join(dir, 'cache'), 'not a folder');
+    const first = searched(dir); // closes, which writes the ledger: refused, swallowed
+    expect(first.found).toEqual(fresh(dir));
+    expect(fs.readFileSync(path.join(dir, 'cache'), 'utf8')).toBe('not a folder');
+    expect(searched(dir).reads).toBe(MEETINGS); // built again: there is no file
+  });
+
+  it('clears what a write cut short left behind (a temp file per crashed process)', () => {
+    const { dir } = library();
+    searched(dir);
+    const leftover = `${fileOf(dir)}.tmp-4242`;
+    fs.writeFileSync(leftover, 'cut short');
+    const { kernel, close } = session(dir);
+    kernel.loadAllMeetings();
+    zeppelin(kernel, kernel.meeting(kernel.index.meetings[0]!.id));
+    close(); // writes the ledger again
+    expect(fs.existsSync(leftover)).toBe(false);
+  });
+
   it('stamps a change made in memory on close, so the session after needs no read for it', () => {
     const { dir, meetings } = library();
     searched(dir);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Meeting } from '../../../shared/domain';
 import type { LedgerIndex } from '../ledgerIndex';
+import { StampsInWorker } from '../figureStamps';
 import type { MeetingRecord } from './rows';
 import type { LedgerReadAhead } from './readWorker';
 import { dirStamp, LEDGER_FILE, readAhead, readLedger, writeLedger } from './snapshot';
@@ -41,6 +42,8 @@ export class LedgerKeeper {
   /** The file being read on a worker thread (`prefetch`); null when not started or taken. */
   private ahead: LedgerReadAhead | null = null;
   private prefetched = false;
+  /** The meeting files' stamps being taken on a worker (`stampsAhead`), until `load` takes them. */
+  private stamping: StampsInWorker | null = null;
   /** True while the ledger in memory is the file's form (read from it, or swapped to it after a build). */
   private fileBacked = false;
   private closing = false;
@@ -54,8 +57,30 @@ export class LedgerKeeper {
 
   /** The meeting file's identity ([inode, size, mtime]), or null when there is none. */
   stamp(id: string): MeetingRecord['stamp'] {
-    const stat = fs.statSync(path.join(this.meetingsDir, `${id}.json`), { throwIfNoEntry: false });
-    return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
+    try {
+      const stat = fs.statSync(path.join(this.meetingsDir, `${id}.json`), { throwIfNoEntry: false });
+      return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
+    } catch {
+      return null; // ENOTDIR, EACCES: not the file it was, so read again (and refused there, clearly)
+    }
+  }
+
+  /**
+   * Starts taking the stamps of the listed meetings' files on a worker thread (at service open), for
+   * `load` to compare each kept meeting with its file without 10,000 stats on the main thread.
+   */
+  stampsAhead(ids: readonly string[]): void {
+    if (this.read || this.stamping) return;
+    this.stamping = new StampsInWorker(`${this.meetingsDir}${path.sep}`, ids, 0);
+  }
+
+  /** The stamps the worker took (waiting for it a little), by id; null when it failed or lags. */
+  private takeStamps(): Map<string, MeetingRecord['stamp']> | null {
+    const stamping = this.stamping;
+    this.stamping = null;
+    const stampOf = stamping?.take(WAIT_FOR_READ_MS);
+    if (!stamping || !stampOf) return null;
+    return new Map(stamping.ids.map((id, i) => [id, stampOf(i)]));
   }
 
   /** Starts reading the file on a worker thread (at service open: Kernel's constructor). */
@@ -72,8 +97,8 @@ export class LedgerKeeper {
 
   /**
    * Once, before the ledger's first build step or search: the ledger as a session left it, each
-   * meeting kept only while its file is the one it was read from (all at once when the folder has
-   * not changed since, see LoadedLedger). Meetings not kept, and those it lacks, are left to the build.
+   * meeting kept only while its file is the one it was read from. Meetings not kept, and those it
+   * lacks, are left to the build.
    */
   load(owner: LedgerOwner): void {
     if (this.read) return;
@@ -85,7 +110,10 @@ export class LedgerKeeper {
     const { ledger } = loaded;
     const asRead = ledger.version;
     const listed = owner.listed();
-    const journaled = loaded.folderUnchanged ? null : journaledIds(this.meetingsDir);
+    // Every kept meeting against its own file: a file edited in place (an editor, a sync client)
+    // keeps its inode and leaves the folder's times alone, so the folder's stamp proves nothing.
+    const journaled = journaledIds(this.meetingsDir);
+    const stamps = this.takeStamps();
     for (const record of ledger.rows.records) {
       if (!record) continue;
       const { id, stamp } = record;
@@ -93,7 +121,8 @@ export class LedgerKeeper {
         listed.has(id) &&
         !owner.isUnreadable(id) &&
         stamp !== null &&
-        (loaded.folderUnchanged || (!journaled!.has(id) && sameStamp(stamp, this.stamp(id))));
+        !journaled.has(id) &&
+        sameStamp(stamp, stamps?.get(id) ?? this.stamp(id));
       if (!holds) ledger.remove(id);
     }
     // Meetings indexed before this (opened at once): memory wins; any other is read again by the build.

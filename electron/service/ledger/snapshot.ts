@@ -24,21 +24,28 @@ export const LEDGER_FILE = 'ledger-index.bin';
 const MAGIC = 'ECLEDGR1';
 
 /**
- * The time zone's offsets (meetings' days are local days) at the start and middle of each year
- * 1990-2060: what a day depends on, and 18 ms cheaper than asking Intl for the zone's name.
+ * The time zone (meetings' days are local days): its name, and its offsets at the start and middle
+ * of each year 1990-2060. Offsets alone took Beirut for Jerusalem (same at those dates, a day apart
+ * on others). Worked out once per process.
  */
+let zoneOfProcess: string | undefined;
 const localZone = (): string => {
+  if (zoneOfProcess) return zoneOfProcess;
   const offsets: number[] = [];
   for (let year = 1990; year <= 2060; year++)
     offsets.push(new Date(year, 0, 1).getTimezoneOffset(), new Date(year, 6, 1).getTimezoneOffset());
-  return offsets.join(',');
+  return (zoneOfProcess = `${Intl.DateTimeFormat().resolvedOptions().timeZone}|${offsets.join(',')}`);
 };
 
 /** A file's identity: [inode, size or 0, modification time, change time]. */
 export type DirStamp = [number, number, number, number];
 export const dirStamp = (dir: string): DirStamp | null => {
-  const stat = fs.statSync(dir, { throwIfNoEntry: false });
-  return stat ? [stat.ino, 0, stat.mtimeMs, stat.ctimeMs] : null;
+  try {
+    const stat = fs.statSync(dir, { throwIfNoEntry: false });
+    return stat ? [stat.ino, 0, stat.mtimeMs, stat.ctimeMs] : null;
+  } catch {
+    return null; // ENOTDIR, EACCES: no stamp, so nothing is taken on its word
+  }
 };
 
 interface Meta {
@@ -67,6 +74,25 @@ const kindOf = (array: Typed): keyof typeof KINDS =>
 
 /** Writes the ledger whole, under a temporary name, then renamed over the old file; false when it could not. Only a cache: failures are swallowed. */
 export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp | null): boolean {
+  // Runs from a timer: nothing it meets (a cache folder that is a file, a read of the pool's kept
+  // file failing) may throw out of it.
+  try {
+    removeTempFiles(file);
+    return writeLedgerFile(file, ledger, folder);
+  } catch {
+    return false;
+  }
+}
+
+/** What a crash cut short (a new pid each run, so they would pile up); the data folder's lock is held. */
+function removeTempFiles(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.tmp-`;
+  for (const name of fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? fs.readdirSync(dir) : [])
+    if (name.startsWith(prefix)) fs.rmSync(path.join(dir, name), { force: true });
+}
+
+function writeLedgerFile(file: string, ledger: LedgerIndex, folder: DirStamp | null): boolean {
   ledger.text.freeze();
   const { rows, text } = ledger;
   const records = encodeRecords(rows.records);
@@ -128,7 +154,7 @@ export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp 
     fs.renameSync(temp, file);
     return true;
   } catch {
-    fs.rmSync(temp, { force: true }); // the next session builds what it cannot read
+    fs.rmSync(temp, { force: true }); // the next session builds what it cannot read (a throw here: writeLedger's catch)
     return false;
   }
 }
@@ -140,8 +166,8 @@ export interface LoadedLedger {
   ledger: LedgerIndex;
   /**
    * The meetings folder is the one it was when the file was written, and had not changed for 2 s
-   * before: no meeting file can have been written, renamed or removed since (each write renames a
-   * new file into the folder), so each record's stamp still holds without looking at its file.
+   * before. Not enough to keep a meeting: a file edited in place leaves the folder's times alone,
+   * so the keeper compares every meeting with its own file (LedgerKeeper.load).
    */
   folderUnchanged: boolean;
 }
