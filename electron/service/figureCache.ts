@@ -53,6 +53,8 @@ export class FigureCache {
   private preparing: Promise<void> | null = null;
   /** The stamps being taken on a worker thread for prepare(), until used. */
   private inWorker: StampsInWorker | null = null;
+  /** The generation whose entries the worker's stamps checked (a dashboard may use them before the background check). */
+  private workerChecked = -1;
   readonly file: string;
   /** `<meetings>/`: a stamp's path is this, the id and ".json" (no path.join for each of 10,000). */
   private readonly meetingPrefix: string;
@@ -79,11 +81,19 @@ export class FigureCache {
       // The files are stat'ed on another thread while this one reads the cache file (figureStamps.ts).
       const listed = source.index.meetings.map((summary) => summary.id);
       this.inWorker = new StampsInWorker(this.meetingPrefix, listed, source.generation);
+      let waited = false;
+      const pending = this.inWorker;
       let at = 0;
       const step = () => {
         const entries = (this.entries ??= this.load());
         this.startGeneration(source);
-        if (at === 0 && this.useWorkerStamps(source, entries)) return resolve();
+        if (at === 0 && this.inWorker === pending && !waited) {
+          // Not Atomics.wait: the worker's last 30-60 ms after the file is read leave the loop free.
+          waited = true;
+          void pending.settled(WORKER_WAIT_MS).then(() => setTimeout(step, 0).unref());
+          return;
+        }
+        if (at === 0 && (this.useWorkerStamps(source, entries, 0) || this.workerChecked === source.generation)) return resolve();
         const ids = source.index.meetings;
         for (const end = Math.min(ids.length, at + PREPARE_BATCH); at < end; at++) {
           const { id } = ids[at]!;
@@ -101,18 +111,19 @@ export class FigureCache {
   }
 
   /**
-   * Checks the entries against the stamps the worker took, waiting for it a little if need be;
+   * Checks the entries against the stamps the worker took, waiting for it at most `waitMs`;
    * false (nothing checked) when it failed, lags, or the files were replaced since (a restore).
    */
-  private useWorkerStamps(source: FigureSource, entries: Map<string, Entry>): boolean {
+  private useWorkerStamps(source: FigureSource, entries: Map<string, Entry>, waitMs = WORKER_WAIT_MS): boolean {
     const pending = this.inWorker;
     this.inWorker = null;
-    const stampOf = pending?.take(WORKER_WAIT_MS);
+    const stampOf = pending?.take(waitMs);
     if (!pending || !stampOf || pending.generation !== source.generation) return false;
     pending.ids.forEach((id, i) => {
       const entry = entries.get(id);
       if (entry && !source.loadedMeeting(id) && sameStamp(entry.file, stampOf(i))) this.checked.add(id);
     });
+    this.workerChecked = source.generation;
     return true;
   }
 

@@ -34,6 +34,11 @@ try {
 Atomics.notify(state, 0);
 `;
 
+/** ES2024's Atomics.waitAsync (in Node since 16), not in this project's ES2023 lib. */
+interface AtomicsWaitAsync {
+  waitAsync(array: Int32Array, index: number, value: number, ms: number): { async: boolean; value: unknown };
+}
+
 const RUNNING = 0;
 const DONE = 1;
 
@@ -54,10 +59,23 @@ export class StampsInWorker {
     try {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { prefix, ids, stamps, flag } });
       worker.unref(); // never holds a closing process open
-      worker.on('error', () => Atomics.store(this.flag, 0, 2));
+      worker.on('error', () => {
+        Atomics.store(this.flag, 0, 2);
+        Atomics.notify(this.flag, 0); // a background check waiting in settled() goes on at once
+      });
     } catch {
       Atomics.store(this.flag, 0, 2); // no worker: the stamps are taken on the main thread
     }
+  }
+
+  /**
+   * Resolves once the worker is done or failed, or after `ms`, without holding the main thread: the
+   * background check waits here, so the loop serves requests (and other warm-up work) meanwhile.
+   */
+  async settled(ms: number): Promise<void> {
+    if (Atomics.load(this.flag, 0) !== RUNNING) return;
+    const waiting = (Atomics as unknown as AtomicsWaitAsync).waitAsync(this.flag, 0, RUNNING, ms);
+    if (waiting.async) await waiting.value;
   }
 
   /**
