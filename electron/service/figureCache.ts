@@ -10,9 +10,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { meetingFigures, type MeetingFigures } from '../../shared/dashboard';
+import {
+  addFigures,
+  DashboardSum,
+  meetingFigures,
+  type Dashboard,
+  type DashboardLibrary,
+  type DashboardRange,
+  type MeetingFigures,
+} from '../../shared/dashboard';
 import type { LibraryIndex, Meeting } from '../../shared/domain';
-import { decodeFigureFile, encodeFigureFile, FIGURE_FILE_FORMAT, type Entry, type FileStamp } from './figureCacheFormat';
+import { decodeFigureFile, encodeFigureFile, FIGURE_FILE_FORMAT, StoredEntry, type Entry, type FileStamp } from './figureCacheFormat';
 import { StampsInWorker } from './figureStamps';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
@@ -133,17 +141,21 @@ export class FigureCache {
     this.checkedGeneration = source.generation;
   }
 
-  /** Every readable meeting's figures, in index order (newest first); unreadable meetings are left out. */
-  figuresOf(source: FigureSource): MeetingFigures[] {
+  /**
+   * The dashboard over every readable meeting, added in index order (newest first); unreadable
+   * meetings are left out. A checked entry from the file is added from its columns (StoredEntry).
+   */
+  dashboard(source: FigureSource, library: DashboardLibrary, range: DashboardRange): Dashboard {
     const entries = (this.entries ??= this.load());
     this.startGeneration(source);
     this.useWorkerStamps(source, entries); // asked before the background check got to them
-    const out: MeetingFigures[] = [];
+    const sum = new DashboardSum(library, range);
     const listed = new Set<string>();
     for (const { id } of source.index.meetings) {
       listed.add(id);
       const figures = this.figuresOfMeeting(id, source, entries);
-      if (figures) out.push(figures);
+      if (figures instanceof StoredEntry) figures.addTo(sum);
+      else if (figures) addFigures(sum, figures);
     }
     for (const id of entries.keys()) {
       if (listed.has(id)) continue;
@@ -151,10 +163,11 @@ export class FigureCache {
       this.dirty = true;
     }
     if (this.dirty) this.scheduleSave();
-    return out;
+    return sum.result();
   }
 
-  private figuresOfMeeting(id: string, source: FigureSource, entries: Map<string, Entry>): MeetingFigures | null {
+  /** The meeting's figures, or its entry from the file to be added from the columns; null when unreadable. */
+  private figuresOfMeeting(id: string, source: FigureSource, entries: Map<string, Entry>): MeetingFigures | StoredEntry | null {
     const entry = entries.get(id);
     const memory = source.loadedMeeting(id);
     if (memory) {
@@ -170,11 +183,11 @@ export class FigureCache {
       }
       return figures;
     }
-    if (entry && this.checked.has(id)) return entry.figures;
+    if (entry && this.checked.has(id)) return entry instanceof StoredEntry ? entry : entry.figures;
     const stamp = this.stamp(id);
     if (entry && stamp && sameStamp(entry.file, stamp)) {
       this.checked.add(id);
-      return entry.figures;
+      return entry instanceof StoredEntry ? entry : entry.figures;
     }
     let meeting: Meeting;
     try {
