@@ -91,7 +91,10 @@ export function encodeFigureFile(entries: ReadonlyMap<string, Entry>, zone: stri
     if (at === undefined) places.set(s, (at = strings.push(s) - 1));
     return at;
   };
-  const kept = [...entries].filter(([, entry]) => fits(entry.revision, entry.figures));
+  // An entry read from the file is written back without keeping the objects built for it.
+  const kept = [...entries]
+    .map(([id, entry]): [string, Entry] => [id, entry instanceof StoredEntry ? { ...plainFields(entry), figures: entry.written() } : entry])
+    .filter(([, entry]) => fits(entry.revision, entry.figures));
   let tagRows = 0;
   let personaRows = 0;
   for (const [, { figures }] of kept) {
@@ -227,17 +230,28 @@ export function decodeFigureFile(bytes: Buffer, zone: string): { entries: Map<st
 function checkedEntry(columns: Columns, m: number, tagAt: number, personaAt: number): StoredEntry | null {
   const { f64, i32, tagIds: tagColumn, tagCounts: countColumn, personas, strings } = columns;
   const i = m * MEETING_I32;
-  for (const place of [I_ID, I_UPDATED, I_DAY, I_WEEK, I_TITLE, I_SCHEDULED]) if (!isPlace(strings, i32[i + place]!)) return null;
-  for (const place of [I_REVISION, I_DISCUSSED, I_COVERED, I_EV_DECISIONS, I_CITING]) if (i32[i + place]! < 0) return null;
+  const n = strings.length;
+  // Unrolled (this runs once per meeting, cold, on the first dashboard's path): every string place in
+  // the table, every count not negative.
+  if (!(i32[i + I_ID]! < n && i32[i + I_UPDATED]! < n && i32[i + I_DAY]! < n && i32[i + I_WEEK]! < n)) return null;
+  if (!(i32[i + I_TITLE]! < n && i32[i + I_SCHEDULED]! < n)) return null;
+  if ((i32[i + I_ID]! | i32[i + I_UPDATED]! | i32[i + I_DAY]! | i32[i + I_WEEK]! | i32[i + I_TITLE]! | i32[i + I_SCHEDULED]!) < 0)
+    return null;
+  if ((i32[i + I_REVISION]! | i32[i + I_DISCUSSED]! | i32[i + I_COVERED]! | i32[i + I_EV_DECISIONS]! | i32[i + I_CITING]!) < 0) return null;
   const flags = i32[i + I_FLAGS]!;
   const d = m * MEETING_F64;
-  const file: FileStamp | null = flags & STAMPED ? [f64[d]!, f64[d + 1]!, f64[d + 2]!] : null;
+  let file: FileStamp | null = null;
+  if (flags & STAMPED) {
+    if (!(Number.isFinite(f64[d]!) && Number.isFinite(f64[d + 1]!) && Number.isFinite(f64[d + 2]!))) return null;
+    file = [f64[d]!, f64[d + 1]!, f64[d + 2]!];
+  }
   const coverage = f64[d + 3]!;
-  if (!countsOk(i32, i + I_DECIDED) || (file && !file.every(Number.isFinite)) || (!Number.isNaN(coverage) && !Number.isFinite(coverage)))
-    return null;
+  if (!countsOk(i32, i + I_DECIDED) || (coverage === coverage && !Number.isFinite(coverage))) return null; // NaN stands for null
   const tagCount = i32[i + I_TAGS]!;
   for (let t = tagAt; t < tagAt + tagCount; t++) if (!isPlace(strings, tagColumn[t]!)) return null;
-  for (let c = 5 * tagAt; c < 5 * (tagAt + tagCount); c++) if (countColumn[c]! < 0) return null;
+  let signs = 0;
+  for (let c = 5 * tagAt; c < 5 * (tagAt + tagCount); c++) signs |= countColumn[c]!;
+  if (signs < 0) return null;
   for (let p = personaAt * PERSONA_I32, end = (personaAt + i32[i + I_PERSONAS]!) * PERSONA_I32; p < end; p += PERSONA_I32)
     if (!isPlace(strings, personas[p]!) || !countsOk(personas, p + 2)) return null;
   const citations = citationsAt(i32[i + I_CITATIONS]!, strings);
@@ -264,7 +278,7 @@ export class StoredEntry implements Entry {
   ) {}
 
   get figures(): MeetingFigures {
-    return (this.built ??= this.build());
+    return (this.built ??= this.read());
   }
 
   set figures(figures: MeetingFigures) {
@@ -308,7 +322,12 @@ export class StoredEntry implements Entry {
     };
   }
 
-  private build(): MeetingFigures {
+  /** The figures as written, whether or not they were built: what encodeFigureFile writes back. */
+  written(): MeetingFigures {
+    return this.built ?? this.read();
+  }
+
+  private read(): MeetingFigures {
     const { i32, tagIds, tagCounts, personas, strings } = this.columns;
     const i = this.row * MEETING_I32;
     const tagCount = i32[i + I_TAGS]!;
@@ -331,10 +350,13 @@ export class StoredEntry implements Entry {
   }
 }
 
+const plainFields = ({ file, revision, updatedAt }: Entry) => ({ file, revision, updatedAt });
+
 const isPlace = (strings: readonly string[], place: number): boolean => place >= 0 && place < strings.length;
 
+/** An int32 is negative exactly when its sign bit is set: one OR for five counts. */
 const countsOk = (values: Int32Array, from: number): boolean =>
-  values[from]! >= 0 && values[from + 1]! >= 0 && values[from + 2]! >= 0 && values[from + 3]! >= 0 && values[from + 4]! >= 0;
+  (values[from]! | values[from + 1]! | values[from + 2]! | values[from + 3]! | values[from + 4]!) >= 0;
 
 /** Direction counts from `values[from…]` (checked by countsOk when the file was read). */
 const countsAt = (values: Int32Array, from: number): DirectionCounts =>
