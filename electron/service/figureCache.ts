@@ -63,6 +63,8 @@ export class FigureCache {
   private inWorker: StampsInWorker | null = null;
   /** The generation whose entries the worker's stamps checked (a dashboard may use them before the background check). */
   private workerChecked = -1;
+  /** The zone of the file the entries came from, while not yet compared with this process's (zoneIs). */
+  private fileZone: string | null = null;
   readonly file: string;
   /** `<meetings>/`: a stamp's path is this, the id and ".json" (no path.join for each of 10,000). */
   private readonly meetingPrefix: string;
@@ -93,7 +95,8 @@ export class FigureCache {
       const pending = this.inWorker;
       let at = 0;
       const step = () => {
-        const entries = (this.entries ??= this.load());
+        // The file's zone is compared once the worker says which zone this is (zoneIs), not here.
+        const entries = (this.entries ??= this.load(null));
         this.startGeneration(source);
         if (at === 0 && this.inWorker === pending && !waited) {
           // Not Atomics.wait: the worker's last 30-60 ms after the file is read leave the loop free.
@@ -102,6 +105,7 @@ export class FigureCache {
           return;
         }
         if (at === 0 && (this.useWorkerStamps(source, entries, 0) || this.workerChecked === source.generation)) return resolve();
+        if (at === 0) this.zoneIs(localZone); // the worker failed or lags: this thread finds the zone
         const ids = source.index.meetings;
         for (const end = Math.min(ids.length, at + PREPARE_BATCH); at < end; at++) {
           const { id } = ids[at]!;
@@ -126,7 +130,9 @@ export class FigureCache {
     const pending = this.inWorker;
     this.inWorker = null;
     const stampOf = pending?.take(waitMs);
-    if (!pending || !stampOf || pending.generation !== source.generation) return false;
+    if (!pending || !stampOf) return false;
+    this.zoneIs(() => pending.zone() ?? localZone());
+    if (pending.generation !== source.generation) return false;
     pending.ids.forEach((id, i) => {
       const entry = entries.get(id);
       if (entry && !source.loadedMeeting(id) && sameStamp(entry.file, stampOf(i))) this.checked.add(id);
@@ -146,9 +152,10 @@ export class FigureCache {
    * meetings are left out. A checked entry from the file is added from its columns (StoredEntry).
    */
   dashboard(source: FigureSource, library: DashboardLibrary, range: DashboardRange): Dashboard {
-    const entries = (this.entries ??= this.load());
+    const entries = (this.entries ??= this.load(localZone()));
     this.startGeneration(source);
     this.useWorkerStamps(source, entries); // asked before the background check got to them
+    this.zoneIs(localZone); // no worker's answer: the zone is found here
     const sum = new DashboardSum(library, range);
     const listed = new Set<string>();
     for (const { id } of source.index.meetings) {
@@ -219,8 +226,11 @@ export class FigureCache {
     }
   }
 
-  /** The stored entries, or none when the file is missing, unreadable or not this format (figureCacheFormat.ts). */
-  private load(): Map<string, Entry> {
+  /**
+   * The stored entries, or none when the file is missing, unreadable or not this format
+   * (figureCacheFormat.ts). `zone` null: entries of any zone, kept apart until zoneIs() compared it.
+   */
+  private load(zone: string | null): Map<string, Entry> {
     let bytes: Buffer;
     try {
       removeTempFiles(this.dir);
@@ -228,8 +238,9 @@ export class FigureCache {
     } catch {
       return new Map();
     }
-    const decoded = decodeFigureFile(bytes, localZone());
+    const decoded = decodeFigureFile(bytes, zone);
     if (!decoded) return new Map();
+    if (zone === null) this.fileZone = decoded.zone;
     if (decoded.damaged > 0) this.dirty = true; // recomputed, and the file rewritten without them
     return decoded.entries;
   }
@@ -242,9 +253,21 @@ export class FigureCache {
     }, this.saveAfterMs).unref(); // never holds a closing process open; close() writes it anyway
   }
 
+  /**
+   * Once this process's zone is known: entries read from a file of another zone are dropped whole
+   * (weeks are local days), before any is used or written back. Cleared in place, so every holder of
+   * the map sees it.
+   */
+  private zoneIs(zone: () => string): void {
+    if (this.fileZone === null) return;
+    if (this.fileZone !== zone()) this.entries?.clear();
+    this.fileZone = null;
+  }
+
   /** Writes the entries if they changed: whole, under a temporary name, then renamed over the old file. */
   flush(): void {
     if (!this.dirty || !this.entries) return;
+    this.zoneIs(localZone);
     const temp = `${this.file}.tmp-${process.pid}`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });

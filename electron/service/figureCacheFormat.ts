@@ -25,6 +25,7 @@ import {
   type TagRow,
 } from '../../shared/dashboard';
 import type { Citation } from '../../shared/domain';
+import { citationsAt } from './figureCacheCitations';
 
 /** Which meeting file an entry was computed from: inode, size, modification time (ms). */
 export type FileStamp = [ino: number, size: number, mtimeMs: number];
@@ -149,6 +150,7 @@ export function encodeFigureFile(entries: ReadonlyMap<string, Entry>, zone: stri
 
 /** The file's columns once its frame checked out. */
 interface Columns {
+  zone: string;
   f64: Float64Array;
   i32: Int32Array;
   tagIds: Int32Array;
@@ -167,13 +169,13 @@ const rowsFor = (columns: Columns) => {
 const rowsOfSum = new WeakMap<DashboardSum, { columns: Columns; weeks: DashboardWeek[]; tags: TagRow[]; personas: PersonaRow[] }>();
 
 /** Typed-array views of `bytes`, copied first when the buffer is not 8-byte aligned. */
-function columnsOf(bytes: Buffer, zone: string): Columns | null {
+function columnsOf(bytes: Buffer, zone: string | null): Columns | null {
   if (bytes.length < FIXED + 4 || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== FIGURE_FILE_FORMAT) return null;
   if (bytes.readUInt32LE(12) !== crc32(bytes.subarray(FIXED))) return null; // damaged or cut short
   const headLength = bytes.readUInt32LE(FIXED);
   if (FIXED + 4 + headLength > bytes.length) return null;
   const head = JSON.parse(bytes.toString('utf8', FIXED + 4, FIXED + 4 + headLength)) as Partial<Head>;
-  if (head.zone !== zone) return null; // weeks are local days
+  if (typeof head.zone !== 'string' || (zone !== null && head.zone !== zone)) return null; // weeks are local days
   const { meetings: n, tags: t, personas: p, strings: s } = head;
   if (![n, t, p, s].every((v) => Number.isInteger(v) && (v as number) >= 0)) return null;
   const start = pad8(FIXED + 4 + headLength);
@@ -191,15 +193,28 @@ function columnsOf(bytes: Buffer, zone: string): Columns | null {
   }) as [Int32Array, Int32Array, Int32Array];
   const strings = JSON.parse(aligned.toString('utf8', at - aligned.byteOffset)) as unknown;
   if (!Array.isArray(strings) || !strings.every((v) => typeof v === 'string')) return null;
-  return { f64: f64.subarray(1), i32, tagIds: tags.subarray(0, t!), tagCounts: tags.subarray(t!), personas, strings, count: n! };
+  return {
+    zone: head.zone,
+    f64: f64.subarray(1),
+    i32,
+    tagIds: tags.subarray(0, t!),
+    tagCounts: tags.subarray(t!),
+    personas,
+    strings,
+    count: n!,
+  };
 }
 
 /**
  * The entries of a file encodeFigureFile wrote under time zone `zone`, and how many were left out
- * as damaged; null when the file is to be ignored whole. Every value is checked here, but an entry's
+ * as damaged; null when the file is to be ignored whole. With `zone` null, a file of any zone is
+ * read and `zone` says which: the caller must then compare it before using any entry. Every value is checked here, but an entry's
  * figures are built only if asked for (StoredEntry): the dashboard adds them from the columns.
  */
-export function decodeFigureFile(bytes: Buffer, zone: string): { entries: Map<string, Entry>; damaged: number } | null {
+export function decodeFigureFile(
+  bytes: Buffer,
+  zone: string | null,
+): { entries: Map<string, Entry>; damaged: number; zone: string } | null {
   let columns: Columns | null;
   try {
     columns = columnsOf(bytes, zone);
@@ -223,7 +238,7 @@ export function decodeFigureFile(bytes: Buffer, zone: string): { entries: Map<st
     if (decoded) entries.set(columns.strings[columns.i32[i + I_ID]!]!, decoded);
     else damaged++;
   }
-  return { entries, damaged };
+  return { entries, damaged, zone: columns.zone };
 }
 
 /** Row `m` as an entry, or null when a value is not one the dashboard may read. */
@@ -361,32 +376,3 @@ const countsOk = (values: Int32Array, from: number): boolean =>
 /** Direction counts from `values[from…]` (checked by countsOk when the file was read). */
 const countsAt = (values: Int32Array, from: number): DirectionCounts =>
   directionCounts(values[from]!, values[from + 1]!, values[from + 2]!, values[from + 3]!, values[from + 4]!);
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-/** What citedAccounts reads of a citation: when it was made and the account as it stood. */
-const isCitation = (value: unknown): boolean =>
-  isObject(value) &&
-  typeof value.at === 'string' &&
-  (value.account === null ||
-    (isObject(value.account) &&
-      typeof value.account.name === 'string' &&
-      typeof value.account.segment === 'string' &&
-      typeof value.account.currency === 'string' &&
-      (value.account.arr === null || isNumber(value.account.arr))));
-
-/** Shared by the many meetings that cite nothing (frozen: the figures are only ever read). */
-const NO_CITATIONS = Object.freeze([]) as unknown as Citation[];
-
-/** A meeting's citations, kept as JSON in the string table (few meetings have any); null if damaged. */
-function citationsAt(place: number, strings: readonly string[]): Citation[] | null {
-  if (place === -1) return NO_CITATIONS;
-  if (place < 0 || place >= strings.length) return null;
-  try {
-    const citations = JSON.parse(strings[place]!) as unknown;
-    return Array.isArray(citations) && citations.every(isCitation) ? (citations as Citation[]) : null;
-  } catch {
-    return null;
-  }
-}
