@@ -280,6 +280,7 @@ function checkedEntry(columns: Columns, m: number, tagAt: number, personaAt: num
  */
 export class StoredEntry implements Entry {
   private built: MeetingFigures | null = null;
+  private ownEvidence: DashboardMeeting | null = null;
 
   constructor(
     public file: FileStamp | null,
@@ -323,7 +324,12 @@ export class StoredEntry implements Entry {
     }
   }
 
+  /** Made once and shared by every later dashboard, as a built MeetingFigures' evidence is. */
   private evidence(): DashboardMeeting {
+    return (this.ownEvidence ??= this.readEvidence());
+  }
+
+  private readEvidence(): DashboardMeeting {
     const { f64, i32, strings } = this.columns;
     const i = this.row * MEETING_I32;
     const coverage = f64[this.row * MEETING_F64 + 3]!;
