@@ -57,6 +57,18 @@ export interface Dashboard {
   accounts: CitedAccounts & { total: number };
 }
 
+/** Local calendar days (YYYY-MM-DD), inclusive; either may be left out. */
+export interface DashboardRange {
+  from?: string;
+  to?: string;
+}
+
+/** What the dashboard names its rows by. */
+export interface DashboardLibrary {
+  personas: readonly Persona[];
+  tags: readonly Tag[];
+}
+
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
 /**
@@ -180,44 +192,147 @@ export function meetingFigures(meeting: Meeting): MeetingFigures {
 
 const sum = (c: DirectionCounts): number => c.helps + c.hurts + c.mixed + c.neutral + c.unknown;
 
-function addCounts(into: DirectionCounts, from: DirectionCounts): void {
-  into.helps += from.helps;
-  into.hurts += from.hurts;
-  into.mixed += from.mixed;
-  into.neutral += from.neutral;
-  into.unknown += from.unknown;
+export type TagRow = Dashboard['byTag'][number];
+export type PersonaRow = Dashboard['byPersona'][number];
+
+/**
+ * The dashboard summed meeting by meeting: the one place its figures are added. mergeDashboard feeds
+ * it MeetingFigures; the figure cache feeds it the numbers of its file as they lie (no object per
+ * meeting, docs/performance.md finding 20). Counts come as five numbers in directionCounts' order.
+ */
+export class DashboardSum {
+  private readonly weeks = new Map<string, DashboardWeek>();
+  private readonly tags = new Map<string, TagRow>();
+  private readonly personas = new Map<string, PersonaRow>();
+  private readonly tagNames: Map<string, string>;
+  private readonly personaNames: Map<string, string>;
+  private readonly totals: Dashboard['totals'] = {
+    meetings: 0,
+    decisions: 0,
+    discussed: 0,
+    covered: 0,
+    coverage: null,
+    citing: 0,
+    evidenceCoverage: null,
+  };
+  private readonly citations: Citation[] = [];
+  private readonly byMeeting: DashboardMeeting[] = [];
+
+  constructor(
+    library: DashboardLibrary,
+    private readonly range: DashboardRange = {},
+  ) {
+    this.tagNames = new Map(library.tags.map((t) => [t.id, t.label]));
+    this.personaNames = new Map(library.personas.map((p) => [p.id, p.name]));
+  }
+
+  /** Whether a meeting counts: one that never ran has nothing to count; from/to are local calendar days. */
+  counts(held: boolean, day: string): boolean {
+    return held && (!this.range.from || day >= this.range.from) && (!this.range.to || day <= this.range.to);
+  }
+
+  week(key: string): DashboardWeek {
+    let week = this.weeks.get(key);
+    if (!week) this.weeks.set(key, (week = emptyWeek(key)));
+    return week;
+  }
+
+  tag(tagId: string): TagRow {
+    let row = this.tags.get(tagId);
+    if (!row) this.tags.set(tagId, (row = { tagId, label: this.tagNames.get(tagId) ?? tagId, total: 0, decisions: noDirections() }));
+    return row;
+  }
+
+  persona(personaId: string): PersonaRow {
+    let row = this.personas.get(personaId);
+    if (!row) {
+      row = { personaId, name: this.personaNames.get(personaId) ?? personaId, answers: noDirections(), net: 0 };
+      this.personas.set(personaId, row);
+    }
+    return row;
+  }
+
+  /** A counted meeting's own figures; its tag, persona and citation rows follow. */
+  addMeeting(
+    week: DashboardWeek,
+    discussed: number,
+    covered: number,
+    decisions: ArrayLike<number>,
+    at: number,
+    evidence: DashboardMeeting,
+  ) {
+    this.totals.meetings++;
+    week.meetings++;
+    week.discussed += discussed;
+    week.covered += covered;
+    week.citing += evidence.citing;
+    addAt(week.decisions, decisions, at);
+    this.totals.decisions += evidence.decisions;
+    this.totals.citing += evidence.citing;
+    this.byMeeting.push(evidence);
+  }
+
+  /** A tag's five counts at `counts[at…]`. */
+  addTag(row: TagRow, counts: ArrayLike<number>, at: number): void {
+    addAt(row.decisions, counts, at);
+    row.total += counts[at]! + counts[at + 1]! + counts[at + 2]! + counts[at + 3]! + counts[at + 4]!;
+  }
+
+  addPersona(row: PersonaRow, counts: ArrayLike<number>, at: number, net: number): void {
+    addAt(row.answers, counts, at);
+    row.net += net;
+  }
+
+  addCitations(citations: readonly Citation[]): void {
+    for (const citation of citations) this.citations.push(citation);
+  }
+
+  result(): Dashboard {
+    const { totals, weeks } = this;
+    for (const week of weeks.values()) {
+      week.coverage = share(week.covered, week.discussed);
+      week.decisionCount = sum(week.decisions);
+      week.evidenceCoverage = share(week.citing, week.decisionCount);
+      totals.discussed += week.discussed;
+      totals.covered += week.covered;
+    }
+    totals.coverage = share(totals.covered, totals.discussed);
+    totals.evidenceCoverage = share(totals.citing, totals.decisions);
+    // Weeks without meetings between the first and the last stay on the time axis, at zero: a gap
+    // of two months must not look like one week.
+    const sorted = [...weeks.keys()].sort();
+    const timeline: DashboardWeek[] = [];
+    for (let key = sorted[0]; key !== undefined && key <= sorted.at(-1)!; key = addWeeks(key, 1))
+      timeline.push(weeks.get(key) ?? emptyWeek(key));
+    return {
+      weeks: timeline,
+      byTag: [...this.tags.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label)),
+      byPersona: [...this.personas.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      totals,
+      byMeeting: this.byMeeting.sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt) || a.title.localeCompare(b.title)),
+      accounts: mostAffected(this.citations),
+    };
+  }
 }
 
-/** Adds a meeting's tag and persona rows to the dashboard's. */
-function addRows(
-  figures: MeetingFigures,
-  rows: { tags: Map<string, Dashboard['byTag'][number]>; personas: Map<string, Dashboard['byPersona'][number]> },
-  names: { tags: Map<string, string>; personas: Map<string, string> },
-): void {
-  const { tagIds, tagCounts: c } = figures;
-  for (let i = 0, at = 0; i < tagIds.length; i++, at += 5) {
-    const tagId = tagIds[i]!;
-    const row = rows.tags.get(tagId) ?? { tagId, label: names.tags.get(tagId) ?? tagId, total: 0, decisions: noDirections() };
-    rows.tags.set(tagId, row);
-    const d = row.decisions;
-    d.helps += c[at]!;
-    d.hurts += c[at + 1]!;
-    d.mixed += c[at + 2]!;
-    d.neutral += c[at + 3]!;
-    d.unknown += c[at + 4]!;
-    row.total += c[at]! + c[at + 1]! + c[at + 2]! + c[at + 3]! + c[at + 4]!;
-  }
-  for (const tally of figures.personas) {
-    const row = rows.personas.get(tally.personaId) ?? {
-      personaId: tally.personaId,
-      name: names.personas.get(tally.personaId) ?? tally.personaId,
-      answers: noDirections(),
-      net: 0,
-    };
-    rows.personas.set(tally.personaId, row);
-    addCounts(row.answers, tally.counts);
-    row.net += tally.net;
-  }
+function addAt(into: DirectionCounts, from: ArrayLike<number>, at: number): void {
+  into.helps += from[at]!;
+  into.hurts += from[at + 1]!;
+  into.mixed += from[at + 2]!;
+  into.neutral += from[at + 3]!;
+  into.unknown += from[at + 4]!;
+}
+
+const countsOf = (c: DirectionCounts): number[] => [c.helps, c.hurts, c.mixed, c.neutral, c.unknown];
+
+/** Adds one meeting's figures, if it counts. */
+export function addFigures(into: DashboardSum, figures: MeetingFigures): void {
+  if (!into.counts(figures.held, figures.day)) return;
+  into.addMeeting(into.week(figures.week), figures.discussed, figures.covered, countsOf(figures.decisions), 0, figures.evidence);
+  into.addCitations(figures.citations);
+  const { tagIds, tagCounts } = figures;
+  for (let i = 0; i < tagIds.length; i++) into.addTag(into.tag(tagIds[i]!), tagCounts, 5 * i);
+  for (const tally of figures.personas) into.addPersona(into.persona(tally.personaId), countsOf(tally.counts), 0, tally.net);
 }
 
 /**
@@ -238,60 +353,7 @@ export function mergeDashboard(
   library: { personas: readonly Persona[]; tags: readonly Tag[] },
   range: { from?: string; to?: string } = {},
 ): Dashboard {
-  // A meeting that never ran has nothing to count; the user's from/to are local calendar days.
-  const inRange = meetings.filter((m) => m.held && (!range.from || m.day >= range.from) && (!range.to || m.day <= range.to));
-  const weeks = new Map<string, DashboardWeek>();
-  const rows = { tags: new Map<string, Dashboard['byTag'][number]>(), personas: new Map<string, Dashboard['byPersona'][number]>() };
-  const names = {
-    tags: new Map(library.tags.map((t) => [t.id, t.label])),
-    personas: new Map(library.personas.map((p) => [p.id, p.name])),
-  };
-  const totals: Dashboard['totals'] = {
-    meetings: inRange.length,
-    decisions: 0,
-    discussed: 0,
-    covered: 0,
-    coverage: null,
-    citing: 0,
-    evidenceCoverage: null,
-  };
-  const citations: Citation[] = [];
-  for (const figures of inRange) {
-    const week = weeks.get(figures.week) ?? emptyWeek(figures.week);
-    weeks.set(figures.week, week);
-    week.meetings++;
-    week.discussed += figures.discussed;
-    week.covered += figures.covered;
-    week.citing += figures.evidence.citing;
-    addCounts(week.decisions, figures.decisions);
-    totals.decisions += figures.evidence.decisions;
-    totals.citing += figures.evidence.citing;
-    for (const citation of figures.citations) citations.push(citation);
-    addRows(figures, rows, names);
-  }
-  for (const week of weeks.values()) {
-    week.coverage = share(week.covered, week.discussed);
-    week.decisionCount = sum(week.decisions);
-    week.evidenceCoverage = share(week.citing, week.decisionCount);
-    totals.discussed += week.discussed;
-    totals.covered += week.covered;
-  }
-  totals.coverage = share(totals.covered, totals.discussed);
-  totals.evidenceCoverage = share(totals.citing, totals.decisions);
-  // Weeks without meetings between the first and the last stay on the time axis, at zero: a gap
-  // of two months must not look like one week.
-  const sorted = [...weeks.keys()].sort();
-  const timeline: DashboardWeek[] = [];
-  for (let key = sorted[0]; key !== undefined && key <= sorted.at(-1)!; key = addWeeks(key, 1))
-    timeline.push(weeks.get(key) ?? emptyWeek(key));
-  return {
-    weeks: timeline,
-    byTag: [...rows.tags.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label)),
-    byPersona: [...rows.personas.values()].sort((a, b) => a.name.localeCompare(b.name)),
-    totals,
-    byMeeting: inRange
-      .map((figures) => figures.evidence)
-      .sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt) || a.title.localeCompare(b.title)),
-    accounts: mostAffected(citations),
-  };
+  const into = new DashboardSum(library, range);
+  for (const figures of meetings) addFigures(into, figures);
+  return into.result();
 }

@@ -10,9 +10,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { meetingFigures, type MeetingFigures } from '../../shared/dashboard';
+import {
+  addFigures,
+  DashboardSum,
+  meetingFigures,
+  type Dashboard,
+  type DashboardLibrary,
+  type DashboardRange,
+  type MeetingFigures,
+} from '../../shared/dashboard';
 import type { LibraryIndex, Meeting } from '../../shared/domain';
-import { decodeFigureFile, encodeFigureFile, FIGURE_FILE_FORMAT, type Entry, type FileStamp } from './figureCacheFormat';
+import { decodeFigureFile, encodeFigureFile, FIGURE_FILE_FORMAT, StoredEntry, type Entry, type FileStamp } from './figureCacheFormat';
 import { StampsInWorker } from './figureStamps';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
@@ -53,6 +61,10 @@ export class FigureCache {
   private preparing: Promise<void> | null = null;
   /** The stamps being taken on a worker thread for prepare(), until used. */
   private inWorker: StampsInWorker | null = null;
+  /** The generation whose entries the worker's stamps checked (a dashboard may use them before the background check). */
+  private workerChecked = -1;
+  /** The zone of the file the entries came from, while not yet compared with this process's (zoneIs). */
+  private fileZone: string | null = null;
   readonly file: string;
   /** `<meetings>/`: a stamp's path is this, the id and ".json" (no path.join for each of 10,000). */
   private readonly meetingPrefix: string;
@@ -79,11 +91,21 @@ export class FigureCache {
       // The files are stat'ed on another thread while this one reads the cache file (figureStamps.ts).
       const listed = source.index.meetings.map((summary) => summary.id);
       this.inWorker = new StampsInWorker(this.meetingPrefix, listed, source.generation);
+      let waited = false;
+      const pending = this.inWorker;
       let at = 0;
       const step = () => {
-        const entries = (this.entries ??= this.load());
+        // The file's zone is compared once the worker says which zone this is (zoneIs), not here.
+        const entries = (this.entries ??= this.load(null));
         this.startGeneration(source);
-        if (at === 0 && this.useWorkerStamps(source, entries)) return resolve();
+        if (at === 0 && this.inWorker === pending && !waited) {
+          // Not Atomics.wait: the worker's last 30-60 ms after the file is read leave the loop free.
+          waited = true;
+          void pending.settled(WORKER_WAIT_MS).then(() => setTimeout(step, 0).unref());
+          return;
+        }
+        if (at === 0 && (this.useWorkerStamps(source, entries, 0) || this.workerChecked === source.generation)) return resolve();
+        if (at === 0) this.zoneIs(localZone); // the worker failed or lags: this thread finds the zone
         const ids = source.index.meetings;
         for (const end = Math.min(ids.length, at + PREPARE_BATCH); at < end; at++) {
           const { id } = ids[at]!;
@@ -101,18 +123,21 @@ export class FigureCache {
   }
 
   /**
-   * Checks the entries against the stamps the worker took, waiting for it a little if need be;
+   * Checks the entries against the stamps the worker took, waiting for it at most `waitMs`;
    * false (nothing checked) when it failed, lags, or the files were replaced since (a restore).
    */
-  private useWorkerStamps(source: FigureSource, entries: Map<string, Entry>): boolean {
+  private useWorkerStamps(source: FigureSource, entries: Map<string, Entry>, waitMs = WORKER_WAIT_MS): boolean {
     const pending = this.inWorker;
     this.inWorker = null;
-    const stampOf = pending?.take(WORKER_WAIT_MS);
-    if (!pending || !stampOf || pending.generation !== source.generation) return false;
+    const stampOf = pending?.take(waitMs);
+    if (!pending || !stampOf) return false;
+    this.zoneIs(() => pending.zone() ?? localZone());
+    if (pending.generation !== source.generation) return false;
     pending.ids.forEach((id, i) => {
       const entry = entries.get(id);
       if (entry && !source.loadedMeeting(id) && sameStamp(entry.file, stampOf(i))) this.checked.add(id);
     });
+    this.workerChecked = source.generation;
     return true;
   }
 
@@ -122,17 +147,22 @@ export class FigureCache {
     this.checkedGeneration = source.generation;
   }
 
-  /** Every readable meeting's figures, in index order (newest first); unreadable meetings are left out. */
-  figuresOf(source: FigureSource): MeetingFigures[] {
-    const entries = (this.entries ??= this.load());
+  /**
+   * The dashboard over every readable meeting, added in index order (newest first); unreadable
+   * meetings are left out. A checked entry from the file is added from its columns (StoredEntry).
+   */
+  dashboard(source: FigureSource, library: DashboardLibrary, range: DashboardRange): Dashboard {
+    const entries = (this.entries ??= this.load(localZone()));
     this.startGeneration(source);
     this.useWorkerStamps(source, entries); // asked before the background check got to them
-    const out: MeetingFigures[] = [];
+    this.zoneIs(localZone); // no worker's answer: the zone is found here
+    const sum = new DashboardSum(library, range);
     const listed = new Set<string>();
     for (const { id } of source.index.meetings) {
       listed.add(id);
       const figures = this.figuresOfMeeting(id, source, entries);
-      if (figures) out.push(figures);
+      if (figures instanceof StoredEntry) figures.addTo(sum);
+      else if (figures) addFigures(sum, figures);
     }
     for (const id of entries.keys()) {
       if (listed.has(id)) continue;
@@ -140,10 +170,11 @@ export class FigureCache {
       this.dirty = true;
     }
     if (this.dirty) this.scheduleSave();
-    return out;
+    return sum.result();
   }
 
-  private figuresOfMeeting(id: string, source: FigureSource, entries: Map<string, Entry>): MeetingFigures | null {
+  /** The meeting's figures, or its entry from the file to be added from the columns; null when unreadable. */
+  private figuresOfMeeting(id: string, source: FigureSource, entries: Map<string, Entry>): MeetingFigures | StoredEntry | null {
     const entry = entries.get(id);
     const memory = source.loadedMeeting(id);
     if (memory) {
@@ -159,11 +190,11 @@ export class FigureCache {
       }
       return figures;
     }
-    if (entry && this.checked.has(id)) return entry.figures;
+    if (entry && this.checked.has(id)) return entry instanceof StoredEntry ? entry : entry.figures;
     const stamp = this.stamp(id);
     if (entry && stamp && sameStamp(entry.file, stamp)) {
       this.checked.add(id);
-      return entry.figures;
+      return entry instanceof StoredEntry ? entry : entry.figures;
     }
     let meeting: Meeting;
     try {
@@ -195,8 +226,11 @@ export class FigureCache {
     }
   }
 
-  /** The stored entries, or none when the file is missing, unreadable or not this format (figureCacheFormat.ts). */
-  private load(): Map<string, Entry> {
+  /**
+   * The stored entries, or none when the file is missing, unreadable or not this format
+   * (figureCacheFormat.ts). `zone` null: entries of any zone, kept apart until zoneIs() compared it.
+   */
+  private load(zone: string | null): Map<string, Entry> {
     let bytes: Buffer;
     try {
       removeTempFiles(this.dir);
@@ -204,8 +238,9 @@ export class FigureCache {
     } catch {
       return new Map();
     }
-    const decoded = decodeFigureFile(bytes, localZone());
+    const decoded = decodeFigureFile(bytes, zone);
     if (!decoded) return new Map();
+    if (zone === null) this.fileZone = decoded.zone;
     if (decoded.damaged > 0) this.dirty = true; // recomputed, and the file rewritten without them
     return decoded.entries;
   }
@@ -218,9 +253,21 @@ export class FigureCache {
     }, this.saveAfterMs).unref(); // never holds a closing process open; close() writes it anyway
   }
 
+  /**
+   * Once this process's zone is known: entries read from a file of another zone are dropped whole
+   * (weeks are local days), before any is used or written back. Cleared in place, so every holder of
+   * the map sees it.
+   */
+  private zoneIs(zone: () => string): void {
+    if (this.fileZone === null) return;
+    if (this.fileZone !== zone()) this.entries?.clear();
+    this.fileZone = null;
+  }
+
   /** Writes the entries if they changed: whole, under a temporary name, then renamed over the old file. */
   flush(): void {
     if (!this.dirty || !this.entries) return;
+    this.zoneIs(localZone);
     const temp = `${this.file}.tmp-${process.pid}`;
     try {
       fs.mkdirSync(this.dir, { recursive: true });

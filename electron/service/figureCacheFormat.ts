@@ -13,8 +13,19 @@
  * left out alone, to be recomputed.
  */
 import { crc32 } from 'node:zlib';
-import { directionCounts, type DirectionCounts, type MeetingFigures } from '../../shared/dashboard';
+import {
+  addFigures,
+  directionCounts,
+  type DashboardMeeting,
+  type DashboardSum,
+  type DashboardWeek,
+  type DirectionCounts,
+  type MeetingFigures,
+  type PersonaRow,
+  type TagRow,
+} from '../../shared/dashboard';
 import type { Citation } from '../../shared/domain';
+import { citationsAt } from './figureCacheCitations';
 
 /** Which meeting file an entry was computed from: inode, size, modification time (ms). */
 export type FileStamp = [ino: number, size: number, mtimeMs: number];
@@ -81,7 +92,10 @@ export function encodeFigureFile(entries: ReadonlyMap<string, Entry>, zone: stri
     if (at === undefined) places.set(s, (at = strings.push(s) - 1));
     return at;
   };
-  const kept = [...entries].filter(([, entry]) => fits(entry.revision, entry.figures));
+  // An entry read from the file is written back without keeping the objects built for it.
+  const kept = [...entries]
+    .map(([id, entry]): [string, Entry] => [id, entry instanceof StoredEntry ? { ...plainFields(entry), figures: entry.written() } : entry])
+    .filter(([, entry]) => fits(entry.revision, entry.figures));
   let tagRows = 0;
   let personaRows = 0;
   for (const [, { figures }] of kept) {
@@ -136,6 +150,7 @@ export function encodeFigureFile(entries: ReadonlyMap<string, Entry>, zone: stri
 
 /** The file's columns once its frame checked out. */
 interface Columns {
+  zone: string;
   f64: Float64Array;
   i32: Int32Array;
   tagIds: Int32Array;
@@ -145,14 +160,22 @@ interface Columns {
   count: number;
 }
 
+const rowsFor = (columns: Columns) => {
+  const n = columns.strings.length; // sized up front, so the places index a fast array
+  return { columns, weeks: new Array<DashboardWeek>(n), tags: new Array<TagRow>(n), personas: new Array<PersonaRow>(n) };
+};
+
+/** Per dashboard being summed, its rows by their string's place in the columns (StoredEntry.addTo). */
+const rowsOfSum = new WeakMap<DashboardSum, { columns: Columns; weeks: DashboardWeek[]; tags: TagRow[]; personas: PersonaRow[] }>();
+
 /** Typed-array views of `bytes`, copied first when the buffer is not 8-byte aligned. */
-function columnsOf(bytes: Buffer, zone: string): Columns | null {
+function columnsOf(bytes: Buffer, zone: string | null): Columns | null {
   if (bytes.length < FIXED + 4 || !bytes.subarray(0, 8).equals(MAGIC) || bytes.readUInt32LE(8) !== FIGURE_FILE_FORMAT) return null;
   if (bytes.readUInt32LE(12) !== crc32(bytes.subarray(FIXED))) return null; // damaged or cut short
   const headLength = bytes.readUInt32LE(FIXED);
   if (FIXED + 4 + headLength > bytes.length) return null;
   const head = JSON.parse(bytes.toString('utf8', FIXED + 4, FIXED + 4 + headLength)) as Partial<Head>;
-  if (head.zone !== zone) return null; // weeks are local days
+  if (typeof head.zone !== 'string' || (zone !== null && head.zone !== zone)) return null; // weeks are local days
   const { meetings: n, tags: t, personas: p, strings: s } = head;
   if (![n, t, p, s].every((v) => Number.isInteger(v) && (v as number) >= 0)) return null;
   const start = pad8(FIXED + 4 + headLength);
@@ -170,14 +193,28 @@ function columnsOf(bytes: Buffer, zone: string): Columns | null {
   }) as [Int32Array, Int32Array, Int32Array];
   const strings = JSON.parse(aligned.toString('utf8', at - aligned.byteOffset)) as unknown;
   if (!Array.isArray(strings) || !strings.every((v) => typeof v === 'string')) return null;
-  return { f64: f64.subarray(1), i32, tagIds: tags.subarray(0, t!), tagCounts: tags.subarray(t!), personas, strings, count: n! };
+  return {
+    zone: head.zone,
+    f64: f64.subarray(1),
+    i32,
+    tagIds: tags.subarray(0, t!),
+    tagCounts: tags.subarray(t!),
+    personas,
+    strings,
+    count: n!,
+  };
 }
 
 /**
  * The entries of a file encodeFigureFile wrote under time zone `zone`, and how many were left out
- * as damaged; null when the file is to be ignored whole.
+ * as damaged; null when the file is to be ignored whole. With `zone` null, a file of any zone is
+ * read and `zone` says which: the caller must then compare it before using any entry. Every value is checked here, but an entry's
+ * figures are built only if asked for (StoredEntry): the dashboard adds them from the columns.
  */
-export function decodeFigureFile(bytes: Buffer, zone: string): { entries: Map<string, Entry>; damaged: number } | null {
+export function decodeFigureFile(
+  bytes: Buffer,
+  zone: string | null,
+): { entries: Map<string, Entry>; damaged: number; zone: string } | null {
   let columns: Columns | null;
   try {
     columns = columnsOf(bytes, zone);
@@ -195,123 +232,153 @@ export function decodeFigureFile(bytes: Buffer, zone: string): { entries: Map<st
     const personas = columns.i32[i + I_PERSONAS]!;
     if (tags < 0 || personas < 0) return null; // the rows of every later entry would be misplaced
     if (tagAt + tags > columns.tagIds.length || (personaAt + personas) * PERSONA_I32 > columns.personas.length) return null;
-    const decoded = decodeEntry(columns, m, tagAt, personaAt);
+    const decoded = checkedEntry(columns, m, tagAt, personaAt);
     tagAt += tags;
     personaAt += personas;
-    if (decoded) entries.set(decoded.figures.evidence.meetingId, decoded);
+    if (decoded) entries.set(columns.strings[columns.i32[i + I_ID]!]!, decoded);
     else damaged++;
   }
-  return { entries, damaged };
+  return { entries, damaged, zone: columns.zone };
 }
 
-/** The entry in row `m` (its meeting id in figures.evidence), or null when a value is not one mergeDashboard may read. */
-function decodeEntry(
-  { f64, i32, tagIds: tagColumn, tagCounts: countColumn, personas, strings }: Columns,
-  m: number,
-  tagAt: number,
-  personaAt: number,
-): Entry | null {
+/** Row `m` as an entry, or null when a value is not one the dashboard may read. */
+function checkedEntry(columns: Columns, m: number, tagAt: number, personaAt: number): StoredEntry | null {
+  const { f64, i32, tagIds: tagColumn, tagCounts: countColumn, personas, strings } = columns;
   const i = m * MEETING_I32;
-  const id = textAt(strings, i32[i + I_ID]!);
-  const updatedAt = textAt(strings, i32[i + I_UPDATED]!);
-  const day = textAt(strings, i32[i + I_DAY]!);
-  const week = textAt(strings, i32[i + I_WEEK]!);
-  const title = textAt(strings, i32[i + I_TITLE]!);
-  const scheduledAt = textAt(strings, i32[i + I_SCHEDULED]!);
-  if (id === null || updatedAt === null || day === null || week === null || title === null || scheduledAt === null) return null;
-  if (
-    i32[i + I_REVISION]! < 0 ||
-    i32[i + I_DISCUSSED]! < 0 ||
-    i32[i + I_COVERED]! < 0 ||
-    i32[i + I_EV_DECISIONS]! < 0 ||
-    i32[i + I_CITING]! < 0
-  )
+  const n = strings.length;
+  // Unrolled (this runs once per meeting, cold, on the first dashboard's path): every string place in
+  // the table, every count not negative.
+  if (!(i32[i + I_ID]! < n && i32[i + I_UPDATED]! < n && i32[i + I_DAY]! < n && i32[i + I_WEEK]! < n)) return null;
+  if (!(i32[i + I_TITLE]! < n && i32[i + I_SCHEDULED]! < n)) return null;
+  if ((i32[i + I_ID]! | i32[i + I_UPDATED]! | i32[i + I_DAY]! | i32[i + I_WEEK]! | i32[i + I_TITLE]! | i32[i + I_SCHEDULED]!) < 0)
     return null;
-  const decisions = countsAt(i32, i + I_DECIDED);
+  if ((i32[i + I_REVISION]! | i32[i + I_DISCUSSED]! | i32[i + I_COVERED]! | i32[i + I_EV_DECISIONS]! | i32[i + I_CITING]!) < 0) return null;
   const flags = i32[i + I_FLAGS]!;
   const d = m * MEETING_F64;
-  const file: FileStamp | null = flags & STAMPED ? [f64[d]!, f64[d + 1]!, f64[d + 2]!] : null;
-  const coverage = Number.isNaN(f64[d + 3]!) ? null : f64[d + 3]!;
-  if (!decisions || (file && !file.every(Number.isFinite)) || (coverage !== null && !Number.isFinite(coverage))) return null;
+  let file: FileStamp | null = null;
+  if (flags & STAMPED) {
+    if (!(Number.isFinite(f64[d]!) && Number.isFinite(f64[d + 1]!) && Number.isFinite(f64[d + 2]!))) return null;
+    file = [f64[d]!, f64[d + 1]!, f64[d + 2]!];
+  }
+  const coverage = f64[d + 3]!;
+  if (!countsOk(i32, i + I_DECIDED) || (coverage === coverage && !Number.isFinite(coverage))) return null; // NaN stands for null
   const tagCount = i32[i + I_TAGS]!;
-  const tagIds: string[] = new Array<string>(tagCount);
-  for (let t = 0; t < tagCount; t++) {
-    const tagId = textAt(strings, tagColumn[tagAt + t]!);
-    if (tagId === null) return null;
-    tagIds[t] = tagId;
-  }
-  const tagCounts = countColumn.subarray(5 * tagAt, 5 * (tagAt + tagCount));
-  for (let c = 0; c < tagCounts.length; c++) if (tagCounts[c]! < 0) return null;
-  const tallies: MeetingFigures['personas'] = [];
-  for (let p = personaAt * PERSONA_I32, end = (personaAt + i32[i + I_PERSONAS]!) * PERSONA_I32; p < end; p += PERSONA_I32) {
-    const personaId = textAt(strings, personas[p]!);
-    const c = countsAt(personas, p + 2);
-    if (personaId === null || !c) return null;
-    tallies.push({ personaId, counts: c, net: personas[p + 1]! });
-  }
+  for (let t = tagAt; t < tagAt + tagCount; t++) if (!isPlace(strings, tagColumn[t]!)) return null;
+  let signs = 0;
+  for (let c = 5 * tagAt; c < 5 * (tagAt + tagCount); c++) signs |= countColumn[c]!;
+  if (signs < 0) return null;
+  for (let p = personaAt * PERSONA_I32, end = (personaAt + i32[i + I_PERSONAS]!) * PERSONA_I32; p < end; p += PERSONA_I32)
+    if (!isPlace(strings, personas[p]!) || !countsOk(personas, p + 2)) return null;
   const citations = citationsAt(i32[i + I_CITATIONS]!, strings);
   if (!citations) return null;
-  const figures: MeetingFigures = {
-    held: (flags & HELD) !== 0,
-    day,
-    week,
-    discussed: i32[i + I_DISCUSSED]!,
-    covered: i32[i + I_COVERED]!,
-    decisions,
-    tagIds,
-    tagCounts,
-    personas: tallies,
-    evidence: {
-      meetingId: id,
-      title,
-      scheduledAt,
+  return new StoredEntry(file, i32[i + I_REVISION]!, strings[i32[i + I_UPDATED]!]!, columns, m, tagAt, personaAt, citations);
+}
+
+/**
+ * An entry read from the file: its numbers stay in the file's columns. The dashboard adds them from
+ * there (addTo); `figures` builds the MeetingFigures object only when something asks for it.
+ */
+export class StoredEntry implements Entry {
+  private built: MeetingFigures | null = null;
+  private ownEvidence: DashboardMeeting | null = null;
+
+  constructor(
+    public file: FileStamp | null,
+    public revision: number,
+    public updatedAt: string,
+    private readonly columns: Columns,
+    private readonly row: number,
+    private readonly tagAt: number,
+    private readonly personaAt: number,
+    private readonly citations: Citation[],
+  ) {}
+
+  get figures(): MeetingFigures {
+    return (this.built ??= this.read());
+  }
+
+  set figures(figures: MeetingFigures) {
+    this.built = figures;
+  }
+
+  /** Adds this meeting to `sum` as mergeDashboard would add its figures (addFigures), read from the columns. */
+  addTo(sum: DashboardSum): void {
+    if (this.built) return addFigures(sum, this.built);
+    const { i32, strings, tagIds, tagCounts, personas } = this.columns;
+    const i = this.row * MEETING_I32;
+    if (!sum.counts((i32[i + I_FLAGS]! & HELD) !== 0, strings[i32[i + I_DAY]!]!)) return;
+    // Rows found once per dashboard by the string's place, not by the string each time.
+    let rows = rowsOfSum.get(sum);
+    if (rows?.columns !== this.columns) rowsOfSum.set(sum, (rows = rowsFor(this.columns)));
+    const weekPlace = i32[i + I_WEEK]!;
+    const week = (rows.weeks[weekPlace] ??= sum.week(strings[weekPlace]!));
+    sum.addMeeting(week, i32[i + I_DISCUSSED]!, i32[i + I_COVERED]!, i32, i + I_DECIDED, this.evidence());
+    sum.addCitations(this.citations);
+    for (let t = this.tagAt, end = t + i32[i + I_TAGS]!; t < end; t++) {
+      const place = tagIds[t]!;
+      sum.addTag((rows.tags[place] ??= sum.tag(strings[place]!)), tagCounts, 5 * t);
+    }
+    for (let p = this.personaAt * PERSONA_I32, end = p + i32[i + I_PERSONAS]! * PERSONA_I32; p < end; p += PERSONA_I32) {
+      const place = personas[p]!;
+      sum.addPersona((rows.personas[place] ??= sum.persona(strings[place]!)), personas, p + 2, personas[p + 1]!);
+    }
+  }
+
+  /** Made once and shared by every later dashboard, as a built MeetingFigures' evidence is. */
+  private evidence(): DashboardMeeting {
+    return (this.ownEvidence ??= this.readEvidence());
+  }
+
+  private readEvidence(): DashboardMeeting {
+    const { f64, i32, strings } = this.columns;
+    const i = this.row * MEETING_I32;
+    const coverage = f64[this.row * MEETING_F64 + 3]!;
+    return {
+      meetingId: strings[i32[i + I_ID]!]!,
+      title: strings[i32[i + I_TITLE]!]!,
+      scheduledAt: strings[i32[i + I_SCHEDULED]!]!,
       decisions: i32[i + I_EV_DECISIONS]!,
       citing: i32[i + I_CITING]!,
-      evidenceCoverage: coverage,
-    },
-    citations,
-  };
-  return { file, revision: i32[i + I_REVISION]!, updatedAt, figures };
-}
+      evidenceCoverage: Number.isNaN(coverage) ? null : coverage,
+    };
+  }
 
-const textAt = (strings: readonly string[], place: number): string | null =>
-  place >= 0 && place < strings.length ? strings[place]! : null;
+  /** The figures as written, whether or not they were built: what encodeFigureFile writes back. */
+  written(): MeetingFigures {
+    return this.built ?? this.read();
+  }
 
-/** Direction counts from `values[from…]`, or null if any is negative. */
-function countsAt(values: Int32Array, from: number): DirectionCounts | null {
-  const a = values[from]!;
-  const b = values[from + 1]!;
-  const c = values[from + 2]!;
-  const d = values[from + 3]!;
-  const e = values[from + 4]!;
-  return a < 0 || b < 0 || c < 0 || d < 0 || e < 0 ? null : directionCounts(a, b, c, d, e);
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-
-/** What citedAccounts reads of a citation: when it was made and the account as it stood. */
-const isCitation = (value: unknown): boolean =>
-  isObject(value) &&
-  typeof value.at === 'string' &&
-  (value.account === null ||
-    (isObject(value.account) &&
-      typeof value.account.name === 'string' &&
-      typeof value.account.segment === 'string' &&
-      typeof value.account.currency === 'string' &&
-      (value.account.arr === null || isNumber(value.account.arr))));
-
-/** Shared by the many meetings that cite nothing (frozen: the figures are only ever read). */
-const NO_CITATIONS = Object.freeze([]) as unknown as Citation[];
-
-/** A meeting's citations, kept as JSON in the string table (few meetings have any); null if damaged. */
-function citationsAt(place: number, strings: readonly string[]): Citation[] | null {
-  if (place === -1) return NO_CITATIONS;
-  if (place < 0 || place >= strings.length) return null;
-  try {
-    const citations = JSON.parse(strings[place]!) as unknown;
-    return Array.isArray(citations) && citations.every(isCitation) ? (citations as Citation[]) : null;
-  } catch {
-    return null;
+  private read(): MeetingFigures {
+    const { i32, tagIds, tagCounts, personas, strings } = this.columns;
+    const i = this.row * MEETING_I32;
+    const tagCount = i32[i + I_TAGS]!;
+    const tallies: MeetingFigures['personas'] = [];
+    for (let p = this.personaAt * PERSONA_I32, end = p + i32[i + I_PERSONAS]! * PERSONA_I32; p < end; p += PERSONA_I32)
+      tallies.push({ personaId: strings[personas[p]!]!, counts: countsAt(personas, p + 2), net: personas[p + 1]! });
+    return {
+      held: (i32[i + I_FLAGS]! & HELD) !== 0,
+      day: strings[i32[i + I_DAY]!]!,
+      week: strings[i32[i + I_WEEK]!]!,
+      discussed: i32[i + I_DISCUSSED]!,
+      covered: i32[i + I_COVERED]!,
+      decisions: countsAt(i32, i + I_DECIDED),
+      tagIds: Array.from(tagIds.subarray(this.tagAt, this.tagAt + tagCount), (place) => strings[place]!),
+      tagCounts: tagCounts.subarray(5 * this.tagAt, 5 * (this.tagAt + tagCount)),
+      personas: tallies,
+      evidence: this.evidence(),
+      citations: this.citations,
+    };
   }
 }
+
+const plainFields = ({ file, revision, updatedAt }: Entry) => ({ file, revision, updatedAt });
+
+const isPlace = (strings: readonly string[], place: number): boolean => place >= 0 && place < strings.length;
+
+/** An int32 is negative exactly when its sign bit is set: one OR for five counts. */
+const countsOk = (values: Int32Array, from: number): boolean =>
+  (values[from]! | values[from + 1]! | values[from + 2]! | values[from + 3]! | values[from + 4]!) >= 0;
+
+/** Direction counts from `values[from…]` (checked by countsOk when the file was read). */
+const countsAt = (values: Int32Array, from: number): DirectionCounts =>
+  directionCounts(values[from]!, values[from + 1]!, values[from + 2]!, values[from + 3]!, values[from + 4]!);

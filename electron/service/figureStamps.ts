@@ -12,7 +12,7 @@ import type { FileStamp } from './figureCacheFormat';
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const { prefix, ids, stamps, flag } = workerData;
+const { prefix, ids, stamps, flag, zone } = workerData;
 const out = new Float64Array(stamps);
 const state = new Int32Array(flag);
 try {
@@ -27,6 +27,11 @@ try {
     out[3 * i + 1] = stat ? stat.size : NaN;
     out[3 * i + 2] = stat ? stat.mtimeMs : NaN;
   }
+  const name = Buffer.from(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (name.length < zone.byteLength) {
+    Buffer.from(zone).set(name);
+    state[1] = name.length;
+  }
   Atomics.store(state, 0, 1);
 } catch {
   Atomics.store(state, 0, 2);
@@ -34,12 +39,21 @@ try {
 Atomics.notify(state, 0);
 `;
 
+/** ES2024's Atomics.waitAsync (in Node since 16), not in this project's ES2023 lib. */
+interface AtomicsWaitAsync {
+  waitAsync(array: Int32Array, index: number, value: number, ms: number): { async: boolean; value: unknown };
+}
+
+/** Room for the time zone's name (IANA names are under 40 bytes); a longer one is left to the main thread. */
+const ZONE_BYTES = 256;
+
 const RUNNING = 0;
 const DONE = 1;
 
 export class StampsInWorker {
   private readonly stamps: Float64Array;
   private readonly flag: Int32Array;
+  private readonly zoneBytes: SharedArrayBuffer;
 
   /** Starts taking the stamps of `<prefix><id>.json` for each of `ids`; `generation` is the kernel's then. */
   constructor(
@@ -48,16 +62,30 @@ export class StampsInWorker {
     readonly generation: number,
   ) {
     const stamps = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 3 * ids.length);
-    const flag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+    const flag = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT); // the state, the zone's length
     this.stamps = new Float64Array(stamps);
     this.flag = new Int32Array(flag);
+    this.zoneBytes = new SharedArrayBuffer(ZONE_BYTES);
     try {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { prefix, ids, stamps, flag } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { prefix, ids, stamps, flag, zone: this.zoneBytes } });
       worker.unref(); // never holds a closing process open
-      worker.on('error', () => Atomics.store(this.flag, 0, 2));
+      worker.on('error', () => {
+        Atomics.store(this.flag, 0, 2);
+        Atomics.notify(this.flag, 0); // a background check waiting in settled() goes on at once
+      });
     } catch {
       Atomics.store(this.flag, 0, 2); // no worker: the stamps are taken on the main thread
     }
+  }
+
+  /**
+   * Resolves once the worker is done or failed, or after `ms`, without holding the main thread: the
+   * background check waits here, so the loop serves requests (and other warm-up work) meanwhile.
+   */
+  async settled(ms: number): Promise<void> {
+    if (Atomics.load(this.flag, 0) !== RUNNING) return;
+    const waiting = (Atomics as unknown as AtomicsWaitAsync).waitAsync(this.flag, 0, RUNNING, ms);
+    if (waiting.async) await waiting.value;
   }
 
   /**
@@ -69,5 +97,15 @@ export class StampsInWorker {
     if (Atomics.load(this.flag, 0) !== DONE) return null;
     const stamps = this.stamps;
     return (i) => (Number.isNaN(stamps[3 * i]!) ? null : [stamps[3 * i]!, stamps[3 * i + 1]!, stamps[3 * i + 2]!]);
+  }
+
+  /**
+   * The time zone the worker found (Intl's, as figureCache.ts's localZone()), once take() gave the
+   * stamps; null when it is not known. Taken there because the first Intl.DateTimeFormat of a
+   * process costs 12-30 ms, on the first dashboard's path when the main thread pays it.
+   */
+  zone(): string | null {
+    const length = Atomics.load(this.flag, 1);
+    return Atomics.load(this.flag, 0) === DONE && length > 0 ? Buffer.from(this.zoneBytes, 0, length).toString('utf8') : null;
   }
 }

@@ -59,6 +59,7 @@ function fresh(dir: string): Dashboard {
   return buildDashboard(meetings, { personas: index.personas, tags: [...BUILT_IN_TAGS, ...index.customTags] });
 }
 
+const otherZone = (zone: string) => (zone === 'Pacific/Chatham' ? 'UTC' : 'Pacific/Chatham');
 const cacheFile = (dir: string) => path.join(dir, 'cache', FIGURE_CACHE_FILE);
 const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 /** The file's format (figureCacheFormat.ts: after the 8 bytes of its magic) and its entries. */
@@ -216,6 +217,32 @@ describe('dashboard figure cache', () => {
     expect(dashboard.byMeeting.find((m) => m.meetingId === meetings[8]!.id)?.title).toMatch(/^Edited: /);
   });
 
+  it('leaves finding the time zone to the worker while preparing, and still ignores a file of another zone', async () => {
+    const { dir, meetings } = library();
+    session(dir);
+    tamper(dir, meetings[1]!.id);
+    const { meetings: entries } = readCache(dir);
+    writeCache(dir, entries, otherZone(ZONE)); // the tampered entry would show if it were used
+    const lib = open(dir);
+    const onThisThread: string[] = [];
+    const RealFormat = Intl.DateTimeFormat;
+    const format = vi.spyOn(Intl, 'DateTimeFormat').mockImplementation(((...args: ConstructorParameters<typeof RealFormat>) => {
+      if (/figureCache\.ts/.test(new Error().stack ?? '')) onThisThread.push('Intl.DateTimeFormat');
+      return new RealFormat(...args);
+    }) as typeof Intl.DateTimeFormat);
+    let dashboard: Dashboard;
+    try {
+      await lib.service.warmUp();
+      dashboard = dashboardOf(lib); // from the worker's zone, whether or not the background check is done
+    } finally {
+      format.mockRestore();
+    }
+    expect(onThisThread, 'the zone found on the main thread while preparing').toEqual([]);
+    close(lib);
+    expect(dashboard).toEqual(fresh(dir));
+    expect(readCache(dir).meetings.size).toBe(MEETINGS); // rewritten under this zone
+  });
+
   it('drops a deleted meeting from the dashboard and the file', () => {
     const { dir, meetings } = library();
     session(dir);
@@ -225,7 +252,6 @@ describe('dashboard figure cache', () => {
     expect(readCache(dir).meetings.has(meetings[2]!.id)).toBe(false);
   });
 
-  const otherZone = (zone: string) => (zone === 'Pacific/Chatham' ? 'UTC' : 'Pacific/Chatham');
   it.each([
     [
       'not this format (the JSON of format 4)',

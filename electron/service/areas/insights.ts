@@ -1,5 +1,4 @@
 /** Area "insights": reading across every meeting (the decision ledger, the dashboard, check-backs). */
-import { mergeDashboard } from '../../../shared/dashboard';
 import type { Meeting } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { hideBallots } from '../../../shared/votes';
@@ -12,9 +11,9 @@ export function insightsArea({ kernel, figures }: AreaContext) {
       const { personas, tags } = kernel.library();
       return kernel.ledger.search(query, kernel.ledgerIsComplete, { personas, tags });
     },
-    // Each meeting's figures from the cache, checked against its file (docs/performance.md, finding 14);
-    // meetings read for them are not kept in memory.
-    'dashboard.get': (range) => mergeDashboard(figures.figuresOf(kernel), kernel.library(), range),
+    // Each meeting's figures from the cache, checked against its file (docs/performance.md, findings 14
+    // and 20); meetings read for them are not kept in memory.
+    'dashboard.get': (range) => figures.dashboard(kernel, kernel.library(), range),
     // Read and let go, so a report over every meeting does not keep them (finding 14). A damaged
     // meeting file is named and left out, as the dashboard leaves it out, not a reason to fail the report.
     'reports.meetings': ({ ids }) => {
