@@ -72,7 +72,8 @@ export function existingFolder(dir: string): void {
 /** Takes the folder's lock (a running app holds it: the error says so) and reads the library. */
 export function openDataFolder(dataDir: string, io: CliIo, role: string): OpenLibrary {
   try {
-    const library = openLibrary({ dataDir, StoreClass: io.StoreClass ?? Conf, role });
+    // No search comes: no workers reading the ledger's file or stamping every meeting file.
+    const library = openLibrary({ dataDir, StoreClass: io.StoreClass ?? Conf, role, readLedgerAhead: false });
     for (const notice of library.service.notices) io.stderr(`Note: ${notice}\n`);
     return library;
   } catch (error) {

@@ -44,6 +44,8 @@ export interface KernelOptions {
   backupIntervalMs?: number | null;
   /** How long after the last save the save journals are folded into the files (default 2 s). */
   compactAfterMs?: number;
+  /** Read the ledger's file and stamp the meeting files on workers at once (default true); not for the CLI. */
+  readLedgerAhead?: boolean;
 }
 
 /** A change to a copy of a meeting; it throws (an ApiError) to refuse, and then nothing changes. */
@@ -92,8 +94,10 @@ export class Kernel {
       onStatusChange: () => this.publishStorage(),
       compactAfterMs: options.compactAfterMs,
     });
-    this.keeper.prefetch(); // the ledger's file, read on a worker while the first list is served
-    this.keeper.stampsAhead(this.currentIndex.meetings.map((summary) => summary.id));
+    if (options.readLedgerAhead !== false) {
+      this.keeper.prefetch(); // the ledger's file, read on a worker while the first list is served
+      this.keeper.stampsAhead(this.currentIndex.meetings.map((summary) => summary.id));
+    }
   }
 
   /** The library index as saved (or waiting to be saved); change it only through `commitIndex`. */

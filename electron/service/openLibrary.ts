@@ -32,6 +32,8 @@ export function openLibrary(options: {
    * service never reaches for a network layer on its own.
    */
   sharing?: SharingAdapter | null;
+  /** See KernelOptions.readLedgerAhead. */
+  readLedgerAhead?: boolean;
 }): OpenLibrary {
   const lock: DataDirLock = acquireDataDirLock(options.dataDir, options.role);
   try {
@@ -40,6 +42,7 @@ export function openLibrary(options: {
       backupIntervalMs: options.backupIntervalMs,
       compactAfterMs: options.compactAfterMs,
       sharing: options.sharing ?? null,
+      readLedgerAhead: options.readLedgerAhead,
     });
     let closed: { unsavedChanges: number } | undefined;
     const close = () => {

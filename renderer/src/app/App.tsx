@@ -2,7 +2,6 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExtern
 import type { Library } from '../../../shared/domain';
 import type { EmptyChairClient } from '../api';
 import { MeetingScreen } from '../features/meetings/MeetingScreen';
-import { MeetingEditor } from '../features/meetings/MeetingEditor';
 import { MeetingsList } from '../features/meetings/MeetingsList';
 import { PersonasPage } from '../features/personas/PersonasPage';
 import { ReportsPage } from '../features/export/ReportsPage';
@@ -23,6 +22,8 @@ import { routeHash, useRoute, type Route } from './useRoute';
 const LedgerPage = lazy(() => import('../features/ledger/LedgerPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const EvidencePage = lazy(() => import('../features/evidence/EvidencePage'));
+// Its kept-draft check parses with zod (formDraftSchema.ts): loaded with the form, not with the list.
+const MeetingEditor = lazy(() => import('../features/meetings/MeetingEditor').then((module) => ({ default: module.MeetingEditor })));
 
 export interface AppProps {
   /** null in browser mode without a token: the app then explains how to open it. */
