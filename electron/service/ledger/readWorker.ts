@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { RawLedger } from './snapshot';
 
 /**
  * Plain JavaScript run by the worker (eval'd, so the bundle needs no second entry). It reads
@@ -62,6 +61,18 @@ try {
 }
 Atomics.notify(state, 0);
 `;
+
+/** The file's bytes as read, before they are parsed and checked: read ahead on a worker thread (snapshot.ts `readAhead`). */
+export interface RawLedger {
+  fd: number;
+  header: Buffer;
+  /** Where the arrays start in the file, and every array but the pool's bytes (the last). */
+  bodyStart: number;
+  body: Uint8Array;
+  size: number;
+  /** The postings' lowest and highest document, when read ahead (else they are checked when parsed). */
+  postings?: { count: number; low: number; high: number };
+}
 
 const RUNNING = 0;
 

@@ -14,7 +14,7 @@ import { LedgerIndex } from '../ledgerIndex';
 import { consistent, orderHolds, postingsHold } from './checks';
 import { Interner, SharedFile, StringPool, type PoolFile, type Typed } from './pool';
 import { ROW_COLUMNS, RowStore, type Cited } from './rows';
-import { LedgerReadAhead } from './readWorker';
+import { LedgerReadAhead, type RawLedger } from './readWorker';
 import { decodeRecords, encodeRecords } from './recordsFile';
 import { LedgerTextIndex, type PostingsFile } from './textIndex';
 
@@ -170,18 +170,6 @@ export interface LoadedLedger {
    * so the keeper compares every meeting with its own file (LedgerKeeper.load).
    */
   folderUnchanged: boolean;
-}
-
-/** The file's bytes as read, before they are parsed and checked: read ahead on a worker thread (`readAhead`). */
-export interface RawLedger {
-  fd: number;
-  header: Buffer;
-  /** Where the arrays start in the file, and every array but the pool's bytes (the last). */
-  bodyStart: number;
-  body: Uint8Array;
-  size: number;
-  /** The postings' lowest and highest document, when read ahead (else they are checked when parsed). */
-  postings?: { count: number; low: number; high: number };
 }
 
 const HEAD = 16;
