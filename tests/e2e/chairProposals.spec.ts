@@ -4,11 +4,10 @@
  * the chair's head and are announced; collapsing the chair is per meeting and the collapsed rail
  * still shows the question and the coverage. axe: 0 violations on the chair in each state.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import { participant } from './participantCalls';
-import { answerBox, api, chair, meetingOf, seedMeeting, watchForProblems } from './runnerHelpers';
+import { answerBox, api, axeChair, chair, meetingOf, seedMeeting, watchForProblems } from './runnerHelpers';
 import { startWebApp, tempDataDir, type WebApp } from './webApp';
 
 let app: WebApp | undefined;
@@ -17,12 +16,6 @@ test.afterEach(async () => {
   if (app) fs.rmSync(app.dataDir, { recursive: true, force: true });
   app = undefined;
 });
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-async function axeChair(page: Page) {
-  const result = await new AxeBuilder({ page }).include('aside.chair-panel').withTags(WCAG).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test("a proposal is added below the lead's answer or replaces it on request, with Undo; new proposals are counted and announced", async ({
   page,

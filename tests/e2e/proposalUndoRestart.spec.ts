@@ -3,11 +3,10 @@
  * lead's text with the meeting. After the service restarts, the chair still shows the replaced text
  * and offers its Undo (by keyboard), which brings the lead's answer back. axe: 0 violations.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import { participant } from './participantCalls';
-import { answerBox, api, chair, meetingOf, seedMeeting, watchForProblems } from './runnerHelpers';
+import { answerBox, api, axeChair, chair, meetingOf, seedMeeting, watchForProblems } from './runnerHelpers';
 import { startWebApp, tempDataDir, type WebApp } from './webApp';
 
 let app: WebApp | undefined;
@@ -16,12 +15,6 @@ test.afterEach(async () => {
   if (app) fs.rmSync(app.dataDir, { recursive: true, force: true });
   app = undefined;
 });
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-async function axeChair(page: Page) {
-  const result = await new AxeBuilder({ page }).include('aside.chair-panel').withTags(WCAG).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test("the answer a proposal replaced survives a restart: readable in the chair, and Undo brings the lead's text back", async ({
   page,

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import type { Meeting, Persona, Tag } from '../../shared/domain';
 import { meetingToJson, parseMeetingExport } from '../../shared/export/json';
@@ -88,4 +89,13 @@ export async function openFixtureSummary(page: Page, request: APIRequestContext,
   await page.getByRole('button', { name: 'Impact summary' }).click();
   await expect(page).toHaveURL(new RegExp(`#/meetings/${meeting.id}/summary$`));
   return meeting;
+}
+
+/** axe over the chair panel (WCAG 2.1 A and AA): no violations, each named by rule and node if any. */
+export async function axeChair(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .include('aside.chair-panel')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }

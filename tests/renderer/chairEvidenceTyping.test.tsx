@@ -8,8 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
-import type { ImportProgress } from '../../shared/evidence/schema';
-import { renderApp, serviceValue, type Harness } from './harness';
+import { importTickets, renderApp, serviceValue, type Harness } from './harness';
 
 let harness: Harness | undefined;
 afterEach(() => {
@@ -28,11 +27,7 @@ async function openMeeting() {
   window.history.replaceState(null, '', '/#/');
   harness = renderApp();
   const { library } = harness;
-  const started = serviceValue<ImportProgress>(library, 'evidence.import', {
-    source: { name: 'Help desk', kind: 'tickets' },
-    input: { kind: 'text', fileName: 'tickets.csv', text: TICKETS },
-  });
-  await waitFor(() => expect(serviceValue<ImportProgress>(library, 'evidence.importStatus', { jobId: started.jobId }).state).toBe('done'));
+  await importTickets(library, 'Help desk', 'tickets.csv', TICKETS);
   await library.service.evidence.settled();
   const meeting = serviceValue<Meeting>(library, 'meetings.create', {
     title: 'Checkout review',

@@ -8,8 +8,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
-import type { EvidenceSearchResult, ImportProgress } from '../../shared/evidence/schema';
-import { renderApp, serviceValue, type Harness } from './harness';
+import type { EvidenceSearchResult } from '../../shared/evidence/schema';
+import { importTickets, renderApp, serviceValue, type Harness } from './harness';
 
 let harness: Harness | undefined;
 afterEach(() => {
@@ -27,11 +27,7 @@ async function openMeetingWithEvidence() {
   serviceValue(library, 'evidence.importAccounts', {
     input: { kind: 'text', fileName: 'accounts.csv', text: 'id,name,arr,currency\nA1,Acme,300000,USD\nB2,Beta,1000,EUR\n' },
   });
-  const started = serviceValue<ImportProgress>(library, 'evidence.import', {
-    source: { name: 'Help desk', kind: 'tickets' },
-    input: { kind: 'text', fileName: 'tickets.csv', text: TICKETS },
-  });
-  await waitFor(() => expect(serviceValue<ImportProgress>(library, 'evidence.importStatus', { jobId: started.jobId }).state).toBe('done'));
+  const started = await importTickets(library, 'Help desk', 'tickets.csv', TICKETS);
   await library.service.evidence.settled();
   const meeting = serviceValue<Meeting>(library, 'meetings.create', {
     title: 'Checkout review',

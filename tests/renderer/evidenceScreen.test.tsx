@@ -6,9 +6,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EvidenceLibrary, ImportProgress } from '../../shared/evidence/schema';
+import type { EvidenceLibrary } from '../../shared/evidence/schema';
 import { parseRoute, routeHash } from '../../renderer/src/app/useRoute';
-import { renderApp, serviceValue, type Harness } from './harness';
+import { importTickets, renderApp, serviceValue, type Harness } from './harness';
 
 let harness: Harness | undefined;
 afterEach(() => {
@@ -30,11 +30,7 @@ function open(setup?: (library: Harness['library']) => void) {
 }
 
 async function seedSource(library: Harness['library'], name: string) {
-  const started = serviceValue<ImportProgress>(library, 'evidence.import', {
-    source: { name, kind: 'tickets' },
-    input: { kind: 'text', fileName: 'seed.csv', text: CSV },
-  });
-  await waitFor(() => expect(serviceValue<ImportProgress>(library, 'evidence.importStatus', { jobId: started.jobId }).state).toBe('done'));
+  await importTickets(library, name, 'seed.csv', CSV);
 }
 
 describe('Evidence screen', () => {

@@ -7,9 +7,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EVIDENCE_LIMITS } from '../../shared/evidence/limits';
-import type { EvidenceLibrary, ImportProgress } from '../../shared/evidence/schema';
+import type { EvidenceLibrary } from '../../shared/evidence/schema';
 import { parseRoute, routeHash } from '../../renderer/src/app/useRoute';
-import { renderApp, serviceValue, type Harness } from './harness';
+import { importTickets, renderApp, serviceValue, type Harness } from './harness';
 
 let harness: Harness | undefined;
 afterEach(() => {
@@ -32,11 +32,7 @@ function open(hash = '#/evidence') {
 }
 
 async function seed(library: Harness['library'], withAccounts = true) {
-  const started = serviceValue<ImportProgress>(library, 'evidence.import', {
-    source: { name: 'Tickets', kind: 'tickets' },
-    input: { kind: 'text', fileName: 'tickets.csv', text: CSV },
-  });
-  await waitFor(() => expect(serviceValue<ImportProgress>(library, 'evidence.importStatus', { jobId: started.jobId }).state).toBe('done'));
+  await importTickets(library, 'Tickets', 'tickets.csv', CSV);
   if (withAccounts) serviceValue(library, 'evidence.importAccounts', { input: { kind: 'text', fileName: 'a.csv', text: ACCOUNTS } });
   await library.service.evidence.settled();
 }

@@ -2,8 +2,10 @@ import Conf from 'conf';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { render, type RenderResult } from '@testing-library/react';
+import { render, waitFor, type RenderResult } from '@testing-library/react';
+import { expect } from 'vitest';
 import type { ApiEvent, Transport } from '../../shared/api';
+import type { ImportProgress } from '../../shared/evidence/schema';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import type { SharingAdapter } from '../../electron/service/participants';
 import { dispatch } from '../../electron/service/dispatch';
@@ -99,3 +101,13 @@ export function openTestLibrary(cleanups: (() => void)[], prefix = 'empty-chair-
 
 /** `serviceCall`, typed: the value of a call that must succeed. */
 export const serviceValue = <T,>(library: OpenLibrary, method: string, input: unknown): T => serviceCall(library, method, input) as T;
+
+/** Imports `text` as a new evidence source of tickets and waits until the import is done. */
+export async function importTickets(library: OpenLibrary, name: string, fileName: string, text: string): Promise<ImportProgress> {
+  const started = serviceValue<ImportProgress>(library, 'evidence.import', {
+    source: { name, kind: 'tickets' },
+    input: { kind: 'text', fileName, text },
+  });
+  await waitFor(() => expect(serviceValue<ImportProgress>(library, 'evidence.importStatus', { jobId: started.jobId }).state).toBe('done'));
+  return started;
+}
