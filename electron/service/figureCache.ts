@@ -22,6 +22,7 @@ import {
 import type { LibraryIndex, Meeting } from '../../shared/domain';
 import { decodeFigureFile, encodeFigureFile, FIGURE_FILE_FORMAT, StoredEntry, type Entry, type FileStamp } from './figureCacheFormat';
 import { StampsInWorker } from './figureStamps';
+import { processTimeZone } from './timeZone';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
 export const FIGURE_CACHE_FORMAT = FIGURE_FILE_FORMAT;
@@ -30,7 +31,7 @@ export const FIGURE_CACHE_FILE = 'dashboard-figures.bin';
 const OLD_FIGURE_CACHE_FILE = 'dashboard-figures.json';
 
 /** Weeks and days are local calendar days: figures stored under another time zone are not used. */
-const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const localZone = processTimeZone;
 
 /** Meeting files checked per turn of the event loop while preparing (a few ms each). */
 const PREPARE_BATCH = 500;

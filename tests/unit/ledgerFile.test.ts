@@ -173,6 +173,22 @@ describe('the ledger file', () => {
     expect(fs.existsSync(leftover)).toBe(false);
   });
 
+  it('ignores a file written under another time zone (days are local days), even one with the same offsets', () => {
+    const { dir } = library();
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Beirut';
+      searched(dir);
+      expect(readLedger(fileOf(dir), null)).not.toBeNull();
+      process.env.TZ = 'Asia/Jerusalem'; // the same offsets on 1 January and 1 July; another day on 2011-10-10 at 21:30 UTC
+      expect(readLedger(fileOf(dir), null)).toBeNull();
+      expect(searched(dir).reads).toBe(MEETINGS); // built again
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
+  });
+
   it('stamps a change made in memory on close, so the session after needs no read for it', () => {
     const { dir, meetings } = library();
     searched(dir);

@@ -17,25 +17,15 @@ import { ROW_COLUMNS, RowStore, type Cited } from './rows';
 import { LedgerReadAhead, type RawLedger } from './readWorker';
 import { decodeRecords, encodeRecords } from './recordsFile';
 import { LedgerTextIndex, type PostingsFile } from './textIndex';
+import { processTimeZone } from '../timeZone';
 
 /** Bumped whenever what is written (or how rows and words are made) changes: an older file is then ignored. */
 export const LEDGER_FORMAT = 1;
 export const LEDGER_FILE = 'ledger-index.bin';
 const MAGIC = 'ECLEDGR1';
 
-/**
- * The time zone (meetings' days are local days): its name, and its offsets at the start and middle
- * of each year 1990-2060. Offsets alone took Beirut for Jerusalem (same at those dates, a day apart
- * on others). Worked out once per process.
- */
-let zoneOfProcess: string | undefined;
-const localZone = (): string => {
-  if (zoneOfProcess) return zoneOfProcess;
-  const offsets: number[] = [];
-  for (let year = 1990; year <= 2060; year++)
-    offsets.push(new Date(year, 0, 1).getTimezoneOffset(), new Date(year, 6, 1).getTimezoneOffset());
-  return (zoneOfProcess = `${Intl.DateTimeFormat().resolvedOptions().timeZone}|${offsets.join(',')}`);
-};
+/** Meetings' days are local days: a file written under another time zone is not used. */
+const localZone = processTimeZone;
 
 /** A file's identity: [inode, size or 0, modification time, change time]. */
 export type DirStamp = [number, number, number, number];
