@@ -60,6 +60,8 @@ export class LedgerIndex {
   private answers = 0;
   private points = new Int32Array(0);
   private marks = new Uint8Array(0);
+  /** withNames' scores by slot, reused (a search allocated 800 KB for it at 200,000 decisions). */
+  private nameScores = new Float32Array(0);
   /** Counts changes, so a copy on disk knows whether it is behind. */
   version = 0;
 
@@ -124,16 +126,23 @@ export class LedgerIndex {
     if (this.rows.pool !== other.rows.pool) this.rows.pool.close();
     this.rows = other.rows;
     this.text = other.text;
-    this.byId = new Map();
-    this.seq = 0;
-    other.rows.records.forEach((record, no) => {
-      if (!record) return;
-      this.byId.set(record.id, no);
-      this.seq = Math.max(this.seq, record.seq + 1);
-    });
-    const order = other.order; // the same rows: its order holds
+    if (other === this) {
+      this.byId = new Map();
+      this.seq = 0;
+      other.rows.records.forEach((record, no) => {
+        if (!record) return;
+        this.byId.set(record.id, no);
+        this.seq = Math.max(this.seq, record.seq + 1);
+      });
+    } else {
+      // Its own lookup is right for its rows (kept with every change), and it goes once adopted.
+      this.byId = other.byId;
+      this.seq = other.seq;
+    }
+    const { order, cited } = other; // the same rows: its order and citations hold
     this.changed();
     this.order = order;
+    this.cited = cited;
   }
 
   private changed(): void {
@@ -155,6 +164,16 @@ export class LedgerIndex {
   /** The ledger's order as a snapshot held it (ledger/snapshot.ts), until the next change. */
   presetOrder(order: Int32Array): void {
     if (order.length === this.size) this.order = order;
+  }
+
+  /** What a snapshot keeps of the citations (made once per change of the ledger: `citedAll`). */
+  citations(): LedgerCited {
+    return this.citedAll();
+  }
+
+  /** The citations as a snapshot of this very ledger kept them (ledger/snapshot.ts). */
+  presetCitations(cited: LedgerCited): void {
+    this.cited = cited;
   }
 
   /** The live slots in the ledger's order (what a snapshot keeps). */
@@ -332,7 +351,8 @@ export class LedgerIndex {
   /** Adds the rows of the personas and tags a word names to what it found in the text (the better score of the two). */
   private withNames(found: WordHits, personas: string[], tags: string[]): WordHits {
     const { rows } = this;
-    const scores = new Float32Array(rows.size);
+    if (this.nameScores.length < rows.size) this.nameScores = new Float32Array(rows.size);
+    const scores = this.nameScores; // all zero between calls
     found.slots.forEach((slot, i) => (scores[slot] = found.scores[i]!));
     // Which of the (few) distinct lists name them, then a lookup per row.
     const personaHit = Uint8Array.from(rows.personaLists.values, (list) => (personas.some((p) => list.includes(p)) ? PERSONA_SCORE : 0));
@@ -352,10 +372,11 @@ export class LedgerIndex {
     const slots = new Int32Array(count);
     const out = new Float32Array(count);
     let at = 0;
-    for (let slot = 0; slot < scores.length; slot++)
+    for (let slot = 0; slot < rows.size; slot++)
       if (scores[slot]! > 0) {
         slots[at] = slot;
         out[at++] = scores[slot]!;
+        scores[slot] = 0;
       }
     return { slots, scores: out };
   }

@@ -9,11 +9,12 @@ import Conf from 'conf';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
 import type { LedgerQuery } from '../../shared/ledger';
 import { Kernel } from '../../electron/service/kernel';
-import { dirStamp, LEDGER_FILE, readAhead, readLedger } from '../../electron/service/ledger/snapshot';
+import { dirStamp, LEDGER_FILE, LEDGER_FORMAT, readAhead, readLedger } from '../../electron/service/ledger/snapshot';
 import { LedgerIndex } from '../../electron/service/ledgerIndex';
 import { LibraryStorage } from '../../electron/storage/libraryStorage';
 import { generateLibrary } from '../../scripts/bench/generate';
@@ -75,6 +76,15 @@ function fresh(dir: string) {
 }
 
 const fileOf = (dir: string) => path.join(dir, 'cache', LEDGER_FILE);
+/** Another format number of the same length, so the header keeps its length. */
+const OTHER_FORMAT = String(LEDGER_FORMAT).replace(/\d$/, (digit) => String((Number(digit) + 1) % 10));
+/** The file's bytes with their CRC-32 (head bytes 12-16, of every byte after the head) made right again. */
+function resummed(latin1: string): Buffer {
+  const bytes = Buffer.from(latin1, 'latin1');
+  expect(latin1).toContain(`"format":${OTHER_FORMAT},`); // the change took
+  bytes.writeUInt32LE(crc32(bytes.subarray(16)), 12);
+  return bytes;
+}
 const zeppelin = (kernel: Kernel, meeting: Meeting) =>
   kernel.mutateMeeting(meeting.id, undefined, (draft) => {
     draft.agenda[0]!.decisions[0]!.text = 'Retire the zeppelin programme';
@@ -98,28 +108,43 @@ describe('the ledger file', () => {
     expect(later.found[1]!.total).toBeGreaterThan(0);
   });
 
-  it('reads back the same ledger when the file is read ahead on a worker, and refuses spoiled postings either way', () => {
+  it('reads back the same ledger when the file is read ahead on a worker, and refuses a spoiled byte anywhere either way', () => {
     const { dir } = library();
     const first = searched(dir);
     const folder = dirStamp(path.join(dir, 'meetings'));
     const raw = readAhead(fileOf(dir))!.take(60_000);
-    expect(raw?.postings?.count).toBeGreaterThan(0); // read by the worker, not left to readLedger
+    expect(raw).not.toBeNull(); // read and summed by the worker, not left to readLedger
     const ahead = readLedger(fileOf(dir), folder, raw);
     expect(ahead).not.toBeNull();
     expect(answers(ahead!.ledger)).toEqual(first.found);
-    // The postings are the last arrays but the pool's bytes: a document number far past the end.
-    const bytes = fs.readFileSync(fileOf(dir));
-    const sections = JSON.parse(bytes.toString('utf8', 16, 16 + bytes.readUInt32LE(8))).sections as [string, string, number][];
-    const postings = sections.at(-3)![2];
+    const whole = fs.readFileSync(fileOf(dir));
+    const sections = JSON.parse(whole.toString('utf8', 16, 16 + whole.readUInt32LE(8))).sections as [string, string, number][];
     const padded = (n: number) => n + ((8 - (n % 8)) % 8);
-    const docsAt = bytes.length - padded(sections.at(-1)![2]) - 2 * padded(postings * 4);
+    const docsAt = whole.length - padded(sections.at(-1)![2]) - 2 * padded(sections.at(-3)![2] * 4);
     expect(sections.at(-3)![0]).toBe('text.docs');
-    bytes.writeInt32LE(1_000_000, docsAt + (postings - 1) * 4);
-    fs.writeFileSync(fileOf(dir), bytes);
-    const spoiled = readAhead(fileOf(dir))!.take(60_000);
-    expect(spoiled?.postings?.high).toBe(1_000_000);
-    expect(readLedger(fileOf(dir), folder, spoiled)).toBeNull();
-    expect(readLedger(fileOf(dir), folder)).toBeNull();
+    // A posting's document far past the end (left in the file), a row's column (read into memory),
+    // the pool's last byte: each is found by the sum, on the worker and on the main thread.
+    for (const at of [docsAt + 4, 16 + whole.readUInt32LE(8) + 64, whole.length - 1]) {
+      const bytes = Buffer.from(whole);
+      bytes.writeUInt8(bytes[at]! ^ 0x40, at);
+      fs.writeFileSync(fileOf(dir), bytes);
+      expect(readAhead(fileOf(dir))!.take(60_000)).toBeNull();
+      expect(readLedger(fileOf(dir), folder)).toBeNull();
+    }
+    fs.writeFileSync(fileOf(dir), whole);
+    expect(readLedger(fileOf(dir), folder)).not.toBeNull();
+  });
+
+  it('never writes a ledger that fails its checks: the next session builds from the meetings', () => {
+    const { dir } = library();
+    const { kernel, close } = session(dir);
+    kernel.loadAllMeetings();
+    kernel.ledger.rows.columns.owner[0] = 1_000; // an owner the ledger has none of
+    close();
+    expect(fs.existsSync(fileOf(dir))).toBe(false);
+    const later = searched(dir);
+    expect(later.reads).toBe(MEETINGS);
+    expect(later.found).toEqual(fresh(dir));
   });
 
   it('reads again a meeting changed in a session that never searched (its file is another)', () => {
@@ -256,10 +281,14 @@ describe('the ledger file', () => {
 
   it.each([
     ['cut short', (bytes: Buffer) => bytes.subarray(0, bytes.length - 100)],
-    ['of another format', (bytes: Buffer) => Buffer.from(bytes.toString('latin1').replace('"format":1,', '"format":99,'), 'latin1')],
+    // Summed again after the change: the format is refused on its own, not for the sum.
+    [
+      'of another format',
+      (bytes: Buffer) => resummed(bytes.toString('latin1').replace(`"format":${LEDGER_FORMAT},`, `"format":${OTHER_FORMAT},`)),
+    ],
     ['not a ledger file', () => Buffer.from('{"meetings":{}}')],
     [
-      'holding numbers that point outside its arrays',
+      'holding numbers that point outside its arrays (its sum then wrong)',
       (bytes: Buffer) => {
         const spoiled = Buffer.from(bytes);
         const body = 16 + spoiled.readUInt32LE(8);

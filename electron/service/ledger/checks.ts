@@ -1,15 +1,15 @@
 /**
- * What a ledger read back from its file (ledger/snapshot.ts) must hold before it is used: every
- * number points inside what it names, the order is the ledger's, the postings name documents that
- * exist. A file that fails any of them is ignored whole, so a damaged file cannot make a search throw.
+ * What a ledger must hold before it is written to its file (ledger/snapshot.ts): every number points
+ * inside what it names, the order is the ledger's, the postings name documents that exist. A ledger
+ * that fails any of them is not written; the file's checksum then proves that what a later session
+ * reads is what passed them, so a damaged file cannot make a search throw.
  */
-import fs from 'node:fs';
 import { IMPACT_DIRECTIONS } from '../../../shared/domain';
 import { newestFirst, type LedgerIndex } from '../ledgerIndex';
 import type { RowStore } from './rows';
 
-/** The order read back is the ledger's: every live slot once, meetings newest first, each meeting's rows in turn. */
-export function orderHolds(order: Int32Array, rows: RowStore): boolean {
+/** The order is the ledger's: every live slot once, meetings newest first, each meeting's rows in turn. */
+function orderHolds(order: Int32Array, rows: RowStore): boolean {
   const meeting = rows.columns.meeting;
   if (order.length !== rows.size - rows.dead) return false;
   let previous = -1;
@@ -31,18 +31,6 @@ export function orderHolds(order: Int32Array, rows: RowStore): boolean {
   return true;
 }
 
-/** The postings left in the file name documents that exist: read through once, a megabyte at a time. */
-export function postingsHold(fd: number, at: number, count: number, docSize: number): boolean {
-  const chunk = new Int32Array(256 * 1024);
-  for (let done = 0; done < count;) {
-    const n = Math.min(chunk.length, count - done);
-    if (fs.readSync(fd, new Uint8Array(chunk.buffer), 0, n * 4, at + done * 4) !== n * 4) return false;
-    if (!inRange(chunk, n, 0, docSize)) return false;
-    done += n;
-  }
-  return true;
-}
-
 /** True when every value of the first `length` is in [low, high). One loop per kind of array, so each stays fast. */
 function inRange(array: Int32Array, length: number, low: number, high: number): boolean {
   if (array.length < length) return false;
@@ -50,22 +38,39 @@ function inRange(array: Int32Array, length: number, low: number, high: number): 
   return true;
 }
 
-/** Every number points inside what it names, so a damaged file cannot make a search throw. */
-export function consistent({ rows, text }: LedgerIndex, poolBytes: number): boolean {
+/** The arrays as they are written (the pool flattened, the postings folded), beside the ledger's own. */
+export interface Written {
+  pool: { bytes: Uint8Array; starts: Int32Array; lengths: Int32Array };
+  order: Int32Array;
+  postings: Int32Array;
+}
+
+/** All of the checks, on the ledger about to be written. */
+export function ledgerHolds(ledger: LedgerIndex, { pool, order, postings }: Written): boolean {
+  return (
+    consistent(ledger, pool) &&
+    orderHolds(order, ledger.rows) &&
+    inRange(postings, postings.length, 0, ledger.text.docSize) &&
+    ledger.text.starts[ledger.text.starts.length - 1] === postings.length
+  );
+}
+
+/** Every number points inside what it names. */
+function consistent({ rows, text }: LedgerIndex, pool: Written['pool']): boolean {
   const c = rows.columns;
-  const pool = rows.pool;
-  if (pool.lengths.length !== pool.count) return false;
-  for (let i = 0; i < pool.count; i++)
-    if (pool.starts[i]! < 0 || pool.lengths[i]! < 0 || pool.starts[i]! + pool.lengths[i]! > poolBytes) return false;
+  const count = rows.pool.count;
+  if (pool.lengths.length !== count || pool.starts.length !== count) return false;
+  for (let i = 0; i < count; i++)
+    if (pool.starts[i]! < 0 || pool.lengths[i]! < 0 || pool.starts[i]! + pool.lengths[i]! > pool.bytes.length) return false;
   const n = rows.size;
   for (let i = 0; i < n; i++) if (rows.direction[i]! >= IMPACT_DIRECTIONS.length) return false;
   const ok =
     rows.direction.length >= n &&
     inRange(c.meeting, n, 0, rows.records.length) &&
-    inRange(c.decisionId, n, 0, pool.count) &&
-    inRange(c.text, n, 0, pool.count) &&
-    inRange(c.itemId, n, 0, pool.count) &&
-    inRange(c.itemTitle, n, 0, pool.count) &&
+    inRange(c.decisionId, n, 0, count) &&
+    inRange(c.text, n, 0, count) &&
+    inRange(c.itemId, n, 0, count) &&
+    inRange(c.itemTitle, n, 0, count) &&
     inRange(c.owner, n, 0, rows.owners.size) &&
     inRange(c.dueDate, n, -1, rows.dates.size) &&
     inRange(c.reviewDate, n, -1, rows.dates.size) &&

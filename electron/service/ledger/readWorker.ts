@@ -1,9 +1,9 @@
 /**
  * The ledger file read on a worker thread from the moment the service opens (docs/performance.md,
- * finding 19): its header and arrays, and the range of the postings left in the file, while the
- * main thread serves the first list. The arrays come back transferred (no copy); the main thread
- * then only parses and checks them (snapshot.ts). A worker that fails or lags leaves the file to
- * be read on the main thread, as before: nothing it reads is trusted without those checks.
+ * findings 19 and 21): its header and arrays, and its checksum over every byte (the postings and
+ * the pool's bytes included, which stay in the file), while the main thread serves the first list.
+ * The arrays come back transferred (no copy); the main thread then only parses them (snapshot.ts).
+ * A worker that fails or lags leaves the file to be read and summed on the main thread, as before.
  */
 import fs from 'node:fs';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
@@ -11,12 +11,14 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 /**
  * Plain JavaScript run by the worker (eval'd, so the bundle needs no second entry). It reads
  * through the main thread's descriptor (one a worker opens is closed when it exits) and never
- * closes it. `magic`, `head` and `tail` (the pattern of the header's last sections) come from snapshot.ts.
+ * closes it. `magic`, `head`, `sumAt` and `tail` (the pattern of the header's last sections) come
+ * from snapshot.ts, which reads a file the same way when no worker did (its `readRaw`).
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const fs = require('node:fs');
-const { fd, port, flag, magic, head, tail } = workerData;
+const { crc32 } = require('node:zlib');
+const { fd, port, flag, magic, head, sumAt, tail } = workerData;
 const state = new Int32Array(flag);
 const pad = (n) => (8 - (n % 8)) % 8;
 try {
@@ -32,29 +34,26 @@ try {
   const text = Buffer.from(header.buffer).toString('latin1', Math.max(0, header.length - 160));
   const match = new RegExp(tail).exec(text);
   if (!match) throw new Error('not the sections this version writes');
-  const count = Number(match[1]);
-  const left = [count * 4, Number(match[2]) * 4, Number(match[3])].reduce((sum, n) => sum + n + pad(n), 0);
+  const left = [Number(match[1]) * 4, Number(match[2]) * 4, Number(match[3])].reduce((sum, n) => sum + n + pad(n), 0);
   const bodyStart = headerEnd + pad(headerEnd);
   const length = size - bodyStart - left;
   if (length < 0) throw new Error('short');
   const body = new Uint8Array(length);
   if (!read(body, bodyStart)) throw new Error('short');
-  // The postings stay in the file: read through once here, for their range.
-  const chunk = new Int32Array(256 * 1024);
-  let low = 0;
-  let high = -1;
-  for (let done = 0; done < count; ) {
-    const n = Math.min(chunk.length, count - done);
-    if (!read(new Uint8Array(chunk.buffer, 0, n * 4), bodyStart + length + done * 4)) throw new Error('short');
-    if (done === 0) low = high = chunk[0];
-    for (let i = 0; i < n; i++) {
-      const value = chunk[i];
-      if (value < low) low = value;
-      else if (value > high) high = value;
-    }
-    done += n;
+  let sum = crc32(body, crc32(new Uint8Array(bodyStart - headerEnd), crc32(header)));
+  // What stays in the file (postings, the pool's bytes) is summed too, a megabyte at a time.
+  const chunk = new Uint8Array(1 << 20);
+  for (let at = bodyStart + length; at < size; ) {
+    const n = Math.min(chunk.length, size - at);
+    const piece = chunk.subarray(0, n);
+    if (!read(piece, at)) throw new Error('short');
+    sum = crc32(piece, sum);
+    at += n;
   }
-  port.postMessage({ header, bodyStart, body, size, postings: { count, low, high } }, [header.buffer, body.buffer]);
+  if (sum !== start.readUInt32LE(sumAt)) throw new Error('damaged');
+  // The first Intl.DateTimeFormat of a thread costs 15-45 ms: here, not on the first search's path.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  port.postMessage({ header, bodyStart, body, size, zone }, [header.buffer, body.buffer]);
   Atomics.store(state, 0, 1);
 } catch {
   Atomics.store(state, 0, 2);
@@ -62,16 +61,16 @@ try {
 Atomics.notify(state, 0);
 `;
 
-/** The file's bytes as read, before they are parsed and checked: read ahead on a worker thread (snapshot.ts `readAhead`). */
+/** The file's bytes as read, their checksum found right, before they are parsed (snapshot.ts `readAhead`, `readRaw`). */
 export interface RawLedger {
   fd: number;
   header: Buffer;
-  /** Where the arrays start in the file, and every array but the pool's bytes (the last). */
+  /** Where the arrays start in the file, and every array but the three left in it (postings, the pool's bytes). */
   bodyStart: number;
   body: Uint8Array;
   size: number;
-  /** The postings' lowest and highest document, when read ahead (else they are checked when parsed). */
-  postings?: { count: number; low: number; high: number };
+  /** The process's time zone as the worker found it (timeZone.ts), when a worker read the file. */
+  zone?: string;
 }
 
 const RUNNING = 0;
@@ -81,12 +80,14 @@ interface Read {
   bodyStart: number;
   body: Uint8Array;
   size: number;
-  postings: { count: number; low: number; high: number };
+  zone: string;
 }
 
 export interface ReadAheadOptions {
   magic: string;
   head: number;
+  /** Where the head holds the CRC-32 of every byte after it. */
+  sumAt: number;
   tail: RegExp;
   /** Tests only: the worker fails before it opens the file. */
   failForTest?: boolean;
@@ -106,9 +107,9 @@ export class LedgerReadAhead {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     port1.unref(); // never holds a closing process open
-    const { magic, head, tail, failForTest } = options;
+    const { magic, head, sumAt, tail, failForTest } = options;
     try {
-      const workerData = { fd, port: port2, flag: this.flag.buffer, magic, head, tail: tail.source, failForTest };
+      const workerData = { fd, port: port2, flag: this.flag.buffer, magic, head, sumAt, tail: tail.source, failForTest };
       this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData, transferList: [port2] });
       this.worker.unref();
       this.worker.on('error', () => this.finish(2));
@@ -143,8 +144,8 @@ export class LedgerReadAhead {
       else this.worker.once('exit', close); // never while it may still read through it
       return null;
     }
-    const { header, bodyStart, body, size, postings } = read;
-    return { fd: this.fd, header: Buffer.from(header.buffer, header.byteOffset, header.byteLength), bodyStart, body, size, postings };
+    const { header, bodyStart, body, size, zone } = read;
+    return { fd: this.fd, header: Buffer.from(header.buffer, header.byteOffset, header.byteLength), bodyStart, body, size, zone };
   }
 
   /** Lets go of what the worker read, unused (the kernel closes before it needed the ledger). */

@@ -2,16 +2,20 @@
  * The ledger kept across sessions (issue 20: the first search at 10,000 meetings ≤ 100 ms after the
  * list is served). `<data>/cache/ledger-index.bin` holds the ledger's columns and postings as they
  * are in memory (ledger/pool.ts), and each meeting's record with the file its rows were read from
- * (inode, size, modification time). Reading it back is one read and views over it. What the file
- * says is checked, never trusted: a file that is not whole, of another format or time zone, or
- * whose numbers point outside its arrays is ignored; each meeting is kept only while its file is
- * the one it was read from (electron/service/kernel.ts decides, see `loadLedger`).
+ * (inode, size, modification time). Reading it back is one read and views over it. A ledger is
+ * written only once it passes every check of checks.ts, with a CRC-32 of every byte; a file whose
+ * sum is wrong (damaged, cut short), of another format or time zone, is ignored. So what is read
+ * is what passed the checks, without checking 200,000 rows again on the first search's path
+ * (docs/performance.md, finding 21). Each meeting is kept only while its file is the one it was
+ * read from (ledger/keeper.ts decides).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import type { Outcome } from '../../../shared/domain';
+import type { LedgerCited } from '../../../shared/ledger';
 import { LedgerIndex } from '../ledgerIndex';
-import { consistent, orderHolds, postingsHold } from './checks';
+import { ledgerHolds } from './checks';
 import { Interner, SharedFile, StringPool, type PoolFile, type Typed } from './pool';
 import { ROW_COLUMNS, RowStore, type Cited } from './rows';
 import { LedgerReadAhead, type RawLedger } from './readWorker';
@@ -20,7 +24,7 @@ import { LedgerTextIndex, type PostingsFile } from './textIndex';
 import { processTimeZone } from '../timeZone';
 
 /** Bumped whenever what is written (or how rows and words are made) changes: an older file is then ignored. */
-export const LEDGER_FORMAT = 1;
+export const LEDGER_FORMAT = 2;
 export const LEDGER_FILE = 'ledger-index.bin';
 const MAGIC = 'ECLEDGR1';
 
@@ -47,6 +51,8 @@ interface Meta {
   rows: { size: number; dead: number; outcomes: [number, Outcome][] };
   tables: { owners: [string, string][]; dates: string[]; tagLists: string[][]; personaLists: string[][]; cited: Cited[] };
   text: { terms: string[]; spellings: string[]; docSize: number; liveDocs: number };
+  /** Every account and source cited (LedgerIndex.citations): a search answers with them. */
+  cited: LedgerCited;
   sections: [string, keyof typeof KINDS, number][];
 }
 
@@ -62,7 +68,11 @@ const kindOf = (array: Typed): keyof typeof KINDS =>
           ? 'f64'
           : 'u8';
 
-/** Writes the ledger whole, under a temporary name, then renamed over the old file; false when it could not. Only a cache: failures are swallowed. */
+/**
+ * Writes the ledger whole, under a temporary name, then renamed over the old file; false when it
+ * could not, or when the ledger fails the checks (never written, so never read). Only a cache:
+ * failures are swallowed.
+ */
 export function writeLedger(file: string, ledger: LedgerIndex, folder: DirStamp | null): boolean {
   // Runs from a timer: nothing it meets (a cache folder that is a file, a read of the pool's kept
   // file failing) may throw out of it.
@@ -88,11 +98,14 @@ function writeLedgerFile(file: string, ledger: LedgerIndex, folder: DirStamp | n
   const records = encodeRecords(rows.records);
   const pool = rows.pool.flat();
   const postings = text.folded();
+  const order = ledger.orderedSlots();
+  const lengths = rows.pool.lengths.subarray(0, rows.pool.count);
+  if (!ledgerHolds(ledger, { pool: { ...pool, lengths }, order, postings: postings.docs })) return false;
   const arrays: [string, Typed][] = [
     ...ROW_COLUMNS.map((name) => [`rows.${name}`, rows.columns[name].subarray(0, rows.size)] as [string, Typed]),
     ['rows.direction', rows.direction.subarray(0, rows.size)],
     ['pool.starts', pool.starts],
-    ['pool.lengths', rows.pool.lengths.subarray(0, rows.pool.count)],
+    ['pool.lengths', lengths],
     ['records.text', records.text],
     ['records.lengths', records.lengths],
     ['records.numbers', records.numbers],
@@ -105,7 +118,7 @@ function writeLedgerFile(file: string, ledger: LedgerIndex, folder: DirStamp | n
     ['text.docHash', text.docHash.subarray(0, text.docSize * 2)],
     ['sorted.terms', text.terms.sorted],
     ['sorted.spellings', text.spellings.sorted],
-    ['order', ledger.orderedSlots()],
+    ['order', order],
     ['text.docs', postings.docs], // these three are left in the file when it is read
     ['text.weights', postings.weights],
     ['pool.bytes', pool.bytes],
@@ -124,14 +137,20 @@ function writeLedgerFile(file: string, ledger: LedgerIndex, folder: DirStamp | n
       cited: rows.cited.values,
     },
     text: { terms: text.terms.names, spellings: text.spellings.names, docSize: text.docSize, liveDocs: text.liveDocs },
+    cited: ledger.citations(),
     sections: arrays.map(([name, array]) => [name, kindOf(array), array.length]),
   };
   const header = Buffer.from(JSON.stringify(meta));
-  const head = Buffer.alloc(16);
+  const head = Buffer.alloc(HEAD);
   head.write(MAGIC, 0, 'latin1');
   head.writeUInt32LE(header.length, 8);
-  const pieces: Uint8Array[] = [head, header, padding(16 + header.length)];
+  const pieces: Uint8Array[] = [header, padding(HEAD + header.length)];
   for (const [, array] of arrays) pieces.push(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), padding(array.byteLength));
+  head.writeUInt32LE(
+    pieces.reduce((sum, piece) => crc32(piece, sum), 0),
+    SUM_AT,
+  );
+  pieces.unshift(head);
   const temp = `${file}.tmp-${process.pid}`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -162,11 +181,16 @@ export interface LoadedLedger {
   folderUnchanged: boolean;
 }
 
+/** The head: the magic, the header's length, and at SUM_AT the CRC-32 of every byte after the head. */
 const HEAD = 16;
+const SUM_AT = 12;
 /** The header's last sections: the three arrays left in the file, with their lengths. */
 const SECTIONS_TAIL = /\["text\.docs","i32",(\d+)\],\["text\.weights","f32",(\d+)\],\["pool\.bytes","u8",(\d+)\]\]\}$/;
 
-/** The file's header and arrays (not the pool's bytes), read synchronously; null when there is no whole file. */
+/**
+ * The file's header and arrays (not the three left in the file), read synchronously when no worker
+ * did (readWorker.ts reads it the same way); null when there is no whole file or its sum is wrong.
+ */
 function readRaw(fd: number): RawLedger | null {
   const size = fs.fstatSync(fd).size;
   const head = Buffer.alloc(HEAD);
@@ -178,14 +202,20 @@ function readRaw(fd: number): RawLedger | null {
   const bodyStart = headerEnd + padding(headerEnd).length;
   const body = new Uint8Array(bodyLength(header, bodyStart, size));
   if (fs.readSync(fd, body, 0, body.length, bodyStart) !== body.length) return null;
-  return { fd, header, bodyStart, body, size };
+  let sum = crc32(body, crc32(padding(headerEnd), crc32(header)));
+  const chunk = new Uint8Array(1 << 20);
+  for (let at = bodyStart + body.length; at < size; at += chunk.length) {
+    const piece = chunk.subarray(0, Math.min(chunk.length, size - at));
+    if (fs.readSync(fd, piece, 0, piece.length, at) !== piece.length) return null;
+    sum = crc32(piece, sum);
+  }
+  return sum === head.readUInt32LE(SUM_AT) ? { fd, header, bodyStart, body, size } : null;
 }
 
 /** The length of every array but the three left in the file (postings and the pool's bytes), at the file's end. */
-function bodyLength(header: Buffer, bodyStart: number, size: number, postings?: { count: number }): number {
+function bodyLength(header: Buffer, bodyStart: number, size: number): number {
   const match = SECTIONS_TAIL.exec(header.toString('latin1', Math.max(0, header.length - 160)));
   if (!match) throw new Error('not the sections this version writes');
-  if (postings) postings.count = Number(match[1]);
   const left = [Number(match[1]) * 4, Number(match[2]) * 4, Number(match[3])].reduce(
     (sum, bytes) => sum + bytes + padding(bytes).length,
     0,
@@ -206,10 +236,10 @@ export function readAhead(file: string, options: { failForTest?: boolean } = {})
   } catch {
     return null;
   }
-  return new LedgerReadAhead(fd, { magic: MAGIC, head: HEAD, tail: SECTIONS_TAIL, ...options });
+  return new LedgerReadAhead(fd, { magic: MAGIC, head: HEAD, sumAt: SUM_AT, tail: SECTIONS_TAIL, ...options });
 }
 
-/** The ledger the file holds (or `raw`, read ahead from it), or null when there is none or it cannot be trusted as a whole. */
+/** The ledger the file holds (or `raw`, read ahead from it), or null when there is none or it is not one this version wrote whole. */
 export function readLedger(file: string, folder: DirStamp | null, raw: RawLedger | null = null): LoadedLedger | null {
   let fd = raw?.fd;
   if (fd === undefined) {
@@ -233,7 +263,7 @@ export function readLedger(file: string, folder: DirStamp | null, raw: RawLedger
 function parse(raw: RawLedger, folder: DirStamp | null): LoadedLedger | null {
   const { fd, header, bodyStart, body, size } = raw;
   const meta = JSON.parse(header.toString('utf8')) as Meta;
-  if (meta.format !== LEDGER_FORMAT || meta.zone !== localZone()) return null;
+  if (meta.format !== LEDGER_FORMAT || meta.zone !== (raw.zone ?? localZone())) return null;
   const placed: [string, keyof typeof KINDS, number, number][] = [];
   let at = 0;
   for (const [name, kind, length] of meta.sections) {
@@ -252,14 +282,7 @@ function parse(raw: RawLedger, folder: DirStamp | null): LoadedLedger | null {
   const pool: PoolFile = { shared, fd, offset: bodyStart + last[3], handles: 0, bytes: last[2] };
   const postings: PostingsFile = { shared, docsAt: bodyStart + docs[3], weightsAt: bodyStart + weights[3] };
   const ledger = rebuild(meta, arrays, pool, postings);
-  if (!ledger || !consistent(ledger, pool.bytes)) return null;
-  const ahead = raw.postings;
-  const docSize = ledger.text.docSize;
-  const held = ahead
-    ? ahead.count === docs[2] && (ahead.count === 0 || (ahead.low >= 0 && ahead.high < docSize))
-    : postingsHold(fd, postings.docsAt, docs[2], docSize);
-  if (!held) return null;
-  if (ledger.text.starts[ledger.text.starts.length - 1] !== docs[2]) return null;
+  if (!ledger) return null;
   ledger.rows.pool.attach(pool);
   shared.use(ledger.text);
   const unchanged =
@@ -323,7 +346,8 @@ function rebuild(meta: Meta, arrays: Map<string, Typed>, file: PoolFile, posting
   ledger.text = text;
   ledger.adopt(ledger);
   const order = get('order', Int32Array);
-  if (!orderHolds(order, rows)) return null;
+  if (order.length !== ledger.size) return null;
   ledger.presetOrder(order);
+  ledger.presetCitations(meta.cited);
   return ledger;
 }
