@@ -46,6 +46,8 @@ export interface FigureSource {
   loadedMeeting(id: string): Meeting | undefined;
   /** Reads the meeting without keeping it; throws when it cannot be read. */
   peekMeeting(id: string): Meeting;
+  /** The meeting files' stamps the kernel started taking at open (shared with the ledger's cache). */
+  readonly stampsAtOpen?: StampsInWorker | null;
 }
 
 export class FigureCache {
@@ -90,8 +92,11 @@ export class FigureCache {
   prepare(source: FigureSource): Promise<void> {
     this.preparing ??= new Promise<void>((resolve) => {
       // The files are stat'ed on another thread while this one reads the cache file (figureStamps.ts).
-      const listed = source.index.meetings.map((summary) => summary.id);
-      this.inWorker = new StampsInWorker(this.meetingPrefix, listed, source.generation);
+      // The kernel's stamps from open serve here too (one pass over the files), unless the files were replaced since.
+      const atOpen = source.stampsAtOpen;
+      const listed = () => source.index.meetings.map((summary) => summary.id);
+      this.inWorker =
+        atOpen?.generation === source.generation ? atOpen : new StampsInWorker(this.meetingPrefix, listed(), source.generation);
       let waited = false;
       const pending = this.inWorker;
       let at = 0;

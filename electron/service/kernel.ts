@@ -24,6 +24,7 @@ import { hideBallots } from '../../shared/votes';
 import type { LibraryStorage } from '../storage/libraryStorage';
 import type { ChangeContext } from './chair';
 import { EventHub } from './events';
+import type { StampsInWorker } from './figureStamps';
 import { LedgerIndex } from './ledgerIndex';
 import { LedgerKeeper, type LedgerOwner } from './ledger/keeper';
 import { runInSlices } from './ledger/slices';
@@ -83,9 +84,11 @@ export class Kernel {
     this.storage = options.storage;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
+    this.keeper = new LedgerKeeper(this.storage.dataDir, this.storage.meetingsDir);
+    const ahead = options.readLedgerAhead !== false;
+    if (ahead) this.keeper.prefetch(); // the ledger's file, read on a worker while the library opens and the first list is served
     this.currentIndex = this.storage.open().index;
     this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
-    this.keeper = new LedgerKeeper(this.storage.dataDir, this.storage.meetingsDir);
     this.persistence = new Persistence({
       storage: this.storage,
       documents: { meeting: (id) => this.meetings.get(id), index: () => this.currentIndex },
@@ -94,10 +97,8 @@ export class Kernel {
       onStatusChange: () => this.publishStorage(),
       compactAfterMs: options.compactAfterMs,
     });
-    if (options.readLedgerAhead !== false) {
-      this.keeper.prefetch(); // the ledger's file, read on a worker while the first list is served
-      this.keeper.stampsAhead(this.currentIndex.meetings.map((summary) => summary.id));
-    }
+    // After the open, which folds any journal into its file (a new stamp).
+    if (ahead) this.keeper.stampsAhead(this.currentIndex.meetings.map((summary) => summary.id));
   }
 
   /** The library index as saved (or waiting to be saved); change it only through `commitIndex`. */
@@ -122,19 +123,8 @@ export class Kernel {
   meeting(id: string): Meeting {
     const cached = this.meetings.get(id);
     if (cached) return cached;
-    if (!this.currentIndex.meetings.some((summary) => summary.id === id)) {
-      throw new ApiError('not_found', `There is no meeting with the id ${id}.`);
-    }
-    const failed = this.unreadable.get(id);
-    if (failed) throw failed;
-    let meeting: Meeting;
     const stamp = this.ledger.has(id) ? null : this.keeper.stamp(id); // taken before the read
-    try {
-      meeting = this.storage.readMeeting(id);
-    } catch (error) {
-      if (error instanceof ApiError) this.unreadable.set(id, error);
-      throw error;
-    }
+    const meeting = this.readListed(id);
     this.meetings.set(id, meeting);
     // Already in the ledger when the build read it: the file has not changed since (see `generation`).
     if (!this.ledger.has(id)) this.ledger.update(meeting, stamp);
@@ -152,8 +142,11 @@ export class Kernel {
    * all (docs/performance.md, finding 14).
    */
   peekMeeting(id: string): Meeting {
-    const cached = this.meetings.get(id);
-    if (cached) return cached;
+    return this.meetings.get(id) ?? this.readListed(id);
+  }
+
+  /** A listed meeting from its file: not_found for an id the index lacks, an unreadable one's error again. */
+  private readListed(id: string): Meeting {
     if (!this.indexIds().has(id)) throw new ApiError('not_found', `There is no meeting with the id ${id}.`);
     const failed = this.unreadable.get(id);
     if (failed) throw failed;
@@ -287,6 +280,11 @@ export class Kernel {
     return this.reloads;
   }
 
+  /** The meeting files' stamps, taken on a worker from open for the ledger's and the dashboard's caches; null for the CLI. */
+  get stampsAtOpen(): StampsInWorker | null {
+    return this.keeper.stampsAtOpen;
+  }
+
   /** After a restore: read everything again and tell every window. */
   reload(): void {
     this.reloads++;
@@ -347,6 +345,7 @@ export class Kernel {
     ledger: this.ledger,
     listed: () => this.indexIds(),
     isUnreadable: (id) => this.unreadable.has(id),
+    journaled: (id) => this.storage.meetingMayBeJournaled(id),
     loadedMeeting: (id) => this.meetings.get(id),
   };
 

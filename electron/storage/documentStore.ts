@@ -307,6 +307,11 @@ export class DocumentFile<T> {
     }
   }
 
+  /** Whether the journal may be on disk (false once it is folded in and deleted, or was never there). */
+  get journalMayExist(): boolean {
+    return this.journal.onDisk;
+  }
+
   /** Whether there are journaled saves not yet in the file. */
   get journaled(): boolean {
     return this.unfolded !== null;

@@ -96,6 +96,11 @@ export class LibraryStorage {
     return file;
   }
 
+  /** True while the meeting's newest version may be in its journal, not its file (known without a listing: see documentFiles). */
+  meetingMayBeJournaled(id: string): boolean {
+    return this.meetingFiles.get(id)?.journalMayExist ?? this.journalsAtOpen === null;
+  }
+
   meetingPath(id: string): string {
     return this.meetingFile(id).path;
   }
@@ -146,10 +151,7 @@ export class LibraryStorage {
     for (const file of this.documentFiles()) file.close();
   }
 
-  /**
-   * Every document file this process has opened: the only ones that can have a journal (see
-   * open()). Meetings before the index, as Persistence writes them.
-   */
+  /** Every document file this process opened: the only ones that can have a journal (see open()). Meetings first, as Persistence writes. */
   private documentFiles(): DocumentFile<unknown>[] {
     return [...this.meetingFiles.values(), this.indexFile] as DocumentFile<unknown>[];
   }

@@ -87,6 +87,23 @@ describe('the save journal', () => {
     expect(fileTitle(otherFile)).toBe('v1');
   });
 
+  it('knows without a listing which meetings may have their newest version in a journal (the ledger file keeps no rows for them)', () => {
+    const { dir, library, meeting, journal } = setUp();
+    rename(library, meeting.id, 'v1'); // in the journal, not the file
+    const storage = new LibraryStorage(dir, Conf); // the next start, after a crash
+    expect(storage.meetingMayBeJournaled(meeting.id)).toBe(true); // not opened yet: it cannot know
+    storage.open(); // lists the folder once and folds the journal in
+    expect(fs.existsSync(journal)).toBe(false);
+    expect(storage.meetingMayBeJournaled(meeting.id)).toBe(false);
+    storage.writeMeeting({ ...storage.readMeeting(meeting.id), title: 'v2' });
+    expect(fs.existsSync(journal)).toBe(true);
+    expect(storage.meetingMayBeJournaled(meeting.id)).toBe(true);
+    storage.compactJournals();
+    expect(fs.existsSync(journal)).toBe(false);
+    expect(storage.meetingMayBeJournaled(meeting.id)).toBe(false);
+    storage.closeJournals();
+  });
+
   it('after a crash, the next start reads the newest save and folds it into the file', () => {
     const { dir, library, meeting, file, journal } = setUp();
     rename(library, meeting.id, 'v1');

@@ -47,6 +47,7 @@ const ownerOf = (ids: Set<string>): LedgerOwner => ({
   ledger: new LedgerIndex(),
   listed: () => ids,
   isUnreadable: () => false,
+  journaled: () => false,
   loadedMeeting: () => undefined,
 });
 
@@ -101,7 +102,7 @@ describe('the ledger file read ahead on a worker', () => {
     expect(answers(owner.ledger)).toEqual(built);
   });
 
-  it('ignores a file whose postings name a document past the end (the worker checks them): every meeting is read again', async () => {
+  it('ignores a file whose postings name a document past the end (the worker finds its sum wrong): every meeting is read again', async () => {
     const { dir, file, built } = libraryWithFile();
     const bytes = fs.readFileSync(file);
     // The postings' documents, then their weights, then the pool's bytes end the file.

@@ -19,6 +19,8 @@ export interface LedgerOwner {
   /** The meetings the library index lists now. */
   listed(): Set<string>;
   isUnreadable(id: string): boolean;
+  /** True while the meeting's newest version may be in its save journal, not its file (storage knows, no listing). */
+  journaled(id: string): boolean;
   /** The meeting if memory holds it (opened or changed), never read. */
   loadedMeeting(id: string): Meeting | undefined;
 }
@@ -44,6 +46,8 @@ export class LedgerKeeper {
   private prefetched = false;
   /** The meeting files' stamps being taken on a worker (`stampsAhead`), until `load` takes them. */
   private stamping: StampsInWorker | null = null;
+  /** The same stamps, for the figure cache (which checks their generation). */
+  stampsAtOpen: StampsInWorker | null = null;
   /** True while the ledger in memory is the file's form (read from it, or swapped to it after a build). */
   private fileBacked = false;
   private closing = false;
@@ -67,20 +71,26 @@ export class LedgerKeeper {
 
   /**
    * Starts taking the stamps of the listed meetings' files on a worker thread (at service open), for
-   * `load` to compare each kept meeting with its file without 10,000 stats on the main thread.
+   * `load` to compare each kept meeting with its file without 10,000 stats on the main thread. The
+   * dashboard's figure cache uses them too (`stampsAtOpen`): one pass over the files.
    */
   stampsAhead(ids: readonly string[]): void {
-    if (this.read || this.stamping) return;
-    this.stamping = new StampsInWorker(`${this.meetingsDir}${path.sep}`, ids, 0);
+    if (this.read || this.stampsAtOpen) return;
+    this.stampsAtOpen = this.stamping = new StampsInWorker(`${this.meetingsDir}${path.sep}`, ids, 0);
   }
 
   /** The stamps the worker took (waiting for it a little), by id; null when it failed or lags. */
-  private takeStamps(): Map<string, MeetingRecord['stamp']> | null {
+  private takeStamps(): ((id: string) => MeetingRecord['stamp'] | undefined) | null {
     const stamping = this.stamping;
     this.stamping = null;
     const stampOf = stamping?.take(WAIT_FOR_READ_MS);
     if (!stamping || !stampOf) return null;
-    return new Map(stamping.ids.map((id, i) => [id, stampOf(i)]));
+    const at = new Map<string, number>();
+    stamping.ids.forEach((id, i) => at.set(id, i));
+    return (id) => {
+      const i = at.get(id);
+      return i === undefined ? undefined : stampOf(i);
+    };
   }
 
   /** Starts reading the file on a worker thread (at service open: Kernel's constructor). */
@@ -112,8 +122,7 @@ export class LedgerKeeper {
     const listed = owner.listed();
     // Every kept meeting against its own file: a file edited in place (an editor, a sync client)
     // keeps its inode and leaves the folder's times alone, so the folder's stamp proves nothing.
-    const journaled = journaledIds(this.meetingsDir);
-    const stamps = this.takeStamps();
+    const stampOf = this.takeStamps();
     for (const record of ledger.rows.records) {
       if (!record) continue;
       const { id, stamp } = record;
@@ -121,8 +130,8 @@ export class LedgerKeeper {
         listed.has(id) &&
         !owner.isUnreadable(id) &&
         stamp !== null &&
-        !journaled.has(id) &&
-        sameStamp(stamp, stamps?.get(id) ?? this.stamp(id));
+        !owner.journaled(id) &&
+        sameStamp(stamp, stampOf?.(id) ?? this.stamp(id));
       if (!holds) ledger.remove(id);
     }
     // Meetings indexed before this (opened at once): memory wins; any other is read again by the build.
@@ -206,15 +215,7 @@ export class LedgerKeeper {
   }
 }
 
+/** Stamps are [inode, size, modification time]. */
 function sameStamp(a: readonly number[], b: readonly number[] | null): boolean {
-  return b !== null && a.length === b.length && a.every((value, i) => value === b[i]);
-}
-
-/** Meetings with a save journal beside their file: their newest version is the journal's, not the file's. */
-function journaledIds(dir: string): Set<string> {
-  try {
-    return new Set(fs.readdirSync(dir).flatMap((name) => (name.endsWith('.journal') ? [name.slice(0, -'.journal'.length)] : [])));
-  } catch {
-    return new Set();
-  }
+  return b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }
