@@ -71,7 +71,9 @@ export function registerIpcHandlers(
     }
     // The window imports only files the user picked in the main process's dialog (electron/evidenceDialog.ts).
     if (namesAPath(method, input)) return { ok: false, error: { code: 'forbidden', message: PATH_FROM_WINDOW_MESSAGE } };
-    return dispatch(service, method, input, requestId);
+    const result = dispatch(service, method, input, requestId);
+    service.answered(String(method)); // sent once this returns; the warm-up waits for it
+    return result;
   });
 
   const unsubscribe = service.events.subscribe((apiEvent: ApiEvent) => {

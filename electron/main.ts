@@ -216,6 +216,7 @@ function start(dataDir: string): void {
     failToStart(error);
     return;
   }
+  library.service.warmUpInBackground(); // after the window's first list (ipc.ts tells the service)
   hardenSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
   disposeIpc = registerIpcHandlers(ipcMain, library.service, isTrustedFrame, () =>

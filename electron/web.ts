@@ -14,8 +14,6 @@ import { DataDirLockedError } from './storage/lock';
 import { startServer } from './server/httpServer';
 import { createParticipantSharing } from './server/participantSharing';
 
-/** The ledger's build starts at the first list served, or this long after start. */
-const WARM_UP_AT_LATEST_MS = 3_000;
 /** EMPTY_CHAIR_RENDERER_DIR: see scripts/build-renderer.mjs (parallel test runs each serve their own build). */
 const RENDERER_DIR = process.env.EMPTY_CHAIR_RENDERER_DIR
   ? path.resolve(process.env.EMPTY_CHAIR_RENDERER_DIR)
@@ -49,10 +47,9 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   }
   for (const notice of library.service.notices) console.log(`Note: ${notice}`);
 
-  // The decision ledger fills in the background once the first list is served (its answer, 2.8 MB
-  // at 10,000 meetings, waited for the build's turns of the loop: docs/performance.md, finding 16),
-  // or a few seconds after start when no window asks for it.
-  const warmUp = () => void library.service.warmUp();
+  // The ledger and the dashboard's figures are made ready in the background once the first list is
+  // served (MeetingService.warmUpInBackground).
+  library.service.warmUpInBackground();
   let server;
   try {
     server = await startServer({
@@ -60,7 +57,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       port,
       staticDir: RENDERER_DIR,
       dataDir: library.dataDir,
-      onAnswered: (method) => method === 'library.get' && warmUp(),
+      onAnswered: (method) => library.service.answered(method),
     });
   } catch (error) {
     library.close();
@@ -69,7 +66,6 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     return;
   }
   console.log(`Empty Chair is running in browser mode. Open ${server.appUrl}`);
-  setTimeout(warmUp, WARM_UP_AT_LATEST_MS).unref();
   console.log(`Data folder: ${library.dataDir}. Press Ctrl+C to stop.`);
 
   let stopping = false;

@@ -15,6 +15,7 @@ import {
   type WebContentsLike,
 } from '../../electron/ipc';
 import { isTrustedFrame, type FrameLike } from '../../electron/security';
+import { WARM_UP_AFTER_LIST_MS, WARM_UP_AT_LATEST_MS } from '../../electron/service/meetingService';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import { createParticipantSharing } from '../../electron/server/participantSharing';
 import { callEveryMethod } from './everyMethod';
@@ -120,6 +121,43 @@ describe('IPC adapter: every API method is reachable', () => {
     for (const method of ['meetings.hack', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 42, null, undefined, {}]) {
       const result = await ipc.invoke(trusted, method, {});
       expect(result).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    }
+  });
+});
+
+describe('IPC adapter: the warm-up after the first list', () => {
+  it("makes the ledger ready once the window's first meeting list is answered, the dashboard's figures a little later", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const ledger = vi.spyOn(library.service, 'warmUpLedger').mockResolvedValue();
+      const figures = vi.spyOn(library.service, 'prepareFigures').mockResolvedValue();
+      library.service.warmUpInBackground();
+      expectOk(await ipc.invoke(trusted, 'storage.status', {}));
+      vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS);
+      expect(ledger).not.toHaveBeenCalled(); // only a meeting list starts it
+      expectOk(await ipc.invoke(trusted, 'library.get', {}));
+      expect(ledger).toHaveBeenCalledTimes(1);
+      expect(figures).not.toHaveBeenCalled(); // a request the window sends now goes first
+      vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS);
+      expect(figures).toHaveBeenCalledTimes(1);
+      expectOk(await ipc.invoke(trusted, 'library.get', {}));
+      expect(ledger).toHaveBeenCalledTimes(1); // the first list only
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('warms up a few seconds after start when no window asks for a list', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const warmUp = vi.spyOn(library.service, 'warmUp').mockResolvedValue();
+      library.service.warmUpInBackground();
+      vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS - 1);
+      expect(warmUp).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(warmUp).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });
