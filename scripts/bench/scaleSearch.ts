@@ -8,9 +8,11 @@ import { LEDGER_FILE } from '../../electron/service/ledger/snapshot';
 import { launchBrowserMode } from './browserMode';
 import { SEARCH_QUERIES, timedSearches, typedQueries } from './search';
 import { residentMb } from './start';
-import { info, ms, quantile, verdict, type BenchRow } from './table';
+import { info, median, ms, quantile, verdict, type BenchRow } from './table';
 
 const FIRST_QUERY = { text: 'pricing' };
+/** Sessions that read the ledger file, as the start figures take 5 launches (scale.ts): one session is one sample of a noisy machine. */
+const SESSIONS = 5;
 
 /**
  * From the first library.get answered to the first ledger.search answered with every meeting in
@@ -43,8 +45,13 @@ async function firstSearch(dataDir: string) {
 export async function benchScaleSearch(bigDir: string, { quick, meetings }: { quick: boolean; meetings: number }): Promise<BenchRow[]> {
   fs.rmSync(path.join(bigDir, 'cache', LEDGER_FILE), { force: true });
   const cold = await firstSearch(bigDir);
-  const warm = await firstSearch(bigDir);
-  if (warm.total !== cold.total) throw new Error(`The ledger read back finds ${warm.total} decisions for "pricing", built ${cold.total}.`);
+  // Each a session of its own reading the file the first left, as a user's next starts would.
+  const warm: Awaited<ReturnType<typeof firstSearch>>[] = [];
+  for (let i = 0; i < (quick ? 1 : SESSIONS); i++) warm.push(await firstSearch(bigDir));
+  for (const session of warm)
+    if (session.total !== cold.total)
+      throw new Error(`The ledger read back finds ${session.total} decisions for "pricing", built ${cold.total}.`);
+  const warmMs = warm.map((session) => session.ms).sort((a, b) => a - b);
 
   const library = openLibrary({ dataDir: bigDir, StoreClass: Conf, role: 'bench', backupIntervalMs: null });
   let times: number[];
@@ -65,10 +72,12 @@ export async function benchScaleSearch(bigDir: string, { quick, meetings }: { qu
   return [
     info(`first ledger search after the list is served, ${meetings} meetings, no ledger file (built then)`, `${cold.ms.toFixed(0)} ms`),
     {
-      figure: `first ledger search after the list is served, ${meetings} meetings, ledger file of the session before`,
-      value: `${warm.ms.toFixed(0)} ms (resident memory then: ${warm.resident.toFixed(0)} MB)`,
+      figure: `first ledger search after the list is served, ${meetings} meetings, ledger file of the session before (median)`,
+      value:
+        `${median(warmMs).toFixed(0)} ms, range ${warmMs[0]!.toFixed(0)}-${warmMs.at(-1)!.toFixed(0)} ms (${warm.length} sessions; ` +
+        `resident memory then: ${warm[0]!.resident.toFixed(0)} MB)`,
       budget: '<= 100 ms',
-      verdict: verdict(quick, warm.ms <= 100),
+      verdict: verdict(quick, median(warmMs) <= 100),
     },
     info('  read the ledger file, check it and search once, in one process (no HTTP)', `${opened.toFixed(0)} ms`),
     {
