@@ -133,7 +133,9 @@ export class FigureCache {
    * false (nothing checked) when it failed, lags, or the files were replaced since (a restore).
    */
   private useWorkerStamps(source: FigureSource, entries: Map<string, Entry>, waitMs = WORKER_WAIT_MS): boolean {
-    const pending = this.inWorker;
+    // Before prepare() ran (a dashboard asked for first), the kernel's stamps from open serve as well.
+    const atOpen = this.workerChecked === source.generation ? null : source.stampsAtOpen;
+    const pending = this.inWorker ?? (atOpen?.generation === source.generation ? atOpen : null);
     this.inWorker = null;
     const stampOf = pending?.take(waitMs);
     if (!pending || !stampOf) return false;

@@ -87,7 +87,7 @@ export class Kernel {
     this.keeper = new LedgerKeeper(this.storage.dataDir, this.storage.meetingsDir);
     const ahead = options.readLedgerAhead !== false;
     if (ahead) this.keeper.prefetch(); // the ledger's file, read on a worker while the library opens and the first list is served
-    this.currentIndex = this.storage.open().index;
+    this.currentIndex = this.keeper.whileReadingAhead(() => this.storage.open()).index;
     this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
     this.persistence = new Persistence({
       storage: this.storage,
@@ -293,6 +293,7 @@ export class Kernel {
     this.unreadable.clear();
     this.ledger.clear();
     this.ledgerComplete = false;
+    this.keeper.forgetStamps(); // taken before the files were replaced
     this.currentIndex = this.storage.open().index;
     this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
     this.publishLibrary();

@@ -3,6 +3,7 @@ import type { Meeting, Outcome, Persona, Tag } from '../../shared/domain';
 import type { LedgerCited, LedgerEntry, LedgerResult, LedgerSource } from '../../shared/ledger';
 import { isCheckBackFor, predictionStats, type CheckBackMeeting } from '../../shared/outcomes';
 import { exactFilter } from './ledger/filters';
+import { withNames } from './ledger/nameHits';
 import { RowStore, type MeetingRecord } from './ledger/rows';
 import { LedgerTextIndex, type WordHits } from './ledger/textIndex';
 import { nameHolds, queryWords, type QueryWord } from './ledger/words';
@@ -13,9 +14,6 @@ export interface LedgerNames {
   tags: readonly Pick<Tag, 'id' | 'label'>[];
 }
 
-/** A word's match on a persona's name counts as much as one in an agenda item's title; a tag's label, as the decision's text. */
-const PERSONA_SCORE = 2;
-const TAG_SCORE = 3;
 /** Answers (per word, and ranked per query) kept until the ledger changes: at most this many, and this many bytes. */
 const CACHE_MAX = 64;
 const CACHE_BYTES = 8 * 1024 * 1024;
@@ -343,42 +341,12 @@ export class LedgerIndex {
     const cached = this.wordCache.get(key);
     if (cached) return cached;
     let found = word.tagOnly ? { slots: new Int32Array(0), scores: new Float32Array(0) } : this.text.find(word, this.rows.size);
-    if (personas.length > 0 || tags.length > 0) found = this.withNames(found, personas, tags);
+    if (personas.length > 0 || tags.length > 0) {
+      if (this.nameScores.length < this.rows.size) this.nameScores = new Float32Array(this.rows.size);
+      found = withNames(this.rows, found, personas, tags, this.nameScores);
+    }
     const hits = { ...found, id: this.answers++ }; // the id names this answer in the ranked cache
     return this.remember(this.wordCache, key, hits, found.slots.byteLength + found.scores.byteLength);
-  }
-
-  /** Adds the rows of the personas and tags a word names to what it found in the text (the better score of the two). */
-  private withNames(found: WordHits, personas: string[], tags: string[]): WordHits {
-    const { rows } = this;
-    if (this.nameScores.length < rows.size) this.nameScores = new Float32Array(rows.size);
-    const scores = this.nameScores; // all zero between calls
-    found.slots.forEach((slot, i) => (scores[slot] = found.scores[i]!));
-    // Which of the (few) distinct lists name them, then a lookup per row.
-    const personaHit = Uint8Array.from(rows.personaLists.values, (list) => (personas.some((p) => list.includes(p)) ? PERSONA_SCORE : 0));
-    const tagHit = Uint8Array.from(rows.tagLists.values, (list) => (tags.some((t) => list.includes(t)) ? TAG_SCORE : 0));
-    const personaOf = rows.columns.personas;
-    const tagsOf = rows.columns.tags;
-    let count = found.slots.length;
-    for (const record of rows.records) {
-      if (!record) continue;
-      for (let slot = record.first, end = record.first + record.count; slot < end; slot++) {
-        const score = personaHit[personaOf[slot]!]! + tagHit[tagsOf[slot]!]!;
-        if (score === 0 || score <= scores[slot]!) continue;
-        if (scores[slot] === 0) count++;
-        scores[slot] = score;
-      }
-    }
-    const slots = new Int32Array(count);
-    const out = new Float32Array(count);
-    let at = 0;
-    for (let slot = 0; slot < rows.size; slot++)
-      if (scores[slot]! > 0) {
-        slots[at] = slot;
-        out[at++] = scores[slot]!;
-        scores[slot] = 0;
-      }
-    return { slots, scores: out };
   }
 
   /** The decisions the chair asks about in `meeting`, oldest review date first. */

@@ -42,8 +42,10 @@ export class MeetingService {
   /** Customer evidence (issue 19), stored apart from meetings. */
   readonly evidence: EvidenceArea;
   private readonly figures: FigureCache;
-  /** Set by warmUpInBackground until the first list is answered. */
+  /** Set by warmUpInBackground until the warm-up starts (the first list answered, or the timer). */
   private warmUpArmed = false;
+  /** The warm-up's pending timer (at the latest, or the figures' turn); cleared on close. */
+  private warmUpTimer: NodeJS.Timeout | undefined = undefined;
 
   constructor(options: ServiceOptions) {
     const kernel = new Kernel(options);
@@ -104,7 +106,7 @@ export class MeetingService {
    */
   warmUpInBackground(): void {
     this.warmUpArmed = true;
-    setTimeout(() => void this.warmUp(), WARM_UP_AT_LATEST_MS).unref();
+    this.warmUpTimer = setTimeout(() => this.startWarmUp(0), WARM_UP_AT_LATEST_MS).unref();
   }
 
   /**
@@ -113,10 +115,14 @@ export class MeetingService {
    * reads the list, before it can ask for a search. The dashboard's figures follow a little later.
    */
   answered(method: string): void {
-    if (method !== 'library.get' || !this.warmUpArmed) return;
+    if (method === 'library.get' && this.warmUpArmed) this.startWarmUp(WARM_UP_AFTER_LIST_MS);
+  }
+
+  private startWarmUp(figuresAfterMs: number): void {
     this.warmUpArmed = false;
+    clearTimeout(this.warmUpTimer);
     void this.warmUpLedger();
-    setTimeout(() => void this.prepareFigures(), WARM_UP_AFTER_LIST_MS).unref();
+    this.warmUpTimer = setTimeout(() => void this.prepareFigures(), figuresAfterMs).unref();
   }
 
   /**
@@ -144,6 +150,8 @@ export class MeetingService {
 
   /** On clean close: sharing stops, then see Persistence.close. */
   close(): { unsavedChanges: number } {
+    this.warmUpArmed = false;
+    clearTimeout(this.warmUpTimer);
     this.participants.stopAll();
     this.evidence.close();
     const closed = this.kernel.persistence.close();

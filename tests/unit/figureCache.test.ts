@@ -87,6 +87,22 @@ function library(): { dir: string; meetings: Meeting[] } {
 const addDecision = (lib: OpenLibrary, meeting: Meeting, direction: string) =>
   value(lib, 'decisions.add', { meetingId: meeting.id, itemId: meeting.agenda[0]!.id, decision: { text: 'Added later', direction } });
 
+/** How many meeting files the figure cache itself stat-ed on this thread during `work` (the ledger stamps the files it reads too). */
+async function figureCacheStats(dir: string, work: () => unknown): Promise<number> {
+  const byFigureCache: string[] = [];
+  const realStat = fs.statSync;
+  const statSync = vi.spyOn(fs, 'statSync').mockImplementation(((file: fs.PathLike, options?: fs.StatSyncOptions) => {
+    if (/figureCache\.ts/.test(new Error().stack ?? '')) byFigureCache.push(String(file));
+    return realStat(file, options);
+  }) as typeof fs.statSync);
+  try {
+    await work();
+  } finally {
+    statSync.mockRestore();
+  }
+  return byFigureCache.filter((file) => file.startsWith(path.join(dir, 'meetings'))).length;
+}
+
 describe('dashboard figure cache', () => {
   it('agrees with a fresh compute on a generated library, and a later session answers from the stored figures', () => {
     const { dir, meetings } = library();
@@ -197,24 +213,24 @@ describe('dashboard figure cache', () => {
     const edited = path.join(dir, 'meetings', `${meetings[8]!.id}.json`);
     fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace(/"title":"/, '"title":"Edited: ')); // a new stamp
     const lib = open(dir);
-    // The figure cache's own stats only: the ledger's warm-up (same call) stamps each file it reads.
-    const byFigureCache: string[] = [];
-    const realStat = fs.statSync;
-    const statSync = vi.spyOn(fs, 'statSync').mockImplementation(((file: fs.PathLike, options?: fs.StatSyncOptions) => {
-      if (/figureCache\.ts/.test(new Error().stack ?? '')) byFigureCache.push(String(file));
-      return realStat(file, options);
-    }) as typeof fs.statSync);
-    try {
-      await lib.service.warmUp();
-      const onThisThread = byFigureCache.filter((file) => file.startsWith(path.join(dir, 'meetings'))).length;
-      expect(onThisThread, 'meeting files stat-ed on the main thread while preparing').toBe(0);
-    } finally {
-      statSync.mockRestore();
-    }
+    const stated = await figureCacheStats(dir, () => lib.service.warmUp());
+    expect(stated, 'meeting files stat-ed on the main thread while preparing').toBe(0);
     const dashboard = dashboardOf(lib);
     close(lib);
     expect(dashboard.totals.discussed).toBe(fresh(dir).totals.discussed + 100); // meeting 6's tampered entry only
     expect(dashboard.byMeeting.find((m) => m.meetingId === meetings[8]!.id)?.title).toMatch(/^Edited: /);
+  });
+
+  it('a dashboard asked before the background check uses the stamps taken at open, not a stat per meeting', async () => {
+    const { dir, meetings } = library();
+    session(dir);
+    tamper(dir, meetings[6]!.id);
+    const lib = open(dir);
+    let dashboard: Dashboard | undefined;
+    const stated = await figureCacheStats(dir, () => void (dashboard = dashboardOf(lib)));
+    expect(stated, 'meeting files stat-ed on the main thread by the first dashboard').toBe(0);
+    close(lib);
+    expect(dashboard!.totals.discussed).toBe(fresh(dir).totals.discussed + 100); // the stored figures, checked
   });
 
   it('leaves finding the time zone to the worker while preparing, and still ignores a file of another zone', async () => {

@@ -214,6 +214,23 @@ describe('the ledger file', () => {
     }
   });
 
+  it('reads again every meeting a restore replaced before the first search (stamps taken at open prove nothing then)', () => {
+    const { dir, meetings } = library();
+    const first = session(dir);
+    const backup = first.kernel.storage.backUp('manual', new Date());
+    zeppelin(first.kernel, meetings[6]!);
+    first.kernel.loadAllMeetings();
+    first.close(); // the file holds the zeppelin, stamped with the files of now
+    const { kernel, close } = session(dir); // takes the stamps of those files at open
+    kernel.storage.restoreBackup(backup.id);
+    kernel.reload();
+    kernel.loadAllMeetings();
+    const found = answers(kernel.ledger);
+    close();
+    expect(found[2]!.total).toBe(0); // no zeppelin in the restored meetings
+    expect(found).toEqual(fresh(dir));
+  });
+
   it('stamps a change made in memory on close, so the session after needs no read for it', () => {
     const { dir, meetings } = library();
     searched(dir);

@@ -76,6 +76,40 @@ describe('the ledger file read ahead on a worker', () => {
     keeper.close(owner, true);
   });
 
+  it('keeps no rows of a meeting whose newest version may be in its journal: the build reads it again', async () => {
+    const { dir, built, ids } = libraryWithFile();
+    const journaled = [...ids][3]!;
+    const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));
+    keeper.prefetch();
+    await settled(keeper);
+    const owner = { ...ownerOf(ids), journaled: (id: string) => id === journaled };
+    keeper.load(owner);
+    expect([...ids].filter((id) => !owner.ledger.has(id))).toEqual([journaled]);
+    owner.ledger.update(new LibraryStorage(dir, Conf).readMeeting(journaled));
+    expect(answers(owner.ledger)).toEqual(built);
+    keeper.close(owner, true);
+  });
+
+  it('a start whose library cannot be opened leaves no descriptor of the ledger file behind', async () => {
+    const { dir, file } = libraryWithFile();
+    if (!fs.existsSync('/proc/self/fd')) return console.log('not checked here: needs /proc/self/fd (Linux) to list open files');
+    const linkOf = (fd: string) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`);
+      } catch {
+        return null; // closed since the listing (the listing's own, for one)
+      }
+    };
+    const openOn = () => fs.readdirSync('/proc/self/fd').filter((fd) => linkOf(fd) === file).length;
+    class Refusing extends LibraryStorage {
+      override open(): never {
+        throw new Error('refused for the test');
+      }
+    }
+    expect(() => new Kernel({ storage: new Refusing(dir, Conf), backupIntervalMs: null })).toThrow('refused for the test');
+    await vi.waitFor(() => expect(openOn()).toBe(0), { timeout: 60_000, interval: 20 });
+  });
+
   it('reads the file on the main thread when the worker fails, with the same answers', async () => {
     const { dir, built, ids } = libraryWithFile();
     const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));

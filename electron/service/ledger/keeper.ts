@@ -100,6 +100,22 @@ export class LedgerKeeper {
     this.ahead = readAhead(this.file, options);
   }
 
+  /** Runs the library's open while the file is read ahead; an open that throws lets the read go (no descriptor or worker left). */
+  whileReadingAhead<T>(open: () => T): T {
+    try {
+      return open();
+    } catch (error) {
+      this.ahead?.discard();
+      this.ahead = null;
+      throw error;
+    }
+  }
+
+  /** After a restore replaced the files: stamps taken before are no proof of anything, so `load` stats each file itself. */
+  forgetStamps(): void {
+    this.stamping = null;
+  }
+
   /** True when `load` will not wait: the file was read ahead (or failed to be), or none is being read. */
   get readAheadSettled(): boolean {
     return this.read || !this.ahead || this.ahead.settled;
