@@ -76,6 +76,22 @@ describe('the ledger file read ahead on a worker', () => {
     keeper.close(owner, true);
   });
 
+  it('does not read again on the main thread a file the worker found damaged', async () => {
+    const { dir, file, ids } = libraryWithFile();
+    const bytes = fs.readFileSync(file);
+    bytes.writeUInt8(bytes.at(-1)! ^ 0x40, bytes.length - 1); // the pool's last byte: only the sum finds it
+    fs.writeFileSync(file, bytes);
+    const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));
+    keeper.prefetch();
+    await settled(keeper);
+    const reads = headerReads();
+    const owner = ownerOf(ids);
+    keeper.load(owner);
+    expect(reads()).toBe(0);
+    expect(owner.ledger.size).toBe(0); // nothing kept: the build reads every meeting
+    keeper.close(owner, false);
+  });
+
   it('keeps no rows of a meeting whose newest version may be in its journal: the build reads it again', async () => {
     const { dir, built, ids } = libraryWithFile();
     const journaled = [...ids][3]!;

@@ -129,9 +129,11 @@ export class LedgerKeeper {
   load(owner: LedgerOwner): void {
     if (this.read) return;
     this.read = true;
-    const raw = this.ahead?.take(WAIT_FOR_READ_MS) ?? null;
+    const ahead = this.ahead;
     this.ahead = null;
-    const loaded = readLedger(this.file, dirStamp(this.meetingsDir), raw);
+    const raw = ahead?.take(WAIT_FOR_READ_MS) ?? null;
+    // A file the worker refused (damaged, cut short) is not read and summed again on this thread.
+    const loaded = ahead?.refused ? null : readLedger(this.file, dirStamp(this.meetingsDir), raw);
     if (!loaded) return;
     const { ledger } = loaded;
     const asRead = ledger.version;
@@ -190,7 +192,8 @@ export class LedgerKeeper {
     const swap = () => {
       if (!ahead.settled && !this.closing) return void setTimeout(swap, SWAP_POLL_MS).unref();
       if (this.closing || owner.ledger.version !== version || this.written !== version) return ahead.discard();
-      const loaded = readLedger(this.file, null, ahead.take(0));
+      const raw = ahead.take(0);
+      const loaded = ahead.refused ? null : readLedger(this.file, null, raw);
       if (!loaded || owner.ledger.version !== version) return;
       owner.ledger.adopt(loaded.ledger);
       this.written = owner.ledger.version;

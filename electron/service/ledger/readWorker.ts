@@ -21,42 +21,44 @@ const { crc32 } = require('node:zlib');
 const { fd, port, flag, magic, head, sumAt, tail } = workerData;
 const state = new Int32Array(flag);
 const pad = (n) => (8 - (n % 8)) % 8;
+/** What the file says refuses it: the main thread would find the same, so it does not read it again. */
+class Refused extends Error {}
 try {
   if (workerData.failForTest) throw new Error('failing as asked');
   const size = fs.fstatSync(fd).size;
   const read = (into, at) => fs.readSync(fd, into, 0, into.byteLength, at) === into.byteLength;
   const start = Buffer.alloc(head);
-  if (!read(start, 0) || start.toString('latin1', 0, magic.length) !== magic) throw new Error('not a ledger');
+  if (!read(start, 0) || start.toString('latin1', 0, magic.length) !== magic) throw new Refused('not a ledger');
   const headerEnd = head + start.readUInt32LE(8);
-  if (headerEnd > size) throw new Error('short');
+  if (headerEnd > size) throw new Refused('short');
   const header = new Uint8Array(headerEnd - head);
-  if (!read(header, head)) throw new Error('short');
+  if (!read(header, head)) throw new Refused('short');
   const text = Buffer.from(header.buffer).toString('latin1', Math.max(0, header.length - 160));
   const match = new RegExp(tail).exec(text);
-  if (!match) throw new Error('not the sections this version writes');
+  if (!match) throw new Refused('not the sections this version writes');
   const left = [Number(match[1]) * 4, Number(match[2]) * 4, Number(match[3])].reduce((sum, n) => sum + n + pad(n), 0);
   const bodyStart = headerEnd + pad(headerEnd);
   const length = size - bodyStart - left;
-  if (length < 0) throw new Error('short');
+  if (length < 0) throw new Refused('short');
   const body = new Uint8Array(length);
-  if (!read(body, bodyStart)) throw new Error('short');
+  if (!read(body, bodyStart)) throw new Refused('short');
   let sum = crc32(body, crc32(new Uint8Array(bodyStart - headerEnd), crc32(header)));
   // What stays in the file (postings, the pool's bytes) is summed too, a megabyte at a time.
   const chunk = new Uint8Array(1 << 20);
   for (let at = bodyStart + length; at < size; ) {
     const n = Math.min(chunk.length, size - at);
     const piece = chunk.subarray(0, n);
-    if (!read(piece, at)) throw new Error('short');
+    if (!read(piece, at)) throw new Refused('short');
     sum = crc32(piece, sum);
     at += n;
   }
-  if (sum !== start.readUInt32LE(sumAt)) throw new Error('damaged');
+  if (sum !== start.readUInt32LE(sumAt)) throw new Refused('damaged');
   // The first Intl.DateTimeFormat of a thread costs 15-45 ms: here, not on the first search's path.
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   port.postMessage({ header, bodyStart, body, size, zone }, [header.buffer, body.buffer]);
   Atomics.store(state, 0, 1);
-} catch {
-  Atomics.store(state, 0, 2);
+} catch (error) {
+  Atomics.store(state, 0, error instanceof Refused ? 3 : 2);
 }
 Atomics.notify(state, 0);
 `;
@@ -74,6 +76,8 @@ export interface RawLedger {
 }
 
 const RUNNING = 0;
+/** The worker read the file and found it not whole, not this version's, or its sum wrong. */
+const REFUSED = 3;
 
 interface Read {
   header: Uint8Array;
@@ -121,6 +125,11 @@ export class LedgerReadAhead {
   private finish(state: number): void {
     Atomics.store(this.flag, 0, state);
     Atomics.notify(this.flag, 0);
+  }
+
+  /** True when the worker found the file unusable: reading it again on the main thread would find the same. */
+  get refused(): boolean {
+    return Atomics.load(this.flag, 0) === REFUSED;
   }
 
   /** True once the worker has read the file or given up. */
