@@ -6,7 +6,7 @@ import { ConflictNotice } from '../../app/ConflictNotice';
 import { SEVERITY_LABELS } from '../../app/constants';
 import { DirectionControl } from '../../app/DirectionControl';
 import { LimitedInput, LimitedTextarea } from '../../app/LimitedText';
-import { asApiError } from '../../app/useLibrary';
+import { useAction } from '../../app/useAction';
 import { useMeetingCall } from '../../app/meetingContext';
 import { PersonaDetails, type ChairPersona } from './PersonaCards';
 import { updateThenFocus } from '../../app/focus';
@@ -251,24 +251,16 @@ function NoImpact({ meetingId, item }: { meetingId: string; item: AgendaItem }) 
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const inputRef = useRef<HTMLInputElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
 
-  const mark = async (value: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const mark = (value: string | null) =>
+    run(async () => {
       await call('chair.noImpact', { meetingId, itemId: item.id, reason: value });
       setOpen(false);
       setReason('');
-    } catch (reason) {
-      setError(asApiError(reason).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (item.noImpactReason) {
     return (

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../app/Dialog';
 import { useClient } from '../../app/clientContext';
 import { formatWhen, plural } from '../../app/format';
 import type { ScreenProps } from '../../app/screen';
-import { asApiError } from '../../app/useLibrary';
+import { useAction } from '../../app/useAction';
 import { ROLE_LABELS } from './mappingRoles';
 import { ReimportButton } from './ReimportButton';
 import { SourceName } from './SourceName';
@@ -67,12 +67,9 @@ export function mappingLine(source: EvidenceSource): string {
 function SourceRow({ source, onChanged, showToast }: { source: EvidenceSource; onChanged: () => void; showToast: ShowToast }) {
   const client = useClient();
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const remove = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, run } = useAction();
+  const remove = () =>
+    run(async () => {
       await client.call('evidence.deleteSource', { id: source.id });
       setConfirming(false);
       onChanged();
@@ -83,12 +80,7 @@ function SourceRow({ source, onChanged, showToast }: { source: EvidenceSource; o
           onChanged();
         },
       });
-    } catch (reason) {
-      setError(asApiError(reason).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <tr>
       <td>

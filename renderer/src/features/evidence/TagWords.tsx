@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { Tag } from '../../../../shared/domain';
 import { EVIDENCE_LIMITS } from '../../../../shared/evidence/limits';
 import { useClient } from '../../app/clientContext';
-import { asApiError } from '../../app/useLibrary';
+import { useAction } from '../../app/useAction';
 
 const MAX_WORDS = EVIDENCE_LIMITS.synonymsPerTagMax;
 const MAX_LENGTH = EVIDENCE_LIMITS.synonymMax;
@@ -33,24 +33,14 @@ function TagWordsRow({ tag, words, onChanged }: { tag: Tag; words: string[]; onC
   const client = useClient();
   const id = useId();
   const [draft, setDraft] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const full = words.length >= MAX_WORDS;
 
-  const save = async (next: string[]) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const save = (next: string[]) =>
+    run(async () => {
       await client.call('evidence.setSynonyms', { tagId: tag.id, words: next });
       onChanged();
-      return true;
-    } catch (reason) {
-      setError(asApiError(reason).message);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const add = async () => {
     const fresh = draft
       .split(',')

@@ -5,6 +5,7 @@ import { isOpen, isOverdue, localDay } from '../../../../shared/followUps';
 import { LIMITS } from '../../../../shared/limits';
 import { formatDay } from '../../app/format';
 import { updateThenFocus } from '../../app/focus';
+import { useAction } from '../../app/useAction';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
 
@@ -211,8 +212,7 @@ function FollowUpFields({ label, initial, submitLabel, resetAfter, onSubmit, onC
   const [text, setText] = useState(initial.text);
   const [owner, setOwner] = useState(initial.owner);
   const [dueDate, setDueDate] = useState(initial.dueDate ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useAction();
   const textRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const isEdit = Boolean(onCancel);
@@ -227,9 +227,7 @@ function FollowUpFields({ label, initial, submitLabel, resetAfter, onSubmit, onC
       textRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await onSubmit({ text, owner, dueDate: dueDate || null });
       if (resetAfter) {
         setText('');
@@ -237,11 +235,7 @@ function FollowUpFields({ label, initial, submitLabel, resetAfter, onSubmit, onC
         setDueDate('');
         textRef.current?.focus();
       }
-    } catch (reason) {
-      setError(asApiError(reason).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,6 +4,7 @@ import type { Meeting } from '../../../../shared/domain';
 import type { SaveRegistry } from '../../app/autosave';
 import { isModalOpen } from '../../app/Dialog';
 import { useMeetingCall } from '../../app/meetingContext';
+import { useAction } from '../../app/useAction';
 import { asApiError } from '../../app/useLibrary';
 import type { GateMove } from '../runner/GateDialog';
 
@@ -37,8 +38,7 @@ interface RunnerOptions {
 export function useMeetingRunner({ meeting, latest, registry, onStarted }: RunnerOptions): MeetingRunner {
   const call = useMeetingCall();
   const [gate, setGate] = useState<GateMove | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: actionError, setError: setActionError, run } = useAction();
 
   const showFailure = (what: string, reason: unknown) => {
     const failure = asApiError(reason);
@@ -46,18 +46,11 @@ export function useMeetingRunner({ meeting, latest, registry, onStarted }: Runne
   };
 
   const start = async () => {
-    if (busy) return;
-    setBusy(true);
-    setActionError(null);
-    try {
+    await run(async () => {
       await registry.flushAll();
       await call('meetings.start', { id: meeting.id });
       onStarted();
-    } catch (reason) {
-      showFailure('The meeting did not start', reason);
-    } finally {
-      setBusy(false);
-    }
+    }, 'The meeting did not start: ');
   };
 
   const perform = async (move: GateMove, skip: boolean) => {

@@ -9,6 +9,7 @@ import { errorProps, FieldError, NO_ERRORS, spreadErrors, type FormErrors } from
 import { FormAlert } from '../../app/FormAlert';
 import { plural } from '../../app/format';
 import { useFocusIfLost } from '../../app/useFocusIfLost';
+import { useAction } from '../../app/useAction';
 import { asApiError } from '../../app/useLibrary';
 import { splitLines } from '../meetings/draft';
 import { describePersonaIssue, NewPersona, personaFieldKey } from './NewPersona';
@@ -19,29 +20,22 @@ export function PersonasPage({ library, showToast }: ScreenProps) {
   const client = useClient();
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Persona | null>(null);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: deleteError, setError: setDeleteError, run } = useAction();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusIfLost(headingRef, true);
   const seats = (personaId: string) => library.meetings.filter((meeting) => meeting.personaIds.includes(personaId)).length;
 
   const confirmDelete = async () => {
     if (!deleting) return;
-    setBusy(true);
-    setDeleteError(null);
-    try {
+    // A persona still in a meeting's chair is refused: the service's message says which meeting.
+    await run(async () => {
       await client.call('personas.delete', { id: deleting.id });
       showToast(`${deleting.name} deleted`);
       updateThenFocus(
         () => setDeleting(null),
         () => headingRef.current,
       );
-    } catch (reason) {
-      // A persona still in a meeting's chair: the service says which meeting.
-      setDeleteError(asApiError(reason).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

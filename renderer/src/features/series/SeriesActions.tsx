@@ -8,6 +8,7 @@ import { FormDialog } from '../../app/Dialog';
 import { LimitedInput } from '../../app/LimitedText';
 import { updateThenFocus } from '../../app/focus';
 import { plural, shorten } from '../../app/format';
+import { useAction } from '../../app/useAction';
 import { asApiError } from '../../app/useLibrary';
 import { useClient } from '../../app/clientContext';
 
@@ -37,20 +38,12 @@ interface ActionProps {
 /** Open/closed, busy and the last error of a dialog whose submit calls the service once. */
 function useDialogAction() {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { busy, error, setError, run: act } = useAction();
+  const run = (action: () => Promise<void>) =>
+    act(async () => {
       await action();
       setOpen(false);
-    } catch (reason) {
-      setError(asApiError(reason).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const close = () => {
     setOpen(false);
     setError(null);

@@ -3,6 +3,7 @@ import type { NetworkAddress, SharingStatus } from '../../../../shared/sharing';
 import { useClient } from '../../app/clientContext';
 import { DialogError, Modal } from '../../app/Dialog';
 import { formatWhen, plural } from '../../app/format';
+import { useAction } from '../../app/useAction';
 import { asApiError } from '../../app/useLibrary';
 import { ParticipantList } from './ParticipantList';
 
@@ -33,8 +34,7 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
   const id = useId();
   const [addresses, setAddresses] = useState<NetworkAddress[] | null>(null);
   const [chosen, setChosen] = useState<string>('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [copied, setCopied] = useState<string | null>(null);
   const linkRef = useRef<HTMLInputElement>(null);
   const state = status?.state ?? 'off';
@@ -60,35 +60,17 @@ export default function InviteDialog({ meetingId, status, onClose }: InviteDialo
     return () => {
       active = false;
     };
-  }, [client, state]);
+  }, [client, state, setError]);
 
   const start = async () => {
     if (!chosen) {
       setError('Choose an address to share on.');
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await client.call('sharing.start', { meetingId, host: chosen });
-    } catch (reason) {
-      setError(`Sharing did not start: ${asApiError(reason).message}`);
-    } finally {
-      setBusy(false);
-    }
+    await run(() => client.call('sharing.start', { meetingId, host: chosen }), 'Sharing did not start: ');
   };
 
-  const stop = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await client.call('sharing.stop', { meetingId });
-    } catch (reason) {
-      setError(`Could not stop sharing: ${asApiError(reason).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const stop = () => run(() => client.call('sharing.stop', { meetingId }), 'Could not stop sharing: ');
 
   const copy = async (link: string) => {
     try {

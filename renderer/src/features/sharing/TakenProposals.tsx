@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { AgendaItem } from '../../../../shared/domain';
 import { canUndoTake, replacedText, takenProposals } from '../../../../shared/proposals';
 import { formatWhen } from '../../app/format';
-import { asApiError } from '../../app/useLibrary';
+import { useAction } from '../../app/useAction';
 import { useMeetingCall } from '../../app/meetingContext';
 
 /**
@@ -12,23 +11,13 @@ import { useMeetingCall } from '../../app/meetingContext';
  */
 export function TakenProposals({ meetingId, item }: { meetingId: string; item: AgendaItem }) {
   const call = useMeetingCall();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const accepted = item.proposals.filter((proposal) => proposal.status === 'accepted');
   const records = takenProposals(item).filter((proposal) => canUndoTake(item, proposal) || replacedText(proposal) !== null);
   if (accepted.length === 0) return null;
 
-  const undo = async (proposalId: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await call('proposals.undoAccept', { meetingId, itemId: item.id, proposalId });
-    } catch (reason) {
-      setError(`Could not undo: ${asApiError(reason).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const undo = (proposalId: string) =>
+    run(() => call('proposals.undoAccept', { meetingId, itemId: item.id, proposalId }), 'Could not undo: ');
 
   return (
     <>

@@ -1,8 +1,8 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { Decision } from '../../../../shared/domain';
 import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 import { plural } from '../../app/format';
-import { asApiError } from '../../app/useLibrary';
+import { useAction } from '../../app/useAction';
 import { useMeetingCall } from '../../app/meetingContext';
 import { VoteSpread } from './VoteSpread';
 
@@ -14,22 +14,10 @@ import { VoteSpread } from './VoteSpread';
 export function VotePanel({ meetingId, decision, live }: { meetingId: string; decision: Decision; live: boolean }) {
   const call = useMeetingCall();
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
   const vote = decision.vote;
   if (!vote && !live) return null;
 
-  const run = async (what: string, task: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await task();
-    } catch (reason) {
-      setError(`${what}: ${asApiError(reason).message}`);
-    } finally {
-      setBusy(false);
-    }
-  };
   const onDecision = { meetingId, decisionId: decision.id };
 
   let body;
@@ -40,7 +28,7 @@ export function VotePanel({ meetingId, decision, live }: { meetingId: string; de
         className="button button-small"
         disabled={busy}
         aria-describedby={`${id}-what`}
-        onClick={() => void run('The vote did not open', () => call('votes.open', onDecision))}
+        onClick={() => void run(() => call('votes.open', onDecision), 'The vote did not open: ')}
       >
         Open vote
       </button>
@@ -56,7 +44,7 @@ export function VotePanel({ meetingId, decision, live }: { meetingId: string; de
           type="button"
           className="button button-small"
           disabled={busy}
-          onClick={() => void run('The vote was not revealed', () => call('votes.reveal', onDecision))}
+          onClick={() => void run(() => call('votes.reveal', onDecision), 'The vote was not revealed: ')}
         >
           Reveal
         </button>
@@ -88,7 +76,7 @@ export function VotePanel({ meetingId, decision, live }: { meetingId: string; de
                 type="button"
                 className="button button-small"
                 disabled={busy}
-                onClick={() => void run('The vote was not decided', () => call('votes.decide', { ...onDecision, direction }))}
+                onClick={() => void run(() => call('votes.decide', { ...onDecision, direction }), 'The vote was not decided: ')}
               >
                 {DIRECTION_LABELS[direction]}
               </button>
