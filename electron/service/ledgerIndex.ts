@@ -343,7 +343,7 @@ export class LedgerIndex {
     let found = word.tagOnly ? { slots: new Int32Array(0), scores: new Float32Array(0) } : this.text.find(word, this.rows.size);
     if (personas.length > 0 || tags.length > 0) {
       if (this.nameScores.length < this.rows.size) this.nameScores = new Float32Array(this.rows.size);
-      found = withNames(this.rows, found, personas, tags, this.nameScores);
+      found = withNames(this.rows, this.ordered(), found, personas, tags, this.nameScores);
     }
     const hits = { ...found, id: this.answers++ }; // the id names this answer in the ranked cache
     return this.remember(this.wordCache, key, hits, found.slots.byteLength + found.scores.byteLength);

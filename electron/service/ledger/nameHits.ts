@@ -14,7 +14,15 @@ const TAG_SCORE = 3;
  * score of the two). `scores` (one per slot, at least `rows.size`) is all zero between calls, and
  * is left so: a search at 200,000 decisions allocated 800 KB for it.
  */
-export function withNames(rows: RowStore, found: WordHits, personas: string[], tags: string[], scores: Float32Array): WordHits {
+export function withNames(
+  rows: RowStore,
+  /** The live slots (the ledger's order): a typed array, not 10,000 records and their ranges. */
+  live: Int32Array,
+  found: WordHits,
+  personas: string[],
+  tags: string[],
+  scores: Float32Array,
+): WordHits {
   found.slots.forEach((slot, i) => (scores[slot] = found.scores[i]!));
   // Which of the (few) distinct lists name them, then a lookup per row.
   const personaHit = Uint8Array.from(rows.personaLists.values, (list) => (personas.some((p) => list.includes(p)) ? PERSONA_SCORE : 0));
@@ -22,15 +30,14 @@ export function withNames(rows: RowStore, found: WordHits, personas: string[], t
   const personaOf = rows.columns.personas;
   const tagsOf = rows.columns.tags;
   let count = found.slots.length;
-  for (const record of rows.records) {
-    if (!record) continue;
-    for (let slot = record.first, end = record.first + record.count; slot < end; slot++) {
+  if (personaHit.includes(PERSONA_SCORE) || tagHit.includes(TAG_SCORE))
+    for (let i = 0; i < live.length; i++) {
+      const slot = live[i]!;
       const score = personaHit[personaOf[slot]!]! + tagHit[tagsOf[slot]!]!;
       if (score === 0 || score <= scores[slot]!) continue;
       if (scores[slot] === 0) count++;
       scores[slot] = score;
     }
-  }
   const slots = new Int32Array(count);
   const out = new Float32Array(count);
   let at = 0;
