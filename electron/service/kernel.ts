@@ -311,7 +311,9 @@ export class Kernel {
   loadAllMeetings(): void {
     if (this.ledgerComplete) return;
     this.keeper.load(this.ledgerOwner);
-    for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
+    // The ledger holds only listed meetings: as many means all of them (the file kept every one).
+    if (this.ledger.meetingCount !== this.currentIndex.meetings.length)
+      for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
     this.ledgerComplete = true;
     this.ledger.trim(); // the build grew its arrays by doubling
   }

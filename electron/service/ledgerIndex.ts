@@ -104,6 +104,11 @@ export class LedgerIndex {
   }
 
   /** True once the meeting's rows are in (or it had no decisions: it is in, with none). */
+  /** How many meetings it holds. */
+  get meetingCount(): number {
+    return this.byId.size;
+  }
+
   has(meetingId: string): boolean {
     return this.byId.has(meetingId);
   }

@@ -51,6 +51,8 @@ export function ledgerHolds(ledger: LedgerIndex, { pool, order, postings }: Writ
     consistent(ledger, pool) &&
     orderHolds(order, ledger.rows) &&
     inRange(postings, postings.length, 0, ledger.text.docSize) &&
+    ledger.text.terms.inOrder() &&
+    ledger.text.spellings.inOrder() &&
     ledger.text.starts[ledger.text.starts.length - 1] === postings.length
   );
 }

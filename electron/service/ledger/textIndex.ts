@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import type { Meeting } from '../../../shared/domain';
 import { ensure, fit, type SharedFile } from './pool';
 import { stem, tokenizeWords, type QueryWord } from './words';
+import { Vocabulary } from './vocabulary';
 
 /** What a query word finds: the slots it matches, ascending, and each one's score. */
 export interface WordHits {
@@ -54,57 +55,6 @@ function digest(fields: string[]): [number, number] {
   for (const field of fields) hash.update(field).update('\u0000');
   const bytes = hash.digest();
   return [bytes.readUInt32LE(0), bytes.readUInt32LE(4)];
-}
-
-/** Strings named by number, found again by prefix through their sorted order (refreshed on `freeze`). */
-class Vocabulary {
-  readonly ids = new Map<string, number>();
-  sorted: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  /** `sorted` as a snapshot held it: used if it is the names in order, else sorted again. */
-  constructor(
-    readonly names: string[] = [],
-    sorted?: Int32Array,
-  ) {
-    names.forEach((name, id) => this.ids.set(name, id));
-    if (sorted && sorted.length === names.length && this.inOrder(sorted)) this.sorted = sorted;
-    else this.sort();
-  }
-
-  private inOrder(sorted: Int32Array): boolean {
-    const seen = new Uint8Array(this.names.length);
-    for (let i = 0; i < sorted.length; i++) {
-      const id = sorted[i]!;
-      if (!(id >= 0 && id < seen.length) || seen[id] || (i > 0 && !(this.names[sorted[i - 1]!]! < this.names[id]!))) return false;
-      seen[id] = 1;
-    }
-    return true;
-  }
-
-  id(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) this.ids.set(name, (id = this.names.push(name) - 1));
-    return id;
-  }
-
-  sort(): void {
-    if (this.sorted.length === this.names.length) return;
-    const ids = Int32Array.from(this.names.keys());
-    this.sorted = ids.sort((a, b) => (this.names[a]! < this.names[b]! ? -1 : 1));
-  }
-
-  /** Ids of the names starting with `start`. */
-  *startingWith(start: string): Generator<number> {
-    const { sorted, names } = this;
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (names[sorted[middle]!]! < start) low = middle + 1;
-      else high = middle;
-    }
-    for (let i = low; i < sorted.length && names[sorted[i]!]!.startsWith(start); i++) yield sorted[i]!;
-    for (let id = sorted.length; id < names.length; id++) if (names[id]!.startsWith(start)) yield id;
-  }
 }
 
 export class LedgerTextIndex {
@@ -226,7 +176,7 @@ export class LedgerTextIndex {
         const term = this.terms.id(form);
         counts.set(term, (counts.get(term) ?? 0) + 1);
         const word = token.toLowerCase();
-        if (word !== form && !this.spellings.ids.has(word)) {
+        if (word !== form && !this.spellings.has(word)) {
           const spelling = this.spellings.id(word);
           this.spellingTerm = ensure(this.spellingTerm, spelling + 1);
           this.spellingTerm[spelling] = term;
@@ -387,7 +337,7 @@ export class LedgerTextIndex {
   /** The terms a word reaches (its stem, or with `prefix` every term starting with it), each with its places in the tail. */
   private reach(word: QueryWord): Map<number, number[]> {
     const reached = new Map<number, number[]>();
-    const stemId = this.terms.ids.get(word.stem);
+    const stemId = this.terms.lookup(word.stem);
     if (stemId !== undefined) reached.set(stemId, []);
     if (word.prefix) {
       for (const start of new Set([word.stem, word.word])) for (const term of this.terms.startingWith(start)) reached.set(term, []);
