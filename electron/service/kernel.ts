@@ -324,7 +324,7 @@ export class Kernel {
    * still kept (`meeting`).
    */
   private indexMeeting(id: string): void {
-    if (this.ledger.has(id) || this.unreadable.has(id)) return;
+    if (this.ledger.has(id) || this.unreadable.has(id) || !this.indexIds().has(id)) return; // listed ones only (loadAllMeetings counts on it)
     try {
       const stamp = this.keeper.stamp(id); // before the read: nothing else writes the folder meanwhile
       this.ledger.update(this.storage.readMeeting(id), stamp);

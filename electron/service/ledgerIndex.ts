@@ -103,12 +103,12 @@ export class LedgerIndex {
     this.changed();
   }
 
-  /** True once the meeting's rows are in (or it had no decisions: it is in, with none). */
   /** How many meetings it holds. */
   get meetingCount(): number {
     return this.byId.size;
   }
 
+  /** True once the meeting's rows are in (or it had no decisions: it is in, with none). */
   has(meetingId: string): boolean {
     return this.byId.has(meetingId);
   }
