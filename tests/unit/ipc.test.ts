@@ -126,61 +126,49 @@ describe('IPC adapter: every API method is reachable', () => {
 });
 
 describe('IPC adapter: the warm-up after the first list', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
   it("makes the ledger ready once the window's first meeting list is answered, the dashboard's figures a little later", async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const ledger = vi.spyOn(library.service, 'warmUpLedger').mockResolvedValue();
-      const figures = vi.spyOn(library.service, 'prepareFigures').mockResolvedValue();
-      library.service.warmUpInBackground();
-      vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS - WARM_UP_AFTER_LIST_MS - 1); // a window slow to ask, just in time
-      expectOk(await ipc.invoke(trusted, 'storage.status', {}));
-      vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS);
-      expect(ledger).not.toHaveBeenCalled(); // only a meeting list starts it
-      expectOk(await ipc.invoke(trusted, 'library.get', {}));
-      expect(ledger).toHaveBeenCalledTimes(1);
-      expect(figures).not.toHaveBeenCalled(); // a request the window sends now goes first
-      vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS);
-      expect(figures).toHaveBeenCalledTimes(1);
-      expectOk(await ipc.invoke(trusted, 'library.get', {}));
-      vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS); // the timer at the latest was cleared
-      expect([ledger.mock.calls.length, figures.mock.calls.length]).toEqual([1, 1]); // the first list only
-    } finally {
-      vi.useRealTimers();
-    }
+    const ledger = vi.spyOn(library.service, 'warmUpLedger').mockResolvedValue();
+    const figures = vi.spyOn(library.service, 'prepareFigures').mockResolvedValue();
+    library.service.warmUpInBackground();
+    vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS - WARM_UP_AFTER_LIST_MS - 1); // a window slow to ask, just in time
+    expectOk(await ipc.invoke(trusted, 'storage.status', {}));
+    vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS);
+    expect(ledger).not.toHaveBeenCalled(); // only a meeting list starts it
+    expectOk(await ipc.invoke(trusted, 'library.get', {}));
+    expect(ledger).toHaveBeenCalledTimes(1);
+    expect(figures).not.toHaveBeenCalled(); // a request the window sends now goes first
+    vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS);
+    expect(figures).toHaveBeenCalledTimes(1);
+    expectOk(await ipc.invoke(trusted, 'library.get', {}));
+    vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS); // the timer at the latest was cleared
+    expect([ledger.mock.calls.length, figures.mock.calls.length]).toEqual([1, 1]); // the first list only
   });
 
   it('warms up a few seconds after start when no window asks for a list; a list after that starts nothing again', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const ledger = vi.spyOn(library.service, 'warmUpLedger').mockResolvedValue();
-      const figures = vi.spyOn(library.service, 'prepareFigures').mockResolvedValue();
-      library.service.warmUpInBackground();
-      vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS - 1);
-      expect(ledger).not.toHaveBeenCalled();
-      vi.advanceTimersByTime(1);
-      expect(ledger).toHaveBeenCalledTimes(1);
-      vi.advanceTimersByTime(1); // the figures' turn, right after (a timer set in a timer runs a tick later)
-      expect(figures).toHaveBeenCalledTimes(1);
-      expectOk(await ipc.invoke(trusted, 'library.get', {}));
-      vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS);
-      expect([ledger.mock.calls.length, figures.mock.calls.length]).toEqual([1, 1]);
-    } finally {
-      vi.useRealTimers();
-    }
+    const ledger = vi.spyOn(library.service, 'warmUpLedger').mockResolvedValue();
+    const figures = vi.spyOn(library.service, 'prepareFigures').mockResolvedValue();
+    library.service.warmUpInBackground();
+    vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS - 1);
+    expect(ledger).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(ledger).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1); // the figures' turn, right after (a timer set in a timer runs a tick later)
+    expect(figures).toHaveBeenCalledTimes(1);
+    expectOk(await ipc.invoke(trusted, 'library.get', {}));
+    vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS);
+    expect([ledger.mock.calls.length, figures.mock.calls.length]).toEqual([1, 1]);
   });
 
   it('starts no warm-up once the service is closed', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      const ledger = vi.spyOn(library.service, 'warmUpLedger').mockResolvedValue();
-      library.service.warmUpInBackground();
-      library.close();
-      library = openLibrary({ dataDir: tmp, StoreClass: Conf, role: 'test' }); // for afterEach
-      vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS);
-      expect(ledger).not.toHaveBeenCalled();
-    } finally {
-      vi.useRealTimers();
-    }
+    const ledger = vi.spyOn(library.service, 'warmUpLedger').mockResolvedValue();
+    library.service.warmUpInBackground();
+    library.close();
+    library = openLibrary({ dataDir: tmp, StoreClass: Conf, role: 'test' }); // for afterEach
+    vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS);
+    expect(ledger).not.toHaveBeenCalled();
   });
 });
 

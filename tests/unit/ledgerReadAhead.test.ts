@@ -61,12 +61,18 @@ async function settled(keeper: LedgerKeeper) {
   await vi.waitFor(() => expect(keeper.readAheadSettled).toBe(true), { timeout: 60_000, interval: 5 });
 }
 
+/** A keeper whose worker has read the file, as the kernel's has by the first load. */
+async function keeperReadAhead(dir: string): Promise<LedgerKeeper> {
+  const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));
+  keeper.prefetch();
+  await settled(keeper);
+  return keeper;
+}
+
 describe('the ledger file read ahead on a worker', () => {
   it('gives the ledger a main-thread read gives, the main thread reading none of it again', async () => {
     const { dir, built, ids } = libraryWithFile();
-    const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));
-    keeper.prefetch();
-    await settled(keeper);
+    const keeper = await keeperReadAhead(dir);
     const reads = headerReads();
     const owner = ownerOf(ids);
     keeper.load(owner);
@@ -81,9 +87,7 @@ describe('the ledger file read ahead on a worker', () => {
     const bytes = fs.readFileSync(file);
     bytes.writeUInt8(bytes.at(-1)! ^ 0x40, bytes.length - 1); // the pool's last byte: only the sum finds it
     fs.writeFileSync(file, bytes);
-    const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));
-    keeper.prefetch();
-    await settled(keeper);
+    const keeper = await keeperReadAhead(dir);
     const reads = headerReads();
     const owner = ownerOf(ids);
     keeper.load(owner);
@@ -95,9 +99,7 @@ describe('the ledger file read ahead on a worker', () => {
   it('keeps no rows of a meeting whose newest version may be in its journal: the build reads it again', async () => {
     const { dir, built, ids } = libraryWithFile();
     const journaled = [...ids][3]!;
-    const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));
-    keeper.prefetch();
-    await settled(keeper);
+    const keeper = await keeperReadAhead(dir);
     const owner = { ...ownerOf(ids), journaled: (id: string) => id === journaled };
     keeper.load(owner);
     expect([...ids].filter((id) => !owner.ledger.has(id))).toEqual([journaled]);
@@ -140,9 +142,7 @@ describe('the ledger file read ahead on a worker', () => {
 
   it('uses the file it read when another is renamed over it meanwhile: never the old header with the new bytes', async () => {
     const { dir, file, built, ids } = libraryWithFile();
-    const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));
-    keeper.prefetch();
-    await settled(keeper);
+    const keeper = await keeperReadAhead(dir);
     // A damaged file of the same length takes its place (the pool's strings and postings are read later, from the descriptor).
     const damaged = Buffer.alloc(fs.statSync(file).size, 0x7f);
     fs.writeFileSync(`${file}.new`, damaged);
