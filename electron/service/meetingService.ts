@@ -111,7 +111,7 @@ export class MeetingService {
 
   /**
    * Every transport calls this once an answer is on its way. After the first meeting list, the
-   * ledger is made ready at once: its file is parsed (30-40 ms at 10,000 meetings) while the window
+   * ledger is made ready at once: its file is parsed (30-100 ms at 10,000 meetings) while the window
    * reads the list, before it can ask for a search. The dashboard's figures follow a little later.
    */
   answered(method: string): void {
