@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { START_INFO_PATH, type StartInfo } from '../../../shared/startInfo';
 import { openPrintedLink, rememberReturnTo } from '../api';
 import { parseRoute } from './useRoute';
+import { ActionError } from './ActionError';
 
 /** What this tab was opened on, in words, when it is a page of its own (not the meeting list). */
 function pageInWords(hash: string): string | null {
@@ -77,11 +78,7 @@ export function NoClient({ expired = false }: { expired?: boolean }) {
         <button type="submit" className="button button-primary">
           Open
         </button>
-        {error ? (
-          <p id={`${id}-error`} role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <ActionError message={error} id={`${id}-error`} />
       </form>
       <h2>Empty Chair is not running?</h2>
       <p>

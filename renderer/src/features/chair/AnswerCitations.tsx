@@ -2,6 +2,7 @@ import type { AgendaItem } from '../../../../shared/domain';
 import { CitationList } from '../decisions/CitationList';
 import { useLiveSources } from '../decisions/useLiveSources';
 import { useUncite, type ShowToast } from './useUncite';
+import { ActionError } from '../../app/ActionError';
 
 interface AnswerCitationsProps {
   meetingId: string;
@@ -28,11 +29,7 @@ export function AnswerCitations({ meetingId, item, showToast }: AnswerCitationsP
         Evidence cited on the answer <span className="heading-note">{item.citations.length}</span>
       </p>
       <CitationList citations={item.citations} label="Customer evidence cited on the answer" liveSources={liveSources} onUncite={uncite} />
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { useAction } from '../../app/useAction';
 import { useMeetingCall } from '../../app/meetingContext';
 import { PersonaDetails, type ChairPersona } from './PersonaCards';
 import { updateThenFocus } from '../../app/focus';
+import { ActionError } from '../../app/ActionError';
 
 /** Dispatched on a `[data-direction-scope]` element by the 1-5 shortcuts; detail is the direction. */
 export const DIRECTION_EVENT = 'emptychair-direction';
@@ -271,11 +272,7 @@ function NoImpact({ meetingId, item }: { meetingId: string; item: AgendaItem }) 
         <button type="button" className="button button-small" disabled={busy} onClick={() => void mark(null)}>
           Take back “No customer impact”
         </button>
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <ActionError message={error} />
       </div>
     );
   }

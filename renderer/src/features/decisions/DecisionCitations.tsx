@@ -2,6 +2,7 @@ import type { Decision } from '../../../../shared/domain';
 import { useUncite, type ShowToast } from '../chair/useUncite';
 import { accountsLine, CitationList } from './CitationList';
 import { useLiveSources } from './useLiveSources';
+import { ActionError } from '../../app/ActionError';
 
 interface DecisionCitationsProps {
   meetingId: string;
@@ -37,11 +38,7 @@ export function DecisionCitations({ meetingId, itemId, decision, showToast }: De
         liveSources={liveSources}
         onUncite={uncite}
       />
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
     </div>
   );
 }

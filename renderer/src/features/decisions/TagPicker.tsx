@@ -4,6 +4,7 @@ import { LIMITS } from '../../../../shared/limits';
 import { normalizeTagLabel } from '../../../../shared/tags';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
+import { ActionError } from '../../app/ActionError';
 
 export interface TagPickerProps {
   /** Every tag there is: built-in and custom (library.tags). */
@@ -207,11 +208,7 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
       <p className="hint tag-notice" aria-live="polite">
         {notice}
       </p>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} id={`${id}-error`} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { DIRECTION_LABELS, DIRECTIONS } from '../../app/constants';
 import { formatDay, formatWhen } from '../../app/format';
 import { updateThenFocus } from '../../app/focus';
 import { asApiError } from '../../app/useLibrary';
+import { ActionError } from '../../app/ActionError';
 
 export const CHECK_BACK_QUESTION = 'Did this turn out for the customer as we expected?';
 
@@ -69,11 +70,7 @@ export function CheckBacks({ meetingId }: { meetingId: string }) {
           <CheckBack key={entry.decisionId} entry={entry} onRecord={(direction, note) => record(entry, direction, note)} />
         ))}
       </ul>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { updateThenFocus } from '../../app/focus';
 import { useAction } from '../../app/useAction';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
+import { ActionError } from '../../app/ActionError';
 
 /** Today as YYYY-MM-DD in the user's time zone: what "overdue" is measured against. */
 export const localToday = (now = new Date()): string => localDay(now);
@@ -112,11 +113,7 @@ export function FollowUps({ meeting, meetings, showToast, level = 2 }: Props) {
         resetAfter
         onSubmit={(values) => call('followUps.add', { meetingId: meeting.id, ...values }).then(() => undefined)}
       />
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
     </section>
   );
 }
@@ -271,11 +268,7 @@ function FollowUpFields({ label, initial, submitLabel, resetAfter, onSubmit, onC
           Cancel
         </button>
       ) : null}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
     </form>
   );
 }

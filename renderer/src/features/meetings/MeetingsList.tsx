@@ -9,6 +9,7 @@ import { isTypingTarget } from '../../app/keyboard';
 import { asApiError } from '../../app/useLibrary';
 import { NewFromTemplateButton } from '../series/SeriesActions';
 import { MeetingsTable } from './MeetingsTable';
+import { ActionError } from '../../app/ActionError';
 
 /** The first screen: every meeting, newest first (the service keeps that order), or the empty state. */
 export function MeetingsList({ library, navigate, showToast }: ScreenProps) {
@@ -75,11 +76,7 @@ export function MeetingsList({ library, navigate, showToast }: ScreenProps) {
             New meeting
           </button>
         </div>
-        {sampleError ? (
-          <p role="alert" className="field-error">
-            {sampleError}
-          </p>
-        ) : null}
+        <ActionError message={sampleError} />
         <p className="hint">
           The sample has three agenda items and one customer persona: start it and see the chair ask about each. Tip: press <kbd>N</kbd> to
           start a new meeting.

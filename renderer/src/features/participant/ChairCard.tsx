@@ -9,6 +9,7 @@ import { credit } from '../sharing/attribution';
 import type { ParticipantSession, QueuedAction } from './participantSession';
 import { DirectionSelect } from './DirectionSelect';
 import { CitedEvidence } from './CitedEvidence';
+import { ActionError } from '../../app/ActionError';
 
 /** One drafted proposal per agenda item: a draft stays with the item it was typed for. */
 export type Draft = { text: string; direction: '' | ImpactDirection };
@@ -110,11 +111,7 @@ export function ChairCard({ session, view, pending, draft, setDraft }: ChairCard
           <p id={`${id}-hint`} className="hint">
             The lead sees it with your name and may take it as the answer.
           </p>
-          {error ? (
-            <p id={`${id}-error`} role="alert" className="field-error">
-              {error}
-            </p>
-          ) : null}
+          <ActionError message={error} id={`${id}-error`} />
         </div>
         <div className="field field-inline">
           <DirectionSelect id={`${id}-direction`} label="Direction" noneLabel="Not sure" value={direction} onChange={setDirection} />

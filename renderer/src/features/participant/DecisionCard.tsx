@@ -9,6 +9,7 @@ import type { ParticipantSession, QueuedAction, RefusedAction } from './particip
 import { RefusedList } from './RefusedList';
 import { DirectionSelect } from './DirectionSelect';
 import { CitedEvidence } from './CitedEvidence';
+import { ActionError } from '../../app/ActionError';
 
 interface DecisionCardProps {
   session: ParticipantSession;
@@ -135,11 +136,7 @@ export function DecisionCard({ session, view, decision, tagLabels, pending, refu
         <button type="submit" className="button" aria-describedby={`${id}-text`}>
           Add tag
         </button>
-        {error ? (
-          <p role="alert" className="field-error">
-            {error}
-          </p>
-        ) : null}
+        <ActionError message={error} />
       </form>
       {decision.vote ? <VoteBox session={session} decision={decision} pending={pending} /> : null}
     </li>

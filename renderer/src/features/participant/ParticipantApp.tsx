@@ -6,6 +6,7 @@ import { ChairMark } from '../../app/ChairMark';
 import { plural } from '../../app/format';
 import { displayNameProblem, JoinError, type LinkState, type ParticipantSession, type QueuedAction } from './participantSession';
 import { LiveView } from './LiveView';
+import { ActionError } from '../../app/ActionError';
 
 const LINK_TEXT: Record<LinkState, string> = {
   'signed-out': 'Not joined',
@@ -137,11 +138,7 @@ function JoinScreen({ session, busy, notice }: { session: ParticipantSession; bu
           <p id={`${id}-count`} className={length > LIMITS.participantNameMax ? 'hint hint-over' : 'hint'}>
             {length} of {LIMITS.participantNameMax} characters
           </p>
-          {error ? (
-            <p id={`${id}-error`} role="alert" className="field-error">
-              {error}
-            </p>
-          ) : null}
+          <ActionError message={error} id={`${id}-error`} />
         </div>
         <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
           {busy ? 'Joining…' : 'Join'}

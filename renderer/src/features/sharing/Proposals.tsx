@@ -7,6 +7,7 @@ import type { ToastAction } from '../../app/screen';
 import { asApiError } from '../../app/useLibrary';
 import { useMeetingCall } from '../../app/meetingContext';
 import { TakenProposals } from './TakenProposals';
+import { ActionError } from '../../app/ActionError';
 
 type Mode = 'append' | 'replace';
 
@@ -137,11 +138,7 @@ export function Proposals({ meetingId, item, showToast }: ProposalsProps) {
         </section>
       ) : null}
       <TakenProposals meetingId={meetingId} item={item} />
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
     </>
   );
 }

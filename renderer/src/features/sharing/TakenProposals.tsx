@@ -3,6 +3,7 @@ import { canUndoTake, replacedText, takenProposals } from '../../../../shared/pr
 import { formatWhen } from '../../app/format';
 import { useAction } from '../../app/useAction';
 import { useMeetingCall } from '../../app/meetingContext';
+import { ActionError } from '../../app/ActionError';
 
 /**
  * The proposals taken into the answer: their proposers credited, the answer a "replace" took out
@@ -65,11 +66,7 @@ export function TakenProposals({ meetingId, item }: { meetingId: string; item: A
           })}
         </ul>
       ) : null}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { plural } from '../../app/format';
 import { useAction } from '../../app/useAction';
 import { useMeetingCall } from '../../app/meetingContext';
 import { VoteSpread } from './VoteSpread';
+import { ActionError } from '../../app/ActionError';
 
 /**
  * The lead's side of a hidden impact vote on one decision: Open vote → "N voted" (picks hidden,
@@ -97,11 +98,7 @@ export function VotePanel({ meetingId, decision, live }: { meetingId: string; de
       </span>
       {vote ? <p className="vote-title">Impact vote</p> : null}
       {body}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ActionError message={error} />
     </div>
   );
 }
