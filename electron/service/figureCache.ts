@@ -21,7 +21,7 @@ import {
 } from '../../shared/dashboard';
 import type { LibraryIndex, Meeting } from '../../shared/domain';
 import { decodeFigureFile, encodeFigureFile, FIGURE_FILE_FORMAT, StoredEntry, type Entry, type FileStamp } from './figureCacheFormat';
-import { StampsInWorker } from './figureStamps';
+import { fileStamp, sameStamp, StampsInWorker } from './figureStamps';
 import { processTimeZone } from './timeZone';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
@@ -226,12 +226,7 @@ export class FigureCache {
   }
 
   private stamp(id: string): FileStamp | null {
-    try {
-      const stat = fs.statSync(`${this.meetingPrefix}${id}.json`, { throwIfNoEntry: false });
-      return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
-    } catch {
-      return null; // unreadable (EACCES, ENOTDIR): not the same file, so recomputed; never thrown from a timer
-    }
+    return fileStamp(`${this.meetingPrefix}${id}.json`);
   }
 
   /**
@@ -305,10 +300,6 @@ export class FigureCache {
     }
     this.flush();
   }
-}
-
-function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
-  return a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }
 
 /**

@@ -5,8 +5,27 @@
  * memory and raises a flag; the main thread waits for the flag only when it needs them, and for a
  * bounded time: a worker that fails or lags leaves the stamps to be taken on the main thread, as before.
  */
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { FileStamp } from './figureCacheFormat';
+
+/**
+ * One file's stamp on this thread, as the worker takes them; null when there is no file, or it
+ * cannot be stat'ed (EACCES, ENOTDIR): then it is not the file it was, and nothing is thrown.
+ */
+export function fileStamp(file: string): FileStamp | null {
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The same file, unchanged: equal stamps, neither missing. */
+export function sameStamp(a: readonly number[] | null, b: readonly number[] | null): boolean {
+  return a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+}
 
 /** Plain JavaScript run by the worker (eval'd, so the bundle needs no second entry). */
 const WORKER_SOURCE = `

@@ -4,11 +4,10 @@
  * read from; rows that came from memory (a change of this session) are stamped with their file only
  * on a clean close, once every save is on disk; anything else is read again from its file.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Meeting } from '../../../shared/domain';
 import type { LedgerIndex } from '../ledgerIndex';
-import { StampsInWorker } from '../figureStamps';
+import { fileStamp, sameStamp, StampsInWorker } from '../figureStamps';
 import type { MeetingRecord } from './rows';
 import type { LedgerReadAhead } from './readWorker';
 import { dirStamp, LEDGER_FILE, readAhead, readLedger, writeLedger } from './snapshot';
@@ -61,12 +60,7 @@ export class LedgerKeeper {
 
   /** The meeting file's identity ([inode, size, mtime]), or null when there is none. */
   stamp(id: string): MeetingRecord['stamp'] {
-    try {
-      const stat = fs.statSync(path.join(this.meetingsDir, `${id}.json`), { throwIfNoEntry: false });
-      return stat ? [stat.ino, stat.size, stat.mtimeMs] : null;
-    } catch {
-      return null; // ENOTDIR, EACCES: not the file it was, so read again (and refused there, clearly)
-    }
+    return fileStamp(path.join(this.meetingsDir, `${id}.json`)); // null: read again (and refused there, clearly)
   }
 
   /**
@@ -232,9 +226,4 @@ export class LedgerKeeper {
     }
     this.write(owner);
   }
-}
-
-/** Stamps are [inode, size, modification time]. */
-function sameStamp(a: readonly number[], b: readonly number[] | null): boolean {
-  return b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }

@@ -79,13 +79,8 @@ const RUNNING = 0;
 /** The worker read the file and found it not whole, not this version's, or its sum wrong. */
 const REFUSED = 3;
 
-interface Read {
-  header: Uint8Array;
-  bodyStart: number;
-  body: Uint8Array;
-  size: number;
-  zone: string;
-}
+/** What the worker posts: a RawLedger before the main thread adds its descriptor and wraps the header. */
+type Read = Omit<RawLedger, 'fd' | 'header'> & { header: Uint8Array; zone: string };
 
 export interface ReadAheadOptions {
   magic: string;
