@@ -7,8 +7,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Meeting } from '../../shared/domain';
-import { importTickets, renderApp, serviceValue, type Harness } from './harness';
+import { importTickets, renderApp, serviceValue, startCheckoutMeeting, type Harness } from './harness';
 
 let harness: Harness | undefined;
 afterEach(() => {
@@ -29,13 +28,7 @@ async function openMeeting() {
   const { library } = harness;
   await importTickets(library, 'Help desk', 'tickets.csv', TICKETS);
   await library.service.evidence.settled();
-  const meeting = serviceValue<Meeting>(library, 'meetings.create', {
-    title: 'Checkout review',
-    scheduledAt: '2026-11-24T09:30:00Z',
-    lead: 'Ana',
-    agenda: [{ title: 'Guest checkout', notes: 'checkout account order' }],
-  });
-  serviceValue(library, 'meetings.start', { id: meeting.id });
+  const meeting = startCheckoutMeeting(library);
   window.location.hash = `#/meetings/${meeting.id}`;
   const chair = await screen.findByRole('complementary', { name: 'Empty chair' });
   const evidence = within(chair).getByRole('region', { name: 'What customers said' });

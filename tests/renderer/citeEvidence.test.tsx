@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Meeting } from '../../shared/domain';
 import type { EvidenceSearchResult } from '../../shared/evidence/schema';
-import { importTickets, renderApp, serviceValue, type Harness } from './harness';
+import { importTickets, renderApp, serviceValue, startCheckoutMeeting, type Harness } from './harness';
 
 let harness: Harness | undefined;
 afterEach(() => {
@@ -29,13 +29,7 @@ async function openMeetingWithEvidence() {
   });
   const started = await importTickets(library, 'Help desk', 'tickets.csv', TICKETS);
   await library.service.evidence.settled();
-  const meeting = serviceValue<Meeting>(library, 'meetings.create', {
-    title: 'Checkout review',
-    scheduledAt: '2026-11-24T09:30:00Z',
-    lead: 'Ana',
-    agenda: [{ title: 'Guest checkout', notes: 'checkout account order' }],
-  });
-  serviceValue(library, 'meetings.start', { id: meeting.id });
+  const meeting = startCheckoutMeeting(library);
   serviceValue(library, 'decisions.add', {
     meetingId: meeting.id,
     itemId: meeting.agenda[0]!.id,

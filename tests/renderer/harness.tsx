@@ -5,6 +5,7 @@ import path from 'node:path';
 import { render, waitFor, type RenderResult } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { ApiEvent, Transport } from '../../shared/api';
+import type { Meeting } from '../../shared/domain';
 import type { ImportProgress } from '../../shared/evidence/schema';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import type { SharingAdapter } from '../../electron/service/participants';
@@ -101,6 +102,18 @@ export function openTestLibrary(cleanups: (() => void)[], prefix = 'empty-chair-
 
 /** `serviceCall`, typed: the value of a call that must succeed. */
 export const serviceValue = <T,>(library: OpenLibrary, method: string, input: unknown): T => serviceCall(library, method, input) as T;
+
+/** A running meeting whose one item ("Guest checkout") the evidence tests' tickets speak to. */
+export function startCheckoutMeeting(library: OpenLibrary): Meeting {
+  const meeting = serviceValue<Meeting>(library, 'meetings.create', {
+    title: 'Checkout review',
+    scheduledAt: '2026-11-24T09:30:00Z',
+    lead: 'Ana',
+    agenda: [{ title: 'Guest checkout', notes: 'checkout account order' }],
+  });
+  serviceValue(library, 'meetings.start', { id: meeting.id });
+  return meeting;
+}
 
 /** Imports `text` as a new evidence source of tickets and waits until the import is done. */
 export async function importTickets(library: OpenLibrary, name: string, fileName: string, text: string): Promise<ImportProgress> {
