@@ -316,6 +316,7 @@ export class Kernel {
       for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
     this.ledgerComplete = true;
     this.ledger.trim(); // the build grew its arrays by doubling
+    this.keeper.schedule(this.ledgerOwner, () => this.ledgerComplete); // written, then swapped to the file's form (a search may finish first)
   }
 
   /**
@@ -373,7 +374,6 @@ export class Kernel {
       finished: () => this.ledgerComplete,
       done: () => {
         this.loadAllMeetings(); // picks up anything created meanwhile, then marks complete
-        this.keeper.schedule(this.ledgerOwner, () => this.ledgerComplete);
         setTimeout(() => this.ledgerComplete && this.ledger.prepareSearch(), 0).unref();
       },
       startWhen: () => this.listServed && this.keeper.readAheadSettled,

@@ -193,6 +193,21 @@ describe('the ledger file read ahead on a worker', () => {
     expect(answers(kernel.ledger)).toEqual(built);
   });
 
+  it('writes and swaps a build that a search finished before the warm-up could, as one the warm-up finished', async () => {
+    const dir = tempDir('empty-chair-ledger-swap-');
+    generateLibrary(dir, { meetings: MEETINGS });
+    const kernel = new Kernel({ storage: new LibraryStorage(dir, Conf), backupIntervalMs: null });
+    kernels.push(kernel);
+    kernel.library();
+    kernel.loadAllMeetings(); // the first search, asked before the warm-up's first slice
+    const built = kernel.ledger.rows;
+    const expected = answers(kernel.ledger);
+    await kernel.warmUp(); // finds the work done
+    await vi.waitFor(() => expect(kernel.ledger.rows).not.toBe(built), { timeout: 60_000, interval: 20 }); // written, read back, swapped
+    expect(fs.existsSync(path.join(dir, 'cache', LEDGER_FILE))).toBe(true);
+    expect(answers(kernel.ledger)).toEqual(expected);
+  });
+
   it('swaps a build for the file it wrote: the same answers, a change after it found, the next session reading no meeting', async () => {
     const dir = tempDir('empty-chair-ledger-swap-');
     const meetings = generateLibrary(dir, { meetings: MEETINGS });
