@@ -26,12 +26,15 @@ export default defineConfig(({ command }) => {
     plugins.push(
       electron({
         main: {
-          entry: here('electron/main.ts'),
+          // The ledger's build runs on a worker from a file of its own (electron/service/ledger/build.ts).
+          entry: [here('electron/main.ts'), here('electron/ledgerBuildWorker.ts')],
           vite: {
             build: {
               outDir: here('dist-electron'),
               emptyOutDir: false,
+              // The code both entries hold goes to one chunk, named without a hash: each build replaces it.
               rollupOptions: { external: ['electron'] },
+              rolldownOptions: { output: { chunkFileNames: '[name].js' } },
             },
           },
         },

@@ -19,6 +19,9 @@ const RENDERER_DIR = process.env.EMPTY_CHAIR_RENDERER_DIR
   ? path.resolve(process.env.EMPTY_CHAIR_RENDERER_DIR)
   : fileURLToPath(new URL('../dist/renderer', import.meta.url));
 
+/** Built beside this bundle (scripts/build-server.mjs); run from source there is none, and the ledger is built on the main thread. */
+const LEDGER_BUILD_WORKER = fileURLToPath(new URL('./ledgerBuildWorker.cjs', import.meta.url));
+
 function parsePort(argv: readonly string[]): number {
   const raw = readFlag(argv, '--port') ?? process.env.EMPTY_CHAIR_PORT;
   if (raw === undefined) return 0;
@@ -36,6 +39,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       dataDir: resolveDataDir(argv),
       StoreClass: Conf,
       role: 'browser mode',
+      ledgerBuildWorker: LEDGER_BUILD_WORKER,
       // "Invite participants" serves the same renderer to participants, on the address the lead picks.
       sharing: createParticipantSharing({ staticDir: RENDERER_DIR }),
     });

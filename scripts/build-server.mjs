@@ -11,15 +11,17 @@ import { ROOT, newestMtime } from './build-renderer.mjs';
 
 export const SERVER_DIR = path.join(ROOT, 'dist-web');
 export const SERVER_ENTRY = path.join(SERVER_DIR, 'web.cjs');
+/** The worker that builds the ledger (electron/ledgerBuildWorker.ts), run from a file of its own. */
+export const LEDGER_WORKER_ENTRY = path.join(SERVER_DIR, 'ledgerBuildWorker.cjs');
 const SOURCES = ['electron', 'shared'];
 /** The bundle holds its packages: an install that changes one (the lock file) rebuilds it too. */
 const SOURCE_FILES = ['package.json', 'package-lock.json'];
 /** How long after the start the code cache is written: by then the first requests compiled what they use. */
 const CACHE_AFTER_MS = 3_000;
 
-/** True when dist-web/web.cjs is missing or older than a source it is built from. */
+/** True when dist-web/web.cjs (or its worker) is missing, or older than a source it is built from. */
 export function serverIsStale() {
-  const builtAt = fs.existsSync(SERVER_ENTRY) ? fs.statSync(SERVER_ENTRY).mtimeMs : 0;
+  const builtAt = fs.existsSync(SERVER_ENTRY) && fs.existsSync(LEDGER_WORKER_ENTRY) ? fs.statSync(SERVER_ENTRY).mtimeMs : 0;
   const sourcesAt = Math.max(
     fs.statSync(new URL(import.meta.url)).mtimeMs,
     ...SOURCES.map((dir) => newestMtime(path.join(ROOT, dir))),
@@ -28,32 +30,38 @@ export function serverIsStale() {
   return builtAt <= sourcesAt;
 }
 
+/** Bundles one entry under electron/ with everything it imports, packages included, into one CommonJS file in `outDir`. */
+export async function bundleForNode(entry, outDir, fileName) {
+  const { build } = await import('vite'); // only when building: loading vite costs more than a start
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    build: {
+      ssr: path.join(ROOT, 'electron', entry),
+      outDir,
+      emptyOutDir: false,
+      target: 'node20',
+      sourcemap: false,
+      minify: true,
+      rollupOptions: { output: { format: 'cjs', entryFileNames: fileName } },
+    },
+    ssr: { noExternal: true },
+  });
+  return path.join(outDir, fileName);
+}
+
 /**
- * Bundles electron/web.ts with everything it imports, packages included, into one CommonJS file.
- * Built into a folder of its own and renamed into place, so two starts building at once (parallel
- * test workers) never run a half-written file; the old code caches go with the old bundle.
+ * Bundles electron/web.ts, and the ledger's build worker, each into one CommonJS file. Built into a
+ * folder of its own and renamed into place (the server last), so two starts building at once
+ * (parallel test workers) never run a half-written file; the old code caches go with the old bundle.
  */
 export async function buildServer() {
-  const { build } = await import('vite'); // only when building: loading vite costs more than a start
   fs.mkdirSync(SERVER_DIR, { recursive: true });
   const outDir = fs.mkdtempSync(path.join(SERVER_DIR, '.build-'));
   try {
-    await build({
-      configFile: false,
-      root: ROOT,
-      logLevel: 'warn',
-      build: {
-        ssr: path.join(ROOT, 'electron', 'web.ts'),
-        outDir,
-        emptyOutDir: true,
-        target: 'node20',
-        sourcemap: false,
-        minify: true,
-        rollupOptions: { output: { format: 'cjs', entryFileNames: 'web.cjs' } },
-      },
-      ssr: { noExternal: true },
-    });
-    fs.renameSync(path.join(outDir, 'web.cjs'), SERVER_ENTRY);
+    fs.renameSync(await bundleForNode('ledgerBuildWorker.ts', outDir, 'ledgerBuildWorker.cjs'), LEDGER_WORKER_ENTRY);
+    fs.renameSync(await bundleForNode('web.ts', outDir, 'web.cjs'), SERVER_ENTRY);
     for (const name of fs.readdirSync(SERVER_DIR)) if (name.endsWith('.cache')) fs.rmSync(path.join(SERVER_DIR, name), { force: true });
   } finally {
     fs.rmSync(outDir, { recursive: true, force: true });

@@ -47,6 +47,8 @@ export interface KernelOptions {
   compactAfterMs?: number;
   /** Read the ledger's file and stamp the meeting files on workers at once (default true); not for the CLI. */
   readLedgerAhead?: boolean;
+  /** The bundle's worker entry that builds the ledger (electron/ledgerBuildWorker.ts); absent, builds stay on the main thread. */
+  ledgerBuildWorker?: string | null;
 }
 
 /** A change to a copy of a meeting; it throws (an ApiError) to refuse, and then nothing changes. */
@@ -84,7 +86,7 @@ export class Kernel {
     this.storage = options.storage;
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
-    this.keeper = new LedgerKeeper(this.storage.dataDir, this.storage.meetingsDir);
+    this.keeper = new LedgerKeeper(this.storage.dataDir, this.storage.meetingsDir, options.ledgerBuildWorker ?? null);
     const ahead = options.readLedgerAhead !== false;
     if (ahead) this.keeper.prefetch(); // the ledger's file, read on a worker while the library opens and the first list is served
     this.currentIndex = this.keeper.whileReadingAhead(() => this.storage.open()).index;
@@ -293,7 +295,7 @@ export class Kernel {
     this.unreadable.clear();
     this.ledger.clear();
     this.ledgerComplete = false;
-    this.keeper.forgetStamps(); // taken before the files were replaced
+    this.keeper.filesReplaced(); // stamps taken, or a build started, before
     this.currentIndex = this.storage.open().index;
     this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
     this.publishLibrary();
@@ -310,7 +312,7 @@ export class Kernel {
   /** Puts every meeting not yet in the ledger into it (read, not kept), so the ledger covers them all. */
   loadAllMeetings(): void {
     if (this.ledgerComplete) return;
-    this.keeper.load(this.ledgerOwner);
+    this.keeper.load(this.ledgerOwner, true); // waits for a build on a worker
     // The ledger holds only listed meetings: as many means all of them (the file kept every one).
     if (this.ledger.meetingCount !== this.currentIndex.meetings.length)
       for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
@@ -353,23 +355,21 @@ export class Kernel {
     loadedMeeting: (id) => this.meetings.get(id),
   };
 
-  /** True once every meeting in the index has been read into the ledger. */
   get ledgerIsComplete(): boolean {
     return this.ledgerComplete;
   }
 
   /**
-   * Builds the ledger in the background after start, a few meetings per turn of the event loop,
-   * so the first meeting list is served at once and a later search finds the work done.
+   * Builds the ledger in the background after start (a big one on a worker: ledger/build.ts), a few
+   * meetings per turn of the event loop, so the first list is served at once and a later search
+   * finds the work done. The file's parse (25-40 ms at 10,000) waits for the first list, or a second.
    */
   warmUp(): Promise<void> {
-    // Parsing the ledger's file (read on a worker since the service opened) is one block of
-    // 25-40 ms at 10,000 meetings: not before the first list is served (a window asks for it at
-    // once), or a second without one.
     if (this.warming) return this.warming;
     this.warming = runInSlices({
       items: this.currentIndex.meetings.map((summary) => summary.id),
       beforeSlice: () => this.keeper.load(this.ledgerOwner),
+      pauseWhile: () => this.keeper.building,
       each: (id) => this.indexMeeting(id),
       finished: () => this.ledgerComplete,
       done: () => {

@@ -34,6 +34,8 @@ export function openLibrary(options: {
   sharing?: SharingAdapter | null;
   /** See KernelOptions.readLedgerAhead. */
   readLedgerAhead?: boolean;
+  /** See KernelOptions.ledgerBuildWorker: the app and browser mode pass the file built beside their bundle. */
+  ledgerBuildWorker?: string | null;
 }): OpenLibrary {
   const lock: DataDirLock = acquireDataDirLock(options.dataDir, options.role);
   try {
@@ -43,6 +45,7 @@ export function openLibrary(options: {
       compactAfterMs: options.compactAfterMs,
       sharing: options.sharing ?? null,
       readLedgerAhead: options.readLedgerAhead,
+      ledgerBuildWorker: options.ledgerBuildWorker,
     });
     let closed: { unsavedChanges: number } | undefined;
     const close = () => {

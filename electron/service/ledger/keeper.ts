@@ -10,6 +10,7 @@ import type { LedgerIndex } from '../ledgerIndex';
 import { fileStamp, sameStamp, StampsInWorker } from '../figureStamps';
 import type { MeetingRecord } from './rows';
 import type { LedgerReadAhead } from './readWorker';
+import { LedgerBuildAhead } from './buildAhead';
 import { dirStamp, LEDGER_FILE, readAhead, readLedger, writeLedger } from './snapshot';
 
 /** What the keeper needs of the kernel. */
@@ -33,6 +34,10 @@ const WAIT_FOR_READ_MS = 500;
 const SWAP_POLL_MS = 20;
 /** How long after the build the file is written (and on close). */
 const WRITE_AFTER_MS = 2_000;
+/** A build of fewer meetings stays on the main thread: under 100 ms, and little garbage (ledger/build.ts). */
+export const BUILD_IN_WORKER_FROM = 200;
+/** How long a search waits for the worker's build (4 s at 10,000 meetings) before building the ledger itself. */
+const BUILD_WAIT_MS = 30_000;
 
 export class LedgerKeeper {
   readonly file: string;
@@ -50,10 +55,14 @@ export class LedgerKeeper {
   /** True while the ledger in memory is the file's form (read from it, or swapped to it after a build). */
   private fileBacked = false;
   private closing = false;
+  /** The ledger being built on a worker (`buildAhead`), until `load` takes its file. */
+  private build: LedgerBuildAhead | null = null;
 
   constructor(
     dataDir: string,
     private readonly meetingsDir: string,
+    /** The bundle's worker entry that builds the ledger (electron/ledgerBuildWorker.ts); null: builds stay on the main thread. */
+    private readonly buildWorker: string | null = null,
   ) {
     this.file = path.join(dataDir, 'cache', LEDGER_FILE);
   }
@@ -105,9 +114,11 @@ export class LedgerKeeper {
     }
   }
 
-  /** After a restore replaced the files: stamps taken before are no proof of anything, so `load` stats each file itself. */
-  forgetStamps(): void {
+  /** After a restore replaced the files: stamps taken, or a build started, before are no proof of anything. */
+  filesReplaced(): void {
     this.stamping = null;
+    this.build?.discard();
+    this.build = null;
   }
 
   /** True when `load` will not wait: the file was read ahead (or failed to be), or none is being read. */
@@ -116,19 +127,47 @@ export class LedgerKeeper {
   }
 
   /**
-   * Once, before the ledger's first build step or search: the ledger as a session left it, each
-   * meeting kept only while its file is the one it was read from. Meetings not kept, and those it
-   * lacks, are left to the build.
+   * Before the ledger's first build step or search: the ledger as a session left it, each meeting
+   * kept only while its file is the one it was read from. Meetings not kept, and those it lacks, are
+   * left to the build. With no file, a big build starts on a worker (`buildAhead`); what it wrote is
+   * taken once it is done, or at once by a search (`wait`), which waits for it.
    */
-  load(owner: LedgerOwner): void {
-    if (this.read) return;
-    this.read = true;
-    const ahead = this.ahead;
-    this.ahead = null;
-    const raw = ahead?.take(WAIT_FOR_READ_MS) ?? null;
-    // A file the worker refused (damaged, cut short) is not read and summed again on this thread.
-    const loaded = ahead?.refused ? null : readLedger(this.file, dirStamp(this.meetingsDir), raw);
-    if (!loaded) return;
+  load(owner: LedgerOwner, wait = false): void {
+    if (!this.read) {
+      this.read = true;
+      const ahead = this.ahead;
+      this.ahead = null;
+      const raw = ahead?.take(WAIT_FOR_READ_MS) ?? null;
+      // A file the worker refused (damaged, cut short) is not read and summed again on this thread.
+      const loaded = ahead?.refused ? null : readLedger(this.file, dirStamp(this.meetingsDir), raw);
+      if (loaded) this.adoptLoaded(owner, loaded);
+      else this.buildAhead(owner);
+    }
+    if (this.build && (wait || this.build.settled)) this.takeBuild(owner);
+  }
+
+  /** While a worker builds the ledger: the warm-up waits for this instead of building it too. */
+  get building(): Promise<void> | null {
+    return this.build && !this.build.settled ? this.build.exited : null;
+  }
+
+  /** Starts building the listed meetings' ledger on a worker, when there are enough to matter and a worker entry. */
+  private buildAhead(owner: LedgerOwner): void {
+    const ids = [...owner.listed()].filter((id) => !owner.isUnreadable(id) && !owner.journaled(id)); // those the main thread reads
+    if (ids.length < BUILD_IN_WORKER_FROM) return;
+    this.build = LedgerBuildAhead.start(this.buildWorker, { file: this.file, meetingsDir: this.meetingsDir, ids });
+  }
+
+  /** The file the worker wrote, checked as any file is; a build that failed or lags leaves the ledger to the main thread. */
+  private takeBuild(owner: LedgerOwner): void {
+    const build = this.build!;
+    this.build = null;
+    if (!build.wait(BUILD_WAIT_MS)) return build.discard();
+    const loaded = readLedger(this.file, null);
+    if (loaded) this.adoptLoaded(owner, loaded);
+  }
+
+  private adoptLoaded(owner: LedgerOwner, loaded: NonNullable<ReturnType<typeof readLedger>>): void {
     const { ledger } = loaded;
     const asRead = ledger.version;
     const listed = owner.listed();
@@ -216,8 +255,13 @@ export class LedgerKeeper {
     this.closing = true;
     this.ahead?.discard();
     this.ahead = null;
+    const building = this.build;
+    this.build?.discard();
+    this.build = null;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    // Memory holds only this session's changes then: its file would hide the worker's, should that be written.
+    if (building) return;
     for (const record of saved ? owner.ledger.rows.records : []) {
       const memory = record && record.stamp === null ? owner.loadedMeeting(record.id) : undefined;
       if (!memory || memory.revision !== record!.revision || memory.updatedAt !== record!.updatedAt) continue;

@@ -11,6 +11,8 @@ export interface SlicedJob<T> {
   /** Runs before each slice (cheap when it has nothing to do). */
   beforeSlice?: () => void;
   each: (item: T) => void;
+  /** While this gives a promise (other work doing the job: a worker building the ledger), the job waits for it. */
+  pauseWhile?: () => Promise<void> | null;
   /** True when the work is done some other way (a search caught up): the job stops. */
   finished: () => boolean;
   /** After the last item. */
@@ -30,6 +32,8 @@ export function runInSlices<T>(job: SlicedJob<T>): Promise<void> {
     const step = () => {
       if (job.finished()) return resolve();
       job.beforeSlice?.();
+      const pause = job.pauseWhile?.();
+      if (pause) return void pause.then(next);
       const until = performance.now() + SLICE_MS;
       while (at < job.items.length) {
         job.each(job.items[at++]!);
