@@ -2,6 +2,7 @@ import { defineConfig, type PluginOption } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
 import electron from 'vite-plugin-electron/simple';
+import { bundleForNode } from './scripts/build-server.mjs';
 
 const here = (...parts: string[]) => path.resolve(import.meta.dirname, ...parts);
 
@@ -26,15 +27,12 @@ export default defineConfig(({ command }) => {
     plugins.push(
       electron({
         main: {
-          // The ledger's build runs on a worker from a file of its own (electron/service/ledger/build.ts).
-          entry: [here('electron/main.ts'), here('electron/ledgerBuildWorker.ts')],
+          entry: here('electron/main.ts'),
           vite: {
             build: {
               outDir: here('dist-electron'),
               emptyOutDir: false,
-              // The code both entries hold goes to one chunk, named without a hash: each build replaces it.
               rollupOptions: { external: ['electron'] },
-              rolldownOptions: { output: { chunkFileNames: '[name].js' } },
             },
           },
         },
@@ -50,6 +48,15 @@ export default defineConfig(({ command }) => {
           },
         },
       }),
+      {
+        // The ledger's build runs on a worker from a file of its own (electron/service/ledger/build.ts):
+        // one CommonJS file holding all it needs, which a worker loads from the app's archive too.
+        name: 'empty-chair-ledger-worker',
+        apply: 'build',
+        async closeBundle() {
+          await bundleForNode('ledgerBuildWorker.ts', here('dist-electron'), 'ledgerBuildWorker.cjs');
+        },
+      },
     );
   }
   return {

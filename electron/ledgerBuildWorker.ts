@@ -1,6 +1,6 @@
 /**
  * The worker thread's entry that builds the ledger's file (service/ledger/build.ts), bundled beside
- * the main one (dist-electron/ledgerBuildWorker.js, dist-web/ledgerBuildWorker.cjs): a worker runs a
+ * the main one (dist-electron/ and dist-web/ledgerBuildWorker.cjs, self-contained): a worker runs a
  * file, and this one holds only the build, not the app.
  */
 import { workerData } from 'node:worker_threads';

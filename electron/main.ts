@@ -210,7 +210,7 @@ function start(dataDir: string): void {
       dataDir,
       StoreClass: Store,
       role: 'desktop app',
-      ledgerBuildWorker: path.join(MAIN_DIR, 'ledgerBuildWorker.js'), // built beside main.js (vite.config.ts)
+      ledgerBuildWorker: path.join(MAIN_DIR, 'ledgerBuildWorker.cjs'), // built beside main.js (vite.config.ts)
       sharing: createParticipantSharing({ staticDir: RENDERER_DIR }),
     });
   } catch (error) {

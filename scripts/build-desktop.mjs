@@ -1,4 +1,4 @@
-// npm start's build: the interface, the Electron main and its preload (one `vite build`), run only
+// npm start's build: the interface, the Electron main, its preload and its ledger worker (one `vite build`), run only
 // when one of them is missing or older than a source (renderer/, shared/, electron/, the config).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ const OUTPUTS = [
   path.join(RENDERER_DIR, 'index.html'),
   path.join(ROOT, 'dist-electron', 'main.js'),
   path.join(ROOT, 'dist-electron', 'preload.cjs'),
+  path.join(ROOT, 'dist-electron', 'ledgerBuildWorker.cjs'),
 ];
 const SOURCE_DIRS = ['renderer', 'shared', 'electron'];
 const SOURCE_FILES = ['vite.config.ts', 'package.json', 'package-lock.json'];

@@ -5,21 +5,23 @@
  * time (a search's handler is synchronous; it would otherwise build the ledger itself meanwhile).
  */
 import fs from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BUILDING, BUILT, FAILED, type LedgerBuildJob } from './build';
 
 /**
- * Loads the entry, and raises the flag as failed should it not load (a search waiting on the flag,
- * blocked, would not see the worker's exit). Eval'd, so it loads an entry of either module kind.
+ * Loads the entry (one CommonJS file: require reads it from the app's archive too), and raises the
+ * flag as failed should it throw (a search waiting on the flag, blocked, would not see the exit).
  */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
-import(workerData.entry).catch(() => {
+try {
+  require(workerData.entry);
+} catch (error) {
   const state = new Int32Array(workerData.state);
   Atomics.compareExchange(state, 0, ${BUILDING}, ${FAILED});
   Atomics.notify(state, 0);
-});
+  throw error;
+}
 `;
 
 export class LedgerBuildAhead {
@@ -29,7 +31,7 @@ export class LedgerBuildAhead {
   readonly exited: Promise<void>;
 
   private constructor(workerFile: string, job: Omit<LedgerBuildJob, 'state'>) {
-    const workerData: LedgerBuildJob & { entry: string } = { ...job, state: this.state.buffer, entry: pathToFileURL(workerFile).href };
+    const workerData: LedgerBuildJob & { entry: string } = { ...job, state: this.state.buffer, entry: workerFile };
     this.worker = new Worker(BOOTSTRAP, { eval: true, workerData });
     this.worker.unref(); // never holds a closing process open
     this.exited = new Promise((resolve) =>
