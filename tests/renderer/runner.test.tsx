@@ -426,6 +426,18 @@ describe('keyboard', () => {
 });
 
 describe('decisions', () => {
+  it('creates one tag on a double click of "Create tag", while the first is still on its way', async () => {
+    const { h } = open({ start: true }, { latencyMs: 40 });
+    const user = userEvent.setup();
+    await screen.findByRole('button', { name: 'Next item' });
+    await user.click(screen.getByRole('button', { name: 'Log decision' }));
+    await user.type(screen.getByRole('combobox', { name: 'Customer-impact tags' }), 'Invoice clarity');
+    await user.dblClick(screen.getByRole('option', { name: 'Create tag “Invoice clarity”' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Remove tag Invoice clarity' })).toBeTruthy());
+    expect(h.calls.filter((call) => call.method === 'tags.create')).toHaveLength(1);
+    expect(h.library.service.library().tags.filter((tag) => tag.label === 'Invoice clarity')).toHaveLength(1);
+  });
+
   it('refuses an empty one at the field, tags with built-in and new tags, edits, removes and undoes, filters', async () => {
     const { h, id } = open({ start: true });
     const user = userEvent.setup();

@@ -55,12 +55,16 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
   const listRef = useRef<HTMLUListElement>(null);
   const upward = useOpensUpward(showList, options.length, inputRef, listRef);
 
+  /** Set at once, not on the next render: a double click's second click comes before it. */
+  const creating = useRef(false);
   const choose = async (option: Option) => {
     setError(null);
     if (option.kind === 'tag') {
       add(option.tag.id);
       return;
     }
+    if (creating.current) return;
+    creating.current = true;
     setBusy(true);
     try {
       const tag = await call('tags.create', { label: option.label });
@@ -69,6 +73,7 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
     } catch (reason) {
       setError(`Could not create the tag: ${asApiError(reason).message}`);
     } finally {
+      creating.current = false;
       setBusy(false);
     }
   };
