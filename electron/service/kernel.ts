@@ -371,7 +371,7 @@ export class Kernel {
       beforeSlice: () => this.keeper.load(this.ledgerOwner),
       pauseWhile: () => this.keeper.building,
       each: (id) => this.indexMeeting(id),
-      finished: () => this.ledgerComplete,
+      finished: () => this.ledgerComplete || this.keeper.closed,
       done: () => {
         this.loadAllMeetings(); // picks up anything created meanwhile, then marks complete
         setTimeout(() => this.ledgerComplete && this.ledger.prepareSearch(), 0).unref();

@@ -36,8 +36,11 @@ const SWAP_POLL_MS = 20;
 const WRITE_AFTER_MS = 2_000;
 /** A build of fewer meetings stays on the main thread: under 100 ms, and little garbage (ledger/build.ts). */
 export const BUILD_IN_WORKER_FROM = 200;
-/** How long a search waits for the worker's build (4 s at 10,000 meetings) before building the ledger itself. */
-const BUILD_WAIT_MS = 30_000;
+/**
+ * How long a search waits for the worker's build (4-5 s at 10,000 meetings, the main thread's own
+ * build as long) before building the ledger itself; blocked meanwhile, as a build of its own would be.
+ */
+const BUILD_WAIT_MS = 10_000;
 
 export class LedgerKeeper {
   readonly file: string;
@@ -121,6 +124,11 @@ export class LedgerKeeper {
     this.build = null;
   }
 
+  /** True once the kernel closed: the warm-up stops (a build it waited for was stopped too). */
+  get closed(): boolean {
+    return this.closing;
+  }
+
   /** True when `load` will not wait: the file was read ahead (or failed to be), or none is being read. */
   get readAheadSettled(): boolean {
     return this.read || !this.ahead || this.ahead.settled;
@@ -200,7 +208,7 @@ export class LedgerKeeper {
 
   /** A few seconds after the build, so a session that ends without closing leaves the file too. */
   schedule(owner: LedgerOwner, complete: () => boolean): void {
-    if (this.timer || this.written === owner.ledger.version) return;
+    if (this.closing || this.timer || this.written === owner.ledger.version) return; // closed: the close wrote, or chose not to
     this.timer = setTimeout(() => {
       this.timer = null;
       if (complete() && this.write(owner) && !this.fileBacked) this.swapToFile(owner);
