@@ -139,6 +139,7 @@ describe('the ledger built on a worker', () => {
     fs.writeFileSync(broken, 'throw new Error("this worker entry fails as it loads");');
     const expected = fresh(dir);
     const start = vi.spyOn(LedgerBuildAhead, 'start');
+    const told = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const worker of [broken, path.join(dir, 'missing.cjs'), null]) {
       fs.rmSync(path.join(dir, 'cache', LEDGER_FILE), { force: true });
       const { kernel, storage } = session(dir, worker);
@@ -151,6 +152,9 @@ describe('the ledger built on a worker', () => {
       kernel.persistence.close();
       kernel.closeLedger(true);
     }
+    // The broken entry's fall-back is said, once (the missing entry and none start no worker).
+    expect(told).toHaveBeenCalledTimes(1);
+    expect(String(told.mock.calls[0]![0])).toContain('the ledger was not built on a worker (it failed)');
   });
 
   it('lets a restore while the worker builds stop it: the ledger is read again from the restored files', async () => {

@@ -29,6 +29,8 @@ export class LedgerBuildAhead {
   private readonly worker: Worker;
   /** Resolves once the worker has exited (built, failed or terminated). */
   readonly exited: Promise<void>;
+  /** What the worker threw, once its error event came (a search blocked on the flag comes before it). */
+  failure: string | null = null;
 
   private constructor(workerFile: string, job: Omit<LedgerBuildJob, 'state'>) {
     const workerData: LedgerBuildJob & { entry: string } = { ...job, state: this.state.buffer, entry: workerFile };
@@ -40,7 +42,7 @@ export class LedgerBuildAhead {
         resolve();
       }),
     );
-    this.worker.on('error', () => undefined); // it failed: the flag says so, and the main thread builds
+    this.worker.on('error', (error) => (this.failure = error.message)); // the flag says it failed: `wait` is false
   }
 
   /** The build started on a worker; null when there is no worker file (the CLI, most tests) or no worker could start. */

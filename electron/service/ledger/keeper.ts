@@ -170,7 +170,12 @@ export class LedgerKeeper {
   private takeBuild(owner: LedgerOwner): void {
     const build = this.build!;
     this.build = null;
-    if (!build.wait(BUILD_WAIT_MS)) return build.discard();
+    if (!build.wait(BUILD_WAIT_MS)) {
+      // Said, so a packed app whose worker cannot load its entry does not fall back unnoticed.
+      const why = build.failure ?? (build.settled ? 'it failed' : `it took over ${BUILD_WAIT_MS / 1000} s`);
+      console.error(`Empty Chair: the ledger was not built on a worker (${why}); building it on the main thread.`);
+      return build.discard();
+    }
     const loaded = readLedger(this.file, null);
     if (loaded) this.adoptLoaded(owner, loaded);
   }
