@@ -365,11 +365,11 @@ export class Kernel {
    * finds the work done. The file's parse (25-40 ms at 10,000) waits for the first list, or a second.
    */
   warmUp(): Promise<void> {
-    if (this.warming) return this.warming;
-    this.warming = runInSlices({
+    return (this.warming ??= runInSlices({
       items: this.currentIndex.meetings.map((summary) => summary.id),
       beforeSlice: () => this.keeper.load(this.ledgerOwner),
       pauseWhile: () => this.keeper.building,
+      nothingLeft: () => this.ledger.meetingCount === this.currentIndex.meetings.length, // the file held every one
       each: (id) => this.indexMeeting(id),
       finished: () => this.ledgerComplete || this.keeper.closed,
       done: () => {
@@ -378,8 +378,7 @@ export class Kernel {
       },
       startWhen: () => this.listServed && this.keeper.readAheadSettled,
       waitAtMostMs: 1_000,
-    });
-    return this.warming;
+    }));
   }
 
   storageStatus(): StorageStatus {

@@ -13,6 +13,8 @@ export interface SlicedJob<T> {
   each: (item: T) => void;
   /** While this gives a promise (other work doing the job: a worker building the ledger), the job waits for it. */
   pauseWhile?: () => Promise<void> | null;
+  /** True when the items left need no work (the ledger's file held them all): straight to `done`. */
+  nothingLeft?: () => boolean;
   /** True when the work is done some other way (a search caught up): the job stops. */
   finished: () => boolean;
   /** After the last item. */
@@ -34,6 +36,7 @@ export function runInSlices<T>(job: SlicedJob<T>): Promise<void> {
       job.beforeSlice?.();
       const pause = job.pauseWhile?.();
       if (pause) return void pause.then(next);
+      if (job.nothingLeft?.()) at = job.items.length;
       const until = performance.now() + SLICE_MS;
       while (at < job.items.length) {
         job.each(job.items[at++]!);
