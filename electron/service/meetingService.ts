@@ -15,9 +15,11 @@ export type { Handlers } from './handlers';
 /**
  * How long after a meeting list is answered the dashboard's figures are checked (FigureCache.prepare,
  * a block of 50-150 ms at 10,000 meetings): a request the window sends meanwhile (a search, the
- * dashboard itself) goes first, instead of waiting behind it (docs/performance.md, finding 21).
+ * dashboard itself) goes first, instead of waiting behind it (docs/performance.md, finding 21). A
+ * request answered in that time puts the check off as long again, at most FIGURES_PUT_OFF times.
  */
 export const WARM_UP_AFTER_LIST_MS = 150;
+export const FIGURES_PUT_OFF = 20;
 /** When no window asks for a list, the warm-up starts this long after the app opened the library. */
 export const WARM_UP_AT_LATEST_MS = 3_000;
 
@@ -46,6 +48,8 @@ export class MeetingService {
   private warmUpArmed = false;
   /** The warm-up's pending timer (at the latest, or the figures' turn); cleared on close. */
   private warmUpTimer: NodeJS.Timeout | undefined = undefined;
+  /** Answers sent so far (`answered`): the figures' check waits for a moment without any. */
+  private answers = 0;
 
   constructor(options: ServiceOptions) {
     const kernel = new Kernel(options);
@@ -115,6 +119,7 @@ export class MeetingService {
    * reads the list, before it can ask for a search. The dashboard's figures follow a little later.
    */
   answered(method: string): void {
+    this.answers++;
     if (method === 'library.get' && this.warmUpArmed) this.startWarmUp(WARM_UP_AFTER_LIST_MS);
   }
 
@@ -122,7 +127,16 @@ export class MeetingService {
     this.warmUpArmed = false;
     clearTimeout(this.warmUpTimer);
     void this.warmUpLedger();
-    this.warmUpTimer = setTimeout(() => void this.prepareFigures(), figuresAfterMs).unref();
+    this.figuresWhenQuiet(figuresAfterMs, FIGURES_PUT_OFF);
+  }
+
+  /** The figures' check once `afterMs` passed with no answer sent (the window's first requests go first). */
+  private figuresWhenQuiet(afterMs: number, putOffsLeft: number): void {
+    const seen = this.answers;
+    this.warmUpTimer = setTimeout(() => {
+      if (this.answers !== seen && putOffsLeft > 0) this.figuresWhenQuiet(WARM_UP_AFTER_LIST_MS, putOffsLeft - 1);
+      else void this.prepareFigures();
+    }, afterMs).unref();
   }
 
   /**

@@ -15,7 +15,7 @@ import {
   type WebContentsLike,
 } from '../../electron/ipc';
 import { isTrustedFrame, type FrameLike } from '../../electron/security';
-import { WARM_UP_AFTER_LIST_MS, WARM_UP_AT_LATEST_MS } from '../../electron/service/meetingService';
+import { FIGURES_PUT_OFF, WARM_UP_AFTER_LIST_MS, WARM_UP_AT_LATEST_MS } from '../../electron/service/meetingService';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import { createParticipantSharing } from '../../electron/server/participantSharing';
 import { callEveryMethod } from './everyMethod';
@@ -145,6 +145,34 @@ describe('IPC adapter: the warm-up after the first list', () => {
     expectOk(await ipc.invoke(trusted, 'library.get', {}));
     vi.advanceTimersByTime(WARM_UP_AT_LATEST_MS); // the timer at the latest was cleared
     expect([ledger.mock.calls.length, figures.mock.calls.length]).toEqual([1, 1]); // the first list only
+  });
+
+  it("puts the figures' check off while the window keeps asking", async () => {
+    vi.spyOn(library.service, 'warmUpLedger').mockResolvedValue();
+    const figures = vi.spyOn(library.service, 'prepareFigures').mockResolvedValue();
+    library.service.warmUpInBackground();
+    expectOk(await ipc.invoke(trusted, 'library.get', {}));
+    vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS - 1);
+    expectOk(await ipc.invoke(trusted, 'storage.status', {})); // the window's next request, answered
+    vi.advanceTimersByTime(1);
+    expect(figures).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS); // a quiet turn
+    expect(figures).toHaveBeenCalledTimes(1);
+  });
+
+  it('checks the figures after FIGURES_PUT_OFF turns all the same, however busy the window', async () => {
+    vi.spyOn(library.service, 'warmUpLedger').mockResolvedValue();
+    const figures = vi.spyOn(library.service, 'prepareFigures').mockResolvedValue();
+    library.service.warmUpInBackground();
+    expectOk(await ipc.invoke(trusted, 'library.get', {}));
+    for (let turn = 0; turn < FIGURES_PUT_OFF; turn++) {
+      expectOk(await ipc.invoke(trusted, 'storage.status', {}));
+      vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS);
+    }
+    expect(figures).not.toHaveBeenCalled();
+    expectOk(await ipc.invoke(trusted, 'storage.status', {}));
+    vi.advanceTimersByTime(WARM_UP_AFTER_LIST_MS);
+    expect(figures).toHaveBeenCalledTimes(1);
   });
 
   it('warms up a few seconds after start when no window asks for a list; a list after that starts nothing again', async () => {
