@@ -6,7 +6,7 @@
  * bounded time: a worker that fails or lags leaves the stamps to be taken on the main thread, as before.
  */
 import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { FileStamp } from './figureCacheFormat';
 
 /**
@@ -27,14 +27,31 @@ export function sameStamp(a: readonly number[] | null, b: readonly number[] | nu
   return a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
 }
 
-/** Plain JavaScript run by the worker (eval'd, so the bundle needs no second entry). */
+/** Flag 2: the ids are still to come (an early start), were handed over, or never will be. */
+const IDS_PENDING = 0;
+const IDS_GIVEN = 1;
+const IDS_DROPPED = 2;
+/** How long an early worker waits for its ids before it gives up (the open takes well under this). */
+const IDS_WAIT_MS = 60_000;
+
+/**
+ * Plain JavaScript run by the worker (eval'd, so the bundle needs no second entry). Started early
+ * (no ids yet), it waits for `begin` to hand them over: flag 2 raised, the ids on its port.
+ */
 const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
+const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const fs = require('node:fs');
-const { prefix, ids, stamps, flag, zone } = workerData;
-const out = new Float64Array(stamps);
+const { prefix, flag, zone, port } = workerData;
 const state = new Int32Array(flag);
+let { ids, stamps } = workerData;
+if (!ids) {
+  Atomics.wait(state, 2, ${IDS_PENDING}, ${IDS_WAIT_MS});
+  const given = Atomics.load(state, 2) === ${IDS_GIVEN} && receiveMessageOnPort(port);
+  ({ ids, stamps } = given ? given.message : { ids: null, stamps: null });
+}
 try {
+  if (!ids) throw new Error('no ids: the open failed, or took too long');
+  const out = new Float64Array(stamps);
   for (let i = 0; i < ids.length; i++) {
     let stat;
     try {
@@ -71,23 +88,37 @@ const RUNNING = 0;
 const DONE = 1;
 
 export class StampsInWorker {
-  private readonly stamps: Float64Array;
+  private stamps: Float64Array<SharedArrayBuffer> = new Float64Array(new SharedArrayBuffer(0));
   private readonly flag: Int32Array;
   private readonly zoneBytes: SharedArrayBuffer;
+  private readonly port: MessagePort | null = null;
+  private pendingIds: readonly string[] | null;
+  /** True once an early worker was given its ids (or told there are none). */
+  private begun = false;
 
-  /** Starts taking the stamps of `<prefix><id>.json` for each of `ids`; `generation` is the kernel's then. */
+  /**
+   * Starts taking the stamps of `<prefix><id>.json` for each of `ids`; `generation` is the kernel's
+   * then. Without ids (`early`), the worker starts now and waits for `begin` to give them.
+   */
   constructor(
     prefix: string,
-    readonly ids: readonly string[],
+    ids: readonly string[] | null,
     readonly generation: number,
   ) {
-    const stamps = new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 3 * ids.length);
-    const flag = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT); // the state, the zone's length
-    this.stamps = new Float64Array(stamps);
+    this.pendingIds = ids;
+    const flag = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT); // the state, the zone's length, the ids' state
     this.flag = new Int32Array(flag);
     this.zoneBytes = new SharedArrayBuffer(ZONE_BYTES);
+    let channel: MessageChannel | null = null;
+    if (ids) this.stamps = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 3 * ids.length));
+    else {
+      channel = new MessageChannel();
+      this.port = channel.port1;
+      this.port.unref();
+    }
     try {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { prefix, ids, stamps, flag, zone: this.zoneBytes } });
+      const workerData = { prefix, ids, stamps: this.stamps.buffer, flag, zone: this.zoneBytes, port: channel?.port2 };
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, transferList: channel ? [channel.port2] : [] });
       worker.unref(); // never holds a closing process open
       worker.on('error', () => {
         Atomics.store(this.flag, 0, 2);
@@ -96,6 +127,33 @@ export class StampsInWorker {
     } catch {
       Atomics.store(this.flag, 0, 2); // no worker: the stamps are taken on the main thread
     }
+  }
+
+  /**
+   * A worker started before the library's open (its start, 20-40 ms, overlaps the open), for the
+   * ids `begin` gives it once the open has folded every journal (a stamp before that proves nothing).
+   */
+  static early(prefix: string, generation: number): StampsInWorker {
+    return new StampsInWorker(prefix, null, generation);
+  }
+
+  /** The meetings whose stamps it takes (given at once, or by `begin`). */
+  get ids(): readonly string[] {
+    return this.pendingIds ?? [];
+  }
+
+  /** Gives an early worker its ids; `null`: the open failed, and it stops. */
+  begin(ids: readonly string[] | null): void {
+    if (!this.port || this.begun) return;
+    this.begun = true;
+    this.pendingIds = ids;
+    if (ids) {
+      this.stamps = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 3 * ids.length));
+      this.port.postMessage({ ids, stamps: this.stamps.buffer });
+    }
+    this.port.close();
+    Atomics.store(this.flag, 2, ids ? IDS_GIVEN : IDS_DROPPED);
+    Atomics.notify(this.flag, 2);
   }
 
   /**

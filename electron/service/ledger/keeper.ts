@@ -81,7 +81,8 @@ export class LedgerKeeper {
    * dashboard's figure cache uses them too (`stampsAtOpen`): one pass over the files.
    */
   stampsAhead(ids: readonly string[]): void {
-    if (this.read || this.stampsAtOpen) return;
+    if (this.read) return;
+    if (this.stampsAtOpen) return this.stampsAtOpen.begin(ids); // started by `prefetch`, waiting for them
     this.stampsAtOpen = this.stamping = new StampsInWorker(`${this.meetingsDir}${path.sep}`, ids, 0);
   }
 
@@ -104,6 +105,8 @@ export class LedgerKeeper {
     if (this.read || this.prefetched) return;
     this.prefetched = true;
     this.ahead = readAhead(this.file, options);
+    // The stamps' worker starts now too, so its own start overlaps the open; its ids come after it.
+    this.stampsAtOpen = this.stamping = StampsInWorker.early(`${this.meetingsDir}${path.sep}`, 0);
   }
 
   /** Runs the library's open while the file is read ahead; an open that throws lets the read go (no descriptor or worker left). */
@@ -113,6 +116,7 @@ export class LedgerKeeper {
     } catch (error) {
       this.ahead?.discard();
       this.ahead = null;
+      this.stampsAtOpen?.begin(null); // it stops
       throw error;
     }
   }
