@@ -91,6 +91,8 @@ export class Kernel {
     if (ahead) this.keeper.prefetch(); // the ledger's file, read on a worker while the library opens and the first list is served
     this.currentIndex = this.keeper.whileReadingAhead(() => this.storage.open()).index;
     this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
+    // After the open, which folds any journal into its file (a new stamp); before anything else can throw.
+    if (ahead) this.keeper.stampsAhead(this.currentIndex.meetings.map((summary) => summary.id));
     this.persistence = new Persistence({
       storage: this.storage,
       documents: { meeting: (id) => this.meetings.get(id), index: () => this.currentIndex },
@@ -99,8 +101,6 @@ export class Kernel {
       onStatusChange: () => this.publishStorage(),
       compactAfterMs: options.compactAfterMs,
     });
-    // After the open, which folds any journal into its file (a new stamp).
-    if (ahead) this.keeper.stampsAhead(this.currentIndex.meetings.map((summary) => summary.id));
   }
 
   /** The library index as saved (or waiting to be saved); change it only through `commitIndex`. */

@@ -34,8 +34,10 @@ const QUERIES: LedgerQuery[] = [
 /** Reads of meeting files, counted. */
 class CountingStorage extends LibraryStorage {
   reads = 0;
+  readIds: string[] = [];
   override readMeeting(id: string): Meeting {
     this.reads++;
+    this.readIds.push(id);
     return super.readMeeting(id);
   }
 }
@@ -63,7 +65,7 @@ function searched(dir: string) {
   kernel.loadAllMeetings();
   const found = answers(kernel.ledger);
   close();
-  return { found, reads: storage.reads };
+  return { found, reads: storage.reads, readIds: storage.readIds };
 }
 
 /** The ledger built afresh from every meeting file (run with no session open). */
@@ -264,6 +266,34 @@ describe('the ledger file', () => {
     close();
     expect(found).toEqual(fresh(dir));
     expect(found[2]!.total).toBe(1);
+  });
+
+  it('reads again a meeting whose save a crash left in its journal: the open folds it, and only then are the files stamped', () => {
+    const { dir, meetings } = library();
+    const changed = meetings[9]!;
+    expect(searched(dir).reads).toBe(MEETINGS); // the first session builds, and its close stamps every meeting from its file
+    const child = `
+      import Conf from 'conf';
+      const { Kernel } = await import(${JSON.stringify(path.join(ROOT, 'electron/service/kernel.ts'))});
+      const { LibraryStorage } = await import(${JSON.stringify(path.join(ROOT, 'electron/storage/libraryStorage.ts'))});
+      const kernel = new Kernel({ storage: new LibraryStorage(${JSON.stringify(dir)}, Conf), backupIntervalMs: null });
+      kernel.mutateMeeting(${JSON.stringify(changed.id)}, undefined, (draft) => {
+        draft.agenda[0].decisions[0].text = 'Retire the zeppelin programme, saved in the journal';
+      });
+      process.kill(process.pid, 'SIGKILL'); // before the journal is folded into the file (2 s)
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.signal, run.stderr).toBe('SIGKILL');
+    expect(fs.existsSync(path.join(dir, 'meetings', `${changed.id}.journal`))).toBe(true);
+
+    const later = searched(dir); // its open folds the journal into the file; the stamps come after
+    expect(later.readIds).toEqual([changed.id, changed.id]); // the open's fold, then the ledger's read: no other
+    expect(later.found).toEqual(fresh(dir));
+    expect(later.found[2]!.entries.map((entry) => entry.text)).toEqual(['Retire the zeppelin programme, saved in the journal']);
   });
 
   it('reads again a change written into the file just before a crash', () => {

@@ -47,7 +47,11 @@ export class LedgerBuildAhead {
 
   /** The build started on a worker; null when there is no worker file (the CLI, most tests) or no worker could start. */
   static start(workerFile: string | null, job: Omit<LedgerBuildJob, 'state'>): LedgerBuildAhead | null {
-    if (!workerFile || !fs.existsSync(workerFile)) return null;
+    if (!workerFile) return null;
+    if (!fs.existsSync(workerFile)) {
+      console.error(`Empty Chair: the ledger's worker entry ${workerFile} is missing; the ledger is built on the main thread.`);
+      return null;
+    }
     try {
       return new LedgerBuildAhead(workerFile, job);
     } catch {
