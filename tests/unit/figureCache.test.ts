@@ -5,7 +5,6 @@
  * crash; a damaged or foreign cache file is ignored and rewritten.
  */
 import Conf from 'conf';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -18,7 +17,7 @@ import { decodeFigureFile, encodeFigureFile, type Entry } from '../../electron/s
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import { LibraryStorage } from '../../electron/storage/libraryStorage';
 import { generateLibrary } from '../../scripts/bench/generate';
-import { tempDir } from './helpers';
+import { runModule, tempDir } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const MEETINGS = 30;
@@ -148,11 +147,7 @@ describe('dashboard figure cache', () => {
       if (!added.ok) throw new Error(added.error.message);
       process.kill(process.pid, 'SIGKILL');
     `;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const run = runModule(child);
     expect(run.signal, run.stderr).toBe('SIGKILL');
     expect(fs.existsSync(path.join(dir, 'meetings', `${changed.id}.journal`))).toBe(true);
 

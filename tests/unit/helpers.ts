@@ -1,4 +1,5 @@
 import Conf from 'conf';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,21 @@ import type { MeetingDraft } from '../../shared/api';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary, type OpenLibrary } from '../../electron/service/openLibrary';
 import type { SharingAdapter } from '../../electron/service/participants';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * Runs `script`, an ES module that may import the TypeScript sources (through tsx), in a node process
+ * of its own from the project's root: a session that crashes (it kills itself), or that must share
+ * nothing with this one.
+ */
+export function runModule(script: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+}
 
 /**
  * The newest saved text of a document: its journal's last line while it has a journal (saves go

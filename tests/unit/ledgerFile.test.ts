@@ -6,7 +6,6 @@
  * foreign file, which is ignored and written again.
  */
 import Conf from 'conf';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -18,7 +17,7 @@ import { dirStamp, LEDGER_FILE, LEDGER_FORMAT, readAhead, readLedger } from '../
 import { LedgerIndex } from '../../electron/service/ledgerIndex';
 import { LibraryStorage } from '../../electron/storage/libraryStorage';
 import { generateLibrary } from '../../scripts/bench/generate';
-import { tempDir } from './helpers';
+import { runModule, tempDir } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const MEETINGS = 30;
@@ -91,6 +90,23 @@ const zeppelin = (kernel: Kernel, meeting: Meeting) =>
   kernel.mutateMeeting(meeting.id, undefined, (draft) => {
     draft.agenda[0]!.decisions[0]!.text = 'Retire the zeppelin programme';
   });
+
+/** A session that changes a meeting's first decision, does `then` (module code), and crashes (SIGKILL). */
+function crashAfterChange(dir: string, id: string, text: string, then = '') {
+  const run = runModule(`
+    import Conf from 'conf';
+    import fs from 'node:fs';
+    const { Kernel } = await import(${JSON.stringify(path.join(ROOT, 'electron/service/kernel.ts'))});
+    const { LibraryStorage } = await import(${JSON.stringify(path.join(ROOT, 'electron/storage/libraryStorage.ts'))});
+    const kernel = new Kernel({ storage: new LibraryStorage(${JSON.stringify(dir)}, Conf), backupIntervalMs: null });
+    kernel.mutateMeeting(${JSON.stringify(id)}, undefined, (draft) => {
+      draft.agenda[0].decisions[0].text = ${JSON.stringify(text)};
+    });
+    ${then}
+    process.kill(process.pid, 'SIGKILL');
+  `);
+  expect(run.signal, run.stderr).toBe('SIGKILL');
+}
 
 function library() {
   const dir = tempDir('empty-chair-ledger-file-');
@@ -272,22 +288,8 @@ describe('the ledger file', () => {
     const { dir, meetings } = library();
     const changed = meetings[9]!;
     expect(searched(dir).reads).toBe(MEETINGS); // the first session builds, and its close stamps every meeting from its file
-    const child = `
-      import Conf from 'conf';
-      const { Kernel } = await import(${JSON.stringify(path.join(ROOT, 'electron/service/kernel.ts'))});
-      const { LibraryStorage } = await import(${JSON.stringify(path.join(ROOT, 'electron/storage/libraryStorage.ts'))});
-      const kernel = new Kernel({ storage: new LibraryStorage(${JSON.stringify(dir)}, Conf), backupIntervalMs: null });
-      kernel.mutateMeeting(${JSON.stringify(changed.id)}, undefined, (draft) => {
-        draft.agenda[0].decisions[0].text = 'Retire the zeppelin programme, saved in the journal';
-      });
-      process.kill(process.pid, 'SIGKILL'); // before the journal is folded into the file (2 s)
-    `;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(run.signal, run.stderr).toBe('SIGKILL');
+    // Before the journal is folded into the file (2 s after the save).
+    crashAfterChange(dir, changed.id, 'Retire the zeppelin programme, saved in the journal');
     expect(fs.existsSync(path.join(dir, 'meetings', `${changed.id}.journal`))).toBe(true);
 
     const later = searched(dir); // its open folds the journal into the file; the stamps come after
@@ -300,26 +302,14 @@ describe('the ledger file', () => {
     const { dir, meetings } = library();
     const changed = meetings[7]!;
     // The build finishes after the change, so the file it writes holds the change, from memory.
-    const child = `
-      import Conf from 'conf';
-      import fs from 'node:fs';
-      const { Kernel } = await import(${JSON.stringify(path.join(ROOT, 'electron/service/kernel.ts'))});
-      const { LibraryStorage } = await import(${JSON.stringify(path.join(ROOT, 'electron/storage/libraryStorage.ts'))});
-      const kernel = new Kernel({ storage: new LibraryStorage(${JSON.stringify(dir)}, Conf), backupIntervalMs: null });
-      kernel.mutateMeeting(${JSON.stringify(changed.id)}, undefined, (draft) => {
-        draft.agenda[0].decisions[0].text = 'Retire the zeppelin programme before the crash';
-      });
-      setInterval(() => undefined, 1000); // the warm-up's timers are unref'd: keep the process up meanwhile
+    crashAfterChange(
+      dir,
+      changed.id,
+      'Retire the zeppelin programme before the crash',
+      `setInterval(() => undefined, 1000); // the warm-up's timers are unref'd: keep the process up meanwhile
       await kernel.warmUp();
-      while (!fs.existsSync(${JSON.stringify(fileOf(dir))})) await new Promise((resolve) => setTimeout(resolve, 20));
-      process.kill(process.pid, 'SIGKILL');
-    `;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    expect(run.signal, run.stderr).toBe('SIGKILL');
+      while (!fs.existsSync(${JSON.stringify(fileOf(dir))})) await new Promise((resolve) => setTimeout(resolve, 20));`,
+    );
     expect(fs.existsSync(fileOf(dir))).toBe(true);
 
     const later = searched(dir);

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateLibrary } from '../../scripts/bench/generate';
-import { tempDir } from './helpers';
+import { runModule, tempDir } from './helpers';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -33,11 +32,7 @@ describe('ledger warm-up in an idle process', () => {
       library.close();
       console.log(JSON.stringify({ total: result.value.total, idle }));
     `;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', child], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const run = runModule(child);
     expect(run.stderr).toBe('');
     expect(run.stdout).not.toMatch(/stalled/);
     expect(run.status).toBe(0);
