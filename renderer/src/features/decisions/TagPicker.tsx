@@ -2,7 +2,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import type { Tag } from '../../../../shared/domain';
 import { LIMITS } from '../../../../shared/limits';
 import { normalizeTagLabel } from '../../../../shared/tags';
-import { asApiError } from '../../app/useLibrary';
+import { useAction } from '../../app/useAction';
 import { useMeetingCall } from '../../app/meetingContext';
 import { ActionError } from '../../app/ActionError';
 
@@ -35,8 +35,7 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
   /** The highlighted option once the arrows moved it; null: the first matching tag, never "Create tag …". */
   const [active, setActive] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction(); // creating a tag: one call, however often it is clicked
   const inputRef = useRef<HTMLInputElement>(null);
 
   const byId = useMemo(() => new Map(tags.map((tag) => [tag.id, tag])), [tags]);
@@ -55,27 +54,17 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
   const listRef = useRef<HTMLUListElement>(null);
   const upward = useOpensUpward(showList, options.length, inputRef, listRef);
 
-  /** Set at once, not on the next render: a double click's second click comes before it. */
-  const creating = useRef(false);
-  const choose = async (option: Option) => {
-    setError(null);
+  const choose = (option: Option) => {
     if (option.kind === 'tag') {
+      setError(null);
       add(option.tag.id);
       return;
     }
-    if (creating.current) return;
-    creating.current = true;
-    setBusy(true);
-    try {
+    void run(async () => {
       const tag = await call('tags.create', { label: option.label });
       onCreated(tag);
       add(tag.id);
-    } catch (reason) {
-      setError(`Could not create the tag: ${asApiError(reason).message}`);
-    } finally {
-      creating.current = false;
-      setBusy(false);
-    }
+    }, 'Could not create the tag: ');
   };
 
   const add = (tagId: string) => {
@@ -103,7 +92,7 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
         if (!text.trim()) break;
         event.preventDefault();
         const option = showList ? options[activeIndex] : undefined;
-        if (option && !busy) void choose(option);
+        if (option && !busy) choose(option);
         else {
           setOpen(true);
           setNotice(`No tag matches “${text.trim()}”. To make it a new tag, choose “Create tag” (↓ then Enter).`);
@@ -192,7 +181,7 @@ export function TagPicker({ tags, selected, onChange, onCreated, inputId, invali
                   className={index === activeIndex ? 'tag-option tag-option-active' : 'tag-option'}
                   // Keep focus in the input: a mousedown on an option would blur it and close the list.
                   onMouseDown={(event) => event.preventDefault()}
-                  onClick={() => void choose(option)}
+                  onClick={() => choose(option)}
                 >
                   {option.kind === 'tag' ? (
                     <>
