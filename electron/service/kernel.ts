@@ -313,9 +313,7 @@ export class Kernel {
   loadAllMeetings(): void {
     if (this.ledgerComplete) return;
     this.keeper.load(this.ledgerOwner, true); // waits for a build on a worker
-    // The ledger holds only listed meetings: as many means all of them (the file kept every one).
-    if (this.ledger.meetingCount !== this.currentIndex.meetings.length)
-      for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
+    if (!this.ledgerHoldsAll()) for (const summary of this.currentIndex.meetings) this.indexMeeting(summary.id);
     this.ledgerComplete = true;
     this.ledger.trim(); // the build grew its arrays by doubling
     this.keeper.schedule(this.ledgerOwner, () => this.ledgerComplete); // written, then swapped to the file's form (a search may finish first)
@@ -336,6 +334,9 @@ export class Kernel {
       if (error instanceof ApiError) this.unreadable.set(id, error);
     }
   }
+
+  /** The ledger holds only listed meetings (`indexMeeting`): as many means every one of them. */
+  private readonly ledgerHoldsAll = () => this.ledger.meetingCount === this.currentIndex.meetings.length;
 
   /** How many meetings memory holds (opened, changed or imported); the ledger's build adds none. */
   get keptMeetings(): number {
@@ -369,7 +370,7 @@ export class Kernel {
       items: this.currentIndex.meetings.map((summary) => summary.id),
       beforeSlice: () => this.keeper.load(this.ledgerOwner),
       pauseWhile: () => this.keeper.building,
-      nothingLeft: () => this.ledger.meetingCount === this.currentIndex.meetings.length, // the file held every one
+      nothingLeft: this.ledgerHoldsAll, // the file held every one
       each: (id) => this.indexMeeting(id),
       finished: () => this.ledgerComplete || this.keeper.closed,
       done: () => {
