@@ -92,7 +92,8 @@ export class StampsInWorker {
   private readonly flag: Int32Array;
   private readonly zoneBytes: SharedArrayBuffer;
   private readonly port: MessagePort | null = null;
-  private pendingIds: readonly string[] | null;
+  /** The ids given at once or by `begin`; null until then (or when the open failed). */
+  private givenIds: readonly string[] | null;
   /** True once an early worker was given its ids (or told there are none). */
   private begun = false;
 
@@ -105,7 +106,7 @@ export class StampsInWorker {
     ids: readonly string[] | null,
     readonly generation: number,
   ) {
-    this.pendingIds = ids;
+    this.givenIds = ids;
     const flag = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT); // the state, the zone's length, the ids' state
     this.flag = new Int32Array(flag);
     this.zoneBytes = new SharedArrayBuffer(ZONE_BYTES);
@@ -139,14 +140,14 @@ export class StampsInWorker {
 
   /** The meetings whose stamps it takes (given at once, or by `begin`). */
   get ids(): readonly string[] {
-    return this.pendingIds ?? [];
+    return this.givenIds ?? [];
   }
 
   /** Gives an early worker its ids; `null`: the open failed, and it stops. */
   begin(ids: readonly string[] | null): void {
     if (!this.port || this.begun) return;
     this.begun = true;
-    this.pendingIds = ids;
+    this.givenIds = ids;
     if (ids) {
       this.stamps = new Float64Array(new SharedArrayBuffer(Float64Array.BYTES_PER_ELEMENT * 3 * ids.length));
       this.port.postMessage({ ids, stamps: this.stamps.buffer });
