@@ -3,6 +3,7 @@ import type { LedgerResult } from '../../../../shared/ledger';
 import type { EmptyChairClient } from '../../api';
 import type { ScreenProps } from '../../app/screen';
 import { useClient } from '../../app/clientContext';
+import { parseRoute } from '../../app/useRoute';
 import { asApiError } from '../../app/useLibrary';
 import { ledgerQueryString, parseLedgerQuery, toLedgerQuery, type LedgerFilters } from './ledgerQuery';
 
@@ -22,21 +23,27 @@ type Answer = { key: string; result: LedgerResult; message?: undefined } | { key
 
 /**
  * The search as the user shapes it, kept in the URL (`#/ledger?q=…`): the typed text (applied
- * after a pause) and the filters. A URL changed from outside (a shared link, the Ledger link in
- * the header) is taken up; a change of the search replaces the URL's entry.
+ * after a pause) and the filters. The page writes the URL after each change, replacing its entry
+ * (Back leaves the ledger, not one filter); those writes fire no `hashchange`. A URL changed from
+ * outside (Back, a shared link, the header's Ledger link) does, and only that is taken up: the
+ * page's own writes come back as the `query` prop a render later, and by then the user may have
+ * changed the search again (taking the older URL back lost a click and restored cleared words).
  */
 export function useLedgerFilters(query: string, navigate: ScreenProps['navigate']) {
   const [filters, setFilters] = useState<LedgerFilters>(() => parseLedgerQuery(query));
   const [text, setText] = useState(filters.text);
-  const [seenQuery, setSeenQuery] = useState(query);
-  if (query !== seenQuery) {
-    setSeenQuery(query);
-    if (query !== ledgerQueryString(filters)) {
-      const next = parseLedgerQuery(query);
+
+  useEffect(() => {
+    const onHashChange = () => {
+      const route = parseRoute(window.location.hash);
+      if (route.name !== 'ledger') return;
+      const next = parseLedgerQuery(route.query);
       setFilters(next);
       setText(next.text);
-    }
-  }
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
 
   // Typing updates the search after a short pause.
   useEffect(() => {
@@ -45,11 +52,11 @@ export function useLedgerFilters(query: string, navigate: ScreenProps['navigate'
     return () => clearTimeout(timer);
   }, [text, filters.text]);
 
-  // The URL follows the search (replacing the entry: Back leaves the ledger, not one filter).
+  // The URL follows the search.
   const queryString = ledgerQueryString(filters);
   useEffect(() => {
     if (queryString !== query) navigate({ name: 'ledger', query: queryString }, { replace: true });
-    // Only a change of the search rewrites the URL; a URL change is read above.
+    // Only a change of the search rewrites the URL; the URL's own changes are taken up above.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [queryString]);
 
