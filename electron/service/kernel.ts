@@ -45,8 +45,8 @@ export interface KernelOptions {
   backupIntervalMs?: number | null;
   /** How long after the last save the save journals are folded into the files (default 2 s). */
   compactAfterMs?: number;
-  /** Read the ledger's file and stamp the meeting files on workers at once (default true); not for the CLI. */
-  readLedgerAhead?: boolean;
+  /** Workers read the ledger's file and stamp meeting files of a large library (default true; 'anySize': any, for tests); not the CLI. */
+  readLedgerAhead?: boolean | 'anySize';
   /** The bundle's worker entry that builds the ledger (electron/ledgerBuildWorker.ts); absent, builds stay on the main thread. */
   ledgerBuildWorker?: string | null;
 }
@@ -88,7 +88,7 @@ export class Kernel {
     this.newId = options.newId ?? randomUUID;
     this.keeper = new LedgerKeeper(this.storage.dataDir, this.storage.meetingsDir, options.ledgerBuildWorker ?? null);
     const ahead = options.readLedgerAhead !== false;
-    if (ahead) this.keeper.prefetch(); // the ledger's file, read on a worker while the library opens and the first list is served
+    if (ahead) this.keeper.prefetch({ anySize: options.readLedgerAhead === 'anySize' }); // the ledger's file, read on a worker while the library opens and the first list is served
     this.currentIndex = this.keeper.whileReadingAhead(() => this.storage.open()).index;
     this.currentIndex.meetings.sort(compareMeetingsNewestFirst);
     // After the open, which folds any journal into its file (a new stamp); before anything else can throw.

@@ -33,7 +33,7 @@ export function openLibrary(options: {
    */
   sharing?: SharingAdapter | null;
   /** See KernelOptions.readLedgerAhead. */
-  readLedgerAhead?: boolean;
+  readLedgerAhead?: boolean | 'anySize';
   /** See KernelOptions.ledgerBuildWorker: the app and browser mode pass the file built beside their bundle. */
   ledgerBuildWorker?: string | null;
 }): OpenLibrary {

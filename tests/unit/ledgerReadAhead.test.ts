@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ledgerQuerySchema, type LedgerQuery } from '../../shared/ledger';
 import { Kernel } from '../../electron/service/kernel';
-import { LedgerKeeper, type LedgerOwner } from '../../electron/service/ledger/keeper';
+import { BUILD_IN_WORKER_FROM, LedgerKeeper, READ_IN_WORKER_FROM_BYTES, type LedgerOwner } from '../../electron/service/ledger/keeper';
 import { LEDGER_FILE } from '../../electron/service/ledger/snapshot';
 import { LedgerIndex } from '../../electron/service/ledgerIndex';
 import { LibraryStorage } from '../../electron/storage/libraryStorage';
@@ -29,9 +29,9 @@ afterEach(() => {
 });
 
 /** A library whose ledger file a first session left; its answers as built from the meeting files. */
-function libraryWithFile() {
+function libraryWithFile(meetings = MEETINGS) {
   const dir = tempDir('empty-chair-ledger-ahead-');
-  generateLibrary(dir, { meetings: MEETINGS });
+  generateLibrary(dir, { meetings });
   const kernel = new Kernel({ storage: new LibraryStorage(dir, Conf), backupIntervalMs: null });
   kernel.loadAllMeetings();
   const built = answers(kernel.ledger);
@@ -64,7 +64,7 @@ async function settled(keeper: LedgerKeeper) {
 /** A keeper whose worker has read the file, as the kernel's has by the first load. */
 async function keeperReadAhead(dir: string): Promise<LedgerKeeper> {
   const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));
-  keeper.prefetch();
+  keeper.prefetch({ anySize: true }); // a library this small is read on the main thread otherwise
   await settled(keeper);
   return keeper;
 }
@@ -170,7 +170,7 @@ describe('the ledger file read ahead on a worker', () => {
         return super.readMeeting(id);
       }
     }
-    const kernel = new Kernel({ storage: new Counting(dir, Conf), backupIntervalMs: null }); // starts the worker
+    const kernel = new Kernel({ storage: new Counting(dir, Conf), backupIntervalMs: null, readLedgerAhead: 'anySize' }); // starts the worker
     kernels.push(kernel);
     kernel.library();
     await kernel.warmUp();
@@ -183,7 +183,7 @@ describe('the ledger file read ahead on a worker', () => {
     const reads = headerReads();
     const storage = new LibraryStorage(dir, Conf);
     const readMeeting = vi.spyOn(storage, 'readMeeting');
-    const kernel = new Kernel({ storage, backupIntervalMs: null });
+    const kernel = new Kernel({ storage, backupIntervalMs: null, readLedgerAhead: 'anySize' });
     kernels.push(kernel);
     kernel.library();
     await kernel.warmUp();
@@ -191,6 +191,31 @@ describe('the ledger file read ahead on a worker', () => {
     expect(readMeeting).not.toHaveBeenCalled();
     expect(reads()).toBe(0); // the worker read it
     expect(answers(kernel.ledger)).toEqual(built);
+  });
+
+  it('starts no worker for a small library (its file read, its files stat-ed here), and both for one of 200 meetings', async () => {
+    const small = libraryWithFile();
+    expect(fs.statSync(small.file).size).toBeLessThan(READ_IN_WORKER_FROM_BYTES);
+    const smallReads = headerReads();
+    const smallKernel = new Kernel({ storage: new LibraryStorage(small.dir, Conf), backupIntervalMs: null });
+    kernels.push(smallKernel);
+    expect(smallKernel.stampsAtOpen).toBeNull();
+    smallKernel.library();
+    await smallKernel.warmUp();
+    expect(smallReads()).toBe(1); // read here, once
+    expect(answers(smallKernel.ledger)).toEqual(small.built);
+    vi.restoreAllMocks();
+
+    const large = libraryWithFile(BUILD_IN_WORKER_FROM);
+    expect(fs.statSync(large.file).size).toBeGreaterThanOrEqual(READ_IN_WORKER_FROM_BYTES);
+    const largeReads = headerReads();
+    const largeKernel = new Kernel({ storage: new LibraryStorage(large.dir, Conf), backupIntervalMs: null });
+    kernels.push(largeKernel);
+    expect(largeKernel.stampsAtOpen).not.toBeNull();
+    largeKernel.library();
+    await largeKernel.warmUp();
+    expect(largeReads()).toBe(0); // the worker read it
+    expect(answers(largeKernel.ledger)).toEqual(large.built);
   });
 
   it('writes and swaps a build that a search finished before the warm-up could, as one the warm-up finished', async () => {

@@ -34,8 +34,14 @@ const WAIT_FOR_READ_MS = 500;
 const SWAP_POLL_MS = 20;
 /** How long after the build the file is written (and on close). */
 const WRITE_AFTER_MS = 2_000;
-/** A build of fewer meetings stays on the main thread: under 100 ms, and little garbage (ledger/build.ts). */
+/**
+ * Fewer meetings stay on the main thread: their build takes under 100 ms, with little garbage
+ * (ledger/build.ts), and their files are stat'ed in a few ms; a worker's own start costs 50-130 ms
+ * of CPU, taken from the main thread on a 2-core machine.
+ */
 export const BUILD_IN_WORKER_FROM = 200;
+/** A ledger file smaller than this (about 170 meetings at 6 KB each) is read on the main thread, for the same reason. */
+export const READ_IN_WORKER_FROM_BYTES = 1024 * 1024;
 /**
  * How long a search waits for the worker's build (4-5 s at 10,000 meetings, the main thread's own
  * build as long) before building the ledger itself; blocked meanwhile, as a build of its own would be.
@@ -51,6 +57,8 @@ export class LedgerKeeper {
   /** The file being read on a worker thread (`prefetch`); null when not started or taken. */
   private ahead: LedgerReadAhead | null = null;
   private prefetched = false;
+  /** Workers read and stamp whatever the library's size (`prefetch`'s option, for tests of them). */
+  private anySize = false;
   /** The meeting files' stamps being taken on a worker (`stampsAhead`), until `load` takes them. */
   private stamping: StampsInWorker | null = null;
   /** The same stamps, for the figure cache (which checks their generation). */
@@ -83,6 +91,7 @@ export class LedgerKeeper {
   stampsAhead(ids: readonly string[]): void {
     if (this.read) return;
     if (this.stampsAtOpen) return this.stampsAtOpen.begin(ids); // started by `prefetch`, waiting for them
+    if (!this.anySize && ids.length < BUILD_IN_WORKER_FROM) return; // `load` stats them here
     this.stampsAtOpen = this.stamping = new StampsInWorker(`${this.meetingsDir}${path.sep}`, ids, 0);
   }
 
@@ -100,10 +109,15 @@ export class LedgerKeeper {
     };
   }
 
-  /** Starts reading the file on a worker thread (at service open: Kernel's constructor). */
-  prefetch(options?: { failForTest?: boolean }): void {
+  /**
+   * Starts reading the file on a worker thread (at service open: Kernel's constructor), when it is
+   * large enough to repay the worker's start (`anySize`: whatever its size, for tests of the worker).
+   */
+  prefetch(options: { failForTest?: boolean; anySize?: boolean } = {}): void {
     if (this.read || this.prefetched) return;
     this.prefetched = true;
+    this.anySize = options.anySize === true;
+    if (!this.anySize && (fileStamp(this.file)?.[1] ?? 0) < READ_IN_WORKER_FROM_BYTES) return;
     this.ahead = readAhead(this.file, options);
     // The stamps' worker starts now too, so its own start overlaps the open; its ids come after it.
     this.stampsAtOpen = this.stamping = StampsInWorker.early(`${this.meetingsDir}${path.sep}`, 0);
