@@ -1,6 +1,6 @@
 /**
  * A report over many meetings as the Reports screen makes it (and the benchmark measures it): the
- * meetings fetched a batch at a time (reports.meetings), the next batch asked for while this one is
+ * meetings fetched a batch at a time (reports.meetings), the next two asked for while this one is
  * summarised; Markdown and HTML built a meeting at a time as they come, so nothing is kept but the
  * report's own lines; CSV and JSON from every meeting once all are read (docs/performance.md,
  * finding 14).
@@ -41,6 +41,13 @@ export interface ReportRunResult {
   unreadable: string[];
 }
 
+/**
+ * Batches asked for ahead of the one being built. With one, the service sat idle while each answer
+ * was received and parsed before the next was asked for (a tenth of a 10,000-meeting report's time);
+ * with two it always has the next to read (docs/performance.md, finding 24).
+ */
+const BATCHES_AHEAD = 2;
+
 /** About 20 steps of progress for a few meetings, batches of reportBatchMax for many. */
 export const reportBatchSize = (total: number): number => Math.min(LIMITS.reportBatchMax, Math.max(1, Math.ceil(total / 20)));
 
@@ -62,11 +69,19 @@ export async function runMeetingsReport(run: ReportRun): Promise<ReportRunResult
   const unreadable: string[] = [];
   let included = 0;
   let done = 0;
-  let next = batches.length > 0 ? run.fetch(batches[0]!) : null;
+  const ahead: Promise<MeetingsBatch>[] = []; // asked for, in order; each let go once built
+  let toAsk = 0;
+  const askAhead = () => {
+    while (ahead.length < BATCHES_AHEAD && toAsk < batches.length) {
+      const batch = run.fetch(batches[toAsk++]!);
+      batch.catch(() => {}); // awaited on a later turn; a run stopped before then must not leave it unhandled
+      ahead.push(batch);
+    }
+  };
+  askAhead();
   for (let index = 0; index < batches.length; index++) {
-    const batch = await next!;
-    next = index + 1 < batches.length ? run.fetch(batches[index + 1]!) : null;
-    next?.catch(() => {}); // awaited on the next turn; a run stopped before then must not leave it unhandled
+    const batch = await ahead.shift()!;
+    askAhead();
     missing.push(...batch.missing);
     unreadable.push(...batch.unreadable);
     for (const meeting of batch.meetings) {
