@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MethodInput, MethodName } from '../../shared/api';
 import type { Library, Meeting, Persona } from '../../shared/domain';
 import ExcelJS from 'exceljs';
@@ -14,6 +14,7 @@ import { exportMeeting } from '../../shared/export';
 import { followUpUid, meetingUid } from '../../shared/export/ics';
 import { parseExportFile, parseMeetingExport } from '../../shared/export/json';
 import { dispatch } from '../../electron/service/dispatch';
+import { LedgerIndex } from '../../electron/service/ledgerIndex';
 import type { OpenLibrary } from '../../electron/service/openLibrary';
 import { exportCommand } from '../../electron/cli/exportCommand';
 import { importCommand } from '../../electron/cli/importCommand';
@@ -147,6 +148,15 @@ describe('npm run export', () => {
     const json = path.join(out, 'all.json');
     expect((await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'json', '--out', json])).code).toBe(0);
     expect(parseExportFile(fs.readFileSync(json, 'utf8')).meetings.map((m) => m.id)).toEqual(data.meetings.map((m) => m.id));
+  });
+
+  it('--all reads the meetings as reports do: none is added to the search index, which an export does not use', async () => {
+    const indexed = vi.spyOn(LedgerIndex.prototype, 'update');
+    const file = path.join(out, 'all.md');
+    expect((await run(exportCommand, ['--data-dir', data.dir, '--all', '--format', 'md', '--out', file])).code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toContain('meetings: 3');
+    expect(indexed).not.toHaveBeenCalled();
+    indexed.mockRestore();
   });
 
   it('--from/--to picks the meetings on those days, both included', async () => {
