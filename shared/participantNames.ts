@@ -8,8 +8,23 @@
  * same differ. Two names collide when their confusable skeletons (Unicode TS #39) match, case aside:
  * "Аna" with a Cyrillic А, "ANA" and "Ana" are one name, so the second is given "Ana (2)".
  */
-import unhomoglyph from 'unhomoglyph';
+import confusablesJson from 'unhomoglyph/data.json?raw';
 import type { Meeting } from './domain';
+
+/**
+ * unhomoglyph's table (Unicode's confusables.txt: one code point to its prototype), parsed on first
+ * use. Its own entry point builds one pattern of all 6,311 keys as it loads: 25 ms of every start of
+ * the server, for names only sharing needs. Every key is one code point, so a lookup per code point
+ * maps exactly what its pattern maps (participantNames.test.ts checks both on every key).
+ */
+let confusables: Map<string, string> | null = null;
+
+export function unhomoglyph(text: string): string {
+  confusables ??= new Map(Object.entries(JSON.parse(confusablesJson) as Record<string, string>));
+  let mapped = '';
+  for (const char of text) mapped += confusables.get(char) ?? char;
+  return mapped;
+}
 
 /** Bidi embeddings, overrides, isolates and marks (TS #39 / UAX #9). */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;

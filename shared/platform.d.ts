@@ -14,3 +14,12 @@ declare class TextDecoder {
   readonly encoding: string;
   decode(input?: Uint8Array, options?: { stream?: boolean }): string;
 }
+
+/**
+ * A JSON file's text, as the bundler's `?raw` suffix imports it (Vite builds and Vitest alike):
+ * parsed when first needed, instead of built as an object while the module loads.
+ */
+declare module '*.json?raw' {
+  const text: string;
+  export default text;
+}

@@ -5,7 +5,9 @@
 import Conf from 'conf';
 import { describe, expect, it } from 'vitest';
 import type { ParticipantJoined } from '../../shared/participantApi';
-import { nameSkeleton, normalizeDisplayName, uniqueDisplayName } from '../../shared/participantNames';
+import unhomoglyphPackage from 'unhomoglyph';
+import confusables from 'unhomoglyph/data.json';
+import { nameSkeleton, normalizeDisplayName, uniqueDisplayName, unhomoglyph } from '../../shared/participantNames';
 import type { Meeting } from '../../shared/domain';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary } from '../../electron/service/openLibrary';
@@ -54,6 +56,16 @@ describe('the name rules', () => {
     expect(nameSkeleton('𝐀𝐧𝐚')).toBe(nameSkeleton('Ana')); // mathematical bold
     expect(nameSkeleton('Ana')).not.toBe(nameSkeleton('Ann'));
     expect(nameSkeleton('Zoë')).not.toBe(nameSkeleton('Zoe')); // a diaeresis is seen
+  });
+
+  it('maps exactly what the unhomoglyph package maps: every key of its table, and text around them', () => {
+    const keys = Object.keys(confusables);
+    expect(keys.length).toBeGreaterThan(6_000);
+    expect(keys.filter((key) => [...key].length !== 1)).toEqual([]); // what a lookup per code point relies on
+    for (const key of keys) expect(unhomoglyph(key)).toBe(unhomoglyphPackage(key));
+    const mixed = `Ana ${keys.slice(0, 400).join(' x ')} 😀 \uD800 end`;
+    expect(unhomoglyph(mixed)).toBe(unhomoglyphPackage(mixed));
+    expect(unhomoglyph('\u0410na')).toBe('Ana'); // a Cyrillic А
   });
 
   it('numbers a name whose skeleton is taken', () => {
