@@ -21,7 +21,7 @@ import {
 } from '../../shared/dashboard';
 import type { LibraryIndex, Meeting } from '../../shared/domain';
 import { decodeFigureFile, encodeFigureFile, FIGURE_FILE_FORMAT, StoredEntry, type Entry, type FileStamp } from './figureCacheFormat';
-import { fileStamp, sameStamp, StampsInWorker } from './figureStamps';
+import { fileStamp, sameStamp, StampsInWorker, STAMPS_IN_WORKER_FROM } from './figureStamps';
 import { processTimeZone } from './timeZone';
 
 /** Bumped whenever MeetingFigures (or how it is computed) changes: an older file is then ignored. */
@@ -92,11 +92,16 @@ export class FigureCache {
   prepare(source: FigureSource): Promise<void> {
     this.preparing ??= new Promise<void>((resolve) => {
       // The files are stat'ed on another thread while this one reads the cache file (figureStamps.ts).
-      // The kernel's stamps from open serve here too (one pass over the files), unless the files were replaced since.
+      // The kernel's stamps from open serve here too (one pass over the files), unless the files were
+      // replaced since. A small library's are stat'ed here, below: a worker's start would cost more.
       const atOpen = source.stampsAtOpen;
-      const listed = () => source.index.meetings.map((summary) => summary.id);
+      const listed = source.index.meetings.map((summary) => summary.id);
       this.inWorker =
-        atOpen?.generation === source.generation ? atOpen : new StampsInWorker(this.meetingPrefix, listed(), source.generation);
+        atOpen?.generation === source.generation
+          ? atOpen
+          : listed.length >= STAMPS_IN_WORKER_FROM
+            ? new StampsInWorker(this.meetingPrefix, listed, source.generation)
+            : null;
       let waited = false;
       const pending = this.inWorker;
       let at = 0;
@@ -104,7 +109,7 @@ export class FigureCache {
         // The file's zone is compared once the worker says which zone this is (zoneIs), not here.
         const entries = (this.entries ??= this.load(null));
         this.startGeneration(source);
-        if (at === 0 && this.inWorker === pending && !waited) {
+        if (at === 0 && pending && this.inWorker === pending && !waited) {
           // Not Atomics.wait: the worker's last 30-60 ms after the file is read leave the loop free.
           waited = true;
           void pending.settled(WORKER_WAIT_MS).then(() => setTimeout(step, 0).unref());

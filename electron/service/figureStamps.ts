@@ -22,6 +22,12 @@ export function fileStamp(file: string): FileStamp | null {
   }
 }
 
+/**
+ * Fewer meeting files are stat'ed on the main thread (a few ms): a worker's own start costs 50-130 ms
+ * of CPU, taken from the main thread on a 2-core machine (docs/performance.md, finding 24).
+ */
+export const STAMPS_IN_WORKER_FROM = 200;
+
 /** The same file, unchanged: equal stamps, neither missing. */
 export function sameStamp(a: readonly number[] | null, b: readonly number[] | null): boolean {
   return a !== null && b !== null && a[0] === b[0] && a[1] === b[1] && a[2] === b[2];

@@ -282,7 +282,7 @@ export class Kernel {
     return this.reloads;
   }
 
-  /** The meeting files' stamps, taken on a worker from open for the ledger's and the dashboard's caches; null for the CLI. */
+  /** The meeting files' stamps, taken on a worker from open for the ledger's and the dashboard's caches; null for the CLI and a small library. */
   get stampsAtOpen(): StampsInWorker | null {
     return this.keeper.stampsAtOpen;
   }

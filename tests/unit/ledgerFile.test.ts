@@ -44,9 +44,10 @@ class CountingStorage extends LibraryStorage {
 const open: Kernel[] = [];
 afterEach(() => open.splice(0).forEach((kernel) => kernel.persistence.close()));
 
+/** A session as a large library's: its file read ahead and its files stamped on workers, whatever its size. */
 function session(dir: string) {
   const storage = new CountingStorage(dir, Conf);
-  const kernel = new Kernel({ storage, backupIntervalMs: null });
+  const kernel = new Kernel({ storage, backupIntervalMs: null, readLedgerAhead: 'anySize' });
   open.push(kernel);
   const close = () => {
     open.splice(open.indexOf(kernel), 1);

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ledgerQuerySchema, type LedgerQuery } from '../../shared/ledger';
 import { Kernel } from '../../electron/service/kernel';
-import { BUILD_IN_WORKER_FROM, LedgerKeeper, READ_IN_WORKER_FROM_BYTES, type LedgerOwner } from '../../electron/service/ledger/keeper';
+import { LedgerKeeper, READ_IN_WORKER_FROM_BYTES, type LedgerOwner } from '../../electron/service/ledger/keeper';
+import { STAMPS_IN_WORKER_FROM } from '../../electron/service/figureStamps';
 import { LEDGER_FILE } from '../../electron/service/ledger/snapshot';
 import { LedgerIndex } from '../../electron/service/ledgerIndex';
 import { LibraryStorage } from '../../electron/storage/libraryStorage';
@@ -124,14 +125,16 @@ describe('the ledger file read ahead on a worker', () => {
         throw new Error('refused for the test');
       }
     }
-    expect(() => new Kernel({ storage: new Refusing(dir, Conf), backupIntervalMs: null })).toThrow('refused for the test');
+    expect(() => new Kernel({ storage: new Refusing(dir, Conf), backupIntervalMs: null, readLedgerAhead: 'anySize' })).toThrow(
+      'refused for the test',
+    );
     await vi.waitFor(() => expect(openOn()).toBe(0), { timeout: 60_000, interval: 20 });
   });
 
   it('reads the file on the main thread when the worker fails, with the same answers', async () => {
     const { dir, built, ids } = libraryWithFile();
     const keeper = new LedgerKeeper(dir, path.join(dir, 'meetings'));
-    keeper.prefetch({ failForTest: true });
+    keeper.prefetch({ failForTest: true, anySize: true });
     await settled(keeper);
     const reads = headerReads();
     const owner = ownerOf(ids);
@@ -206,7 +209,7 @@ describe('the ledger file read ahead on a worker', () => {
     expect(answers(smallKernel.ledger)).toEqual(small.built);
     vi.restoreAllMocks();
 
-    const large = libraryWithFile(BUILD_IN_WORKER_FROM);
+    const large = libraryWithFile(STAMPS_IN_WORKER_FROM);
     expect(fs.statSync(large.file).size).toBeGreaterThanOrEqual(READ_IN_WORKER_FROM_BYTES);
     const largeReads = headerReads();
     const largeKernel = new Kernel({ storage: new LibraryStorage(large.dir, Conf), backupIntervalMs: null });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Meeting } from '../../../shared/domain';
 import type { LedgerIndex } from '../ledgerIndex';
-import { fileStamp, sameStamp, StampsInWorker } from '../figureStamps';
+import { fileStamp, sameStamp, StampsInWorker, STAMPS_IN_WORKER_FROM } from '../figureStamps';
 import type { MeetingRecord } from './rows';
 import type { LedgerReadAhead } from './readWorker';
 import { LedgerBuildAhead } from './buildAhead';
@@ -35,9 +35,8 @@ const SWAP_POLL_MS = 20;
 /** How long after the build the file is written (and on close). */
 const WRITE_AFTER_MS = 2_000;
 /**
- * Fewer meetings stay on the main thread: their build takes under 100 ms, with little garbage
- * (ledger/build.ts), and their files are stat'ed in a few ms; a worker's own start costs 50-130 ms
- * of CPU, taken from the main thread on a 2-core machine.
+ * Fewer meetings are built on the main thread: under 100 ms, with little garbage (ledger/build.ts);
+ * a worker's own start costs 50-130 ms of CPU, taken from the main thread on a 2-core machine.
  */
 export const BUILD_IN_WORKER_FROM = 200;
 /** A ledger file smaller than this (about 170 meetings at 6 KB each) is read on the main thread, for the same reason. */
@@ -91,7 +90,7 @@ export class LedgerKeeper {
   stampsAhead(ids: readonly string[]): void {
     if (this.read) return;
     if (this.stampsAtOpen) return this.stampsAtOpen.begin(ids); // started by `prefetch`, waiting for them
-    if (!this.anySize && ids.length < BUILD_IN_WORKER_FROM) return; // `load` stats them here
+    if (!this.anySize && ids.length < STAMPS_IN_WORKER_FROM) return; // `load` stats them here
     this.stampsAtOpen = this.stamping = new StampsInWorker(`${this.meetingsDir}${path.sep}`, ids, 0);
   }
 
