@@ -13,14 +13,20 @@ import type { Meeting } from './domain';
 
 /**
  * unhomoglyph's table (Unicode's confusables.txt: one code point to its prototype), parsed on first
- * use. Its own entry point builds one pattern of all 6,311 keys as it loads: 25 ms of every start of
+ * use. Its own entry point builds one pattern of all 6,311 keys as it loads: 27 ms of every start of
  * the server, for names only sharing needs. Every key is one code point, so a lookup per code point
  * maps exactly what its pattern maps (participantNames.test.ts checks both on every key).
  */
 let confusables: Map<string, string> | null = null;
 
+/** The bundles and Vitest give `?raw` as text; tsx (the scripts' loader) gives any `.json?…` parsed. */
+function confusableTable(): Record<string, string> {
+  const imported: unknown = confusablesJson;
+  return (typeof imported === 'string' ? JSON.parse(imported) : imported) as Record<string, string>;
+}
+
 export function unhomoglyph(text: string): string {
-  confusables ??= new Map(Object.entries(JSON.parse(confusablesJson) as Record<string, string>));
+  confusables ??= new Map(Object.entries(confusableTable()));
   let mapped = '';
   for (const char of text) mapped += confusables.get(char) ?? char;
   return mapped;

@@ -3,6 +3,7 @@
  * confusable skeleton (Unicode TS #39), both as pure rules and through a real join.
  */
 import Conf from 'conf';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ParticipantJoined } from '../../shared/participantApi';
 import unhomoglyphPackage from 'unhomoglyph';
@@ -12,7 +13,9 @@ import type { Meeting } from '../../shared/domain';
 import { dispatch } from '../../electron/service/dispatch';
 import { openLibrary } from '../../electron/service/openLibrary';
 import type { SharingAdapter } from '../../electron/service/participants';
-import { sampleDraft, tempDir } from './helpers';
+import { runModule, sampleDraft, tempDir } from './helpers';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 describe('the name rules', () => {
   it('normalises with NFKC and folds white space', () => {
@@ -66,6 +69,15 @@ describe('the name rules', () => {
     const mixed = `Ana ${keys.slice(0, 400).join(' x ')} 😀 \uD800 end`;
     expect(unhomoglyph(mixed)).toBe(unhomoglyphPackage(mixed));
     expect(unhomoglyph('\u0410na')).toBe('Ana'); // a Cyrillic А
+  });
+
+  it("maps the same when loaded by tsx, the scripts' loader, which gives a .json?raw import already parsed", () => {
+    const module = path.join(ROOT, 'shared/participantNames.ts');
+    const run = runModule(
+      `const { nameSkeleton } = await import(${JSON.stringify(module)}); console.log(JSON.stringify(nameSkeleton('\\u0410na')));`,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toBe(nameSkeleton('Ana'));
   });
 
   it('numbers a name whose skeleton is taken', () => {
