@@ -5,7 +5,7 @@
  * render: the page took its own older URL back, put the cleared words back in the search box,
  * and lost the click. These tests make that moment happen on purpose, and then a real one.
  */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, expect, it } from 'vitest';
 import type { Meeting, Tag } from '../../shared/domain';
@@ -92,4 +92,17 @@ it('a URL changed from outside (the header link, Back) is still taken up', async
   expect(helps().checked).toBe(true);
   expect(await screen.findByText('No decision matches this search.')).toBeTruthy();
   expect(window.location.hash).toBe('#/ledger?q=price&dir=helps');
+});
+
+it('takes up the URL its hashchange names, even when the page has written its own since', async () => {
+  const user = await openWithWords('price');
+  await user.click(helps());
+  await waitFor(() => expect(window.location.hash).toBe('#/ledger?q=price&dir=helps'));
+  // The header link's event, arriving after the page wrote its own URL (the typing delay ended meanwhile).
+  act(() => {
+    window.dispatchEvent(new HashChangeEvent('hashchange', { oldURL: window.location.href, newURL: `${window.location.origin}/#/ledger` }));
+  });
+  await waitFor(() => expect(searchBox().value).toBe(''));
+  expect(helps().checked).toBe(false);
+  await waitFor(() => expect(window.location.hash).toBe('#/ledger'));
 });

@@ -34,8 +34,9 @@ export function useLedgerFilters(query: string, navigate: ScreenProps['navigate'
   const [text, setText] = useState(filters.text);
 
   useEffect(() => {
-    const onHashChange = () => {
-      const route = parseRoute(window.location.hash);
+    // The URL this event is about: the page may have written its own since (replaceState).
+    const onHashChange = (event: HashChangeEvent) => {
+      const route = parseRoute(new URL(event.newURL).hash);
       if (route.name !== 'ledger') return;
       const next = parseLedgerQuery(route.query);
       setFilters(next);
