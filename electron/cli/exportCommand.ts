@@ -145,7 +145,8 @@ function readMany(library: OpenLibrary, summaries: readonly MeetingSummary[], ge
     const result = dispatch(library.service, 'reports.meetings', { ids });
     if (!result.ok) throw new CliError(result.error.message);
     const batch = result.value as MeetingsBatch;
-    meetings.push(...batch.meetings, ...[...batch.missing, ...batch.unreadable].map(get));
+    const failed = new Set([...batch.missing, ...batch.unreadable]);
+    meetings.push(...batch.meetings, ...ids.filter((id) => failed.has(id)).map(get)); // the first in list order is named
   }
   return meetings;
 }

@@ -69,7 +69,7 @@ export async function runMeetingsReport(run: ReportRun): Promise<ReportRunResult
   const unreadable: string[] = [];
   let included = 0;
   let done = 0;
-  const ahead: Promise<MeetingsBatch>[] = []; // asked for, in order; each let go once built
+  const ahead: Promise<MeetingsBatch>[] = []; // asked for, in order; each let go as it is taken
   let toAsk = 0;
   const askAhead = () => {
     while (ahead.length < BATCHES_AHEAD && toAsk < batches.length) {
