@@ -90,13 +90,13 @@ export function failure(code: ErrorCode, message: string): Result<never> {
 
 export function sendJson(res: http.ServerResponse, status: number, body: unknown, close = false): void {
   if (res.headersSent) return;
-  const text = JSON.stringify(body);
+  const bytes = Buffer.from(JSON.stringify(body)); // encoded once: its length, then its bytes (10,000 meetings' list: 3 MB)
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': bytes.length,
     ...(close ? { connection: 'close' } : {}),
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 export function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
