@@ -6,7 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import type { Citation, Persona } from '../../shared/domain';
-import { buildMeeting } from '../../scripts/bench/generate';
+import { buildMeeting } from '../../scripts/bench/meetingBuilder';
 import { api, watchForProblems } from './runnerHelpers';
 import { startWebApp, tempDataDir, type WebApp } from './webApp';
 
