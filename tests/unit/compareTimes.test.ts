@@ -5,16 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compareMeetingsNewestFirst, compareTimes, type MeetingSummary } from '../../shared/domain';
-
-/** A small seeded generator (mulberry32): the same times on every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from './helpers';
 
 const next = random(20261207);
 const isoTimes = Array.from({ length: 600 }, () => new Date(Date.UTC(1970, 0, 1) + Math.floor(next() * 4_102_444_800_000)).toISOString());

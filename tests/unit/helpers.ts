@@ -146,3 +146,13 @@ export function freshLibrary() {
   };
   return { dir, library, call, value };
 }
+
+/** A small seeded generator (mulberry32): the same numbers in [0, 1) on every run. */
+export function seededRandom(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

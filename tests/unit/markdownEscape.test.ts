@@ -5,20 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { escapeEachCharacter, escapeMarkdownLine } from '../../shared/export/markdownEscape';
+import { seededRandom as random } from './helpers';
 
 /** Every character some context escapes, and plain ones, letters of other scripts and spaces. */
 const ALPHABET = [...'\\`*[]<|~_&#^>+=-.@:/$%()!?,;\'"0123456789 \u00a0\tabcxyzMAILTOmailto éßЖ文ά'];
 const RUNS = 20_000;
-
-/** A small seeded generator (mulberry32): the same lines every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('escaping a Markdown line', () => {
   it('answers as the character-by-character walk on 20,000 random lines, and leaves plain sentences alone', () => {
